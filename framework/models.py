@@ -1,0 +1,405 @@
+"""The data model of a career framework (pydantic v2).
+
+A framework holds an ordered **grade** scale, **disciplines** (job families), an ordered **skill level**
+scale, **skills** with a descriptor per level, and **roles**. Lists are ordered: the order of ``grades`` is
+the career order, the order of ``skill_levels`` is the proficiency order, and the order of every text list
+inside a job description is the order of the document it came from.
+
+Models are frozen: a loaded framework is shared by every page and every session and must never change
+under them. Unknown fields are rejected, so a typo in a field name is an error, not silently ignored data.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Benchmark",
+    "Budget",
+    "Criteria",
+    "Discipline",
+    "DocumentSource",
+    "Framework",
+    "Grade",
+    "Group",
+    "ImportSource",
+    "JobDescription",
+    "Labelled",
+    "ManagementSpan",
+    "Move",
+    "PersonSpecification",
+    "Reference",
+    "ReferencedSource",
+    "ReportingLine",
+    "Role",
+    "SalaryRange",
+    "Section",
+    "Skill",
+    "SkillLevel",
+    "SkillRequirement",
+]
+
+SCHEMA_VERSION = 1
+
+#: Ids are stable, human-readable and safe in a URL: ``delivery-manager``, ``PO4``, ``agile-and-lean-practices``.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=120),
+    Field(description="A stable, human-readable id: letters, digits, '-', '_' or '.'."),
+]
+#: One line of text: never empty, never absurdly long.
+Line = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+#: A longer text (descriptions): may hold several paragraphs.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=50000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- scales and vocabularies
+
+
+class Grade(_Model):
+    """One rung of the organisation's grade scale (``PO4``, ``Head``, or a DDaT level such as ``senior``)."""
+
+    id: Id
+    name: Line | None = Field(None, description="Display name; the id when absent.")
+    description: Text | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Discipline(_Model):
+    """A job family: Delivery, Product, Technology, or a DDaT role family."""
+
+    id: Id
+    name: Line
+    description: Text | None = None
+
+
+class SkillLevel(_Model):
+    """One step of the ordered skill-level scale (DDaT: awareness, working, practitioner, expert)."""
+
+    id: Id
+    name: Line
+    description: Text | None = None
+
+
+class Skill(_Model):
+    """A skill (or competency, or topic) with a descriptor for each level of the scale."""
+
+    id: Id
+    name: Line
+    description: Text | None = None
+    category: Line | None = Field(None, description="A theme or group the skill belongs to, if any.")
+    levels: dict[Id, Text | None] = Field(
+        default_factory=dict,
+        description="Descriptor per skill-level id, in scale order; null where the source defines none.",
+    )
+    source: Line | None = Field(None, description="Where the skill and its descriptors come from.")
+
+
+# --------------------------------------------------------------------------- job-description content
+
+
+class Labelled(_Model):
+    """A ``Label: value`` line of a document, kept as written (e.g. ``Grade: PO4``)."""
+
+    label: Line
+    value: str = Field(max_length=5000)
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}: {self.value}" if self.value else f"{self.label}:"
+
+
+class Group(_Model):
+    """Items under one sub-heading (``Strategic``, ``Service delivery``, …) of a section."""
+
+    heading: Line | None = None
+    items: list[Line] = Field(default_factory=list)
+
+
+class Section(_Model):
+    """A section of a job description, its lines kept word for word and in document order.
+
+    The order is: ``paragraphs``, then ``lead_in`` (the sentence that introduces the items), ``items``,
+    ``groups`` (items under sub-headings), and ``notes`` (lines that follow the items).
+    """
+
+    kind: Literal[
+        "purpose", "duties", "outcomes", "competencies", "benefits", "salary", "applying", "other"
+    ] = "other"
+    heading: Line | None = None
+    paragraphs: list[Line] = Field(default_factory=list)
+    lead_in: Line | None = None
+    items: list[Line] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    notes: list[Line] = Field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [self.heading] if self.heading else []
+        out += self.paragraphs
+        if self.lead_in:
+            out.append(self.lead_in)
+        out += self.items
+        for group in self.groups:
+            if group.heading:
+                out.append(group.heading)
+            out += group.items
+        out += self.notes
+        return out
+
+
+class Criteria(_Model):
+    """One heading of the person specification (Knowledge, Skills and Abilities, Experience, …)."""
+
+    heading: Line
+    unmarked: list[Line] = Field(
+        default_factory=list, description="Criteria the document lists before any Essential/Desirable marker."
+    )
+    essential: list[Line] = Field(default_factory=list)
+    desirable: list[Line] = Field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [self.heading, *self.unmarked]
+        if self.essential:
+            out += ["Essential", *self.essential]
+        if self.desirable:
+            out += ["Desirable", *self.desirable]
+        return out
+
+
+class PersonSpecification(_Model):
+    heading: Line = "Person Specification"
+    fields: list[Labelled] = Field(default_factory=list, description="Job Title, Grade, Service/Section, …")
+    criteria_heading: Line | None = None
+    criteria: list[Criteria] = Field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [self.heading, *(f.text for f in self.fields)]
+        if self.criteria_heading:
+            out.append(self.criteria_heading)
+        for criteria in self.criteria:
+            out += criteria.lines()
+        return out
+
+
+class JobDescription(_Model):
+    """The whole text of a job description, kept word for word and in order."""
+
+    title: Line | None = Field(None, description="The document's own title line, if it has one.")
+    header: list[Labelled] = Field(default_factory=list, description="Department, section, grade, designation…")
+    sections: list[Section] = Field(default_factory=list)
+    person_specification: PersonSpecification | None = None
+
+    def lines(self) -> list[str]:
+        """Every content line, in document order (markup such as ``##`` or list numbers removed)."""
+        out = [self.title] if self.title else []
+        out += [f.text for f in self.header]
+        for section in self.sections:
+            out += section.lines()
+        if self.person_specification:
+            out += self.person_specification.lines()
+        return out
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+
+# --------------------------------------------------------------------------- derived facts, each with evidence
+
+
+class ReportingLine(_Model):
+    """Who a role reports to, and the words that say so."""
+
+    role: Id
+    evidence: Line | None = Field(None, description="The line of a document that states this reporting line.")
+    inferred: bool = Field(False, description="True when no document states it directly; `note` says why.")
+    note: Line | None = None
+
+
+class ManagementSpan(_Model):
+    direct: int | None = Field(None, ge=0, le=1_000_000, description="Directly managed staff (upper bound).")
+    indirect: int | None = Field(None, ge=0, le=1_000_000, description="Indirectly managed staff (upper bound).")
+    evidence: list[Line] = Field(default_factory=list)
+
+
+class Budget(_Model):
+    amount_gbp: int | None = Field(None, ge=0, description="The amount the document names, in pounds.")
+    qualifier: Line | None = Field(None, description="How the amount is stated, e.g. 'may exceed'.")
+    evidence: Line
+
+
+class SalaryRange(_Model):
+    location: Line | None = None
+    minimum_gbp: int = Field(ge=0)
+    maximum_gbp: int = Field(ge=0)
+    evidence: Line
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SalaryRange:
+        if self.maximum_gbp < self.minimum_gbp:
+            raise ValueError("maximum_gbp is below minimum_gbp")
+        return self
+
+
+class Benchmark(_Model):
+    """How a role compares with a role or level of another framework (DDaT, SFIA, …)."""
+
+    framework: Line = Field(description="e.g. 'DDaT' or 'SFIA'.")
+    role: Line | None = Field(None, description="The other framework's role or role level, by name.")
+    level: Line | None = Field(None, description="The other framework's level, e.g. SFIA '6'.")
+    evidence: Line | None = Field(None, description="The document line that states it, if any.")
+    note: Text | None = Field(None, description="Why this benchmark was chosen, when no document states it.")
+
+
+class SkillRequirement(_Model):
+    skill: Id
+    level: Id
+    source: Line | None = Field(None, description="Where the requirement comes from (e.g. a DDaT role level).")
+    evidence: list[Line] = Field(
+        default_factory=list, description="Job-description lines that show the skill is needed."
+    )
+
+
+class Move(_Model):
+    """A move between roles stated by the framework (promotions are derived from the ladder instead)."""
+
+    to: Id
+    kind: Literal["lateral"] = "lateral"
+    reason: Line
+
+
+class Reference(_Model):
+    role: Id = Field(description="The role whose document names this one.")
+    evidence: Line = Field(description="The line that names it.")
+
+
+class DocumentSource(_Model):
+    kind: Literal["document"] = "document"
+    document: Line = Field(description="The job-description file the role was built from.")
+    organisation: Line | None = None
+
+
+class ReferencedSource(_Model):
+    kind: Literal["referenced"] = "referenced"
+    referenced_by: list[Reference] = Field(min_length=1)
+
+
+class ImportSource(_Model):
+    kind: Literal["import"] = "import"
+    framework: Line = Field(description="The framework the role was imported from.")
+    detail: Line | None = None
+
+
+Source = Annotated[DocumentSource | ReferencedSource | ImportSource, Field(discriminator="kind")]
+
+
+class Role(_Model):
+    id: Id
+    title: Line
+    discipline: Id | None = Field(None, description="Null for roles that span disciplines (e.g. executives).")
+    grade: Id | None = Field(None, description="Null when no document states the grade.")
+    grade_evidence: Line | None = Field(
+        None, description="Where the grade comes from, when the role's own document header does not state it."
+    )
+    track: Id | None = Field(None, description="A ladder within the discipline (e.g. a DDaT role); optional.")
+    branch: Id | None = Field(None, description="A parallel branch of the ladder, e.g. 'management'.")
+    description: Text | None = None
+    source: Source
+    reports_to: ReportingLine | None = None
+    job_description: JobDescription | None = None
+    management: ManagementSpan | None = None
+    budget: Budget | None = None
+    salary: list[SalaryRange] = Field(default_factory=list)
+    benchmarks: list[Benchmark] = Field(default_factory=list)
+    skills: list[SkillRequirement] = Field(default_factory=list)
+    moves: list[Move] = Field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """``described`` (a document or import describes it) or ``referenced`` (only named by others)."""
+        return "referenced" if isinstance(self.source, ReferencedSource) else "described"
+
+    @model_validator(mode="after")
+    def _referenced_roles_have_no_text(self) -> Role:
+        if isinstance(self.source, ReferencedSource) and self.job_description is not None:
+            raise ValueError("a referenced role has no document of its own, so it cannot have a job_description")
+        return self
+
+
+class Framework(_Model):
+    """A whole career framework: scales, vocabularies and roles."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Id
+    name: Line
+    description: Text | None = None
+    attribution: Text | None = Field(None, description="Licence or attribution text to show with the data.")
+    grades: list[Grade] = Field(min_length=1, description="The grade scale, lowest first.")
+    disciplines: list[Discipline] = Field(default_factory=list)
+    skill_levels: list[SkillLevel] = Field(default_factory=list, description="The skill-level scale, lowest first.")
+    skills: list[Skill] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+
+    _warnings: tuple = PrivateAttr(default=())
+
+    @property
+    def warnings(self) -> tuple:
+        """Suspicious-but-valid findings of the loader (:class:`~framework.errors.Problem`, severity warning)."""
+        return self._warnings
+
+    # Lookups, computed once: the model is frozen, so they never go stale.
+    @cached_property
+    def roles_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def grade_rank(self) -> dict[str, int]:
+        """Grade id → position on the scale (0 = lowest)."""
+        return {g.id: i for i, g in enumerate(self.grades)}
+
+    @cached_property
+    def grades_by_id(self) -> dict[str, Grade]:
+        return {g.id: g for g in self.grades}
+
+    @cached_property
+    def disciplines_by_id(self) -> dict[str, Discipline]:
+        return {d.id: d for d in self.disciplines}
+
+    @cached_property
+    def skills_by_id(self) -> dict[str, Skill]:
+        return {s.id: s for s in self.skills}
+
+    @cached_property
+    def level_rank(self) -> dict[str, int]:
+        """Skill-level id → position on the scale (1 = lowest, so 0 can mean "none")."""
+        return {lv.id: i + 1 for i, lv in enumerate(self.skill_levels)}
+
+    def role(self, role_id: str) -> Role:
+        from .errors import RoleNotFound
+
+        try:
+            return self.roles_by_id[role_id]
+        except KeyError:
+            raise RoleNotFound(role_id, known=self.roles_by_id) from None
+
+    def grade_label(self, grade_id: str | None) -> str:
+        if grade_id is None:
+            return "grade not stated"
+        grade = self.grades_by_id.get(grade_id)
+        return grade.label if grade else grade_id
+
+    def discipline_label(self, discipline_id: str | None) -> str:
+        if discipline_id is None:
+            return "no discipline"
+        discipline = self.disciplines_by_id.get(discipline_id)
+        return discipline.name if discipline else discipline_id
