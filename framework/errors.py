@@ -84,6 +84,8 @@ class FrameworkError(Exception):
     def __str__(self) -> str:
         if not self.problems:
             return self.summary
+        if len(self.problems) == 1 and self.problems[0].message == self.summary:
+            return str(self.problems[0])
         lines = [f"{self.summary} ({len(self.problems)} problem{'s' * (len(self.problems) != 1)}):"]
         lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)

@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from .models import (
     Budget,
     Criteria,
+    CriteriaGroup,
     Group,
     JobDescription,
-    Labelled,
     ManagementSpan,
     PersonSpecification,
     SalaryRange,
     Section,
+    labelled_value,
 )
 
 __all__ = ["Mention", "ParsedDocument", "content_lines", "parse_job_description"]
@@ -161,6 +162,11 @@ class _SectionBuilder:
         )
 
 
+def _unmark(line: str) -> str:
+    """``<u>Essential`` → ``Essential``: the marker word as written, without its markup."""
+    return re.sub(r"</?u>|\*\*|__", "", line).strip()
+
+
 def _looks_like_group_heading(text: str) -> bool:
     """A short line without end punctuation, directly above list items: ``Strategy and Management``."""
     return len(text.split()) <= 8 and not text.rstrip().endswith((".", ":", ";", "!", "?", ","))
@@ -172,14 +178,13 @@ def parse_job_description(text: str) -> ParsedDocument:
     lines = [(n + 1, line.rstrip()) for n, line in enumerate(raw_lines) if line.strip()]
 
     title: str | None = None
-    header: list[Labelled] = []
+    header: list[str] = []
     sections: list[Section] = []
     current: _SectionBuilder | None = None
-    spec_fields: list[Labelled] = []
+    spec_fields: list[str] = []
     spec_heading: str | None = None
     criteria_heading: str | None = None
     criteria: list[dict] = []
-    bucket = "unmarked"
     mode = "top"  # top → sections → spec → criteria
     unplaced: list[tuple[int, str]] = []
 
@@ -198,7 +203,7 @@ def parse_job_description(text: str) -> ParsedDocument:
             body = stripped.lstrip(">").strip()
             m = _LABELLED.match(body)
             if m and mode in ("top",):
-                header.append(Labelled(label=m["label"], value=m["value"]))
+                header.append(body)
                 continue
             stripped = body  # a quoted line that is not a header field: read it as ordinary text
 
@@ -215,8 +220,8 @@ def parse_job_description(text: str) -> ParsedDocument:
                 criteria_heading, mode = words, "criteria"
                 continue
             if key in _CRITERIA_HEADINGS or mode == "criteria":
-                criteria.append({"heading": words, "unmarked": [], "essential": [], "desirable": []})
-                bucket, mode = "unmarked", "criteria"
+                criteria.append({"heading": words, "groups": [[None, []]]})
+                mode = "criteria"
                 continue
 
         if heading_text is not None:
@@ -242,22 +247,19 @@ def parse_job_description(text: str) -> ParsedDocument:
 
         if mode == "criteria":
             marker = _MARKER.match(stripped)
-            if marker:
-                bucket = marker["which"].lower()
+            if marker and criteria:
+                criteria[-1]["groups"].append([_unmark(stripped), []])
                 continue
             item = _LIST_ITEM.match(stripped)
-            if criteria and item:
-                criteria[-1][bucket].append(item["text"])
-            elif criteria:
-                criteria[-1][bucket].append(stripped)  # an unbulleted criterion: kept where it stands
+            if criteria:  # an unbulleted criterion is kept where it stands
+                criteria[-1]["groups"][-1][1].append(item["text"] if item else stripped)
             else:
                 unplaced.append((number, stripped))
             continue
 
         if mode == "spec":
-            m = _LABELLED.match(stripped)
-            if m:
-                spec_fields.append(Labelled(label=m["label"], value=m["value"]))
+            if _LABELLED.match(stripped):
+                spec_fields.append(stripped)
             else:
                 unplaced.append((number, stripped))
             continue
@@ -282,7 +284,13 @@ def parse_job_description(text: str) -> ParsedDocument:
             heading=spec_heading,
             fields=spec_fields,
             criteria_heading=criteria_heading,
-            criteria=[Criteria(**c) for c in criteria],
+            criteria=[
+                Criteria(
+                    heading=c["heading"],
+                    groups=[CriteriaGroup(marker=m, items=i) for m, i in c["groups"] if m is not None or i],
+                )
+                for c in criteria
+            ],
         )
     jd = JobDescription(title=title, header=header, sections=sections, person_specification=person_specification)
     return _derive(jd, unplaced)
@@ -307,21 +315,14 @@ def _money(match: re.Match) -> int:
     return int(value * factor)
 
 
-def _field(fields: list[Labelled], *names: str) -> str | None:
-    for f in fields:
-        if _key(f.label) in names:
-            return f.value or None
-    return None
-
-
 def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocument:
     spec_fields = jd.person_specification.fields if jd.person_specification else []
-    title = _field(jd.header, "position designation", "job title", "designation") or jd.title
-    title = title or _field(spec_fields, "job title")
-    grade = _field(jd.header, "grade") or _field(spec_fields, "grade")
-    department = _field(jd.header, "department")
-    section = _field(jd.header, "postholder section", "section", "service/section")
-    directorate = _field(jd.header, "directorate") or _field(spec_fields, "directorate")
+    title = labelled_value(jd.header, "position designation", "job title", "designation") or jd.title
+    title = title or labelled_value(spec_fields, "job title")
+    grade = labelled_value(jd.header, "grade") or labelled_value(spec_fields, "grade")
+    department = labelled_value(jd.header, "department")
+    section = labelled_value(jd.header, "postholder section", "section", "service/section")
+    directorate = labelled_value(jd.header, "directorate") or labelled_value(spec_fields, "directorate")
 
     mentions: list[Mention] = []
     direct = indirect = None

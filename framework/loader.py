@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from datetime import date, datetime
 from typing import Any
 
 import networkx as nx
@@ -122,6 +123,12 @@ def _show(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()} (put it in quotes if it is text)"
+    if isinstance(value, (int, float)):
+        return f"the number {value} (put it in quotes if it is text)"
+    if isinstance(value, (date, datetime)):
+        return f"the date {value.isoformat()} (put it in quotes if it is text)"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -172,6 +179,8 @@ def _reference_problems(data: dict) -> list[Problem]:
     def unknown(kind: str, value: str, known: dict[str, int], path: tuple, role: str | None) -> None:
         hint = _closest(value, known)
         suffix = f" (did you mean {hint!r}?)" if hint else ""
+        if not hint and 0 < len(known) <= 12:
+            suffix = f" (known: {', '.join(known)})"
         if not known:
             suffix = f" (the framework defines no {kind}s)"
         problems.append(Problem(f"unknown {kind} {value!r}{suffix}", path=path, role=role, code=f"unknown-{kind}"))

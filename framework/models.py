@@ -26,9 +26,10 @@ __all__ = [
     "Framework",
     "Grade",
     "Group",
+    "labelled_value",
     "ImportSource",
     "JobDescription",
-    "Labelled",
+    "CriteriaGroup",
     "ManagementSpan",
     "Move",
     "PersonSpecification",
@@ -109,17 +110,6 @@ class Skill(_Model):
 # --------------------------------------------------------------------------- job-description content
 
 
-class Labelled(_Model):
-    """A ``Label: value`` line of a document, kept as written (e.g. ``Grade: PO4``)."""
-
-    label: Line
-    value: str = Field(max_length=5000)
-
-    @property
-    def text(self) -> str:
-        return f"{self.label}: {self.value}" if self.value else f"{self.label}:"
-
-
 class Group(_Model):
     """Items under one sub-heading (``Strategic``, ``Service delivery``, …) of a section."""
 
@@ -158,52 +148,91 @@ class Section(_Model):
         return out
 
 
+class CriteriaGroup(_Model):
+    """Criteria under one marker as written (``Essential``, ``Desirable``), or before any marker."""
+
+    marker: Line | None = Field(None, description="The marker as written, e.g. 'Essential'; null if none.")
+    items: list[Line] = Field(default_factory=list)
+
+
 class Criteria(_Model):
     """One heading of the person specification (Knowledge, Skills and Abilities, Experience, …)."""
 
     heading: Line
-    unmarked: list[Line] = Field(
-        default_factory=list, description="Criteria the document lists before any Essential/Desirable marker."
-    )
-    essential: list[Line] = Field(default_factory=list)
-    desirable: list[Line] = Field(default_factory=list)
+    groups: list[CriteriaGroup] = Field(default_factory=list)
+
+    def _marked(self, word: str | None) -> list[str]:
+        return [
+            item
+            for group in self.groups
+            if (group.marker is None if word is None else (group.marker or "").lower().startswith(word))
+            for item in group.items
+        ]
+
+    @property
+    def essential(self) -> list[str]:
+        return self._marked("essential")
+
+    @property
+    def desirable(self) -> list[str]:
+        return self._marked("desirable")
+
+    @property
+    def unmarked(self) -> list[str]:
+        """Criteria the document lists before any Essential/Desirable marker."""
+        return self._marked(None)
 
     def lines(self) -> list[str]:
-        out = [self.heading, *self.unmarked]
-        if self.essential:
-            out += ["Essential", *self.essential]
-        if self.desirable:
-            out += ["Desirable", *self.desirable]
+        out = [self.heading]
+        for group in self.groups:
+            out += ([group.marker] if group.marker else []) + group.items
         return out
 
 
 class PersonSpecification(_Model):
     heading: Line = "Person Specification"
-    fields: list[Labelled] = Field(default_factory=list, description="Job Title, Grade, Service/Section, …")
+    fields: list[Line] = Field(
+        default_factory=list, description="'Label: value' lines as written: Job Title, Grade, Service/Section, …"
+    )
     criteria_heading: Line | None = None
     criteria: list[Criteria] = Field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [self.heading, *(f.text for f in self.fields)]
+        out = [self.heading, *self.fields]
         if self.criteria_heading:
             out.append(self.criteria_heading)
         for criteria in self.criteria:
             out += criteria.lines()
         return out
 
+    def field(self, *labels: str) -> str | None:
+        return labelled_value(self.fields, *labels)
+
+
+def labelled_value(lines: list[str], *labels: str) -> str | None:
+    """The value of the first ``Label: value`` line whose label is one of ``labels`` (case-insensitive)."""
+    wanted = {label.lower() for label in labels}
+    for line in lines:
+        label, sep, value = line.partition(":")
+        if sep and label.strip().lower() in wanted:
+            return value.strip() or None
+    return None
+
 
 class JobDescription(_Model):
     """The whole text of a job description, kept word for word and in order."""
 
     title: Line | None = Field(None, description="The document's own title line, if it has one.")
-    header: list[Labelled] = Field(default_factory=list, description="Department, section, grade, designation…")
+    header: list[Line] = Field(
+        default_factory=list, description="Header lines as written: 'Department: …', 'Grade: …', 'Position Designation: …'"
+    )
     sections: list[Section] = Field(default_factory=list)
     person_specification: PersonSpecification | None = None
 
     def lines(self) -> list[str]:
         """Every content line, in document order (markup such as ``##`` or list numbers removed)."""
         out = [self.title] if self.title else []
-        out += [f.text for f in self.header]
+        out += self.header
         for section in self.sections:
             out += section.lines()
         if self.person_specification:
@@ -212,6 +241,10 @@ class JobDescription(_Model):
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)
+
+    def field(self, *labels: str) -> str | None:
+        """A header value by label, e.g. ``field("grade")``."""
+        return labelled_value(self.header, *labels)
 
 
 # --------------------------------------------------------------------------- derived facts, each with evidence

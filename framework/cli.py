@@ -1,0 +1,146 @@
+"""Command line: ``python -m framework COMMAND``.
+
+Exit codes: 0 success, 1 the input has problems (each printed on its own line), 2 a usage error.
+Bad input never produces a traceback, whatever the file holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import FrameworkError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m framework",
+        description="Check, describe and import career frameworks.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check framework files and report every problem",
+        description="Check framework files: YAML syntax, the schema, every id reference, reporting-line cycles. "
+        "Prints 'OK: N roles, M grades, K disciplines, S skills' and any warnings, or every problem one per "
+        "line (exit status 1).",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="framework YAML file(s)")
+    validate.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of framework files",
+        description="Print the JSON Schema generated from the models, or write it to a file, or check that a "
+        "file holds the current schema (exit status 1 if it does not).",
+    )
+    group = schema.add_mutually_exclusive_group()
+    group.add_argument("-o", "--output", type=Path, help="write the schema to this file")
+    group.add_argument("--check", type=Path, metavar="PATH", help="check that PATH holds the current schema")
+
+    importer = commands.add_parser(
+        "import",
+        help="import a framework from another format",
+        description="Import a framework from another format into a framework YAML file.",
+    )
+    sources = importer.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    ddat = sources.add_parser(
+        "ddat",
+        help="the UK Government DDaT Capability Framework (its CSV download)",
+        description="Import the DDaT Capability Framework from its two CSV files; prints a summary that "
+        "accounts for every row.",
+    )
+    ddat.add_argument("--roles", type=Path, required=True, help="roles.csv of the DDaT download")
+    ddat.add_argument("--skills", type=Path, required=True, help="skills.csv of the DDaT download")
+    ddat.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)  # exits 2 on a usage error, 0 for --help
+    try:
+        if args.command == "validate":
+            return _validate(args.paths, quiet=args.quiet)
+        if args.command == "schema":
+            return _schema(args.output, args.check)
+        if args.command == "import" and args.source == "ddat":
+            return _import_ddat(args.roles, args.skills, args.output)
+    except FrameworkError as exc:
+        print(exc.summary)
+        for problem in exc.problems:
+            print(problem)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
+
+
+def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
+    from .loader import load_framework
+
+    status = EXIT_OK
+    for path in paths:
+        prefix = f"{path}: " if len(paths) > 1 else ""
+        try:
+            framework = load_framework(path)
+        except FrameworkError as exc:
+            status = EXIT_PROBLEMS
+            for problem in exc.problems or []:
+                print(problem)
+            if not exc.problems:
+                print(f"{path}: {exc.summary}")
+            continue
+        except Exception as exc:  # a defect of ours, not of the file: still no traceback for the user
+            status = EXIT_PROBLEMS
+            print(f"{path}: could not be checked ({type(exc).__name__}: {exc}); please report this")
+            continue
+        counts = (
+            f"{len(framework.roles)} roles, {len(framework.grades)} grades, "
+            f"{len(framework.disciplines)} disciplines, {len(framework.skills)} skills"
+        )
+        print(f"{prefix}OK: {counts}" + (f" ({len(framework.warnings)} warnings)" if framework.warnings else ""))
+        if not quiet:
+            for warning in framework.warnings:
+                print(warning)
+    return status
+
+
+def _schema(output: Path | None, check: Path | None) -> int:
+    from .schema import schema_text
+
+    text = schema_text()
+    if check is not None:
+        try:
+            current = check.read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"{check}: cannot read ({exc.strerror})")
+            return EXIT_PROBLEMS
+        if current != text:
+            print(f"{check} is out of date: regenerate it with 'python -m framework schema -o {check}'")
+            return EXIT_PROBLEMS
+        print(f"{check} is current")
+        return EXIT_OK
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
+    from .ddat import run_import
+
+    report = run_import(roles, skills, output)
+    for line in report.lines():
+        print(line)
+    print(f"wrote {output}")
+    return EXIT_OK

@@ -1,0 +1,379 @@
+"""The career graph: roles as nodes, moves and reporting lines as typed edges (networkx).
+
+Graph first, free functions, keyword options — the networkx way::
+
+    G = build_graph(framework)
+    ladder(G, "delivery")                      # role ids, lowest rung first
+    next_steps(G, "delivery-manager")          # the moves out of a role, easiest first
+    progression_paths(G, "associate-project-manager", "head-of-delivery-management", limit=3)
+
+**Nodes** carry ``title``, ``grade`` (id or None), ``grade_rank`` (None when the grade is not stated),
+``position`` (the rank, or an estimate placed by reporting lines — see :func:`placements`), ``bounds``
+(human text such as "above PO4, below Head"), ``discipline``, ``track``, ``branch`` and ``status``.
+
+**Edges** carry a ``kind``, a human-readable ``reason`` and an ``effort``; where one pair of roles is linked
+for several reasons (a promotion that is also a reporting line), ``relations`` lists each ``(kind, reason)``
+and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
+
+* ``promotion`` — derived: the next rung up the same ladder (discipline and track), skipping grades that have
+  no role. A role on a parallel branch (e.g. ``management``) moves up its own branch where it continues, and
+  a role on the main ladder may move up to any branch.
+* ``lateral`` — stated in the framework file (``moves``), or derived between the parallel branches of one
+  rung (a role and its ``management`` twin).
+* ``reports_to`` — from a role to its manager, stated in the file.
+
+**Effort** of a move, the weight that ranks routes (lower is easier)::
+
+    effort = base[kind] + grade_steps * per_grade_step + levels_to_gain * per_skill_level
+
+with ``base`` = 1 for a promotion, 2 for a lateral move or stepping into one's manager's role (neither is a
+designed rung), ``grade_steps`` = grades climbed (rounded up; estimated positions count too), and
+``levels_to_gain`` = skill levels the target needs beyond the source (0 when the framework has no skills).
+The weights are :class:`EffortWeights`, a keyword option of :func:`build_graph`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+
+import networkx as nx
+
+from .errors import NoPath, RoleNotFound
+from .models import Framework, Role
+
+__all__ = [
+    "KIND_ORDER",
+    "EffortWeights",
+    "Route",
+    "Step",
+    "build_graph",
+    "ladder",
+    "next_steps",
+    "placements",
+    "progression_paths",
+]
+
+KIND_ORDER = ("promotion", "lateral", "reports_to")  #: strongest first
+
+
+@dataclass(frozen=True)
+class EffortWeights:
+    """How hard each part of a move is; see the module docstring for the formula."""
+
+    promotion: float = 1.0
+    lateral: float = 2.0
+    reports_to: float = 2.0
+    per_grade_step: float = 1.0
+    per_skill_level: float = 1.0
+
+    def base(self, kind: str) -> float:
+        return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class Placement:
+    position: float | None  # grade rank, or an estimate between the ranks its reporting lines imply
+    lower: int | None  # rank of the highest known grade below it in its reporting lines
+    upper: int | None  # rank of the lowest known grade above it
+    text: str  # "PO4", or "grade not stated; above PO4, below Head"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move of a route."""
+
+    source: str
+    target: str
+    kind: str
+    reason: str
+    effort: float
+    grade_change: str
+    relations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    """A route between two roles: its steps and their total effort."""
+
+    steps: tuple[Step, ...]
+    effort: float
+
+    @property
+    def roles(self) -> list[str]:
+        return [self.steps[0].source, *(s.target for s in self.steps)] if self.steps else []
+
+
+# --------------------------------------------------------------------------- placement
+
+
+def placements(framework: Framework) -> dict[str, Placement]:
+    """Where each role sits on the grade scale.
+
+    A role with a stated grade sits at its rank. A role without one is placed by its reporting lines: above
+    the highest known grade among the roles that report to it (directly or not), below the lowest known grade
+    among its managers. Within those bounds it sits closer to the side it is fewer reporting links from, so
+    a chain of unknown roles keeps its order (Lead Product Manager below Head of Product).
+    """
+    rank = framework.grade_rank
+    grades = framework.grades
+    lines = nx.DiGraph()  # report → manager
+    lines.add_nodes_from(r.id for r in framework.roles)
+    for role in framework.roles:
+        if role.reports_to and role.reports_to.role in framework.roles_by_id:
+            lines.add_edge(role.id, role.reports_to.role)
+    known = {r.id: rank[r.grade] for r in framework.roles if r.grade in rank}
+
+    out: dict[str, Placement] = {}
+    for role in framework.roles:
+        if role.id in known:
+            out[role.id] = Placement(float(known[role.id]), known[role.id], known[role.id], grades[known[role.id]].label)
+            continue
+        lower, d_low = _nearest(lines.reverse(copy=False), role.id, known, max)
+        upper, d_up = _nearest(lines, role.id, known, min)
+        if lower is not None and upper is not None and upper <= lower:
+            upper = None  # contradictory lines (a loader warning already): trust the side below
+        if lower is not None and upper is not None:
+            position = lower + (upper - lower) * d_low / (d_low + d_up)
+        elif lower is not None:
+            position = lower + 1 - 1 / (d_low + 1)
+        elif upper is not None:
+            position = upper - 1 + 1 / (d_up + 1)
+        else:
+            position = None
+        bounds = [f"above {grades[lower].label}"] if lower is not None else []
+        bounds += [f"below {grades[upper].label}"] if upper is not None else []
+        text = "grade not stated" + (f"; {', '.join(bounds)} by its reporting lines" if bounds else "")
+        out[role.id] = Placement(position, lower, upper, text)
+    return out
+
+
+def _nearest(graph: nx.DiGraph, start: str, known: dict[str, int], pick) -> tuple[int | None, int]:
+    """The extreme known rank reachable from ``start`` and how many links away the nearest such role is."""
+    found: dict[str, int] = {
+        node: dist for node, dist in nx.single_source_shortest_path_length(graph, start).items() if node in known
+    }
+    found.pop(start, None)
+    if not found:
+        return None, 0
+    best = pick(known[n] for n in found)
+    return best, min(d for n, d in found.items() if known[n] == best)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_graph(framework: Framework, *, weights: EffortWeights | None = None) -> nx.DiGraph:
+    """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort)."""
+    weights = weights or EffortWeights()
+    where = placements(framework)
+    G = nx.DiGraph(
+        framework_id=framework.id,
+        grades=[g.id for g in framework.grades],
+        grade_labels={g.id: g.label for g in framework.grades},
+        weights=weights,
+    )
+    for role in framework.roles:
+        place = where[role.id]
+        G.add_node(
+            role.id,
+            title=role.title,
+            grade=role.grade,
+            grade_rank=framework.grade_rank.get(role.grade) if role.grade else None,
+            position=place.position,
+            bounds=place.text,
+            discipline=role.discipline,
+            discipline_name=framework.discipline_label(role.discipline),
+            track=role.track,
+            branch=role.branch,
+            status=role.status,
+        )
+
+    levels = _skill_levels(framework)
+
+    def add(u: str, v: str, kind: str, reason: str) -> None:
+        steps = _grade_steps(G, u, v)
+        gain = _levels_to_gain(levels.get(u, {}), levels.get(v, {}))
+        effort = weights.base(kind) + steps * weights.per_grade_step + gain * weights.per_skill_level
+        if G.has_edge(u, v):
+            data = G.edges[u, v]
+            relations = (*data["relations"], (kind, reason))
+            strongest = min(relations, key=lambda r: KIND_ORDER.index(r[0]))
+            data.update(relations=relations, kind=strongest[0], reason=strongest[1], effort=min(effort, data["effort"]))
+        else:
+            G.add_edge(
+                u, v, kind=kind, reason=reason, effort=effort, grade_steps=steps, levels_to_gain=gain,
+                relations=((kind, reason),),
+            )  # fmt: skip
+
+    for u, v, reason in _promotions(framework, G):
+        add(u, v, "promotion", reason)
+    for u, v, reason in _branch_twins(framework, G):
+        add(u, v, "lateral", reason)
+    for role in framework.roles:
+        for move in role.moves:
+            add(role.id, move.to, "lateral", move.reason)
+        if role.reports_to and role.reports_to.role in framework.roles_by_id:
+            add(role.id, role.reports_to.role, "reports_to", _reporting_reason(role, framework))
+    return G
+
+
+def _ladders(framework: Framework, G: nx.DiGraph) -> dict[tuple, list[list[Role]]]:
+    """Rungs of each ladder (discipline, track): roles grouped by position, lowest first. Unplaced roles and
+    roles without a discipline are on no ladder."""
+    by_ladder: dict[tuple, dict[float, list[Role]]] = defaultdict(lambda: defaultdict(list))
+    for role in framework.roles:
+        position = G.nodes[role.id]["position"]
+        if role.discipline is not None and position is not None:
+            by_ladder[(role.discipline, role.track)][position].append(role)
+    return {key: [rungs[p] for p in sorted(rungs)] for key, rungs in by_ladder.items()}
+
+
+def _promotions(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str, str]]:
+    for (discipline, track), rungs in _ladders(framework, G).items():
+        name = framework.discipline_label(discipline)
+        if track and track != discipline:
+            name = f"{name} ({track.replace('-', ' ')})"
+        for lower, upper in zip(rungs, rungs[1:], strict=False):
+            for a in lower:
+                same_branch = [b for b in upper if b.branch == a.branch]
+                targets = upper if a.branch is None else (same_branch or [b for b in upper if b.branch is None])
+                for b in targets:
+                    yield a.id, b.id, _promotion_reason(a, b, name, framework, G)
+
+
+def _promotion_reason(a: Role, b: Role, ladder_name: str, framework: Framework, G: nx.DiGraph) -> str:
+    reason = f"Next rung up the {ladder_name} ladder: {a.title} ({_where(G, a.id)}) → {b.title} ({_where(G, b.id)})"
+    ra, rb = G.nodes[a.id]["grade_rank"], G.nodes[b.id]["grade_rank"]
+    if ra is not None and rb is not None and rb - ra > 1:
+        skipped = framework.grades[ra + 1 : rb]
+        span = skipped[0].label if len(skipped) == 1 else f"{skipped[0].label}–{skipped[-1].label}"
+        reason += f"; no {ladder_name} role at {span}"
+    if b.branch and b.branch != a.branch:
+        reason += f"; onto the {b.branch} branch"
+    return reason
+
+
+def _branch_twins(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str, str]]:
+    for rungs in _ladders(framework, G).values():
+        for rung in rungs:
+            for a in rung:
+                for b in rung:
+                    if a.id != b.id and a.branch != b.branch:
+                        branch = b.branch or a.branch
+                        yield a.id, b.id, f"Parallel {branch} branch at the same level: {a.title} ↔ {b.title}"
+
+
+def _reporting_reason(role: Role, framework: Framework) -> str:
+    line = role.reports_to
+    manager = framework.roles_by_id[line.role]
+    reason = f"{role.title} reports to {manager.title}"
+    if line.inferred:
+        reason += " (inferred" + (f": {line.note}" if line.note else "") + ")"
+    elif line.evidence:
+        reason += f' ("{line.evidence}")'
+    return reason
+
+
+def _where(G: nx.DiGraph, node: str) -> str:
+    data = G.nodes[node]
+    return G.graph["grade_labels"][data["grade"]] if data["grade"] else data["bounds"]
+
+
+def _grade_steps(G: nx.DiGraph, u: str, v: str) -> int:
+    pu, pv = G.nodes[u]["position"], G.nodes[v]["position"]
+    if pu is None or pv is None:
+        return 1  # unplaced: assume one step rather than guess more
+    return max(0, math.ceil(pv - pu - 1e-9))
+
+
+def _skill_levels(framework: Framework) -> dict[str, dict[str, int]]:
+    rank = framework.level_rank
+    return {r.id: {req.skill: rank.get(req.level, 0) for req in r.skills} for r in framework.roles}
+
+
+def _levels_to_gain(current: dict[str, int], target: dict[str, int]) -> int:
+    return sum(max(0, level - current.get(skill, 0)) for skill, level in target.items())
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def _check(G: nx.DiGraph, *role_ids: str) -> None:
+    for role_id in role_ids:
+        if role_id not in G:
+            raise RoleNotFound(role_id, known=G.nodes)
+
+
+def ladder(G: nx.DiGraph, discipline: str, *, track: str | None = None) -> list[str]:
+    """Role ids of a discipline's ladder (optionally one track), lowest first; unplaced roles last."""
+    nodes = [
+        (n, d)
+        for n, d in G.nodes(data=True)
+        if d["discipline"] == discipline and (track is None or d["track"] == track)
+    ]
+    nodes.sort(key=lambda nd: (nd[1]["position"] is None, nd[1]["position"] or 0, nd[1]["branch"] or "", nd[0]))
+    return [n for n, _ in nodes]
+
+
+def _step(G: nx.DiGraph, u: str, v: str) -> Step:
+    data = G.edges[u, v]
+    return Step(
+        source=u,
+        target=v,
+        kind=data["kind"],
+        reason=data["reason"],
+        effort=data["effort"],
+        grade_change=f"{_where(G, u)} → {_where(G, v)}",
+        relations=data["relations"],
+    )
+
+
+def next_steps(G: nx.DiGraph, role_id: str) -> list[Step]:
+    """The moves out of a role, easiest first."""
+    _check(G, role_id)
+    steps = [_step(G, role_id, v) for v in G.successors(role_id)]
+    return sorted(steps, key=lambda s: (s.effort, KIND_ORDER.index(s.kind), s.target))
+
+
+def progression_paths(
+    G: nx.DiGraph, source: str, target: str, *, limit: int = 3, weight: str = "effort"
+) -> list[Route]:
+    """Up to ``limit`` routes from ``source`` to ``target``, easiest (lowest total effort) first.
+
+    Raises :class:`RoleNotFound` for an unknown id and :class:`NoPath` (with the reason) when no route exists.
+    """
+    _check(G, source, target)
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    if source == target:
+        raise NoPath(source, target, "the start and the goal are the same role")
+    try:
+        paths = list(islice(nx.shortest_simple_paths(G, source, target, weight=weight), limit))
+    except nx.NetworkXNoPath:
+        raise NoPath(source, target, _why_no_path(G, source, target)) from None
+    routes = []
+    for path in paths:
+        steps = tuple(_step(G, u, v) for u, v in zip(path, path[1:], strict=False))
+        routes.append(Route(steps=steps, effort=sum(s.effort for s in steps)))
+    return routes
+
+
+def _why_no_path(G: nx.DiGraph, source: str, target: str) -> str:
+    s, t = G.nodes[source], G.nodes[target]
+    if s["position"] is not None and t["position"] is not None and t["position"] < s["position"]:
+        return f"{t['title']} is below {s['title']}: the framework describes moves up and across, not down"
+    if G.in_degree(target) == 0:
+        return f"nothing in the framework leads into {t['title']}: it has no rung below it, no lateral move and no reports"
+    if G.out_degree(source) == 0:
+        return f"{s['title']} has no onward move: it is the top of its ladder, with no lateral move and no manager"
+    reachable = nx.descendants(G, source) | {source}
+    disciplines = sorted({G.nodes[n]["discipline_name"] for n in reachable if G.nodes[n]["discipline"]})
+    within = f"stay within {', '.join(disciplines)}" if disciplines else "lead nowhere on a ladder"
+    return (
+        f"the moves from {s['title']} {within}, and no lateral move or reporting line leads from them to "
+        f"{t['title']} ({t['discipline_name']})"
+    )
