@@ -38,8 +38,6 @@ def run(*cmd: str | Path, **kwargs) -> int:
 
 def ensure_venv(requirements: str) -> None:
     """Create the virtual environment and install ``requirements`` (pinned) if they changed."""
-    if sys.version_info < (3, 11):
-        sys.exit(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
     if not PY.exists():
         log(f"creating the virtual environment in {VENV.relative_to(ROOT)}")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)

@@ -63,6 +63,7 @@ __all__ = [
     "place_level",
     "run_import",
     "slugify",
+    "write_framework_yaml",
 ]
 
 FRAMEWORK_NAME = "DDaT Capability Framework"
@@ -78,7 +79,8 @@ DESCRIPTION = (
     "each role level needs at one of four skill levels (awareness, working, practitioner, expert). Imported "
     "from the framework's official CSV download. DDaT itself has no grade scale: the grades here (entry, "
     "junior, mid-level, senior, lead, principal, head, chief) are derived by the importer from the words "
-    "of each role-level name, to put the levels of each role in career order."
+    "of each role-level name, to put the levels of each role in career order; three names are placed by hand "
+    "(Chief data architect: principal; Major incident manager: senior; Operational control manager: mid-level)."
 )
 
 ROLE_COLUMNS = (
@@ -140,7 +142,8 @@ GRADES: tuple[Grade, ...] = (
     Grade(
         id="chief",
         name="Chief",
-        description="The Senior Civil Service Chief roles (Chief digital and data family), which DDaT gives no role levels.",
+        description="The Senior Civil Service Chief roles (Chief digital and data family), "
+        "which DDaT gives no role levels.",
     ),
 )
 _GRADE_RANK = {grade.id: rank for rank, grade in enumerate(GRADES)}
@@ -351,6 +354,7 @@ class _Row:
     line: int  #: 1-based line the row starts on
     raw: tuple[str, ...]
     cells: dict[str, str]  #: column → value, surrounding whitespace removed
+    trimmed: tuple[tuple[str, str], ...] = ()  #: (column, value as read) for cells that had surrounding spaces
 
 
 def _read_rows(path: Path, columns: tuple[str, ...], count: FileCount) -> Iterator[_Row]:
@@ -394,7 +398,8 @@ def _read_rows(path: Path, columns: tuple[str, ...], count: FileCount) -> Iterat
                 count.skipped[f"malformed: {len(raw)} cells where the header has {len(header)}"] += 1
                 continue
             cells = {c: raw[i].strip() for c, i in index.items()}
-            yield _Row(start, tuple(raw), cells)
+            trimmed = tuple((c, raw[i]) for c, i in index.items() if raw[i] != cells[c])
+            yield _Row(start, tuple(raw), cells, trimmed)
 
 
 def _deduplicated(rows: Iterator[_Row], count: FileCount) -> list[_Row]:
@@ -430,6 +435,9 @@ class _SkillData:
     levels: dict[str, str | None]
     line: int
     from_roles_csv: bool = False
+    listed_for: set[str] = field(default_factory=set)  #: roles named by skills.csv's 'Roles that require Skill'
+    linked: set[str] = field(default_factory=set)  #: roles whose roles.csv rows list the skill (at any level)
+    not_in_use_for: list[str] = field(default_factory=list)  #: roles that list it only at 'NOT IN USE'
 
 
 @dataclass
@@ -464,7 +472,9 @@ def _read_skills(path: Path, report: ImportReport) -> dict[str, _SkillData]:
             continue
         if name in skills:
             count.skipped["repeats an earlier skill's name with different text (the first row is kept)"] += 1
-            report.note(f"skills.csv line {row.line}: skill {name!r} again with different text; kept line {skills[name].line}")
+            report.note(
+                f"skills.csv line {row.line}: skill {name!r} again with different text; kept line {skills[name].line}"
+            )
             continue
         levels = {}
         for ident, column in SKILL_LEVELS:
@@ -476,7 +486,8 @@ def _read_skills(path: Path, report: ImportReport) -> dict[str, _SkillData]:
             blank_descriptors.append(name)
         if _text(row.cells["Skill Description"]) is None:
             blank_descriptions.append(name)
-        skills[name] = _SkillData(name, _text(row.cells["Skill Description"]), levels, row.line)
+        listed_for = {r.strip() for r in row.cells["Roles that require Skill"].split(",") if r.strip()}
+        skills[name] = _SkillData(name, _text(row.cells["Skill Description"]), levels, row.line, listed_for=listed_for)
         count.kept += 1
     if not_defined:
         per_level = ", ".join(f"{ident} {not_defined[ident]}" for ident, _ in SKILL_LEVELS if not_defined[ident])
@@ -494,6 +505,9 @@ def _read_skills(path: Path, report: ImportReport) -> dict[str, _SkillData]:
     return skills
 
 
+_NAME_COLUMNS = ("Role Family", "Role", "Role Level", "Skill Name", "Skill Level")
+
+
 def _read_roles(path: Path, skills: dict[str, _SkillData], report: ImportReport) -> dict[str, _RoleData]:
     count = report.roles_file
     rows = _deduplicated(_read_rows(path, ROLE_COLUMNS, count), count)
@@ -502,13 +516,12 @@ def _read_roles(path: Path, skills: dict[str, _SkillData], report: ImportReport)
     missing_skill_descriptions = 0
     descriptor_differences: list[str] = []
     description_differences: set[str] = set()
-    merged_from: Counter[str] = Counter()
     for row in rows:
         cells = row.cells
-        for column, index in (("Role", 1), ("Role Level", 3), ("Skill Name", 5), ("Role Family", 0)):
-            if row.raw[index] != cells[column] and row.raw[index].strip() == cells[column]:
-                trimmed[f"{column} {row.raw[index]!r}"] += 1
-        blank = [c for c in ("Role Family", "Role", "Role Level", "Skill Name", "Skill Level") if not cells[c]]
+        for column, value in row.trimmed:
+            if column in _NAME_COLUMNS:
+                trimmed[f"{column} {value!r}"] += 1
+        blank = [c for c in _NAME_COLUMNS if not cells[c]]
         if blank:
             count.skipped[f"blank {blank[0]}"] += 1
             continue
@@ -533,22 +546,24 @@ def _read_roles(path: Path, skills: dict[str, _SkillData], report: ImportReport)
                 f"line {level.line}; kept line {level.line}'s"
             )
 
-        skill_name, level_text = cells["Skill Name"], cells["Skill Level"]
-        if level_text == NOT_IN_USE:
-            count.skipped[f"Skill Level is {NOT_IN_USE!r} (no level to require; the row still defines its role)"] += 1
-            continue
-        level_id = _LEVEL_IDS.get(level_text)
-        if level_id is None:
-            count.skipped[f"unknown Skill Level {level_text!r}"] += 1
-            continue
-
         # The skill: skills.csv is the catalogue; roles.csv repeats its text, and fills in only what it lacks.
+        skill_name, level_text = cells["Skill Name"], cells["Skill Level"]
         skill = skills.get(skill_name)
         if skill is None:
             skill = skills[skill_name] = _SkillData(
                 skill_name, _text(cells["Skill Description"]), {}, row.line, from_roles_csv=True
             )
             report.note(f"roles.csv line {row.line}: skill {skill_name!r} is not in skills.csv; built from roles.csv")
+        skill.linked.add(role.name)
+        if level_text == NOT_IN_USE:
+            count.skipped[f"Skill Level is {NOT_IN_USE!r} (no level to require; the row still defines its role)"] += 1
+            if role.name not in skill.not_in_use_for:
+                skill.not_in_use_for.append(role.name)
+            continue
+        level_id = _LEVEL_IDS.get(level_text)
+        if level_id is None:
+            count.skipped[f"unknown Skill Level {level_text!r}"] += 1
+            continue
         if cells["Skill Description"] == MISSING:
             missing_skill_descriptions += 1
         row_description = _text(cells["Skill Description"])
@@ -569,8 +584,9 @@ def _read_roles(path: Path, skills: dict[str, _SkillData], report: ImportReport)
             level.requirements[skill_name] = (level_id, row.line)
             count.kept += 1
         elif earlier[0] == level_id:
-            count.skipped["repeats a requirement already kept (same role level, skill and level; other text differs)"] += 1
-            merged_from[role.name] += 1
+            count.skipped[
+                "repeats a requirement already kept (same role level, skill and level; other text differs)"
+            ] += 1
         else:
             high, low = sorted([earlier, (level_id, row.line)], key=lambda r: _LEVEL_RANK[r[0]], reverse=True)
             level.requirements[skill_name] = high
@@ -606,31 +622,18 @@ def _read_roles(path: Path, skills: dict[str, _SkillData], report: ImportReport)
     return roles
 
 
-def _check_required_by(skills_path: Path, skills: dict[str, _SkillData], roles: dict[str, _RoleData]) -> list[str]:
-    """Compare skills.csv's informational 'Roles that require Skill' column with what roles.csv requires."""
-    with open(skills_path, newline="", encoding="utf-8-sig") as handle:
-        listed = {
-            (row.get("Skill Name") or "").strip(): {
-                r.strip() for r in (row.get("Roles that require Skill") or "").split(",") if r.strip()
-            }
-            for row in csv.DictReader(handle)
-        }
-    used: dict[str, set[str]] = {name: set() for name in skills}
-    for role in roles.values():
-        for level in role.levels.values():
-            for skill in level.requirements:
-                used.setdefault(skill, set()).add(role.name)
+def _required_by_differences(skills: dict[str, _SkillData]) -> list[str]:
+    """Where skills.csv's informational 'Roles that require Skill' column disagrees with roles.csv's rows."""
     differ = []
-    for name in skills:
-        if name in listed and listed[name] != used.get(name, set()):
-            only_csv = sorted(listed[name] - used[name])
-            only_roles = sorted(used[name] - listed[name])
-            bits = []
-            if only_csv:
-                bits.append(f"skills.csv also names {', '.join(only_csv)}")
-            if only_roles:
-                bits.append(f"roles.csv also requires it for {', '.join(only_roles)}")
-            differ.append(f"{name} ({'; '.join(bits)})")
+    for skill in skills.values():
+        if skill.from_roles_csv or skill.listed_for == skill.linked:
+            continue
+        bits = []
+        if only_skills_csv := sorted(skill.listed_for - skill.linked):
+            bits.append(f"only skills.csv names {', '.join(only_skills_csv)}")
+        if only_roles_csv := sorted(skill.linked - skill.listed_for):
+            bits.append(f"only roles.csv lists it for {', '.join(only_roles_csv)}")
+        differ.append(f"{skill.name} ({'; '.join(bits)})")
     return differ
 
 
@@ -744,7 +747,19 @@ def import_ddat(roles_csv: Path, skills_csv: Path) -> tuple[Framework, ImportRep
         "each role level keeps its own description as its description; the role's description (shared by all "
         "its levels) is kept as the 'purpose' section of each level's job description, headed by the role name"
     )
-    differ = _check_required_by(skills_csv, skills, roles)
+    required = {name for r in roles.values() for lv in r.levels.values() for name in lv.requirements}
+    unrequired = [s for s in skills.values() if s.name not in required]
+    if unrequired:
+        report.note(
+            f"{len(unrequired)} skills are required by no role level (kept in the catalogue; the loader warns about "
+            "each): "
+            + "; ".join(
+                s.name
+                + (f" (listed only by {', '.join(s.not_in_use_for)} at {NOT_IN_USE!r})" if s.not_in_use_for else "")
+                for s in unrequired
+            )
+        )
+    differ = _required_by_differences(skills)
     if differ:
         report.note(
             f"skills.csv's 'Roles that require Skill' column is informational; requirements come from roles.csv, "
@@ -765,7 +780,7 @@ def import_ddat(roles_csv: Path, skills_csv: Path) -> tuple[Framework, ImportRep
                 name=s.name,
                 description=s.description,
                 levels={ident: s.levels.get(ident) for ident, _ in SKILL_LEVELS if ident in s.levels},
-                source=FRAMEWORK_NAME + (" (roles.csv)" if s.from_roles_csv else ""),
+                source=_skill_source(s, required),
             )
             for s in skills.values()
         ],
@@ -781,6 +796,15 @@ def import_ddat(roles_csv: Path, skills_csv: Path) -> tuple[Framework, ImportRep
     return framework, report
 
 
+def _skill_source(skill: _SkillData, required: set[str]) -> str:
+    """Where a skill comes from; for a skill no role level requires, which roles list it without a level."""
+    source = FRAMEWORK_NAME + (" (roles.csv; not in skills.csv)" if skill.from_roles_csv else "")
+    if skill.name not in required and skill.not_in_use_for:
+        roles = ", ".join(skill.not_in_use_for)
+        source += f"; listed for {roles} with the skill level {NOT_IN_USE!r}"
+    return source
+
+
 def _unique_ids(names: set[str], kind: str, problems: list[Problem]) -> dict[str, str]:
     """Slug every name; two names with one slug (or a name with none) is a problem, not a silent merge."""
     ids: dict[str, str] = {}
@@ -790,7 +814,9 @@ def _unique_ids(names: set[str], kind: str, problems: list[Problem]) -> dict[str
         if not slug:
             problems.append(Problem(f"the {kind} {name!r} gives an empty id", code="ddat-id"))
         elif slug in holders:
-            problems.append(Problem(f"the {kind}s {holders[slug]!r} and {name!r} share the id {slug!r}", code="ddat-id"))
+            problems.append(
+                Problem(f"the {kind}s {holders[slug]!r} and {name!r} share the id {slug!r}", code="ddat-id")
+            )
         holders.setdefault(slug, name)
         ids[name] = slug
     return ids

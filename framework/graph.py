@@ -38,7 +38,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 import networkx as nx
 
@@ -130,7 +130,9 @@ def placements(framework: Framework) -> dict[str, Placement]:
     out: dict[str, Placement] = {}
     for role in framework.roles:
         if role.id in known:
-            out[role.id] = Placement(float(known[role.id]), known[role.id], known[role.id], grades[known[role.id]].label)
+            out[role.id] = Placement(
+                float(known[role.id]), known[role.id], known[role.id], grades[known[role.id]].label
+            )
             continue
         lower, d_low = _nearest(lines.reverse(copy=False), role.id, known, max)
         upper, d_up = _nearest(lines, role.id, known, min)
@@ -237,7 +239,7 @@ def _promotions(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str,
         name = framework.discipline_label(discipline)
         if track and track != discipline:
             name = f"{name} ({track.replace('-', ' ')})"
-        for lower, upper in zip(rungs, rungs[1:], strict=False):
+        for lower, upper in pairwise(rungs):
             for a in lower:
                 same_branch = [b for b in upper if b.branch == a.branch]
                 targets = upper if a.branch is None else (same_branch or [b for b in upper if b.branch is None])
@@ -357,7 +359,7 @@ def progression_paths(
         raise NoPath(source, target, _why_no_path(G, source, target)) from None
     routes = []
     for path in paths:
-        steps = tuple(_step(G, u, v) for u, v in zip(path, path[1:], strict=False))
+        steps = tuple(_step(G, u, v) for u, v in pairwise(path))
         routes.append(Route(steps=steps, effort=sum(s.effort for s in steps)))
     return routes
 
@@ -367,7 +369,9 @@ def _why_no_path(G: nx.DiGraph, source: str, target: str) -> str:
     if s["position"] is not None and t["position"] is not None and t["position"] < s["position"]:
         return f"{t['title']} is below {s['title']}: the framework describes moves up and across, not down"
     if G.in_degree(target) == 0:
-        return f"nothing in the framework leads into {t['title']}: it has no rung below it, no lateral move and no reports"
+        return (
+            f"nothing in the framework leads into {t['title']}: it has no rung below it, no lateral move and no reports"
+        )
     if G.out_degree(source) == 0:
         return f"{s['title']} has no onward move: it is the top of its ladder, with no lateral move and no manager"
     reachable = nx.descendants(G, source) | {source}

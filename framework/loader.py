@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -65,7 +65,7 @@ def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     except RecursionError:
         problems.append(Problem("the document is nested too deeply", code="too-deep"))
     problems += _reference_problems(data)
-    if framework is not None:
+    if framework is not None and not problems:  # warnings only make sense once every id resolves
         problems += _warnings(framework)
     return framework, problems
 

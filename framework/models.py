@@ -21,15 +21,14 @@ __all__ = [
     "Benchmark",
     "Budget",
     "Criteria",
+    "CriteriaGroup",
     "Discipline",
     "DocumentSource",
     "Framework",
     "Grade",
     "Group",
-    "labelled_value",
     "ImportSource",
     "JobDescription",
-    "CriteriaGroup",
     "ManagementSpan",
     "Move",
     "PersonSpecification",
@@ -42,6 +41,7 @@ __all__ = [
     "Skill",
     "SkillLevel",
     "SkillRequirement",
+    "labelled_value",
 ]
 
 SCHEMA_VERSION = 1
@@ -124,9 +124,7 @@ class Section(_Model):
     ``groups`` (items under sub-headings), and ``notes`` (lines that follow the items).
     """
 
-    kind: Literal[
-        "purpose", "duties", "outcomes", "competencies", "benefits", "salary", "applying", "other"
-    ] = "other"
+    kind: Literal["purpose", "duties", "outcomes", "competencies", "benefits", "salary", "applying", "other"] = "other"
     heading: Line | None = None
     paragraphs: list[Line] = Field(default_factory=list)
     lead_in: Line | None = None
@@ -224,7 +222,8 @@ class JobDescription(_Model):
 
     title: Line | None = Field(None, description="The document's own title line, if it has one.")
     header: list[Line] = Field(
-        default_factory=list, description="Header lines as written: 'Department: …', 'Grade: …', 'Position Designation: …'"
+        default_factory=list,
+        description="Header lines as written: 'Department: …', 'Grade: …', 'Position Designation: …'",
     )
     sections: list[Section] = Field(default_factory=list)
     person_specification: PersonSpecification | None = None

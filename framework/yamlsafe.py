@@ -55,7 +55,7 @@ class _Loader(_SafeLoader):
         super().__init__(stream)
         self.duplicates: list[tuple[Any, Any]] = []  # (key, mark)
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+    def construct_mapping(self, node, deep=False):
         seen: set = set()
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":

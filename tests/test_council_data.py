@@ -155,7 +155,8 @@ def test_referenced_roles_are_listed_with_no_invented_text(council):
     for role_id, (title, discipline, referrers) in REFERENCED.items():
         role = referenced[role_id]
         assert (role.title, role.discipline) == (title, discipline)
-        assert role.job_description is None and role.description is None
+        assert role.job_description is None
+        assert role.description is None
         assert role.grade is None, "no document states the grade of a referenced role"
         assert {ref.role for ref in role.source.referenced_by} == referrers
         for ref in role.source.referenced_by:
@@ -171,7 +172,8 @@ def test_reporting_lines_quote_their_documents(council):
             assert line in role.job_description.lines(), (role.id, line)
             assert not role.reports_to.inferred
         else:
-            assert role.reports_to.inferred and role.reports_to.note, "a referenced role's line must say why"
+            assert role.reports_to.inferred, "no document states a referenced role's line: it must say so"
+            assert role.reports_to.note, "an inferred line must say why"
 
 
 def test_reporting_lines(council):

@@ -1,0 +1,30 @@
+"""Career Explorer: explore a career framework — roles, the career map, progression paths and skill gaps.
+
+Run with ``python3 dev.py app`` (or ``streamlit run app.py``). This script sets up the page, draws the
+shared sidebar (framework picker, "my current role") and hands over to the page the user chose.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framework import FrameworkError
+from ui import state
+from ui.data import describe_error
+
+st.set_page_config(page_title="Career Explorer", page_icon=":material/route:", layout="wide")
+
+PAGES = [
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("pages/roles.py", title="Roles", icon=":material/badge:", url_path="roles"),
+]
+
+page = st.navigation(PAGES)
+try:
+    loaded = state.framework_picker()
+except FrameworkError as error:  # a shipped file broken on disk: say where, keep the app up
+    st.error("The framework file could not be loaded:")
+    st.code("\n".join(describe_error(error)), language=None)
+    st.stop()
+state.my_role_picker(loaded)
+page.run()

@@ -1,0 +1,235 @@
+"""Loading: every problem of a file at once, each located (file:line:column, role id, field path)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from framework import FrameworkError, load_framework, load_framework_text
+
+VALID = """\
+id: t
+name: Test framework
+grades:
+  - id: PO1
+  - id: PO2
+  - id: Head
+disciplines:
+  - id: delivery
+    name: Delivery
+skill_levels:
+  - id: working
+    name: Working
+  - id: expert
+    name: Expert
+skills:
+  - id: agile
+    name: Agile
+    levels:
+      working: Can work in agile teams.
+      expert: Can lead agile change.
+roles:
+  - id: junior
+    title: Junior
+    discipline: delivery
+    grade: PO1
+    source: {kind: document, document: junior.txt}
+    reports_to: {role: senior}
+    skills:
+      - {skill: agile, level: working}
+  - id: senior
+    title: Senior
+    discipline: delivery
+    grade: PO2
+    source: {kind: document, document: senior.txt}
+    skills:
+      - {skill: agile, level: expert}
+"""
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(FrameworkError) as caught:
+        load_framework_text(text, name="f.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def replace(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+def test_the_valid_file_loads():
+    framework = load_framework_text(VALID, name="f.yaml")
+    assert [r.id for r in framework.roles] == ["junior", "senior"]
+    assert framework.grade_rank == {"PO1": 0, "PO2": 1, "Head": 2}
+    assert framework.level_rank == {"working": 1, "expert": 2}
+
+
+# Each case: a change to the valid file → the exact located problem it must produce.
+BROKEN = [
+    pytest.param(
+        replace("    grade: PO1\n", "    grade: PO9\n"),
+        "f.yaml:25:5: role junior: roles[0].grade: unknown grade 'PO9' (known: PO1, PO2, Head)",
+        id="unknown-grade",
+    ),
+    pytest.param(
+        replace("    discipline: delivery\n    grade: PO1", "    discipline: product\n    grade: PO1"),
+        "f.yaml:24:5: role junior: roles[0].discipline: unknown discipline 'product' (known: delivery)",
+        id="unknown-discipline",
+    ),
+    pytest.param(
+        replace("reports_to: {role: senior}", "reports_to: {role: seniour}"),
+        "f.yaml:27:18: role junior: roles[0].reports_to.role: unknown role 'seniour' (did you mean 'senior'?)",
+        id="unknown-manager",
+    ),
+    pytest.param(
+        replace("{skill: agile, level: working}", "{skill: agyle, level: working}"),
+        "f.yaml:29:10: role junior: roles[0].skills[0].skill: unknown skill 'agyle' (did you mean 'agile'?)",
+        id="unknown-skill",
+    ),
+    pytest.param(
+        replace("{skill: agile, level: working}", "{skill: agile, level: master}"),
+        "f.yaml:29:24: role junior: roles[0].skills[0].level: unknown skill level 'master' (known: working, expert)",
+        id="level-off-the-scale",
+    ),
+    pytest.param(
+        replace("      expert: Can lead", "      guru: Can lead"),
+        "f.yaml:20:7: skills[0].levels.guru: unknown skill level 'guru' (known: working, expert)",
+        id="descriptor-off-the-scale",
+    ),
+    pytest.param(
+        replace("  - id: senior\n", "  - id: junior\n"),
+        "f.yaml:30:5: role junior: roles[1].id: duplicate id 'junior' (already used by roles[0])",
+        id="duplicate-role-id",
+    ),
+    pytest.param(
+        replace("  - id: PO2\n", "  - id: PO1\n"),
+        "f.yaml:5:5: grades[1].id: duplicate id 'PO1' (already used by grades[0])",
+        id="duplicate-grade-id",
+    ),
+    pytest.param(
+        replace("    title: Senior\n", "    title: Senior\n    reports_to: {role: junior}\n"),
+        "f.yaml:27:18: role junior: roles[0].reports_to.role: reporting-line cycle: junior → senior → junior "
+        "(a role cannot, through its managers, report to itself)",
+        id="reporting-cycle",
+    ),
+    pytest.param(
+        replace("    title: Junior\n", ""),
+        "f.yaml:22:5: role junior: roles[0].title: missing required field 'title'",
+        id="missing-title",
+    ),
+    pytest.param(
+        replace("    title: Junior\n", "    title: Junior\n    titel: Typo\n"),
+        "f.yaml:24:5: role junior: roles[0].titel: unknown field 'titel' (not part of the schema; check the spelling)",
+        id="misspelt-field",
+    ),
+    pytest.param(
+        replace("  - id: junior\n", "  - id: Junior Role\n"),
+        "f.yaml:22:5: role Junior Role: roles[0].id: 'Junior Role' is not a valid id "
+        "(use letters, digits, '-', '_' or '.', no spaces)",
+        id="bad-id",
+    ),
+    pytest.param(
+        replace("kind: document, document: junior.txt", "kind: rumour, document: junior.txt"),
+        "f.yaml:26:5: role junior: roles[0].source: input tag 'rumour' found using 'kind' does not match any "
+        "of the expected tags: 'document', 'referenced', 'import'",
+        id="bad-source-kind",
+    ),
+    pytest.param(
+        replace("    title: Junior\n", "    title: 2024-01-01\n"),
+        "f.yaml:23:5: role junior: roles[0].title: input should be a valid string, got the date 2024-01-01 "
+        "(put it in quotes if it is text)",
+        id="date-not-text",
+    ),
+    pytest.param(
+        replace("kind: document, document: junior.txt", "kind: referenced, referenced_by: []"),
+        "f.yaml:26:32: role junior: roles[0].source.referenced_by: list should have at least 1 item after "
+        "validation, not 0, got a list",
+        id="referenced-by-nobody",
+    ),
+    pytest.param(
+        replace("name: Test framework\n", "name: Test framework\nname: Again\n"),
+        "f.yaml:3:1: duplicate key 'name': YAML keeps only the last value, so an earlier one would be lost",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        replace("grades:\n", "grades: [\n"),
+        "f.yaml:4:3: YAML syntax: while parsing a flow node; did not find expected node content",
+        id="yaml-syntax",
+    ),
+    pytest.param("", "f.yaml: the file is empty: a framework needs at least 'id', 'name' and 'grades'", id="empty"),
+    pytest.param(
+        "- just\n- a list\n",
+        "f.yaml: the top level must be a mapping of fields (id, name, grades, …), not a list",
+        id="not-a-mapping",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN)
+def test_broken_input_gives_a_located_message(text, expected):
+    assert expected in problems_of(text)
+
+
+def test_every_problem_is_reported_at_once():
+    text = replace("    grade: PO1\n", "    grade: PO9\n")
+    text = text.replace("{skill: agile, level: expert}", "{skill: nope, level: expert}")
+    text = text.replace("    title: Senior\n", "")
+    found = problems_of(text)
+    assert len(found) == 3, found
+    assert any("unknown grade 'PO9'" in p for p in found)
+    assert any("unknown skill 'nope'" in p for p in found)
+    assert any("missing required field 'title'" in p for p in found)
+
+
+def test_problems_carry_structured_locations():
+    with pytest.raises(FrameworkError) as caught:
+        load_framework_text(replace("    grade: PO1\n", "    grade: PO9\n"), name="f.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("f.yaml", 25, 5)
+    assert (problem.role, problem.path, problem.code) == ("junior", ("roles", 0, "grade"), "unknown-grade")
+
+
+def test_a_referenced_role_cannot_carry_invented_text():
+    text = replace(
+        "    source: {kind: document, document: senior.txt}\n",
+        "    source: {kind: referenced, referenced_by: [{role: junior, evidence: x}]}\n"
+        "    job_description: {title: Invented}\n",
+    )
+    assert any("a referenced role has no document of its own" in p for p in problems_of(text))
+
+
+def test_suspicious_but_valid_data_gives_warnings_not_errors():
+    text = replace("    grade: PO1\n", "    grade: Head\n")
+    framework = load_framework_text(text, name="f.yaml")
+    messages = [str(w) for w in framework.warnings]
+    assert any("reports to 'senior', whose grade PO2 is below its own grade Head" in m for m in messages), messages
+    assert all(w.severity == "warning" for w in framework.warnings)
+
+
+def test_unused_discipline_is_a_warning():
+    text = replace("    name: Delivery\n", "    name: Delivery\n  - id: product\n    name: Product\n")
+    framework = load_framework_text(text, name="f.yaml")
+    assert "f.yaml:10:5: disciplines[1].id: warning: discipline 'product' has no roles" in [
+        str(w) for w in framework.warnings
+    ]
+
+
+def test_load_framework_reads_files_and_names_them(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text(textwrap.dedent(replace("    grade: PO1\n", "    grade: PO9\n")), encoding="utf-8")
+    with pytest.raises(FrameworkError) as caught:
+        load_framework(path)
+    assert caught.value.problems[0].file == str(path)
+    assert str(path) in str(caught.value)
+
+
+def test_missing_file():
+    with pytest.raises(FrameworkError, match="no such file"):
+        load_framework("/nonexistent/framework.yaml")
+
+
+def test_the_loaded_framework_is_immutable(council):
+    with pytest.raises(Exception, match="frozen"):
+        council.roles[0].title = "Changed"

@@ -1,0 +1,174 @@
+"""Session state and query parameters — the only module that touches ``st.session_state`` and ``st.query_params``.
+
+Every view is a link. Widgets that define a view keep their value, an id, in the URL (the widget key is the
+parameter name: ``?framework=ddat&role=delivery-manager``), so the address bar can be shared and reopens the
+same view. (Streamlit's own ``bind="query-params"`` writes the displayed label rather than the id, which
+makes links long and fragile, so the binding is done here.) Query parameters are strings from strangers:
+a value that is not one of the options is dropped with a notice naming it — never a crash, never silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from framework import FrameworkError
+
+from .data import DEFAULT_FRAMEWORK, Loaded, load, shipped_frameworks
+
+__all__ = [
+    "FRAMEWORK",
+    "MY_ROLE",
+    "bound_multiselect",
+    "bound_select",
+    "framework",
+    "framework_picker",
+    "my_role_id",
+    "my_role_picker",
+    "notice",
+    "role_label",
+]
+
+FRAMEWORK = "framework"  # widget key and query parameter
+MY_ROLE = "me"
+MAX_PARAM_LENGTH = 200
+
+
+def notice(message: str) -> None:
+    """Tell the user about a problem with their input, as plain text."""
+    st.warning(message, icon=":material/info:")
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= 60 else value[:57] + "…"
+
+
+def _check_param(key: str, options: Sequence[str], what: str) -> list[str]:
+    """The known values of ``?key=``; an unknown value is named in a notice and left out."""
+    values = [v[:MAX_PARAM_LENGTH] for v in st.query_params.get_all(key)]
+    unknown = [v for v in values if v and v not in options]
+    if unknown:
+        shown = ", ".join(f"“{_shorten(v)}”" for v in unknown[:5])
+        notice(f"The link asks for {what} {shown}, which this framework does not have; it has been ignored.")
+    return [v for v in values if v in options]
+
+
+def _write_param(key: str, value: str | Sequence[str] | None, default=None) -> None:
+    """Put a view's value in the address bar (and take it out when it is the default)."""
+    if value is None or value == default or (not isinstance(value, str) and not value):
+        if key in st.query_params:
+            del st.query_params[key]
+    elif isinstance(value, str):
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    elif st.query_params.get_all(key) != list(value):
+        st.query_params[key] = list(value)
+
+
+def bound_select(
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    what: str,
+    format_func: Callable[[str], str] = str,
+    index: int | None = 0,
+    widget=None,
+    **kwargs,
+) -> str | None:
+    """A select box (or radio, …) whose value is the ``?key=`` query parameter (an id, so links stay short).
+
+    The URL seeds the widget the first time it is drawn in a session (or after a page switch); the widget's
+    value is written back on every run. A value the framework does not have gets a notice.
+    """
+    state = st.session_state
+    if state.get(key) is not None and state[key] not in options:
+        del state[key]  # e.g. a role of the framework used before a switch
+    wanted = _check_param(key, options, what)
+    if key not in state and wanted:
+        state[key] = wanted[0]
+    widget = widget or st.selectbox
+    if key in state:
+        value = widget(label, options, key=key, format_func=format_func, **kwargs)
+    else:
+        value = widget(label, options, key=key, format_func=format_func, index=index, **kwargs)
+    default = options[index] if index is not None and options else None
+    _write_param(key, value, default)
+    return value
+
+
+def bound_multiselect(
+    label: str, options: Sequence[str], *, key: str, what: str, format_func: Callable[[str], str] = str, **kwargs
+) -> list[str]:
+    """A multiselect whose values are the repeated ``?key=a&key=b`` query parameter."""
+    state = st.session_state
+    wanted = _check_param(key, options, what)
+    if key in state:
+        state[key] = [v for v in state[key] if v in options]
+    elif wanted:
+        state[key] = wanted
+    value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
+    _write_param(key, value)
+    return value
+
+
+def framework() -> Loaded:
+    """The framework chosen in the sidebar (the default one when a page runs on its own)."""
+    files = shipped_frameworks()
+    key = st.session_state.get(FRAMEWORK)
+    if key not in files:
+        key = DEFAULT_FRAMEWORK if DEFAULT_FRAMEWORK in files else next(iter(files))
+    return load(key, files[key])
+
+
+def framework_picker() -> Loaded:
+    """The framework picker (sidebar) and the framework it selects, loaded once per file version."""
+    files = shipped_frameworks()
+    labels = {k: _label(k, p) for k, p in files.items()}
+    with st.sidebar:
+        bound_select(
+            "Framework",
+            list(files),
+            key=FRAMEWORK,
+            what="the framework",
+            format_func=lambda k: labels.get(k, k),
+            help="Which career framework to explore.",
+        )
+    return framework()
+
+
+def _label(key: str, path) -> str:
+    try:
+        return load(key, path).label
+    except FrameworkError:
+        return f"{path.name} (has problems)"
+
+
+def my_role_id(loaded: Loaded) -> str | None:
+    """The role chosen as 'my current role', if it belongs to this framework."""
+    role_id = st.session_state.get(MY_ROLE)
+    return role_id if role_id in loaded.framework.roles_by_id else None
+
+
+def my_role_picker(loaded: Loaded) -> str | None:
+    """'My current role' (sidebar): kept in the URL (``?me=``) and across pages; None until chosen."""
+    with st.sidebar:
+        return bound_select(
+            "My current role",
+            [r.id for r in loaded.framework.roles],
+            key=MY_ROLE,
+            what="the role",
+            index=None,
+            format_func=lambda r: role_label(loaded, r),
+            placeholder="Choose your role",
+            help="Pages start from it: paths from your role, the gap from your role to another.",
+        )
+
+
+def role_label(loaded: Loaded, role_id: str) -> str:
+    role = loaded.framework.roles_by_id.get(role_id)
+    if role is None:
+        return role_id
+    grade = loaded.framework.grade_label(role.grade) if role.grade else "grade not stated"
+    return f"{role.title} ({grade})"
