@@ -18,8 +18,12 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
 * ``promotion`` — derived: the next rung up the same ladder (discipline and track), skipping grades that have
   no role. A role on a parallel branch (e.g. ``management``) moves up its own branch where it continues, and
   a role on the main ladder may move up to any branch.
-* ``lateral`` — stated in the framework file (``moves``), or derived between the parallel branches of one
-  rung (a role and its ``management`` twin).
+* ``lateral`` — stated in the framework file (``moves``); derived between the parallel branches of one
+  rung (a role and its ``management`` twin); or derived from **skill overlap** (:class:`LateralRule`): a move
+  from role A to role B on another ladder, at the same grade (or within ``max_grade_gap`` grades), when A
+  already requires at least ``min_overlap`` (default 20%) of the skills B requires, at any level, and at least
+  ``min_shared`` (default 2) of them. Only roles
+  with a stated grade and at least one skill take part. The reason names the shared skills.
 * ``reports_to`` — from a role to its manager, stated in the file.
 
 **Effort** of a move, the weight that ranks routes (lower is easier)::
@@ -41,6 +45,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 
 import networkx as nx
+import numpy as np
 
 from .errors import NoPath, RoleNotFound
 from .models import Framework, Role
@@ -48,6 +53,7 @@ from .models import Framework, Role
 __all__ = [
     "KIND_ORDER",
     "EffortWeights",
+    "LateralRule",
     "Route",
     "Step",
     "build_graph",
@@ -72,6 +78,21 @@ class EffortWeights:
 
     def base(self, kind: str) -> float:
         return getattr(self, kind)
+
+
+@dataclass(frozen=True)
+class LateralRule:
+    """When shared skills make a move across ladders plausible (see the module docstring).
+
+    The default threshold, 20%, is the lowest share that still joins the DDaT families into one map (a
+    delivery manager and a product manager share 2 of 9 skills, 22%) while keeping unrelated roles apart;
+    one shared skill alone (e.g. "User focus") is never enough.
+    """
+
+    min_overlap: float = 0.2
+    min_shared: int = 2
+    max_grade_gap: int = 0
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -168,15 +189,19 @@ def _nearest(graph: nx.DiGraph, start: str, known: dict[str, int], pick) -> tupl
 # --------------------------------------------------------------------------- building
 
 
-def build_graph(framework: Framework, *, weights: EffortWeights | None = None) -> nx.DiGraph:
+def build_graph(
+    framework: Framework, *, weights: EffortWeights | None = None, laterals: LateralRule | None = None
+) -> nx.DiGraph:
     """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort)."""
     weights = weights or EffortWeights()
+    laterals = laterals or LateralRule()
     where = placements(framework)
     G = nx.DiGraph(
         framework_id=framework.id,
         grades=[g.id for g in framework.grades],
         grade_labels={g.id: g.label for g in framework.grades},
         weights=weights,
+        laterals=laterals,
     )
     for role in framework.roles:
         place = where[role.id]
@@ -215,6 +240,9 @@ def build_graph(framework: Framework, *, weights: EffortWeights | None = None) -
         add(u, v, "promotion", reason)
     for u, v, reason in _branch_twins(framework, G):
         add(u, v, "lateral", reason)
+    if laterals.enabled:
+        for u, v, reason in _skill_laterals(framework, laterals):
+            add(u, v, "lateral", reason)
     for role in framework.roles:
         for move in role.moves:
             add(role.id, move.to, "lateral", move.reason)
@@ -267,6 +295,43 @@ def _branch_twins(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, st
                     if a.id != b.id and a.branch != b.branch:
                         branch = b.branch or a.branch
                         yield a.id, b.id, f"Parallel {branch} branch at the same level: {a.title} ↔ {b.title}"
+
+
+def _skill_laterals(framework: Framework, rule: LateralRule) -> Iterable[tuple[str, str, str]]:
+    """Moves across ladders where skill profiles overlap, computed per grade with a matrix product."""
+    rank = framework.grade_rank
+    roles = [r for r in framework.roles if r.skills and r.grade in rank]
+    if not roles:
+        return
+    column = {s: i for i, s in enumerate(framework.skills_by_id)}
+    matrix = np.zeros((len(roles), len(column)), dtype=np.int32)
+    for i, role in enumerate(roles):
+        for req in role.skills:
+            if req.skill in column:
+                matrix[i, column[req.skill]] = 1
+    needs = matrix.sum(axis=1)
+    grades = np.array([rank[r.grade] for r in roles])
+    ladders = [(r.discipline, r.track) for r in roles]
+    names = [s.name for s in framework.skills]
+    for grade in np.unique(grades):
+        sources = np.flatnonzero(grades == grade)
+        targets = np.flatnonzero(np.abs(grades - grade) <= rule.max_grade_gap)
+        shared = matrix[sources] @ matrix[targets].T
+        share = shared / np.maximum(needs[targets], 1)
+        plausible = (share >= rule.min_overlap) & (shared >= rule.min_shared)
+        for a, b in zip(*np.nonzero(plausible), strict=True):
+            i, j = sources[a], targets[b]
+            if ladders[i] == ladders[j]:
+                continue
+            common = [names[k] for k in np.flatnonzero(matrix[i] & matrix[j])]
+            source, target = roles[i], roles[j]
+            listed = ", ".join(common[:4]) + (f" and {len(common) - 4} more" if len(common) > 4 else "")
+            yield (
+                source.id,
+                target.id,
+                f"Skills overlap: {source.title} already needs {len(common)} of the {needs[j]} skills "
+                f"{target.title} needs ({share[a, b]:.0%}): {listed}",
+            )
 
 
 def _reporting_reason(role: Role, framework: Framework) -> str:

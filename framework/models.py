@@ -238,6 +238,23 @@ class JobDescription(_Model):
             out += self.person_specification.lines()
         return out
 
+    def statements(self) -> list[str]:
+        """The listed items — purpose, duties, other sections, person-specification criteria — in order.
+
+        These are the document's own statements of what the role does and needs, as opposed to its
+        headers, introductions and notes; they are what evidence for a skill is drawn from.
+        """
+        out: list[str] = []
+        for section in self.sections:
+            out += section.items
+            for group in section.groups:
+                out += group.items
+        if self.person_specification:
+            for criteria in self.person_specification.criteria:
+                for group in criteria.groups:
+                    out += group.items
+        return out
+
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)
 

@@ -1,0 +1,245 @@
+"""Skills: the gap between where someone is and where they want to be, and self-assessment profiles.
+
+``skill_gap(framework, current, target)`` compares a current role — or a person's self-assessment, a
+:class:`Profile` (skill → level) — with a target role, per skill: the level required, the level held, the
+gap in levels, and the descriptors of each level still to reach. Totals: levels to gain, and readiness, the
+share of the target's requirements already met. Strengths are the skills held above what the target needs.
+
+A :class:`Profile` is saved as a small YAML or JSON file with a version field, so a person can keep their
+self-assessment and load it again; :func:`load_profile` checks it like the framework loader does, with
+every problem located.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import FrameworkError, Problem, _closest
+from .models import Framework, Id, Line, Role
+from .yamlsafe import decode, locate, parse_yaml
+
+__all__ = [
+    "PROFILE_MAX_BYTES",
+    "GapRow",
+    "LevelStep",
+    "Profile",
+    "SkillGap",
+    "dump_profile",
+    "load_profile",
+    "profile_from_role",
+    "skill_gap",
+]
+
+PROFILE_MAX_BYTES = 256 * 1024  #: a profile is a few hundred bytes; anything far larger is not one
+
+
+class Profile(BaseModel):
+    """A person's self-assessment: the level they hold in each skill of one framework."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    profile_version: Literal[1] = 1
+    framework: Id = Field(description="The id of the framework the levels refer to.")
+    label: Line | None = Field(None, description="A name for this profile, e.g. 'My assessment, May'.")
+    based_on: Id | None = Field(None, description="The role the assessment started from, if any.")
+    skills: dict[Id, Id] = Field(default_factory=dict, description="Skill id → skill-level id.")
+
+
+@dataclass(frozen=True)
+class LevelStep:
+    level: str
+    name: str
+    descriptor: str | None  # None where the framework defines no descriptor for the level
+
+
+@dataclass(frozen=True)
+class GapRow:
+    skill: str
+    name: str
+    required: str | None  # level id the target needs (None: the target does not need this skill)
+    required_rank: int
+    current: str | None  # level id held (None: not held)
+    current_rank: int
+    to_reach: tuple[LevelStep, ...] = ()  # the levels above the current one, up to the required one
+    evidence: tuple[str, ...] = ()  # target job-description lines that show the skill is needed
+
+    @property
+    def gap(self) -> int:
+        """Levels to gain (0 when met or exceeded)."""
+        return max(0, self.required_rank - self.current_rank)
+
+    @property
+    def met(self) -> bool:
+        return self.current_rank >= self.required_rank
+
+    @property
+    def surplus(self) -> int:
+        return max(0, self.current_rank - self.required_rank)
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    current: str  # a role id, or the profile's label
+    target: str
+    rows: tuple[GapRow, ...]  # the target's requirements, biggest gap first
+    extra: tuple[GapRow, ...] = field(default=())  # skills held that the target does not list
+
+    @property
+    def levels_to_gain(self) -> int:
+        return sum(r.gap for r in self.rows)
+
+    @property
+    def readiness(self) -> float | None:
+        """Share of the target's requirements already met (None when the target lists no skills)."""
+        return sum(r.met for r in self.rows) / len(self.rows) if self.rows else None
+
+    @property
+    def gaps(self) -> tuple[GapRow, ...]:
+        return tuple(r for r in self.rows if r.gap)
+
+    @property
+    def strengths(self) -> tuple[GapRow, ...]:
+        """Requirements the current role or person exceeds, most surplus first."""
+        return tuple(sorted((r for r in self.rows if r.surplus), key=lambda r: (-r.surplus, r.name)))
+
+
+def _levels_of(framework: Framework, current: str | Profile | Role) -> tuple[str, dict[str, str]]:
+    if isinstance(current, Profile):
+        return current.label or "my self-assessment", dict(current.skills)
+    role = current if isinstance(current, Role) else framework.role(current)
+    return role.id, {req.skill: req.level for req in role.skills}
+
+
+def skill_gap(framework: Framework, current: str | Profile | Role, target: str | Role) -> SkillGap:
+    """Compare ``current`` (a role id, a role or a :class:`Profile`) with ``target`` (a role id or role).
+
+    Raises :class:`~framework.errors.RoleNotFound` for an unknown role id.
+    """
+    target_role = target if isinstance(target, Role) else framework.role(target)
+    current_id, held = _levels_of(framework, current)
+    rank = framework.level_rank
+    names = {lv.id: lv.name for lv in framework.skill_levels}
+    skills = framework.skills_by_id
+
+    def row(skill_id: str, required: str | None, evidence: tuple[str, ...] = ()) -> GapRow:
+        skill = skills.get(skill_id)
+        have = held.get(skill_id)
+        have_rank, need_rank = rank.get(have, 0), rank.get(required, 0)
+        steps = tuple(
+            LevelStep(lv.id, lv.name, skill.levels.get(lv.id) if skill else None)
+            for lv in framework.skill_levels
+            if have_rank < rank[lv.id] <= need_rank
+        )
+        return GapRow(
+            skill=skill_id,
+            name=skill.name if skill else skill_id,
+            required=required,
+            required_rank=need_rank,
+            current=have if have in names else None,
+            current_rank=have_rank,
+            to_reach=steps,
+            evidence=evidence,
+        )
+
+    rows = [row(req.skill, req.level, tuple(req.evidence)) for req in target_role.skills]
+    rows.sort(key=lambda r: (-r.gap, -r.required_rank, r.name))
+    required = {req.skill for req in target_role.skills}
+    extra = sorted((row(s, None) for s in held if s not in required and s in skills), key=lambda r: r.name)
+    return SkillGap(current=current_id, target=target_role.id, rows=tuple(rows), extra=tuple(extra))
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def profile_from_role(framework: Framework, role_id: str, *, label: str | None = None) -> Profile:
+    """A profile pre-filled with a role's required levels: a starting point for a self-assessment."""
+    role = framework.role(role_id)
+    return Profile(
+        framework=framework.id,
+        label=label,
+        based_on=role.id,
+        skills={req.skill: req.level for req in role.skills},
+    )
+
+
+def dump_profile(profile: Profile, *, fmt: str = "yaml") -> str:
+    """The profile as a YAML (default) or JSON document."""
+    data = profile.model_dump(mode="json", exclude_none=True)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    header = "# Career Explorer skills profile: skill id → level id. Load it again on the Skill gap page.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**9)
+
+
+def load_profile(data: bytes | str, *, name: str, framework: Framework) -> Profile:
+    """Read a profile (YAML or JSON — JSON is YAML) and check it against ``framework``.
+
+    Raises :class:`FrameworkError` listing every problem, located (file:line:column and field path).
+    """
+    text = data if isinstance(data, str) else decode(data, name=name, max_bytes=PROFILE_MAX_BYTES)
+    if len(text) > PROFILE_MAX_BYTES:
+        raise FrameworkError.single("the file is too large to be a profile", file=name, code="too-large")
+    raw, problems = parse_yaml(text, name=name)
+    profile = None
+    if not isinstance(raw, dict):
+        kind = "empty" if raw is None else f"a {type(raw).__name__}"
+        problems.append(Problem(f"a profile is a mapping with 'profile_version', 'framework' and 'skills', not {kind}"))
+    else:
+        try:
+            profile = Profile.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                path = tuple(p for p in error["loc"] if p != "[key]")
+                message = error["msg"]
+                if error["type"] == "missing":
+                    message = f"missing required field {path[-1]!r}"
+                elif error["type"] == "extra_forbidden":
+                    message = f"unknown field {path[-1]!r}"
+                problems.append(Problem(message[0].lower() + message[1:], path=path, code=f"schema-{error['type']}"))
+        problems += _profile_references(raw, framework)
+    if problems:
+        located = []
+        where = iter(locate(text, [p.path for p in problems]))
+        for problem in problems:
+            line, column = next(where) or (problem.line, problem.column)
+            located.append(replace(problem, file=name, line=line, column=column))
+        raise FrameworkError(located, summary=f"{name} is not a valid profile for {framework.name}")
+    return profile
+
+
+def _profile_references(raw: dict, framework: Framework) -> list[Problem]:
+    problems = []
+    if isinstance(raw.get("framework"), str) and raw["framework"] != framework.id:
+        problems.append(
+            Problem(
+                f"the profile is for framework {raw['framework']!r}, not {framework.id!r} ({framework.name})",
+                path=("framework",),
+                code="wrong-framework",
+            )
+        )
+    based_on = raw.get("based_on")
+    if isinstance(based_on, str) and based_on not in framework.roles_by_id:
+        problems.append(Problem(f"unknown role {based_on!r}", path=("based_on",), code="unknown-role"))
+    skills = raw.get("skills")
+    if isinstance(skills, dict):
+        for skill, level in skills.items():
+            if isinstance(skill, str) and skill not in framework.skills_by_id:
+                hint = _closest(skill, framework.skills_by_id)
+                suffix = f" (did you mean {hint!r}?)" if hint else ""
+                problems.append(
+                    Problem(f"unknown skill {skill!r}{suffix}", path=("skills", skill), code="unknown-skill")
+                )
+            if isinstance(level, str) and level not in framework.level_rank:
+                known = ", ".join(framework.level_rank)
+                problems.append(
+                    Problem(
+                        f"unknown skill level {level!r} (known: {known})", path=("skills", skill), code="unknown-level"
+                    )
+                )
+    return problems
