@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema generated from the models, or write it to a file, or check that a "
         "file holds the current schema (exit status 1 if it does not).",
     )
+    schema.add_argument(
+        "--kind", choices=("framework", "profile"), default="framework", help="which file's schema (default: framework)"
+    )
     group = schema.add_mutually_exclusive_group()
     group.add_argument("-o", "--output", type=Path, help="write the schema to this file")
     group.add_argument("--check", type=Path, metavar="PATH", help="check that PATH holds the current schema")
@@ -69,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.paths, quiet=args.quiet)
         if args.command == "schema":
-            return _schema(args.output, args.check)
+            return _schema(args.output, args.check, args.kind)
         if args.command == "import" and args.source == "ddat":
             return _import_ddat(args.roles, args.skills, args.output)
     except FrameworkError as exc:
@@ -112,10 +115,10 @@ def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
     return status
 
 
-def _schema(output: Path | None, check: Path | None) -> int:
+def _schema(output: Path | None, check: Path | None, kind: str) -> int:
     from .schema import schema_text
 
-    text = schema_text()
+    text = schema_text(kind)
     if check is not None:
         try:
             current = check.read_text(encoding="utf-8")
@@ -123,7 +126,7 @@ def _schema(output: Path | None, check: Path | None) -> int:
             print(f"{check}: cannot read ({exc.strerror})")
             return EXIT_PROBLEMS
         if current != text:
-            print(f"{check} is out of date: regenerate it with 'python -m framework schema -o {check}'")
+            print(f"{check} is out of date: regenerate it with 'python -m framework schema --kind {kind} -o {check}'")
             return EXIT_PROBLEMS
         print(f"{check} is current")
         return EXIT_OK

@@ -2,7 +2,8 @@
 
 Editors that speak the YAML language server read it through the ``# yaml-language-server: $schema=...`` line
 at the top of a framework file, so whoever edits ``roles.yaml`` gets completion and checks as they type.
-The committed copy (``schema/framework.schema.json``) is kept current by a test.
+The committed copies (``schema/framework.schema.json``, and ``schema/profile.schema.json`` for skills profiles)
+are kept current by a test.
 """
 
 from __future__ import annotations
@@ -10,21 +11,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .models import SCHEMA_VERSION, Framework
+from .skills import Profile
 
-__all__ = ["SCHEMA_PATH", "framework_schema", "schema_text"]
+__all__ = ["SCHEMAS", "SCHEMA_DIR", "SCHEMA_PATH", "schema_text"]
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "framework.schema.json"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
+SCHEMA_PATH = SCHEMA_DIR / "framework.schema.json"
+#: kind → (model, committed file name)
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "framework": (Framework, "framework.schema.json"),
+    "profile": (Profile, "profile.schema.json"),
+}
 
 
-def framework_schema() -> dict:
-    schema = Framework.model_json_schema(mode="validation")
-    return {
+def schema_text(kind: str = "framework") -> str:
+    """The JSON Schema of a framework file (or a skills profile), as committed in ``schema/``."""
+    model, filename = SCHEMAS[kind]
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"career-explorer/framework.schema.json#v{SCHEMA_VERSION}",
-        **schema,
+        "$id": f"career-explorer/{filename}#v{SCHEMA_VERSION}",
+        **model.model_json_schema(mode="validation"),
     }
-
-
-def schema_text() -> str:
-    return json.dumps(framework_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -7,13 +7,15 @@ import json
 import pytest
 import yaml
 
-from framework.schema import SCHEMA_PATH, schema_text
+from framework.schema import SCHEMA_DIR, SCHEMA_PATH, SCHEMAS, schema_text
 from tests.conftest import SHIPPED
 
 
-def test_committed_schema_is_current():
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
-        "schema/framework.schema.json is stale: run 'python -m framework schema -o schema/framework.schema.json'"
+@pytest.mark.parametrize("kind", SCHEMAS)
+def test_committed_schemas_are_current(kind):
+    filename = SCHEMAS[kind][1]
+    assert (SCHEMA_DIR / filename).read_text(encoding="utf-8") == schema_text(kind), (
+        f"schema/{filename} is stale: run 'python -m framework schema --kind {kind} -o schema/{filename}'"
     )
 
 

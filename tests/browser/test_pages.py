@@ -1,0 +1,140 @@
+"""The app's pages in a real browser: they load, render the chosen framework, keep their state in the URL,
+and pass the automated WCAG 2.x A/AA checks (no serious or critical axe-core violations)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from framework import Framework, load_framework
+
+from .conftest import ROOT
+from .helpers import (
+    axe_audit,
+    choose,
+    describe_violations,
+    exceptions,
+    goto,
+    metric,
+    new_page,
+    open_page,
+    screenshot,
+    selected,
+    wait_for_app,
+)
+
+METRICS = ["Roles", "Grades", "Disciplines", "Skills"]
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> dict[str, Framework]:
+    """The shipped frameworks by key (the ``?framework=`` value), as the app loads them."""
+    return {key: load_framework(ROOT / "data" / f"{key}.yaml") for key in ("roles", "ddat")}
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def grid_rows(page) -> int:
+    """Data rows of the page's ``st.dataframe`` (from the grid's ARIA row count, which includes the header)."""
+    grid = page.locator('[data-testid="stDataFrame"] [role="grid"]')
+    return int(grid.get_attribute("aria-rowcount")) - 1
+
+
+def role_option(fw: Framework, role_id: str) -> str:
+    """The text of a role in the "My current role" picker."""
+    role = fw.roles_by_id[role_id]
+    return f"{role.title} ({fw.grade_label(role.grade) if role.grade else 'grade not stated'})"
+
+
+def assert_accessible(page, name: str) -> None:
+    violations = axe_audit(page, name)
+    assert not violations, f"axe found serious/critical violations on {name}:\n" + describe_violations(violations)
+
+
+@pytest.mark.parametrize("framework_key", ["roles", "ddat"], ids=["council", "ddat"])
+@pytest.mark.parametrize("path", ["/", "/roles"], ids=["home", "roles"])
+def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framework_key):
+    fw = frameworks[framework_key]
+    params = {} if framework_key == "roles" else {"framework": framework_key}  # the council one is the default
+    goto(page, app_url, path, **params)
+
+    assert exceptions(page) == []
+    assert selected(page, "Framework") == fw.name
+    if path == "/":
+        assert page.get_by_role("heading", name="Career Explorer", level=1).is_visible()
+        assert page.get_by_role("heading", name=fw.name).is_visible()
+        assert metric(page, "Roles") == str(len(fw.roles))
+    else:
+        assert page.get_by_role("heading", name="Roles", level=1).is_visible()
+        assert page.locator('[data-testid="stDataFrame"]').is_visible()
+        assert grid_rows(page) == len(fw.roles)
+
+    name = f"{'home' if path == '/' else path.strip('/')}-{framework_key}"
+    screenshot(page, name)
+    assert_accessible(page, name)
+
+
+def test_switching_framework_updates_view_and_url(page, app_url, frameworks):
+    goto(page, app_url)
+    assert metric(page, "Roles") == str(len(frameworks["roles"].roles))
+
+    choose(page, "Framework", "DDaT")
+
+    assert metric(page, "Roles") == "205" == str(len(frameworks["ddat"].roles))
+    assert metric(page, "Skills") == str(len(frameworks["ddat"].skills))
+    assert query(page).get("framework") == ["ddat"]
+
+    open_page(page, "Roles")
+
+    assert urlsplit(page.url).path.rstrip("/").endswith("/roles")
+    assert query(page).get("framework") == ["ddat"]
+    assert selected(page, "Framework") == frameworks["ddat"].name
+    assert grid_rows(page) == 205
+    assert exceptions(page) == []
+
+
+def test_unknown_role_in_link_gets_a_notice(page, app_url, frameworks):
+    goto(page, app_url, me="nobody")
+
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="nobody")
+    assert notice.is_visible()
+    assert "“nobody”" in notice.inner_text()
+    assert exceptions(page) == []
+    assert selected(page, "My current role") == ""
+    assert metric(page, "Roles") == str(len(frameworks["roles"].roles))
+
+    choose(page, "Framework", "DDaT")  # the app still responds
+    assert metric(page, "Roles") == "205"
+
+
+def test_deep_link_reopens_the_same_view(page, browser, app_url, frameworks):
+    ddat = frameworks["ddat"]
+    role_id = ddat.roles[len(ddat.roles) // 2].id
+    goto(page, app_url)
+    choose(page, "Framework", "DDaT")
+    choose(page, "My current role", role_option(ddat, role_id))
+    assert query(page).get("framework") == ["ddat"]
+    assert query(page).get("me") == [role_id]
+
+    def view(p) -> dict:
+        return {
+            "query": query(p),
+            "framework": selected(p, "Framework"),
+            "my role": selected(p, "My current role"),
+            "metrics": {label: metric(p, label) for label in METRICS},
+        }
+
+    shown = view(page)
+    assert shown["my role"] == role_option(ddat, role_id)
+
+    other = new_page(browser)  # a fresh context: nothing shared but the link
+    try:
+        other.goto(page.url)
+        wait_for_app(other)
+        assert view(other) == shown
+        assert exceptions(other) == []
+    finally:
+        other.context.close()
