@@ -17,6 +17,9 @@ st.set_page_config(page_title="Career Explorer", page_icon=":material/route:", l
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page("pages/roles.py", title="Roles", icon=":material/badge:", url_path="roles"),
+    st.Page("pages/career_map.py", title="Career map", icon=":material/hub:", url_path="map"),
+    st.Page("pages/paths.py", title="Progression paths", icon=":material/route:", url_path="paths"),
+    st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:", url_path="gap"),
 ]
 
 page = st.navigation(PAGES)

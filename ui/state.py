@@ -24,10 +24,12 @@ __all__ = [
     "bound_select",
     "framework",
     "framework_picker",
+    "link_params",
     "my_role_id",
     "my_role_picker",
     "notice",
     "role_label",
+    "role_select",
 ]
 
 FRAMEWORK = "framework"  # widget key and query parameter
@@ -172,3 +174,40 @@ def role_label(loaded: Loaded, role_id: str) -> str:
         return role_id
     grade = loaded.framework.grade_label(role.grade) if role.grade else "grade not stated"
     return f"{role.title} ({grade})"
+
+
+def role_select(
+    loaded: Loaded,
+    label: str,
+    *,
+    key: str,
+    default: str | None = None,
+    roles: Sequence[str] | None = None,
+    placeholder: str = "Choose a role",
+    **kwargs,
+) -> str | None:
+    """A role picker bound to ``?key=`` (ids in the URL, "Title (grade)" on screen).
+
+    ``default`` (e.g. my current role) is used when neither the session nor the URL says otherwise.
+    """
+    options = list(roles) if roles is not None else [r.id for r in loaded.framework.roles]
+    if key not in st.session_state and default in options and not st.query_params.get_all(key):
+        st.session_state[key] = default
+    return bound_select(
+        label,
+        options,
+        key=key,
+        what="the role",
+        index=None,
+        format_func=lambda r: role_label(loaded, r),
+        placeholder=placeholder,
+        **kwargs,
+    )
+
+
+def link_params(loaded: Loaded, **params: str | None) -> dict[str, str]:
+    """Query parameters for a link to another view of the same framework."""
+    out = {k: v for k, v in params.items() if v}
+    if loaded.key != DEFAULT_FRAMEWORK:
+        out[FRAMEWORK] = loaded.key
+    return out
