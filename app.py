@@ -12,6 +12,7 @@ from framework import FrameworkError
 from ui import state
 from ui.data import describe_error
 
+state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon=":material/route:", layout="wide")
 
 PAGES = [

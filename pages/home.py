@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import state
+from ui import render, state
 
 loaded = state.framework()
 fw = loaded.framework
@@ -21,7 +21,7 @@ cols[3].metric("Skills", len(fw.skills))
 
 st.markdown("**Grades, lowest first:** " + " → ".join(g.label for g in fw.grades))
 st.markdown("**Disciplines:** " + ", ".join(d.name for d in fw.disciplines))
-st.page_link("pages/roles.py", label="Browse the roles", icon=":material/badge:")
+render.page_link("pages/roles.py", label="Browse the roles", icon=":material/badge:")
 
 if fw.attribution:
     st.caption(fw.attribution)

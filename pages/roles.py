@@ -1,23 +1,162 @@
-"""Roles: the catalogue of the framework's roles."""
+"""Roles: a searchable, filterable catalogue, and the profile of one role (``?role=``)."""
 
 import pandas as pd
 import streamlit as st
 
-from ui import state
+from framework.catalogue import filter_catalogue, neighbours, source_text
+from framework.models import ReferencedSource
+from ui import render, state
 
 loaded = state.framework()
 fw = loaded.framework
+G = loaded.graph
+KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
 
 st.title("Roles")
-table = pd.DataFrame(
-    [
-        {
-            "Role": r.title,
-            "Grade": fw.grade_label(r.grade),
-            "Discipline": fw.discipline_label(r.discipline),
-            "Status": r.status,
-        }
-        for r in fw.roles
-    ]
+st.markdown("Find a role, then open its profile: its job description as written, its skills, and where it leads.")
+
+table = loaded.catalogue
+search, discipline, grade, status = st.columns([3, 2, 2, 1.3])
+with search:
+    query = state.bound_text("Search roles", key="q", placeholder="e.g. delivery, developer")
+with discipline:
+    disciplines = state.bound_multiselect(
+        "Discipline", sorted(table["Discipline"].unique()), key="discipline", what="the discipline"
+    )
+with grade:
+    grade_order = [fw.grade_label(g.id) for g in fw.grades]
+    grades = state.bound_multiselect(
+        "Grade", [g for g in grade_order if g in set(table["Grade"])], key="grade", what="the grade"
+    )
+with status:
+    statuses = state.bound_multiselect(
+        "Status",
+        ["described", "referenced"],
+        key="status",
+        what="the status",
+        help="Described roles have a job description (or an imported description); referenced roles are only "
+        "named in another role's document.",
+    )
+
+shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
+st.caption(f"{len(shown)} of {len(table)} roles. Select a row to open its profile.")
+event = st.dataframe(
+    shown.drop(columns=["_rank"]),
+    hide_index=True,
+    column_config={"id": None},
+    on_select="rerun",
+    selection_mode="single-row",
+    key="catalogue",
 )
-st.dataframe(table, hide_index=True)
+state.follow_selection("role", [shown["id"].iloc[i] for i in event.selection.rows], source="catalogue")
+
+st.header("Role profile", divider="gray")
+role_id = state.role_select(loaded, "Role", key="role", default=state.my_role_id(loaded))
+if role_id is None:
+    st.info("Choose a role above, or select a row of the table.")
+    st.stop()
+
+role = fw.role(role_id)
+node = G.nodes[role_id]
+st.subheader(role.title)
+facts = st.columns(4)
+facts[0].metric("Grade", fw.grade_label(role.grade) if role.grade else "Not stated")
+facts[1].metric("Discipline", fw.discipline_label(role.discipline))
+facts[2].metric("Status", role.status.capitalize())
+facts[3].metric("Skills", len(role.skills))
+if role.grade is None:
+    st.caption(render.md(node["bounds"].capitalize() + "."))
+if role.grade_evidence:
+    st.caption(render.md(role.grade_evidence))
+st.markdown(f"**Source:** {render.md(source_text(fw, role))}")
+if role.description:
+    render.paragraphs(role.description.split("\n\n"))
+
+links = st.columns(3)
+with links[0]:
+    st.markdown("**Reports to**")
+    if role.reports_to and role.reports_to.role in fw.roles_by_id:
+        render.role_link(loaded, role.reports_to.role)
+        line = role.reports_to
+        if line.evidence:
+            st.caption(render.md(f"“{line.evidence}”" + (" (inferred)" if line.inferred else "")))
+        if line.note:
+            st.caption(render.md(line.note))
+    else:
+        st.write("Not stated.")
+with links[1]:
+    st.markdown("**Leads next**")
+    onward = [n for n in neighbours(G, role_id) if n.kind != "reports_to"]
+    for n in onward:
+        render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]}: {state.role_label(loaded, n.role)}")
+        st.caption(render.md(n.reason))
+    if not onward:
+        st.write("No onward move in the framework.")
+with links[2]:
+    st.markdown("**Reached from**")
+    inward = [n for n in neighbours(G, role_id, direction="in") if n.kind != "reports_to"]
+    for n in inward:
+        render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
+    reports = [n for n in neighbours(G, role_id, direction="in") if n.kind == "reports_to"]
+    if reports:
+        st.markdown("**Managed roles**")
+        for n in reports:
+            render.role_link(loaded, n.role)
+    if not inward and not reports:
+        st.write("No role leads here.")
+
+render.page_link(
+    "pages/paths.py",
+    label="Progression paths to this role",
+    icon=":material/route:",
+    query_params=state.link_params(loaded, to=role_id, **{"from": state.my_role_id(loaded)}),
+)
+
+span = role.management
+extras = []
+if span and (span.direct is not None or span.indirect is not None):
+    extras.append(("Management span", " · ".join(span.evidence)))
+if role.budget:
+    extras.append(("Budget", role.budget.evidence))
+for pay in role.salary:
+    extras.append(("Salary", pay.evidence))
+for benchmark in role.benchmarks:
+    what = " ".join(x for x in (benchmark.role, f"level {benchmark.level}" if benchmark.level else None) if x)
+    extras.append((f"{benchmark.framework} benchmark", what or "none"))
+    if benchmark.note:
+        extras.append(("", benchmark.note))
+    if benchmark.evidence:
+        extras.append(("", f"“{benchmark.evidence}”"))
+if extras:
+    st.dataframe(pd.DataFrame(extras, columns=["Fact", "As stated"]), hide_index=True)
+
+job, skills = st.tabs(["Job description", f"Skills ({len(role.skills)})"])
+with job:
+    if role.job_description:
+        render.job_description(role.job_description)
+    elif isinstance(role.source, ReferencedSource):
+        st.info("This role has no job description of its own. The documents that name it say:")
+        for reference in role.source.referenced_by:
+            st.markdown(f"**{render.md(state.role_label(loaded, reference.role))}:** “{render.md(reference.evidence)}”")
+    else:
+        st.write("No job description in this framework.")
+with skills:
+    if not role.skills:
+        st.write("No skill requirements for this role in the framework.")
+    else:
+        levels = {lv.id: lv.name for lv in fw.skill_levels}
+        rows = [
+            {
+                "Skill": fw.skills_by_id[req.skill].name,
+                "Level": levels.get(req.level, req.level),
+                "What the level looks like": fw.skills_by_id[req.skill].levels.get(req.level) or "Not defined",
+                "Source": req.source or "",
+                "Evidence lines": len(req.evidence),
+            }
+            for req in role.skills
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        for req in role.skills:
+            if req.evidence:
+                with st.expander(f"Evidence for {fw.skills_by_id[req.skill].name}"):
+                    render.bullets(req.evidence)

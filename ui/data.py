@@ -7,13 +7,15 @@ frozen). Cached functions take plain keys (paths, mtimes), never model objects.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework
+from framework.catalogue import catalogue
 from framework.graph import build_graph
 
 __all__ = ["DATA_DIR", "DEFAULT_FRAMEWORK", "Loaded", "load", "shipped_frameworks"]
@@ -22,12 +24,22 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FRAMEWORK = "roles"  # data/roles.yaml, the council framework
 
 
-@dataclass(frozen=True)
 class Loaded:
-    key: str  # "roles", "ddat", or "upload:<hash>"
-    label: str
-    framework: Framework
-    graph: nx.DiGraph
+    """A framework, its graph, and tables derived from them: built once per file version, shared by every
+    session, never changed by a page (derived tables are computed on first use and then reused)."""
+
+    def __init__(self, key: str, framework: Framework, graph: nx.DiGraph) -> None:
+        self.key = key  # "roles", "ddat", or "upload-<hash>"
+        self.framework = framework
+        self.graph = graph
+
+    @property
+    def label(self) -> str:
+        return self.framework.name
+
+    @cached_property
+    def catalogue(self) -> pd.DataFrame:
+        return catalogue(self.framework, self.graph)
 
 
 def shipped_frameworks() -> dict[str, Path]:
@@ -37,16 +49,15 @@ def shipped_frameworks() -> dict[str, Path]:
 
 
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)
-def _load_file(path: str, mtime_ns: int, size: int) -> tuple[Framework, nx.DiGraph]:
+def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
     framework = load_framework(path)
-    return framework, build_graph(framework)
+    return Loaded(key, framework, build_graph(framework))
 
 
 def load(key: str, path: Path) -> Loaded:
     """The framework at ``path`` and its graph, built once per file version. Raises FrameworkError."""
     stat = os.stat(path)
-    framework, graph = _load_file(str(path), stat.st_mtime_ns, stat.st_size)
-    return Loaded(key=key, label=framework.name, framework=framework, graph=graph)
+    return _load_file(key, str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def describe_error(error: FrameworkError) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from framework import FrameworkError
 
@@ -22,8 +23,11 @@ __all__ = [
     "MY_ROLE",
     "bound_multiselect",
     "bound_select",
+    "bound_text",
+    "follow_selection",
     "framework",
     "framework_picker",
+    "leave_legacy_pages_mode",
     "link_params",
     "my_role_id",
     "my_role_picker",
@@ -115,8 +119,22 @@ def bound_multiselect(
     return value
 
 
+def leave_legacy_pages_mode() -> None:
+    """Make sure the app runs through ``app.py``'s navigation, even on a cold deep link.
+
+    With a ``pages/`` folder beside the entry point, Streamlit starts in its legacy multipage mode until some
+    script calls ``st.navigation``; a first visit straight to ``/roles`` would then run the page without
+    ``app.py`` (no sidebar, no framework picker). Leaving that mode and rerunning once puts the page back
+    inside the app.
+    """
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def framework() -> Loaded:
     """The framework chosen in the sidebar (the default one when a page runs on its own)."""
+    leave_legacy_pages_mode()
     files = shipped_frameworks()
     key = st.session_state.get(FRAMEWORK)
     if key not in files:
@@ -211,3 +229,27 @@ def link_params(loaded: Loaded, **params: str | None) -> dict[str, str]:
     if loaded.key != DEFAULT_FRAMEWORK:
         out[FRAMEWORK] = loaded.key
     return out
+
+
+def bound_text(label: str, *, key: str, placeholder: str = "", max_chars: int = 100, **kwargs) -> str:
+    """A text box whose value is the ``?key=`` query parameter (trimmed, at most ``max_chars``)."""
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        if raw:
+            st.session_state[key] = raw[:max_chars]
+    value = st.text_input(label, key=key, placeholder=placeholder, max_chars=max_chars, **kwargs).strip()
+    _write_param(key, value or None)
+    return value
+
+
+def follow_selection(key: str, selected: Sequence[str], *, source: str) -> None:
+    """Make a new table or chart selection the value of widget ``key`` (drawn later in the same run).
+
+    Only a *change* of selection counts, so choosing another value in the widget afterwards sticks.
+    """
+    marker = f"_selection_{source}"
+    current = selected[0] if selected else None
+    if current != st.session_state.get(marker):
+        st.session_state[marker] = current
+        if current is not None:
+            st.session_state[key] = current

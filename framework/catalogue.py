@@ -1,0 +1,102 @@
+"""The role catalogue as a table, and the neighbours of a role in the graph.
+
+Pure functions over a framework and its graph (pandas for the table), used by the Roles page and the exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from .graph import KIND_ORDER
+from .models import DocumentSource, Framework, ImportSource, ReferencedSource, Role
+
+__all__ = ["Neighbour", "catalogue", "filter_catalogue", "neighbours", "source_text"]
+
+CATALOGUE_COLUMNS = ["id", "Role", "Grade", "Discipline", "Status", "Reports to", "Source", "_rank"]
+
+
+def source_text(framework: Framework, role: Role) -> str:
+    """Where a role comes from, in words."""
+    source = role.source
+    if isinstance(source, DocumentSource):
+        where = f" ({source.organisation})" if source.organisation else ""
+        return f"Job description {source.document}{where}"
+    if isinstance(source, ReferencedSource):
+        names = sorted(
+            {framework.roles_by_id[r.role].title for r in source.referenced_by if r.role in framework.roles_by_id}
+        )
+        return "Named in the job description of " + ", ".join(names) if names else "Named by another role"
+    if isinstance(source, ImportSource):
+        return f"Imported from {source.framework}" + (f" ({source.detail})" if source.detail else "")
+    return "Unknown"  # pragma: no cover - the union is closed
+
+
+def catalogue(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
+    """One row per role, in career order within each discipline (grade position, then title)."""
+    rows = []
+    for role in framework.roles:
+        node = graph.nodes[role.id]
+        manager = framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
+        rows.append(
+            {
+                "id": role.id,
+                "Role": role.title,
+                "Grade": framework.grade_label(role.grade) if role.grade else node["bounds"],
+                "Discipline": framework.discipline_label(role.discipline),
+                "Status": role.status,
+                "Reports to": manager.title if manager else "",
+                "Source": source_text(framework, role),
+                "_rank": node["position"] if node["position"] is not None else float("inf"),
+            }
+        )
+    table = pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
+    order = {d.id: i for i, d in enumerate(framework.disciplines)}
+    table["_discipline"] = [order.get(r.discipline, len(order)) for r in framework.roles]
+    table = table.sort_values(["_discipline", "_rank", "Role"], kind="stable").drop(columns=["_discipline"])
+    return table.reset_index(drop=True)
+
+
+def filter_catalogue(
+    table: pd.DataFrame,
+    *,
+    query: str = "",
+    disciplines: Iterable[str] = (),
+    grades: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Rows matching every given filter; ``query`` matches words of the title, id or source (any case)."""
+    mask = pd.Series(True, index=table.index)
+    for word in query.lower().split():
+        mask &= (
+            table["Role"].str.lower().str.contains(word, regex=False)
+            | table["id"].str.contains(word, regex=False)
+            | table["Discipline"].str.lower().str.contains(word, regex=False)
+        )
+    for column, wanted in (("Discipline", disciplines), ("Grade", grades), ("Status", statuses)):
+        wanted = list(wanted)
+        if wanted:
+            mask &= table[column].isin(wanted)
+    return table[mask]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    role: str
+    kind: str
+    reason: str
+    effort: float
+
+
+def neighbours(graph: nx.DiGraph, role_id: str, *, direction: str = "out") -> list[Neighbour]:
+    """Where a role leads (``out``) or where it is reached from (``in``), one entry per relation."""
+    edges = graph.out_edges(role_id, data=True) if direction == "out" else graph.in_edges(role_id, data=True)
+    out = []
+    for u, v, data in edges:
+        other = v if direction == "out" else u
+        for kind, reason in data["relations"]:
+            out.append(Neighbour(other, kind, reason, data["effort"]))
+    return sorted(out, key=lambda n: (KIND_ORDER.index(n.kind), n.effort, n.role))
