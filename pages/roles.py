@@ -65,7 +65,7 @@ facts[1].metric("Discipline", fw.discipline_label(role.discipline))
 facts[2].metric("Status", role.status.capitalize())
 facts[3].metric("Skills", len(role.skills))
 if role.grade is None:
-    st.caption(render.md(node["bounds"].capitalize() + "."))
+    st.caption(render.md(node["bounds"][0].upper() + node["bounds"][1:] + "."))
 if role.grade_evidence:
     st.caption(render.md(role.grade_evidence))
 st.markdown(f"**Source:** {render.md(source_text(fw, role))}")

@@ -1,0 +1,61 @@
+"""The whole app: navigation, the shared sidebar, and every page on every shipped framework."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest import app, param, texts
+from tests.conftest import SHIPPED
+
+PAGES = ["pages/home.py", "pages/roles.py", "pages/career_map.py", "pages/paths.py", "pages/gap.py"]
+
+
+def test_app_starts_on_home_with_the_council_framework():
+    at = app()
+    assert not at.exception
+    assert at.title[0].value == "Career Explorer"
+    assert [s.label for s in at.sidebar.selectbox] == ["Framework", "My current role"]
+    assert at.sidebar.selectbox(key="framework").value == "roles"
+    assert at.metric[0].value == "11"
+
+
+@pytest.mark.parametrize("framework", [p.stem for p in SHIPPED])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_the_app_on_every_framework(framework, page):
+    at = app(framework=framework)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title, "each page has a title"
+    assert at.sidebar.selectbox(key="framework").value == framework
+
+
+def test_switching_framework_in_the_sidebar_keeps_across_pages():
+    at = app()
+    at.sidebar.selectbox(key="framework").set_value("ddat").run()
+    assert at.metric[0].value == "205"
+    at.switch_page("pages/roles.py").run()
+    assert at.dataframe[0].value.shape[0] == 205
+    assert at.sidebar.selectbox(key="framework").value == "ddat"
+
+
+def test_my_role_is_kept_in_the_url_and_across_pages():
+    at = app()
+    at.sidebar.selectbox(key="me").set_value("delivery-manager").run()
+    assert param(at, "me") == ["delivery-manager"]
+    at.switch_page("pages/roles.py").run()
+    assert at.selectbox(key="role").value == "delivery-manager", "the profile opens on my role"
+
+
+def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():
+    at = app(framework="nope", me="<b>astronaut</b>")
+    assert not at.exception
+    shown = texts(at)
+    assert "“nope”" in shown and "“<b>astronaut</b>”" in shown
+    assert at.metric[0].value == "11", "falls back to the default framework"
+
+
+def test_a_very_long_query_parameter_is_cut_short():
+    at = app(me="x" * 10_000)
+    assert not at.exception
+    warning = [w.value for w in at.warning][0]
+    assert len(warning) < 300
