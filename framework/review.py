@@ -17,6 +17,7 @@ Pure functions over a framework and its graph:
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 
 import networkx as nx
@@ -102,7 +103,7 @@ def ladder_gaps(framework: Framework, graph: nx.DiGraph) -> list[LadderGap]:
         for role in known:
             by_rank.setdefault(rank[role.grade], []).append(role)
         ranks = sorted(by_rank)
-        for low, high in zip(ranks, ranks[1:], strict=False):
+        for low, high in itertools.pairwise(ranks):
             if high - low <= 1:
                 continue
             between = tuple(

@@ -116,7 +116,9 @@ def test_review_downloads(name):
     graph = build_graph(framework)
     markdown = review_markdown(framework, graph)
     assert markdown.startswith(f"# Structure review: {framework.name}")
-    assert "## Ladder gaps" in markdown and "## Referenced roles" in markdown
+    assert "## Ladder gaps" in markdown
+    assert "## Referenced roles" in markdown
     sheets = pd.read_excel(io.BytesIO(review_xlsx(framework, graph)), sheet_name=None)
-    assert "Ladder gaps" in sheets and "Span of control" in sheets
+    assert "Ladder gaps" in sheets
+    assert "Span of control" in sheets
     assert len(sheets["Span of control"]) == len(framework.roles)
