@@ -13,7 +13,7 @@ from ui import state
 from ui.data import describe_error
 
 state.leave_legacy_pages_mode()
-st.set_page_config(page_title="Career Explorer", page_icon=":material/route:", layout="wide")
+st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -83,7 +83,7 @@ def cmd_app(args: list[str]) -> int:
     ensure_venv("requirements.txt")
     if args and args[0] == "--":
         args = args[1:]
-    return run(PY, "-m", "streamlit", "run", "app.py", *args)
+    return run(PY, "-m", "ui.serve", *args)
 
 
 def cmd_test(args: list[str]) -> int:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from .catalogue import source_text
 from .models import Framework, ReferencedSource
+from .textsafe import md_escape, spreadsheet_safe
 
 __all__ = [
     "FILLED",
@@ -334,10 +335,7 @@ def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.Dat
 def _md_cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for char in "*_`[]<>#":
-        text = text.replace(char, "\\" + char)
-    return text
+    return md_escape(str(value))
 
 
 def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
@@ -362,15 +360,9 @@ def review_xlsx(framework: Framework, graph: nx.DiGraph) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for title, table in _sections(framework, graph):
-            safe = table.map(_no_formula) if not table.empty else pd.DataFrame({"": ["None."]})
+            safe = table.map(spreadsheet_safe) if not table.empty else pd.DataFrame({"": ["None."]})
             safe.to_excel(writer, sheet_name=_sheet_name(title), index=False)
     return buffer.getvalue()
-
-
-def _no_formula(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _sheet_name(title: str) -> str:

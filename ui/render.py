@@ -3,25 +3,23 @@ Streamlit as text (``st.text``/``st.markdown`` of escaped strings, or dataframes
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from framework.models import JobDescription
+from framework.textsafe import md_escape
 
 from .data import Loaded
 from .state import link_params, role_label
 
 __all__ = ["bullets", "job_description", "md", "page_link", "paragraphs", "role_link"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
 
 def md(text: str) -> str:
     """Escape text for st.markdown, so data is shown as written and never read as markup or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return md_escape(text)
 
 
 #: page script → its URL path (as registered in app.py)

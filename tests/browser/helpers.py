@@ -4,7 +4,9 @@ Waiting is event-driven. Streamlit marks its root element ``[data-testid="stApp"
 ``data-test-connection-state`` (``CONNECTED`` once the websocket is up) and ``data-test-script-state``
 (``initial`` → ``running`` → ``notRunning``, or ``compilationError``). A small script installed in every page
 (:data:`RUN_TRACKER`) watches that attribute and counts finished runs, so an action that triggers a rerun can
-wait for *its* run rather than mistaking the idle state before the rerun for the end of it.
+wait for *its* run rather than mistaking the idle state before the rerun for the end of it. After a run the
+frontend may still be drawing (an element whose code loads on first use shows a skeleton until then), so
+idle also needs no skeletons and a short spell without elements coming or going.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urlencode
 
 import axe_playwright_python
 from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 __all__ = [
     "ARTIFACTS",
@@ -29,6 +32,7 @@ __all__ = [
     "describe_violations",
     "exceptions",
     "expect_rerun",
+    "full_height",
     "goto",
     "metric",
     "new_page",
@@ -45,16 +49,32 @@ AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 APP_TIMEOUT_MS = 30_000  # the first load of a large framework builds its graph
-SETTLE_MS = 150  # quiet time after the last script-state change, for the frontend to finish drawing
+SETTLE_MS = 150  # quiet time wanted after the last change of script state or elements
+MAX_PAGE_HEIGHT = 12_000  # pixels: the tallest viewport used for screenshots and audits
 
-# Counts Streamlit script runs in this document. ``finished`` goes up each time the script state leaves
-# ``running``; ``changedAt`` is when the state last changed; ``doc`` tells one document from the next.
+# The height the page would need to show everything: the document's, or that of Streamlit's scrolling main
+# area and sidebar (elements such as data frames scroll on their own and are left as they are).
+_CONTENT_HEIGHT = """
+() => {
+  const root = document.documentElement;
+  const areas = document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]');
+  return Math.max(root.scrollHeight, ...[...areas].map(e => e.scrollHeight - e.clientHeight + root.clientHeight));
+}
+"""
+_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+# Counts Streamlit script runs in this document: ``finished`` goes up each time the script state leaves
+# ``running``. ``changedAt`` is when the script state last changed, ``mutatedAt`` when an element was last
+# added or removed; ``doc`` tells one document from the next.
 RUN_TRACKER = """
 (() => {
   if (window.__careerExplorerRuns) return;
-  const runs = {doc: Math.random().toString(36).slice(2), finished: 0, changedAt: performance.now(), state: null};
+  const now = performance.now();
+  const runs = {doc: Math.random().toString(36).slice(2), finished: 0, changedAt: now, mutatedAt: now, state: null};
   window.__careerExplorerRuns = runs;
-  const read = () => {
+  const read = (records) => {
+    if (records && records.some(r => r.type === 'childList')) runs.mutatedAt = performance.now();
     const app = document.querySelector('[data-testid="stApp"]');
     const state = app ? app.getAttribute('data-test-script-state') : null;
     if (state === runs.state) return;
@@ -73,18 +93,24 @@ RUN_TRACKER = """
 })();
 """
 
-_IDLE = """
+# Why the app is not idle yet, or "" when it is.
+_BUSY = """
 ({doc, minFinished, settleMs}) => {
   const runs = window.__careerExplorerRuns;
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!runs || !app) return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (!runs || !app) return 'no app';
+  const connection = app.getAttribute('data-test-connection-state');
+  if (connection !== 'CONNECTED') return `connection ${connection}`;
   const state = app.getAttribute('data-test-script-state');
-  if (state !== 'notRunning' && state !== 'compilationError') return false;
-  if (runs.finished < (runs.doc === doc ? minFinished : 1)) return false;
-  if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')) return false;
-  if (document.fonts && document.fonts.status !== 'loaded') return false;
-  return performance.now() - runs.changedAt >= settleMs;
+  if (state !== 'notRunning' && state !== 'compilationError') return `script ${state}`;
+  const wanted = runs.doc === doc ? minFinished : 1;
+  if (runs.finished < wanted) return `${runs.finished} of ${wanted} runs finished`;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return 'status widget shown';
+  if (document.querySelector('[data-stale="true"]')) return 'stale elements shown';
+  if (document.querySelector('[data-testid="stSkeleton"]')) return 'elements still loading';
+  if (document.fonts && document.fonts.status !== 'loaded') return 'fonts loading';
+  const quiet = performance.now() - Math.max(runs.changedAt, runs.mutatedAt);
+  return quiet >= settleMs ? '' : `settling (${Math.round(quiet)} ms quiet)`;
 }
 """
 
@@ -101,17 +127,18 @@ def wait_for_app(page: Page, *, after: dict | None = None, timeout: float = APP_
     Idle means: the websocket is connected; the script state is ``notRunning`` (or ``compilationError``);
     at least one run has finished in this document — or, given ``after`` (counters taken before an action),
     a run newer than those; the status widget ("Running…") is gone; no element is stale (left over from the
-    previous run); web fonts are loaded; and the script state has not changed for a short settle time.
+    previous run) or still a loading skeleton; web fonts are loaded; and neither the script state nor the
+    elements have changed for a short settle time.
     """
     page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout)
     runs = _runs(page)
     before = after or {"doc": runs["doc"], "finished": 0}
-    page.wait_for_function(
-        _IDLE,
-        arg={"doc": before["doc"], "minFinished": before["finished"] + 1, "settleMs": SETTLE_MS},
-        polling=50,
-        timeout=timeout,
-    )
+    arg = {"doc": before["doc"], "minFinished": before["finished"] + 1, "settleMs": SETTLE_MS}
+    try:
+        page.wait_for_function(f"arg => ({_BUSY})(arg) === ''", arg=arg, polling=50, timeout=timeout)
+    except PlaywrightTimeoutError:
+        busy = page.evaluate(_BUSY, arg)
+        raise AssertionError(f"the app at {page.url} was not idle after {timeout / 1000:g} s: {busy}") from None
 
 
 @contextmanager
@@ -130,14 +157,20 @@ def goto(page: Page, app_url: str, path: str = "/", **params: str | list[str]) -
 
 
 def new_page(browser: Browser) -> Page:
-    """A page in a fresh browser context (no cookies, no storage, no session), set up like the ``page`` fixture."""
+    """A page in a fresh browser context (no cookies, storage or session), ready for :func:`wait_for_app`."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(RUN_TRACKER)
     return context.new_page()
 
 
+def _exactly(text: str) -> re.Pattern:
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
 def _selectbox(page: Page, label: str) -> Locator:
-    return page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    """The ``st.selectbox`` whose label is exactly ``label``."""
+    label_element = page.locator('[data-testid="stWidgetLabel"]', has_text=_exactly(label))
+    return page.locator('[data-testid="stSelectbox"]', has=label_element)
 
 
 def selected(page: Page, label: str) -> str:
@@ -146,13 +179,26 @@ def selected(page: Page, label: str) -> str:
 
 
 def choose(page: Page, label: str, option_text: str) -> None:
-    """Pick the option containing ``option_text`` in the select box labelled ``label``, and wait for the rerun."""
+    """Pick the option containing ``option_text`` in the select box labelled ``label``; wait for the rerun.
+
+    The text is typed into the box first, which filters the options: long lists only draw the options in
+    view. An option whose text is exactly ``option_text`` wins over others that merely contain it.
+    """
     field = _selectbox(page, label).locator("input")
+    current = field.input_value()
     field.click()
-    option = page.get_by_role("option").filter(has_text=option_text)
-    option.wait_for()
-    if option.inner_text().strip() == field.input_value():
-        page.keyboard.press("Escape")  # already chosen: Streamlit does not rerun
+    field.fill(option_text)
+    options = page.get_by_role("option").filter(has_text=option_text)
+    options.first.wait_for()
+    texts = [t.strip() for t in options.all_inner_texts()]
+    if option_text in texts:
+        option, text = options.nth(texts.index(option_text)), option_text
+    elif len(texts) == 1:
+        option, text = options.first, texts[0]
+    else:
+        raise AssertionError(f"{len(texts)} options of {label!r} contain {option_text!r}: {texts}")
+    if text == current:
+        page.keyboard.press("Escape")  # already chosen: no rerun to wait for
         wait_for_app(page)
         return
     with expect_rerun(page):
@@ -168,8 +214,12 @@ def open_page(page: Page, title: str) -> None:
 
 def metric(page: Page, label: str) -> str:
     """The value shown by the ``st.metric`` labelled exactly ``label``."""
-    labels = page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
-    return page.locator('[data-testid="stMetric"]', has=labels).locator('[data-testid="stMetricValue"]').inner_text()
+    label_element = page.locator('[data-testid="stMetricLabel"]', has_text=_exactly(label))
+    return (
+        page.locator('[data-testid="stMetric"]', has=label_element)
+        .locator('[data-testid="stMetricValue"]')
+        .inner_text()
+    )
 
 
 def exceptions(page: Page) -> list[str]:
@@ -177,25 +227,45 @@ def exceptions(page: Page) -> list[str]:
     return page.locator('[data-testid="stException"]').all_inner_texts()
 
 
+@contextmanager
+def full_height(page: Page) -> Iterator[None]:
+    """Stretch the viewport to the height of the page's content for the duration, then put it back.
+
+    Streamlit scrolls inside its main area rather than the document, so whatever lies below the fold is
+    clipped: a full-page screenshot would miss it, and axe-core skips elements that are not on screen.
+    """
+    viewport = page.viewport_size
+    height = min(page.evaluate(_CONTENT_HEIGHT), MAX_PAGE_HEIGHT)
+    if viewport is None or height <= viewport["height"]:
+        yield
+        return
+    page.set_viewport_size({"width": viewport["width"], "height": height})
+    page.evaluate(_NEXT_FRAMES)
+    try:
+        yield
+    finally:
+        page.set_viewport_size(viewport)
+        page.evaluate(_NEXT_FRAMES)
+
+
 def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page PNG to ``tests/artifacts/screenshots/{name}.png``."""
+    """Save a PNG of the whole page (see :func:`full_height`) to ``tests/artifacts/screenshots/{name}.png``."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=path, full_page=True)
+    with full_height(page):
+        page.screenshot(path=path, full_page=True)
     return path
 
 
 def axe_audit(page: Page, name: str) -> list[dict]:
-    """Run axe-core's WCAG 2.x A/AA rules on the page; return the serious and critical violations.
+    """Run axe-core's WCAG 2.x A/AA rules on the whole page; return the serious and critical violations.
 
     The whole result is saved to ``tests/artifacts/axe/{name}.json``.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
+    with full_height(page):
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     path = ARTIFACTS / "axe" / f"{name}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -208,7 +278,10 @@ def describe_violations(violations: list[dict], *, targets: int = 3) -> str:
     for v in violations:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {v.get('helpUrl', '')}")
         for node in v["nodes"][:targets]:
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
             lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+            if summary:
+                lines.append(f"      {summary[:300]}")
         if len(v["nodes"]) > targets:
             lines.append(f"    … and {len(v['nodes']) - targets} more")
     return "\n".join(lines)

@@ -1,0 +1,46 @@
+"""Text that is safe where it is shown: Markdown that never becomes markup, spreadsheet cells that never
+become formulas. Every export and every page that shows framework or user text goes through these."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["md_escape", "spreadsheet_safe"]
+
+# Characters that are markup wherever they stand: emphasis, code, links, HTML and entities, tables,
+# strikethrough, maths (Streamlit renders $…$) and headings. Backslash-escaping any ASCII punctuation is
+# valid CommonMark, so the escaped text reads back exactly as written. (Bare web addresses still become
+# links where a renderer supports GFM autolinks: escapes cannot stop that, and the link shows its address.)
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
+# Markup only at the start of a line: list bullets, setext underlines, ordered-list numbers ("1." / "1)").
+_MD_LINE_START = re.compile(r"^([-+=])")
+_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+# Streamlit's own Markdown: emoji shortcodes (":smile:"), directives (":red[…]") and icons (":material/…:").
+# Both colons of a shortcode need escaping; a colon that starts a word may start a directive.
+_MD_SHORTCODE_OPEN = re.compile(r":(?=[\w+-]+:)|(?<![\w:]):(?=[A-Za-z])")
+_MD_SHORTCODE_CLOSE = re.compile(r"(\\:[\w+-]+):")
+_MD_ICON = re.compile(r"(?<=:material)/", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def md_escape(text: str) -> str:
+    """Escape ``text`` for Markdown so it shows as written and never becomes markup (or HTML).
+
+    Line breaks are folded into spaces: each call yields inline text, safe in a heading, a list item or a
+    table cell.
+    """
+    text = _SPACES.sub(" ", str(text)).strip()
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_ICON.sub(r"\\/", text)
+    text = _MD_SHORTCODE_OPEN.sub(r"\\:", text)
+    text = _MD_SHORTCODE_CLOSE.sub(r"\1\\:", text)
+    text = _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text: strings that would start a formula get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

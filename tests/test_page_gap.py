@@ -1,0 +1,218 @@
+"""Skill gap page: the gap between two roles (or a self-assessment and a role), its plan, and its edge cases."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from framework import load_framework_text
+from framework.export import GAP_TABLE_COLUMNS
+from framework.skills import Profile, dump_profile, skill_gap
+from tests.apptest import page, texts
+from tests.conftest import ROOT
+from tests.test_export import TINY
+from ui.radar import CURRENT_COLOUR, TARGET_COLOUR, radar_figure
+
+PAGE = "pages/gap.py"
+APM, DM = "associate-project-manager", "delivery-manager"
+
+
+def gap_table(at):
+    """The page's gap table (the self-assessment editor is a dataframe too)."""
+    (table,) = [d.value for d in at.dataframe if list(d.value.columns) == GAP_TABLE_COLUMNS]
+    return table
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def downloads(at) -> list[str]:
+    return [b.label for b in at.download_button]
+
+
+@pytest.mark.parametrize(
+    ("framework", "current", "target"),
+    [(None, APM, DM), ("ddat", "associate-delivery-manager", "delivery-manager")],
+    ids=["council", "ddat"],
+)
+def test_gap_between_two_roles_of_each_framework(framework, current, target):
+    at = page(PAGE, framework=framework, current=current, target=target)
+    assert not at.exception
+    assert len(gap_table(at)) == 9
+    assert metrics(at)["Requirements already met"].startswith("1 of 9")
+    assert at.get("plotly_chart"), "the radar chart is drawn"
+
+
+def test_associate_project_manager_to_delivery_manager():
+    at = page(PAGE, current=APM, target=DM)
+    table = gap_table(at)
+    assert list(table["Skill"][:2]) == ["Making a process work", "Planning"]
+    assert metrics(at) == {"Requirements already met": "1 of 9 (11%)", "Skills to develop": "8", "Levels to gain": "10"}
+    shown = texts(at)
+    assert "Associate Project Manager (PO1) meets 1 of the 9 skill requirements of Delivery Manager (PO4)." in shown
+    assert "**Already at the level needed:** Commercial management." in shown
+    assert len(at.expander) == 8 + 1, "one expander per gap, and the plan preview"
+    assert at.expander[0].label == "1. Making a process work — Working → Expert"
+    assert "# Development plan: Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown
+    assert downloads(at) == ["Download the plan (Markdown)", "Download the plan (CSV, for a spreadsheet)"]
+
+
+def test_choosing_another_target_changes_the_gap_and_the_link():
+    at = page(PAGE, current=APM, target=DM)
+    before = gap_table(at)
+    at.selectbox(key="target").set_value("senior-delivery-manager").run()
+    assert not at.exception
+    after = gap_table(at)
+    assert not after.equals(before)
+    assert list(after["Gap"]) != list(before["Gap"])
+    assert metrics(at)["Levels to gain"] == "18"
+    assert at.query_params["target"] == "senior-delivery-manager"
+    assert at.query_params["current"] == APM
+
+
+def test_unknown_role_in_the_link_is_named_and_ignored():
+    at = page(PAGE, current=APM, target="astronaut")
+    assert not at.exception
+    assert any("astronaut" in w.value for w in at.warning)
+    (info,) = at.info
+    assert "Choose a **target role**" in info.value
+    assert not at.metric
+
+
+def test_target_without_skill_requirements():
+    at = page(PAGE, current=APM, target="head-of-technology")
+    assert not at.exception
+    (warning,) = at.warning
+    assert "This role has no skill requirements in the framework" in warning.value
+    assert "Head of Technology" in warning.value
+    assert not at.metric
+    assert not at.download_button
+
+
+def test_same_role_on_both_sides():
+    at = page(PAGE, current=DM, target=DM)
+    assert not at.exception
+    assert any("the same" in i.value for i in at.info)
+    assert not at.metric
+
+
+@pytest.mark.parametrize("framework", [None, "ddat"])
+def test_nothing_chosen_says_what_to_pick(framework):
+    at = page(PAGE, framework=framework)
+    assert not at.exception
+    (info,) = at.info
+    assert "current role" in info.value
+    assert "target role" in info.value
+    assert "My current role" in info.value
+
+
+def test_my_current_role_from_the_sidebar_fills_in_the_current_role():
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    at.session_state["me"] = APM
+    at.query_params["target"] = DM
+    at.run()
+    assert at.selectbox(key="current").value == APM
+    assert len(gap_table(at)) == 9
+
+
+def test_self_assessment_starts_from_the_current_role():
+    at = page(PAGE, current=APM, target=DM, compare="self")
+    assert not at.exception
+    (editor,) = at.data_editor
+    assert len(editor.value) == 9
+    levels = dict(zip(editor.value.index, editor.value["My level"], strict=True))
+    assert levels["planning"] == "Awareness"
+    assert levels["making-a-process-work"] == "Working"
+    assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"
+    assert "My self-assessment → Delivery Manager (PO4)" in texts(at)
+    assert downloads(at)[:2] == ["Save as YAML", "Save as JSON"]
+
+
+def test_editing_the_self_assessment_changes_the_gap():
+    at = page(PAGE, current=APM, target=DM, compare="self")
+    editor = at.data_editor[0]
+    rows = {skill: i for i, skill in enumerate(editor.value.index)}
+    at.session_state["gap_editor_0"] = {
+        "edited_rows": {rows["planning"]: {"My level": "Expert"}, rows["financial-management"]: {"My level": "none"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    assert at.session_state["gap_assessment"]["skills"]["planning"] == "expert"
+    assert "financial-management" not in at.session_state["gap_assessment"]["skills"]
+    assert metrics(at)["Requirements already met"] == "2 of 9 (22%)"
+    assert "- Planning: Expert held, Practitioner needed" in texts(at)
+
+
+def test_loading_a_saved_profile_replaces_the_assessment():
+    at = page(PAGE, current=APM, target=DM, compare="self")
+    profile = Profile(
+        framework="council-digital", label="Mine", skills={"planning": "expert", "prototyping": "working"}
+    )
+    at.file_uploader[0].set_value(("mine.yaml", dump_profile(profile).encode(), "application/yaml")).run()
+    assert not at.exception
+    assert any("Loaded mine.yaml" in s.value.replace("\\", "") for s in at.success)
+    assert at.session_state["gap_assessment"]["skills"] == {"planning": "expert", "prototyping": "working"}
+    assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"  # planning met; commercial no longer held
+    assert "prototyping" in list(at.data_editor[0].value.index)
+
+
+def test_a_bad_profile_is_explained_and_the_assessment_kept():
+    at = page(PAGE, current=APM, target=DM, compare="self")
+    before = dict(at.session_state["gap_assessment"]["skills"])
+    bad = b"profile_version: 1\nframework: council-digital\nskills:\n  planing: expert\n  planning: guru\n"
+    at.file_uploader[0].set_value(("bad.yaml", bad, "application/yaml")).run()
+    assert not at.exception
+    assert "assessment is unchanged" in at.error[0].value
+    problems = at.code[0].value
+    assert "bad.yaml:4:3: skills.planing: unknown skill 'planing' (did you mean 'planning'?)" in problems
+    assert "bad.yaml:5:3: skills.planning: unknown skill level 'guru'" in problems
+    assert at.session_state["gap_assessment"]["skills"] == before
+    assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"
+
+
+def test_a_profile_of_another_framework_is_refused():
+    at = page(PAGE, current=APM, target=DM, compare="self")
+    other = dump_profile(Profile(framework="ddat", skills={"planning": "expert"})).encode()
+    at.file_uploader[0].set_value(("other.yaml", other, "application/yaml")).run()
+    assert not at.exception
+    assert "the profile is for framework 'ddat'" in at.code[0].value
+
+
+# --------------------------------------------------------------------------- the chart
+
+
+def test_radar_compares_held_and_needed_levels(council):
+    gap = skill_gap(council, APM, DM)
+    figure = radar_figure(council, gap, current_label="APM <b>", target_label="DM & co")
+    need, now = figure.data
+    assert (need.type, now.type) == ("scatterpolar", "scatterpolar")
+    assert list(need.r) == [r.required_rank for r in gap.rows] + [gap.rows[0].required_rank]
+    assert list(now.r) == [r.current_rank for r in gap.rows] + [gap.rows[0].current_rank]
+    assert need.theta[0] == need.theta[-1] == "Making a process work"
+    assert (need.line.color, now.line.color) == (TARGET_COLOUR, CURRENT_COLOUR)
+    assert need.line.dash != now.line.dash
+    assert need.marker.symbol != now.marker.symbol
+    assert (need.name, now.name) == ("Needed: DM &amp; co", "Now: APM &lt;b&gt;")
+    assert now.text[0] == "<b>Making a process work</b><br>Now: Working"
+    axis = figure.layout.polar.radialaxis
+    assert list(axis.tickvals) == [0, 1, 2, 3, 4]
+    assert list(axis.ticktext) == ["none", "Awareness", "Working", "Practitioner", "Expert"]
+    assert tuple(axis.range) == (0, 4)
+
+
+def test_radar_escapes_names_and_falls_back_to_bars_for_few_skills():
+    tiny = load_framework_text(TINY, name="tiny.yaml")
+    figure = radar_figure(tiny, skill_gap(tiny, "junior", "senior"), current_label="J", target_label="S")
+    assert [t.type for t in figure.data] == ["bar", "bar"]
+    labels = " ".join(figure.data[0].y)
+    assert "&lt;script&gt;" in labels
+    assert "<script>" not in labels
+    assert figure.data[0].marker.pattern.shape != figure.data[1].marker.pattern.shape
+
+
+def test_no_chart_for_a_role_without_requirements(council):
+    gap = skill_gap(council, APM, "head-of-technology")
+    assert radar_figure(council, gap, current_label="a", target_label="b") is None
