@@ -36,9 +36,7 @@ st.header("Where to start", divider="gray")
 staff, managers, leaders = st.columns(3)
 with staff:
     st.subheader("Staff")
-    st.markdown(
-        "Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:"
-    )
+    st.markdown("Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:")
     render.page_link("pages/career_map.py", label="See the career map", icon=":material/hub:")
     render.page_link("pages/paths.py", label="Find routes to a role", icon=":material/route:")
     render.page_link("pages/gap.py", label="Check your skill gap", icon=":material/checklist:")

@@ -42,7 +42,9 @@ except NoPath as error:
     if onward:
         st.markdown(f"**Where {render.md(fw.role(source).title)} can go next:**")
         for step in onward:
-            render.role_link(loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}")
+            render.role_link(
+                loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}"
+            )
     st.stop()
 
 st.caption(
@@ -87,8 +89,7 @@ chosen = st.radio(
 figure = career_map_figure(G, highlight=routes[chosen].roles, selected=source)
 st.plotly_chart(figure, key="route-map")
 st.caption(
-    "The highlighted line is the chosen route; the table above lists its steps, which is the same information "
-    "as text."
+    "The highlighted line is the chosen route; the table above lists its steps, which is the same information as text."
 )
 
 render.page_link(
