@@ -63,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
     ddat.add_argument("--roles", type=Path, required=True, help="roles.csv of the DDaT download")
     ddat.add_argument("--skills", type=Path, required=True, help="skills.csv of the DDaT download")
     ddat.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
+    jd = sources.add_parser(
+        "jd",
+        help="job-description documents (Markdown, plain text or Word .docx)",
+        description="Read job descriptions into role definitions, every line word for word. With --merge, "
+        "update an existing framework: only job-description content and the facts derived from it change; "
+        "ids, skills, benchmarks, moves and reporting lines written by hand are kept. Lines that cannot be "
+        "placed are reported by name.",
+    )
+    jd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="job-description documents")
+    jd.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
+    jd.add_argument("--merge", type=Path, metavar="FRAMEWORK", help="an existing framework file to update")
     return parser
 
 
@@ -75,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.output, args.check, args.kind)
         if args.command == "import" and args.source == "ddat":
             return _import_ddat(args.roles, args.skills, args.output)
+        if args.command == "import" and args.source == "jd":
+            return _import_jd(args.files, args.output, args.merge)
     except FrameworkError as exc:
         print(exc.summary)
         for problem in exc.problems:
@@ -145,5 +158,32 @@ def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
     report = run_import(roles, skills, output)
     for line in report.lines():
         print(line)
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
+    from .jdimport import import_documents
+    from .loader import load_framework, validate_data
+    from .yamlwrite import write_framework_yaml
+
+    base = load_framework(merge) if merge else None
+    documents = []
+    for path in files:
+        try:
+            documents.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            print(f"{path}: cannot read ({exc.strerror})")
+            return EXIT_PROBLEMS
+    result = import_documents(documents, merge=base)
+    _, problems = validate_data(result.framework.model_dump(mode="json", exclude_none=True))
+    errors = [p for p in problems if p.severity == "error"]
+    for line in result.lines():
+        print(line)
+    if errors:
+        for problem in errors:
+            print(problem)
+        return EXIT_PROBLEMS
+    write_framework_yaml(result.framework, output)
     print(f"wrote {output}")
     return EXIT_OK

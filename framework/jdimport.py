@@ -208,18 +208,27 @@ def _assemble(
         else:
             role = role.model_copy(update={"id": role_id, "reports_to": _resolve(role.reports_to, by_title)})
         roles[role_id] = role
-    # A manager no document describes becomes a referenced role.
+    # A role a document names (its line manager, the post it reports to) but no document describes becomes a
+    # referenced role, with the line that names it.
     for doc in documents:
-        line = roles[by_title.get(doc.role.title.lower(), doc.role.id)].reports_to
-        if line is None or line.role in roles:
-            continue
-        mention = next(m for m in doc.parsed.mentions if slug(m.title) == line.role)
-        roles[line.role] = Role(
-            id=line.role,
-            title=_title_case(mention.title),
-            discipline=doc.role.discipline,
-            source=ReferencedSource(referenced_by=[Reference(role=doc.role.id, evidence=mention.evidence)]),
-        )
+        referrer = by_title.get(doc.role.title.lower(), doc.role.id)
+        for mention in doc.parsed.mentions:
+            mentioned = _resolve(ReportingLine(role=slug(mention.title)), by_title).role
+            if mentioned == referrer:
+                continue
+            reference = Reference(role=referrer, evidence=mention.evidence)
+            if mentioned not in roles:
+                roles[mentioned] = Role(
+                    id=mentioned,
+                    title=_title_case(mention.title),
+                    discipline=doc.role.discipline,
+                    source=ReferencedSource(referenced_by=[reference]),
+                )
+            elif isinstance(roles[mentioned].source, ReferencedSource) and mentioned not in existing:
+                known = roles[mentioned].source.referenced_by
+                if reference not in known:
+                    source = ReferencedSource(referenced_by=[*known, reference])
+                    roles[mentioned] = roles[mentioned].model_copy(update={"source": source})
     grades = list(merge.grades) if merge else []
     known_grades = {g.id for g in grades}
     disciplines = list(merge.disciplines) if merge else []
@@ -235,6 +244,8 @@ def _assemble(
             known_disciplines.add(role.discipline)
     if not grades:
         grades = [Grade(id="ungraded")]
+    if not merge:
+        grades.sort(key=_natural)
     if merge:
         return merge.model_copy(update={"roles": list(roles.values()), "grades": grades, "disciplines": disciplines})
     return Framework(
@@ -253,6 +264,12 @@ def _resolve(line: ReportingLine | None, by_title: dict[str, str]) -> ReportingL
         if slug(title) == line.role:
             return line.model_copy(update={"role": role_id})
     return line
+
+
+def _natural(grade: Grade) -> tuple:
+    """PO1 < PO2 < PO10; words after numbers (so a 'Head' grade comes last)."""
+    parts = re.findall(r"\d+|\D+", grade.id)
+    return (not any(p.isdigit() for p in parts), [int(p) if p.isdigit() else p.lower() for p in parts])
 
 
 def _title_case(text: str) -> str:

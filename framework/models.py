@@ -406,7 +406,15 @@ class Framework(_Model):
         """Suspicious-but-valid findings of the loader (:class:`~framework.errors.Problem`, severity warning)."""
         return self._warnings
 
-    # Lookups, computed once: the model is frozen, so they never go stale.
+    def model_copy(self, *, update=None, deep: bool = False) -> Framework:
+        """A copy (with ``update`` applied) whose cached lookups are recomputed, not carried over."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name, attribute in vars(Framework).items():
+            if isinstance(attribute, cached_property):
+                copy.__dict__.pop(name, None)
+        return copy
+
+    # Lookups, computed once: the model is frozen, so they never go stale (model_copy drops them).
     @cached_property
     def roles_by_id(self) -> dict[str, Role]:
         return {r.id: r for r in self.roles}

@@ -233,3 +233,11 @@ def test_missing_file():
 def test_the_loaded_framework_is_immutable(council):
     with pytest.raises(Exception, match="frozen"):
         council.roles[0].title = "Changed"
+
+
+def test_a_copy_of_a_framework_does_not_keep_stale_lookups(council):
+    assert council.role("delivery-manager").title == "Delivery Manager"  # fills the cached lookup
+    renamed = council.role("delivery-manager").model_copy(update={"title": "Renamed"})
+    copy = council.model_copy(update={"roles": [renamed if r.id == renamed.id else r for r in council.roles]})
+    assert copy.role("delivery-manager").title == "Renamed"
+    assert council.role("delivery-manager").title == "Delivery Manager"
