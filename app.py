@@ -21,6 +21,8 @@ PAGES = [
     st.Page("pages/career_map.py", title="Career map", icon=":material/hub:", url_path="map"),
     st.Page("pages/paths.py", title="Progression paths", icon=":material/route:", url_path="paths"),
     st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:", url_path="gap"),
+    st.Page("pages/compare.py", title="Compare roles", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/review.py", title="Structure review", icon=":material/account_tree:", url_path="review"),
 ]
 
 page = st.navigation(PAGES)
@@ -31,4 +33,5 @@ except FrameworkError as error:  # a shipped file broken on disk: say where, kee
     st.code("\n".join(describe_error(error)), language=None)
     st.stop()
 state.my_role_picker(loaded)
+state.upload_panel()
 page.run()

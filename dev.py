@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Set-up and everyday commands, so a fresh clone needs nothing but Python 3.11+.
 
-    python3 dev.py app  [-- STREAMLIT ARGS]   start the app on the shipped framework
+    python3 dev.py app  [STREAMLIT OPTIONS] [-- --framework PATH]
+                                              start the app (on the shipped framework, or on PATH)
     python3 dev.py test [PYTEST ARGS]         lint, then run the whole test suite
     python3 dev.py bench [BENCH ARGS]         run the benchmarks
 
@@ -81,9 +82,7 @@ def ensure_chromium() -> None:
 
 def cmd_app(args: list[str]) -> int:
     ensure_venv("requirements.txt")
-    if args and args[0] == "--":
-        args = args[1:]
-    return run(PY, "-m", "ui.serve", *args)
+    return run(PY, "-m", "ui.serve", *args)  # [streamlit options] [-- --framework PATH]
 
 
 def cmd_test(args: list[str]) -> int:

@@ -27,11 +27,16 @@ __all__ = [
     "descriptor_markdown",
     "development_plan_csv",
     "development_plan_markdown",
+    "framework_csv",
+    "framework_xlsx",
     "gap_detail_markdown",
     "gap_summary",
     "gap_table",
     "levels_label",
     "readiness_text",
+    "role_profile_markdown",
+    "roles_table",
+    "skills_matrix",
 ]
 
 NO_LEVEL = "none"  #: how a skill not held (or not needed) is shown
@@ -305,3 +310,129 @@ def gap_table(framework: Framework, gap: SkillGap) -> pd.DataFrame:
         for row in gap.rows
     ]
     return pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS).astype({"Gap": "int64", "Evidence count": "int64"})
+
+
+# --------------------------------------------------------------------------- exports for HR
+
+
+def skills_matrix(framework: Framework) -> pd.DataFrame:
+    """Roles × skills: the level each role requires (blank where it requires none)."""
+    names = _level_names(framework)
+    rows = []
+    for role in framework.roles:
+        row = {"Role id": role.id, "Role": role.title, "Grade": framework.grade_label(role.grade)}
+        needed = {req.skill: names.get(req.level, req.level) for req in role.skills}
+        row.update({skill.name: needed.get(skill.id, "") for skill in framework.skills})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["Role id", "Role", "Grade", *(s.name for s in framework.skills)])
+
+
+def roles_table(framework: Framework) -> pd.DataFrame:
+    """One row per role with its job-description fields, each field's lines joined in document order."""
+    rows = []
+    for role in framework.roles:
+        jd = role.job_description
+        purpose = jd.section("purpose") if jd else None
+        duties = jd.section("duties") if jd else None
+        spec = jd.person_specification if jd else None
+        criteria = {}
+        for heading in spec.criteria if spec else []:
+            for group in heading.groups:
+                column = f"{heading.heading} ({group.marker.lower()})" if group.marker else heading.heading
+                criteria[column] = " | ".join(group.items)
+        rows.append(
+            {
+                "Role id": role.id,
+                "Role": role.title,
+                "Grade": framework.grade_label(role.grade),
+                "Discipline": framework.discipline_label(role.discipline),
+                "Status": role.status,
+                "Reports to": role.reports_to.role if role.reports_to else "",
+                "Header": " | ".join(jd.header) if jd else "",
+                "Purpose": " | ".join(
+                    purpose.lines()[1:] if purpose and purpose.heading else (purpose.lines() if purpose else [])
+                ),
+                "Duties": " | ".join(
+                    duties.lines()[1:] if duties and duties.heading else (duties.lines() if duties else [])
+                ),
+                "Directly managed staff": role.management.direct if role.management else None,
+                "Indirectly managed staff": role.management.indirect if role.management else None,
+                "Budget": role.budget.evidence if role.budget else "",
+                "Salary": " | ".join(s.evidence for s in role.salary),
+                **criteria,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def framework_csv(framework: Framework, which: str) -> str:
+    """``which`` = "matrix" (roles × skills) or "roles" (job-description fields), spreadsheet-safe."""
+    table = skills_matrix(framework) if which == "matrix" else roles_table(framework)
+    return "\ufeff" + table.map(spreadsheet_safe).to_csv(index=False)
+
+
+def framework_xlsx(framework: Framework) -> bytes:
+    """The framework as a workbook: roles with their job-description fields, and the roles × skills matrix."""
+    import io
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        roles_table(framework).map(spreadsheet_safe).to_excel(writer, sheet_name="Roles", index=False)
+        skills_matrix(framework).map(spreadsheet_safe).to_excel(writer, sheet_name="Skills matrix", index=False)
+        if framework.attribution:
+            pd.DataFrame({"Attribution": [framework.attribution]}).to_excel(writer, sheet_name="About", index=False)
+    return buffer.getvalue()
+
+
+def role_profile_markdown(framework: Framework, role_id: str) -> str:
+    """A printable role profile: facts, the job description as written, and the skills with descriptors."""
+    role = framework.role(role_id)
+    esc = md_escape
+    names = _level_names(framework)
+    out = [f"# {esc(role.title)}", ""]
+    out += [
+        f"- **Grade:** {esc(framework.grade_label(role.grade))}",
+        f"- **Discipline:** {esc(framework.discipline_label(role.discipline))}",
+        f"- **Status:** {role.status}",
+    ]
+    if role.reports_to and role.reports_to.role in framework.roles_by_id:
+        out.append(f"- **Reports to:** {esc(framework.role(role.reports_to.role).title)}")
+    out.append("")
+    jd = role.job_description
+    if jd:
+        out += [esc(line) + "  " for line in jd.header] + [""]
+        for section in jd.sections:
+            if section.heading:
+                out += [f"## {esc(section.heading)}", ""]
+            out += [esc(p) + "\n" for p in section.paragraphs]
+            if section.lead_in:
+                out += [esc(section.lead_in), ""]
+            out += [f"- {esc(i)}" for i in section.items]
+            for group in section.groups:
+                if group.heading:
+                    out += ["", f"### {esc(group.heading)}", ""]
+                out += [f"- {esc(i)}" for i in group.items]
+            out += [""] + [esc(n) + "\n" for n in section.notes]
+        spec = jd.person_specification
+        if spec:
+            out += [f"## {esc(spec.heading)}", ""] + [esc(f) + "  " for f in spec.fields] + [""]
+            for criteria in spec.criteria:
+                out += [f"### {esc(criteria.heading)}", ""]
+                for group in criteria.groups:
+                    if group.marker:
+                        out += [f"*{esc(group.marker)}*", ""]
+                    out += [f"- {esc(i)}" for i in group.items] + [""]
+    elif role.status == "referenced":
+        out += ["This role has no job description of its own. It is named in:", ""]
+        out += [f"- {esc(framework.role(r.role).title)}: “{esc(r.evidence)}”" for r in role.source.referenced_by]
+        out.append("")
+    if role.skills:
+        out += ["## Skills", ""]
+        for req in role.skills:
+            skill = framework.skills_by_id.get(req.skill)
+            name = skill.name if skill else req.skill
+            out += [f"### {esc(name)}: {esc(names.get(req.level, req.level))}", ""]
+            out += [descriptor_markdown(skill.levels.get(req.level) if skill else None), ""]
+    if framework.attribution:
+        out += ["---", "", esc(framework.attribution), ""]
+    return "\n".join(out)

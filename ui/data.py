@@ -6,22 +6,42 @@ frozen). Cached functions take plain keys (paths, mtimes), never model objects.
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import os
+import sys
+import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from framework import Framework, FrameworkError, load_framework
+from framework import Framework, FrameworkError, load_framework, load_framework_bytes
 from framework.catalogue import catalogue
 from framework.graph import build_graph
 
-__all__ = ["DATA_DIR", "DEFAULT_FRAMEWORK", "Loaded", "load", "shipped_frameworks"]
+T = TypeVar("T")
+
+__all__ = [
+    "DATA_DIR",
+    "DEFAULT_FRAMEWORK",
+    "UPLOAD_MAX_BYTES",
+    "Loaded",
+    "default_key",
+    "load",
+    "load_upload",
+    "local_framework",
+    "shipped_frameworks",
+]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FRAMEWORK = "roles"  # data/roles.yaml, the council framework
+LOCAL = "local"  # a file given with --framework
+UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand roles fits well within this
 
 
 class Loaded:
@@ -32,6 +52,8 @@ class Loaded:
         self.key = key  # "roles", "ddat", or "upload-<hash>"
         self.framework = framework
         self.graph = graph
+        self._memo: dict[str, object] = {}
+        self._lock = threading.Lock()
 
     @property
     def label(self) -> str:
@@ -41,11 +63,41 @@ class Loaded:
     def catalogue(self) -> pd.DataFrame:
         return catalogue(self.framework, self.graph)
 
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """``build()`` once per framework version, then the same result for every session (treat it as
+        read-only). For derived tables and downloads that are too slow to redo on every rerun."""
+        with self._lock:
+            if name not in self._memo:
+                self._memo[name] = build()
+            return self._memo[name]
+
+
+def local_framework() -> Path | None:
+    """The file given as ``streamlit run app.py -- --framework PATH``, if any."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--framework", type=Path)
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return known.framework
+
 
 def shipped_frameworks() -> dict[str, Path]:
-    """Shipped framework files by key (file stem), the council framework first."""
+    """Framework files by key: a local file given on the command line ("local") first, then the shipped
+    files (file stem), the council framework before the others."""
     files = sorted(DATA_DIR.glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_FRAMEWORK, p.stem))
-    return {p.stem: p for p in files}
+    out = {p.stem: p for p in files}
+    local = local_framework()
+    return {LOCAL: local, **out} if local else out
+
+
+def default_key() -> str:
+    return LOCAL if local_framework() else DEFAULT_FRAMEWORK
+
+
+def load_upload(data: bytes, name: str) -> Loaded:
+    """An uploaded framework, checked by the same loader; kept by the caller for its session only."""
+    framework = load_framework_bytes(data, name=name, max_bytes=UPLOAD_MAX_BYTES)
+    key = "upload-" + hashlib.sha256(data).hexdigest()[:12]
+    return Loaded(key, framework, build_graph(framework))
 
 
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)

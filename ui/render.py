@@ -29,6 +29,8 @@ URL_PATHS = {
     "pages/career_map.py": "map",
     "pages/paths.py": "paths",
     "pages/gap.py": "gap",
+    "pages/compare.py": "compare",
+    "pages/review.py": "review",
 }
 
 

@@ -16,7 +16,15 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from framework import FrameworkError
 
-from .data import DEFAULT_FRAMEWORK, Loaded, load, shipped_frameworks
+from .data import (
+    UPLOAD_MAX_BYTES,
+    Loaded,
+    default_key,
+    describe_error,
+    load,
+    load_upload,
+    shipped_frameworks,
+)
 
 __all__ = [
     "FRAMEWORK",
@@ -34,6 +42,7 @@ __all__ = [
     "notice",
     "role_label",
     "role_select",
+    "upload_panel",
 ]
 
 FRAMEWORK = "framework"  # widget key and query parameter
@@ -132,13 +141,24 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
+UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded; nothing is written on the server
+UPLOAD_PROBLEMS = "_upload_problems"
+
+
+def _uploads() -> dict[str, Loaded]:
+    return st.session_state.get(UPLOADS, {})
+
+
 def framework() -> Loaded:
     """The framework chosen in the sidebar (the default one when a page runs on its own)."""
     leave_legacy_pages_mode()
-    files = shipped_frameworks()
     key = st.session_state.get(FRAMEWORK)
+    uploads = _uploads()
+    if key in uploads:
+        return uploads[key]
+    files = shipped_frameworks()
     if key not in files:
-        key = DEFAULT_FRAMEWORK if DEFAULT_FRAMEWORK in files else next(iter(files))
+        key = default_key() if default_key() in files else next(iter(files))
     return load(key, files[key])
 
 
@@ -146,14 +166,17 @@ def framework_picker() -> Loaded:
     """The framework picker (sidebar) and the framework it selects, loaded once per file version."""
     files = shipped_frameworks()
     labels = {k: _label(k, p) for k, p in files.items()}
+    labels |= {k: f"{u.label} (uploaded)" for k, u in _uploads().items()}
+    options = [*files, *_uploads()]
     with st.sidebar:
         bound_select(
             "Framework",
-            list(files),
+            options,
             key=FRAMEWORK,
             what="the framework",
             format_func=lambda k: labels.get(k, k),
-            help="Which career framework to explore.",
+            index=options.index(default_key()) if default_key() in options else 0,
+            help="Which career framework to explore. Uploaded files stay in this browser session only.",
         )
     return framework()
 
@@ -163,6 +186,43 @@ def _label(key: str, path) -> str:
         return load(key, path).label
     except FrameworkError:
         return f"{path.name} (has problems)"
+
+
+def _take_upload() -> None:
+    """File uploader callback: check the file; use it if it is a framework, else keep the current one."""
+    upload = st.session_state.get("framework_upload")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        loaded = load_upload(data, upload.name)
+    except FrameworkError as error:
+        st.session_state[UPLOAD_PROBLEMS] = (upload.name, describe_error(error))
+        return
+    st.session_state.pop(UPLOAD_PROBLEMS, None)
+    st.session_state[UPLOADS] = {**_uploads(), loaded.key: loaded}
+    st.session_state[FRAMEWORK] = loaded.key
+
+
+def upload_panel() -> None:
+    """Sidebar: bring your own framework file (checked by the same loader; kept for this session only)."""
+    with st.sidebar.expander("Use your own framework file", expanded=UPLOAD_PROBLEMS in st.session_state):
+        st.file_uploader(
+            f"Framework YAML (up to {UPLOAD_MAX_BYTES // (1024 * 1024)} MB)",
+            type=["yaml", "yml"],
+            key="framework_upload",
+            on_change=_take_upload,
+            help="Checked like the shipped frameworks. Nothing is stored on the server: the file is used in "
+            "this browser session only.",
+        )
+        problems = st.session_state.get(UPLOAD_PROBLEMS)
+        if problems:
+            name, lines = problems
+            st.error(
+                f"{name} was not loaded: {len(lines)} problem{'s' * (len(lines) != 1)}. The framework in use "
+                "has not changed."
+            )
+            st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
 def my_role_id(loaded: Loaded) -> str | None:
@@ -226,7 +286,7 @@ def role_select(
 def link_params(loaded: Loaded, **params: str | None) -> dict[str, str]:
     """Query parameters for a link to another view of the same framework."""
     out = {k: v for k, v in params.items() if v}
-    if loaded.key != DEFAULT_FRAMEWORK:
+    if loaded.key != default_key():
         out[FRAMEWORK] = loaded.key
     return out
 

@@ -1,0 +1,93 @@
+"""Figures for the structure review: the grade × discipline heatmap and the reporting-lines tree.
+
+Colour-blind-safe colours (blue shades of the Okabe–Ito palette, with the status written in every cell, so
+colour is never the only signal); all text escaped for plotly's HTML-like labels.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from framework.models import Framework
+from framework.review import EMPTY, FILLED, REFERENCED
+
+__all__ = ["matrix_figure", "reporting_tree_figure"]
+
+_LEVEL = {EMPTY: 0, REFERENCED: 1, FILLED: 2}
+_SHORT = {EMPTY: "", REFERENCED: "referenced", FILLED: "filled"}
+
+
+def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
+    z = status.replace(_LEVEL).astype(int).values
+    text = status.replace(_SHORT).values
+    hover = [
+        [
+            f"{escape(row)} · {escape(col)}<br>{escape(status.loc[row, col])}"
+            + (f"<br>{escape(titles.loc[row, col])}" if titles.loc[row, col] else "")
+            for col in status.columns
+        ]
+        for row in status.index
+    ]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[escape(c) for c in status.columns],
+            y=[escape(r) for r in status.index],
+            text=text,
+            texttemplate="%{text}",
+            hovertext=hover,
+            hoverinfo="text",
+            colorscale=[[0, "#f2f2f2"], [0.5, "#56B4E9"], [1, "#0072B2"]],
+            zmin=0,
+            zmax=2,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
+    )
+    figure.update_layout(
+        title="Rungs filled by a described role, referenced only, or empty",
+        xaxis_title="Grade (lowest first)",
+        yaxis_title="Discipline",
+        yaxis_autorange="reversed",
+        height=140 + 60 * len(status.index),
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return figure
+
+
+def reporting_tree_figure(framework: Framework) -> go.Figure:
+    """Reporting lines as a tree (a treemap: each box holds the roles that report to it)."""
+    root = "All roles"
+    ids, labels, parents, hover = [root], [escape(framework.name)], [""], [escape(framework.name)]
+    for role in framework.roles:
+        manager = role.reports_to.role if role.reports_to and role.reports_to.role in framework.roles_by_id else root
+        span = role.management
+        staff = ""
+        if span and (span.direct is not None or span.indirect is not None):
+            staff = f"<br>Staff: up to {span.direct or 0} direct, {span.indirect or 0} indirect"
+        ids.append(role.id)
+        labels.append(escape(role.title))
+        parents.append(manager)
+        hover.append(f"{escape(role.title)}<br>{escape(framework.grade_label(role.grade))}{staff}")
+    figure = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            hovertext=hover,
+            hoverinfo="text",
+            marker={"colors": ["#ffffff"] + ["#56B4E9"] * len(framework.roles), "line": {"color": "#0b0c0c"}},
+            textfont={"color": "#0b0c0c"},
+            maxdepth=6,
+        )
+    )
+    figure.update_layout(
+        title="Reporting lines: each box contains the roles that report to it",
+        height=520,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return figure
