@@ -1,0 +1,375 @@
+"""The career map figure: layout, bounded traces, kinds of move, escaping, route and table, at any size."""
+
+from __future__ import annotations
+
+import json
+import time
+from itertools import combinations
+
+import pytest
+
+from framework import load_framework, load_framework_text
+from framework.graph import KIND_ORDER, build_graph
+from framework.models import Discipline, Framework, Grade, ImportSource, Move, ReportingLine, Role
+from tests.conftest import DATA
+from ui.map_figure import (
+    OKABE_ITO,
+    career_map_figure,
+    default_kinds,
+    describe_map,
+    map_layout,
+    map_table,
+)
+
+ALL_KINDS = [list(c) for n in range(len(KIND_ORDER) + 1) for c in combinations(KIND_ORDER, n)]
+
+
+@pytest.fixture(scope="module")
+def ddat_graph():
+    return build_graph(load_framework(DATA / "ddat.yaml"))
+
+
+@pytest.fixture(params=["council", "ddat"])
+def graph(request, council_graph, ddat_graph):
+    return council_graph if request.param == "council" else ddat_graph
+
+
+def parts(fig, part: str) -> list:
+    return [t for t in fig.data if t.meta["part"] == part]
+
+
+def role_ids(fig) -> list[str]:
+    """Every role id the node traces carry (the first point of each is the legend swatch, without an id)."""
+    return [c for t in parts(fig, "nodes") for c in t.customdata if c is not None]
+
+
+def bound(kinds) -> int:
+    return 10 + len(kinds)
+
+
+# --------------------------------------------------------------------------- traces
+
+
+@pytest.mark.parametrize("kinds", ALL_KINDS, ids=lambda k: "+".join(k) or "none")
+def test_trace_count_is_bounded_and_does_not_grow_with_the_edges(council_graph, ddat_graph, kinds):
+    small = career_map_figure(council_graph, kinds=kinds)
+    large = career_map_figure(ddat_graph, kinds=kinds)
+    assert ddat_graph.number_of_edges() > 50 * council_graph.number_of_edges()
+    for fig, G in ((small, council_graph), (large, ddat_graph)):
+        assert len(fig.data) <= bound(kinds)
+        present = {k for _, _, d in G.edges(data=True) for k, _ in d["relations"]} & set(kinds)
+        # one line trace and one arrowhead trace per kind shown, however many edges it has
+        assert len(parts(fig, "edges")) == len(parts(fig, "arrows")) == len(present)
+    if kinds == ["promotion"]:  # 7 promotions or 157: the same traces
+        assert [t.meta["part"] for t in small.data if t.meta["part"] in ("edges", "arrows")] == [
+            t.meta["part"] for t in large.data if t.meta["part"] in ("edges", "arrows")
+        ]
+
+
+@pytest.mark.parametrize("kinds", ALL_KINDS, ids=lambda k: "+".join(k) or "none")
+def test_each_requested_kind_is_drawn_and_no_other(graph, kinds):
+    fig = career_map_figure(graph, kinds=kinds)
+    present = {k for _, _, d in graph.edges(data=True) for k, _ in d["relations"]}
+    drawn = {t.meta["kind"]: t for t in parts(fig, "edges")}
+    assert set(drawn) == set(kinds) & present
+    for kind, trace in drawn.items():
+        assert trace.line.dash == {"promotion": "solid", "lateral": "dash", "reports_to": "dot"}[kind]
+        assert trace.showlegend is not False
+        assert trace.name  # named in the legend
+        assert trace.mode == "lines"
+
+
+def test_an_edge_with_several_relations_is_drawn_for_each(council_graph):
+    both = [(u, v) for u, v, d in council_graph.edges(data=True) if len(d["relations"]) == 2]
+    assert both, "the council framework has promotions that are also reporting lines"
+    fig = career_map_figure(council_graph)
+    counts = {t.meta["kind"]: t.meta["edges"] for t in parts(fig, "edges")}
+    assert counts == {"promotion": 7, "reports_to": 6}
+    # lines joined with gaps: each edge is a run of points followed by a gap, not a trace of its own
+    promotion = parts(fig, "edges")[0]
+    assert sum(1 for y in promotion.y if y != y) == counts["promotion"]  # NaN gaps
+
+
+def test_every_role_appears_exactly_once_in_the_node_traces(graph):
+    fig = career_map_figure(graph)
+    ids = role_ids(fig)
+    assert sorted(ids) == sorted(graph.nodes)
+    assert len(ids) == len(set(ids))
+    assert len(parts(fig, "nodes")) <= 4
+
+
+def test_roles_of_unknown_grade_are_a_trace_of_their_own(council_graph):
+    fig = career_map_figure(council_graph)
+    unknown = {n for n, d in council_graph.nodes(data=True) if d["grade"] is None}
+    assert len(unknown) == 6
+    traces = parts(fig, "nodes")
+    of_unknown = [t for t in traces if not t.meta["grade_known"]]
+    assert {c for t in of_unknown for c in t.customdata if c} == unknown
+    known_symbols = {t.marker.symbol for t in traces if t.meta["grade_known"]}
+    assert all(t.marker.symbol not in known_symbols for t in of_unknown)
+    assert all("grade not stated" in t.name for t in of_unknown)  # explained in the legend
+    assert all(t.error_x.type == "constant" for t in of_unknown)  # drawn with a smear: the place is an estimate
+
+
+def test_described_roles_are_filled_circles_and_referenced_roles_open_diamonds(council_graph):
+    symbols = {
+        (t.meta["status"], t.meta["grade_known"]): t.marker.symbol
+        for t in parts(career_map_figure(council_graph), "nodes")
+    }
+    assert symbols[("described", True)] == "circle"
+    assert symbols[("referenced", False)].startswith("diamond-open")
+
+
+def test_roles_are_coloured_by_discipline_with_the_okabe_ito_palette(council_graph):
+    fig = career_map_figure(council_graph)
+    layout = map_layout(council_graph).set_index("id")
+    for trace in parts(fig, "nodes"):
+        scale = dict(trace.marker.colorscale)
+        for role, code in zip(trace.customdata[1:], trace.marker.color[1:], strict=True):
+            assert code == layout.at[role, "row"] % len(OKABE_ITO)
+        assert set(OKABE_ITO) <= set(scale.values())
+
+
+def test_hover_text_names_title_grade_and_discipline(council_graph):
+    fig = career_map_figure(council_graph)
+    hover = {c: h for t in parts(fig, "nodes") for c, h in zip(t.customdata, t.hovertext, strict=True) if c}
+    assert hover["delivery-manager"].startswith("<b>Delivery Manager</b><br>Grade: PO4<br>Discipline: Delivery")
+    assert "grade not stated; above PO4 by its reporting lines" in hover["senior-delivery-manager"]
+
+
+HOSTILE = """\
+id: hostile
+name: <b>Hostile</b>
+grades: [{id: g1, name: "<img src=x onerror=alert(1)>"}, {id: g2}]
+disciplines: [{id: d, name: "<i>R&D</i>"}]
+roles:
+  - {id: a, title: "<script>alert(1)</script>", discipline: d, grade: g1, source: {kind: import, framework: t}}
+  - {id: b, title: "Boss <u>", discipline: d, grade: g2, source: {kind: import, framework: t},
+     moves: [{to: a, reason: "<script>also this</script>"}]}
+  - {id: c, title: "Third", discipline: d, grade: g1, source: {kind: import, framework: t},
+     reports_to: {role: b}}
+"""
+
+
+def test_text_from_the_file_is_escaped_everywhere_in_the_figure():
+    G = build_graph(load_framework_text(HOSTILE, name="hostile.yaml"))
+    fig = career_map_figure(G, highlight=["a", "b"], selected="b")
+    text = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)  # plotly escapes "<" in its JSON
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text  # a grade name, in the tick labels
+    assert "&lt;i&gt;R&amp;D&lt;/i&gt;" in text  # a discipline name, in the tick labels
+    assert "&lt;script&gt;also this&lt;/script&gt;" in text  # a reason, in the hover label of the move
+    for raw in ("<script>", "<img", "<i>", "<u>"):
+        assert raw not in text
+    # the table alternative keeps the text as written: a dataframe shows text, never HTML
+    assert "<script>also this</script>" in set(map_table(G)["Reason"])
+
+
+# --------------------------------------------------------------------------- route, selection, axes
+
+
+def test_highlight_draws_the_route_on_top(council_graph):
+    route = ["associate-project-manager", "project-manager", "delivery-manager"]
+    plain = career_map_figure(council_graph)
+    fig = career_map_figure(council_graph, highlight=route, selected="delivery-manager")
+    assert len(fig.data) == len(plain.data) + 2
+    (line,) = parts(fig, "route")
+    assert line.meta["roles"] == route
+    layout = map_layout(council_graph).set_index("id")
+    assert list(line.x) == list(layout.loc[route, "x"])
+    assert list(line.y) == list(layout.loc[route, "y"])
+    assert line.line.width > max(t.line.width for t in parts(fig, "edges"))
+    parts_in_order = [t.meta["part"] for t in fig.data]
+    assert parts_in_order.index("route") > max(i for i, p in enumerate(parts_in_order) if p == "edges")
+    (ring,) = parts(fig, "selected")
+    assert (ring.x[0], ring.y[0]) == (layout.at["delivery-manager", "x"], layout.at["delivery-manager", "y"])
+    assert "Delivery Manager" in ring.name
+
+
+def test_unknown_roles_in_a_highlight_or_selection_are_left_out(council_graph):
+    fig = career_map_figure(council_graph, highlight=["nobody", "delivery-manager"], selected="nobody")
+    assert parts(fig, "route")[0].meta["roles"] == ["delivery-manager"]
+    assert not parts(fig, "selected")
+
+
+def test_axes_are_grades_in_order_and_disciplines(council_graph):
+    fig = career_map_figure(council_graph)
+    assert list(fig.layout.xaxis.ticktext) == ["PO1", "PO2", "PO3", "PO4", "PO5", "PO6", "PO7", "PO8", "Head"]
+    assert list(fig.layout.xaxis.tickvals) == list(range(9))
+    labels = [t.split("</span> ", 1)[1] for t in fig.layout.yaxis.ticktext]
+    assert labels == ["Delivery", "Product", "Technology", "No discipline"]
+    assert fig.layout.xaxis.title.text
+    assert fig.layout.yaxis.title.text
+    assert fig.layout.title.text
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # the first discipline at the top
+
+
+def test_height_follows_the_rows_within_bounds(council_graph, ddat_graph):
+    small, large = career_map_figure(council_graph), career_map_figure(ddat_graph)
+    assert 420 <= small.layout.height < large.layout.height <= 2000
+
+
+def test_unknown_kind_is_an_error(council_graph):
+    with pytest.raises(ValueError, match="unknown kind of move 'sideways'"):
+        career_map_figure(council_graph, kinds=["promotion", "sideways"])
+
+
+def test_default_kinds_hide_laterals_only_when_there_are_too_many(council_graph, ddat_graph):
+    assert default_kinds(council_graph) == list(KIND_ORDER)
+    assert default_kinds(ddat_graph) == ["promotion", "reports_to"]
+
+
+# --------------------------------------------------------------------------- layout
+
+BRANCHED = """\
+id: b
+name: Branched
+grades: [{id: junior}, {id: mid}, {id: senior}]
+disciplines: [{id: dev, name: Development}, {id: ops, name: Operations}]
+roles:
+  - {id: jr, title: Junior developer, discipline: dev, track: developer, grade: junior, source: {kind: import, framework: t}}
+  - {id: sr, title: Senior developer, discipline: dev, track: developer, grade: senior, source: {kind: import, framework: t}}
+  - {id: sr-m, title: Senior developer - management, discipline: dev, track: developer, branch: management, grade: senior, source: {kind: import, framework: t}}
+  - {id: tester, title: Tester, discipline: dev, track: tester, grade: mid, source: {kind: import, framework: t}}
+  - {id: sre, title: Site reliability engineer, discipline: ops, grade: senior, source: {kind: import, framework: t}}
+  - {id: floating, title: Unplaced role, discipline: ops, source: {kind: import, framework: t}}
+  - {id: boss, title: Director, grade: senior, source: {kind: import, framework: t}}
+"""  # noqa: E501
+
+
+@pytest.fixture(scope="module")
+def branched():
+    return build_graph(load_framework_text(BRANCHED, name="b.yaml"))
+
+
+def test_layout_rows_columns_tracks_and_branches(branched):
+    layout = map_layout(branched).set_index("id")
+    assert list(layout.columns[:3]) == ["title", "grade", "grade_known"]
+    assert layout.loc[["jr", "sr", "tester", "sre", "boss"], "row"].tolist() == [0, 0, 0, 1, 2]
+    assert layout.at["boss", "row_label"] == "No discipline"
+    # two tracks of one discipline: two lines inside its band
+    assert layout.at["jr", "y"] == layout.at["sr", "y"] != layout.at["tester", "y"]
+    assert layout.at["jr", "band_low"] < layout.at["tester", "y"] < layout.at["jr", "band_high"]
+    # two branches of one rung: side by side around the grade, never on the same spot
+    assert layout.at["sr", "x"] < 2 < layout.at["sr-m", "x"]
+    assert abs(layout.at["sr", "x"] - layout.at["sr-m", "x"]) < 0.5
+    # a role with no grade and no reporting line: a column of its own, right of the top grade
+    assert layout.at["floating", "unplaced"]
+    assert layout.at["floating", "x"] == 2 + 1.5
+    assert layout.at["floating", "grade"] == "grade not stated"
+    assert not layout.drop("floating")["unplaced"].any()
+
+
+def test_unplaced_roles_get_their_own_column_on_the_axis(branched):
+    fig = career_map_figure(branched)
+    assert fig.layout.xaxis.tickvals[-1] == 3.5
+    assert fig.layout.xaxis.ticktext[-1].replace("<br>", " ") == "Grade not known"
+    assert "1 in the “Grade not known” column" in describe_map(branched)
+
+
+def test_no_two_roles_share_a_spot(graph):
+    layout = map_layout(graph)
+    assert not layout.duplicated(["x", "y"]).any()
+
+
+# --------------------------------------------------------------------------- accessible alternatives
+
+
+@pytest.mark.parametrize("kinds", ALL_KINDS, ids=lambda k: "+".join(k) or "none")
+def test_table_has_a_row_per_edge_shown(graph, kinds):
+    fig = career_map_figure(graph, kinds=kinds)
+    table = map_table(graph, kinds)
+    assert len(table) == sum(t.meta["edges"] for t in parts(fig, "edges"))
+    assert list(table.columns) == ["Discipline", "From", "From grade", "To", "To grade", "Move", "Reason"]
+    assert set(table["Move"]) <= {"Promotion", "Lateral move", "Reports to"}
+    assert table["Reason"].str.len().min() > 0 if len(table) else True
+
+
+def test_table_is_sorted_by_discipline_then_grade(council_graph):
+    table = map_table(council_graph)
+    assert list(dict.fromkeys(table["Discipline"])) == ["Delivery", "Product", "Technology"]
+    delivery = table[table["Discipline"] == "Delivery"]
+    assert delivery["From"].iloc[0] == "Associate Project Manager"
+    assert delivery["From"].iloc[-1] == "Head of Delivery Management"
+
+
+def test_description_counts_roles_moves_and_unknown_grades(council_graph):
+    text = describe_map(council_graph)
+    assert text.startswith("11 roles in 4 rows by discipline (Delivery 5, Product 3, Technology 2, No discipline 1).")
+    assert "Moves shown: 7 promotions, 0 lateral moves, 6 reporting lines." in text
+    assert "6 roles without a stated grade: 6 placed by their reporting lines." in text
+    assert describe_map(council_graph, []).count("No moves shown.") == 1
+    assert "1 promotion," not in describe_map(council_graph, ["promotion"])
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def synthetic(disciplines: int = 8, grades: int = 10, tracks: int = 125) -> Framework:
+    """A framework of disciplines × grades × tracks roles (10,000 by default): a ladder per track, reporting
+    lines up each ladder, and a lateral move across disciplines every 25 tracks."""
+    source = ImportSource(framework="synthetic")
+    roles = [
+        Role(
+            id=f"d{d}-t{t}-g{g}",
+            title=f"Role {t} of discipline {d}, level {g}",
+            discipline=f"d{d}",
+            track=f"t{t}",
+            grade=f"g{g}",
+            source=source,
+            reports_to=ReportingLine(role=f"d{d}-t{t}-g{g + 1}") if g + 1 < grades else None,
+            moves=[Move(to=f"d{(d + 1) % disciplines}-t{t}-g{g}", reason="Sideways")] if t % 25 == 0 else [],
+        )
+        for d in range(disciplines)
+        for t in range(tracks)
+        for g in range(grades)
+    ]
+    return Framework(
+        id="synthetic",
+        name="Synthetic",
+        grades=[Grade(id=f"g{g}") for g in range(grades)],
+        disciplines=[Discipline(id=f"d{d}", name=f"Discipline {d}") for d in range(disciplines)],
+        roles=roles,
+    )
+
+
+def test_ten_thousand_roles_keep_the_same_bounded_trace_count(ddat_graph):
+    started = time.perf_counter()
+    G = build_graph(synthetic())
+    assert G.number_of_nodes() == 10_000
+    fig = career_map_figure(G)
+    assert time.perf_counter() - started < 60  # a generous guard against a quadratic blow-up, not a benchmark
+    kinds = list(KIND_ORDER)
+    assert len(fig.data) <= bound(kinds)
+    assert {t.meta["kind"]: t.meta["edges"] for t in parts(fig, "edges")} == {
+        "promotion": 9_000,
+        "lateral": 400,
+        "reports_to": 9_000,
+    }
+    assert len(parts(fig, "edges")) == len(parts(career_map_figure(ddat_graph, kinds=kinds), "edges")) + 1
+    assert len(role_ids(fig)) == 10_000
+    assert len(map_table(G, ["lateral"])) == 400
+    json.loads(fig.to_json())  # serialisable as it is sent to the browser
+
+
+def test_focus_on_some_disciplines_keeps_their_colours_and_their_own_moves(council_graph):
+    full = map_layout(council_graph).set_index("id")
+    focus = map_layout(council_graph, disciplines=["product", None]).set_index("id")
+    assert set(focus.index) == {"senior-product-manager", "lead-product-manager", "head-of-product"} | {
+        "executive-director-for-delivery-and-capabilities"
+    }
+    assert focus["row"].tolist() == [0, 0, 0, 1]
+    assert (focus["colour"] == full.loc[focus.index, "colour"]).all()
+    fig = career_map_figure(council_graph, disciplines=["product"])
+    assert sorted(role_ids(fig)) == ["head-of-product", "lead-product-manager", "senior-product-manager"]
+    table = map_table(council_graph, disciplines=["product"])
+    assert set(table["Discipline"]) == {"Product"}
+    assert len(table) == sum(t.meta["edges"] for t in parts(fig, "edges")) == 4
+    assert describe_map(council_graph, disciplines=["product"]).startswith("3 roles in 1 row by discipline")
+
+
+def test_an_empty_focus_draws_an_empty_map(council_graph):
+    fig = career_map_figure(council_graph, disciplines=["astrology"])
+    assert not fig.data
+    assert map_table(council_graph, disciplines=["astrology"]).empty
+    assert describe_map(council_graph, disciplines=["astrology"]) == "The map is empty: no roles to show."
