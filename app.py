@@ -18,7 +18,7 @@ st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide"
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page("pages/roles.py", title="Roles", icon=":material/badge:", url_path="roles"),
-    st.Page("pages/career_map.py", title="Career map", icon=":material/hub:", url_path="map"),
+    st.Page("pages/map.py", title="Career map", icon=":material/hub:", url_path="map"),
     st.Page("pages/paths.py", title="Progression paths", icon=":material/route:", url_path="paths"),
     st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:", url_path="gap"),
     st.Page("pages/compare.py", title="Compare roles", icon=":material/compare_arrows:", url_path="compare"),

@@ -37,7 +37,7 @@ staff, managers, leaders = st.columns(3)
 with staff:
     st.subheader("Staff")
     st.markdown("Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:")
-    render.page_link("pages/career_map.py", label="See the career map", icon=":material/hub:")
+    render.page_link("pages/map.py", label="See the career map", icon=":material/hub:")
     render.page_link("pages/paths.py", label="Find routes to a role", icon=":material/route:")
     render.page_link("pages/gap.py", label="Check your skill gap", icon=":material/checklist:")
 with managers:
@@ -54,7 +54,7 @@ with leaders:
         "Is the structure sound? Look for missing rungs, dead ends and roles that are only referenced on the map "
         "and in the catalogue."
     )
-    render.page_link("pages/career_map.py", label="Review the structure on the map", icon=":material/hub:")
+    render.page_link("pages/map.py", label="Review the structure on the map", icon=":material/hub:")
     render.page_link("pages/roles.py", label="Browse every role", icon=":material/badge:")
 
 if fw.attribution:

@@ -7,7 +7,15 @@ import pytest
 from tests.apptest import app, param, texts
 from tests.conftest import SHIPPED
 
-PAGES = ["pages/home.py", "pages/roles.py", "pages/career_map.py", "pages/paths.py", "pages/gap.py"]
+PAGES = {
+    "pages/home.py": "Career Explorer",
+    "pages/roles.py": "Roles",
+    "pages/map.py": "Career map",
+    "pages/paths.py": "Progression paths",
+    "pages/gap.py": "Skill gap and development plan",
+    "pages/compare.py": "Compare roles",
+    "pages/review.py": "Structure review",
+}
 
 
 def test_app_starts_on_home_with_the_council_framework():
@@ -20,12 +28,12 @@ def test_app_starts_on_home_with_the_council_framework():
 
 
 @pytest.mark.parametrize("framework", [p.stem for p in SHIPPED])
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_in_the_app_on_every_framework(framework, page):
+@pytest.mark.parametrize(("page", "title"), PAGES.items())
+def test_every_page_runs_in_the_app_on_every_framework(framework, page, title):
     at = app(framework=framework)
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    assert at.title, "each page has a title"
+    assert at.title[0].value == title
     assert at.sidebar.selectbox(key="framework").value == framework
 
 

@@ -26,7 +26,7 @@ def md(text: str) -> str:
 URL_PATHS = {
     "pages/home.py": "",
     "pages/roles.py": "roles",
-    "pages/career_map.py": "map",
+    "pages/map.py": "map",
     "pages/paths.py": "paths",
     "pages/gap.py": "gap",
     "pages/compare.py": "compare",
@@ -35,9 +35,12 @@ URL_PATHS = {
 
 
 def page_link(page: str, *, label: str, query_params: dict[str, str] | None = None, icon: str | None = None) -> None:
-    """``st.page_link``, or a plain Markdown link when the page runs outside the app's navigation (tests)."""
+    """``st.page_link``, or a plain Markdown link when the page runs outside the app's navigation (tests).
+
+    The label is Markdown to Streamlit, so it is escaped: a role's title is shown as written.
+    """
     try:
-        st.page_link(page, label=label, query_params=query_params or None, icon=icon)
+        st.page_link(page, label=md(label), query_params=query_params or None, icon=icon)
     except StreamlitPageNotFoundError:
         query = f"?{urlencode(query_params)}" if query_params else ""
         st.markdown(f"[{md(label)}](./{URL_PATHS.get(page, '')}{query})")

@@ -114,17 +114,29 @@ def bound_select(
 
 
 def bound_multiselect(
-    label: str, options: Sequence[str], *, key: str, what: str, format_func: Callable[[str], str] = str, **kwargs
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    what: str,
+    format_func: Callable[[str], str] = str,
+    default: Sequence[str] = (),
+    **kwargs,
 ) -> list[str]:
-    """A multiselect whose values are the repeated ``?key=a&key=b`` query parameter."""
+    """A multiselect whose values are the repeated ``?key=a&key=b`` query parameter.
+
+    ``default`` applies when neither the session nor the URL says otherwise; it is left out of the URL.
+    """
     state = st.session_state
     wanted = _check_param(key, options, what)
     if key in state:
-        state[key] = [v for v in state[key] if v in options]
-    elif wanted:
-        state[key] = wanted
+        kept = [v for v in state[key] if v in options]
+        if kept != state[key]:
+            state[key] = kept
+    else:
+        state[key] = wanted or [v for v in default if v in options]
     value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
-    _write_param(key, value)
+    _write_param(key, None if list(value) == list(default) else value)
     return value
 
 

@@ -7,7 +7,6 @@ import json
 import pytest
 
 from tests.apptest import app, page, param, texts
-from ui import state
 
 TIMEOUT = 60
 
@@ -28,7 +27,7 @@ def table(at):
 
 @pytest.mark.parametrize(("framework", "roles", "moves"), [(None, 11, 13), ("ddat", 205, 157)])
 def test_page_runs_alone_with_chart_table_and_summary(framework, roles, moves):
-    at = page("pages/career_map.py", framework=framework)
+    at = page("pages/map.py", framework=framework)
     assert not at.exception
     assert at.title[0].value == "Career map"
     spec = chart(at)
@@ -40,7 +39,7 @@ def test_page_runs_alone_with_chart_table_and_summary(framework, roles, moves):
 
 
 def test_ddat_hides_lateral_moves_at_first_and_says_so():
-    at = page("pages/career_map.py", framework="ddat")
+    at = page("pages/map.py", framework="ddat")
     assert at.multiselect(key="edges").value == ["promotion", "reports_to"]
     assert "Lateral moves are hidden at first" in texts(at)
     at.multiselect(key="edges").set_value(["promotion", "lateral"]).run()
@@ -50,7 +49,7 @@ def test_ddat_hides_lateral_moves_at_first_and_says_so():
 
 
 def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
-    at = page("pages/career_map.py")
+    at = page("pages/map.py")
     everything = len(table(at))
     at.multiselect(key="edges").set_value(["promotion"]).run()
     assert not at.exception
@@ -64,13 +63,13 @@ def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
 
 
 def test_kinds_of_move_come_from_the_url():
-    at = page("pages/career_map.py", edges="reports_to")
+    at = page("pages/map.py", edges="reports_to")
     assert at.multiselect(key="edges").value == ["reports_to"]
     assert set(table(at)["Move"]) == {"Reports to"}
 
 
 def test_discipline_filter_focuses_the_map():
-    at = page("pages/career_map.py")
+    at = page("pages/map.py")
     at.multiselect(key="discipline").set_value(["Product"]).run()
     assert not at.exception
     assert set(table(at)["Discipline"]) == {"Product"}
@@ -91,36 +90,26 @@ def test_discipline_filter_focuses_the_map():
     ],
 )
 def test_unknown_values_in_the_url_are_named_in_a_warning(params, named):
-    at = page("pages/career_map.py", **params)
+    at = page("pages/map.py", **params)
     assert not at.exception
     assert any(named in w.value for w in at.warning)
     assert len(table(at)) > 0
 
 
 def test_finding_a_role_rings_it_on_the_map():
-    at = page("pages/career_map.py", role="lead-developer")
+    at = page("pages/map.py", role="lead-developer")
     assert not at.exception
     (route,) = [t for t in chart(at)["data"] if t["meta"]["part"] == "route"]
     assert route["meta"]["roles"] == ["lead-developer"]
 
 
-@pytest.fixture
-def in_app(monkeypatch):
-    """Run pages inside app.py. AppTest puts Streamlit back in its legacy pages mode before every run, and
-    leaving it (``state.leave_legacy_pages_mode``) reruns the script, which under AppTest drops a switched-to
-    page whose URL path differs from its file name (``map``, not ``career_map``) and shows Home instead. A real
-    server leaves that mode once, so here it is simply skipped."""
-    monkeypatch.setattr(state, "leave_legacy_pages_mode", lambda: None)
-
-
 def app_on_the_map(**params):
     at = app(**params)
-    at.switch_page("pages/career_map.py").run(timeout=TIMEOUT)
+    at.switch_page("pages/map.py").run(timeout=TIMEOUT)
     assert at.title[0].value == "Career map"
     return at
 
 
-@pytest.mark.usefixtures("in_app")
 def test_page_runs_inside_the_app():
     at = app_on_the_map()
     assert not at.exception
@@ -128,14 +117,12 @@ def test_page_runs_inside_the_app():
     assert len(table(at)) == 13
 
 
-@pytest.mark.usefixtures("in_app")
 def test_page_runs_inside_the_app_on_ddat():
     at = app_on_the_map(framework="ddat")
     assert not at.exception
     assert "205 roles in" in texts(at)
 
 
-@pytest.mark.usefixtures("in_app")
 def test_my_role_is_ringed_and_my_route_to_the_role_found_is_drawn():
     at = app_on_the_map(me="associate-project-manager", role="head-of-delivery-management")
     assert not at.exception
@@ -147,7 +134,6 @@ def test_my_role_is_ringed_and_my_route_to_the_role_found_is_drawn():
     assert data["route"]["name"] == "Your easiest route"
 
 
-@pytest.mark.usefixtures("in_app")
 def test_no_route_is_explained():
     at = app_on_the_map(me="head-of-delivery-management", role="associate-project-manager")
     assert not at.exception

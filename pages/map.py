@@ -103,7 +103,7 @@ for role_id in dict.fromkeys(clicked):
         with links[0]:
             render.page_link(
                 "pages/roles.py",
-                label=f"Open the profile of {render.md(node['title'])}",
+                label=f"Open the profile of {node['title']}",
                 query_params=state.link_params(loaded, role=role_id),
                 icon=":material/badge:",
             )
@@ -111,14 +111,14 @@ for role_id in dict.fromkeys(clicked):
             if me and me != role_id:
                 render.page_link(
                     "pages/paths.py",
-                    label=f"Routes from my role to {render.md(node['title'])}",
+                    label=f"Routes from my role to {node['title']}",
                     query_params=state.link_params(loaded, **{"from": me, "to": role_id}),
                     icon=":material/route:",
                 )
             elif me is None:
                 render.page_link(
                     "pages/paths.py",
-                    label=f"Routes to {render.md(node['title'])}",
+                    label=f"Routes to {node['title']}",
                     query_params=state.link_params(loaded, to=role_id),
                     icon=":material/route:",
                 )
