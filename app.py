@@ -15,14 +15,16 @@ from ui.data import describe_error
 state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 
+# Each page's URL path is its file name (/roles, /map, …): links and a cold first visit agree on it.
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("pages/roles.py", title="Roles", icon=":material/badge:", url_path="roles"),
-    st.Page("pages/map.py", title="Career map", icon=":material/hub:", url_path="map"),
-    st.Page("pages/paths.py", title="Progression paths", icon=":material/route:", url_path="paths"),
-    st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:", url_path="gap"),
-    st.Page("pages/compare.py", title="Compare roles", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page("pages/review.py", title="Structure review", icon=":material/account_tree:", url_path="review"),
+    st.Page("pages/roles.py", title="Roles", icon=":material/badge:"),
+    st.Page("pages/map.py", title="Career map", icon=":material/hub:"),
+    st.Page("pages/paths.py", title="Progression paths", icon=":material/route:"),
+    st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:"),
+    st.Page("pages/compare.py", title="Compare roles", icon=":material/compare_arrows:"),
+    st.Page("pages/review.py", title="Structure review", icon=":material/account_tree:"),
+    st.Page("pages/import_jd.py", title="Import a job description", icon=":material/upload_file:"),
 ]
 
 page = st.navigation(PAGES)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from framework.catalogue import filter_catalogue, neighbours, source_text
+from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.models import ReferencedSource
 from ui import render, state
 
@@ -39,6 +40,33 @@ with status:
     )
 
 shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
+with st.expander("Download the framework (for HR)"):
+    st.markdown(
+        "The whole framework as spreadsheets: every role with its job-description fields, and the roles × "
+        "skills matrix (the level each role requires)."
+    )
+    exports = st.columns(3)
+    exports[0].download_button(
+        "Roles (CSV)",
+        loaded.memo("export.roles.csv", lambda: framework_csv(fw, "roles")),
+        file_name=f"{fw.id}-roles.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    exports[1].download_button(
+        "Skills matrix (CSV)",
+        loaded.memo("export.matrix.csv", lambda: framework_csv(fw, "matrix")),
+        file_name=f"{fw.id}-skills-matrix.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    exports[2].download_button(
+        "Both (Excel)",
+        loaded.memo("export.xlsx", lambda: framework_xlsx(fw)),
+        file_name=f"{fw.id}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
 st.caption(f"{len(shown)} of {len(table)} roles. Select a row to open its profile.")
 event = st.dataframe(
     shown.drop(columns=["_rank"]),
@@ -105,6 +133,13 @@ with links[2]:
     if not inward and not reports:
         st.write("No role leads here.")
 
+st.download_button(
+    "Printable role profile (Markdown)",
+    role_profile_markdown(fw, role_id),
+    file_name=f"{role_id}.md",
+    mime="text/markdown",
+    icon=":material/print:",
+)
 render.page_link(
     "pages/paths.py",
     label="Progression paths to this role",

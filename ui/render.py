@@ -31,6 +31,7 @@ URL_PATHS = {
     "pages/gap.py": "gap",
     "pages/compare.py": "compare",
     "pages/review.py": "review",
+    "pages/import_jd.py": "import_jd",
 }
 
 

@@ -1,0 +1,100 @@
+"""Structure review and Compare roles pages; the HR downloads; starting on a local framework file."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+
+from tests.apptest import app, page, param, texts
+from tests.conftest import COUNCIL
+
+
+@pytest.mark.parametrize("framework", [None, "ddat"])
+def test_review_page_runs_on_both_frameworks(framework):
+    at = page("pages/review.py", framework=framework)
+    assert not at.exception
+    assert [h.value for h in at.header] == [
+        "Which rungs are filled?",
+        "Missing rungs",
+        "Skill cliffs",
+        "Reporting lines and spans of control",
+        "Referenced roles without a document",
+        "Download the review",
+    ]
+    assert len(at.get("plotly_chart")) == 2, "heatmap and reporting tree"
+    assert len(at.get("download_button")) == 2
+
+
+def test_review_reports_the_delivery_ladder_gaps():
+    shown = texts(page("pages/review.py"))
+    assert (
+        "**Delivery:** no role at PO2, PO3 between Associate Project Manager and Delivery Manager — Project Manager, "
+        "whose grade is not stated, sits between them." in shown
+    )
+    assert "no role at PO5, PO6, PO7, PO8 between Delivery Manager and Head of Delivery Management" in shown
+
+
+def test_compare_needs_two_roles():
+    at = page("pages/compare.py", roles="delivery-manager")
+    assert at.info[0].value == "Choose at least two roles."
+
+
+def test_compare_two_roles_side_by_side():
+    at = page("pages/compare.py", roles=["associate-project-manager", "delivery-manager"])
+    assert not at.exception
+    facts, skills, criteria = (d.value for d in at.dataframe)
+    assert list(facts.columns) == ["Fact", "Associate Project Manager", "Delivery Manager"]
+    grade = facts.set_index("Fact").loc["Grade"]
+    assert (grade["Associate Project Manager"], grade["Delivery Manager"]) == ("PO1", "PO4")
+    assert len(skills) == 9
+    assert "8 of 9 skills differ" in texts(at)
+    assert len(criteria) > 0
+
+
+def test_compare_a_third_role_changes_the_tables():
+    at = page("pages/compare.py", roles=["associate-project-manager", "delivery-manager"])
+    at.multiselect(key="roles").set_value(["associate-project-manager", "delivery-manager", "lead-developer"]).run()
+    assert at.dataframe[1].value.shape == (19, 5)
+    assert param(at, "roles") == ["associate-project-manager", "delivery-manager", "lead-developer"]
+
+
+def test_compare_unknown_role_in_the_link():
+    at = page("pages/compare.py", roles=["delivery-manager", "astronaut"])
+    assert not at.exception
+    assert "“astronaut”" in texts(at)
+
+
+def test_roles_page_offers_hr_downloads_and_a_printable_profile():
+    at = page("pages/roles.py", role="delivery-manager")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Roles (CSV)", "Skills matrix (CSV)", "Both (Excel)", "Printable role profile (Markdown)"]
+
+
+def test_import_page_asks_for_documents():
+    at = page("pages/import_jd.py")
+    assert not at.exception
+    assert at.info[0].value == "Choose one or more documents to preview."
+
+
+def test_the_app_can_start_on_a_local_framework_file(tmp_path, monkeypatch):
+    local = tmp_path / "mine.yaml"
+    shutil.copy(COUNCIL, local)
+    text = local.read_text(encoding="utf-8")
+    local.write_text(text.replace("name: Council digital team career framework", "name: My local framework"))
+    monkeypatch.setattr(sys, "argv", ["app.py", "--framework", str(local)])
+    at = app()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="framework").value == "local"
+    assert "My local framework" in texts(at)
+
+
+def test_a_broken_local_framework_file_is_reported_with_its_location(tmp_path, monkeypatch):
+    local = tmp_path / "broken.yaml"
+    local.write_text("id: x\nname: X\ngrades: [{id: a}]\nroles:\n  - {id: r, title: R, grade: zz}\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["app.py", "--framework", str(local)])
+    at = app()
+    assert not at.exception
+    shown = texts(at) + "\n".join(c.value for c in at.code)
+    assert f"{local}:5:" in shown
