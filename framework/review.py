@@ -127,22 +127,25 @@ def ladder_gaps(framework: Framework, graph: nx.DiGraph) -> list[LadderGap]:
     return out
 
 
+def _role_row(framework: Framework, graph: nx.DiGraph, role, **extra) -> dict:
+    grade = framework.grade_label(role.grade) if role.grade else graph.nodes[role.id]["bounds"]
+    return {
+        "id": role.id,
+        "Role": role.title,
+        "Discipline": framework.discipline_label(role.discipline),
+        "Grade": grade,
+        **extra,
+    }
+
+
 def dead_ends(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     """Roles with no onward move; ``top of scale`` marks those already at the highest grade or above."""
     top = len(framework.grades) - 1
-    rows = []
-    for role in framework.roles:
-        if graph.out_degree(role.id) == 0:
-            position = graph.nodes[role.id]["position"]
-            rows.append(
-                {
-                    "id": role.id,
-                    "Role": role.title,
-                    "Discipline": framework.discipline_label(role.discipline),
-                    "Grade": framework.grade_label(role.grade) if role.grade else graph.nodes[role.id]["bounds"],
-                    "Top of scale": position is not None and position >= top,
-                }
-            )
+    rows = [
+        _role_row(framework, graph, role, **{"Top of scale": (graph.nodes[role.id]["position"] or -1) >= top})
+        for role in framework.roles
+        if graph.out_degree(role.id) == 0
+    ]
     return pd.DataFrame(rows, columns=["id", "Role", "Discipline", "Grade", "Top of scale"])
 
 
@@ -154,19 +157,16 @@ def unreachable(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
         if position is not None:
             key = (role.discipline, role.track)
             lowest[key] = min(lowest.get(key, position), position)
-    rows = []
-    for role in framework.roles:
-        if graph.in_degree(role.id) == 0:
-            position = graph.nodes[role.id]["position"]
-            rows.append(
-                {
-                    "id": role.id,
-                    "Role": role.title,
-                    "Discipline": framework.discipline_label(role.discipline),
-                    "Grade": framework.grade_label(role.grade) if role.grade else graph.nodes[role.id]["bounds"],
-                    "Entry rung": position is not None and position == lowest.get((role.discipline, role.track)),
-                }
-            )
+    rows = [
+        _role_row(
+            framework,
+            graph,
+            role,
+            **{"Entry rung": graph.nodes[role.id]["position"] == lowest.get((role.discipline, role.track), -1)},
+        )
+        for role in framework.roles
+        if graph.in_degree(role.id) == 0
+    ]
     return pd.DataFrame(rows, columns=["id", "Role", "Discipline", "Grade", "Entry rung"])
 
 
