@@ -32,7 +32,8 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
 
 with ``base`` = 1 for a promotion, 2 for a lateral move or stepping into one's manager's role (neither is a
 designed rung), ``grade_steps`` = grades climbed (rounded up; estimated positions count too), and
-``levels_to_gain`` = skill levels the target needs beyond the source (0 when the framework has no skills).
+``levels_to_gain`` = skill levels the target needs beyond the source (0 when the framework has no skills; a
+role that lists no skills counts as holding what the rung below it on its ladder needs).
 The weights are :class:`EffortWeights`, a keyword option of :func:`build_graph`.
 """
 
@@ -219,7 +220,7 @@ def build_graph(
             status=role.status,
         )
 
-    levels = _skill_levels(framework)
+    levels = _skill_levels(framework, G)
 
     def add(u: str, v: str, kind: str, reason: str) -> None:
         steps = _grade_steps(G, u, v)
@@ -357,9 +358,21 @@ def _grade_steps(G: nx.DiGraph, u: str, v: str) -> int:
     return max(0, math.ceil(pv - pu - 1e-9))
 
 
-def _skill_levels(framework: Framework) -> dict[str, dict[str, int]]:
+def _skill_levels(framework: Framework, G: nx.DiGraph) -> dict[str, dict[str, int]]:
+    """Skill → level rank per role. A role that lists no skills (e.g. a referenced role with no benchmark) is
+    taken to hold what the nearest rung below it on its ladder needs: whoever reached it got that far."""
     rank = framework.level_rank
-    return {r.id: {req.skill: rank.get(req.level, 0) for req in r.skills} for r in framework.roles}
+    levels = {r.id: {req.skill: rank.get(req.level, 0) for req in r.skills} for r in framework.roles}
+    for rungs in _ladders(framework, G).values():
+        carried: dict[str, int] = {}
+        for rung in rungs:
+            for role in rung:
+                if not levels[role.id]:
+                    levels[role.id] = dict(carried)
+            listed = [levels[r.id] for r in rung if r.skills]
+            if listed:
+                carried = listed[0]
+    return levels
 
 
 def _levels_to_gain(current: dict[str, int], target: dict[str, int]) -> int:

@@ -53,30 +53,47 @@ st.caption(
 )
 
 
-def gains(step) -> str:
-    gap = skill_gap(fw, step.source, step.target)
+def gains(since: str, step) -> str:
+    """Skills the step's target needs beyond ``since``: the last role of the route that lists skills (a role
+    without skill requirements in the framework tells nothing about what its holder can do)."""
+    if not fw.role(step.target).skills:
+        return "none listed (this role has no skill requirements in the framework)"
+    gap = skill_gap(fw, since, step.target)
     parts = [f"{row.name}: {row.current or 'none'} → {row.required}" for row in gap.gaps]
-    return "; ".join(parts) if parts else "none"
+    note = "" if since == step.source else f" (compared with {fw.role(since).title})"
+    return ("; ".join(parts) if parts else "none") + note
 
 
 for number, route in enumerate(routes, start=1):
     st.subheader(f"Route {number}: {len(route.steps)} step{'s' * (len(route.steps) != 1)}, effort {route.effort:g}")
     st.markdown(" → ".join(render.md(fw.role(r).title) for r in route.roles))
-    rows = [
-        {
-            "Step": i,
-            "From": fw.role(step.source).title,
-            "To": fw.role(step.target).title,
-            "Move": KIND_LABELS[step.kind],
-            "Grade change": step.grade_change,
-            "Why": step.reason,
-            "Skill levels to gain": G.edges[step.source, step.target]["levels_to_gain"],
-            "Skills to gain": gains(step),
-            "Effort": step.effort,
-        }
-        for i, step in enumerate(route.steps, start=1)
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"route-{number}")
+    rows = []
+    since = route.steps[0].source
+    for i, step in enumerate(route.steps, start=1):
+        to_gain = gains(since, step)
+        since = step.target if fw.role(step.target).skills else since
+        levels = G.edges[step.source, step.target]["levels_to_gain"]
+        st.markdown(
+            f"{i}\\. **{KIND_LABELS[step.kind]}** to {render.md(state.role_label(loaded, step.target))} "
+            f"· effort {step.effort:g}  \n"
+            f"Why: {render.md(step.reason)}  \n"
+            f"Skills to gain: {render.md(to_gain)}"
+        )
+        rows.append(
+            {
+                "Step": i,
+                "From": fw.role(step.source).title,
+                "To": fw.role(step.target).title,
+                "Move": KIND_LABELS[step.kind],
+                "Grade change": step.grade_change,
+                "Skill levels to gain": levels,
+                "Effort": step.effort,
+                "Why": step.reason,
+                "Skills to gain": to_gain,
+            }
+        )
+    with st.expander(f"Route {number} as a table"):
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"route-{number}")
 
 st.header("On the career map", divider="gray")
 chosen = st.radio(

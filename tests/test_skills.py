@@ -229,3 +229,11 @@ def test_every_ddat_role_is_reachable_from_an_entry_rung_or_has_no_way_in(ddat, 
     chiefs = [r.id for r in ddat.roles if r.grade == "chief"]
     assert len(chiefs) == 4
     assert all(ddat_graph.in_degree(c) == 0 for c in chiefs), "Chief roles: single levels, no way in"
+
+
+def test_a_role_without_skills_counts_as_holding_the_rung_below(council_graph, council):
+    """Project Manager has no DDaT benchmark: the step out of it is measured from Associate Project Manager."""
+    assert council.role("project-manager").skills == []
+    assert council_graph.edges["associate-project-manager", "project-manager"]["levels_to_gain"] == 0
+    into_delivery_manager = council_graph.edges["project-manager", "delivery-manager"]["levels_to_gain"]
+    assert into_delivery_manager == skill_gap(council, "associate-project-manager", "delivery-manager").levels_to_gain
