@@ -240,7 +240,8 @@ def spans(framework: Framework) -> pd.DataFrame:
     rows = []
     for role in framework.roles:
         span = role.management
-        manager = role.reports_to.role if role.reports_to and role.reports_to.role in framework.roles_by_id else ""
+        line = role.reports_to
+        manager = framework.role(line.role).title if line and line.role in framework.roles_by_id else ""
         rows.append(
             {
                 "id": role.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["md_escape", "spreadsheet_safe"]
+__all__ = ["md_code", "md_escape", "spreadsheet_safe"]
 
 # Characters that are markup wherever they stand: emphasis, code, links, HTML and entities, tables,
 # strikethrough, maths (Streamlit renders $…$) and headings. Backslash-escaping any ASCII punctuation is
@@ -37,6 +37,16 @@ def md_escape(text: str) -> str:
     text = _MD_SHORTCODE_CLOSE.sub(r"\1\\:", text)
     text = _MD_LINE_START.sub(r"\\\1", text)
     return _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+
+
+def md_code(text: str) -> str:
+    """``text`` as a Markdown code span: shown exactly as written, never markup and never a link (Streamlit
+    turns bare web addresses into links even when escaped, but not inside code). For values quoted from a URL."""
+    text = _SPACES.sub(" ", str(text)).strip()
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -24,7 +24,7 @@ files = st.file_uploader(
     key="jd_files",
 )
 merge = st.toggle(
-    f"Merge into {fw.name}",
+    f"Merge into {render.md(fw.name)}",
     key="jd_merge",
     help="Keep the framework's ids, skills, benchmarks and reporting lines; refresh only the job-description "
     "content of roles with the same title, and add new roles.",
@@ -60,7 +60,7 @@ st.download_button(
 
 for document in result.documents:
     role = document.role
-    st.header(role.title, divider="gray")
+    st.header(render.md(role.title), divider="gray")
     facts = st.columns(4)
     facts[0].metric("Grade", role.grade or "Not stated")
     facts[1].metric("Discipline", role.discipline or "Not found")

@@ -36,7 +36,7 @@ if source is None or target is None:
 try:
     routes = progression_paths(G, source, target, limit=int(limit))
 except NoPath as error:
-    st.warning(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}.")
+    st.warning(render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}."))
     st.markdown(f"**Why:** {render.md(error.reason)}.")
     onward = next_steps(G, source)
     if onward:
@@ -59,7 +59,10 @@ def gains(since: str, step) -> str:
     if not fw.role(step.target).skills:
         return "none listed (this role has no skill requirements in the framework)"
     gap = skill_gap(fw, since, step.target)
-    parts = [f"{row.name}: {row.current or 'none'} → {row.required}" for row in gap.gaps]
+    names = {lv.id: lv.name for lv in fw.skill_levels}
+    parts = [
+        f"{row.name}: {names.get(row.current, 'none')} → {names.get(row.required, row.required)}" for row in gap.gaps
+    ]
     note = "" if since == step.source else f" (compared with {fw.role(since).title})"
     return ("; ".join(parts) if parts else "none") + note
 

@@ -86,10 +86,10 @@ if role_id is None:
 
 role = fw.role(role_id)
 node = G.nodes[role_id]
-st.subheader(role.title)
+st.subheader(render.md(role.title))
 facts = st.columns(4)
-facts[0].metric("Grade", fw.grade_label(role.grade) if role.grade else "Not stated")
-facts[1].metric("Discipline", fw.discipline_label(role.discipline))
+facts[0].metric("Grade", render.md(fw.grade_label(role.grade)) if role.grade else "Not stated")
+facts[1].metric("Discipline", render.md(fw.discipline_label(role.discipline)))
 facts[2].metric("Status", role.status.capitalize())
 facts[3].metric("Skills", len(role.skills))
 if role.grade is None:
@@ -193,5 +193,5 @@ with skills:
         st.dataframe(pd.DataFrame(rows), hide_index=True)
         for req in role.skills:
             if req.evidence:
-                with st.expander(f"Evidence for {fw.skills_by_id[req.skill].name}"):
+                with st.expander(f"Evidence for {render.md(fw.skills_by_id[req.skill].name)}"):
                     render.bullets(req.evidence)

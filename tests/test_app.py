@@ -59,8 +59,8 @@ def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():
     at = app(framework="nope", me="<b>astronaut</b>")
     assert not at.exception
     shown = texts(at)
-    assert "“nope”" in shown
-    assert "“<b>astronaut</b>”" in shown
+    assert "`nope`" in shown
+    assert "`<b>astronaut</b>`" in shown
     assert at.metric[0].value == "11", "falls back to the default framework"
 
 

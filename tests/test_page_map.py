@@ -83,10 +83,10 @@ def test_discipline_filter_focuses_the_map():
 @pytest.mark.parametrize(
     ("params", "named"),
     [
-        ({"role": "astronaut"}, "“astronaut”"),
-        ({"edges": "bogus"}, "“bogus”"),
-        ({"discipline": "Astrology"}, "“Astrology”"),
-        ({"edges": ["promotion", "<script>"]}, "“<script>”"),
+        ({"role": "astronaut"}, "`astronaut`"),
+        ({"edges": "bogus"}, "`bogus`"),
+        ({"discipline": "Astrology"}, "`Astrology`"),
+        ({"edges": ["promotion", "<script>"]}, "`<script>`"),
     ],
 )
 def test_unknown_values_in_the_url_are_named_in_a_warning(params, named):

@@ -75,7 +75,7 @@ def test_selecting_a_table_row_opens_its_profile():
 def test_unknown_role_in_the_url():
     at = page("pages/roles.py", role="astronaut")
     assert not at.exception
-    assert "“astronaut”" in texts(at)
+    assert "`astronaut`" in texts(at)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

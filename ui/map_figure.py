@@ -31,6 +31,12 @@ import plotly.graph_objects as go
 
 from framework.graph import KIND_ORDER
 
+
+def _escape(text: str) -> str:
+    """Escape text for plotly's HTML-like labels; quotes stay as they are (plotly shows "&quot;" literally)."""
+    return html.escape(str(text), quote=False)
+
+
 __all__ = [
     "KIND_LABELS",
     "OKABE_ITO",
@@ -232,7 +238,7 @@ def _shown_edges(
 def _wrap(text: str, width: int = 70) -> str:
     """Escaped text with ``<br>`` line breaks, for a hover label (plotly does not wrap them itself)."""
     if len(text) <= width:
-        return html.escape(text)
+        return _escape(text)
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
@@ -241,7 +247,7 @@ def _wrap(text: str, width: int = 70) -> str:
         else:
             line = f"{line} {word}" if line else word
     lines.append(line)
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(_escape(line) for line in lines)
 
 
 def _edge_traces(
@@ -275,7 +281,7 @@ def _edge_traces(
     titles = layout["title"].to_numpy(object)
     label = f"<b>{KIND_LABELS[kind]}</b>: "
     texts = [
-        label + f"{html.escape(titles[i])} → {html.escape(titles[j])}" + (f"<br>{_wrap(why)}" if reasons else "")
+        label + f"{_escape(titles[i])} → {_escape(titles[j])}" + (f"<br>{_wrap(why)}" if reasons else "")
         for (i, j), (_, _, why) in zip(index, edges, strict=True)
     ]
     meta = {"kind": kind, "edges": len(edges)}
@@ -339,12 +345,12 @@ def _hover(layout: pd.DataFrame) -> list[str]:
     for title, grade, discipline, track, branch, st, unplaced in zip(
         *(layout[name].tolist() for name in names), strict=True
     ):
-        lines = [f"<b>{html.escape(title)}</b>", f"Grade: {_wrap(grade)}", f"Discipline: {html.escape(discipline)}"]
+        lines = [f"<b>{_escape(title)}</b>", f"Grade: {_wrap(grade)}", f"Discipline: {_escape(discipline)}"]
         if isinstance(track, str):
-            lines.append(f"Ladder: {html.escape(_humanise(track))}")
+            lines.append(f"Ladder: {_escape(_humanise(track))}")
         if isinstance(branch, str):
-            lines.append(f"Branch: {html.escape(branch)}")
-        lines.append(status.get(st, html.escape(str(st))))
+            lines.append(f"Branch: {_escape(branch)}")
+        lines.append(status.get(st, _escape(str(st))))
         if unplaced:
             lines.append("Not placed: no grade and no graded role in its reporting lines")
         out.append("<br>".join(lines))
@@ -366,7 +372,7 @@ def _node_text(layout: pd.DataFrame, right_edge: float) -> tuple[np.ndarray, np.
     position = np.full(n, "top center", dtype=object)
     if 0 < n <= _LABEL_ALL_UP_TO:
         for i, title in zip(layout.index, layout["title"], strict=True):
-            text[i] = "<br>".join(html.escape(line) for line in textwrap.wrap(title, 18) or [""])
+            text[i] = "<br>".join(_escape(line) for line in textwrap.wrap(title, 18) or [""])
         for _, line in layout.groupby("y", sort=False):
             _place_labels(line, position, right_edge)
         return text, position, "roles"
@@ -376,7 +382,7 @@ def _node_text(layout: pd.DataFrame, right_edge: float) -> tuple[np.ndarray, np.
         titles = dict(zip(layout["id"], layout["title"], strict=True))
         for i, track in zip(first.index, first["track"], strict=True):
             # The track's own role names it best ("IT service manager"), else its id in words.
-            text[i] = html.escape(titles.get(track) or _humanise(track))
+            text[i] = _escape(titles.get(track) or _humanise(track))
             position[i] = "middle left"
         return text, position, "tracks"
     return text, position, ""
@@ -524,7 +530,7 @@ def career_map_figure(
                 x=[layout.at[i, "x"]],
                 y=[layout.at[i, "y"]],
                 mode="markers",
-                name=f"{selected_label}: {html.escape(layout.at[i, 'title'])}",
+                name=f"{selected_label}: {_escape(layout.at[i, 'title'])}",
                 marker={"symbol": "circle-open", "size": 30, "line": {"width": 3.5}, "color": "#000000"},
                 unselected={"marker": {"opacity": 1}},
                 hoverinfo="skip",
@@ -535,7 +541,7 @@ def career_map_figure(
 
     _axes(fig, layout, grades, grade_labels, x_max, left=-1.9 if labelled == "tracks" else -0.7, tall=height > 900)
     fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container"},
+        title={"text": _escape(title), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container"},
         height=height,
         margin={"l": 10, "r": 20, "t": _TOP, "b": _BOTTOM},
         legend={
@@ -596,7 +602,7 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         tickmode="array",
         tickvals=bands["band_center"].tolist(),
         ticktext=[
-            f'<span style="color:{c}">●</span> {html.escape(label)}'
+            f'<span style="color:{c}">●</span> {_escape(label)}'
             for c, label in zip(colours, bands["row_label"], strict=True)
         ],
         range=[float(layout["band_high"].max()), 0.0],  # first discipline at the top

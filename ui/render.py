@@ -73,7 +73,7 @@ def job_description(jd: JobDescription) -> None:
         st.markdown("  \n".join(md(line) for line in jd.header))
     for section in jd.sections:
         if section.heading:
-            st.subheader(section.heading.rstrip(":"), divider="gray")
+            st.subheader(md(section.heading.rstrip(":")), divider="gray")
         paragraphs(section.paragraphs)
         if section.lead_in:
             st.markdown(f"**{md(section.lead_in)}**")
@@ -85,7 +85,7 @@ def job_description(jd: JobDescription) -> None:
         paragraphs(section.notes)
     spec = jd.person_specification
     if spec:
-        st.subheader(spec.heading, divider="gray")
+        st.subheader(md(spec.heading), divider="gray")
         st.markdown("  \n".join(md(line) for line in spec.fields))
         for criteria in spec.criteria:
             st.markdown(f"#### {md(criteria.heading)}")

@@ -6,13 +6,19 @@ colour is never the only signal); all text escaped for plotly's HTML-like labels
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from framework.models import Framework
 from framework.review import EMPTY, FILLED, REFERENCED
+
+
+def _escape(text: str) -> str:
+    """Escape text for plotly's HTML-like labels; quotes stay as they are (plotly shows "&quot;" literally)."""
+    return _html_escape(str(text), quote=False)
+
 
 __all__ = ["matrix_figure", "reporting_tree_figure"]
 
@@ -25,8 +31,8 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
     text = status.replace(_SHORT).values
     hover = [
         [
-            f"{escape(row)} · {escape(col)}<br>{escape(status.loc[row, col])}"
-            + (f"<br>{escape(titles.loc[row, col])}" if titles.loc[row, col] else "")
+            f"{_escape(row)} · {_escape(col)}<br>{_escape(status.loc[row, col])}"
+            + (f"<br>{_escape(titles.loc[row, col])}" if titles.loc[row, col] else "")
             for col in status.columns
         ]
         for row in status.index
@@ -34,8 +40,8 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[escape(c) for c in status.columns],
-            y=[escape(r) for r in status.index],
+            x=[_escape(c) for c in status.columns],
+            y=[_escape(r) for r in status.index],
             text=text,
             texttemplate="%{text}",
             hovertext=hover,
@@ -62,7 +68,7 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
 def reporting_tree_figure(framework: Framework) -> go.Figure:
     """Reporting lines as a tree (a treemap: each box holds the roles that report to it)."""
     root = "All roles"
-    ids, labels, parents, hover = [root], [escape(framework.name)], [""], [escape(framework.name)]
+    ids, labels, parents, hover = [root], [_escape(framework.name)], [""], [_escape(framework.name)]
     for role in framework.roles:
         manager = role.reports_to.role if role.reports_to and role.reports_to.role in framework.roles_by_id else root
         span = role.management
@@ -70,9 +76,9 @@ def reporting_tree_figure(framework: Framework) -> go.Figure:
         if span and (span.direct is not None or span.indirect is not None):
             staff = f"<br>Staff: up to {span.direct or 0} direct, {span.indirect or 0} indirect"
         ids.append(role.id)
-        labels.append(escape(role.title))
+        labels.append(_escape(role.title))
         parents.append(manager)
-        hover.append(f"{escape(role.title)}<br>{escape(framework.grade_label(role.grade))}{staff}")
+        hover.append(f"{_escape(role.title)}<br>{_escape(framework.grade_label(role.grade))}{staff}")
     figure = go.Figure(
         go.Treemap(
             ids=ids,

@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from framework import FrameworkError
+from framework.textsafe import md_code, md_escape
 
 from .data import (
     UPLOAD_MAX_BYTES,
@@ -51,8 +52,9 @@ MAX_PARAM_LENGTH = 200
 
 
 def notice(message: str) -> None:
-    """Tell the user about a problem with their input, as plain text."""
-    st.warning(message, icon=":material/info:")
+    """Tell the user about a problem with their input, as plain text: the message quotes values from a link,
+    which must never become Markdown (a crafted link could otherwise put a working link in the notice)."""
+    st.warning(md_escape(message), icon=":material/info:")
 
 
 def _shorten(value: str) -> str:
@@ -60,12 +62,20 @@ def _shorten(value: str) -> str:
 
 
 def _check_param(key: str, options: Sequence[str], what: str) -> list[str]:
-    """The known values of ``?key=``; an unknown value is named in a notice and left out."""
+    """The known values of ``?key=``; an unknown value is named in a notice and left out.
+
+    The values are quoted as code: whatever a link holds (Markdown, HTML, a web address) shows as written and
+    can never become a working link inside the app's own message.
+    """
     values = [v[:MAX_PARAM_LENGTH] for v in st.query_params.get_all(key)]
     unknown = [v for v in values if v and v not in options]
     if unknown:
-        shown = ", ".join(f"“{_shorten(v)}”" for v in unknown[:5])
-        notice(f"The link asks for {what} {shown}, which this framework does not have; it has been ignored.")
+        shown = ", ".join(md_code(_shorten(v)) for v in unknown[:5])
+        st.warning(
+            f"{md_escape(f'The link asks for {what}')} {shown}"
+            f"{md_escape(', which this framework does not have; it has been ignored.')}",
+            icon=":material/info:",
+        )
     return [v for v in values if v in options]
 
 
@@ -128,7 +138,11 @@ def bound_multiselect(
     ``default`` applies when neither the session nor the URL says otherwise; it is left out of the URL.
     """
     state = st.session_state
-    wanted = _check_param(key, options, what)
+    wanted = list(dict.fromkeys(_check_param(key, options, what)))  # a repeated value counts once
+    most = kwargs.get("max_selections")
+    if most is not None and len(wanted) > most:
+        notice(f"The link names {len(wanted)} of {what}; only the first {most} are used.")
+        wanted = wanted[:most]
     if key in state:
         kept = [v for v in state[key] if v in options]
         if kept != state[key]:
@@ -222,6 +236,7 @@ def upload_panel() -> None:
         st.file_uploader(
             f"Framework YAML (up to {UPLOAD_MAX_BYTES // (1024 * 1024)} MB)",
             type=["yaml", "yml"],
+            max_upload_size=UPLOAD_MAX_BYTES // (1024 * 1024),
             key="framework_upload",
             on_change=_take_upload,
             help="Checked like the shipped frameworks. Nothing is stored on the server: the file is used in "

@@ -4,7 +4,10 @@ Waiting is event-driven. Streamlit marks its root element ``[data-testid="stApp"
 ``data-test-connection-state`` (``CONNECTED`` once the websocket is up) and ``data-test-script-state``
 (``initial`` → ``running`` → ``notRunning``, or ``compilationError``). A small script installed in every page
 (:data:`RUN_TRACKER`) watches that attribute and counts finished runs, so an action that triggers a rerun can
-wait for *its* run rather than mistaking the idle state before the rerun for the end of it. After a run the
+wait for *its* run rather than mistaking the idle state before the rerun for the end of it. A quick run may
+never show as ``running`` (the frontend can draw its start and its end at once), so the tracker also counts
+the server's websocket messages: messages since the action, then a quiet spell, also mean a run came and
+went. After a run the
 frontend may still be drawing (an element whose code loads on first use shows a skeleton until then), so
 idle also needs no skeletons and a short spell without elements coming or going.
 """
@@ -29,6 +32,7 @@ __all__ = [
     "VIEWPORT",
     "axe_audit",
     "choose",
+    "choose_many",
     "describe_violations",
     "exceptions",
     "expect_rerun",
@@ -39,6 +43,8 @@ __all__ = [
     "open_page",
     "screenshot",
     "selected",
+    "table_rows",
+    "upload_framework",
     "wait_for_app",
 ]
 
@@ -50,6 +56,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 APP_TIMEOUT_MS = 30_000  # the first load of a large framework builds its graph
 SETTLE_MS = 150  # quiet time wanted after the last change of script state or elements
+QUIET_AFTER_MESSAGES_MS = 500  # a run seen only through the server's messages: quiet time wanted after them
 MAX_PAGE_HEIGHT = 12_000  # pixels: the tallest viewport used for screenshots and audits
 
 # The height the page would need to show everything: the document's, or that of Streamlit's scrolling main
@@ -64,30 +71,54 @@ _CONTENT_HEIGHT = """
 """
 _NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
-# Counts Streamlit script runs in this document: ``finished`` goes up each time the script state leaves
-# ``running``. ``changedAt`` is when the script state last changed, ``mutatedAt`` when an element was last
-# added or removed; ``doc`` tells one document from the next.
+# Counts Streamlit script runs in this document: ``finished`` goes up each time the script state comes to rest
+# (``notRunning`` or ``compilationError``) from another state. ``changedAt`` is when the script state last
+# changed, ``mutatedAt`` when an element was last added or removed, ``messages`` and ``messageAt`` count and
+# time the server's websocket messages (a quick run may never show as ``running``: see ``_BUSY``); ``doc``
+# tells one document from the next.
 RUN_TRACKER = """
 (() => {
   if (window.__careerExplorerRuns) return;
   const now = performance.now();
-  const runs = {doc: Math.random().toString(36).slice(2), finished: 0, changedAt: now, mutatedAt: now, state: null};
+  const runs = {
+    doc: Math.random().toString(36).slice(2), finished: 0, changedAt: now, mutatedAt: now, state: null,
+    messages: 0, messageAt: now,
+  };
   window.__careerExplorerRuns = runs;
+  // Messages from the server (each run sends several), counted as they arrive.
+  const NativeWebSocket = window.WebSocket;
+  if (NativeWebSocket && !NativeWebSocket.__counted) {
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', () => { runs.messages += 1; runs.messageAt = performance.now(); });
+      }
+    };
+    window.WebSocket.__counted = true;
+  }
   const read = (records) => {
     if (records && records.some(r => r.type === 'childList')) runs.mutatedAt = performance.now();
     const app = document.querySelector('[data-testid="stApp"]');
     const state = app ? app.getAttribute('data-test-script-state') : null;
-    if (state === runs.state) return;
-    if (runs.state === null && (state === 'notRunning' || state === 'compilationError')) {
-      runs.finished += 1;  // installed after a run had already finished
-    } else if (runs.state === 'running') {
-      runs.finished += 1;
+    // Every value the attribute has had since the last call: a quick run can go running → notRunning
+    // within one batch of records, so the value now alone would miss it.
+    const before = (records || []).filter(r => r.type === 'attributes' && r.target === app).map(r => r.oldValue);
+    if (runs.state === null && !before.length) {
+      if (state === 'notRunning' || state === 'compilationError') runs.finished += 1;  // installed after a run
+    } else {
+      const values = before.length ? [...before, state] : [runs.state, state];
+      for (let i = 0; i + 1 < values.length; i++) {
+        if (values[i] !== values[i + 1] && (values[i + 1] === 'notRunning' || values[i + 1] === 'compilationError')) {
+          runs.finished += 1;
+        }
+      }
     }
+    if (state !== runs.state || before.length) runs.changedAt = performance.now();
     runs.state = state;
-    runs.changedAt = performance.now();
   };
   new MutationObserver(read).observe(document, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state'],
+    subtree: true, childList: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ['data-test-script-state'],
   });
   read();
 })();
@@ -95,7 +126,7 @@ RUN_TRACKER = """
 
 # Why the app is not idle yet, or "" when it is.
 _BUSY = """
-({doc, minFinished, settleMs}) => {
+({doc, minFinished, minMessages, settleMs, quietAfterMessages}) => {
   const runs = window.__careerExplorerRuns;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!runs || !app) return 'no app';
@@ -104,12 +135,16 @@ _BUSY = """
   const state = app.getAttribute('data-test-script-state');
   if (state !== 'notRunning' && state !== 'compilationError') return `script ${state}`;
   const wanted = runs.doc === doc ? minFinished : 1;
-  if (runs.finished < wanted) return `${runs.finished} of ${wanted} runs finished`;
+  const sinceMessage = performance.now() - runs.messageAt;
+  // A quick run can leave no trace in the script state (React may draw its start and its end at once): then
+  // the server's messages since the action, followed by a quiet spell, say that it has come and gone.
+  const answered = runs.doc === doc && runs.messages > minMessages && sinceMessage >= quietAfterMessages;
+  if (runs.finished < wanted && !answered) return `${runs.finished} of ${wanted} runs finished`;
   if (document.querySelector('[data-testid="stStatusWidget"]')) return 'status widget shown';
   if (document.querySelector('[data-stale="true"]')) return 'stale elements shown';
   if (document.querySelector('[data-testid="stSkeleton"]')) return 'elements still loading';
   if (document.fonts && document.fonts.status !== 'loaded') return 'fonts loading';
-  const quiet = performance.now() - Math.max(runs.changedAt, runs.mutatedAt);
+  const quiet = performance.now() - Math.max(runs.changedAt, runs.mutatedAt, runs.messageAt);
   return quiet >= settleMs ? '' : `settling (${Math.round(quiet)} ms quiet)`;
 }
 """
@@ -118,7 +153,7 @@ _BUSY = """
 def _runs(page: Page) -> dict:
     """The run tracker's counters, installing it first if this page was opened without it."""
     page.evaluate(RUN_TRACKER)
-    return page.evaluate("({doc: window.__careerExplorerRuns.doc, finished: window.__careerExplorerRuns.finished})")
+    return page.evaluate("(({doc, finished, messages}) => ({doc, finished, messages}))(window.__careerExplorerRuns)")
 
 
 def wait_for_app(page: Page, *, after: dict | None = None, timeout: float = APP_TIMEOUT_MS) -> None:
@@ -132,8 +167,14 @@ def wait_for_app(page: Page, *, after: dict | None = None, timeout: float = APP_
     """
     page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout)
     runs = _runs(page)
-    before = after or {"doc": runs["doc"], "finished": 0}
-    arg = {"doc": before["doc"], "minFinished": before["finished"] + 1, "settleMs": SETTLE_MS}
+    before = after or {"doc": runs["doc"], "finished": 0, "messages": 0}
+    arg = {
+        "doc": before["doc"],
+        "minFinished": before["finished"] + 1,
+        "minMessages": before.get("messages", 0),
+        "settleMs": SETTLE_MS,
+        "quietAfterMessages": QUIET_AFTER_MESSAGES_MS,
+    }
     try:
         page.wait_for_function(f"arg => ({_BUSY})(arg) === ''", arg=arg, polling=50, timeout=timeout)
     except PlaywrightTimeoutError:
@@ -203,6 +244,56 @@ def choose(page: Page, label: str, option_text: str) -> None:
         return
     with expect_rerun(page):
         option.click()
+
+
+def choose_many(page: Page, label: str, option_texts: list[str]) -> None:
+    """Add the option containing each of ``option_texts`` to the multiselect labelled ``label``."""
+    label_element = page.locator('[data-testid="stWidgetLabel"]', has_text=_exactly(label))
+    field = page.locator('[data-testid="stMultiSelect"]', has=label_element).locator("input")
+    for option_text in option_texts:
+        field.click()
+        field.fill(option_text)
+        options = page.get_by_role("option").filter(has_text=option_text)
+        options.first.wait_for()
+        if options.count() != 1:
+            raise AssertionError(f"{options.count()} options of {label!r} contain {option_text!r}")
+        with expect_rerun(page):
+            options.first.click()
+    page.keyboard.press("Escape")
+
+
+def upload_framework(page: Page, name: str, data: bytes) -> Locator:
+    """Give the sidebar's "Use your own framework file" uploader a file; wait for the rerun; return the expander.
+
+    The expander is opened first if it is closed (its file input exists either way, but a user would open it).
+    """
+    panel = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Use your own framework file")
+    details = panel.locator("details")
+    if details.count() and details.get_attribute("open") is None:
+        panel.locator("summary").click()
+    mime = "application/yaml" if name.endswith((".yaml", ".yml")) else "application/octet-stream"
+    with expect_rerun(page):
+        panel.locator('input[type="file"]').set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
+    return panel
+
+
+# The visible rows of a data frame, from the ARIA grid its canvas keeps in step for assistive technology.
+_GRID_ROWS = """
+grid => [...grid.querySelectorAll('[role="row"]')]
+  .filter(row => row.querySelector('[role="gridcell"]'))
+  .map(row => [...row.querySelectorAll('[role="gridcell"]')].map(cell => cell.innerText.trim()))
+"""
+
+
+def table_rows(frame: Locator) -> list[list[str]]:
+    """The data rows of an ``st.dataframe`` (``[data-testid="stDataFrame"]``) as cell texts.
+
+    Only rows drawn on screen are listed (the grid is virtual), which is every row of a short table.
+    """
+    frame.scroll_into_view_if_needed()
+    grid = frame.locator('[role="grid"]')
+    grid.wait_for(state="attached")
+    return grid.evaluate(_GRID_ROWS)
 
 
 def open_page(page: Page, title: str) -> None:

@@ -76,7 +76,8 @@ def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framewo
         assert page.locator('[data-testid="stDataFrame"]').is_visible()
         assert grid_rows(page) == len(fw.roles)
 
-    name = f"{'home' if path == '/' else path.strip('/')}-{'council' if framework_key == 'roles' else framework_key}"
+    view = "home" if path == "/" else "roles-catalogue"  # test_every_page.py saves "roles-…" with a profile open
+    name = f"{view}-{'council' if framework_key == 'roles' else framework_key}"
     screenshot(page, name)
     assert_accessible(page, name)
 
@@ -105,7 +106,7 @@ def test_unknown_role_in_link_gets_a_notice(page, app_url, frameworks):
 
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="nobody")
     assert notice.is_visible()
-    assert "“nobody”" in notice.inner_text()
+    assert "nobody" in notice.locator("code").all_inner_texts()
     assert exceptions(page) == []
     assert selected(page, "My current role") == ""
     assert metric(page, "Roles") == str(len(frameworks["roles"].roles))

@@ -1,0 +1,103 @@
+"""Every page of the app on both shipped frameworks, opened by a deep link that gives it something to show:
+no traceback, the page's own heading, the view the link asks for, a screenshot, and no serious or critical
+axe-core (WCAG 2.x A/AA) violation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from .helpers import axe_audit, describe_violations, exceptions, goto, screenshot, selected
+
+FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council framework is the default
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # screenshot and test id
+    path: str
+    h1: str
+    params: dict[str, dict] = field(default_factory=dict)  # per framework
+    shows: str | None = None  # a CSS selector the main area must show
+    text: dict[str, str] = field(default_factory=dict)  # per framework: text the main area must contain
+
+
+VIEWS = [
+    View("home", "/", "Career Explorer", shows='[data-testid="stMetric"]'),
+    View(
+        "roles",
+        "/roles",
+        "Roles",
+        {"council": {"role": "delivery-manager"}, "ddat": {"role": "delivery-manager"}},
+        shows='[data-testid="stTab"]',
+        text={"council": "Delivery Manager", "ddat": "Delivery manager"},
+    ),
+    View("map", "/map", "Career map", shows='[data-testid="stPlotlyChart"]'),
+    View(
+        "paths",
+        "/paths",
+        "Progression paths",
+        {
+            "council": {"from": "associate-project-manager", "to": "head-of-delivery-management"},
+            "ddat": {"from": "apprentice-developer", "to": "head-of-agile-delivery-management"},
+        },
+        shows='[data-testid="stPlotlyChart"]',
+        text={"council": "Route 1:", "ddat": "Route 1:"},
+    ),
+    View(
+        "gap",
+        "/gap",
+        "Skill gap and development plan",
+        {
+            "council": {"current": "associate-project-manager", "target": "delivery-manager"},
+            "ddat": {"current": "associate-delivery-manager", "target": "delivery-manager"},
+        },
+        shows='[data-testid="stDownloadButton"]',
+        text={"council": "Requirements already met", "ddat": "Requirements already met"},
+    ),
+    View(
+        "compare",
+        "/compare",
+        "Compare roles",
+        {
+            "council": {"roles": ["associate-project-manager", "delivery-manager"]},
+            "ddat": {"roles": ["delivery-manager", "product-manager"]},
+        },
+        shows='[data-testid="stDataFrame"]',
+        text={"council": "Criteria that differ", "ddat": "Criteria that differ"},
+    ),
+    View("review", "/review", "Structure review", shows='[data-testid="stPlotlyChart"]'),
+    View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),
+]
+
+
+@pytest.mark.parametrize("framework", list(FRAMEWORKS))
+@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
+def test_every_page_renders_and_is_accessible(page, app_url, view: View, framework: str):
+    params = {**FRAMEWORKS[framework], **view.params.get(framework, {})}
+    goto(page, app_url, view.path, **params)
+    name = f"{view.name}-{framework}"
+
+    assert exceptions(page) == [], f"{name}: Streamlit shows a traceback"
+    headings = page.locator("h1").filter(has_text=view.h1)
+    found = page.locator("h1").all_inner_texts()
+    assert headings.count() == 1, f"{name}: expected one heading {view.h1!r}; the page's h1s are {found}"
+    assert headings.first.is_visible(), f"{name}: the heading {view.h1!r} is not visible"
+    expected_framework = "DDaT" if framework == "ddat" else "Council digital team"
+    assert expected_framework in selected(page, "Framework")
+    notices = page.locator('[data-testid="stAlert"]').filter(has_text="The link asks for")
+    assert notices.count() == 0, f"{name}: the deep link {params} was not understood: {notices.all_inner_texts()}"
+    if view.shows:
+        shown = page.locator('[data-testid="stMain"]').locator(view.shows)
+        assert shown.first.is_visible(), f"{name}: nothing in the main area matches {view.shows}"
+    if framework in view.text:
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        assert view.text[framework] in main, f"{name}: {view.text[framework]!r} is not on the page"
+
+    screenshot(page, name)
+    violations = axe_audit(page, name)
+    assert not violations, (
+        f"axe found serious/critical WCAG violations on {view.path} ({framework}); the full report is in "
+        f"tests/artifacts/axe/{name}.json:\n" + describe_violations(violations)
+    )

@@ -1,0 +1,267 @@
+"""Hardening: an uploaded framework whose every text holds script, HTML, link and Markdown payloads.
+
+One browser session uploads the file and keeps it selected while it walks every page through the sidebar
+navigation (a fresh ``page.goto`` would start a new session, without the upload). On each page, with
+something to show chosen: no dialog opens, no payload script runs, no payload element exists in the DOM, and
+the text is on screen as written. Two stricter checks — framework text never becomes Markdown markup, and
+chart labels never show HTML entities — document known app bugs where they fail (``xfail``, strict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import Page
+
+from .frameworks import HOSTILE_FRAMEWORK, HOSTILE_NAME, HOSTILE_ROLE_TITLES, hostile_text
+from .helpers import choose, choose_many, exceptions, goto, new_page, open_page, selected, upload_framework
+
+ALPHA, BETA, GAMMA = (HOSTILE_ROLE_TITLES[k] for k in ("alpha", "beta", "gamma"))
+
+# Inline elements whose whole text is a word of the Markdown payload ("**bold** _x_ [link](…) :red[colour]"):
+# they exist only if framework text was read as Markdown.
+_MARKUP = """
+() => {
+  const where = e => {
+    for (const [selector, kind] of [
+      ['[data-testid="stMetricValue"]', 'metric value'], ['[data-testid="stMetricLabel"]', 'metric label'],
+      ['[data-testid="stExpander"] summary', 'expander label'], ['[data-testid="stAlert"]', 'alert'],
+      ['h1, h2, h3, h4, h5, h6', 'heading'], ['[data-testid="stWidgetLabel"]', 'widget label'],
+      ['[data-testid="stMarkdownContainer"]', 'markdown']]) {
+      const block = e.closest(selector);
+      if (block) return [kind, block];
+    }
+    return ['?', e.parentElement];
+  };
+  return [...document.querySelectorAll('strong, b, em, i, a, del, s, span.stMarkdownColoredText')]
+    .filter(e => ['bold', 'x', 'link', 'colour'].includes(e.textContent.trim()))
+    .map(e => {
+      const [kind, block] = where(e);
+      const place = e.closest('[data-testid="stSidebar"]') ? 'sidebar' : 'main area';
+      const text = block.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60);
+      const tag = e.tagName.toLowerCase();
+      return `<${tag}>${e.textContent.trim()}</${tag}> in a ${kind} (${place}): "${text}…"`;
+    });
+}
+"""
+# Text of the SVG labels of the plotly charts in the main area (tick labels, legend, text, hover labels).
+_CHART_TEXT = """
+() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot svg text')].map(t => t.textContent)
+"""
+_ENTITIES = ("&quot;", "&amp;", "&lt;", "&gt;", "&#")
+
+
+@dataclass
+class Facts:
+    """What one page showed, gathered after each step of its visit."""
+
+    dialogs: list[str] = field(default_factory=list)
+    pwned: list[str] = field(default_factory=list)  # typeof window.__pwned, where not "undefined"
+    payload_elements: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    main_text: str = ""
+    markup: dict[str, str] = field(default_factory=dict)  # what was rendered as markup → the step it was seen at
+    chart_text: list[str] = field(default_factory=list)
+
+
+class HostileSession:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        self.visited: dict[str, Facts] = {}
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message!r} on {self.page.url}")
+        dialog.dismiss()
+
+    def record(self, facts: Facts, step: str) -> None:
+        page = self.page
+        facts.dialogs += self.dialogs
+        self.dialogs.clear()
+        kind = page.evaluate("typeof window.__pwned")
+        if kind != "undefined":
+            facts.pwned.append(f"{step}: window.__pwned is {kind}")
+        images = page.locator('img[src="x"]').count()
+        scripts = page.locator("script", has_text="__pwned").count()
+        handlers = page.locator('[onerror*="__pwned"]').count()
+        if images or scripts or handlers:
+            facts.payload_elements.append(f"{step}: {images} img[src=x], {scripts} <script>, {handlers} onerror=")
+        facts.exceptions += exceptions(page)
+        facts.main_text += "\n" + page.locator('[data-testid="stMain"]').inner_text()
+        for found in page.evaluate(_MARKUP):
+            facts.markup.setdefault(found, step)
+        facts.chart_text += page.evaluate(_CHART_TEXT)
+
+
+@pytest.fixture(scope="module")
+def hostile(browser, app_url) -> HostileSession:
+    """A browser session with the hostile framework uploaded and selected, and Alpha as "my current role"."""
+    page = new_page(browser)
+    session = HostileSession(page)
+    goto(page, app_url, "/")
+    upload_framework(page, "hostile.yaml", HOSTILE_FRAMEWORK.encode())
+    assert selected(page, "Framework") == f"{HOSTILE_NAME} (uploaded)"
+    choose(page, "My current role", "Alpha")
+    yield session
+    page.context.close()
+
+
+# --------------------------------------------------------------------------- what each page is given to show
+
+
+def _roles(page: Page, record: Callable[[str], None]) -> None:
+    record("Alpha's profile (my role)")
+    for tab in page.get_by_role("tab").all():
+        tab.click()
+    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
+        summary.click()
+    record("Alpha's profile, every tab and expander open")
+    choose(page, "Role", "Beta")
+    record("Beta's profile")
+    choose(page, "Role", "Gamma")
+    record("Gamma's profile")
+
+
+def _map(page: Page, record: Callable[[str], None]) -> None:
+    choose(page, "Find a role", "Beta")  # draws my route from Alpha to Beta
+    record("route from Alpha to Beta")
+
+
+def _paths(page: Page, record: Callable[[str], None]) -> None:
+    choose(page, "To", "Beta")
+    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
+        summary.click()
+    record("route from Alpha to Beta")
+    choose(page, "From", "Beta")
+    choose(page, "To", "Gamma")  # Beta leads nowhere: the page says so, naming both roles
+    record("no route from Beta to Gamma")
+
+
+def _gap(page: Page, record: Callable[[str], None]) -> None:
+    choose(page, "Target role", "Beta")
+    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
+        summary.click()
+    record("gap from Alpha to Beta")
+
+
+def _compare(page: Page, record: Callable[[str], None]) -> None:
+    choose_many(page, "Roles to compare", ["Alpha", "Beta", "Gamma"])
+    record("Alpha, Beta and Gamma side by side")
+
+
+@dataclass(frozen=True)
+class HostileView:
+    name: str
+    nav: str  # the sidebar link
+    shows: str  # text the main area must show as written
+    setup: Callable[[Page, Callable[[str], None]], None] | None = None
+
+
+VIEWS = [
+    HostileView("home", "Home", HOSTILE_NAME),
+    HostileView("roles", "Roles", hostile_text("Alpha description"), _roles),
+    HostileView("map", "Career map", ALPHA, _map),
+    HostileView("paths", "Progression paths", f"{ALPHA} → {BETA}", _paths),
+    HostileView("gap", "Skill gap and plan", f"{ALPHA} ({hostile_text('Grade one')}) →", _gap),
+    HostileView("compare", "Compare roles", f"Open the profile of {GAMMA}", _compare),
+    HostileView("review", "Structure review", ALPHA),
+    # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
+    HostileView("import_jd", "Import a job description", f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
+]
+BY_NAME = {v.name: v for v in VIEWS}
+
+
+def visit(session: HostileSession, name: str) -> Facts:
+    """Open the page through the sidebar (once per module), give it something to show, and gather facts."""
+    if name not in session.visited:
+        view = BY_NAME[name]
+        facts = Facts()
+        open_page(session.page, view.nav)
+        assert selected(session.page, "Framework") == f"{HOSTILE_NAME} (uploaded)", "the upload was lost"
+        session.record(facts, "as opened")
+        if view.setup:
+            view.setup(session.page, lambda step: session.record(facts, step))
+        session.visited[name] = facts
+    return session.visited[name]
+
+
+# --------------------------------------------------------------------------- the checks
+
+NAMES = [v.name for v in VIEWS]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_payload_runs_or_becomes_an_element(hostile, name):
+    facts = visit(hostile, name)
+    assert facts.dialogs == [], f"{name}: a dialog opened: {facts.dialogs}"
+    assert facts.pwned == [], f"{name}: a payload script ran: {facts.pwned}"
+    assert facts.payload_elements == [], f"{name}: payload HTML became elements: {facts.payload_elements}"
+    assert facts.exceptions == [], f"{name}: Streamlit shows a traceback: {facts.exceptions}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_payload_text_is_shown_as_written(hostile, name):
+    facts = visit(hostile, name)
+    expected = BY_NAME[name].shows
+    assert expected in facts.main_text, f"{name}: {expected!r} is not shown as written"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_framework_text_never_becomes_markup(hostile, name):
+    """``**bold** _x_ [link](javascript:…) :red[colour]`` in framework text shows as those characters."""
+    facts = visit(hostile, name)
+    assert not facts.markup, f"{name}: framework text was rendered as Markdown:\n" + "\n".join(
+        f"{found} (at: {step})" for found, step in facts.markup.items()
+    )
+
+
+CHART_PAGES = ["map", "paths", "gap", "review"]
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_chart_labels_show_text_as_written(hostile, name):
+    facts = visit(hostile, name)
+    assert facts.chart_text, f"{name}: no chart text found"
+    shown = [t for t in facts.chart_text if any(e in t for e in _ENTITIES)]
+    assert shown == [], f"{name}: chart labels show HTML entities instead of the characters: {shown[:5]}"
+
+
+# The screen position of a role's marker on the career map (plotly keeps its figure on the chart's element).
+_NODE_POSITION = """
+roleId => {
+  const gd = document.querySelector('[data-testid="stMain"] [data-testid="stPlotlyChart"] .js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+  for (const trace of gd._fullData) {
+    if (!trace.meta || trace.meta.part !== 'nodes') continue;
+    const i = Array.from(trace.customdata || []).indexOf(roleId);
+    if (i >= 0) return {x: box.left + xa._offset + xa.l2p(trace.x[i]), y: box.top + ya._offset + ya.l2p(trace.y[i])};
+  }
+  return null;
+}
+"""
+
+
+def test_map_hover_label_shows_the_title_as_written(hostile):
+    visit(hostile, "home")  # the upload is in place
+    page = hostile.page
+    open_page(page, "Career map")
+    page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    point = page.evaluate(_NODE_POSITION, "alpha")
+    assert point, "Alpha's marker was not found on the map"
+    page.mouse.move(point["x"], point["y"])
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for()
+    text = label.text_content()
+    assert ALPHA in text, f"the hover label does not show Alpha's title as written: {text!r}"
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.mouse.move(0, 0)
+
+
+def test_paths_name_the_skill_levels(hostile):
+    facts = visit(hostile, "paths")
+    assert ": lo → hi" not in facts.main_text, "the steps show skill-level ids instead of their names"
+    assert hostile_text("Level hi") in facts.main_text

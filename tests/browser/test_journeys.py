@@ -1,0 +1,219 @@
+"""Journeys through the app as its users make them: a member of staff from their role to a development plan,
+a shared link reopened elsewhere, and links that name what a framework does not have."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from framework import load_framework
+from framework.export import readiness_text
+from framework.skills import skill_gap
+from framework.textsafe import md_escape
+
+from .helpers import (
+    choose,
+    exceptions,
+    expect_rerun,
+    goto,
+    metric,
+    new_page,
+    open_page,
+    selected,
+    table_rows,
+    wait_for_app,
+)
+from .server import ROOT
+
+
+@pytest.fixture(scope="module")
+def council():
+    return load_framework(ROOT / "data" / "roles.yaml")
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+# --------------------------------------------------------------------------- staff: from my role to a plan
+
+
+def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council):
+    me, goal = "associate-project-manager", "head-of-delivery-management"
+    goto(page, app_url, "/")
+    choose(page, "My current role", "Associate Project Manager")
+    assert query(page).get("me") == [me]
+
+    open_page(page, "Career map")
+    assert page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first.is_visible()
+    assert selected(page, "My current role") == "Associate Project Manager (PO1)", "my role was lost on the way"
+
+    open_page(page, "Progression paths")
+    assert selected(page, "From") == "Associate Project Manager (PO1)", "'From' does not start from my role"
+    choose(page, "To", "Head of Delivery Management")
+    assert query(page).get("to") == [goal]
+    text = main_text(page)
+    assert "Route 1:" in text, "no route is listed"
+    assert "Associate Project Manager → " in text, "the route does not start from my role"
+    assert "→ Head of Delivery Management" in text, "the route does not end at the goal"
+    assert "Promotion" in text, "the steps of the route do not say what kind of move each is"
+    page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary', has_text="Route 1 as a table").click()
+    steps = table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)
+    assert steps, "the route's table of steps is empty"
+    assert all(any(cell == "Promotion" for cell in row) for row in steps), f"steps that are not promotions: {steps}"
+
+    link = page.get_by_role("link", name="Skill gap and development plan: Associate Project Manager → Head of Delivery")
+    with expect_rerun(page):
+        link.click()
+    assert urlsplit(page.url).path.endswith("/gap")
+    assert selected(page, "Current role") == "Associate Project Manager (PO1)"
+    assert selected(page, "Target role") == "Head of Delivery Management (Head)"
+
+    gap = skill_gap(council, me, goal)
+    met = sum(r.met for r in gap.rows)
+    assert metric(page, "Requirements already met") == f"{met} of {len(gap.rows)} ({gap.readiness:.0%})"
+    assert metric(page, "Skills to develop") == str(len(gap.gaps))
+    assert metric(page, "Levels to gain") == str(gap.levels_to_gain)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the plan (Markdown)").click()
+    assert download.value.suggested_filename.endswith(".md")
+    plan = download.value.path().read_text(encoding="utf-8")
+    _check_plan(plan, council, gap)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the plan (CSV, for a spreadsheet)").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    assert len(rows) == len(gap.rows), f"the CSV has {len(rows)} rows for {len(gap.rows)} requirements"
+    assert {r["Skill id"] for r in rows} == {r.skill for r in gap.rows}
+    assert {"Agreed action", "By when", "Support"} <= set(rows[0]), f"columns: {list(rows[0])}"
+    assert [r["Priority"] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    assert exceptions(page) == []
+
+
+def _check_plan(plan: str, framework, gap) -> None:
+    """What a line manager needs from the plan, checked against the framework the app loaded."""
+    lines = plan.splitlines()
+    assert lines[0] == "# Development plan: Associate Project Manager (PO1) → Head of Delivery Management (Head)"
+    assert f"- **Readiness:** {readiness_text(gap)}" in lines
+    assert "## Skills to develop, in priority order" in lines
+    for number, row in enumerate(gap.gaps, 1):
+        assert f"### {number}. {md_escape(row.name)}" in lines, f"skill {number} ({row.name}) is missing"
+    first = gap.gaps[0].to_reach[0].descriptor
+    descriptor_line = next(line for line in first.splitlines() if line.startswith("- "))
+    assert descriptor_line in plan, f"the descriptor of the first skill's next level is missing: {descriptor_line!r}"
+    assert "**Evidence from the job description**" in plan
+    quoted = next(row for row in gap.gaps if row.evidence)
+    assert f"“{md_escape(quoted.evidence[0])}”" in plan, "the job description's evidence is not quoted"
+    assert "## Agreed actions" in lines
+    assert plan.count("Agreed action: ____") == len(gap.gaps), "one 'Agreed action' to fill in per skill"
+    assert plan.count("By (date): ____") == len(gap.gaps)
+    assert plan.count("Support needed: ____") == len(gap.gaps)
+    assert "Agreed by (line manager): ____" in plan
+
+
+# --------------------------------------------------------------------------- a shared link reopens the same view
+
+
+def snapshot(page) -> dict:
+    """What a view shows: its choices, figures, headings, the first visible table, and all of its text."""
+    main = page.locator('[data-testid="stMain"]')
+    choices = {}
+    for box in main.locator('[data-testid="stSelectbox"]').all():
+        choices[box.locator('[data-testid="stWidgetLabel"]').inner_text().strip()] = box.locator("input").input_value()
+    figures = {}
+    for m in main.locator('[data-testid="stMetric"]').all():
+        figures[m.locator('[data-testid="stMetricLabel"]').inner_text().strip()] = m.locator(
+            '[data-testid="stMetricValue"]'
+        ).inner_text()
+    frames = [f for f in main.locator('[data-testid="stDataFrame"]').all() if f.is_visible()]
+    return {
+        "choices": choices,
+        "figures": figures,
+        "headings": main.locator("h2, h3").all_inner_texts(),
+        "table": table_rows(frames[0]) if frames else [],
+        "text": main.inner_text(),
+    }
+
+
+DEEP_LINKS = {
+    "gap": ("/gap", {"current": "associate-project-manager", "target": "delivery-manager"}),
+    "paths": ("/paths", {"from": "associate-project-manager", "to": "head-of-delivery-management"}),
+    "roles-ddat": ("/roles", {"role": "delivery-manager", "framework": "ddat"}),
+}
+
+
+@pytest.mark.parametrize("name", list(DEEP_LINKS))
+def test_a_shared_link_reopens_the_same_view(page, browser, app_url, council, name):
+    path, params = DEEP_LINKS[name]
+    goto(page, app_url, path, **params)
+    shown = snapshot(page)
+    for key, value in params.items():
+        assert query(page).get(key) == [value], f"the address bar lost ?{key}={value}: {page.url}"
+    if name == "gap":
+        gap = skill_gap(council, params["current"], params["target"])
+        assert shown["figures"]["Requirements already met"].startswith(f"{sum(r.met for r in gap.rows)} of 9")
+        assert len(shown["table"]) == len(gap.rows) == 9, shown["table"]
+    elif name == "paths":
+        assert shown["choices"] == {
+            "From": "Associate Project Manager (PO1)",
+            "To": "Head of Delivery Management (Head)",
+        }
+        assert any(h.startswith("Route 1:") for h in shown["headings"])
+    else:
+        assert shown["choices"]["Role"] == "Delivery manager (Mid-level)", shown["choices"]
+        assert shown["figures"]["Grade"] == "Mid-level"
+
+    other = new_page(browser)  # another browser: nothing shared but the link
+    try:
+        other.goto(page.url)
+        wait_for_app(other)
+        assert exceptions(other) == []
+        again = snapshot(other)
+        for part in ("choices", "figures", "headings", "table"):
+            assert again[part] == shown[part], f"{name}: the link reopens with different {part}"
+        assert again["text"] == shown["text"], f"{name}: the link reopens with different text"
+    finally:
+        other.context.close()
+
+
+# --------------------------------------------------------------------------- links naming what is not there
+
+
+def test_a_link_to_an_unknown_role_names_it_and_keeps_the_rest(page, app_url):
+    goto(page, app_url, "/paths", **{"from": "astronaut", "to": "delivery-manager"})
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="astronaut")
+    assert notice.count() == 1, page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert "astronaut" in notice.locator("code").all_inner_texts()
+    assert "ignored" in notice.inner_text()
+    assert exceptions(page) == []
+    assert selected(page, "From") == ""
+    assert selected(page, "To") == "Delivery Manager (PO4)", "the known half of the link was dropped too"
+    assert query(page).get("to") == ["delivery-manager"]
+
+
+def test_a_link_with_markup_for_a_role_shows_it_as_text(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    goto(page, app_url, "/roles", role="<script>alert(1)</script><img src=x onerror=alert(2)>")
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="The link asks for the role")
+    assert "<script>alert(1)</script><img src=x onerror=alert(2)>" in notice.locator("code").all_inner_texts()
+    assert page.locator('[data-testid="stMain"] script, img[src="x"]').count() == 0
+    assert dialogs == []
+    assert exceptions(page) == []
+
+
+def test_a_link_with_markdown_for_a_role_shows_it_as_text(page, app_url):
+    value = "**Urgent** [sign in again](https://example.com/phish) :red[now]"
+    goto(page, app_url, "/roles", role=value)
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text="The link asks for the role")
+    assert notice.count() == 1
+    assert notice.locator('a[href*="example.com"]').count() == 0, "the link's value became a working link"
+    assert notice.locator("code").all_inner_texts() == [value[:57] + "…"], "shown as written (long values cut short)"
