@@ -19,7 +19,18 @@ from pydantic import ValidationError
 
 from .errors import FrameworkError, PathPart, Problem, _closest
 from .models import Framework
-from .yamlsafe import MAX_BYTES, decode, locate, parse_yaml, read_text
+from .yamlsafe import (
+    MAX_BYTES,
+    MAX_NODES,
+    MAX_PROBLEMS,
+    cap_problems,
+    decode,
+    gc_paused,
+    locate,
+    node_limit,
+    parse_yaml_document,
+    read_text,
+)
 
 __all__ = ["load_framework", "load_framework_text", "validate_data"]
 
@@ -32,16 +43,19 @@ def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework
 
 
 def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Framework:
-    """Load and check a framework from raw bytes (an upload)."""
-    return load_framework_text(decode(data, name=name, max_bytes=max_bytes), name=name)
+    """Load and check a framework from raw bytes (an upload), within ``max_bytes`` and its node budget."""
+    text = decode(data, name=name, max_bytes=max_bytes)
+    return load_framework_text(text, name=name, max_nodes=node_limit(max_bytes))
 
 
-def load_framework_text(text: str, *, name: str = "<input>") -> Framework:
+def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
     """Load and check a framework from YAML text; ``name`` is used in problem locations."""
-    data, problems = parse_yaml(text, name=name)
-    framework, found = validate_data(data)
-    problems += found
-    problems = _with_locations(problems, text, name, data)
+    with gc_paused():  # millions of small objects, no cycles: see yamlsafe.gc_paused
+        data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+        framework, found = validate_data(data)
+        problems += found
+        problems = _with_locations(cap_problems(problems), text, name, data, root=root)
+        del root
     errors = [p for p in problems if p.severity == "error"]
     if errors or framework is None:
         raise FrameworkError(errors, summary=f"{name} is not a valid framework")
@@ -75,10 +89,13 @@ def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
 
 def _schema_problems(exc: ValidationError, data: dict) -> list[Problem]:
     out = []
-    for error in exc.errors(include_url=False):
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         path = _data_path(error["loc"], data)
         message = _message(error, path)
         out.append(Problem(message, path=path, role=_role_of(path, data), code=f"schema-{error['type']}"))
+    more = exc.error_count() - MAX_PROBLEMS
+    if more > 0:  # a hostile file can hold hundreds of thousands: see yamlsafe.cap_problems
+        out.append(Problem(f"… and {more:,} more problems with the schema, not listed", code="too-many-problems"))
     return out
 
 
@@ -175,9 +192,10 @@ def _reference_problems(data: dict) -> list[Problem]:
     """Check every id a file refers to, on the raw data, so it runs even when the schema check failed."""
     problems: list[Problem] = []
     ids = {section: _ids(data, section) for section in _SECTIONS}
+    closest = _Hints()
 
     def unknown(kind: str, value: str, known: dict[str, int], path: tuple, role: str | None) -> None:
-        hint = _closest(value, known)
+        hint = closest(kind, value, known)
         suffix = f" (did you mean {hint!r}?)" if hint else ""
         if not hint and 0 < len(known) <= 12:
             suffix = f" (known: {', '.join(known)})"
@@ -259,6 +277,31 @@ def _reference_problems(data: dict) -> list[Problem]:
     return problems
 
 
+class _Hints:
+    """ "Did you mean …?" for unknown ids, at a bounded cost.
+
+    A hint compares one word with every known id (some 10 µs each), so a hostile file with thousands of
+    unknown ids among thousands of known ones would take minutes: hints are remembered per value, and given
+    only while the comparisons made stay within ``BUDGET`` (about a second); later unknown ids get none.
+    """
+
+    BUDGET = 100_000
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], str | None] = {}
+        self._spent = 0
+
+    def __call__(self, kind: str, value: str, known: dict[str, int]) -> str | None:
+        key = (kind, value)
+        if key not in self._seen:
+            hint = None
+            if self._spent + len(known) <= self.BUDGET and len(value) <= 200:
+                self._spent += len(known)
+                hint = _closest(value, known)
+            self._seen[key] = hint
+        return self._seen[key]
+
+
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
@@ -272,10 +315,15 @@ def _get(item: Any, *keys: str) -> Any:
 
 
 def _cycles(data: dict, role_ids: dict[str, int]) -> list[Problem]:
+    """Reporting-line cycles, from the first role of each id (a duplicate id is reported on its own).
+
+    Each role then has at most one manager, so the cycles are few and disjoint; letting every duplicate
+    add its own line instead would let a file of a few kilobytes hold billions of cycles.
+    """
     lines = nx.DiGraph()
-    for _, role in _items(data, "roles"):
+    for index, role in _items(data, "roles"):
         role_id, manager = _str(role, "id"), _str(role, "reports_to", "role")
-        if role_id is not None and manager is not None and manager in role_ids:
+        if role_id is not None and role_ids.get(role_id) == index and manager is not None and manager in role_ids:
             lines.add_edge(role_id, manager)
     problems = []
     for cycle in sorted(nx.simple_cycles(lines), key=lambda c: role_ids.get(min(c, key=role_ids.get), 0)):
@@ -343,11 +391,11 @@ def _warn(message: str, path: tuple, role: str | None = None) -> Problem:
 # --------------------------------------------------------------------------- locations
 
 
-def _with_locations(problems: list[Problem], text: str, name: str, data: Any) -> list[Problem]:
+def _with_locations(problems: list[Problem], text: str, name: str, data: Any, *, root: Any = None) -> list[Problem]:
     if not problems:
         return problems
     needing = [p for p in problems if p.line is None and p.path]
-    found = iter(locate(text, [p.path for p in needing]))
+    found = iter(locate(text, [p.path for p in needing], root=root))
     out = []
     for problem in problems:
         if problem.line is None and problem.path:

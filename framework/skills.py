@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FrameworkError, Problem, _closest
 from .models import Framework, Id, Line, Role
-from .yamlsafe import decode, locate, parse_yaml
+from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, gc_paused, locate, node_limit, parse_yaml
 
 __all__ = [
     "PROFILE_MAX_BYTES",
@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 PROFILE_MAX_BYTES = 256 * 1024  #: a profile is a few hundred bytes; anything far larger is not one
+MAX_HINTS = 50  #: unknown skills that get a "did you mean …?" (each compares with every skill of the framework)
 
 
 class Profile(BaseModel):
@@ -185,7 +186,12 @@ def load_profile(data: bytes | str, *, name: str, framework: Framework) -> Profi
     text = data if isinstance(data, str) else decode(data, name=name, max_bytes=PROFILE_MAX_BYTES)
     if len(text) > PROFILE_MAX_BYTES:
         raise FrameworkError.single("the file is too large to be a profile", file=name, code="too-large")
-    raw, problems = parse_yaml(text, name=name)
+    with gc_paused():
+        return _load_profile(text, name, framework)
+
+
+def _load_profile(text: str, name: str, framework: Framework) -> Profile:
+    raw, problems = parse_yaml(text, name=name, max_nodes=node_limit(PROFILE_MAX_BYTES))
     profile = None
     if not isinstance(raw, dict):
         kind = "empty" if raw is None else f"a {type(raw).__name__}"
@@ -194,16 +200,20 @@ def load_profile(data: bytes | str, *, name: str, framework: Framework) -> Profi
         try:
             profile = Profile.model_validate(raw)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
                 path = tuple(p for p in error["loc"] if p != "[key]")
                 message = error["msg"]
                 if error["type"] == "missing":
                     message = f"missing required field {path[-1]!r}"
                 elif error["type"] == "extra_forbidden":
                     message = f"unknown field {path[-1]!r}"
-                problems.append(Problem(message[0].lower() + message[1:], path=path, code=f"schema-{error['type']}"))
+                problems.append(Problem(message[:1].lower() + message[1:], path=path, code=f"schema-{error['type']}"))
+            if exc.error_count() > MAX_PROBLEMS:
+                more = exc.error_count() - MAX_PROBLEMS
+                problems.append(Problem(f"… and {more:,} more problems, not listed", code="too-many-problems"))
         problems += _profile_references(raw, framework)
     if problems:
+        problems = cap_problems(problems)
         located = []
         where = iter(locate(text, [p.path for p in problems]))
         for problem in problems:
@@ -228,9 +238,11 @@ def _profile_references(raw: dict, framework: Framework) -> list[Problem]:
         problems.append(Problem(f"unknown role {based_on!r}", path=("based_on",), code="unknown-role"))
     skills = raw.get("skills")
     if isinstance(skills, dict):
+        hints = 0  # a hint compares with every skill id: give the first few only, so a hostile file stays fast
         for skill, level in skills.items():
             if isinstance(skill, str) and skill not in framework.skills_by_id:
-                hint = _closest(skill, framework.skills_by_id)
+                hints += 1
+                hint = _closest(skill, framework.skills_by_id) if hints <= MAX_HINTS and len(skill) <= 200 else None
                 suffix = f" (did you mean {hint!r}?)" if hint else ""
                 problems.append(
                     Problem(f"unknown skill {skill!r}{suffix}", path=("skills", skill), code="unknown-skill")

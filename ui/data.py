@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -74,9 +74,15 @@ class Loaded:
 
 def local_framework() -> Path | None:
     """The file given as ``streamlit run app.py -- --framework PATH``, if any."""
+    return _framework_argument(tuple(sys.argv[1:]))
+
+
+@lru_cache(maxsize=8)
+def _framework_argument(argv: tuple[str, ...]) -> Path | None:
+    # Pages ask several times per run (every link says which framework it is for): parse each command line once.
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--framework", type=Path)
-    known, _ = parser.parse_known_args(sys.argv[1:])
+    known, _ = parser.parse_known_args(list(argv))
     return known.framework
 
 

@@ -1,0 +1,242 @@
+"""The figures of issue 7, each a function ``(config) -> list[Row]``.
+
+======================  ==================================================================  ==========
+figure                  measured (baseline)                                                 target
+======================  ==================================================================  ==========
+``load``                ``load_framework`` + ``build_graph`` (a bare PyYAML C-loader parse)  ≤ 2×
+``paths``               ``progression_paths(limit=3)``, random reachable pairs              ≤ 5×
+                        (``nx.shortest_path`` on the same graph and pairs)
+``skill_gap``           ``skill_gap`` for a random pair                                      ≤ 1 ms
+``pages``               each page's rerun in AppTest, framework cached, on DDaT             ≤ 2×
+                        (the rerun of a script that renders nothing)
+``map``                 ``career_map_figure(G)``, 10,000 roles; its trace count             ≤ 1 s
+``memory``              the running app's memory per extra session, 20 sessions vs 1        ≤ 10 MB
+======================  ==================================================================  ==========
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import random
+import statistics
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import yaml
+
+from framework import load_framework
+from framework.graph import build_graph, progression_paths
+from framework.skills import skill_gap
+
+from .synthetic import SEED, synthetic_yaml
+from .timing import Row, format_ms, median_time, paired_medians
+
+__all__ = ["FIGURES", "ROOT", "Config"]
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+CACHE = RESULTS / "cache"
+SHIPPED = {"data/roles.yaml": ROOT / "data" / "roles.yaml", "data/ddat.yaml": ROOT / "data" / "ddat.yaml"}
+
+
+@dataclass(frozen=True)
+class Config:
+    quick: bool = False
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        """Synthetic framework sizes for the load figure."""
+        return (1000,) if self.quick else (1000, 10_000)
+
+    @property
+    def large(self) -> int:
+        """The size of the framework the path, gap and map figures run on."""
+        return 1000 if self.quick else 10_000
+
+    def repeats(self, heavy: bool = False) -> int:
+        if self.quick:
+            return 3
+        return 3 if heavy else 9
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def synthetic_file(n_roles: int, *, seed: int = SEED) -> Path:
+    """The synthetic framework of ``n_roles`` as a file, generated once and kept in ``bench/results/cache``.
+
+    The cache key includes the code that writes it, so a change of generator, writer or models regenerates it.
+    """
+    code = b"".join(
+        (ROOT / p).read_bytes() for p in ("bench/synthetic.py", "framework/yamlwrite.py", "framework/models.py")
+    )
+    digest = hashlib.sha256(code).hexdigest()[:12]
+    path = CACHE / f"synthetic-{n_roles}-seed{seed}-{digest}.yaml"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob(f"synthetic-{n_roles}-seed{seed}-*.yaml"):
+            old.unlink()
+        print(f"  (generating the synthetic framework of {n_roles:,} roles once: {path.name})", flush=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(synthetic_yaml(n_roles, seed=seed), encoding="utf-8", newline="\n")
+        tmp.replace(path)
+    return path
+
+
+def framework_file(label: str) -> Path:
+    return SHIPPED[label] if label in SHIPPED else synthetic_file(int(label.split()[0].replace(",", "")))
+
+
+@lru_cache(maxsize=2)
+def loaded(label: str):
+    """The framework and graph of ``label`` (a shipped file, or ``"N roles"``), built once per run."""
+    framework = load_framework(framework_file(label))
+    return framework, build_graph(framework)
+
+
+def _shape(label: str) -> str:
+    framework, G = loaded(label)
+    return f"{len(framework.roles):,} roles, {G.number_of_edges():,} edges"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def load_figure(config: Config) -> list[Row]:
+    rows = []
+    labels = [*SHIPPED, *(f"{n:,} roles" for n in config.sizes)]
+    for label in labels:
+        path = framework_file(label)
+        text = path.read_text(encoding="utf-8")
+        heavy = len(text) > 2_000_000
+        pair = paired_medians(
+            lambda path=path: build_graph(load_framework(path)),
+            lambda text=text: yaml.load(text, Loader=yaml.CSafeLoader),
+            repeats=config.repeats(heavy),
+            warmup=0 if heavy else 1,
+        )
+        name = label if label in SHIPPED else f"synthetic, {label}"
+        rows.append(
+            Row(
+                f"load + validate + graph: {name}",
+                format_ms(pair.subject),
+                format_ms(pair.baseline) + " (C parse)",
+                pair.ratio,
+                "≤ 2×",
+                pair.ratio <= 2,
+                f"{len(text) / 1e6:.1f} MB; {_shape(label)}; CPU-time ratio {pair.cpu_ratio:.2f}×",
+            )
+        )
+    return rows
+
+
+def _reachable_pairs(G: nx.DiGraph, count: int, seed: int = 7) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    nodes = sorted(G)
+    pairs = []
+    while len(pairs) < count:
+        source = rng.choice(nodes)
+        reachable = nx.descendants(G, source)
+        if reachable:
+            pairs.append((source, rng.choice(sorted(reachable))))
+    return pairs
+
+
+def paths_figure(config: Config) -> list[Row]:
+    label = f"{config.large:,} roles"
+    _, G = loaded(label)
+    pairs = _reachable_pairs(G, 10 if config.quick else 20)
+    repeats = config.repeats()
+    ours, theirs = [], []
+    for a, b in pairs:
+        theirs.append(median_time(lambda a=a, b=b: nx.shortest_path(G, a, b), repeats=repeats, warmup=1))
+        ours.append(median_time(lambda a=a, b=b: progression_paths(G, a, b, limit=3), repeats=repeats, warmup=1))
+    subject, baseline = statistics.median(ours), statistics.median(theirs)
+    ratio = subject / baseline
+    return [
+        Row(
+            f"progression_paths(limit=3), synthetic {label}",
+            format_ms(subject),
+            format_ms(baseline) + " (nx.shortest_path)",
+            ratio,
+            "≤ 5× (median)",
+            ratio <= 5,
+            f"median of {len(pairs)} random reachable pairs; slowest {format_ms(max(ours))}; {_shape(label)}",
+        )
+    ]
+
+
+def _gap_time(label: str, pairs: int, calls: int = 20) -> float:
+    framework, _ = loaded(label)
+    rng = random.Random(11)
+    ids = [r.id for r in framework.roles]
+    times = []
+    for _ in range(pairs):
+        a, b = rng.sample(ids, 2)
+        skill_gap(framework, a, b)  # warm
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(calls):
+            skill_gap(framework, a, b)
+        times.append((time.perf_counter() - start) / calls)
+    return statistics.median(times)
+
+
+def skill_gap_figure(config: Config) -> list[Row]:
+    rows = []
+    for label in ("data/ddat.yaml", *([] if config.quick else [f"{config.large:,} roles"])):
+        seconds = _gap_time(label, 50 if config.quick else 200)
+        name = label if label in SHIPPED else f"synthetic {label}"
+        rows.append(Row(f"skill_gap, random pair: {name}", format_ms(seconds), target="≤ 1 ms", met=seconds <= 0.001))
+    return rows
+
+
+def map_figure(config: Config) -> list[Row]:
+    from ui.map_figure import career_map_figure, default_kinds
+
+    label = f"{config.large:,} roles"
+    _, G = loaded(label)
+    rows = []
+    kinds_default = default_kinds(G)
+    for what, kwargs in (("every kind of move", {}), ("as the map page opens", {"kinds": kinds_default})):
+        figure = career_map_figure(G, **kwargs)
+        traces = len(figure.data)
+        seconds = median_time(lambda kwargs=kwargs: career_map_figure(G, **kwargs), repeats=config.repeats(True))
+        kinds = kwargs.get("kinds", ("promotion", "lateral", "reports_to"))
+        bound = 10 + len(kinds)
+        rows.append(
+            Row(
+                f"career_map_figure, synthetic {label}, {what}",
+                format_ms(seconds),
+                target=f"≤ 1 s; ≤ {bound} traces",
+                met=seconds <= 1 and traces <= bound,
+                note=f"{traces} traces ({', '.join(kinds) or 'no moves'}); {_shape(label)}",
+            )
+        )
+    return rows
+
+
+def pages_figure(config: Config) -> list[Row]:
+    from .pages import page_rows
+
+    return page_rows(config)
+
+
+def memory_figure(config: Config) -> list[Row]:
+    from .memory import memory_rows
+
+    return memory_rows(config)
+
+
+FIGURES = {
+    "load": load_figure,
+    "paths": paths_figure,
+    "skill_gap": skill_gap_figure,
+    "pages": pages_figure,
+    "map": map_figure,
+    "memory": memory_figure,
+}

@@ -1,0 +1,68 @@
+"""Page reruns in Streamlit's AppTest, with the framework cached, against the rerun of a script that renders
+nothing: what a page costs on every interaction once the framework is loaded."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from .figures import ROOT, Config
+from .timing import Row, format_ms, paired_medians
+
+__all__ = ["PAGES", "page_rows"]
+
+FRAMEWORK = "ddat"
+TIMEOUT = 120
+EMPTY_SCRIPT = "import streamlit as st\n"  # renders nothing
+
+#: Each page with the query parameters of a typical view (DDaT role ids).
+PAGES: dict[str, dict[str, str | list[str]]] = {
+    "pages/home.py": {},
+    "pages/roles.py": {"role": "senior-data-architect"},
+    "pages/map.py": {},
+    "pages/paths.py": {"from": "associate-business-architect", "to": "senior-data-architect"},
+    "pages/gap.py": {"current": "business-architect", "target": "senior-data-architect"},
+    "pages/compare.py": {"roles": ["business-architect", "senior-data-architect"]},
+    "pages/review.py": {},
+}
+
+
+def _quiet() -> None:
+    # Scripts run outside a server log "missing ScriptRunContext" for module-level st calls; not our concern.
+    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def page_rows(config: Config) -> list[Row]:
+    from streamlit.testing.v1 import AppTest
+
+    _quiet()
+    os.chdir(ROOT)  # pages find the shipped frameworks relative to the repository
+    empty = AppTest.from_string(EMPTY_SCRIPT, default_timeout=TIMEOUT)
+    empty.run()
+    rows = []
+    for script, params in PAGES.items():
+        if not (ROOT / script).exists():
+            continue
+        at = AppTest.from_file(str(ROOT / script), default_timeout=TIMEOUT)
+        at.session_state["framework"] = FRAMEWORK
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()  # loads the framework into the cache (and warms the page's own caches)
+        if at.exception:
+            rows.append(Row(f"page rerun: {script}", "failed", note=str(at.exception[0].value)[:80], met=False))
+            continue
+        pair = paired_medians(at.run, empty.run, repeats=config.repeats(), warmup=1)
+        shown = "&".join(f"{k}={v}" for k, vs in params.items() for v in ([vs] if isinstance(vs, str) else vs))
+        rows.append(
+            Row(
+                f"page rerun: {script}" + (f"?{shown}" if shown else ""),
+                format_ms(pair.subject),
+                format_ms(pair.baseline) + " (empty script)",
+                pair.ratio,
+                "≤ 2×",
+                pair.ratio <= 2,
+                f"{FRAMEWORK}; {len(list(at.main))} top-level elements; CPU-time ratio {pair.cpu_ratio:.2f}×",
+            )
+        )
+    return rows
