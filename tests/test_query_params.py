@@ -50,6 +50,7 @@ PAGES = {
     "pages/gap.py": ["compare", "current", "target"],
     "pages/compare.py": ["roles"],
     "pages/review.py": [],
+    "pages/import_jd.py": [],
 }
 
 
