@@ -50,12 +50,12 @@ class Config:
     @property
     def sizes(self) -> tuple[int, ...]:
         """Synthetic framework sizes for the load figure."""
-        return (1000,) if self.quick else (1000, 10_000)
+        return (500,) if self.quick else (1000, 10_000)
 
     @property
     def large(self) -> int:
         """The size of the framework the path, gap and map figures run on."""
-        return 1000 if self.quick else 10_000
+        return 500 if self.quick else 10_000
 
     def repeats(self, heavy: bool = False) -> int:
         if self.quick:
@@ -147,27 +147,32 @@ def _reachable_pairs(G: nx.DiGraph, count: int, seed: int = 7) -> list[tuple[str
 
 
 def paths_figure(config: Config) -> list[Row]:
-    label = f"{config.large:,} roles"
-    _, G = loaded(label)
-    pairs = _reachable_pairs(G, 10 if config.quick else 20)
-    repeats = config.repeats()
-    ours, theirs = [], []
-    for a, b in pairs:
-        theirs.append(median_time(lambda a=a, b=b: nx.shortest_path(G, a, b), repeats=repeats, warmup=1))
-        ours.append(median_time(lambda a=a, b=b: progression_paths(G, a, b, limit=3), repeats=repeats, warmup=1))
-    subject, baseline = statistics.median(ours), statistics.median(theirs)
-    ratio = subject / baseline
-    return [
-        Row(
-            f"progression_paths(limit=3), synthetic {label}",
-            format_ms(subject),
-            format_ms(baseline) + " (nx.shortest_path)",
-            ratio,
-            "≤ 5× (median)",
-            ratio <= 5,
-            f"median of {len(pairs)} random reachable pairs; slowest {format_ms(max(ours))}; {_shape(label)}",
+    rows = []
+    for label in ("data/ddat.yaml", f"{config.large:,} roles"):
+        _, G = loaded(label)
+        pairs = _reachable_pairs(G, 6 if config.quick else 20)
+        repeats = 3 if config.quick or G.number_of_edges() > 100_000 else 5
+        ours, theirs = [], []
+        for a, b in pairs:
+            theirs.append(median_time(lambda a=a, b=b, G=G: nx.shortest_path(G, a, b), repeats=repeats, warmup=1))
+            ours.append(
+                median_time(lambda a=a, b=b, G=G: progression_paths(G, a, b, limit=3), repeats=repeats, warmup=1)
+            )
+        subject, baseline = statistics.median(ours), statistics.median(theirs)
+        ratio = subject / baseline
+        name = label if label in SHIPPED else f"synthetic {label}"
+        rows.append(
+            Row(
+                f"progression_paths(limit=3): {name}",
+                format_ms(subject),
+                format_ms(baseline) + " (nx.shortest_path)",
+                ratio,
+                "≤ 5× (median)" if label not in SHIPPED else "(≤ 5× is set for 10,000 roles)",
+                ratio <= 5 if label not in SHIPPED else None,
+                f"median of {len(pairs)} random reachable pairs; slowest {format_ms(max(ours))}; {_shape(label)}",
+            )
         )
-    ]
+    return rows
 
 
 def _gap_time(label: str, pairs: int, calls: int = 20) -> float:
@@ -175,10 +180,10 @@ def _gap_time(label: str, pairs: int, calls: int = 20) -> float:
     rng = random.Random(11)
     ids = [r.id for r in framework.roles]
     times = []
+    gc.collect()  # once: a collection per pair would cost more than the pairs (the heap holds whole graphs)
     for _ in range(pairs):
         a, b = rng.sample(ids, 2)
         skill_gap(framework, a, b)  # warm
-        gc.collect()
         start = time.perf_counter()
         for _ in range(calls):
             skill_gap(framework, a, b)
@@ -223,12 +228,14 @@ def map_figure(config: Config) -> list[Row]:
 def pages_figure(config: Config) -> list[Row]:
     from .pages import page_rows
 
+    loaded.cache_clear()  # the app loads its own; a smaller heap makes each collection between runs cheaper
     return page_rows(config)
 
 
 def memory_figure(config: Config) -> list[Row]:
     from .memory import memory_rows
 
+    loaded.cache_clear()
     return memory_rows(config)
 
 

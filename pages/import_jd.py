@@ -66,6 +66,6 @@ for document in result.documents:
     facts[1].metric("Discipline", role.discipline or "Not found")
     facts[2].metric("Lines kept", len(role.job_description.lines()))
     facts[3].metric("Reports to", role.reports_to.role if role.reports_to else "Not stated")
-    st.caption(f"From {document.name}")
+    st.caption(f"From {render.md(document.name)}")
     with st.expander("The job description as read"):
         render.job_description(role.job_description)

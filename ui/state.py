@@ -245,10 +245,8 @@ def upload_panel() -> None:
         problems = st.session_state.get(UPLOAD_PROBLEMS)
         if problems:
             name, lines = problems
-            st.error(
-                f"{name} was not loaded: {len(lines)} problem{'s' * (len(lines) != 1)}. The framework in use "
-                "has not changed."
-            )
+            count = f"{len(lines)} problem{'s' * (len(lines) != 1)}"
+            st.error(f"{md_escape(name)} was not loaded: {count}. The framework in use has not changed.")
             st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
