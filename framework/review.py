@@ -62,18 +62,24 @@ def grade_matrix(framework: Framework) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``status`` holds ``filled`` (a described role), ``referenced only`` or ``empty``; ``titles`` the roles.
     """
     columns = [g.label for g in framework.grades] + ["Grade not stated"]
-    rows = _disciplines(framework)
-    status = pd.DataFrame(EMPTY, index=[name for _, name in rows], columns=columns)
-    titles = pd.DataFrame("", index=status.index, columns=columns)
+    index = [name for _, name in _disciplines(framework)]
+    # Filled in plain dicts, then made into frames once: writing cell by cell into a DataFrame costs about a
+    # millisecond a cell.
+    status = {row: dict.fromkeys(columns, EMPTY) for row in index}
+    titles = {row: dict.fromkeys(columns, "") for row in index}
     for role in framework.roles:
         row = framework.discipline_label(role.discipline) if role.discipline else NO_DISCIPLINE
         column = framework.grade_label(role.grade) if role.grade else "Grade not stated"
-        titles.loc[row, column] = "; ".join(filter(None, [titles.loc[row, column], role.title]))
+        titles[row][column] = "; ".join(filter(None, [titles[row][column], role.title]))
         if role.status == "described":
-            status.loc[row, column] = FILLED
-        elif status.loc[row, column] == EMPTY:
-            status.loc[row, column] = REFERENCED
-    return status, titles
+            status[row][column] = FILLED
+        elif status[row][column] == EMPTY:
+            status[row][column] = REFERENCED
+
+    def frame(cells: dict[str, dict[str, str]]) -> pd.DataFrame:
+        return pd.DataFrame([[cells[row][c] for c in columns] for row in index], index=index, columns=columns)
+
+    return frame(status), frame(titles)
 
 
 @dataclass(frozen=True)

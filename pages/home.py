@@ -12,7 +12,15 @@ st.markdown(f"### {render.md(fw.name)}")
 if fw.description:
     st.markdown(render.md(fw.description))
 
-described = sum(r.status == "described" for r in fw.roles)
+# Counted and escaped once per framework version, not on every rerun.
+described, grades_line, disciplines_line = loaded.memo(
+    "home.summary",
+    lambda: (
+        sum(r.status == "described" for r in fw.roles),
+        " → ".join(render.md(g.label) for g in fw.grades),
+        ", ".join(render.md(d.name) for d in fw.disciplines),
+    ),
+)
 referenced = len(fw.roles) - described
 cols = st.columns(4)
 cols[0].metric(
@@ -24,8 +32,8 @@ cols[1].metric("Grades", len(fw.grades))
 cols[2].metric("Disciplines", len(fw.disciplines))
 cols[3].metric("Skills", len(fw.skills))
 
-st.markdown("**Grades, lowest first:** " + " → ".join(render.md(g.label) for g in fw.grades))
-st.markdown("**Disciplines:** " + ", ".join(render.md(d.name) for d in fw.disciplines))
+st.markdown("**Grades, lowest first:** " + grades_line)
+st.markdown("**Disciplines:** " + disciplines_line)
 if referenced:
     st.caption(
         f"{referenced} of the roles are named in other roles' documents but have no job description of their own; "

@@ -11,6 +11,7 @@ import hashlib
 import os
 import sys
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TypeVar
 
 import networkx as nx
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework, load_framework_bytes
@@ -31,6 +33,7 @@ __all__ = [
     "DEFAULT_FRAMEWORK",
     "UPLOAD_MAX_BYTES",
     "Loaded",
+    "arrow",
     "default_key",
     "load",
     "load_upload",
@@ -42,6 +45,15 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FRAMEWORK = "roles"  # data/roles.yaml, the council framework
 LOCAL = "local"  # a file given with --framework
 UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand roles fits well within this
+#: Results kept per framework for views that depend on a selection (a gap, a route, a filtered map): the most
+#: recently used ones, so memory stays bounded however many selections sessions make.
+RECENT_MAX = 48
+
+
+def arrow(df: pd.DataFrame) -> pa.Table:
+    """``df`` as the Arrow table ``st.dataframe`` would build from it on every run (the same conversion, so the
+    same bytes reach the browser); memoised, the conversion is done once instead of on each rerun."""
+    return pa.Table.from_pandas(df)
 
 
 class Loaded:
@@ -53,6 +65,7 @@ class Loaded:
         self.framework = framework
         self.graph = graph
         self._memo: dict[str, object] = {}
+        self._recent: OrderedDict[str, object] = OrderedDict()
         self._lock = threading.Lock()
 
     @property
@@ -65,11 +78,29 @@ class Loaded:
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """``build()`` once per framework version, then the same result for every session (treat it as
-        read-only). For derived tables and downloads that are too slow to redo on every rerun."""
+        read-only). For what depends on the framework alone (a fixed set of names): derived tables, figures
+        and downloads that are too slow to redo on every rerun."""
         with self._lock:
-            if name not in self._memo:
-                self._memo[name] = build()
-            return self._memo[name]
+            if name in self._memo:
+                return self._memo[name]
+        value = build()  # outside the lock: one slow build does not hold up other sessions' pages
+        with self._lock:
+            return self._memo.setdefault(name, value)
+
+    def recent(self, name: str, build: Callable[[], T]) -> T:
+        """Like :meth:`memo`, for results that depend on a selection too: ``name`` must name every input
+        (e.g. ``f"gap:{current}:{target}"``). Only the ``RECENT_MAX`` most recently used are kept."""
+        with self._lock:
+            if name in self._recent:
+                self._recent.move_to_end(name)
+                return self._recent[name]
+        value = build()
+        with self._lock:
+            value = self._recent.setdefault(name, value)
+            self._recent.move_to_end(name)
+            while len(self._recent) > RECENT_MAX:
+                self._recent.popitem(last=False)
+            return value
 
 
 def local_framework() -> Path | None:
