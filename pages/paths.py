@@ -1,5 +1,7 @@
 """Progression paths: ranked routes between two roles (``?from=…&to=…``), each step explained."""
 
+from types import SimpleNamespace
+
 import pandas as pd
 import streamlit as st
 
@@ -7,6 +9,7 @@ from framework import NoPath
 from framework.graph import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
+from ui.data import arrow
 from ui.map_figure import career_map_figure
 
 loaded = state.framework()
@@ -33,25 +36,6 @@ if source is None or target is None:
     st.info("Choose a starting role and a goal. Set **My current role** in the sidebar to start from it.")
     st.stop()
 
-try:
-    routes = progression_paths(G, source, target, limit=int(limit))
-except NoPath as error:
-    st.warning(render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}."))
-    st.markdown(f"**Why:** {render.md(error.reason)}.")
-    onward = next_steps(G, source)
-    if onward:
-        st.markdown(f"**Where {render.md(fw.role(source).title)} can go next:**")
-        for step in onward:
-            render.role_link(
-                loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}"
-            )
-    st.stop()
-
-st.caption(
-    f"{len(routes)} route{'s' * (len(routes) != 1)} found, easiest first. Effort adds up each step's grade "
-    "steps and skill levels to gain (see the table)."
-)
-
 
 def gains(since: str, step) -> str:
     """Skills the step's target needs beyond ``since``: the last role of the route that lists skills (a role
@@ -67,16 +51,15 @@ def gains(since: str, step) -> str:
     return ("; ".join(parts) if parts else "none") + note
 
 
-for number, route in enumerate(routes, start=1):
-    st.subheader(f"Route {number}: {len(route.steps)} step{'s' * (len(route.steps) != 1)}, effort {route.effort:g}")
-    st.markdown(" → ".join(render.md(fw.role(r).title) for r in route.roles))
-    rows = []
+def explain(route) -> SimpleNamespace:
+    """One route as the page shows it: its steps as Markdown (with the skills to gain) and as a table."""
+    lines, rows = [], []
     since = route.steps[0].source
     for i, step in enumerate(route.steps, start=1):
         to_gain = gains(since, step)
         since = step.target if fw.role(step.target).skills else since
         levels = G.edges[step.source, step.target]["levels_to_gain"]
-        st.markdown(
+        lines.append(
             f"{i}\\. **{KIND_LABELS[step.kind]}** to {render.md(state.role_label(loaded, step.target))} "
             f"· effort {step.effort:g}  \n"
             f"Why: {render.md(step.reason)}  \n"
@@ -95,8 +78,50 @@ for number, route in enumerate(routes, start=1):
                 "Skills to gain": to_gain,
             }
         )
+    return SimpleNamespace(
+        route=route,
+        heading=f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}, effort {route.effort:g}",
+        titles=" → ".join(render.md(fw.role(r).title) for r in route.roles),
+        lines=lines,
+        table=arrow(pd.DataFrame(rows)),
+    )
+
+
+def find_routes() -> SimpleNamespace:
+    try:
+        routes = progression_paths(G, source, target, limit=int(limit))
+    except NoPath as error:
+        return SimpleNamespace(routes=None, reason=error.reason)
+    return SimpleNamespace(routes=[explain(route) for route in routes], reason=None)
+
+
+# The routes and their explanations depend on the framework and the three choices alone: worked out once for
+# the recent choices and shared by sessions.
+found = loaded.recent(f"paths:{source}:{target}:{int(limit)}", find_routes)
+if found.routes is None:
+    st.warning(render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}."))
+    st.markdown(f"**Why:** {render.md(found.reason)}.")
+    onward = next_steps(G, source)
+    if onward:
+        st.markdown(f"**Where {render.md(fw.role(source).title)} can go next:**")
+        for step in onward:
+            render.role_link(
+                loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}"
+            )
+    st.stop()
+
+routes = [view.route for view in found.routes]
+st.caption(
+    f"{len(routes)} route{'s' * (len(routes) != 1)} found, easiest first. Effort adds up each step's grade "
+    "steps and skill levels to gain (see the table)."
+)
+for number, view in enumerate(found.routes, start=1):
+    st.subheader(f"Route {number}: {view.heading}")
+    st.markdown(view.titles)
+    for line in view.lines:
+        st.markdown(line)
     with st.expander(f"Route {number} as a table"):
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"route-{number}")
+        st.dataframe(view.table, hide_index=True, key=f"route-{number}")
 
 st.header("On the career map", divider="gray")
 chosen = st.radio(
@@ -106,7 +131,10 @@ chosen = st.radio(
     horizontal=True,
     key="highlight",
 )
-figure = career_map_figure(G, highlight=routes[chosen].roles, selected=source)
+highlight = routes[chosen].roles
+figure = loaded.recent(
+    f"paths.figure:{source}:{highlight!r}", lambda: career_map_figure(G, highlight=highlight, selected=source)
+)
 st.plotly_chart(figure, key="route-map")
 st.caption(
     "The highlighted line is the chosen route; the table above lists its steps, which is the same information as text."
