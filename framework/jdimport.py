@@ -146,6 +146,10 @@ def import_documents(
             Problem(f"line {number} could not be placed: {line!r}", file=name, line=number, severity="warning")
             for number, line in parsed.unplaced
         ]
+        notes += [
+            Problem(f"{why}: {line!r}", file=name, severity="warning", code="out-of-range")
+            for line, why in parsed.ignored
+        ]
         title = parsed.title or Path(name).stem
         if not parsed.title:
             notes.append(Problem("no title or designation found: named after the file", file=name, severity="warning"))

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .models import (
+    MAX_BUDGET_GBP,
+    MAX_SALARY_GBP,
+    MAX_STAFF,
     Budget,
     Criteria,
     CriteriaGroup,
@@ -99,6 +103,8 @@ class ParsedDocument:
     salary: list[SalaryRange] = field(default_factory=list)
     sfia_level: tuple[str, str] | None = None  # (level, evidence)
     unplaced: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    #: (line, why): a figure a line states but a role cannot hold (beyond the bounds of the models), left out
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
 
 def content_lines(text: str) -> list[str]:
@@ -308,11 +314,18 @@ _SALARY = re.compile(r"^(?P<where>[^:£]+):\s*£(?P<lo>[\d,]+)\s*[-–]\s*£(?P<
 _SFIA = re.compile(r"\bSFIA level (?P<level>[1-7])(?P<above> or above)?", re.I)
 
 
-def _money(match: re.Match) -> int:
-    value = float(match["n"].replace(",", ""))
+def _amount(digits: str, factor: int = 1) -> int | None:
+    """Pounds as an integer, or None when the figure is beyond any bound (so ``int`` never meets 4,000 digits)."""
+    whole, _, fraction = digits.replace(",", "").partition(".")
+    if len(whole.lstrip("0")) > 16:
+        return None
+    return int(Decimal(f"{whole}.{fraction or 0}") * factor)
+
+
+def _money(match: re.Match) -> int | None:
     unit = (match["unit"] or "").lower()
     factor = {"m": 1_000_000, "million": 1_000_000, "k": 1_000, "bn": 1_000_000_000}.get(unit, 1)
-    return int(value * factor)
+    return _amount(match["n"], factor)
 
 
 def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocument:
@@ -329,6 +342,7 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
     evidence: list[str] = []
     budget = None
     salary: list[SalaryRange] = []
+    ignored: list[tuple[str, str]] = []
     sfia = None
     for line in jd.lines():
         if m := _RESPONSIBLE_TO.search(line):
@@ -336,23 +350,32 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
         elif m := _REPORTS_TO.search(line):
             mentions.append(Mention(m["who"].strip(), line, "reports-to"))
         if m := _MANAGES.search(line):
-            evidence.append(line)
-            if m["kind"].lower() == "directly":
-                direct = int(m["n"])
+            staff = _amount(m["n"])
+            if staff is None or staff > MAX_STAFF:
+                ignored.append((line, f"a staff number above {MAX_STAFF:,} is not taken as the management span"))
             else:
-                indirect = int(m["n"])
+                evidence.append(line)
+                if m["kind"].lower() == "directly":
+                    direct = staff
+                else:
+                    indirect = staff
         if budget is None and "budget" in line.lower() and (m := _MONEY.search(line)):
-            qualifier = "may exceed" if "exceed" in line.lower() else None
-            budget = Budget(amount_gbp=_money(m), qualifier=qualifier, evidence=line)
+            amount = _money(m)
+            if amount is None or amount > MAX_BUDGET_GBP:
+                ignored.append((line, f"a budget above £{MAX_BUDGET_GBP:,} is not taken as the budget"))
+            else:
+                qualifier = "may exceed" if "exceed" in line.lower() else None
+                budget = Budget(amount_gbp=amount, qualifier=qualifier, evidence=line)
         if m := _SALARY.match(line):
-            salary.append(
-                SalaryRange(
-                    location=m["where"].strip(),
-                    minimum_gbp=int(m["lo"].replace(",", "")),
-                    maximum_gbp=int(m["hi"].replace(",", "")),
-                    evidence=line,
+            low, high = _amount(m["lo"]), _amount(m["hi"])
+            if low is None or high is None or max(low, high) > MAX_SALARY_GBP:
+                ignored.append((line, f"a salary above £{MAX_SALARY_GBP:,} is not taken as a salary range"))
+            elif high < low:
+                ignored.append((line, "the salary range runs from the higher figure to the lower: not taken"))
+            else:
+                salary.append(
+                    SalaryRange(location=m["where"].strip(), minimum_gbp=low, maximum_gbp=high, evidence=line)
                 )
-            )
         if sfia is None and (m := _SFIA.search(line)):
             sfia = (m["level"], line)
     management = ManagementSpan(direct=direct, indirect=indirect, evidence=evidence) if evidence else None
@@ -369,4 +392,5 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
         salary=salary,
         sfia_level=sfia,
         unplaced=unplaced,
+        ignored=ignored,
     )

@@ -17,6 +17,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
 __all__ = [
+    "MAX_BUDGET_GBP",
+    "MAX_LINE",
+    "MAX_SALARY_GBP",
+    "MAX_STAFF",
     "SCHEMA_VERSION",
     "Benchmark",
     "Budget",
@@ -52,10 +56,23 @@ Id = Annotated[
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=120),
     Field(description="A stable, human-readable id: letters, digits, '-', '_' or '.'."),
 ]
+#: The most characters a :data:`Line` may hold.
+MAX_LINE = 5000
 #: One line of text: never empty, never absurdly long.
-Line = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE)]
 #: A longer text (descriptions): may hold several paragraphs.
 Text = Annotated[str, StringConstraints(min_length=1, max_length=50000)]
+
+# Bounds of the numbers a role states. Each is far above any real post, so only an absurd value (hostile, or
+# a slip such as a pasted reference number) meets it, and each stays well below 2**53, the largest integer
+# that JSON readers, JavaScript (the charts) and spreadsheets hold exactly.
+#: Staff a role manages, directly or indirectly.
+MAX_STAFF = 1_000_000
+#: A salary, in pounds a year.
+MAX_SALARY_GBP = 10**9
+#: A budget, in pounds: ten trillion, several times the UK's whole public spending, since a senior post can
+#: name a budget in the billions.
+MAX_BUDGET_GBP = 10**13
 
 
 class _Model(BaseModel):
@@ -276,21 +293,23 @@ class ReportingLine(_Model):
 
 
 class ManagementSpan(_Model):
-    direct: int | None = Field(None, ge=0, le=1_000_000, description="Directly managed staff (upper bound).")
-    indirect: int | None = Field(None, ge=0, le=1_000_000, description="Indirectly managed staff (upper bound).")
+    direct: int | None = Field(None, ge=0, le=MAX_STAFF, description="Directly managed staff (upper bound).")
+    indirect: int | None = Field(None, ge=0, le=MAX_STAFF, description="Indirectly managed staff (upper bound).")
     evidence: list[Line] = Field(default_factory=list)
 
 
 class Budget(_Model):
-    amount_gbp: int | None = Field(None, ge=0, description="The amount the document names, in pounds.")
+    amount_gbp: int | None = Field(
+        None, ge=0, le=MAX_BUDGET_GBP, description="The amount the document names, in pounds."
+    )
     qualifier: Line | None = Field(None, description="How the amount is stated, e.g. 'may exceed'.")
     evidence: Line
 
 
 class SalaryRange(_Model):
     location: Line | None = None
-    minimum_gbp: int = Field(ge=0)
-    maximum_gbp: int = Field(ge=0)
+    minimum_gbp: int = Field(ge=0, le=MAX_SALARY_GBP, description="In pounds a year.")
+    maximum_gbp: int = Field(ge=0, le=MAX_SALARY_GBP, description="In pounds a year.")
     evidence: Line
 
     @model_validator(mode="after")

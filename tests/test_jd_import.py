@@ -172,3 +172,43 @@ def test_cli_import_and_merge(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert load_framework(merged) == load_framework(COUNCIL)
+
+
+def test_figures_beyond_the_bounds_of_a_role_are_left_out_with_a_warning():
+    huge = "9" * 400
+    text = (
+        "# Data Analyst\n"
+        "## Purpose of Job:\n"
+        "Manages up to 5000000 directly managed staff\n"
+        "Manages up to 12 indirectly managed staff\n"
+        f"Responsible for a budget of £{huge}\n"
+        "Responsible for a budget of £20000bn, which may exceed the plan\n"
+        f"London: £30,000 - £{huge}\n"
+        "Leeds: £40,000 - £30,000\n"
+        "Outer London: £30,000 - £1,000,000,000\n"
+    )
+    result = import_documents([("huge.md", text.encode())])
+    role = result.framework.role("data-analyst")
+    assert (role.management.direct, role.management.indirect) == (None, 12)
+    assert role.budget is None
+    assert [(s.location, s.minimum_gbp, s.maximum_gbp) for s in role.salary] == [
+        ("Outer London", 30_000, 1_000_000_000)
+    ]
+    warnings = [str(p) for p in result.problems if p.code == "out-of-range"]
+    assert warnings == [
+        "huge.md: warning: a staff number above 1,000,000 is not taken as the management span: "
+        "'Manages up to 5000000 directly managed staff'",
+        f"huge.md: warning: a budget above £10,000,000,000,000 is not taken as the budget: "
+        f"'Responsible for a budget of £{huge}'",
+        "huge.md: warning: a budget above £10,000,000,000,000 is not taken as the budget: "
+        "'Responsible for a budget of £20000bn, which may exceed the plan'",
+        f"huge.md: warning: a salary above £1,000,000,000 is not taken as a salary range: 'London: £30,000 - £{huge}'",
+        "huge.md: warning: the salary range runs from the higher figure to the lower: not taken: "
+        "'Leeds: £40,000 - £30,000'",
+    ]
+
+
+def test_a_budget_in_billions_is_kept():
+    text = "# Chief Executive\n## Purpose of Job:\nLeads a revenue budget of £1.2bn\n"
+    role = import_documents([("chief.md", text.encode())]).framework.role("chief-executive")
+    assert role.budget.amount_gbp == 1_200_000_000

@@ -241,3 +241,61 @@ def test_a_copy_of_a_framework_does_not_keep_stale_lookups(council):
     copy = council.model_copy(update={"roles": [renamed if r.id == renamed.id else r for r in council.roles]})
     assert copy.role("delivery-manager").title == "Renamed"
     assert council.role("delivery-manager").title == "Delivery Manager"
+
+
+# Each case adds a line after the grade of the first role (line 25): its problem is on line 26, at the mapping.
+OUT_OF_BOUNDS = [
+    pytest.param(
+        "    budget: {amount_gbp: 10000000000001, evidence: stated}\n",
+        "f.yaml:26:14: role junior: roles[0].budget.amount_gbp: input should be less than or equal to 10000000000000",
+        id="budget-over-ten-trillion",
+    ),
+    pytest.param(
+        "    budget: {amount_gbp: " + "9" * 400 + ", evidence: stated}\n",
+        "f.yaml:26:14: role junior: roles[0].budget.amount_gbp: input should be less than or equal to 10000000000000",
+        id="budget-of-400-digits",
+    ),
+    pytest.param(
+        "    budget: {amount_gbp: -1, evidence: stated}\n",
+        "f.yaml:26:14: role junior: roles[0].budget.amount_gbp: input should be greater than or equal to 0",
+        id="negative-budget",
+    ),
+    pytest.param(
+        "    salary: [{minimum_gbp: -1, maximum_gbp: 30000, evidence: stated}]\n",
+        "f.yaml:26:15: role junior: roles[0].salary[0].minimum_gbp: input should be greater than or equal to 0",
+        id="negative-salary",
+    ),
+    pytest.param(
+        "    management: {direct: 1000001, evidence: [stated]}\n",
+        "f.yaml:26:18: role junior: roles[0].management.direct: input should be less than or equal to 1000000",
+        id="staff-over-a-million",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), OUT_OF_BOUNDS)
+def test_an_amount_out_of_bounds_is_located(line, expected):
+    (problem,) = problems_of(replace("    grade: PO1\n", "    grade: PO1\n" + line))
+    assert problem.startswith(expected), problem
+
+
+def test_a_huge_salary_is_a_located_problem():
+    text = replace(
+        "    grade: PO1\n",
+        "    grade: PO1\n"
+        "    salary:\n"
+        "      - location: London\n"
+        "        minimum_gbp: 30000\n"
+        "        maximum_gbp: 5000000000\n"
+        "        evidence: 'London: £30,000 - £5,000,000,000'\n",
+    )
+    with pytest.raises(FrameworkError) as caught:
+        load_framework_text(text, name="f.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.column) == ("f.yaml", 29, 9)
+    assert (problem.role, problem.path) == ("junior", ("roles", 0, "salary", 0, "maximum_gbp"))
+    assert str(problem).startswith(
+        "f.yaml:29:9: role junior: roles[0].salary[0].maximum_gbp: input should be less than or equal to 1000000000"
+    ), problem
+    # A salary at the bound itself is accepted.
+    load_framework_text(text.replace("5000000000", "1000000000"), name="f.yaml")
