@@ -6,6 +6,7 @@ loaded again as a small file. The view is a link: ``?current=…&target=…`` (a
 """
 
 import datetime
+from types import SimpleNamespace
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +22,7 @@ from framework.export import (
 )
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
 from ui import state
-from ui.data import describe_error
+from ui.data import arrow, describe_error
 from ui.radar import radar_figure
 from ui.render import md
 
@@ -266,9 +267,33 @@ if mode == ROLE and current == target:
 # --------------------------------------------------------------------------- the gap
 
 current_label = profile.label if profile is not None else state.role_label(loaded, current)
-gap = skill_gap(fw, profile if profile is not None else current, target)
-summary = gap_summary(fw, gap, current_label=current_label, target_label=target_label)
-met = sum(r.met for r in gap.rows)
+today = datetime.date.today()
+
+
+def _gap_view() -> SimpleNamespace:
+    """The gap and everything shown from it: summary, chart, tables, the plan and its files."""
+    gap = skill_gap(fw, profile if profile is not None else current, target)
+    plan_date = f"{today.day} {today:%B %Y}"
+    return SimpleNamespace(
+        gap=gap,
+        summary=gap_summary(fw, gap, current_label=current_label, target_label=target_label),
+        met=sum(r.met for r in gap.rows),
+        figure=radar_figure(fw, gap, current_label=current_label, target_label=target_label),
+        table=arrow(gap_table(fw, gap)),
+        details=[
+            (f"{number}. {md(row.name)} — {md(levels_label(fw, row))}", gap_detail_markdown(row))
+            for number, row in enumerate(gap.gaps, 1)
+        ],
+        plan=development_plan_markdown(fw, gap, current_label=current_label, target_label=target_label, date=plan_date),
+        plan_csv=development_plan_csv(fw, gap).encode("utf-8-sig"),
+    )
+
+
+# The view depends on the framework, the two sides and the date alone, so sessions comparing the same (a role,
+# or the same self-assessment) share it; only the most recent comparisons are kept.
+subject = f"role:{current}" if profile is None else f"self:{profile.label!r}:{sorted(profile.skills.items())!r}"
+view = loaded.recent(f"gap:{target}:{today.isoformat()}:{subject}", _gap_view)
+gap, summary, met = view.gap, view.summary, view.met
 
 st.header(f"{md(current_label)} → {md(target_label)}", divider="gray")
 metrics = st.columns(3)
@@ -288,8 +313,7 @@ st.markdown(md(summary))
 chart_col, side_col = st.columns([3, 2], gap="large")
 with chart_col:
     st.subheader("At a glance")
-    figure = radar_figure(fw, gap, current_label=current_label, target_label=target_label)
-    st.plotly_chart(figure, config={"displayModeBar": False}, alt=summary)
+    st.plotly_chart(view.figure, config={"displayModeBar": False}, alt=summary)
 with side_col:
     st.subheader("Reading the chart")
     st.markdown(
@@ -316,7 +340,7 @@ with side_col:
 st.subheader("Skill by skill")
 st.caption("Biggest gaps first. Open a skill under “What to work on” to read the whole descriptor and the evidence.")
 st.dataframe(
-    gap_table(fw, gap),
+    view.table,
     hide_index=True,
     column_config={
         "Skill": st.column_config.TextColumn(width="medium"),
@@ -331,19 +355,16 @@ st.dataframe(
 st.subheader("What to work on")
 if not gap.gaps:
     st.markdown("Nothing: every skill the target role needs is already at the level needed.")
-for number, row in enumerate(gap.gaps, 1):
-    with st.expander(f"{number}. {md(row.name)} — {md(levels_label(fw, row))}"):
-        st.markdown(gap_detail_markdown(row))
+for title, detail in view.details:
+    with st.expander(title):
+        st.markdown(detail)
 
 st.subheader("Development plan")
 st.markdown(
     "A plan for the development conversation: the skills in priority order, what each next level looks "
     "like, the evidence from the job description, and space to agree actions, dates and support."
 )
-today = datetime.date.today()
-plan = development_plan_markdown(
-    fw, gap, current_label=current_label, target_label=target_label, date=f"{today.day} {today:%B %Y}"
-)
+plan = view.plan
 buttons = st.container(horizontal=True)
 buttons.download_button(
     "Download the plan (Markdown)",
@@ -355,7 +376,7 @@ buttons.download_button(
 )
 buttons.download_button(
     "Download the plan (CSV, for a spreadsheet)",
-    development_plan_csv(fw, gap).encode("utf-8-sig"),
+    view.plan_csv,
     file_name="development-plan.csv",
     mime="text/csv",
     icon=":material/download:",

@@ -41,6 +41,7 @@ __all__ = [
     "my_role_id",
     "my_role_picker",
     "notice",
+    "role_ids",
     "role_label",
     "role_select",
     "upload_panel",
@@ -261,7 +262,7 @@ def my_role_picker(loaded: Loaded) -> str | None:
     with st.sidebar:
         return bound_select(
             "My current role",
-            [r.id for r in loaded.framework.roles],
+            role_ids(loaded),
             key=MY_ROLE,
             what="the role",
             index=None,
@@ -272,11 +273,22 @@ def my_role_picker(loaded: Loaded) -> str | None:
 
 
 def role_label(loaded: Loaded, role_id: str) -> str:
-    role = loaded.framework.roles_by_id.get(role_id)
-    if role is None:
-        return role_id
-    grade = loaded.framework.grade_label(role.grade) if role.grade else "grade not stated"
-    return f"{role.title} ({grade})"
+    """ "Title (grade)": how a role is named on screen (its id if the framework does not have it)."""
+    return _role_labels(loaded).get(role_id, role_id)
+
+
+def role_ids(loaded: Loaded) -> list[str]:
+    """The ids of the framework's roles, in its order: one list per framework version (do not change it)."""
+    return loaded.memo("role-ids", lambda: [r.id for r in loaded.framework.roles])
+
+
+def _role_labels(loaded: Loaded) -> dict[str, str]:
+    # Every role picker names every role on every rerun: the names are made once per framework version.
+    def build() -> dict[str, str]:
+        fw = loaded.framework
+        return {r.id: f"{r.title} ({fw.grade_label(r.grade) if r.grade else 'grade not stated'})" for r in fw.roles}
+
+    return loaded.memo("role-labels", build)
 
 
 def role_select(
@@ -293,7 +305,7 @@ def role_select(
 
     ``default`` (e.g. my current role) is used when neither the session nor the URL says otherwise.
     """
-    options = list(roles) if roles is not None else [r.id for r in loaded.framework.roles]
+    options = list(roles) if roles is not None else role_ids(loaded)
     if key not in st.session_state and default in options and not st.query_params.get_all(key):
         st.session_state[key] = default
     return bound_select(
