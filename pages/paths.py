@@ -118,8 +118,7 @@ st.caption(
 for number, view in enumerate(found.routes, start=1):
     st.subheader(f"Route {number}: {view.heading}")
     st.markdown(view.titles)
-    for line in view.lines:
-        st.markdown(line)
+    st.markdown("\n\n".join(view.lines))  # one paragraph per step, in one element
     with st.expander(f"Route {number} as a table"):
         st.dataframe(view.table, hide_index=True, key=f"route-{number}")
 

@@ -95,8 +95,10 @@ with st.expander("The same as a table (roles in each rung)"):
 st.header("Missing rungs", divider="gray")
 if not review.gap_lines:
     st.write("No ladder skips a grade between two of its roles.")
-for line in review.gap_lines:
-    st.markdown(line)
+else:
+    # One paragraph per ladder, in one element: a framework of many ladders would otherwise send dozens of
+    # elements on every rerun.
+    st.markdown("\n\n".join(review.gap_lines))
 
 left, right = st.columns(2)
 with left:

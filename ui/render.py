@@ -59,37 +59,61 @@ def role_link(loaded: Loaded, role_id: str, *, label: str | None = None) -> None
 
 def bullets(items: list[str]) -> None:
     if items:
-        st.markdown("\n".join(f"- {md(item)}" for item in items))
+        st.markdown(_bullets(items))
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {md(item)}" for item in items)
 
 
 def paragraphs(lines: list[str]) -> None:
-    for line in lines:
-        st.markdown(md(line))
+    """Each line a paragraph, all in one Markdown element (each element costs Streamlit a little on every
+    rerun; the paragraphs read the same)."""
+    if lines:
+        st.markdown("\n\n".join(md(line) for line in lines))
 
 
 def job_description(jd: JobDescription) -> None:
-    """The whole job description, as written and grouped as in the document."""
+    """The whole job description, as written and grouped as in the document.
+
+    The text between two headings goes out as one Markdown element (paragraphs, bold lead-ins and lists
+    separated by blank lines, so each stays what it is); the headings stay headings.
+    """
+    text: list[str] = []
+
+    def flush() -> None:
+        shown = [chunk for chunk in text if chunk]
+        if shown:
+            st.markdown("\n\n".join(shown))
+        text.clear()
+
     if jd.header:
-        st.markdown("  \n".join(md(line) for line in jd.header))
+        text.append("  \n".join(md(line) for line in jd.header))
     for section in jd.sections:
         if section.heading:
+            flush()
             st.subheader(md(section.heading.rstrip(":")), divider="gray")
-        paragraphs(section.paragraphs)
+        text.extend(md(line) for line in section.paragraphs)
         if section.lead_in:
-            st.markdown(f"**{md(section.lead_in)}**")
-        bullets(section.items)
+            text.append(f"**{md(section.lead_in)}**")
+        if section.items:
+            text.append(_bullets(section.items))
         for group in section.groups:
             if group.heading:
-                st.markdown(f"**{md(group.heading)}**")
-            bullets(group.items)
-        paragraphs(section.notes)
+                text.append(f"**{md(group.heading)}**")
+            if group.items:
+                text.append(_bullets(group.items))
+        text.extend(md(line) for line in section.notes)
+    flush()
     spec = jd.person_specification
     if spec:
         st.subheader(md(spec.heading), divider="gray")
-        st.markdown("  \n".join(md(line) for line in spec.fields))
+        text.append("  \n".join(md(line) for line in spec.fields))
         for criteria in spec.criteria:
-            st.markdown(f"#### {md(criteria.heading)}")
+            text.append(f"#### {md(criteria.heading)}")
             for group in criteria.groups:
                 if group.marker:
-                    st.markdown(f"*{md(group.marker)}*")
-                bullets(group.items)
+                    text.append(f"*{md(group.marker)}*")
+                if group.items:
+                    text.append(_bullets(group.items))
+        flush()
