@@ -10,6 +10,7 @@ import streamlit as st
 from framework import NoPath
 from framework.graph import KIND_ORDER, progression_paths
 from ui import render, state
+from ui.data import arrow
 from ui.map_figure import KIND_LABELS, career_map_figure, default_kinds, describe_map, map_table
 
 loaded = state.framework()
@@ -24,7 +25,7 @@ st.markdown(
     "key to hide or show it."
 )
 
-usual_kinds = default_kinds(G)
+usual_kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
 controls = st.columns([2, 2, 3])
 with controls[0]:
     kinds = state.bound_multiselect(
@@ -40,7 +41,9 @@ with controls[0]:
     )
 with controls[1]:
     # Names, as on the Roles page: the two pages share this filter (and its ``?discipline=`` parameter).
-    discipline_ids = {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+    discipline_ids = loaded.memo(
+        "map.disciplines", lambda: {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+    )
     disciplines = state.bound_multiselect(
         "Disciplines",
         list(discipline_ids),
@@ -59,28 +62,39 @@ with controls[2]:
     )
 
 focus = [discipline_ids[name] for name in disciplines] or None
-shown = None if focus is None else {n for n, d in G.nodes(data=True) if d["discipline"] in focus}
+
+
+def easiest_route() -> tuple[list[str], str | None]:
+    try:
+        return progression_paths(G, me, target, limit=1)[0].roles, None
+    except NoPath as error:
+        return [], f"There is no route from your role to {G.nodes[target]['title']}: {error.reason}."
+
 
 route: list[str] = []
 route_note = None
 if target and me and target != me:
-    try:
-        route = progression_paths(G, me, target, limit=1)[0].roles
-    except NoPath as error:
-        route_note = f"There is no route from your role to {G.nodes[target]['title']}: {error.reason}."
-    if shown is not None and any(r not in shown for r in route):
+    route, route_note = loaded.recent(f"map.route:{me}:{target}", easiest_route)
+    if focus is not None and any(G.nodes[r]["discipline"] not in focus for r in route):
         route_note = "Part of your route runs through disciplines the map does not show; that part is left out."
 
-fig = career_map_figure(
-    G,
-    kinds=kinds,
-    disciplines=focus,
-    highlight=route or ([target] if target else []),
-    selected=me,
-    highlight_label="Your easiest route" if route else "The role you are finding",
-    selected_label="My current role",
+# The figure, its summary and its table depend on the framework and the view's choices alone: made once for
+# the recent views and shared by sessions (the figure is not changed once made).
+view = (tuple(kinds), None if focus is None else tuple(focus))
+highlight = tuple(route or ([target] if target else []))
+fig = loaded.recent(
+    f"map.figure:{view!r}:{highlight!r}:{me}",
+    lambda: career_map_figure(
+        G,
+        kinds=kinds,
+        disciplines=focus,
+        highlight=highlight,
+        selected=me,
+        highlight_label="Your easiest route" if route else "The role you are finding",
+        selected_label="My current role",
+    ),
 )
-summary = describe_map(G, kinds, disciplines=focus)
+summary = loaded.recent(f"map.summary:{view!r}", lambda: describe_map(G, kinds, disciplines=focus))
 event = st.plotly_chart(
     fig,
     on_select="rerun",
@@ -132,6 +146,6 @@ if "lateral" not in usual_kinds and "lateral" not in kinds:
     )
 st.caption(render.md(summary))
 with st.expander("Table of the map"):
-    table = map_table(G, kinds, disciplines=focus)
-    st.caption(render.md(f"{len(table)} moves shown, by discipline and grade."))
+    table = loaded.recent(f"map.table:{view!r}", lambda: arrow(map_table(G, kinds, disciplines=focus)))
+    st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
     st.dataframe(table, hide_index=True)
