@@ -22,7 +22,7 @@ from framework.export import (
 )
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
 from ui import state
-from ui.data import arrow, describe_error
+from ui.data import arrow, describe_error, shared_figure
 from ui.radar import radar_figure
 from ui.render import md
 
@@ -278,7 +278,7 @@ def _gap_view() -> SimpleNamespace:
         gap=gap,
         summary=gap_summary(fw, gap, current_label=current_label, target_label=target_label),
         met=sum(r.met for r in gap.rows),
-        figure=radar_figure(fw, gap, current_label=current_label, target_label=target_label),
+        figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
         table=arrow(gap_table(fw, gap)),
         details=[
             (f"{number}. {md(row.name)} — {md(levels_label(fw, row))}", gap_detail_markdown(row))

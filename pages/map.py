@@ -10,7 +10,7 @@ import streamlit as st
 from framework import NoPath
 from framework.graph import KIND_ORDER, progression_paths
 from ui import render, state
-from ui.data import arrow
+from ui.data import arrow, shared_figure
 from ui.map_figure import KIND_LABELS, career_map_figure, default_kinds, describe_map, map_table
 
 loaded = state.framework()
@@ -84,14 +84,16 @@ view = (tuple(kinds), None if focus is None else tuple(focus))
 highlight = tuple(route or ([target] if target else []))
 fig = loaded.recent(
     f"map.figure:{view!r}:{highlight!r}:{me}",
-    lambda: career_map_figure(
-        G,
-        kinds=kinds,
-        disciplines=focus,
-        highlight=highlight,
-        selected=me,
-        highlight_label="Your easiest route" if route else "The role you are finding",
-        selected_label="My current role",
+    lambda: shared_figure(
+        career_map_figure(
+            G,
+            kinds=kinds,
+            disciplines=focus,
+            highlight=highlight,
+            selected=me,
+            highlight_label="Your easiest route" if route else "The role you are finding",
+            selected_label="My current role",
+        )
     ),
 )
 summary = loaded.recent(f"map.summary:{view!r}", lambda: describe_map(G, kinds, disciplines=focus))

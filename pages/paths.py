@@ -9,7 +9,7 @@ from framework import NoPath
 from framework.graph import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
-from ui.data import arrow
+from ui.data import arrow, shared_figure
 from ui.map_figure import career_map_figure
 
 loaded = state.framework()
@@ -132,7 +132,8 @@ chosen = st.radio(
 )
 highlight = routes[chosen].roles
 figure = loaded.recent(
-    f"paths.figure:{source}:{highlight!r}", lambda: career_map_figure(G, highlight=highlight, selected=source)
+    f"paths.figure:{source}:{highlight!r}",
+    lambda: shared_figure(career_map_figure(G, highlight=highlight, selected=source)),
 )
 st.plotly_chart(figure, key="route-map")
 st.caption(

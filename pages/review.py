@@ -20,7 +20,7 @@ from framework.review import (
     unreachable,
 )
 from ui import render, state
-from ui.data import arrow
+from ui.data import arrow, shared_figure
 from ui.review_figures import matrix_figure, reporting_tree_figure
 
 loaded = state.framework()
@@ -48,7 +48,7 @@ def _review() -> SimpleNamespace:
     span_table = spans(fw)
     referenced = referenced_roles(fw, G)
     return SimpleNamespace(
-        matrix=matrix_figure(status, titles),
+        matrix=shared_figure(matrix_figure(status, titles)),
         titles=arrow(titles.reset_index(names="Discipline")),
         gap_lines=gap_lines,
         dead_ends=arrow(dead_ends(fw, G).drop(columns=["id"])),
@@ -72,7 +72,7 @@ def _review() -> SimpleNamespace:
         )
         if found
         else None,
-        tree=reporting_tree_figure(fw),
+        tree=shared_figure(reporting_tree_figure(fw)),
         spans=arrow(span_table.drop(columns=["id"])),
         totals=arrow(discipline_totals(span_table)),
         referenced=None if referenced.empty else arrow(referenced.drop(columns=["id"])),

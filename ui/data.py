@@ -19,6 +19,7 @@ from typing import TypeVar
 
 import networkx as nx
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
@@ -38,6 +39,7 @@ __all__ = [
     "load",
     "load_upload",
     "local_framework",
+    "shared_figure",
     "shipped_frameworks",
 ]
 
@@ -48,6 +50,26 @@ UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand ro
 #: Results kept per framework for views that depend on a selection (a gap, a route, a filtered map): the most
 #: recently used ones, so memory stays bounded however many selections sessions make.
 RECENT_MAX = 48
+
+
+class _SharedFigure(go.Figure):
+    """A figure that is made once and shared, and never changed afterwards (see :func:`shared_figure`)."""
+
+    def to_dict(self) -> dict:
+        # ``st.plotly_chart`` asks for the figure as a dict on every rerun; plotly makes a deep copy of the whole
+        # figure each time (and re-encodes its arrays). The figure no longer changes, so one copy serves all.
+        made = self.__dict__.get("_as_dict")
+        if made is None:
+            made = self._as_dict = super().to_dict()
+        return made
+
+
+def shared_figure(figure: go.Figure | None) -> go.Figure | None:
+    """``figure``, to be memoised and shared by sessions: it must not be changed afterwards, and its dict form
+    (the same dict plotly would make) is made once. Nothing else about the figure changes."""
+    if figure is not None and type(figure) is go.Figure:
+        figure.__class__ = _SharedFigure  # the same object and state: only ``to_dict`` is remembered
+    return figure
 
 
 def arrow(df: pd.DataFrame) -> pa.Table:
