@@ -21,7 +21,7 @@ chosen = state.bound_multiselect(
     state.role_ids(loaded),
     key="roles",
     what="the roles",
-    format_func=lambda r: state.role_label(loaded, r),
+    format_func=state.role_namer(loaded),
     max_selections=3,
     placeholder="Choose two or three roles",
 )

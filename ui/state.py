@@ -43,6 +43,7 @@ __all__ = [
     "notice",
     "role_ids",
     "role_label",
+    "role_namer",
     "role_select",
     "upload_panel",
 ]
@@ -266,7 +267,7 @@ def my_role_picker(loaded: Loaded) -> str | None:
             key=MY_ROLE,
             what="the role",
             index=None,
-            format_func=lambda r: role_label(loaded, r),
+            format_func=role_namer(loaded),
             placeholder="Choose your role",
             help="Pages start from it: paths from your role, the gap from your role to another.",
         )
@@ -275,6 +276,12 @@ def my_role_picker(loaded: Loaded) -> str | None:
 def role_label(loaded: Loaded, role_id: str) -> str:
     """ "Title (grade)": how a role is named on screen (its id if the framework does not have it)."""
     return _role_labels(loaded).get(role_id, role_id)
+
+
+def role_namer(loaded: Loaded) -> Callable[[str], str]:
+    """``role_label`` for a picker's ``format_func``: a picker names every role on every rerun."""
+    labels = _role_labels(loaded)
+    return lambda role_id: labels.get(role_id, role_id)
 
 
 def role_ids(loaded: Loaded) -> list[str]:
@@ -314,7 +321,7 @@ def role_select(
         key=key,
         what="the role",
         index=None,
-        format_func=lambda r: role_label(loaded, r),
+        format_func=role_namer(loaded),
         placeholder=placeholder,
         **kwargs,
     )
