@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import plotly.io
 import pytest
 
+from framework import load_framework
+from framework.graph import build_graph
 from tests.apptest import app, param, texts
 from tests.conftest import SHIPPED
+from ui.data import RECENT_MAX, Loaded, shared_figure
+from ui.map_figure import career_map_figure
 
 PAGES = {
     "pages/home.py": "Career Explorer",
@@ -69,3 +74,35 @@ def test_a_very_long_query_parameter_is_cut_short():
     assert not at.exception
     warning = next(w.value for w in at.warning)
     assert len(warning) < 300
+
+
+# --------------------------------------------------------------------------- what pages share between reruns
+
+
+def test_results_for_selections_are_shared_and_only_the_recent_ones_kept():
+    loaded = Loaded("test", None, None)
+    built = []
+
+    def build(name):
+        built.append(name)
+        return [name]
+
+    first = loaded.recent("a", lambda: build("a"))
+    assert loaded.recent("a", lambda: build("again")) is first, "the same object, built once"
+    for i in range(RECENT_MAX - 1):
+        loaded.recent(f"n{i}", lambda i=i: build(f"n{i}"))
+    loaded.recent("a", lambda: build("again"))  # used again: now the most recent
+    loaded.recent("one more", lambda: build("one more"))  # the oldest, n0, makes way
+    assert built.count("again") == 0
+    loaded.recent("n0", lambda: build("n0"))
+    assert built.count("n0") == 2, "n0 was built again"
+    assert loaded.memo("whole", lambda: ["x"]) is loaded.memo("whole", lambda: ["y"])
+
+
+def test_a_shared_figure_is_sent_exactly_as_the_figure_it_was():
+    graph = build_graph(load_framework(SHIPPED[0]))
+    expected = plotly.io.to_json(career_map_figure(graph).to_dict(), validate=False)
+    figure = shared_figure(career_map_figure(graph))
+    assert plotly.io.to_json(figure.to_dict(), validate=False) == expected
+    assert figure.to_dict() is figure.to_dict(), "made once"
+    assert plotly.io.to_json(figure.to_dict(), validate=False) == expected

@@ -48,8 +48,9 @@ DEFAULT_FRAMEWORK = "roles"  # data/roles.yaml, the council framework
 LOCAL = "local"  # a file given with --framework
 UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand roles fits well within this
 #: Results kept per framework for views that depend on a selection (a gap, a route, a filtered map): the most
-#: recently used ones, so memory stays bounded however many selections sessions make.
-RECENT_MAX = 48
+#: recently used ones, so memory stays bounded however many selections sessions make. The largest, a DDaT map
+#: with every kind of move, takes about 3 MB (the figure and its dict form).
+RECENT_MAX = 32
 
 
 class _SharedFigure(go.Figure):
