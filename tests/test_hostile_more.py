@@ -152,6 +152,77 @@ def test_the_shipped_frameworks_fit_the_upload_budget():
         assert framework.roles
 
 
+WORD_AT_THE_LIMITS = textwrap.dedent(
+    """
+    import io, json, resource, sys, time, zipfile
+    import docx
+    from framework import FrameworkError
+    from framework.jdimport import MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PART_BYTES, read_document
+
+    kind = sys.argv[1]
+    base = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Analyse data for services")
+    document.save(base)
+    with zipfile.ZipFile(io.BytesIO(base.getvalue())) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    # The costliest XML per byte: a run-only paragraph for the document, a bare paragraph style for the styles.
+    fill = {"word/document.xml": ("</w:body>", "<w:p><w:r/></w:p>"),
+            "word/styles.xml": ("</w:styles>", '<w:style w:type="paragraph" w:styleId="s%07d"/>')}
+    budget = MAX_DOCX_EXPANDED_BYTES - sum(len(v) for k, v in parts.items() if k not in fill) - 1024
+    for name, (close, unit) in fill.items():
+        if kind == "document" and name != "word/document.xml":
+            continue
+        room = min(MAX_DOCX_PART_BYTES, budget // (1 if kind == "document" else 2)) - len(parts[name]) - 64
+        count = room // len(unit % 0 if "%" in unit else unit)
+        body = "".join(unit % i for i in range(count)) if "%" in unit else unit * count
+        head, tail = parts[name].decode().rsplit(close, 1)
+        parts[name] = (head + body + close + tail).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in parts.items():
+            target.writestr(name, blob)
+    data = out.getvalue()
+    expanded = sum(len(blob) for blob in parts.values())
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    try:
+        outcome = f"read {len(read_document(data, name='big.docx'))} characters"
+    except FrameworkError as error:
+        outcome = "rejected: " + str(error.problems[0])
+    seconds = time.perf_counter() - start
+    growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    print(json.dumps({"bytes": len(data), "expanded": expanded, "seconds": round(seconds, 2),
+                      "growth_mib": round(growth / 1024), "outcome": outcome}))
+    """
+)
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("kind", ["document", "document-and-styles"])
+def test_a_word_document_at_its_expansion_limits_is_read_in_bounded_time_and_memory(kind):
+    """A small upload whose XML expands to the limits (8 MiB a part, 16 MiB in all) of the elements that cost
+    most to read: read in seconds (under 5 s on two cores) and a few hundred MiB, in a fresh process."""
+    pytest.importorskip("docx")
+    result = subprocess.run(
+        [sys.executable, "-c", WORD_AT_THE_LIMITS, kind],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=170,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"Word document expanding to {figures['expanded'] / 2**20:.1f} MiB: {figures}")
+    assert figures["outcome"].startswith("read "), figures
+    assert figures["bytes"] < 1024 * 1024, figures  # a small upload...
+    assert figures["expanded"] > (7 if kind == "document" else 15) * 1024 * 1024, figures  # ...at the limits
+    assert figures["growth_mib"] < 600, figures
+    assert figures["seconds"] < 60, figures
+
+
 # --------------------------------------------------------------------------- nesting and aliases
 
 
