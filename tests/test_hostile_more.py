@@ -92,19 +92,25 @@ MEASURE = textwrap.dedent(
 )
 
 
-def measure(kind: str, size: int, limit: int) -> dict:
-    """Load generated input in a fresh interpreter: bytes, seconds, peak RSS growth (MiB) and the outcome."""
+def in_fresh_process(script: str, *args: str, timeout: float = 240) -> dict:
+    """Run a measuring script in a fresh interpreter (so that its peak memory is its own); the figures it prints
+    as JSON on its last line."""
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE, kind, str(size), str(limit)],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=timeout,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure(kind: str, size: int, limit: int) -> dict:
+    """Load generated input in a fresh interpreter: bytes, seconds, peak RSS growth (MiB) and the outcome."""
+    figures = in_fresh_process(MEASURE, kind, str(size), str(limit))
     print(f"{kind} {figures['bytes'] / 2**20:.1f} MiB: {figures}")
     return figures
 
@@ -204,17 +210,7 @@ def test_a_word_document_at_its_expansion_limits_is_read_in_bounded_time_and_mem
     """A small upload whose XML expands to the limits (8 MiB a part, 16 MiB in all) of the elements that cost
     most to read: read in seconds (under 5 s on two cores) and a few hundred MiB, in a fresh process."""
     pytest.importorskip("docx")
-    result = subprocess.run(
-        [sys.executable, "-c", WORD_AT_THE_LIMITS, kind],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=170,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures = in_fresh_process(WORD_AT_THE_LIMITS, kind, timeout=170)
     print(f"Word document expanding to {figures['expanded'] / 2**20:.1f} MiB: {figures}")
     assert figures["outcome"].startswith("read "), figures
     assert figures["bytes"] < 1024 * 1024, figures  # a small upload...
