@@ -1,42 +1,25 @@
 """Memory of the running app: one browser session, then twenty at once, against the real server.
 
 The server is started as ``python3 dev.py app`` starts it (``python -m ui.serve``), on a free loopback port,
-and stopped at the end. Its memory is the resident set size (``VmRSS`` in ``/proc/PID/status``) of the server
-and any processes it started. Sessions are Chromium browser contexts driven by Playwright; each opens the
-app on the DDaT framework and visits every page through the app's own navigation (one Streamlit session per
-context, as a person clicking through the app). The figure is the growth from one session to twenty, per extra
-session. Everything is bounded in time; nothing leaves the machine.
+and stopped at the end, by the helper the browser and load tests use (``tests/browser/server.py``). Its memory
+is the resident set size (``VmRSS`` in ``/proc/PID/status``) of the server and any processes it started.
+Sessions are Chromium browser contexts driven by Playwright; each opens the app on the DDaT framework and
+visits every page through the app's own navigation (one Streamlit session per context, as a person clicking
+through the app). The figure is the growth from one session to twenty, per extra session. Everything is
+bounded in time; nothing leaves the machine.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
+
+from tests.browser.server import CHROMIUM_ARGS, app_server, find_chromium, rss_bytes
 
 from .figures import ROOT, Config
 from .timing import Row
 
 __all__ = ["memory_rows", "rss_bytes"]
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-START_TIMEOUT = 60
 SESSION_TIMEOUT = 420  # seconds for all the concurrent sessions to open every page
 CONCURRENT_CLICKS = 4  # sessions clicking through pages at the same moment
 PAGE_TIMEOUT_MS = 90_000
@@ -70,77 +53,6 @@ IDLE = """
 """
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(OSError):
-            out += [int(c) for c in task.read_text().split()]
-    return out
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident memory of ``pid`` and every process below it, in bytes (Linux ``/proc``)."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-        todo += _children(current)
-    return total
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def _start_server(port: int, log) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "ui.serve",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    deadline = time.monotonic() + START_TIMEOUT
-    while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            _stop(process)
-            raise RuntimeError(f"the app server did not start (see {log.name})")
-        time.sleep(0.2)
-    return process
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)  # its own process group: the server and what it started
-        process.wait(10)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(10)
-
-
 async def _session(browser, base: str, gate: asyncio.Semaphore) -> object:
     """A browser context that opens the app on DDaT and visits every page; returned open (the session lives).
 
@@ -164,11 +76,11 @@ async def _session(browser, base: str, gate: asyncio.Semaphore) -> object:
     return context
 
 
-async def _measure(base: str, pid: int, extra: int) -> tuple[int, int, int]:
+async def _measure(chromium: str, base: str, pid: int, extra: int) -> tuple[int, int, int]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
             idle = rss_bytes(pid)
             gate = asyncio.Semaphore(CONCURRENT_CLICKS)
@@ -190,21 +102,15 @@ async def _measure(base: str, pid: int, extra: int) -> tuple[int, int, int]:
 
 def memory_rows(config: Config, *, sessions: int = 20) -> list[Row]:
     name = f"app memory per extra session ({sessions} sessions vs 1)"
-    if not Path(CHROMIUM).exists():
-        return [Row(name, "skipped", note=f"no Chromium at {CHROMIUM} (set CHROMIUM_PATH)")]
+    chromium, looked_at = find_chromium()
+    if chromium is None:
+        return [Row(name, "skipped", note=f"no Chromium at {', '.join(looked_at)} (set CHROMIUM_PATH)")]
     try:
         import playwright  # noqa: F401
     except ImportError:
         return [Row(name, "skipped", note="Playwright is not installed (requirements-dev.txt)")]
-    port = _free_port()
-    log_path = ROOT / "bench" / "results" / "memory-server.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("wb") as log:
-        process = _start_server(port, log)
-        try:
-            idle, one, many = asyncio.run(_measure(f"http://127.0.0.1:{port}", process.pid, sessions - 1))
-        finally:
-            _stop(process)
+    with app_server(ROOT / "bench" / "results" / "memory-server.log") as server:
+        idle, one, many = asyncio.run(_measure(chromium, server.url, server.pid, sessions - 1))
     per_session = (many - one) / (sessions - 1) / 2**20
     return [
         Row(

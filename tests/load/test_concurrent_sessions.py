@@ -26,38 +26,29 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
+from tests.browser.server import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    cpu_seconds,
+    find_chromium,
+    peak_rss_bytes,
+    rss_bytes,
+    serving,
+)
+
 SESSIONS = 20
 LOAD_SECONDS = 60  # how long sessions keep starting new journeys; the journeys under way then finish
 SINGLE_ROUNDS = 3  # journeys timed with one session, after one to warm the server up
 PAGE_TIMEOUT = 120  # seconds for one page, from the request to the end of its run, under load
-START_TIMEOUT = 60
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+# Chromium keeps its shared memory in /tmp rather than /dev/shm, which is small in containers: the load test
+# has many contexts open at once.
+LOAD_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--disable-dev-shm-usage"]
 # Journeys: (role to open, route from, route to). Each session starts at a different one.
 JOURNEYS = [
     ("delivery-manager", "associate-project-manager", "head-of-delivery-management"),
@@ -88,91 +79,22 @@ def _in_ci() -> bool:
 
 
 def _chromium() -> str:
-    configured = os.environ.get("CHROMIUM_PATH")
-    candidates = [configured] if configured else ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    for path in candidates:
-        if os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
+    path, candidates = find_chromium()
+    if path is not None:
+        return path
     where = ", ".join(candidates)
     if _in_ci():
         pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package (looked for {where})")
     pytest.skip(f"Chromium not found (looked for {where}); the load test is skipped")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
-@contextmanager
-def serve() -> Iterator[tuple[str, int]]:
-    """The app on a free loopback port: yields (base URL, server pid); the server leads its process group."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log_path = ARTIFACTS / "load-server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "ui.serve",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while not _healthy(f"{base}/_stcore/health"):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = log_path.read_text(encoding="utf-8", errors="replace")
-                    pytest.fail(f"the app server did not start ({' '.join(command)}):\n{output}", pytrace=False)
-                time.sleep(0.2)
-            yield base, process.pid
-        finally:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(10)
-
-
 def server_figures(pid: int) -> dict[str, float]:
     """The server's resident memory now (VmRSS) and at its peak so far (VmHWM), in MiB, and its CPU seconds."""
-    figures: dict[str, float] = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            figures[f"{key}_mib"] = round(int(value.split()[0]) / 1024, 1)
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    figures["cpu_s"] = round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 1)  # utime + stime
-    return figures
+    return {
+        "VmRSS_mib": round(rss_bytes(pid) / 2**20, 1),
+        "VmHWM_mib": round(peak_rss_bytes(pid) / 2**20, 1),
+        "cpu_s": round(cpu_seconds(pid), 1),
+    }
 
 
 # --------------------------------------------------------------------------- a session over the websocket
@@ -340,7 +262,7 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=chromium, headless=True, args=LOAD_CHROMIUM_ARGS)
         try:
             warm = Session(base, 0)
             await warm.run(rounds=len(JOURNEYS))  # the first visits load the framework and build its tables
@@ -384,8 +306,8 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 @pytest.mark.timeout(420)
 def test_twenty_concurrent_sessions_walk_the_main_journeys_without_errors():
     chromium = _chromium()
-    with serve() as (base, pid):
-        figures = _run_in_own_thread(lambda: asyncio.run(drive(base, pid, chromium)))
+    with serving("load-server") as server:
+        figures = _run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "load.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     one, many, server = figures["single"], figures["concurrent"], figures["server"]
