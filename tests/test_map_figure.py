@@ -6,17 +6,20 @@ import json
 import time
 from itertools import combinations
 
+import networkx as nx
 import pytest
 
 from framework import load_framework, load_framework_text
 from framework.graph import KIND_ORDER, build_graph
 from framework.models import Discipline, Framework, Grade, ImportSource, Move, ReportingLine, Role
 from tests.conftest import DATA
+from ui import map_figure
 from ui.map_figure import (
     OKABE_ITO,
     career_map_figure,
     default_kinds,
     describe_map,
+    edge_kinds,
     map_layout,
     map_table,
 )
@@ -279,7 +282,8 @@ def test_no_two_roles_share_a_spot(graph):
 def test_table_has_a_row_per_edge_shown(graph, kinds):
     fig = career_map_figure(graph, kinds=kinds)
     table = map_table(graph, kinds)
-    assert len(table) == sum(t.meta["edges"] for t in parts(fig, "edges"))
+    assert len(table) == sum(t.meta["total"] for t in parts(fig, "edges"))
+    assert all(t.meta["edges"] == t.meta["total"] for t in parts(fig, "edges"))  # small maps draw every move
     assert list(table.columns) == ["Discipline", "From", "From grade", "To", "To grade", "Move", "Reason"]
     assert set(table["Move"]) <= {"Promotion", "Lateral move", "Reports to"}
     assert table["Reason"].str.len().min() > 0 if len(table) else True
@@ -373,3 +377,122 @@ def test_an_empty_focus_draws_an_empty_map(council_graph):
     assert not fig.data
     assert map_table(council_graph, disciplines=["astrology"]).empty
     assert describe_map(council_graph, disciplines=["astrology"]) == "The map is empty: no roles to show."
+
+
+# --------------------------------------------------------------------------- too many lateral moves to draw
+
+
+def lateral_edges(G, shown=None) -> dict[tuple[str, str], float]:
+    """Every lateral move of ``G`` (between roles ``shown``) and its effort."""
+    return {
+        (u, v): d["effort"]
+        for u, v, d in G.edges(data=True)
+        if any(k == "lateral" for k, _ in d["relations"]) and (shown is None or (u in shown and v in shown))
+    }
+
+
+def drawn_moves(fig, G, kind: str) -> list[tuple[str, str]]:
+    """The (source, target) of each move a kind's arrowheads stand for, read back from their hover text."""
+    (arrows,) = [t for t in parts(fig, "arrows") if t.meta["kind"] == kind]
+    by_title = {d["title"]: n for n, d in G.nodes(data=True)}
+    pairs = [str(text).split("</b>: ", 1)[1].split("<br>", 1)[0].split(" → ") for text in arrows.hovertext]
+    return [(by_title[a], by_title[b]) for a, b in pairs]
+
+
+def test_beyond_the_limit_the_map_draws_the_easiest_lateral_move_of_each_role_and_says_so(ddat_graph, monkeypatch):
+    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 100)
+    laterals = lateral_edges(ddat_graph)
+    sources = {u for u, _ in laterals}
+    # more moves, and more roles with one, than are drawn
+    assert len(laterals) == 785
+    assert len(sources) == 166
+    fig = career_map_figure(ddat_graph)
+    (lines,) = [t for t in parts(fig, "edges") if t.meta["kind"] == "lateral"]
+    assert (lines.meta["edges"], lines.meta["total"]) == (100, 785)
+    assert lines.line.dash == "dash"  # still the lateral moves' own pattern
+    drawn = drawn_moves(fig, ddat_graph, "lateral")
+    assert len(drawn) == len({u for u, _ in drawn}) == 100  # one per role
+    for u, v in drawn:  # each the easiest move out of its role
+        assert laterals[(u, v)] == min(e for (a, _), e in laterals.items() if a == u)
+    # spread over the roles, not the first hundred of the file
+    order = {n: i for i, n in enumerate(ddat_graph)}
+    assert max(order[u] for u, _ in drawn) > sorted(order[u] for u in sources)[100]
+    # said in the title, the key and the text summary; the table still lists every move
+    note = "Showing 100 of 785 lateral moves: the easiest one from each of 100 roles, spread across the map."
+    assert fig.layout.title.subtitle.text.startswith(note)
+    assert "Choose a few disciplines" in fig.layout.title.subtitle.text
+    assert lines.name.endswith("100 of 785 drawn")
+    text = describe_map(ddat_graph)
+    assert "Moves shown: 157 promotions, 785 lateral moves, 0 reporting lines." in text
+    assert "The map draws 100 of the lateral moves: the easiest one from each of 100 roles" in text
+    assert "the table lists them all" in text
+    assert (map_table(ddat_graph)["Move"] == "Lateral move").sum() == 785
+    assert len(fig.data) <= bound(KIND_ORDER)
+
+
+def test_a_focused_map_over_the_limit_draws_one_lateral_move_from_each_role_that_has_any(ddat_graph, monkeypatch):
+    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 20)
+    focus = ["architecture"]
+    shown = {n for n, d in ddat_graph.nodes(data=True) if d["discipline"] in focus}
+    laterals = lateral_edges(ddat_graph, shown)
+    sources = {u for u, _ in laterals}
+    assert len(sources) < 20 < len(laterals)  # fewer roles with lateral moves than drawn, more moves
+    fig = career_map_figure(ddat_graph, kinds=["lateral"], disciplines=focus)
+    drawn = drawn_moves(fig, ddat_graph, "lateral")
+    assert {u for u, _ in drawn} == sources
+    note = f"Showing {len(sources)} of {len(laterals)} lateral moves: the easiest one from each role that has any."
+    assert fig.layout.title.subtitle.text == note  # already focused: no advice to choose disciplines
+    text = describe_map(ddat_graph, ["lateral"], disciplines=focus)
+    assert f"The map draws {len(sources)} of the lateral moves: the easiest one from each role that has any" in text
+    assert len(map_table(ddat_graph, ["lateral"], disciplines=focus)) == len(laterals)
+
+
+def test_within_the_limit_every_lateral_move_is_drawn_and_nothing_is_said(ddat_graph):
+    fig = career_map_figure(ddat_graph)
+    (lines,) = [t for t in parts(fig, "edges") if t.meta["kind"] == "lateral"]
+    assert lines.meta["edges"] == lines.meta["total"] == 785
+    assert sorted(drawn_moves(fig, ddat_graph, "lateral")) == sorted(lateral_edges(ddat_graph))
+    assert not fig.layout.title.subtitle.text
+    assert "(dashed)" in lines.name
+    assert "drawn" not in lines.name
+    assert "The map draws" not in describe_map(ddat_graph)
+
+
+def test_hover_labels_of_the_lateral_moves_drawn_stay_escaped(monkeypatch):
+    G = build_graph(load_framework_text(HOSTILE, name="hostile.yaml"))
+    G.add_edge("c", "a", kind="lateral", reason="<b>why</b>", effort=9.0, relations=(("lateral", "<b>why</b>"),))
+    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 1)
+    fig = career_map_figure(G, kinds=["lateral"])
+    (arrows,) = parts(fig, "arrows")
+    assert (arrows.meta["edges"], arrows.meta["total"]) == (1, 2)
+    (label,) = arrows.hovertext  # the move from the first role of the file: b's, with its reason
+    assert label.startswith("<b>Lateral move</b>: Boss &lt;u&gt; → &lt;script&gt;alert(1)&lt;/script&gt;<br>")
+    assert label.endswith("&lt;script&gt;also this&lt;/script&gt;")
+    text = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+    for raw in ("<script>", "<u>", "<b>why"):
+        assert raw not in text
+
+
+def test_edges_without_relations_are_read_by_their_kind_and_reason(council_graph):
+    """A graph built by other code may give an edge only its kind and reason: edge_kinds reads those."""
+    G = nx.DiGraph(council_graph)
+    for _, _, data in G.edges(data=True):
+        data.pop("relations")
+    expected = dict.fromkeys(KIND_ORDER, 0)
+    for _, _, data in G.edges(data=True):
+        expected[data["kind"]] += 1
+    fig = career_map_figure(G)
+    assert {t.meta["kind"]: t.meta["edges"] for t in parts(fig, "edges")} == {k: n for k, n in expected.items() if n}
+    assert len(map_table(G)) == sum(expected.values())
+    assert f"Moves shown: {expected['promotion']} promotions" in describe_map(G)
+
+
+def test_edges_with_several_relations_count_once_per_kind(council_graph):
+    counted = dict.fromkeys(KIND_ORDER, 0)
+    for _, _, data in council_graph.edges(data=True):
+        for kind, _ in edge_kinds(data):
+            counted[kind] += 1
+    fig = career_map_figure(council_graph)
+    assert {t.meta["kind"]: t.meta["total"] for t in parts(fig, "edges")} == {k: n for k, n in counted.items() if n}
+    table = map_table(council_graph)
+    assert table.groupby("Move").size().to_dict() == {map_figure.KIND_LABELS[k]: n for k, n in counted.items() if n}

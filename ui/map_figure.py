@@ -13,6 +13,13 @@ gaps — never one trace per edge — and its arrowheads), and one each for the 
 a selected role: at most 7 + 2 × kinds ≤ 10 + kinds. A map of 10,000 roles therefore costs what drawing its
 points costs, not what thousands of traces would.
 
+The number of lines drawn is bounded too. Promotions and reporting lines are about one per role and are all
+drawn; lateral moves derived from skill overlap can number a million, which no reader could tell apart. Up to
+2,000 are all drawn; beyond, the map draws the easiest lateral move from each role (from 2,000 roles at
+most) and says so in its title, its key and :func:`describe_map`, while :func:`map_table` lists every move.
+The edges are read from the adjacency dicts in one pass that reads each edge's attributes once and builds no
+object per edge (:class:`_Edges`), rather than a loop over ``G.edges(data=True)``.
+
 Every text that comes from a framework file (titles, grade and discipline names, reasons) is escaped with
 :func:`html.escape` before it reaches the figure: plotly renders HTML in hover labels, tick labels and text.
 """
@@ -23,6 +30,8 @@ import html
 import math
 import textwrap
 from collections.abc import Collection, Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 import networkx as nx
 import numpy as np
@@ -83,10 +92,12 @@ _UNPLACED_GAP = 1.5  # roles that cannot be placed at all go in a column this fa
 _ROW_PX = 120  # pixels per y unit, within the height bounds below
 _TOP, _BOTTOM = 215, 50  # margins: the title, the key and the grade axis go above the map
 _AXIS_PX = 80  # the grade axis's labels and title, above the plot area
+_NOTE_PX = 24  # a second line under the title, when it says which lateral moves are drawn
 _MIN_HEIGHT, _MAX_HEIGHT = 420, 2000
 _LABEL_ALL_UP_TO = 40  # label every role with its title on maps this small
 _LABEL_TRACKS_UP_TO = 150  # otherwise label each ladder (track) once, if there are this few
 _LATERALS_UP_TO = 120  # more lateral moves than this are hidden unless asked for: they would hide the ladders
+_LATERALS_DRAWN_UP_TO = 2000  # asked for, up to this many are drawn; beyond, the easiest from each role
 _REASONS_UP_TO = 3000  # hover labels of moves say why, up to this many moves (beyond: the table does)
 
 # (status, grade stated) → legend name, marker symbol
@@ -209,8 +220,14 @@ def edge_kinds(data: dict) -> list[tuple[str, str]]:
 def default_kinds(G: nx.DiGraph, *, max_laterals: int = _LATERALS_UP_TO) -> list[str]:
     """The kinds of move a map shows unless asked otherwise: every kind, except lateral moves when there are
     so many (DDaT's skill-overlap moves number in the hundreds) that they would hide the ladders."""
-    laterals = sum(1 for _, _, data in G.edges(data=True) if any(k == "lateral" for k, _ in edge_kinds(data)))
-    return [k for k in KIND_ORDER if k != "lateral" or laterals <= max_laterals]
+    laterals = 0
+    for nbrs in G._succ.values():  # the adjacency dict itself: a framework can have a million moves
+        for data in nbrs.values():
+            if any(k == "lateral" for k, _ in edge_kinds(data)):
+                laterals += 1
+                if laterals > max_laterals:  # enough to know: no need to count the rest
+                    return [k for k in KIND_ORDER if k != "lateral"]
+    return list(KIND_ORDER)
 
 
 def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -221,18 +238,117 @@ def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in KIND_ORDER if k in kinds)
 
 
-def _shown_edges(
-    G: nx.DiGraph, kinds: Sequence[str], shown: Collection[str] | None = None
-) -> dict[str, list[tuple[str, str, str]]]:
-    """The edges of each requested kind between roles ``shown`` (default: all), as ``(source, target, reason)``."""
-    out: dict[str, list[tuple[str, str, str]]] = {k: [] for k in kinds}
-    for u, v, data in G.edges(data=True):
-        if shown is not None and (u not in shown or v not in shown):
-            continue
-        for kind, reason in edge_kinds(data):
-            if kind in out:
-                out[kind].append((u, v, reason))
-    return out
+_EFFORT = itemgetter("effort")
+_KIND_CODE = {kind: i for i, kind in enumerate(KIND_ORDER)}
+
+
+def _kind_code(data: dict) -> int:
+    """An edge's kind as a small number (far cheaper to compare than strings), -1 if it has several relations.
+
+    One function reading both attributes: each edge's dict is read once, which is what costs on a million.
+    """
+    return _KIND_CODE[data["kind"]] if len(data["relations"]) == 1 else -1
+
+
+class _Edges:
+    """Every edge of ``G`` as flat arrays, in the graph's order (edges out of each role, roles in the file's
+    order), with each end's row in the map's layout (-1 for a role the map leaves out).
+
+    A large framework has a million moves, nearly all derived lateral moves, each a dict of its own somewhere
+    in memory. They are read in one pass (``map`` over the adjacency dicts into a numpy array) that reads
+    each edge's dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)``
+    building tuples; only the edges drawn pay for their targets, reasons and efforts. An edge with a single
+    relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it the strongest of
+    the relations); the few with several go through :func:`edge_kinds`, and so does every edge of a graph
+    whose edges lack a ``kind`` or ``relations``.
+    """
+
+    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
+        succ = G._succ  # the adjacency dict networkx's own algorithms read
+        self.where = where
+        self.all_shown = all(node in where for node in succ)
+        degrees = np.fromiter(map(len, succ.values()), np.int64, count=len(succ))
+        rows = np.fromiter((where.get(u, -1) for u in succ), np.int64, count=len(succ))
+        self.source = np.repeat(rows, degrees)
+        n = len(self.source)
+        # Each edge's target and attributes, by reference (no edge is read here), in numpy arrays rather than
+        # lists: the garbage collector does not walk numpy arrays, and it would walk two lists of a million
+        # references at each of its frequent young-generation passes while the figure is built.
+        self.ends = np.fromiter(chain.from_iterable(succ.values()), object, count=n)
+        self.data = np.fromiter(chain.from_iterable(map(dict.values, succ.values())), object, count=n)
+        try:
+            self.kind = np.fromiter(map(_kind_code, chain.from_iterable(map(dict.values, succ.values()))), np.int8, n)
+        except (KeyError, TypeError):  # an edge without a kind or relations, or of another kind
+            self.kind = np.full(n, -1, dtype=np.int8)
+        # The other edges, one by one (a promotion that is also a reporting line): kind → {position: reason}.
+        self.other: dict[str, dict[int, str]] = {}
+        for i in np.flatnonzero(self.kind < 0).tolist():
+            for kind, reason in edge_kinds(self.data[i]):
+                self.other.setdefault(kind, {})[i] = reason
+
+    def of_kind(self, kind: str) -> np.ndarray:
+        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
+        mask = self.kind == _KIND_CODE[kind]
+        if kind in self.other:
+            mask[np.fromiter(self.other[kind], np.int64)] = True
+        at = np.flatnonzero(mask)
+        if not self.all_shown and len(at):
+            at = at[(self.source[at] >= 0) & (self.targets(at) >= 0)]
+        return at
+
+    def targets(self, at: np.ndarray) -> np.ndarray:
+        get = self.where.get
+        return np.fromiter((get(v, -1) for v in self.ends[at].tolist()), np.int64, count=len(at))
+
+    def reasons(self, kind: str, at: np.ndarray) -> list[str]:
+        other = self.other.get(kind, {})
+        data = self.data
+        return [other[i] if i in other else data[i]["relations"][0][1] for i in at.tolist()]
+
+    def efforts(self, at: np.ndarray) -> np.ndarray:
+        data = self.data[at].tolist()
+        try:
+            return np.fromiter(map(_EFFORT, data), float, count=len(data))
+        except (KeyError, TypeError, ValueError):  # an edge without an effort counts as no effort
+            return np.fromiter((d.get("effort") or 0.0 for d in data), float, count=len(data))
+
+
+def _laterals_drawn(edges: _Edges, at: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, int]:
+    """Which of the lateral moves ``at`` the map draws, and out of how many roles they are picked.
+
+    All of them, up to ``limit`` (:data:`_LATERALS_DRAWN_UP_TO`). Beyond, a million dashed lines would only
+    be a grey fog, so the map draws one move per role, the easiest (lowest effort; the first in the graph's
+    order on a tie) — and if more roles than ``limit`` have lateral moves, those of ``limit`` roles spread
+    evenly over them in the file's order. Returns the positions drawn and the number of roles with lateral
+    moves (0 when all are drawn).
+    """
+    limit = _LATERALS_DRAWN_UP_TO if limit is None else limit
+    if len(at) <= limit:
+        return at, 0
+    source = edges.source[at]
+    if (np.diff(source) < 0).any():  # edges come grouped by role; only a graph built otherwise needs this
+        order = np.argsort(source, kind="stable")
+        at, source = at[order], source[order]
+    starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
+    roles = len(starts)
+    if roles > limit:  # the roles first: then only their moves' efforts are read
+        keep = np.zeros(roles, dtype=bool)
+        keep[np.round(np.linspace(0, roles - 1, limit)).astype(np.int64)] = True
+        picked = np.repeat(keep, np.diff(np.r_[starts, len(source)]))
+        at, source = at[picked], source[picked]
+        starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
+    effort = np.nan_to_num(edges.efforts(at), nan=np.inf)
+    lowest = np.repeat(np.minimum.reduceat(effort, starts), np.diff(np.r_[starts, len(source)]))
+    easiest = np.flatnonzero(effort == lowest)
+    easiest = easiest[np.r_[True, source[easiest][1:] != source[easiest][:-1]]]  # the first of each role
+    return np.sort(at[easiest]), roles
+
+
+def _lateral_choice(drawn: int, roles: int) -> str:
+    """Which lateral moves the map draws when it cannot draw them all (see :func:`_laterals_drawn`)."""
+    return "the easiest one from each role that has any" if drawn == roles else (
+        f"the easiest one from each of {drawn:,} roles, spread across the map"
+    )  # fmt: skip
 
 
 def _wrap(text: str, width: int = 70) -> str:
@@ -251,14 +367,23 @@ def _wrap(text: str, width: int = 70) -> str:
 
 
 def _edge_traces(
-    kind: str, edges: list[tuple[str, str, str]], where: dict[str, int], layout: pd.DataFrame, scale, *, reasons: bool
+    kind: str,
+    source: np.ndarray,
+    target: np.ndarray,
+    why: list[str] | None,
+    layout: pd.DataFrame,
+    titles: np.ndarray,
+    scale,
+    *,
+    total: int,
 ) -> tuple[go.Scatter, go.Scatter]:
-    """Two traces for every edge of a kind: the lines (a curve per edge, gaps between edges) and the
-    arrowheads half way along each, which also carry the hover text (why the move exists)."""
+    """Two traces for the edges of a kind drawn (layout rows ``source`` → ``target``): the lines (a curve per
+    edge, gaps between edges) and the arrowheads half way along each, which also carry the hover text (why
+    the move exists, when ``why`` gives the reasons). ``titles`` are the roles' titles, escaped; ``total``
+    is the number of edges of the kind, drawn or not."""
     style = _EDGE_STYLE[kind]
-    index = np.array([(where[u], where[v]) for u, v, _ in edges], dtype=int).reshape(-1, 2)
     xs, ys = layout["x"].to_numpy(float), layout["y"].to_numpy(float)
-    x0, y0, x1, y1 = xs[index[:, 0]], ys[index[:, 0]], xs[index[:, 1]], ys[index[:, 1]]
+    x0, y0, x1, y1 = xs[source], ys[source], xs[target], ys[target]
     # Bend each edge by a share of its on-screen length: two opposite moves between the same roles then
     # curve to opposite sides, and a reporting line that is also a promotion does not hide under it.
     sx, sy = scale
@@ -271,25 +396,26 @@ def _edge_traces(
         a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t**2
         return np.outer(x0, a) + np.outer(cx, b) + np.outer(x1, c), np.outer(y0, a) + np.outer(cy, b) + np.outer(y1, c)
 
-    gap = np.full((len(edges), 1), np.nan)
+    gap = np.full((len(source), 1), np.nan)
     line_x, line_y = along(np.linspace(0, 1, 5) if bend else np.array([0.0, 1.0]))
     line_x, line_y = np.hstack([line_x, gap]).ravel(), np.hstack([line_y, gap]).ravel()
     # Arrowheads half way along, turned the way of the move: the tangent there is the chord's direction.
     # (Screen y grows downwards, like the reversed y axis; plotly turns markers clockwise from "up".)
     head_x, head_y = (v.ravel() for v in along(np.array([0.5])))
     angles = np.degrees(np.arctan2(dx, -dy))
-    titles = layout["title"].to_numpy(object)
     label = f"<b>{KIND_LABELS[kind]}</b>: "
-    texts = [
-        label + f"{_escape(titles[i])} → {_escape(titles[j])}" + (f"<br>{_wrap(why)}" if reasons else "")
-        for (i, j), (_, _, why) in zip(index, edges, strict=True)
-    ]
-    meta = {"kind": kind, "edges": len(edges)}
+    texts = [label + a + " → " + b for a, b in zip(titles[source].tolist(), titles[target].tolist(), strict=True)]
+    if why is not None:
+        texts = [f"{text}<br>{_wrap(reason)}" for text, reason in zip(texts, why, strict=True)]
+    meta = {"kind": kind, "edges": len(source), "total": total}
+    name = _EDGE_LEGEND[kind]
+    if len(source) < total:
+        name += f" — {len(source):,} of {total:,} drawn"
     lines = go.Scatter(
         x=line_x,
         y=line_y,
         mode="lines",
-        name=_EDGE_LEGEND[kind],
+        name=name,
         legendgroup=f"edges-{kind}",
         legendrank=200 + KIND_ORDER.index(kind),
         line={"dash": style["dash"], "width": style["width"], "color": style["color"]},
@@ -301,13 +427,13 @@ def _edge_traces(
         x=head_x,
         y=head_y,
         mode="markers",
-        name=_EDGE_LEGEND[kind],
+        name=name,
         legendgroup=f"edges-{kind}",
         showlegend=False,
         marker={"symbol": "arrow", "angle": angles, "size": 10, "color": style["color"]},
         opacity=min(1.0, style["opacity"] + 0.2),
         unselected={"marker": {"opacity": 1}},  # a click on a role selects it: the moves stay as they are
-        hovertext=texts,
+        hovertext=np.array(texts, dtype=str),  # a fixed-width array: plotly copies it whole, not text by text
         hoverinfo="text",
         meta={"part": "arrows", **meta},
     )
@@ -335,22 +461,26 @@ _LINE_RANGE = {"cmin": -0.5, "cmax": len(OKABE_ITO) + 0.5, "colorscale": _COLOUR
 _COLOUR_RANGE = {**_LINE_RANGE, "showscale": False}
 
 
-def _hover(layout: pd.DataFrame) -> list[str]:
+def _hover(layout: pd.DataFrame, titles: Sequence[str]) -> list[str]:
+    """Each role's hover label; ``titles`` are the titles, escaped. Grades, disciplines, ladders and branches
+    repeat from role to role, so each is escaped once."""
     status = {
         "described": "Has its own description",
         "referenced": "Only named in another role's description (no text of its own)",
     }
+    grade = {g: f"Grade: {_wrap(g)}" for g in set(layout["grade"].tolist())}
+    discipline = {d: f"Discipline: {_escape(d)}" for d in set(layout["row_label"].tolist())}
+    ladder = {t: f"Ladder: {_escape(_humanise(t))}" for t in set(layout["track"].dropna().tolist())}
+    branch = {b: f"Branch: {_escape(b)}" for b in set(layout["branch"].dropna().tolist())}
     out = []
-    names = ("title", "grade", "row_label", "track", "branch", "status", "unplaced")
-    for title, grade, discipline, track, branch, st, unplaced in zip(
-        *(layout[name].tolist() for name in names), strict=True
-    ):
-        lines = [f"<b>{_escape(title)}</b>", f"Grade: {_wrap(grade)}", f"Discipline: {_escape(discipline)}"]
+    names = ("grade", "row_label", "track", "branch", "status", "unplaced")
+    for title, g, d, track, b, st, unplaced in zip(titles, *(layout[name].tolist() for name in names), strict=True):
+        lines = [f"<b>{title}</b>", grade[g], discipline[d]]
         if isinstance(track, str):
-            lines.append(f"Ladder: {_escape(_humanise(track))}")
-        if isinstance(branch, str):
-            lines.append(f"Branch: {_escape(branch)}")
-        lines.append(status.get(st, _escape(str(st))))
+            lines.append(ladder[track])
+        if isinstance(b, str):
+            lines.append(branch[b])
+        lines.append(status.get(st) or _escape(str(st)))
         if unplaced:
             lines.append("Not placed: no grade and no graded role in its reporting lines")
         out.append("<br>".join(lines))
@@ -425,23 +555,51 @@ def career_map_figure(
     ``highlight`` is a route (role ids in order) drawn thick on top, its roles ringed; ``selected`` is one
     role, ringed. Role traces carry
     the role id as ``customdata`` so a click on the chart maps back to a role; every trace says what it is
-    in ``meta["part"]`` (``nodes``, ``edges``, ``route`` or ``selected``).
+    in ``meta["part"]`` (``nodes``, ``edges``, ``route`` or ``selected``), and the traces of moves say how
+    many they draw of how many (``meta["edges"]``, ``meta["total"]``).
+
+    More than 2,000 lateral moves are not all drawn: the map draws the easiest one from each role (from
+    2,000 roles at most, spread over the file's order), and its title and key say how many of how many.
     """
     kinds = _check_kinds(kinds)
     layout = map_layout(G, disciplines=disciplines)
     where = {node: i for i, node in enumerate(layout["id"])}
+    edges = _Edges(G, where) if kinds else None
+    shown = {kind: at for kind, at in ((kind, edges.of_kind(kind)) for kind in kinds) if len(at)}
+    drawn = dict(shown)
+    note = ""
+    if "lateral" in shown:
+        drawn["lateral"], lateral_roles = _laterals_drawn(edges, shown["lateral"])
+        if lateral_roles:
+            n, total = len(drawn["lateral"]), len(shown["lateral"])
+            note = f"Showing {n:,} of {total:,} lateral moves: {_lateral_choice(n, lateral_roles)}."
+            note += " Choose a few disciplines to see more of them." if disciplines is None else ""
+    top = _TOP + (_NOTE_PX if note else 0)
+
     grades: list[str] = G.graph.get("grades", [])
     grade_labels: dict[str, str] = G.graph.get("grade_labels", {})
     span = float(layout["band_high"].max()) if len(layout) else 1.0
-    height = int(min(_MAX_HEIGHT, max(_MIN_HEIGHT, _TOP + _BOTTOM + span * _ROW_PX)))
+    height = int(min(_MAX_HEIGHT, max(_MIN_HEIGHT, top + _BOTTOM + span * _ROW_PX)))
     x_max = max(len(grades) - 1, 0) + (_UNPLACED_GAP if layout["unplaced"].any() else 0)
     # Pixels per x unit and per y unit, roughly, so curves bend alike whatever the direction of an edge.
-    scale = (1100 / (x_max + 1.2), (height - _TOP - _BOTTOM) / span)
+    scale = (1100 / (x_max + 1.2), (height - top - _BOTTOM) / span)
 
     fig = go.Figure()
-    shown = {kind: edges for kind, edges in _shown_edges(G, kinds, where).items() if edges}
-    reasons = sum(len(edges) for edges in shown.values()) <= _REASONS_UP_TO
-    traces = [_edge_traces(kind, edges, where, layout, scale, reasons=reasons) for kind, edges in shown.items()]
+    reasons = sum(len(at) for at in drawn.values()) <= _REASONS_UP_TO
+    titles = np.array([_escape(t) for t in layout["title"].tolist()], dtype=object)
+    traces = [
+        _edge_traces(
+            kind,
+            edges.source[at],
+            edges.targets(at),
+            edges.reasons(kind, at) if reasons else None,
+            layout,
+            titles,
+            scale,
+            total=len(shown[kind]),
+        )
+        for kind, at in drawn.items()
+    ]
     fig.add_traces([lines for lines, _ in traces] + [heads for _, heads in traces])
 
     route = [r for r in highlight if r in where]
@@ -486,7 +644,7 @@ def career_map_figure(
 
     colours = _colour_codes(layout)
     swatch = float(len(OKABE_ITO))
-    hover = np.array(_hover(layout), dtype=object)
+    hover = np.array(_hover(layout, titles.tolist()), dtype=str)
     for (status, known), (name, symbol) in _GROUPS.items():
         members = np.flatnonzero((layout["status"].to_numpy() == status) & (layout["grade_known"].to_numpy() == known))
         if not len(members):
@@ -541,14 +699,23 @@ def career_map_figure(
 
     _axes(fig, layout, grades, grade_labels, x_max, left=-1.9 if labelled == "tracks" else -0.7, tall=height > 900)
     fig.update_layout(
-        title={"text": _escape(title), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container"},
+        title={
+            "text": _escape(title),
+            # The note (when lateral moves are left out) under the title, where a reader looks first.
+            **({"subtitle": {"text": note, "font": {"size": 13}}} if note else {}),
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+        },
         height=height,
-        margin={"l": 10, "r": 20, "t": _TOP, "b": _BOTTOM},
+        margin={"l": 10, "r": 20, "t": top, "b": _BOTTOM},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
             # above the grade axis, which runs along the top of the map
-            "y": 1 + _AXIS_PX / max(height - _TOP - _BOTTOM, 1),
+            "y": 1 + _AXIS_PX / max(height - top - _BOTTOM, 1),
             "x": 0,
             "xanchor": "left",
             "title": {"text": "Key: shape = kind of role, colour and row = discipline, line = kind of move"},
@@ -632,20 +799,24 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
 def map_table(
     G: nx.DiGraph, kinds: Sequence[str] = KIND_ORDER, *, disciplines: Collection[str | None] | None = None
 ) -> pd.DataFrame:
-    """The moves the map draws, as a table: one row per edge and kind shown, by discipline then grade.
+    """The moves of the kinds shown, as a table: one row per edge and kind, by discipline then grade.
 
     An edge with several relations (a promotion that is also a reporting line) has a row for each kind
-    shown, each with its own reason, just as the map draws a line for each.
+    shown, each with its own reason, just as the map draws a line for each. The table lists every move, also
+    the lateral moves the map leaves out when there are too many to draw (see :func:`career_map_figure`).
     """
     kinds = _check_kinds(kinds)
     columns = ["Discipline", "From", "From grade", "To", "To grade", "Move", "Reason"]
     layout = map_layout(G, disciplines=disciplines)
     where = {node: i for i, node in enumerate(layout["id"])}
-    shown = [(kind, u, v, reason) for kind, edges in _shown_edges(G, kinds, where).items() for u, v, reason in edges]
-    if not shown:
+    edges = _Edges(G, where) if kinds else None
+    shown = [(kind, edges.of_kind(kind)) for kind in kinds]
+    if not sum(len(at) for _, at in shown):
         return pd.DataFrame(columns=columns)
-    source = np.array([where[u] for _, u, _, _ in shown], dtype=int)
-    target = np.array([where[v] for _, _, v, _ in shown], dtype=int)
+    source = np.concatenate([edges.source[at] for _, at in shown])
+    target = np.concatenate([edges.targets(at) for _, at in shown])
+    move = np.concatenate([np.full(len(at), KIND_ORDER.index(kind), dtype=np.int8) for kind, at in shown])
+    labels = np.array([KIND_LABELS[kind] for kind in KIND_ORDER], dtype=object)
     pick = {name: layout[name].to_numpy(object) for name in ("row_label", "title", "grade")}
     table = pd.DataFrame(
         {
@@ -654,12 +825,12 @@ def map_table(
             "From grade": pick["grade"][source],
             "To": pick["title"][target],
             "To grade": pick["grade"][target],
-            "Move": [KIND_LABELS[kind] for kind, *_ in shown],
-            "Reason": [reason for *_, reason in shown],
+            "Move": labels[move],
+            "Reason": [reason for kind, at in shown for reason in edges.reasons(kind, at)],
             "_row": layout["row"].to_numpy()[source],
             "_x": layout["x"].to_numpy()[source],
             "_to_x": layout["x"].to_numpy()[target],
-            "_kind": [KIND_ORDER.index(kind) for kind, *_ in shown],
+            "_kind": move,
         }
     )
     table = table.sort_values(["_row", "_x", "From", "_kind", "_to_x", "To"], kind="stable")
@@ -680,10 +851,18 @@ def describe_map(
     parts = [
         f"{_count(len(layout), 'role')} in {_count(n_rows, 'row')} by discipline ({disciplines}).",
     ]
-    edges = _shown_edges(G, kinds, set(layout["id"]))
     if kinds:
-        moves = ", ".join(_count(len(edges[k]), *_KIND_COUNTED[k]) for k in kinds)
-        parts.append(f"Moves shown: {moves}.")
+        where = {node: i for i, node in enumerate(layout["id"])}
+        edges = _Edges(G, where)
+        shown = {kind: edges.of_kind(kind) for kind in kinds}
+        counts = [_count(len(shown[k]), *_KIND_COUNTED[k]) for k in kinds]
+        laterals = shown.get("lateral", ())
+        roles = len(np.unique(edges.source[laterals])) if len(laterals) > _LATERALS_DRAWN_UP_TO else 0
+        parts.append(f"Moves shown: {', '.join(counts)}.")
+        if roles:  # the map draws some of them: say which, as its title does
+            drawn = min(roles, _LATERALS_DRAWN_UP_TO)
+            choice = _lateral_choice(drawn, roles)
+            parts.append(f"The map draws {drawn:,} of the lateral moves: {choice}; the table lists them all.")
     else:
         parts.append("No moves shown.")
     unknown = int((~layout["grade_known"]).sum())
@@ -701,4 +880,4 @@ def describe_map(
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
