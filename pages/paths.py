@@ -10,7 +10,7 @@ from framework.graph import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import career_map_figure
+from ui.map_figure import career_map_figure, default_kinds
 
 loaded = state.framework()
 fw = loaded.framework
@@ -30,7 +30,7 @@ with left:
 with right:
     target = state.role_select(loaded, "To", key="to")
 with count:
-    limit = st.number_input("Routes to show", min_value=1, max_value=5, value=3, key="k")
+    limit = state.bound_select("Routes to show", ["1", "2", "3", "4", "5"], key="k", what="number of routes", index=2)
 
 if source is None or target is None:
     st.info("Choose a starting role and a goal. Set **My current role** in the sidebar to start from it.")
@@ -131,13 +131,18 @@ chosen = st.radio(
     key="highlight",
 )
 highlight = routes[chosen].roles
+# The map page's opening view as the background (without lateral moves where there are so many that they
+# would hide the ladders); the chosen route is drawn on top whatever kinds of move it takes.
+kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
 figure = loaded.recent(
     f"paths.figure:{source}:{highlight!r}",
-    lambda: shared_figure(career_map_figure(G, highlight=highlight, selected=source)),
+    lambda: shared_figure(career_map_figure(G, kinds=kinds, highlight=highlight, selected=source)),
 )
 st.plotly_chart(figure, key="route-map")
+hidden = "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
 st.caption(
-    "The highlighted line is the chosen route; the table above lists its steps, which is the same information as text."
+    "The highlighted line is the chosen route; the table above lists its steps, which is the same information as "
+    f"text.{hidden}"
 )
 
 render.page_link(

@@ -1,0 +1,93 @@
+"""Progression paths page: routes from the URL, each step explained, the table alternative, the route on the map,
+no-route explanations and the link on to the skill gap."""
+
+from __future__ import annotations
+
+import json
+
+from framework.graph import progression_paths
+from tests.apptest import page, param, texts
+
+APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
+DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
+
+
+def chart(at) -> dict:
+    (element,) = at.get("plotly_chart")
+    return json.loads(element.proto.spec)
+
+
+def route_trace(at) -> dict:
+    (trace,) = [t for t in chart(at)["data"] if t["meta"]["part"] == "route"]
+    return trace
+
+
+def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph):
+    at = page("pages/paths.py", from_=APM, to=HEAD)
+    assert not at.exception
+    expected = progression_paths(council_graph, APM, HEAD, limit=3)
+    headings = [h.value for h in at.subheader if h.value.startswith("Route ")]
+    assert len(headings) == len(expected)
+    assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, effort {expected[0].effort:g}"
+    shown = texts(at)
+    for step in expected[0].steps:
+        assert step.reason in shown
+    assert shown.count("Why: ") == sum(len(r.steps) for r in expected)
+    assert shown.count("Skills to gain: ") == sum(len(r.steps) for r in expected)
+    table = at.dataframe[0].value  # the first route as a table: the text alternative of its steps
+    assert list(table["Step"]) == list(range(1, len(expected[0].steps) + 1))
+    assert list(table["To"]) == [council_graph.nodes[s.target]["title"] for s in expected[0].steps]
+
+
+def test_the_number_of_routes_comes_from_the_url():
+    at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT, k="1")
+    assert at.selectbox(key="k").value == "1"
+    assert len([h for h in at.subheader if h.value.startswith("Route ")]) == 1
+    assert "1 route found" in texts(at)
+    at.selectbox(key="k").set_value("2").run()
+    assert len([h for h in at.subheader if h.value.startswith("Route ")]) == 2
+    assert param(at, "k") == ["2"]
+
+
+def test_an_odd_number_of_routes_in_the_url_gets_a_notice_and_the_usual_three():
+    at = page("pages/paths.py", from_=APM, to=HEAD, k="99")
+    assert not at.exception
+    assert at.selectbox(key="k").value == "3"
+    assert "99" in texts(at)
+
+
+def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
+    at = page("pages/paths.py", from_=APM, to=HEAD)
+    assert route_trace(at)["meta"]["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
+    at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
+    first = route_trace(at)["meta"]["roles"]
+    assert len(at.radio(key="highlight").options) == 3
+    at.radio(key="highlight").set_value(1).run()
+    assert not at.exception
+    second = route_trace(at)["meta"]["roles"]
+    assert second != first
+    assert (second[0], second[-1]) == (DEV, HEAD_DDAT)
+
+
+def test_a_crowded_framework_draws_the_route_over_the_ladders_and_says_so():
+    at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
+    assert not at.exception
+    kinds = {t["meta"].get("kind") for t in chart(at)["data"]} - {None}
+    assert kinds == {"promotion"}  # DDaT's 785 lateral moves would hide the ladders (it states no reporting lines)
+    route = route_trace(at)["meta"]["roles"]
+    assert (route[0], route[-1]) == (DEV, HEAD_DDAT)
+    assert "Other lateral moves are left out of the background" in texts(at)
+
+
+def test_no_route_says_why_and_where_one_can_go_instead():
+    at = page("pages/paths.py", from_=HEAD, to=APM)
+    assert not at.exception
+    assert at.warning[0].value.startswith("No route from")
+    assert "describes moves up and across, not down" in texts(at)
+    assert not at.get("plotly_chart")
+
+
+def test_the_gap_page_is_one_link_away():
+    at = page("pages/paths.py", from_=APM, to=HEAD)
+    shown = texts(at) + " ".join(str(getattr(e.proto, "label", "")) for e in at.get("page_link"))
+    assert "Skill gap and development plan" in shown
