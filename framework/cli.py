@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import" and args.source == "jd":
             return _import_jd(args.files, args.output, args.merge)
     except FrameworkError as exc:
-        print(exc.summary)
+        if len(exc.problems) != 1:  # one located problem says it all; several get their summary first
+            print(exc.summary)
         for problem in exc.problems:
             print(problem)
         return EXIT_PROBLEMS

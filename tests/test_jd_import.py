@@ -498,9 +498,8 @@ def test_the_cli_names_a_broken_word_document_in_one_line_without_a_traceback(tm
         assert result.returncode == 1, result.stdout + result.stderr
         assert result.stderr == ""
         assert "Traceback" not in result.stdout
-        # The CLI prints the summary, then the problem: one line that names the file and says what is wrong.
-        summary, line = result.stdout.splitlines()
-        assert summary == "a document could not be read"
+        # One line that names the file and says what is wrong.
+        (line,) = result.stdout.splitlines()
         assert line.startswith(problem), result.stdout
         assert not (tmp_path / "out.yaml").exists()
 
