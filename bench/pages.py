@@ -1,5 +1,7 @@
 """Page reruns in Streamlit's AppTest, with the framework cached, against the rerun of a script that renders
-nothing: what a page costs on every interaction once the framework is loaded."""
+nothing: what a page costs on every interaction once the framework is loaded. Beside each page, Streamlit's
+own floor: a script that draws as many Markdown elements as the page and does nothing else, against the same
+empty script (what any page of that many elements costs, whatever it computes)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,18 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def _leaves(node) -> int:
+    """The elements a page drew (blocks such as columns and expanders are not counted, their contents are)."""
+    children = getattr(node, "children", None)
+    if children:
+        return sum(_leaves(child) for child in children.values())
+    return 0 if children is not None else 1
+
+
+def _floor_script(elements: int) -> str:
+    return f"import streamlit as st\n\nfor i in range({elements}):\n    st.markdown(f'Paragraph {{i}}.')\n"
+
+
 def page_rows(config: Config) -> list[Row]:
     from streamlit.testing.v1 import AppTest
 
@@ -55,6 +69,10 @@ def page_rows(config: Config) -> list[Row]:
             rows.append(Row(f"page rerun: {script}", "failed", note=str(at.exception[0].value)[:80], met=False))
             continue
         pair = paired_medians(at.run, empty.run, repeats=config.repeats(), warmup=0)  # the first run warmed it
+        # Streamlit's own floor: as many Markdown elements as the page draws, in a script that does nothing else.
+        elements = _leaves(at.main) + _leaves(at.sidebar)
+        floor = AppTest.from_string(_floor_script(elements), default_timeout=TIMEOUT)
+        floor_pair = paired_medians(floor.run, empty.run, repeats=config.repeats(), warmup=1)
         shown = "&".join(f"{k}={v}" for k, vs in params.items() for v in ([vs] if isinstance(vs, str) else vs))
         rows.append(
             Row(
@@ -64,7 +82,8 @@ def page_rows(config: Config) -> list[Row]:
                 pair.ratio,
                 "≤ 2×",
                 pair.ratio <= 2,
-                f"{FRAMEWORK}; {len(list(at.main))} top-level elements; CPU-time ratio {pair.cpu_ratio:.2f}×",
+                f"{FRAMEWORK}; {elements} elements; CPU-time ratio {pair.cpu_ratio:.2f}×; Streamlit's floor, "
+                f"{elements} Markdown elements alone: {floor_pair.ratio:.2f}× (CPU {floor_pair.cpu_ratio:.2f}×)",
             )
         )
     return rows

@@ -349,7 +349,6 @@ def _skill_laterals(
                 matrix[i, column[req.skill]] = 1
     needs = matrix.sum(axis=1)
     grades = np.array([rank[r.grade] for r in roles])
-    ladders = [(r.discipline, r.track) for r in roles]
     names = [s.name for s in framework.skills]
     # Per role, the columns of its skills: the shared skills of a pair are an intersection of two small sets
     # (a numpy call per pair would cost more than the pair's whole reason). Counted in float32, which BLAS
@@ -359,7 +358,10 @@ def _skill_laterals(
     needed = needs.tolist()
     held = _level_matrix([levels.get(r.id, {}) for r in roles], column)
     ids, titles = [r.id for r in roles], [r.title for r in roles]
+    ladder_codes: dict[tuple, int] = {}
+    ladder = np.array([ladder_codes.setdefault((r.discipline, r.track), len(ladder_codes)) for r in roles])
     percent: dict[float, str] = {}  # the same few shares come up again and again
+    listings: dict[frozenset, tuple[int, str]] = {}  # …and the same sets of shared skills
     for grade in np.unique(grades):
         sources = np.flatnonzero(grades == grade)
         targets = np.flatnonzero(np.abs(grades - grade) <= rule.max_grade_gap)
@@ -368,21 +370,25 @@ def _skill_laterals(
         plausible = (share >= rule.min_overlap) & (shared >= rule.min_shared)
         rows, cols = np.nonzero(plausible)
         firsts, seconds = sources[rows], targets[cols]
+        across = ladder[firsts] != ladder[seconds]  # a move within one ladder is a promotion, not a lateral
+        rows, cols, firsts, seconds = rows[across], cols[across], firsts[across], seconds[across]
         gains = _gains(held, firsts, seconds) if held is not None else [None] * len(rows)
         pairs = zip(firsts.tolist(), seconds.tolist(), share[rows, cols].tolist(), gains, strict=True)
         for i, j, fraction, gain in pairs:
-            if ladders[i] == ladders[j]:
-                continue
-            common = [names[k] for k in sorted(columns[i] & columns[j])]
-            listed = ", ".join(common[:4]) + (f" and {len(common) - 4} more" if len(common) > 4 else "")
+            shared_skills = columns[i] & columns[j]
+            listing = listings.get(shared_skills)
+            if listing is None:
+                common = [names[k] for k in sorted(shared_skills)]
+                listed = ", ".join(common[:4]) + (f" and {len(common) - 4} more" if len(common) > 4 else "")
+                listing = listings[shared_skills] = (len(common), listed)
             shown = percent.get(fraction)
             if shown is None:
                 shown = percent[fraction] = f"{fraction:.0%}"
             yield (
                 ids[i],
                 ids[j],
-                f"Skills overlap: {titles[i]} already needs {len(common)} of the {needed[j]} skills "
-                f"{titles[j]} needs ({shown}): {listed}",
+                f"Skills overlap: {titles[i]} already needs {listing[0]} of the {needed[j]} skills "
+                f"{titles[j]} needs ({shown}): {listing[1]}",
                 gain,
             )
 
