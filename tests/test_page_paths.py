@@ -83,7 +83,11 @@ def test_no_route_says_why_and_where_one_can_go_instead():
     at = page("pages/paths.py", from_=HEAD, to=APM)
     assert not at.exception
     assert at.warning[0].value.startswith("No route from")
-    assert "describes moves up and across, not down" in texts(at)
+    shown = texts(at)
+    assert "describes moves up and across, not down" in shown
+    assert "Where Head of Delivery Management can go next:" in shown
+    assert "Step up to the manager's role: Executive Director for Delivery and Capabilities" in shown
+    assert "roles?role=executive-director-for-delivery-and-capabilities" in shown
     assert not at.get("plotly_chart")
 
 
