@@ -131,21 +131,27 @@ def _message(error: dict, path: tuple) -> str:
     if kind == "string_pattern_mismatch":
         return f"{_show(error.get('input'))} is not a valid id (use letters, digits, '-', '_' or '.', no spaces)"
     if kind not in ("value_error", "literal_error", "union_tag_invalid", "union_tag_not_found"):
-        message = f"{message}, got {_show(error.get('input'))}"
+        message = f"{message}, got {_show(error.get('input'), text_expected=kind == 'string_type')}"
     return message[0].lower() + message[1:] if message else message
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, *, text_expected: bool = False) -> str:
+    """The value a problem is about, briefly; where the field wants text and YAML read something else (an
+    unquoted ``yes``, ``1.0`` or ``2024-01-01``), a hint to quote it."""
+    hint = " (put it in quotes if it is text)" if text_expected else ""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()} (put it in quotes if it is text)"
+        return f"the yes/no value {str(value).lower()}{hint}"
     if isinstance(value, (int, float)):
-        return f"the number {value} (put it in quotes if it is text)"
+        number = str(value)
+        if len(number) > 30:  # a pasted reference or a hostile value: its size says enough
+            number = f"{number[:12]}… ({len(number):,} digits)"
+        return f"the number {number}{hint}"
     if isinstance(value, (date, datetime)):
-        return f"the date {value.isoformat()} (put it in quotes if it is text)"
+        return f"the date {value.isoformat()}{hint}"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

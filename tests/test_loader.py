@@ -299,3 +299,16 @@ def test_a_huge_salary_is_a_located_problem():
     ), problem
     # A salary at the bound itself is accepted.
     load_framework_text(text.replace("5000000000", "1000000000"), name="f.yaml")
+
+
+def test_a_number_out_of_bounds_is_shown_briefly_and_without_a_hint_to_quote_it():
+    (problem,) = problems_of(
+        replace("    grade: PO1\n", "    grade: PO1\n    budget: {amount_gbp: " + "9" * 400 + ", evidence: stated}\n")
+    )
+    assert problem.endswith("got the number 999999999999… (400 digits)"), problem
+    assert "quotes" not in problem
+
+
+def test_a_number_where_text_belongs_gets_the_hint_to_quote_it():
+    (problem,) = problems_of(replace("    title: Senior\n", "    title: 1.5\n"))
+    assert problem.endswith("input should be a valid string, got the number 1.5 (put it in quotes if it is text)")
