@@ -135,7 +135,8 @@ def load_figure(config: Config) -> list[Row]:
     return rows
 
 
-def _reachable_pairs(G: nx.DiGraph, count: int, seed: int = 7) -> list[tuple[str, str]]:
+def reachable_pairs(G: nx.DiGraph, count: int, seed: int = 7) -> list[tuple[str, str]]:
+    """``count`` random (source, target) pairs with a route between them, the same for the same seed."""
     rng = random.Random(seed)
     nodes = sorted(G)
     pairs = []
@@ -154,7 +155,7 @@ def paths_figure(config: Config) -> list[Row]:
     rows = []
     for label in ("data/ddat.yaml", f"{config.large:,} roles"):
         _, G = loaded(label)
-        pairs = _reachable_pairs(G, 6 if config.quick else 20)
+        pairs = reachable_pairs(G, 6 if config.quick else 20)
         repeats = 3 if config.quick or G.number_of_edges() > 100_000 else 5
         ours, weighted, hops = [], [], []
         for a, b in pairs:

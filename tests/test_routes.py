@@ -9,6 +9,7 @@ from itertools import islice, pairwise
 import networkx as nx
 import pytest
 
+from bench.figures import reachable_pairs
 from bench.synthetic import synthetic_framework
 from framework import load_framework, load_framework_text
 from framework.graph import EffortWeights, _RouteBound, build_graph, progression_paths
@@ -22,18 +23,6 @@ def graphs(council_graph):
     return {"council": council_graph, "ddat": ddat, "synthetic 400": build_graph(synthetic_framework(400))}
 
 
-def _pairs(G: nx.DiGraph, count: int, seed: int = 5) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    nodes = sorted(G)
-    pairs = []
-    while len(pairs) < count:
-        source = rng.choice(nodes)
-        reachable = sorted(nx.descendants(G, source))
-        if reachable:
-            pairs.append((source, rng.choice(reachable)))
-    return pairs
-
-
 def _effort(G: nx.DiGraph, path: list[str]) -> float:
     return sum(G.edges[u, v]["effort"] for u, v in pairwise(path))
 
@@ -41,7 +30,7 @@ def _effort(G: nx.DiGraph, path: list[str]) -> float:
 @pytest.mark.parametrize("name", ["council", "ddat", "synthetic 400"])
 def test_routes_have_the_efforts_networkx_finds(graphs, name):
     G = graphs[name]
-    for source, target in _pairs(G, 25):
+    for source, target in reachable_pairs(G, 25, seed=5):
         routes = progression_paths(G, source, target, limit=5)
         expected = [
             _effort(G, path) for path in islice(nx.shortest_simple_paths(G, source, target, weight="effort"), 5)
