@@ -21,7 +21,7 @@ from framework.export import (
     levels_label,
 )
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
-from ui import state
+from ui import render, state
 from ui.data import arrow, describe_error, shared_figure
 from ui.radar import radar_figure
 from ui.render import md
@@ -209,21 +209,17 @@ def self_assessment(role_id: str | None, target_id: str | None) -> Profile:
     with save_col:
         st.markdown("**Save this self-assessment** to load it again later:")
         save_buttons = st.container(horizontal=True)
-        save_buttons.download_button(
+        render.download(
             "Save as YAML",
             dump_profile(profile),
             file_name="skills-profile.yaml",
-            mime="application/yaml",
-            icon=":material/download:",
-            on_click="ignore",
+            where=save_buttons,
         )
-        save_buttons.download_button(
+        render.download(
             "Save as JSON",
             dump_profile(profile, fmt="json"),
             file_name="skills-profile.json",
-            mime="application/json",
-            icon=":material/download:",
-            on_click="ignore",
+            where=save_buttons,
         )
     return profile
 
@@ -366,21 +362,17 @@ st.markdown(
 )
 plan = view.plan
 buttons = st.container(horizontal=True)
-buttons.download_button(
+render.download(
     "Download the plan (Markdown)",
     plan,
     file_name="development-plan.md",
-    mime="text/markdown",
-    icon=":material/download:",
-    on_click="ignore",
+    where=buttons,
 )
-buttons.download_button(
+render.download(
     "Download the plan (CSV, for a spreadsheet)",
     view.plan_csv,
     file_name="development-plan.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
+    where=buttons,
 )
 with st.expander("Preview the plan"):
     st.markdown(plan)

@@ -49,12 +49,10 @@ if errors:
     st.error("The result is not a valid framework yet:")
     st.code("\n".join(str(p) for p in errors), language=None, wrap_lines=True)
 
-st.download_button(
+render.download(
     "Download the framework YAML",
     dump_framework(result.framework),
     file_name="imported-roles.yaml" if not merge else f"{fw.id}.yaml",
-    mime="application/x-yaml",
-    icon=":material/download:",
     disabled=bool(errors),
 )
 

@@ -143,19 +143,15 @@ else:
 st.header("Download the review", divider="gray")
 downloads = st.columns(2)
 # The files are made when a button is pressed (once per framework version), not on every rerun.
-downloads[0].download_button(
+render.download(
     "Download as Markdown",
     lambda: loaded.memo("review.md", lambda: review_markdown(fw, G)),
     file_name=f"structure-review-{fw.id}.md",
-    mime="text/markdown",
-    icon=":material/download:",
-    on_click="ignore",
+    where=downloads[0],
 )
-downloads[1].download_button(
+render.download(
     "Download as Excel (XLSX)",
     lambda: loaded.memo("review.xlsx", lambda: review_xlsx(fw, G)),
     file_name=f"structure-review-{fw.id}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-    on_click="ignore",
+    where=downloads[1],
 )

@@ -60,29 +60,23 @@ with st.expander("Download the framework (for HR)"):
     )
     exports = st.columns(3)
     # The files are made when a button is pressed (once per framework version), not on every rerun.
-    exports[0].download_button(
+    render.download(
         "Roles (CSV)",
         lambda: loaded.memo("export.roles.csv", lambda: framework_csv(fw, "roles")),
         file_name=f"{fw.id}-roles.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
+        where=exports[0],
     )
-    exports[1].download_button(
+    render.download(
         "Skills matrix (CSV)",
         lambda: loaded.memo("export.matrix.csv", lambda: framework_csv(fw, "matrix")),
         file_name=f"{fw.id}-skills-matrix.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
+        where=exports[1],
     )
-    exports[2].download_button(
+    render.download(
         "Both (Excel)",
         lambda: loaded.memo("export.xlsx", lambda: framework_xlsx(fw)),
         file_name=f"{fw.id}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
-        on_click="ignore",
+        where=exports[2],
     )
 st.caption(f"{len(shown_ids)} of {len(table)} roles. Select a row to open its profile.")
 event = st.dataframe(
@@ -192,16 +186,14 @@ with links[2]:
     if not inward and not reports:
         st.write("No role leads here.")
 
-st.download_button(
+render.download(
     "Printable role profile (Markdown)",
     # Written when the button is pressed (and then kept for the recent roles), not on every rerun.
     lambda role_id=role_id: loaded.recent(
         f"roles.profile.md:{role_id}", lambda: role_profile_markdown(fw, role_id).encode()
     ),
     file_name=f"{role_id}.md",
-    mime="text/markdown",
     icon=":material/print:",
-    on_click="ignore",
 )
 render.page_link(
     "pages/paths.py",

@@ -3,6 +3,8 @@ Streamlit as text (``st.text``/``st.markdown`` of escaped strings, or dataframes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import PurePath
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -14,12 +16,45 @@ from framework.textsafe import md_escape
 from .data import Loaded
 from .state import link_params, role_label
 
-__all__ = ["bullets", "job_description", "md", "page_link", "paragraphs", "role_link"]
+__all__ = ["bullets", "download", "job_description", "md", "page_link", "paragraphs", "role_link"]
 
 
 def md(text: str) -> str:
     """Escape text for st.markdown, so data is shown as written and never read as markup or HTML."""
     return md_escape(text)
+
+
+#: The type of each kind of file the app offers for download, by its extension.
+MIME_TYPES = {
+    ".csv": "text/csv",
+    ".md": "text/markdown",
+    ".json": "application/json",
+    ".yaml": "application/yaml",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def download(
+    label: str,
+    data: str | bytes | Callable[[], str | bytes],
+    file_name: str,
+    *,
+    where=st,
+    icon: str = ":material/download:",
+    **kwargs,
+) -> None:
+    """A download button of the app's kind: its type from the file name, the download icon, and pressing it
+    does not rerun the page. ``data`` may be a callable, to make the file only when the button is pressed;
+    ``where`` is the container to draw it in."""
+    where.download_button(
+        label,
+        data,
+        file_name=file_name,
+        mime=MIME_TYPES[PurePath(file_name).suffix],
+        icon=icon,
+        on_click="ignore",
+        **kwargs,
+    )
 
 
 #: page script → its URL path (as registered in app.py)
