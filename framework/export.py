@@ -224,7 +224,7 @@ def development_plan_markdown(
         ]
     else:
         lines.append("No skill is held above the level the target role needs.")
-    met = [r for r in gap.rows if r.met and not r.surplus]
+    met = gap.at_level
     if met:
         lines += ["", "Already at the level needed:", ""]
         lines += [f"- {esc(r.name)} ({esc(_level(framework, r.current))})" for r in met]

@@ -107,6 +107,11 @@ class SkillGap:
         """Requirements the current role or person exceeds, most surplus first."""
         return tuple(sorted((r for r in self.rows if r.surplus), key=lambda r: (-r.surplus, r.name)))
 
+    @property
+    def at_level(self) -> tuple[GapRow, ...]:
+        """Requirements held at exactly the level needed (neither a gap nor a strength)."""
+        return tuple(r for r in self.rows if r.met and not r.surplus)
+
 
 def _levels_of(framework: Framework, current: str | Profile | Role) -> tuple[str, dict[str, str]]:
     if isinstance(current, Profile):

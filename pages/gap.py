@@ -329,7 +329,7 @@ with side_col:
         )
     else:
         st.markdown("No skill is held above the level the target role needs.")
-    already = [r for r in gap.rows if r.met and not r.surplus]
+    already = gap.at_level
     if already:
         st.markdown("**Already at the level needed:** " + ", ".join(md(r.name) for r in already) + ".")
 

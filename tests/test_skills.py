@@ -237,3 +237,10 @@ def test_a_role_without_skills_counts_as_holding_the_rung_below(council_graph, c
     assert council_graph.edges["associate-project-manager", "project-manager"]["levels_to_gain"] == 0
     into_delivery_manager = council_graph.edges["project-manager", "delivery-manager"]["levels_to_gain"]
     assert into_delivery_manager == skill_gap(council, "associate-project-manager", "delivery-manager").levels_to_gain
+
+
+def test_every_requirement_is_a_gap_a_strength_or_at_the_level_needed(ddat):
+    gap = skill_gap(ddat, "senior-developer", "lead-developer")
+    assert (len(gap.gaps), len(gap.at_level)) == (2, 8)
+    assert all(r.met and not r.surplus for r in gap.at_level)
+    assert sorted(r.skill for r in (*gap.gaps, *gap.strengths, *gap.at_level)) == sorted(r.skill for r in gap.rows)
