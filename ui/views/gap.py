@@ -1,0 +1,376 @@
+"""Skill gap and development plan: what someone needs to learn to move from one role to another.
+
+For staff ("what do I need to get there?") and line managers ("what should the next development
+conversation cover?"). The comparison starts from a role, or from a self-assessment that can be saved and
+loaded again as a small file. The view is a link: ``?current=…&target=…`` (and ``&compare=self``).
+"""
+
+import datetime
+from types import SimpleNamespace
+
+import pandas as pd
+import streamlit as st
+
+from framework import FrameworkError
+from framework.export import (
+    development_plan_csv,
+    development_plan_markdown,
+    gap_detail_markdown,
+    gap_summary,
+    gap_table,
+    levels_label,
+)
+from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
+from ui import render, state
+from ui.data import arrow, describe_error, shared_figure
+from ui.radar import radar_figure
+from ui.render import md
+
+ROLE, SELF = "role", "self"
+MODES = {ROLE: "A role", SELF: "My self-assessment"}
+NONE = "none"
+SELF_LABEL = "My self-assessment"
+# Session keys of this page's own state (plain data: ids and strings, never model objects).
+ASSESSMENT = "gap_assessment"  # {"framework", "based_on", "skills": {skill id: level id}, "edited", "source"}
+EDITOR_VERSION = "gap_editor_version"  # a new editor (fresh from the assessment) after a load or a reset
+UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
+
+
+def main() -> None:
+    loaded = state.framework()
+    fw = loaded.framework
+
+    st.title("Skill gap and development plan")
+    st.markdown(
+        "See what it takes to move from one role to another: the skills the target role needs, the level "
+        "needed in each, and how far the current role — or your own assessment of your skills — is from it. "
+        "Line managers can use it to prepare a development conversation and download a plan to agree actions "
+        "and dates."
+    )
+
+    if not fw.skills or not fw.skill_levels:
+        st.info(
+            f"{md(fw.name)} does not define skills and skill levels, so there is no skill gap to show. "
+            "Choose another framework in the sidebar.",
+            icon=":material/info:",
+        )
+        st.stop()
+
+    mode = state.bound_select(
+        "Compare from",
+        list(MODES),
+        key="compare",
+        what="the comparison",
+        widget=st.radio,
+        format_func=MODES.get,
+        horizontal=True,
+        help="A role's required skill levels, or your own assessment of the levels you hold.",
+    )
+    left, right = st.columns(2)
+    with left:
+        current = state.role_select(
+            loaded,
+            "Current role",
+            key="current",
+            default=state.my_role_id(loaded),
+            help="The role held now. For a self-assessment, the levels start from this role's.",
+        )
+    with right:
+        target = state.role_select(loaded, "Target role", key="target", help="The role to aim for.")
+
+    level_names = {lv.id: lv.name for lv in fw.skill_levels}
+
+    def _choices() -> dict[str, str]:
+        """Level id → the label shown in the editor (made unique if two levels share a name)."""
+        names = list(level_names.values())
+        return {i: n if names.count(n) == 1 else f"{n} ({i})" for i, n in level_names.items()}
+
+    def _fresh_assessment(role_id: str | None) -> dict:
+        skills = dict(profile_from_role(fw, role_id).skills) if role_id else {}
+        return {"framework": fw.id, "based_on": role_id, "skills": skills, "edited": False, "source": None}
+
+    def _assessment(role_id: str | None) -> dict:
+        """This session's self-assessment; it follows the current role until it is edited or loaded."""
+        saved = st.session_state.get(ASSESSMENT)
+        if not isinstance(saved, dict) or saved.get("framework") != fw.id:
+            saved = None
+        if saved is None or (not saved["edited"] and saved["based_on"] != role_id):
+            saved = _fresh_assessment(role_id)
+            st.session_state[ASSESSMENT] = saved
+        return saved
+
+    def _new_editor() -> None:
+        st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+
+    def _start_again(role_id: str | None) -> None:
+        st.session_state[ASSESSMENT] = _fresh_assessment(role_id)
+        _new_editor()
+
+    def _load_upload() -> None:
+        """Apply a newly uploaded profile; a file with problems lists them and leaves the assessment as it was."""
+        upload = st.file_uploader(
+            "Load a saved self-assessment",
+            type=["yaml", "yml", "json"],
+            key="gap_upload",
+            max_upload_size=1,
+            help="A file saved from this page (YAML or JSON).",
+        )
+        if upload is None or st.session_state.get(UPLOAD_DONE) == upload.file_id:
+            return
+        try:
+            profile = load_profile(upload.getvalue(), name=upload.name, framework=fw)
+        except FrameworkError as error:
+            st.error(
+                f"{md(upload.name)} could not be used, so your assessment is unchanged. What is wrong, and where:",
+                icon=":material/error:",
+            )
+            st.code("\n".join(describe_error(error)), language=None)
+            return
+        st.session_state[ASSESSMENT] = {
+            "framework": fw.id,
+            "based_on": profile.based_on,
+            "skills": dict(profile.skills),
+            "edited": True,
+            "source": upload.name,
+            "label": profile.label,
+        }
+        st.session_state[UPLOAD_DONE] = upload.file_id
+        _new_editor()
+        st.success(
+            f"Loaded {md(upload.name)}: levels for {len(profile.skills)} skills. "
+            "It replaces the assessment shown before.",
+            icon=":material/check_circle:",
+        )
+
+    def self_assessment(role_id: str | None, target_id: str | None) -> Profile:
+        """The self-assessment editor, load and save; returns the assessment as a profile."""
+        st.subheader("My self-assessment")
+        st.markdown(
+            "Set the level you hold in each skill. The list shows the skills the target role needs and those of "
+            "the current role; the levels start from the current role's."
+        )
+        editor_area = st.container()
+        files_area = st.container()
+        with files_area:
+            load_col, save_col = st.columns(2)
+            with load_col:
+                _load_upload()
+        saved = _assessment(role_id)
+        needed = {r.skill: r.level for r in fw.roles_by_id[target_id].skills} if target_id else {}
+        start = [r.skill for r in fw.roles_by_id[role_id].skills] if role_id else []
+        skill_ids = [s for s in dict.fromkeys([*needed, *start, *saved["skills"]]) if s in fw.skills_by_id]
+        choices = _choices()
+        by_label = {label: level for level, label in choices.items()}
+        with editor_area:
+            if saved.get("source"):
+                st.caption(f"Loaded from {md(saved['source'])}.")
+            if not skill_ids:
+                st.info("Choose a target role (or a current role) above to list the skills to assess.")
+            else:
+                table = pd.DataFrame(
+                    {
+                        "Skill": [fw.skills_by_id[s].name for s in skill_ids],
+                        "Needed for the target role": [choices.get(needed.get(s), NONE) for s in skill_ids],
+                        "My level": [choices.get(saved["skills"].get(s), NONE) for s in skill_ids],
+                    },
+                    index=pd.Index(skill_ids, name="skill"),
+                )
+                edited = st.data_editor(
+                    table,
+                    key=f"gap_editor_{st.session_state.get(EDITOR_VERSION, 0)}",
+                    hide_index=True,
+                    disabled=["Skill", "Needed for the target role"],
+                    column_config={
+                        "My level": st.column_config.SelectboxColumn(
+                            "My level", options=[NONE, *choices.values()], required=True, help="The level you hold now."
+                        )
+                    },
+                )
+                in_editor = {s: by_label[v] for s, v in edited["My level"].items() if v in by_label}
+                skills = {s: v for s, v in saved["skills"].items() if s not in skill_ids} | in_editor
+                if skills != saved["skills"]:
+                    saved = {**saved, "skills": skills, "edited": True}
+                    st.session_state[ASSESSMENT] = saved
+            if saved["edited"] and role_id:
+                st.button(
+                    f"Start again from the levels of {md(state.role_label(loaded, role_id))}",
+                    on_click=_start_again,
+                    args=(role_id,),
+                    icon=":material/restart_alt:",
+                )
+        based_on = saved.get("based_on") if saved.get("based_on") in fw.roles_by_id else None
+        profile = Profile(
+            framework=fw.id, label=saved.get("label") or SELF_LABEL, based_on=based_on, skills=saved["skills"]
+        )
+        with save_col:
+            st.markdown("**Save this self-assessment** to load it again later:")
+            save_buttons = st.container(horizontal=True)
+            render.download(
+                "Save as YAML",
+                dump_profile(profile),
+                file_name="skills-profile.yaml",
+                where=save_buttons,
+            )
+            render.download(
+                "Save as JSON",
+                dump_profile(profile, fmt="json"),
+                file_name="skills-profile.json",
+                where=save_buttons,
+            )
+        return profile
+
+    profile = self_assessment(current, target) if mode == SELF else None
+
+    # --------------------------------------------------------------------------- what is missing
+
+    def _stop(message: str) -> None:
+        st.info(message, icon=":material/info:")
+        st.stop()
+
+    if target is None:
+        if mode == ROLE and current is None:
+            _stop(
+                "Choose a **current role** and a **target role** above to see the skills to develop. Tip: set "
+                "**My current role** in the sidebar and it is filled in here (and on the other pages) for you."
+            )
+        _stop("Choose a **target role** above to see the skills to develop.")
+    if mode == ROLE and current is None:
+        _stop(
+            "Choose a **current role** above — or set **My current role** in the sidebar — to compare it with "
+            f"{md(state.role_label(loaded, target))}."
+        )
+    target_role = fw.roles_by_id[target]
+    target_label = state.role_label(loaded, target)
+    if not target_role.skills:
+        st.warning(
+            f"This role has no skill requirements in the framework: {md(target_label)}. Choose another target role.",
+            icon=":material/info:",
+        )
+        for benchmark in target_role.benchmarks:
+            if benchmark.note:
+                st.caption(md(benchmark.note))
+        st.stop()
+    if mode == ROLE and current == target:
+        _stop("The current role and the target role are the same, so there is no gap. Choose another target role.")
+
+    # --------------------------------------------------------------------------- the gap
+
+    current_label = profile.label if profile is not None else state.role_label(loaded, current)
+    today = datetime.date.today()
+
+    def _gap_view() -> SimpleNamespace:
+        """The gap and everything shown from it: summary, chart, tables, the plan and its files."""
+        gap = skill_gap(fw, profile if profile is not None else current, target)
+        plan_date = f"{today.day} {today:%B %Y}"
+        return SimpleNamespace(
+            gap=gap,
+            summary=gap_summary(fw, gap, current_label=current_label, target_label=target_label),
+            met=sum(r.met for r in gap.rows),
+            figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
+            table=arrow(gap_table(fw, gap)),
+            details=[
+                (f"{number}. {md(row.name)} — {md(levels_label(fw, row))}", gap_detail_markdown(row))
+                for number, row in enumerate(gap.gaps, 1)
+            ],
+            plan=development_plan_markdown(
+                fw, gap, current_label=current_label, target_label=target_label, date=plan_date
+            ),
+            plan_csv=development_plan_csv(fw, gap).encode("utf-8-sig"),
+        )
+
+    # The view depends on the framework, the two sides and the date alone, so sessions comparing the same (a role,
+    # or the same self-assessment) share it; only the most recent comparisons are kept.
+    subject = f"role:{current}" if profile is None else f"self:{profile.label!r}:{sorted(profile.skills.items())!r}"
+    view = loaded.recent(f"gap:{target}:{today.isoformat()}:{subject}", _gap_view)
+    gap, summary, met = view.gap, view.summary, view.met
+
+    st.header(f"{md(current_label)} → {md(target_label)}", divider="gray")
+    metrics = st.columns(3)
+    metrics[0].metric(
+        "Requirements already met",
+        f"{met} of {len(gap.rows)} ({gap.readiness:.0%})",
+        help="Skills of the target role where the level held is already the level needed, or above.",
+    )
+    metrics[1].metric("Skills to develop", len(gap.gaps))
+    metrics[2].metric(
+        "Levels to gain",
+        gap.levels_to_gain,
+        help="Added up over the skills: the steps between the level held and the level needed.",
+    )
+    st.markdown(md(summary))
+
+    chart_col, side_col = st.columns([3, 2], gap="large")
+    with chart_col:
+        st.subheader("At a glance")
+        st.plotly_chart(view.figure, config={"displayModeBar": False}, alt=summary)
+    with side_col:
+        st.subheader("Reading the chart")
+        st.markdown(
+            "Each spoke is a skill the target role needs; the further out, the higher the level.\n\n"
+            "- **Orange, solid line with circles:** the level the target role needs.\n"
+            "- **Blue, dashed line with diamonds:** the level held now.\n\n"
+            "Where the blue line is inside the orange one, there is a gap to close. "
+            "The table below gives the same figures."
+        )
+        st.subheader("Strengths to build on")
+        if gap.strengths:
+            st.markdown(
+                "\n".join(
+                    f"- {md(r.name)}: {md(level_names[r.current])} held, {md(level_names[r.required])} needed"
+                    for r in gap.strengths
+                )
+            )
+        else:
+            st.markdown("No skill is held above the level the target role needs.")
+        already = gap.at_level
+        if already:
+            st.markdown("**Already at the level needed:** " + ", ".join(md(r.name) for r in already) + ".")
+
+    st.subheader("Skill by skill")
+    st.caption(
+        "Biggest gaps first. Open a skill under “What to work on” to read the whole descriptor and the evidence."
+    )
+    st.dataframe(
+        view.table,
+        hide_index=True,
+        column_config={
+            "Skill": st.column_config.TextColumn(width="medium"),
+            "Gap": st.column_config.NumberColumn(help="Levels to gain", width="small"),
+            "Next level looks like": st.column_config.TextColumn(width="large"),
+            "Evidence count": st.column_config.NumberColumn(
+                "Evidence lines", help="Lines of the target job description that show the skill is needed"
+            ),
+        },
+    )
+
+    st.subheader("What to work on")
+    if not gap.gaps:
+        st.markdown("Nothing: every skill the target role needs is already at the level needed.")
+    for title, detail in view.details:
+        with st.expander(title):
+            st.markdown(detail)
+
+    st.subheader("Development plan")
+    st.markdown(
+        "A plan for the development conversation: the skills in priority order, what each next level looks "
+        "like, the evidence from the job description, and space to agree actions, dates and support."
+    )
+    plan = view.plan
+    buttons = st.container(horizontal=True)
+    render.download(
+        "Download the plan (Markdown)",
+        plan,
+        file_name="development-plan.md",
+        where=buttons,
+    )
+    render.download(
+        "Download the plan (CSV, for a spreadsheet)",
+        view.plan_csv,
+        file_name="development-plan.csv",
+        where=buttons,
+    )
+    with st.expander("Preview the plan"):
+        st.markdown(plan)
+
+    if fw.attribution:
+        st.caption(md(fw.attribution))

@@ -1,0 +1,156 @@
+"""Progression paths: ranked routes between two roles (``?from=…&to=…``), each step explained."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import streamlit as st
+
+from framework import NoPath
+from framework.graph import next_steps, progression_paths
+from framework.skills import skill_gap
+from ui import render, state
+from ui.data import arrow, shared_figure
+from ui.map_figure import career_map_figure, default_kinds
+
+
+def main() -> None:
+    loaded = state.framework()
+    fw = loaded.framework
+    G = loaded.graph
+    KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Step up to the manager's role"}
+
+    st.title("Progression paths")
+    st.markdown(
+        "Pick where you are and where you want to be. The routes below are ranked by effort: the grades climbed "
+        "plus the skill levels to gain at each step, with a lateral move or a step into a manager's role counted "
+        "as harder than the next rung of your own ladder."
+    )
+
+    left, right, count = st.columns([4, 4, 2])
+    with left:
+        source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
+    with right:
+        target = state.role_select(loaded, "To", key="to")
+    with count:
+        limit = state.bound_select(
+            "Routes to show", ["1", "2", "3", "4", "5"], key="k", what="number of routes", index=2
+        )
+
+    if source is None or target is None:
+        st.info("Choose a starting role and a goal. Set **My current role** in the sidebar to start from it.")
+        st.stop()
+
+    def gains(since: str, step) -> str:
+        """Skills the step's target needs beyond ``since``: the last role of the route that lists skills (a role
+        without skill requirements in the framework tells nothing about what its holder can do)."""
+        if not fw.role(step.target).skills:
+            return "none listed (this role has no skill requirements in the framework)"
+        gap = skill_gap(fw, since, step.target)
+        names = {lv.id: lv.name for lv in fw.skill_levels}
+        parts = [
+            f"{row.name}: {names.get(row.current, 'none')} → {names.get(row.required, row.required)}"
+            for row in gap.gaps
+        ]
+        note = "" if since == step.source else f" (compared with {fw.role(since).title})"
+        return ("; ".join(parts) if parts else "none") + note
+
+    def explain(route) -> SimpleNamespace:
+        """One route as the page shows it: its steps as Markdown (with the skills to gain) and as a table."""
+        lines, rows = [], []
+        since = route.steps[0].source
+        for i, step in enumerate(route.steps, start=1):
+            to_gain = gains(since, step)
+            since = step.target if fw.role(step.target).skills else since
+            levels = G.edges[step.source, step.target]["levels_to_gain"]
+            lines.append(
+                f"{i}\\. **{KIND_LABELS[step.kind]}** to {render.md(state.role_label(loaded, step.target))} "
+                f"· effort {step.effort:g}  \n"
+                f"Why: {render.md(step.reason)}  \n"
+                f"Skills to gain: {render.md(to_gain)}"
+            )
+            rows.append(
+                {
+                    "Step": i,
+                    "From": fw.role(step.source).title,
+                    "To": fw.role(step.target).title,
+                    "Move": KIND_LABELS[step.kind],
+                    "Grade change": step.grade_change,
+                    "Skill levels to gain": levels,
+                    "Effort": step.effort,
+                    "Why": step.reason,
+                    "Skills to gain": to_gain,
+                }
+            )
+        return SimpleNamespace(
+            route=route,
+            heading=f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}, effort {route.effort:g}",
+            titles=" → ".join(render.md(fw.role(r).title) for r in route.roles),
+            lines=lines,
+            table=arrow(pd.DataFrame(rows)),
+        )
+
+    def find_routes() -> SimpleNamespace:
+        try:
+            routes = progression_paths(G, source, target, limit=int(limit))
+        except NoPath as error:
+            return SimpleNamespace(routes=None, reason=error.reason)
+        return SimpleNamespace(routes=[explain(route) for route in routes], reason=None)
+
+    # The routes and their explanations depend on the framework and the three choices alone: worked out once for
+    # the recent choices and shared by sessions.
+    found = loaded.recent(f"paths:{source}:{target}:{int(limit)}", find_routes)
+    if found.routes is None:
+        st.warning(
+            render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}.")
+        )
+        st.markdown(f"**Why:** {render.md(found.reason)}.")
+        onward = next_steps(G, source)
+        if onward:
+            st.markdown(f"**Where {render.md(fw.role(source).title)} can go next:**")
+            for step in onward:
+                render.role_link(
+                    loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}"
+                )
+        st.stop()
+
+    routes = [view.route for view in found.routes]
+    st.caption(
+        f"{len(routes)} route{'s' * (len(routes) != 1)} found, easiest first. Effort adds up each step's grade "
+        "steps and skill levels to gain (see the table)."
+    )
+    for number, view in enumerate(found.routes, start=1):
+        st.subheader(f"Route {number}: {view.heading}")
+        st.markdown(view.titles)
+        st.markdown("\n\n".join(view.lines))  # one paragraph per step, in one element
+        with st.expander(f"Route {number} as a table"):
+            st.dataframe(view.table, hide_index=True, key=f"route-{number}")
+
+    st.header("On the career map", divider="gray")
+    chosen = st.radio(
+        "Route to highlight",
+        list(range(len(routes))),
+        format_func=lambda i: f"Route {i + 1} (effort {routes[i].effort:g})",
+        horizontal=True,
+        key="highlight",
+    )
+    highlight = routes[chosen].roles
+    # The map page's opening view as the background (without lateral moves where there are so many that they
+    # would hide the ladders); the chosen route is drawn on top whatever kinds of move it takes.
+    kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
+    figure = loaded.recent(
+        f"paths.figure:{source}:{highlight!r}",
+        lambda: shared_figure(career_map_figure(G, kinds=kinds, highlight=highlight, selected=source)),
+    )
+    st.plotly_chart(figure, key="route-map")
+    hidden = "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
+    st.caption(
+        "The highlighted line is the chosen route; the table above lists its steps, which is the same information as "
+        f"text.{hidden}"
+    )
+
+    render.page_link(
+        "pages/gap.py",
+        label=f"Skill gap and development plan: {fw.role(source).title} → {fw.role(target).title}",
+        query_params=state.link_params(loaded, current=source, target=target),
+        icon=":material/checklist:",
+    )

@@ -1,0 +1,157 @@
+"""Structure review, for leadership and HR: rungs, gaps, dead ends, cliffs, spans of control."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import streamlit as st
+
+from framework.review import (
+    dead_ends,
+    discipline_totals,
+    grade_matrix,
+    inversions,
+    ladder_gaps,
+    referenced_roles,
+    review_markdown,
+    review_xlsx,
+    skill_cliffs,
+    spans,
+    unknown_grades,
+    unreachable,
+)
+from ui import render, state
+from ui.data import arrow, shared_figure
+from ui.review_figures import matrix_figure, reporting_tree_figure
+
+
+def main() -> None:
+    loaded = state.framework()
+    fw = loaded.framework
+    G = loaded.graph
+
+    def _review() -> SimpleNamespace:
+        """Everything the page shows: it depends on the framework alone, so it is worked out once per framework
+        version and shared by every session (tables as Arrow, figures built, Markdown lines written)."""
+        status, titles = grade_matrix(fw)
+        gap_lines = []
+        for gap in ladder_gaps(fw, G):
+            ladder = gap.discipline + (f" ({gap.track.replace('-', ' ')})" if gap.track else "")
+            line = (
+                f"**{render.md(ladder)}:** no role at {render.md(', '.join(gap.missing))} between "
+                f"{render.md(fw.role(gap.lower).title)} and {render.md(fw.role(gap.upper).title)}"
+            )
+            if gap.unplaced:
+                names = ", ".join(fw.role(r).title for r in gap.unplaced)
+                line += f" — {render.md(names)}, whose grade is not stated, sits between them"
+            gap_lines.append(line + ".")
+        cliffs = skill_cliffs(fw, G)
+        found = inversions(fw, G)
+        span_table = spans(fw)
+        referenced = referenced_roles(fw, G)
+        return SimpleNamespace(
+            matrix=shared_figure(matrix_figure(status, titles)),
+            titles=arrow(titles.reset_index(names="Discipline")),
+            gap_lines=gap_lines,
+            dead_ends=arrow(dead_ends(fw, G).drop(columns=["id"])),
+            unreachable=arrow(unreachable(fw, G).drop(columns=["id"])),
+            unknown=arrow(unknown_grades(fw, G).drop(columns=["id"])),
+            cliffs=None if cliffs.empty else arrow(cliffs.drop(columns=["from_id", "to_id"])),
+            inversions=len(found),
+            inversion_table=arrow(
+                pd.DataFrame(
+                    [
+                        {
+                            "Lower rung": fw.role(i.lower).title,
+                            "Higher rung": fw.role(i.upper).title,
+                            "Skill": fw.skills_by_id[i.skill].name,
+                            "Lower rung needs": i.lower_level,
+                            "Higher rung needs": i.upper_level,
+                        }
+                        for i in found
+                    ]
+                )
+            )
+            if found
+            else None,
+            tree=shared_figure(reporting_tree_figure(fw)),
+            spans=arrow(span_table.drop(columns=["id"])),
+            totals=arrow(discipline_totals(span_table)),
+            referenced=None if referenced.empty else arrow(referenced.drop(columns=["id"])),
+        )
+
+    review = loaded.memo("review.page", _review)
+
+    st.title("Structure review")
+    st.markdown(
+        "Is the structure sound? Each section answers one question about the framework as a whole; every table "
+        "can be downloaded with the rest of the review at the bottom of the page."
+    )
+
+    st.header("Which rungs are filled?", divider="gray")
+    st.plotly_chart(review.matrix, key="matrix")
+    with st.expander("The same as a table (roles in each rung)"):
+        st.dataframe(review.titles, hide_index=True)
+
+    st.header("Missing rungs", divider="gray")
+    if not review.gap_lines:
+        st.write("No ladder skips a grade between two of its roles.")
+    else:
+        # One paragraph per ladder, in one element: a framework of many ladders would otherwise send dozens of
+        # elements on every rerun.
+        st.markdown("\n\n".join(review.gap_lines))
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Dead ends")
+        st.caption("Roles with no onward move. Those at the top of the scale are expected to be.")
+        st.dataframe(review.dead_ends, hide_index=True)
+    with right:
+        st.subheader("No way in")
+        st.caption("Roles no move leads into. The lowest rung of a ladder is its natural way in.")
+        st.dataframe(review.unreachable, hide_index=True)
+
+    st.subheader("Roles whose grade is not stated")
+    st.dataframe(review.unknown, hide_index=True)
+
+    st.header("Skill cliffs", divider="gray")
+    if review.cliffs is None:
+        st.write("No promotion links two roles that both have skill requirements.")
+    else:
+        st.markdown("Promotions ranked by the skill levels to gain: the steepest first.")
+        st.dataframe(review.cliffs, hide_index=True)
+    if review.inversion_table is not None:
+        st.markdown(
+            f"**{review.inversions} inversions** — a higher rung needs a skill at a lower level than the rung below:"
+        )
+        st.dataframe(review.inversion_table, hide_index=True)
+    else:
+        st.write("No inversions: no higher rung needs less of a skill than the rung below it.")
+
+    st.header("Reporting lines and spans of control", divider="gray")
+    st.plotly_chart(review.tree, key="tree")
+    st.markdown("**Per role** (the same information as the tree, as a table)")
+    st.dataframe(review.spans, hide_index=True)
+    st.markdown("**Totals per discipline** (staff and budgets as the documents state them)")
+    st.dataframe(review.totals, hide_index=True)
+
+    st.header("Referenced roles without a document", divider="gray")
+    if review.referenced is None:
+        st.write("Every role has a document or an import of its own.")
+    else:
+        st.dataframe(review.referenced, hide_index=True)
+
+    st.header("Download the review", divider="gray")
+    downloads = st.columns(2)
+    # The files are made when a button is pressed (once per framework version), not on every rerun.
+    render.download(
+        "Download as Markdown",
+        lambda: loaded.memo("review.md", lambda: review_markdown(fw, G)),
+        file_name=f"structure-review-{fw.id}.md",
+        where=downloads[0],
+    )
+    render.download(
+        "Download as Excel (XLSX)",
+        lambda: loaded.memo("review.xlsx", lambda: review_xlsx(fw, G)),
+        file_name=f"structure-review-{fw.id}.xlsx",
+        where=downloads[1],
+    )

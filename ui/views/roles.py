@@ -1,0 +1,226 @@
+"""Roles: a searchable, filterable catalogue, and the profile of one role (``?role=``)."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import streamlit as st
+
+from framework.catalogue import filter_catalogue, neighbours, source_text
+from framework.export import framework_csv, framework_xlsx, role_profile_markdown
+from framework.models import ReferencedSource
+from ui import render, state
+from ui.data import arrow
+
+
+def main() -> None:
+    loaded = state.framework()
+    fw = loaded.framework
+    G = loaded.graph
+    KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
+
+    st.title("Roles")
+    st.markdown("Find a role, then open its profile: its job description as written, its skills, and where it leads.")
+
+    table = loaded.catalogue
+    discipline_options, grade_options = loaded.memo(
+        "roles.filter-options",
+        lambda: (
+            sorted(table["Discipline"].unique()),
+            [g for g in (fw.grade_label(g.id) for g in fw.grades) if g in set(table["Grade"])],
+        ),
+    )
+    search, discipline, grade, status = st.columns([3, 2, 2, 1.3])
+    with search:
+        query = state.bound_text("Search roles", key="q", placeholder="e.g. delivery, developer")
+    with discipline:
+        disciplines = state.bound_multiselect("Discipline", discipline_options, key="discipline", what="the discipline")
+    with grade:
+        grades = state.bound_multiselect("Grade", grade_options, key="grade", what="the grade")
+    with status:
+        statuses = state.bound_multiselect(
+            "Status",
+            ["described", "referenced"],
+            key="status",
+            what="the status",
+            help="Described roles have a job description (or an imported description); referenced roles are only "
+            "named in another role's document.",
+        )
+
+    def _shown() -> tuple[list[str], object]:
+        shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
+        return list(shown["id"]), arrow(shown.drop(columns=["_rank"]))
+
+    # The filtered table, as Arrow, for the most recent filter settings (shared by sessions that filter alike).
+    filters = (query, tuple(disciplines), tuple(grades), tuple(statuses))
+    shown_ids, shown_table = loaded.recent(f"roles.table:{filters!r}", _shown)
+    with st.expander("Download the framework (for HR)"):
+        st.markdown(
+            "The whole framework as spreadsheets: every role with its job-description fields, and the roles × "
+            "skills matrix (the level each role requires)."
+        )
+        exports = st.columns(3)
+        # The files are made when a button is pressed (once per framework version), not on every rerun.
+        render.download(
+            "Roles (CSV)",
+            lambda: loaded.memo("export.roles.csv", lambda: framework_csv(fw, "roles")),
+            file_name=f"{fw.id}-roles.csv",
+            where=exports[0],
+        )
+        render.download(
+            "Skills matrix (CSV)",
+            lambda: loaded.memo("export.matrix.csv", lambda: framework_csv(fw, "matrix")),
+            file_name=f"{fw.id}-skills-matrix.csv",
+            where=exports[1],
+        )
+        render.download(
+            "Both (Excel)",
+            lambda: loaded.memo("export.xlsx", lambda: framework_xlsx(fw)),
+            file_name=f"{fw.id}.xlsx",
+            where=exports[2],
+        )
+    st.caption(f"{len(shown_ids)} of {len(table)} roles. Select a row to open its profile.")
+    event = st.dataframe(
+        shown_table,
+        hide_index=True,
+        column_config={"id": None},
+        on_select="rerun",
+        selection_mode="single-row",
+        key="catalogue",
+    )
+    state.follow_selection("role", [shown_ids[i] for i in event.selection.rows], source="catalogue")
+
+    st.header("Role profile", divider="gray")
+    role_id = state.role_select(loaded, "Role", key="role", default=state.my_role_id(loaded))
+    if role_id is None:
+        st.info("Choose a role above, or select a row of the table.")
+        st.stop()
+
+    role = fw.role(role_id)
+    node = G.nodes[role_id]
+
+    def _profile() -> SimpleNamespace:
+        """What the profile shows beyond the role's own fields: its moves, its tables (as Arrow) and the printable
+        profile. It depends on the framework and the role alone, so sessions share it."""
+        inward = neighbours(G, role_id, direction="in")
+        span = role.management
+        extras = []
+        if span and (span.direct is not None or span.indirect is not None):
+            extras.append(("Management span", " · ".join(span.evidence)))
+        if role.budget:
+            extras.append(("Budget", role.budget.evidence))
+        for pay in role.salary:
+            extras.append(("Salary", pay.evidence))
+        for benchmark in role.benchmarks:
+            what = " ".join(x for x in (benchmark.role, f"level {benchmark.level}" if benchmark.level else None) if x)
+            extras.append((f"{benchmark.framework} benchmark", what or "none"))
+            if benchmark.note:
+                extras.append(("", benchmark.note))
+            if benchmark.evidence:
+                extras.append(("", f"“{benchmark.evidence}”"))
+        levels = {lv.id: lv.name for lv in fw.skill_levels}
+        skill_rows = [
+            {
+                "Skill": fw.skills_by_id[req.skill].name,
+                "Level": levels.get(req.level, req.level),
+                "What the level looks like": fw.skills_by_id[req.skill].levels.get(req.level) or "Not defined",
+                "Source": req.source or "",
+                "Evidence lines": len(req.evidence),
+            }
+            for req in role.skills
+        ]
+        return SimpleNamespace(
+            source=render.md(source_text(fw, role)),
+            onward=[n for n in neighbours(G, role_id) if n.kind != "reports_to"],
+            inward=[n for n in inward if n.kind != "reports_to"],
+            reports=[n for n in inward if n.kind == "reports_to"],
+            extras=arrow(pd.DataFrame(extras, columns=["Fact", "As stated"])) if extras else None,
+            skills=arrow(pd.DataFrame(skill_rows)) if skill_rows else None,
+        )
+
+    profile = loaded.recent(f"roles.profile:{role_id}", _profile)
+    st.subheader(render.md(role.title))
+    facts = st.columns(4)
+    facts[0].metric("Grade", render.md(fw.grade_label(role.grade)) if role.grade else "Not stated")
+    facts[1].metric("Discipline", render.md(fw.discipline_label(role.discipline)))
+    facts[2].metric("Status", role.status.capitalize())
+    facts[3].metric("Skills", len(role.skills))
+    if role.grade is None:
+        st.caption(render.md(node["bounds"][0].upper() + node["bounds"][1:] + "."))
+    if role.grade_evidence:
+        st.caption(render.md(role.grade_evidence))
+    st.markdown(f"**Source:** {profile.source}")
+    if role.description:
+        render.paragraphs(role.description.split("\n\n"))
+
+    links = st.columns(3)
+    with links[0]:
+        st.markdown("**Reports to**")
+        if role.reports_to and role.reports_to.role in fw.roles_by_id:
+            render.role_link(loaded, role.reports_to.role)
+            line = role.reports_to
+            if line.evidence:
+                st.caption(render.md(f"“{line.evidence}”" + (" (inferred)" if line.inferred else "")))
+            if line.note:
+                st.caption(render.md(line.note))
+        else:
+            st.write("Not stated.")
+    with links[1]:
+        st.markdown("**Leads next**")
+        onward = profile.onward
+        for n in onward:
+            render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]}: {state.role_label(loaded, n.role)}")
+            st.caption(render.md(n.reason))
+        if not onward:
+            st.write("No onward move in the framework.")
+    with links[2]:
+        st.markdown("**Reached from**")
+        inward, reports = profile.inward, profile.reports
+        for n in inward:
+            render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
+        if reports:
+            st.markdown("**Managed roles**")
+            for n in reports:
+                render.role_link(loaded, n.role)
+        if not inward and not reports:
+            st.write("No role leads here.")
+
+    render.download(
+        "Printable role profile (Markdown)",
+        # Written when the button is pressed (and then kept for the recent roles), not on every rerun.
+        lambda role_id=role_id: loaded.recent(
+            f"roles.profile.md:{role_id}", lambda: role_profile_markdown(fw, role_id).encode()
+        ),
+        file_name=f"{role_id}.md",
+        icon=":material/print:",
+    )
+    render.page_link(
+        "pages/paths.py",
+        label="Progression paths to this role",
+        icon=":material/route:",
+        query_params=state.link_params(loaded, to=role_id, **{"from": state.my_role_id(loaded)}),
+    )
+
+    if profile.extras is not None:
+        st.dataframe(profile.extras, hide_index=True)
+
+    job, skills = st.tabs(["Job description", f"Skills ({len(role.skills)})"])
+    with job:
+        if role.job_description:
+            render.job_description(role.job_description)
+        elif isinstance(role.source, ReferencedSource):
+            st.info("This role has no job description of its own. The documents that name it say:")
+            for reference in role.source.referenced_by:
+                st.markdown(
+                    f"**{render.md(state.role_label(loaded, reference.role))}:** “{render.md(reference.evidence)}”"
+                )
+        else:
+            st.write("No job description in this framework.")
+    with skills:
+        if not role.skills:
+            st.write("No skill requirements for this role in the framework.")
+        else:
+            st.dataframe(profile.skills, hide_index=True)
+            for req in role.skills:
+                if req.evidence:
+                    with st.expander(f"Evidence for {render.md(fw.skills_by_id[req.skill].name)}"):
+                        render.bullets(req.evidence)
