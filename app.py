@@ -16,18 +16,22 @@ state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 
 # Each page's URL path is its file name (/roles, /map, …): links and a cold first visit agree on it.
-PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("pages/roles.py", title="Roles", icon=":material/badge:"),
-    st.Page("pages/map.py", title="Career map", icon=":material/hub:"),
-    st.Page("pages/paths.py", title="Progression paths", icon=":material/route:"),
-    st.Page("pages/gap.py", title="Skill gap and plan", icon=":material/checklist:"),
-    st.Page("pages/compare.py", title="Compare roles", icon=":material/compare_arrows:"),
-    st.Page("pages/review.py", title="Structure review", icon=":material/account_tree:"),
-    st.Page("pages/import_jd.py", title="Import a job description", icon=":material/upload_file:"),
-]
+PAGES = {
+    script: st.Page(script, title=title, icon=icon, default=script == "pages/home.py")
+    for script, title, icon in [
+        ("pages/home.py", "Home", ":material/home:"),
+        ("pages/roles.py", "Roles", ":material/badge:"),
+        ("pages/map.py", "Career map", ":material/hub:"),
+        ("pages/paths.py", "Progression paths", ":material/route:"),
+        ("pages/gap.py", "Skill gap and plan", ":material/checklist:"),
+        ("pages/compare.py", "Compare roles", ":material/compare_arrows:"),
+        ("pages/review.py", "Structure review", ":material/account_tree:"),
+        ("pages/import_jd.py", "Import a job description", ":material/upload_file:"),
+    ]
+}
 
-page = st.navigation(PAGES)
+page = st.navigation(list(PAGES.values()))
+state.use_pages(PAGES)  # links between pages point at these
 try:
     loaded = state.framework_picker()
 except FrameworkError as error:  # a shipped file broken on disk: say where, keep the app up

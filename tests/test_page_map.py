@@ -22,6 +22,11 @@ def trace_parts(at) -> list[str]:
 
 
 def table(at):
+    """The table of the map. It is drawn only while its expander is open: the first call opens it (a rerun)."""
+    if not at.session_state["map-table"]:
+        assert not at.dataframe  # closed, nothing is drawn
+        at.session_state["map-table"] = True
+        at.run()
     return at.dataframe[0].value
 
 

@@ -34,7 +34,13 @@ def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph)
         assert step.reason in shown
     assert shown.count("Why: ") == sum(len(r.steps) for r in expected)
     assert shown.count("Skills to gain: ") == sum(len(r.steps) for r in expected)
-    table = at.dataframe[0].value  # the first route as a table: the text alternative of its steps
+    # the first route as a table, the text alternative of its steps: drawn once its expander is opened
+    assert [e.label for e in at.expander] == [f"Route {n} as a table" for n in range(1, len(expected) + 1)]
+    assert not at.dataframe
+    at.session_state["route-table-1"] = True
+    at.run()
+    assert len(at.dataframe) == 1
+    table = at.dataframe[0].value
     assert list(table["Step"]) == list(range(1, len(expected[0].steps) + 1))
     assert list(table["To"]) == [council_graph.nodes[s.target]["title"] for s in expected[0].steps]
 

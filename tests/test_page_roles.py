@@ -50,6 +50,22 @@ def test_profile_shows_the_job_description_as_written():
     assert "Job description seeds/000_58d0c7616c641dd4.txt" in shown
 
 
+def test_the_skills_tab_lists_the_skills_and_their_evidence_once_opened():
+    at = page("pages/roles.py", role="delivery-manager")
+    assert [t.label for t in at.tabs] == ["Job description", "Skills"]
+    assert not [e for e in at.expander if e.label.startswith("Evidence for")]  # the closed tab is not drawn
+    at.session_state["roles-tab"] = "Skills"
+    at.run()
+    skills = at.dataframe[-1].value
+    assert len(skills) == 9
+    assert "Planning" in set(skills["Skill"])
+    evidence = [e.label for e in at.expander if e.label.startswith("Evidence for")]
+    assert "Evidence for Planning" in evidence
+    assert "Purpose of Job" not in [s.value for s in at.subheader]  # now the job description is the closed tab
+    at.selectbox(key="role").set_value("lead-developer").run()
+    assert at.session_state["roles-tab"] == "Skills"  # the open tab stays open for the next role
+
+
 def test_profile_of_a_referenced_role_quotes_who_names_it():
     at = page("pages/roles.py", role="senior-delivery-manager")
     shown = texts(at)
@@ -86,3 +102,11 @@ def test_every_role_of_every_shipped_framework_renders(path):
         at.selectbox(key="role").set_value(role.id).run()
         assert not at.exception, (role.id, at.exception)
         assert at.subheader[0].value == role.title
+    # and each role's skills tab (the open tab is kept from role to role)
+    at.session_state["roles-tab"] = "Skills"
+    for role in framework.roles:
+        at.selectbox(key="role").set_value(role.id).run()
+        assert not at.exception, (role.id, at.exception)
+        assert at.session_state["roles-tab"] == "Skills"
+        if role.skills:
+            assert len(at.dataframe[-1].value) == len(role.skills), role.id

@@ -8,13 +8,12 @@ from pathlib import PurePath
 from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from framework.models import JobDescription
 from framework.textsafe import md_escape
 
 from .data import Loaded
-from .state import link_params, role_label
+from .state import link_params, linked_page, role_label
 
 __all__ = ["bullets", "download", "job_description", "md", "page_link", "paragraphs", "role_link"]
 
@@ -71,13 +70,15 @@ URL_PATHS = {
 
 
 def page_link(page: str, *, label: str, query_params: dict[str, str] | None = None, icon: str | None = None) -> None:
-    """``st.page_link``, or a plain Markdown link when the page runs outside the app's navigation (tests).
+    """``st.page_link`` to a page of the app's navigation, or a plain Markdown link when the page runs on its own
+    (tests).
 
     The label is Markdown to Streamlit, so it is escaped: a role's title is shown as written.
     """
-    try:
-        st.page_link(page, label=md(label), query_params=query_params or None, icon=icon)
-    except StreamlitPageNotFoundError:
+    target = linked_page(page)
+    if target is not None:
+        st.page_link(target, label=md(label), query_params=query_params or None, icon=icon)
+    else:
         query = f"?{urlencode(query_params)}" if query_params else ""
         st.markdown(f"[{md(label)}](./{URL_PATHS.get(page, '')}{query})")
 

@@ -10,6 +10,7 @@ a value that is not one of the options is dropped with a notice naming it — ne
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -27,6 +28,10 @@ from .data import (
     shipped_frameworks,
 )
 
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
+
 __all__ = [
     "FRAMEWORK",
     "MY_ROLE",
@@ -36,8 +41,11 @@ __all__ = [
     "follow_selection",
     "framework",
     "framework_picker",
+    "lazy_expander",
+    "lazy_tabs",
     "leave_legacy_pages_mode",
     "link_params",
+    "linked_page",
     "my_role_id",
     "my_role_picker",
     "notice",
@@ -46,6 +54,7 @@ __all__ = [
     "role_namer",
     "role_select",
     "upload_panel",
+    "use_pages",
 ]
 
 FRAMEWORK = "framework"  # widget key and query parameter
@@ -167,6 +176,31 @@ def leave_legacy_pages_mode() -> None:
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+PAGES = "_pages"  # this run's navigation: page script → its st.Page (set by app.py before the page runs)
+
+
+def use_pages(pages: dict[str, st.Page]) -> None:
+    """The pages of this run's navigation (``app.py``), for links between pages."""
+    st.session_state[PAGES] = pages
+
+
+def linked_page(script: str) -> st.Page | None:
+    """The page of the app's navigation that runs ``script``; None when a page runs on its own (tests)."""
+    return st.session_state.get(PAGES, {}).get(script)
+
+
+def lazy_expander(label: str, *, key: str, where=st) -> ExpanderContainer:
+    """An expander whose contents the page draws only while it is open (``.open``): opening it reruns the page.
+    For contents that cost something on every rerun (tables, downloads) and that most visits never open."""
+    return where.expander(label, key=key, on_change="rerun")
+
+
+def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
+    """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
+    page."""
+    return st.tabs(labels, key=key, on_change="rerun")
 
 
 UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded; nothing is written on the server

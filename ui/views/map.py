@@ -138,16 +138,19 @@ def main() -> None:
                         query_params=state.link_params(loaded, to=role_id),
                         icon=":material/route:",
                     )
-    if not clicked:
-        st.caption("Click a role on the map to open its profile or the routes to it.")
-
+    # One caption for the notes under the map: what a click does, why lateral moves are hidden, what is shown.
+    notes = [] if clicked else ["Click a role on the map to open its profile or the routes to it."]
     if "lateral" not in usual_kinds and "lateral" not in kinds:
-        st.caption(
+        notes.append(
             "Lateral moves are hidden at first on this framework: there are so many that they would hide the "
             "ladders. Add them under “Show moves”, ideally with a discipline or two chosen."
         )
-    st.caption(render.md(summary))
-    with st.expander("Table of the map"):
-        table = loaded.recent(f"map.table:{view!r}", lambda: arrow(map_table(G, kinds, disciplines=focus)))
-        st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
-        st.dataframe(table, hide_index=True)
+    notes.append(render.md(summary))
+    st.caption("\n\n".join(notes))
+    # The table is drawn only while its expander is open (a few hundred rows, which most visits never read).
+    table_box = state.lazy_expander("Table of the map", key="map-table")
+    with table_box:
+        if table_box.open:
+            table = loaded.recent(f"map.table:{view!r}", lambda: arrow(map_table(G, kinds, disciplines=focus)))
+            st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
+            st.dataframe(table, hide_index=True)

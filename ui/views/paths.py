@@ -120,10 +120,12 @@ def main() -> None:
     )
     for number, view in enumerate(found.routes, start=1):
         st.subheader(f"Route {number}: {view.heading}")
-        st.markdown(view.titles)
-        st.markdown("\n\n".join(view.lines))  # one paragraph per step, in one element
-        with st.expander(f"Route {number} as a table"):
-            st.dataframe(view.table, hide_index=True, key=f"route-{number}")
+        st.markdown("\n\n".join([view.titles, *view.lines]))  # the roles, then one paragraph per step: one element
+        # Each table is drawn only while its expander is open: the steps above say the same in words.
+        box = state.lazy_expander(f"Route {number} as a table", key=f"route-table-{number}")
+        with box:
+            if box.open:
+                st.dataframe(view.table, hide_index=True, key=f"route-{number}")
 
     st.header("On the career map", divider="gray")
     chosen = st.radio(

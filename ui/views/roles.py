@@ -53,31 +53,34 @@ def main() -> None:
     # The filtered table, as Arrow, for the most recent filter settings (shared by sessions that filter alike).
     filters = (query, tuple(disciplines), tuple(grades), tuple(statuses))
     shown_ids, shown_table = loaded.recent(f"roles.table:{filters!r}", _shown)
-    with st.expander("Download the framework (for HR)"):
-        st.markdown(
-            "The whole framework as spreadsheets: every role with its job-description fields, and the roles × "
-            "skills matrix (the level each role requires)."
-        )
-        exports = st.columns(3)
-        # The files are made when a button is pressed (once per framework version), not on every rerun.
-        render.download(
-            "Roles (CSV)",
-            lambda: loaded.memo("export.roles.csv", lambda: framework_csv(fw, "roles")),
-            file_name=f"{fw.id}-roles.csv",
-            where=exports[0],
-        )
-        render.download(
-            "Skills matrix (CSV)",
-            lambda: loaded.memo("export.matrix.csv", lambda: framework_csv(fw, "matrix")),
-            file_name=f"{fw.id}-skills-matrix.csv",
-            where=exports[1],
-        )
-        render.download(
-            "Both (Excel)",
-            lambda: loaded.memo("export.xlsx", lambda: framework_xlsx(fw)),
-            file_name=f"{fw.id}.xlsx",
-            where=exports[2],
-        )
+    # Drawn only while open: the buttons and their text are not rebuilt on every rerun of the page.
+    downloads = state.lazy_expander("Download the framework (for HR)", key="roles-downloads")
+    with downloads:
+        if downloads.open:
+            st.markdown(
+                "The whole framework as spreadsheets: every role with its job-description fields, and the roles × "
+                "skills matrix (the level each role requires)."
+            )
+            exports = st.columns(3)
+            # The files are made when a button is pressed (once per framework version), not on every rerun.
+            render.download(
+                "Roles (CSV)",
+                lambda: loaded.memo("export.roles.csv", lambda: framework_csv(fw, "roles")),
+                file_name=f"{fw.id}-roles.csv",
+                where=exports[0],
+            )
+            render.download(
+                "Skills matrix (CSV)",
+                lambda: loaded.memo("export.matrix.csv", lambda: framework_csv(fw, "matrix")),
+                file_name=f"{fw.id}-skills-matrix.csv",
+                where=exports[1],
+            )
+            render.download(
+                "Both (Excel)",
+                lambda: loaded.memo("export.xlsx", lambda: framework_xlsx(fw)),
+                file_name=f"{fw.id}.xlsx",
+                where=exports[2],
+            )
     st.caption(f"{len(shown_ids)} of {len(table)} roles. Select a row to open its profile.")
     event = st.dataframe(
         shown_table,
@@ -203,24 +206,28 @@ def main() -> None:
     if profile.extras is not None:
         st.dataframe(profile.extras, hide_index=True)
 
-    job, skills = st.tabs(["Job description", f"Skills ({len(role.skills)})"])
-    with job:
-        if role.job_description:
-            render.job_description(role.job_description)
-        elif isinstance(role.source, ReferencedSource):
-            st.info("This role has no job description of its own. The documents that name it say:")
-            for reference in role.source.referenced_by:
-                st.markdown(
-                    f"**{render.md(state.role_label(loaded, reference.role))}:** “{render.md(reference.evidence)}”"
-                )
-        else:
-            st.write("No job description in this framework.")
-    with skills:
-        if not role.skills:
-            st.write("No skill requirements for this role in the framework.")
-        else:
-            st.dataframe(profile.skills, hide_index=True)
-            for req in role.skills:
-                if req.evidence:
-                    with st.expander(f"Evidence for {render.md(fw.skills_by_id[req.skill].name)}"):
-                        render.bullets(req.evidence)
+    # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
+    # role (the number of skills is the metric above), so the open tab stays open when another role is chosen.
+    job, skills = state.lazy_tabs(["Job description", "Skills"], key="roles-tab")
+    if job.open:
+        with job:
+            if role.job_description:
+                render.job_description(role.job_description)
+            elif isinstance(role.source, ReferencedSource):
+                st.info("This role has no job description of its own. The documents that name it say:")
+                for reference in role.source.referenced_by:
+                    st.markdown(
+                        f"**{render.md(state.role_label(loaded, reference.role))}:** “{render.md(reference.evidence)}”"
+                    )
+            else:
+                st.write("No job description in this framework.")
+    if skills.open:
+        with skills:
+            if not role.skills:
+                st.write("No skill requirements for this role in the framework.")
+            else:
+                st.dataframe(profile.skills, hide_index=True)
+                for req in role.skills:
+                    if req.evidence:
+                        with st.expander(f"Evidence for {render.md(fw.skills_by_id[req.skill].name)}"):
+                            render.bullets(req.evidence)
