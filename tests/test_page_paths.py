@@ -10,9 +10,17 @@ from tests.apptest import page, param, texts
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
 DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
+MAP_TAB = "On the career map"
 
 
 def chart(at) -> dict:
+    """The route map. It is on the second tab, drawn only while that tab is open: the first call opens it."""
+    if at.session_state["paths-tab"] != MAP_TAB:
+        assert not at.get("plotly_chart")  # the closed tab is not drawn
+        at.session_state["paths-tab"] = MAP_TAB
+        at.run()
+        assert not at.exception
+        assert not [h for h in at.subheader if h.value.startswith("Route ")]  # nor is the tab now closed
     (element,) = at.get("plotly_chart")
     return json.loads(element.proto.spec)
 
@@ -66,6 +74,7 @@ def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
     at = page("pages/paths.py", from_=APM, to=HEAD)
     assert route_trace(at)["meta"]["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
+    assert [t.label for t in at.tabs] == ["The routes in words", MAP_TAB]
     first = route_trace(at)["meta"]["roles"]
     assert len(at.radio(key="highlight").options) == 3
     at.radio(key="highlight").set_value(1).run()

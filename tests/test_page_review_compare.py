@@ -10,21 +10,34 @@ import pytest
 from tests.apptest import app, page, param, texts
 from tests.conftest import COUNCIL
 
+TABS = {  # each tab of the review and the headings it draws once opened
+    "Rungs": ["Which rungs are filled?", "Missing rungs"],
+    "Dead ends and ways in": [],
+    "Skill cliffs": ["Skill cliffs"],
+    "Reporting lines": ["Reporting lines and spans of control"],
+    "Referenced roles": ["Referenced roles without a document"],
+}
+
 
 @pytest.mark.parametrize("framework", [None, "ddat"])
-def test_review_page_runs_on_both_frameworks(framework):
+def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framework):
     at = page("pages/review.py", framework=framework)
     assert not at.exception
-    assert [h.value for h in at.header] == [
-        "Which rungs are filled?",
-        "Missing rungs",
-        "Skill cliffs",
-        "Reporting lines and spans of control",
-        "Referenced roles without a document",
-        "Download the review",
-    ]
-    assert len(at.get("plotly_chart")) == 2, "heatmap and reporting tree"
+    assert [t.label for t in at.tabs] == list(TABS)
+    assert "**In short:**" in at.markdown[1].value
     assert len(at.get("download_button")) == 2
+    charts = {"Rungs": 1, "Reporting lines": 1}  # heatmap; reporting tree
+    subheaders = {"Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"]}
+    for tab, headers in TABS.items():
+        at.session_state["review-tab"] = tab
+        at.run()
+        assert not at.exception, tab
+        assert [h.value for h in at.header] == [*headers, "Download the review"], tab
+        assert [h.value for h in at.subheader] == subheaders.get(tab, []), tab
+        assert len(at.get("plotly_chart")) == charts.get(tab, 0), tab
+    at.session_state["review-tab"] = "Dead ends and ways in"
+    at.run()
+    assert len(at.dataframe) == 3
 
 
 def test_review_reports_the_delivery_ladder_gaps():

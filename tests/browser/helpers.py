@@ -34,12 +34,14 @@ __all__ = [
     "choose",
     "choose_many",
     "describe_violations",
+    "each_tab",
     "exceptions",
     "expect_rerun",
     "full_height",
     "goto",
     "metric",
     "new_page",
+    "open_expanders",
     "open_page",
     "screenshot",
     "selected",
@@ -188,6 +190,30 @@ def expect_rerun(page: Page, *, timeout: float = APP_TIMEOUT_MS) -> Iterator[Non
     before = _runs(page)
     yield
     wait_for_app(page, after=before, timeout=timeout)
+
+
+CLOSED_EXPANDERS = '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary'
+
+
+def open_expanders(page: Page) -> None:
+    """Open every closed expander of the main area. Some rerun the page when opened (their contents are drawn only
+    then), others do not: each click is followed by a wait for the app to be idle and settled, not for a rerun."""
+    closed = page.locator(CLOSED_EXPANDERS)
+    for _ in range(closed.count()):  # the first closed one each time: the locator shrinks as they open
+        closed.first.click()
+        wait_for_app(page)
+    assert closed.count() == 0, "an expander of the main area did not open"
+
+
+def each_tab(page: Page, *, start: int = 0) -> Iterator[str]:
+    """Open each tab of the main area in turn (from the ``start``-th), and every expander in it; yield its label.
+    A tab's contents may be drawn only while it is open (choosing it reruns the page)."""
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    for i in range(start, tabs.count()):
+        tabs.nth(i).click()
+        wait_for_app(page)
+        open_expanders(page)
+        yield tabs.nth(i).inner_text().strip()
 
 
 def goto(page: Page, app_url: str, path: str = "/", **params: str | list[str]) -> None:

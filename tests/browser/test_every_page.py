@@ -4,11 +4,22 @@ axe-core (WCAG 2.x A/AA) violation."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
 
-from .helpers import axe_audit, describe_violations, exceptions, goto, screenshot, selected
+from .helpers import (
+    axe_audit,
+    describe_violations,
+    each_tab,
+    exceptions,
+    goto,
+    open_expanders,
+    screenshot,
+    selected,
+)
 
 FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council framework is the default
 
@@ -42,7 +53,7 @@ VIEWS = [
             "council": {"from": "associate-project-manager", "to": "head-of-delivery-management"},
             "ddat": {"from": "apprentice-developer", "to": "head-of-agile-delivery-management"},
         },
-        shows='[data-testid="stPlotlyChart"]',
+        shows='[data-testid="stTab"]',
         text={"council": "Route 1:", "ddat": "Route 1:"},
     ),
     View(
@@ -101,3 +112,31 @@ def test_every_page_renders_and_is_accessible(page, app_url, view: View, framewo
         f"axe found serious/critical WCAG violations on {view.path} ({framework}); the full report is in "
         f"tests/artifacts/axe/{name}.json:\n" + describe_violations(violations)
     )
+
+
+def _states_once_opened(page) -> Iterator[str]:
+    """Open each closed expander of the main area, then each other tab in turn (and its expanders): what a page
+    draws only once opened. Yields a name for each state reached."""
+    open_expanders(page)
+    yield "expanders"
+    for label in each_tab(page, start=1):
+        yield re.sub(r"\W+", "-", label.lower()).strip("-")
+
+
+OPENED = [v for v in VIEWS if v.name in {"roles", "map", "paths", "review"}]
+
+
+@pytest.mark.parametrize("framework", list(FRAMEWORKS))
+@pytest.mark.parametrize("view", OPENED, ids=[v.name for v in OPENED])
+def test_what_a_page_draws_once_opened_is_accessible_too(page, app_url, view: View, framework: str):
+    """Tables, downloads and tabs are drawn only once their expander or tab is opened: each state is audited."""
+    goto(page, app_url, view.path, **{**FRAMEWORKS[framework], **view.params.get(framework, {})})
+    found, tables = {}, 0
+    for state in _states_once_opened(page):
+        name = f"{view.name}-{framework}-opened-{state}"
+        assert exceptions(page) == [], f"{name}: Streamlit shows a traceback"
+        tables += page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+        found[state] = axe_audit(page, name)
+    assert tables > 0, f"{view.name}: no table was drawn once everything was opened"
+    failed = {state: v for state, v in found.items() if v}
+    assert not failed, "\n".join(f"{state}:\n{describe_violations(v)}" for state, v in failed.items())

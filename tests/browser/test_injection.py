@@ -16,7 +16,18 @@ import pytest
 from playwright.sync_api import Page
 
 from .frameworks import HOSTILE_FRAMEWORK, HOSTILE_NAME, HOSTILE_ROLE_TITLES, hostile_text
-from .helpers import choose, choose_many, exceptions, goto, new_page, open_page, selected, upload_framework
+from .helpers import (
+    choose,
+    choose_many,
+    each_tab,
+    exceptions,
+    goto,
+    new_page,
+    open_expanders,
+    open_page,
+    selected,
+    upload_framework,
+)
 
 ALPHA, BETA, GAMMA = (HOSTILE_ROLE_TITLES[k] for k in ("alpha", "beta", "gamma"))
 
@@ -114,11 +125,8 @@ def hostile(browser, app_url) -> HostileSession:
 
 def _roles(page: Page, record: Callable[[str], None]) -> None:
     record("Alpha's profile (my role)")
-    for tab in page.get_by_role("tab").all():
-        tab.click()
-    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
-        summary.click()
-    record("Alpha's profile, every tab and expander open")
+    for tab in each_tab(page):
+        record(f"Alpha's profile, the {tab} tab, every expander open")
     choose(page, "Role", "Beta")
     record("Beta's profile")
     choose(page, "Role", "Gamma")
@@ -132,9 +140,8 @@ def _map(page: Page, record: Callable[[str], None]) -> None:
 
 def _paths(page: Page, record: Callable[[str], None]) -> None:
     choose(page, "To", "Beta")
-    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
-        summary.click()
-    record("route from Alpha to Beta")
+    for tab in each_tab(page):
+        record(f"route from Alpha to Beta, the {tab} tab, every expander open")
     choose(page, "From", "Beta")
     choose(page, "To", "Gamma")  # Beta leads nowhere: the page says so, naming both roles
     record("no route from Beta to Gamma")
@@ -142,9 +149,13 @@ def _paths(page: Page, record: Callable[[str], None]) -> None:
 
 def _gap(page: Page, record: Callable[[str], None]) -> None:
     choose(page, "Target role", "Beta")
-    for summary in page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all():
-        summary.click()
+    open_expanders(page)
     record("gap from Alpha to Beta")
+
+
+def _review(page: Page, record: Callable[[str], None]) -> None:
+    for tab in each_tab(page):
+        record(f"the {tab} tab, every expander open")
 
 
 def _compare(page: Page, record: Callable[[str], None]) -> None:
@@ -167,7 +178,7 @@ VIEWS = [
     HostileView("paths", "Progression paths", f"{ALPHA} → {BETA}", _paths),
     HostileView("gap", "Skill gap and plan", f"{ALPHA} ({hostile_text('Grade one')}) →", _gap),
     HostileView("compare", "Compare roles", f"Open the profile of {GAMMA}", _compare),
-    HostileView("review", "Structure review", ALPHA),
+    HostileView("review", "Structure review", ALPHA, _review),
     # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
     HostileView("import_jd", "Import a job description", f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
 ]

@@ -10,9 +10,8 @@ def main() -> None:
     fw = loaded.framework
 
     st.title("Career Explorer")
-    st.markdown(f"### {render.md(fw.name)}")
-    if fw.description:
-        st.markdown(render.md(fw.description))
+    # The framework's name (a heading) and its description in one element.
+    st.markdown("\n\n".join([f"### {render.md(fw.name)}", *([render.md(fw.description)] if fw.description else [])]))
 
     # Counted and escaped once per framework version, not on every rerun.
     described, grades_line, disciplines_line = loaded.memo(
@@ -34,8 +33,7 @@ def main() -> None:
     cols[2].metric("Disciplines", len(fw.disciplines))
     cols[3].metric("Skills", len(fw.skills))
 
-    st.markdown("**Grades, lowest first:** " + grades_line)
-    st.markdown("**Disciplines:** " + disciplines_line)
+    st.markdown(f"**Grades, lowest first:** {grades_line}\n\n**Disciplines:** {disciplines_line}")
     if referenced:
         st.caption(
             f"{referenced} of the roles are named in other roles' documents but have no job description of their own; "

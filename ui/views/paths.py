@@ -118,37 +118,44 @@ def main() -> None:
         f"{len(routes)} route{'s' * (len(routes) != 1)} found, easiest first. Effort adds up each step's grade "
         "steps and skill levels to gain (see the table)."
     )
-    for number, view in enumerate(found.routes, start=1):
-        st.subheader(f"Route {number}: {view.heading}")
-        st.markdown("\n\n".join([view.titles, *view.lines]))  # the roles, then one paragraph per step: one element
-        # Each table is drawn only while its expander is open: the steps above say the same in words.
-        box = state.lazy_expander(f"Route {number} as a table", key=f"route-table-{number}")
-        with box:
-            if box.open:
-                st.dataframe(view.table, hide_index=True, key=f"route-{number}")
-
-    st.header("On the career map", divider="gray")
-    chosen = st.radio(
-        "Route to highlight",
-        list(range(len(routes))),
-        format_func=lambda i: f"Route {i + 1} (effort {routes[i].effort:g})",
-        horizontal=True,
-        key="highlight",
-    )
-    highlight = routes[chosen].roles
-    # The map page's opening view as the background (without lateral moves where there are so many that they
-    # would hide the ladders); the chosen route is drawn on top whatever kinds of move it takes.
-    kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
-    figure = loaded.recent(
-        f"paths.figure:{source}:{highlight!r}",
-        lambda: shared_figure(career_map_figure(G, kinds=kinds, highlight=highlight, selected=source)),
-    )
-    st.plotly_chart(figure, key="route-map")
-    hidden = "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
-    st.caption(
-        "The highlighted line is the chosen route; the table above lists its steps, which is the same information as "
-        f"text.{hidden}"
-    )
+    # Only the open tab is drawn (choosing the other reruns the page): the words, or the map behind them.
+    words, on_map = state.lazy_tabs(["The routes in words", "On the career map"], key="paths-tab")
+    if words.open:
+        with words:
+            for number, view in enumerate(found.routes, start=1):
+                st.subheader(f"Route {number}: {view.heading}")
+                # the roles, then one paragraph per step: one element
+                st.markdown("\n\n".join([view.titles, *view.lines]))
+                # Each table is drawn only while its expander is open: the steps above say the same in words.
+                box = state.lazy_expander(f"Route {number} as a table", key=f"route-table-{number}")
+                with box:
+                    if box.open:
+                        st.dataframe(view.table, hide_index=True, key=f"route-{number}")
+    if on_map.open:
+        with on_map:
+            chosen = st.radio(
+                "Route to highlight",
+                list(range(len(routes))),
+                format_func=lambda i: f"Route {i + 1} (effort {routes[i].effort:g})",
+                horizontal=True,
+                key="highlight",
+            )
+            highlight = routes[chosen].roles
+            # The map page's opening view as the background (without lateral moves where there are so many that
+            # they would hide the ladders); the chosen route is drawn on top whatever kinds of move it takes.
+            kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
+            figure = loaded.recent(
+                f"paths.figure:{source}:{highlight!r}",
+                lambda: shared_figure(career_map_figure(G, kinds=kinds, highlight=highlight, selected=source)),
+            )
+            st.plotly_chart(figure, key="route-map")
+            hidden = (
+                "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
+            )
+            st.caption(
+                "The highlighted line is the chosen route; the other tab lists its steps in words and as a table, "
+                f"which is the same information as text.{hidden}"
+            )
 
     render.page_link(
         "pages/gap.py",
