@@ -38,6 +38,12 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     at.session_state["review-tab"] = "Dead ends and ways in"
     at.run()
     assert len(at.dataframe) == 3
+    at.session_state["review-tab"] = "Rungs"
+    at.session_state["review-rungs-table"] = True  # the rungs as a table, drawn once its expander is opened
+    at.run()
+    assert [e.label for e in at.expander] == ["The same as a table (roles in each rung)"]
+    assert len(at.dataframe) == 1
+    assert "Discipline" in at.dataframe[0].value.columns
 
 
 def test_review_reports_the_delivery_ladder_gaps():

@@ -191,10 +191,10 @@ def linked_page(script: str) -> st.Page | None:
     return st.session_state.get(PAGES, {}).get(script)
 
 
-def lazy_expander(label: str, *, key: str, where=st) -> ExpanderContainer:
+def lazy_expander(label: str, *, key: str) -> ExpanderContainer:
     """An expander whose contents the page draws only while it is open (``.open``): opening it reruns the page.
     For contents that cost something on every rerun (tables, downloads) and that most visits never open."""
-    return where.expander(label, key=key, on_change="rerun")
+    return st.expander(label, key=key, on_change="rerun")
 
 
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
