@@ -57,7 +57,10 @@ def test_my_role_is_kept_in_the_url_and_across_pages():
     at.sidebar.selectbox(key="me").set_value("delivery-manager").run()
     assert param(at, "me") == ["delivery-manager"]
     at.switch_page("pages/roles.py").run()
-    assert at.selectbox(key="role").value == "delivery-manager", "the profile opens on my role"
+    button = next(b for b in at.button if b.label.startswith("Open my role"))
+    button.click().run()
+    assert at.title[0].value == "Delivery Manager", "the catalogue opens my role's profile"
+    assert at.sidebar.selectbox(key="me").value == "delivery-manager"
 
 
 def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():

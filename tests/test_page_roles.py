@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from framework import load_framework
+from framework.graph import build_graph
 from tests.apptest import page, param, texts
 from tests.conftest import SHIPPED
 
@@ -43,11 +45,29 @@ def test_filters_come_from_the_url():
 def test_profile_shows_the_job_description_as_written():
     at = page("pages/roles.py", role="delivery-manager")
     shown = texts(at)
+    assert at.title[0].value == "Delivery Manager"
+    catalogue = [d for d in at.dataframe if "Role" in d.value.columns]
+    assert not catalogue, "the profile is a view of its own: the catalogue is not drawn"
+    assert not at.text_input, "nor are its filters"
     assert [m.value for m in at.metric] == ["PO4", "Delivery", "Described", "9"]
-    assert "Purpose of Job" in [s.value for s in at.subheader]
+    headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
+    assert "### Purpose of Job" in headings, "the document's headings stay headings"
     assert "Lead the end-to-end delivery of new digital services for the council" in shown
     assert "**This role is responsible to the senior delivery manager to:**" in shown
     assert "Job description seeds/000_58d0c7616c641dd4.txt" in shown
+
+
+def test_profile_says_where_the_role_leads_and_why():
+    at = page("pages/roles.py", role="delivery-manager")
+    shown = texts(at)
+    assert "**Reports to:** Senior Delivery Manager (grade not stated)." in shown
+    assert "- Promotion: Senior Delivery Manager (grade not stated)." in shown
+    assert "- Promotion from Project Manager (grade not stated). Next rung up the Delivery ladder" in shown
+    # one button per connected role, named by the first way the text names it
+    assert at.button_group(key="roles-go").options == [
+        "Reports to: Senior Delivery Manager (grade not stated)",
+        "Promotion from Project Manager (grade not stated)",
+    ]
 
 
 def test_the_skills_tab_lists_the_skills_and_their_evidence_once_opened():
@@ -61,8 +81,9 @@ def test_the_skills_tab_lists_the_skills_and_their_evidence_once_opened():
     assert "Planning" in set(skills["Skill"])
     evidence = [e.label for e in at.expander if e.label.startswith("Evidence for")]
     assert "Evidence for Planning" in evidence
-    assert "Purpose of Job" not in [s.value for s in at.subheader]  # now the job description is the closed tab
-    at.selectbox(key="role").set_value("lead-developer").run()
+    assert "Purpose of Job" not in texts(at)  # now the job description is the closed tab
+    at.button_group(key="roles-go").set_value("project-manager").run()
+    assert at.title[0].value == "Project Manager"
     assert at.session_state["roles-tab"] == "Skills"  # the open tab stays open for the next role
 
 
@@ -74,38 +95,64 @@ def test_profile_of_a_referenced_role_quotes_who_names_it():
     assert "Grade not stated; above PO4 by its reporting lines" in shown
 
 
-def test_choosing_another_role_changes_the_profile():
-    at = page("pages/roles.py", role="delivery-manager")
-    at.selectbox(key="role").set_value("lead-developer").run()
-    assert at.subheader[0].value == "Lead Developer"
-    assert param(at, "role") == ["lead-developer"]
+def test_a_connected_role_opens_from_the_profile_and_all_roles_goes_back():
+    at = page("pages/roles.py", q="manager", role="delivery-manager")
+    at.button_group(key="roles-go").set_value("project-manager").run()
+    assert at.title[0].value == "Project Manager"
+    assert param(at, "role") == ["project-manager"]
+    assert at.button_group(key="roles-go").value is None, "the buttons are ready for the next move"
+    at.button[0].click().run()  # "All roles"
+    assert at.title[0].value == "Roles"
+    assert param(at, "role") == []
+    assert at.text_input(key="q").value == "manager", "the search is kept while a profile is open"
+    assert len(at.dataframe[0].value) == len(page("pages/roles.py", q="manager").dataframe[0].value) == 6
 
 
-def test_selecting_a_table_row_opens_its_profile():
+def test_choosing_a_role_in_the_catalogue_opens_its_profile():
     at = page("pages/roles.py")
-    assert at.info[0].value.startswith("Choose a role")
+    assert at.selectbox(key="role").value is None
     at.selectbox(key="role").set_value("head-of-product").run()
-    assert at.subheader[0].value == "Head of Product"
+    assert at.title[0].value == "Head of Product"
+    assert param(at, "role") == ["head-of-product"]
+
+
+def test_the_catalogue_offers_my_role():
+    at = page("pages/roles.py", me="lead-developer")
+    at.session_state["me"] = "lead-developer"
+    at.run()
+    assert at.title[0].value == "Roles", "the catalogue opens first, not my role's profile"
+    button = next(b for b in at.button if b.label.startswith("Open my role"))
+    assert button.label == "Open my role: Lead Developer (PO8)"
+    button.click().run()
+    assert at.title[0].value == "Lead Developer"
 
 
 def test_unknown_role_in_the_url():
     at = page("pages/roles.py", role="astronaut")
     assert not at.exception
     assert "`astronaut`" in texts(at)
+    assert at.title[0].value == "Roles", "the catalogue is shown instead"
+    assert param(at, "role") == []
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_every_role_of_every_shipped_framework_renders(path):
     framework = load_framework(path)
+    G = build_graph(framework)
     at = page("pages/roles.py", framework=path.stem, role=framework.roles[0].id)
     for role in framework.roles:
-        at.selectbox(key="role").set_value(role.id).run()
+        at.session_state["role"] = role.id
+        at.run()
         assert not at.exception, (role.id, at.exception)
-        assert at.subheader[0].value == role.title
+        assert at.title[0].value == role.title
+        connected = set(nx.all_neighbors(G, role.id))  # its manager, the roles it leads to, those leading here
+        shown = at.button_group(key="roles-go").options if connected else []
+        assert len(shown) == len(connected), (role.id, shown, connected)
     # and each role's skills tab (the open tab is kept from role to role)
     at.session_state["roles-tab"] = "Skills"
     for role in framework.roles:
-        at.selectbox(key="role").set_value(role.id).run()
+        at.session_state["role"] = role.id
+        at.run()
         assert not at.exception, (role.id, at.exception)
         assert at.session_state["roles-tab"] == "Skills"
         if role.skills:

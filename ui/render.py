@@ -110,25 +110,23 @@ def paragraphs(lines: list[str]) -> None:
 
 
 def job_description(jd: JobDescription) -> None:
-    """The whole job description, as written and grouped as in the document.
+    """The whole job description, as written and grouped as in the document, in one Markdown element.
 
-    The text between two headings goes out as one Markdown element (paragraphs, bold lead-ins and lists
-    separated by blank lines, so each stays what it is); the headings stay headings.
+    Paragraphs, bold lead-ins and lists are separated by blank lines, so each stays what it is; the document's
+    headings are Markdown headings (h3, and h4 for the person specification's criteria), so they stay headings
+    for a screen reader too. One element instead of one per section: each costs Streamlit a little on every
+    rerun.
     """
+    st.markdown(job_description_markdown(jd))
+
+
+def job_description_markdown(jd: JobDescription) -> str:
     text: list[str] = []
-
-    def flush() -> None:
-        shown = [chunk for chunk in text if chunk]
-        if shown:
-            st.markdown("\n\n".join(shown))
-        text.clear()
-
     if jd.header:
         text.append("  \n".join(md(line) for line in jd.header))
     for section in jd.sections:
         if section.heading:
-            flush()
-            st.subheader(md(section.heading.rstrip(":")), divider="gray")
+            text.append(f"### {md(section.heading.rstrip(':'))}")
         text.extend(md(line) for line in section.paragraphs)
         if section.lead_in:
             text.append(f"**{md(section.lead_in)}**")
@@ -140,10 +138,9 @@ def job_description(jd: JobDescription) -> None:
             if group.items:
                 text.append(_bullets(group.items))
         text.extend(md(line) for line in section.notes)
-    flush()
     spec = jd.person_specification
     if spec:
-        st.subheader(md(spec.heading), divider="gray")
+        text.append(f"### {md(spec.heading)}")
         text.append("  \n".join(md(line) for line in spec.fields))
         for criteria in spec.criteria:
             text.append(f"#### {md(criteria.heading)}")
@@ -152,4 +149,4 @@ def job_description(jd: JobDescription) -> None:
                     text.append(f"*{md(group.marker)}*")
                 if group.items:
                     text.append(_bullets(group.items))
-        flush()
+    return "\n\n".join(chunk for chunk in text if chunk)

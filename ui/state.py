@@ -38,7 +38,7 @@ __all__ = [
     "bound_multiselect",
     "bound_select",
     "bound_text",
-    "follow_selection",
+    "close_value",
     "framework",
     "framework_picker",
     "lazy_expander",
@@ -49,6 +49,8 @@ __all__ = [
     "my_role_id",
     "my_role_picker",
     "notice",
+    "open_value",
+    "opened",
     "role_ids",
     "role_label",
     "role_namer",
@@ -380,14 +382,25 @@ def bound_text(label: str, *, key: str, placeholder: str = "", max_chars: int = 
     return value
 
 
-def follow_selection(key: str, selected: Sequence[str], *, source: str) -> None:
-    """Make a new table or chart selection the value of widget ``key`` (drawn later in the same run).
+def opened(key: str, options: Sequence[str], *, what: str) -> str | None:
+    """The value of a view that has no widget of its own on the page (e.g. the role whose profile is open): the
+    session's, as set by a picker, a table row or a button (:func:`open_value`), or else the URL's ``?key=`` (an
+    unknown value gets a notice). It is written back to the URL, so the view stays a link."""
+    value = st.session_state.get(key)
+    if value not in options:
+        wanted = _check_param(key, options, what)
+        value = wanted[0] if wanted else None
+    _write_param(key, value)
+    return value
 
-    Only a *change* of selection counts, so choosing another value in the widget afterwards sticks.
-    """
-    marker = f"_selection_{source}"
-    current = selected[0] if selected else None
-    if current != st.session_state.get(marker):
-        st.session_state[marker] = current
-        if current is not None:
-            st.session_state[key] = current
+
+def open_value(key: str, value: str) -> None:
+    """Callback: make ``value`` the session's ``key`` (read by :func:`opened` on the next run)."""
+    st.session_state[key] = value
+
+
+def close_value(key: str) -> None:
+    """Callback: forget ``key`` in the session and the URL (the view goes back to where nothing is open)."""
+    st.session_state.pop(key, None)
+    if key in st.query_params:
+        del st.query_params[key]

@@ -28,7 +28,7 @@ FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council frame
 class View:
     name: str  # screenshot and test id
     path: str
-    h1: str
+    h1: str | dict[str, str]  # the page's one h1, or per framework (a role's profile is headed by its title)
     params: dict[str, dict] = field(default_factory=dict)  # per framework
     shows: str | None = None  # a CSS selector the main area must show
     text: dict[str, str] = field(default_factory=dict)  # per framework: text the main area must contain
@@ -39,7 +39,7 @@ VIEWS = [
     View(
         "roles",
         "/roles",
-        "Roles",
+        {"council": "Delivery Manager", "ddat": "Delivery manager"},
         {"council": {"role": "delivery-manager"}, "ddat": {"role": "delivery-manager"}},
         shows='[data-testid="stTab"]',
         text={"council": "Delivery Manager", "ddat": "Delivery manager"},
@@ -91,10 +91,11 @@ def test_every_page_renders_and_is_accessible(page, app_url, view: View, framewo
     name = f"{view.name}-{framework}"
 
     assert exceptions(page) == [], f"{name}: Streamlit shows a traceback"
-    headings = page.locator("h1").filter(has_text=view.h1)
+    h1 = view.h1 if isinstance(view.h1, str) else view.h1[framework]
+    headings = page.locator("h1").filter(has_text=h1)
     found = page.locator("h1").all_inner_texts()
-    assert headings.count() == 1, f"{name}: expected one heading {view.h1!r}; the page's h1s are {found}"
-    assert headings.first.is_visible(), f"{name}: the heading {view.h1!r} is not visible"
+    assert headings.count() == 1, f"{name}: expected one heading {h1!r}; the page's h1s are {found}"
+    assert headings.first.is_visible(), f"{name}: the heading {h1!r} is not visible"
     expected_framework = "DDaT" if framework == "ddat" else "Council digital team"
     assert expected_framework in selected(page, "Framework")
     notices = page.locator('[data-testid="stAlert"]').filter(has_text="The link asks for")

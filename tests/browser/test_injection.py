@@ -9,6 +9,7 @@ chart labels never show HTML entities — document known app bugs where they fai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from .helpers import (
     choose_many,
     each_tab,
     exceptions,
+    expect_rerun,
     goto,
     new_page,
     open_expanders,
@@ -124,12 +126,23 @@ def hostile(browser, app_url) -> HostileSession:
 
 
 def _roles(page: Page, record: Callable[[str], None]) -> None:
+    with expect_rerun(page):
+        page.get_by_role("button", name=re.compile("^Open my role: ")).click()
     record("Alpha's profile (my role)")
     for tab in each_tab(page):
         record(f"Alpha's profile, the {tab} tab, every expander open")
-    choose(page, "Role", "Beta")
+    connected = page.get_by_test_id("stButtonGroup").get_by_role("button")
+    assert connected.count() >= 1, "Alpha leads to Beta: the profile offers to open it"
+    with expect_rerun(page):
+        connected.first.click()
+    record("the first role connected to Alpha")
+    with expect_rerun(page):
+        page.get_by_role("button", name="All roles").click()
+    choose(page, "Open the profile of", "Beta")
     record("Beta's profile")
-    choose(page, "Role", "Gamma")
+    with expect_rerun(page):
+        page.get_by_role("button", name="All roles").click()
+    choose(page, "Open the profile of", "Gamma")
     record("Gamma's profile")
 
 

@@ -32,6 +32,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from framework import load_framework
 from tests.browser.server import (
     ARTIFACTS,
     CHROMIUM_ARGS,
@@ -41,6 +42,7 @@ from tests.browser.server import (
     rss_bytes,
     serving,
 )
+from tests.conftest import ROOT
 
 SESSIONS = 20
 LOAD_SECONDS = 60  # how long sessions keep starting new journeys; the journeys under way then finish
@@ -58,13 +60,14 @@ JOURNEYS = [
     ("project-manager", "associate-project-manager", "senior-delivery-manager"),
 ]
 PAGES = ["home", "roles", "map", "paths", "gap"]
+TITLES = {role.id: role.title for role in load_framework(ROOT / "data" / "roles.yaml").roles}
 
 
 def journey(role: str, source: str, target: str) -> list[tuple[str, str, str, str]]:
     """(name, URL path, query string, the page's title) for each step."""
     return [
         ("home", "", "", "Career Explorer"),
-        ("roles", "roles", urlencode({"role": role}), "Roles"),
+        ("roles", "roles", urlencode({"role": role}), TITLES[role]),  # a profile is headed by its role's title
         ("map", "map", "", "Career map"),
         ("paths", "paths", urlencode({"from": source, "to": target}), "Progression paths"),
         ("gap", "gap", urlencode({"current": source, "target": target}), "Skill gap and development plan"),

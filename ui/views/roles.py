@@ -11,13 +11,24 @@ from framework.models import ReferencedSource
 from ui import render, state
 from ui.data import arrow
 
+KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
+ROLE = "role"  # the open profile: session key and query parameter
+GO = "roles-go"  # the profile's "Go to a connected role" buttons
+
 
 def main() -> None:
     loaded = state.framework()
-    fw = loaded.framework
-    G = loaded.graph
-    KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
+    # The catalogue, or one role's profile: the list and the detail are two views of the page (``?role=``).
+    role_id = state.opened(ROLE, state.role_ids(loaded), what="the role")
+    if role_id is None:
+        catalogue(loaded)
+    else:
+        profile(loaded, role_id)
 
+
+def catalogue(loaded) -> None:
+    """Every role, searchable and filterable; a row (or the picker under the table) opens a profile."""
+    fw = loaded.framework
     st.title("Roles")
     st.markdown("Find a role, then open its profile: its job description as written, its skills, and where it leads.")
 
@@ -81,7 +92,7 @@ def main() -> None:
                 file_name=f"{fw.id}.xlsx",
                 where=exports[2],
             )
-    st.caption(f"{len(shown_ids)} of {len(table)} roles. Select a row to open its profile.")
+    st.caption(f"{len(shown_ids)} of {len(table)} roles. Select a row, or choose a role below, to open its profile.")
     event = st.dataframe(
         shown_table,
         hide_index=True,
@@ -90,21 +101,31 @@ def main() -> None:
         selection_mode="single-row",
         key="catalogue",
     )
-    state.follow_selection("role", [shown_ids[i] for i in event.selection.rows], source="catalogue")
+    if event.selection.rows:
+        state.open_value(ROLE, shown_ids[event.selection.rows[0]])
+        st.rerun()
+    # The same without the table, e.g. from the keyboard: choosing a role opens its profile.
+    state.role_select(loaded, "Open the profile of", key=ROLE)
+    me = state.my_role_id(loaded)
+    if me is not None:
+        st.button(
+            f"Open my role: {render.md(state.role_label(loaded, me))}",
+            on_click=state.open_value,
+            args=(ROLE, me),
+            icon=":material/badge:",
+        )
 
-    st.header("Role profile", divider="gray")
-    role_id = state.role_select(loaded, "Role", key="role", default=state.my_role_id(loaded))
-    if role_id is None:
-        st.info("Choose a role above, or select a row of the table.")
-        st.stop()
 
+def profile(loaded, role_id: str) -> None:
+    """One role: its facts, where it leads and what leads to it, its job description as written and its skills."""
+    fw = loaded.framework
+    G = loaded.graph
     role = fw.role(role_id)
     node = G.nodes[role_id]
 
     def _profile() -> SimpleNamespace:
-        """What the profile shows beyond the role's own fields: its moves, its tables (as Arrow) and the printable
-        profile. It depends on the framework and the role alone, so sessions share it."""
-        inward = neighbours(G, role_id, direction="in")
+        """What the profile shows beyond the role's own fields: its text, its moves and its tables (as Arrow). It
+        depends on the framework and the role alone, so sessions share it."""
         span = role.management
         extras = []
         if span and (span.direct is not None or span.indirect is not None):
@@ -131,62 +152,93 @@ def main() -> None:
             }
             for req in role.skills
         ]
+        inward = neighbours(G, role_id, direction="in")
+        onward = [n for n in neighbours(G, role_id) if n.kind != "reports_to"]
+        reached = [n for n in inward if n.kind != "reports_to"]
+        managed = [n for n in inward if n.kind == "reports_to"]
+        manager = role.reports_to.role if role.reports_to and role.reports_to.role in fw.roles_by_id else None
+        # Where the role leads and what leads to it, with the reason for each move, as one piece of text; the
+        # buttons under it open the roles it names.
+        moves = []
+        if manager:
+            line = role.reports_to
+            said = f" “{render.md(line.evidence)}”" + (" (inferred)" if line.inferred else "") if line.evidence else ""
+            note = f" {render.md(line.note)}" if line.note else ""
+            moves.append(f"**Reports to:** {render.md(state.role_label(loaded, manager))}.{said}{note}")
+        else:
+            moves.append("**Reports to:** not stated.")
+        moves.append("**Leads next:**")
+        moves.append(
+            "\n".join(
+                f"- {KIND_LABELS[n.kind]}: {render.md(state.role_label(loaded, n.role))}. {render.md(n.reason)}"
+                for n in onward
+            )
+            or "No onward move in the framework."
+        )
+        moves.append("**Reached from:**")
+        moves.append(
+            "\n".join(
+                f"- {KIND_LABELS[n.kind]} from {render.md(state.role_label(loaded, n.role))}. {render.md(n.reason)}"
+                for n in reached
+            )
+            or "No role leads here."
+        )
+        if managed:
+            moves.append(
+                "**Managed roles:** " + ", ".join(render.md(state.role_label(loaded, n.role)) for n in managed) + "."
+            )
+        go = {}  # role id → button label, in the order of the text
+        if manager:
+            go[manager] = f"Reports to: {state.role_label(loaded, manager)}"
+        for n in onward:
+            go.setdefault(n.role, f"{KIND_LABELS[n.kind]}: {state.role_label(loaded, n.role)}")
+        for n in reached:
+            go.setdefault(n.role, f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
+        for n in managed:
+            go.setdefault(n.role, f"Manages: {state.role_label(loaded, n.role)}")
+        about = []
+        if role.grade is None:
+            about.append(render.md(node["bounds"][0].upper() + node["bounds"][1:] + "."))
+        if role.grade_evidence:
+            about.append(render.md(role.grade_evidence))
+        about.append(f"**Source:** {render.md(source_text(fw, role))}")
+        if role.description:
+            about.extend(render.md(paragraph) for paragraph in role.description.split("\n\n"))
         return SimpleNamespace(
-            source=render.md(source_text(fw, role)),
-            onward=[n for n in neighbours(G, role_id) if n.kind != "reports_to"],
-            inward=[n for n in inward if n.kind != "reports_to"],
-            reports=[n for n in inward if n.kind == "reports_to"],
+            about="\n\n".join(about),
+            moves="\n\n".join(moves),
+            go=go,
             extras=arrow(pd.DataFrame(extras, columns=["Fact", "As stated"])) if extras else None,
             skills=arrow(pd.DataFrame(skill_rows)) if skill_rows else None,
         )
 
     profile = loaded.recent(f"roles.profile:{role_id}", _profile)
-    st.subheader(render.md(role.title))
-    facts = st.columns(4)
-    facts[0].metric("Grade", render.md(fw.grade_label(role.grade)) if role.grade else "Not stated")
-    facts[1].metric("Discipline", render.md(fw.discipline_label(role.discipline)))
-    facts[2].metric("Status", role.status.capitalize())
-    facts[3].metric("Skills", len(role.skills))
-    if role.grade is None:
-        st.caption(render.md(node["bounds"][0].upper() + node["bounds"][1:] + "."))
-    if role.grade_evidence:
-        st.caption(render.md(role.grade_evidence))
-    st.markdown(f"**Source:** {profile.source}")
-    if role.description:
-        render.paragraphs(role.description.split("\n\n"))
 
-    links = st.columns(3)
-    with links[0]:
-        st.markdown("**Reports to**")
-        if role.reports_to and role.reports_to.role in fw.roles_by_id:
-            render.role_link(loaded, role.reports_to.role)
-            line = role.reports_to
-            if line.evidence:
-                st.caption(render.md(f"“{line.evidence}”" + (" (inferred)" if line.inferred else "")))
-            if line.note:
-                st.caption(render.md(line.note))
-        else:
-            st.write("Not stated.")
-    with links[1]:
-        st.markdown("**Leads next**")
-        onward = profile.onward
-        for n in onward:
-            render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]}: {state.role_label(loaded, n.role)}")
-            st.caption(render.md(n.reason))
-        if not onward:
-            st.write("No onward move in the framework.")
-    with links[2]:
-        st.markdown("**Reached from**")
-        inward, reports = profile.inward, profile.reports
-        for n in inward:
-            render.role_link(loaded, n.role, label=f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
-        if reports:
-            st.markdown("**Managed roles**")
-            for n in reports:
-                render.role_link(loaded, n.role)
-        if not inward and not reports:
-            st.write("No role leads here.")
+    def _go() -> None:
+        chosen = st.session_state.get(GO)
+        st.session_state[GO] = None
+        if chosen is not None:
+            state.open_value(ROLE, chosen)
 
+    st.button("All roles", icon=":material/arrow_back:", on_click=state.close_value, args=(ROLE,))
+    st.title(render.md(role.title))
+    facts = st.container(horizontal=True)
+    facts.metric("Grade", render.md(fw.grade_label(role.grade)) if role.grade else "Not stated")
+    facts.metric("Discipline", render.md(fw.discipline_label(role.discipline)))
+    facts.metric("Status", role.status.capitalize())
+    facts.metric("Skills", len(role.skills))
+    st.markdown(profile.about)
+
+    st.markdown(profile.moves)
+    if profile.go:
+        st.pills(
+            "Go to a connected role",
+            list(profile.go),
+            format_func=lambda r: render.md(profile.go[r]),  # a button's label is Markdown to Streamlit
+            key=GO,
+            on_change=_go,
+            help="Opens the profile of a role named above.",
+        )
     render.download(
         "Printable role profile (Markdown)",
         # Written when the button is pressed (and then kept for the recent roles), not on every rerun.
@@ -207,24 +259,31 @@ def main() -> None:
         st.dataframe(profile.extras, hide_index=True)
 
     # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
-    # role (the number of skills is the metric above), so the open tab stays open when another role is chosen.
+    # role (the number of skills is the metric above), so the open tab stays open when another role is opened.
     job, skills = state.lazy_tabs(["Job description", "Skills"], key="roles-tab")
     if job.open:
         with job:
             if role.job_description:
                 render.job_description(role.job_description)
             elif isinstance(role.source, ReferencedSource):
-                st.info("This role has no job description of its own. The documents that name it say:")
-                for reference in role.source.referenced_by:
-                    st.markdown(
-                        f"**{render.md(state.role_label(loaded, reference.role))}:** “{render.md(reference.evidence)}”"
+                st.markdown(
+                    "\n\n".join(
+                        [
+                            "This role has no job description of its own. The documents that name it say:",
+                            *(
+                                f"**{render.md(state.role_label(loaded, reference.role))}:** "
+                                f"“{render.md(reference.evidence)}”"
+                                for reference in role.source.referenced_by
+                            ),
+                        ]
                     )
+                )
             else:
-                st.write("No job description in this framework.")
+                st.markdown("No job description in this framework.")
     if skills.open:
         with skills:
             if not role.skills:
-                st.write("No skill requirements for this role in the framework.")
+                st.markdown("No skill requirements for this role in the framework.")
             else:
                 st.dataframe(profile.skills, hide_index=True)
                 for req in role.skills:
