@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import time
 from itertools import combinations
@@ -394,9 +395,14 @@ def lateral_edges(G, shown=None) -> dict[tuple[str, str], float]:
 def drawn_moves(fig, G, kind: str) -> list[tuple[str, str]]:
     """The (source, target) of each move a kind's arrowheads stand for, read back from their hover text."""
     (arrows,) = [t for t in parts(fig, "arrows") if t.meta["kind"] == kind]
-    by_title = {d["title"]: n for n, d in G.nodes(data=True)}
-    pairs = [str(text).split("</b>: ", 1)[1].split("<br>", 1)[0].split(" → ") for text in arrows.hovertext]
-    return [(by_title[a], by_title[b]) for a, b in pairs]
+    by_reason = {}  # each move's reason names both of its roles, so it tells the move
+    for u, v, d in G.edges(data=True):
+        for k, reason in d["relations"]:
+            if k == kind:
+                by_reason.setdefault(reason, []).append((u, v))
+    assert all(len(moves) == 1 for moves in by_reason.values()), "a reason that does not tell its move"
+    shown = [html.unescape(str(text).split("<br>", 1)[1].replace("<br>", " ")) for text in arrows.hovertext]
+    return [by_reason[reason][0] for reason in shown]
 
 
 def test_beyond_the_limit_the_map_draws_the_easiest_lateral_move_of_each_role_and_says_so(ddat_graph, monkeypatch):

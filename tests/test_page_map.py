@@ -21,6 +21,16 @@ def trace_parts(at) -> list[str]:
     return [t["meta"]["part"] for t in chart(at)["data"]]
 
 
+def options(at):
+    """The map's options (moves, disciplines, a role to find), drawn only while their expander is open: opened
+    here (a rerun) when they are closed."""
+    if not at.session_state["map-options"]:
+        assert not at.multiselect  # closed, the widgets are not drawn
+        at.session_state["map-options"] = True
+        at.run()
+    return at
+
+
 def table(at):
     """The table of the map. It is drawn only while its expander is open: the first call opens it (a rerun)."""
     if not at.session_state["map-table"]:
@@ -40,14 +50,14 @@ def test_page_runs_alone_with_chart_table_and_summary(framework, roles, moves):
     assert len(spec["data"]) <= 13
     assert len(table(at)) == moves  # DDaT: its hundreds of lateral moves are hidden at first
     assert texts(at).count(f"{roles} roles in") == 1  # the text summary
-    assert at.expander[0].label == "Table of the map"
+    assert [e.label for e in at.expander] == ["Map options", "Table of the map"]
 
 
 def test_ddat_hides_lateral_moves_at_first_and_says_so():
     at = page("pages/map.py", framework="ddat")
-    assert at.multiselect(key="edges").value == ["promotion", "reports_to"]
+    assert options(at).multiselect(key="edges").value == ["promotion", "reports_to"]
     assert "Lateral moves are hidden at first" in texts(at)
-    at.multiselect(key="edges").set_value(["promotion", "lateral"]).run()
+    options(at).multiselect(key="edges").set_value(["promotion", "lateral"]).run()
     assert not at.exception
     assert len(table(at)) == 157 + 785
     assert "lateral" in {t["meta"].get("kind") for t in chart(at)["data"]}
@@ -56,26 +66,26 @@ def test_ddat_hides_lateral_moves_at_first_and_says_so():
 def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
     at = page("pages/map.py")
     everything = len(table(at))
-    at.multiselect(key="edges").set_value(["promotion"]).run()
+    options(at).multiselect(key="edges").set_value(["promotion"]).run()
     assert not at.exception
     assert len(table(at)) == 7 < everything
     assert set(table(at)["Move"]) == {"Promotion"}
     assert {t["meta"].get("kind") for t in chart(at)["data"]} == {"promotion", None}
     assert param(at, "edges") == ["promotion"]
-    at.multiselect(key="edges").set_value([]).run()
+    options(at).multiselect(key="edges").set_value([]).run()
     assert len(table(at)) == 0
     assert "No moves shown." in texts(at)
 
 
 def test_kinds_of_move_come_from_the_url():
     at = page("pages/map.py", edges="reports_to")
-    assert at.multiselect(key="edges").value == ["reports_to"]
+    assert options(at).multiselect(key="edges").value == ["reports_to"]
     assert set(table(at)["Move"]) == {"Reports to"}
 
 
 def test_discipline_filter_focuses_the_map():
     at = page("pages/map.py")
-    at.multiselect(key="discipline").set_value(["Product"]).run()
+    options(at).multiselect(key="discipline").set_value(["Product"]).run()
     assert not at.exception
     assert set(table(at)["Discipline"]) == {"Product"}
     assert "3 roles in 1 row by discipline (Product 3)" in texts(at)
@@ -143,3 +153,19 @@ def test_no_route_is_explained():
     at = app_on_the_map(me="head-of-delivery-management", role="associate-project-manager")
     assert not at.exception
     assert any("There is no route from your role to Associate Project Manager" in i.value for i in at.info)
+
+
+def test_closed_options_keep_what_was_chosen_and_links_open_them():
+    at = page("pages/map.py", framework="ddat")
+    assert not at.session_state["map-options"], "a plain visit starts with the options closed"
+    options(at).multiselect(key="edges").set_value([]).run()
+    options(at).multiselect(key="discipline").set_value(["Data"]).run()
+    at.session_state["map-options"] = False
+    at.run()
+    assert not at.multiselect
+    assert not [t for t in chart(at)["data"] if t["meta"]["part"] in ("edges", "arrows")], "still no moves"
+    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 1, "still one discipline"
+    assert param(at, "discipline") == ["Data"]
+    linked = page("pages/map.py", framework="ddat", edges="lateral")
+    assert linked.session_state["map-options"], "a link that sets an option opens the options"
+    assert linked.multiselect(key="edges").value == ["lateral"]

@@ -404,16 +404,24 @@ def _edge_traces(
     head_x, head_y = (v.ravel() for v in along(np.array([0.5])))
     angles = np.degrees(np.arctan2(dx, -dy))
     label = f"<b>{KIND_LABELS[kind]}</b>: "
-    texts = [label + a + " → " + b for a, b in zip(titles[source].tolist(), titles[target].tolist(), strict=True)]
-    if why is not None:
-        texts = [f"{text}<br>{_wrap(reason)}" for text, reason in zip(texts, why, strict=True)]
+    pairs = list(zip(titles[source].tolist(), titles[target].tolist(), strict=True))
+    if why is None:
+        texts = [f"{label}{a} → {b}" for a, b in pairs]
+    else:
+        # The reason usually names both roles already (e.g. "Next rung up the … ladder: A (grade) → B (grade)"):
+        # then the label does not say it a second time. The hover texts are most of the chart's weight.
+        texts = []
+        for (a, b), reason in zip(pairs, why, strict=True):
+            escaped = _escape(reason)
+            names = "" if a in escaped and b in escaped else f": {a} → {b}"
+            texts.append(f"<b>{KIND_LABELS[kind]}</b>{names}<br>{_wrap(reason)}")
     meta = {"kind": kind, "edges": len(source), "total": total}
     name = _EDGE_LEGEND[kind]
     if len(source) < total:
         name += f" — {len(source):,} of {total:,} drawn"
     lines = go.Scatter(
-        x=line_x,
-        y=line_y,
+        x=line_x.astype(np.float32),  # screen positions: single precision is plenty, and half the bytes
+        y=line_y.astype(np.float32),
         mode="lines",
         name=name,
         legendgroup=f"edges-{kind}",
@@ -424,13 +432,13 @@ def _edge_traces(
         meta={"part": "edges", **meta},
     )
     heads = go.Scatter(
-        x=head_x,
-        y=head_y,
+        x=head_x.astype(np.float32),
+        y=head_y.astype(np.float32),
         mode="markers",
         name=name,
         legendgroup=f"edges-{kind}",
         showlegend=False,
-        marker={"symbol": "arrow", "angle": angles, "size": 10, "color": style["color"]},
+        marker={"symbol": "arrow", "angle": angles.astype(np.float32), "size": 10, "color": style["color"]},
         opacity=min(1.0, style["opacity"] + 0.2),
         unselected={"marker": {"opacity": 1}},  # a click on a role selects it: the moves stay as they are
         hovertext=np.array(texts, dtype=str),  # a fixed-width array: plotly copies it whole, not text by text
@@ -607,8 +615,8 @@ def career_map_figure(
         idx = [where[r] for r in route]
         fig.add_trace(
             go.Scatter(
-                x=layout["x"].to_numpy(float)[idx],
-                y=layout["y"].to_numpy(float)[idx],
+                x=layout["x"].to_numpy(np.float32)[idx],
+                y=layout["y"].to_numpy(np.float32)[idx],
                 mode="lines+markers",
                 name=highlight_label,
                 line={"width": 7, "color": "rgba(0,0,0,0.35)"},
@@ -627,8 +635,8 @@ def career_map_figure(
         on = np.flatnonzero(text != "")
         fig.add_trace(
             go.Scatter(
-                x=layout["x"].to_numpy(float)[on],
-                y=layout["y"].to_numpy(float)[on],
+                x=layout["x"].to_numpy(np.float32)[on],
+                y=layout["y"].to_numpy(np.float32)[on],
                 mode="markers+text",  # invisible markers the size of the roles' keep the text clear of them
                 marker={"size": 16, "opacity": 0},
                 unselected={"marker": {"opacity": 0}, "textfont": {"color": "#303030"}},
@@ -654,8 +662,8 @@ def career_map_figure(
         # point, so the key shows the shape in a neutral colour rather than one discipline's colour.
         fig.add_trace(
             go.Scatter(
-                x=np.concatenate([[np.nan], layout["x"].to_numpy(float)[members]]),
-                y=np.concatenate([[np.nan], layout["y"].to_numpy(float)[members]]),
+                x=np.concatenate([[np.nan], layout["x"].to_numpy(float)[members]]).astype(np.float32),
+                y=np.concatenate([[np.nan], layout["y"].to_numpy(float)[members]]).astype(np.float32),
                 mode="markers",
                 name=name,
                 legendrank=10 + len(fig.data),

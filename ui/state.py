@@ -41,6 +41,8 @@ __all__ = [
     "close_value",
     "framework",
     "framework_picker",
+    "held_values",
+    "keep",
     "lazy_expander",
     "lazy_tabs",
     "leave_legacy_pages_mode",
@@ -193,10 +195,29 @@ def linked_page(script: str) -> st.Page | None:
     return st.session_state.get(PAGES, {}).get(script)
 
 
-def lazy_expander(label: str, *, key: str) -> ExpanderContainer:
+def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderContainer:
     """An expander whose contents the page draws only while it is open (``.open``): opening it reruns the page.
-    For contents that cost something on every rerun (tables, downloads) and that most visits never open."""
+    For contents that cost something on every rerun (tables, downloads) and that most visits never open.
+    ``expanded`` is how it starts in a session; then it stays as the user leaves it."""
+    if expanded and key not in st.session_state:
+        st.session_state[key] = True  # not as ``expanded=``: the expander would become another one when it changes
     return st.expander(label, key=key, on_change="rerun")
+
+
+def keep(*keys: str) -> None:
+    """Keep these widgets' values while the widgets are not drawn (e.g. in a closed lazy expander): Streamlit
+    forgets the value of a widget that a run does not draw, unless the page sets it again itself."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def held_values(key: str, options: Sequence[str], *, what: str, default: Sequence[str] = ()) -> list[str]:
+    """What :func:`bound_multiselect` would give while it is not drawn: the session's values (see :func:`keep`),
+    else the URL's, else ``default``."""
+    if key in st.session_state:
+        return [v for v in st.session_state[key] if v in options]
+    return list(dict.fromkeys(_check_param(key, options, what))) or [v for v in default if v in options]
 
 
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:

@@ -147,6 +147,7 @@ def _roles(page: Page, record: Callable[[str], None]) -> None:
 
 
 def _map(page: Page, record: Callable[[str], None]) -> None:
+    open_expanders(page)  # the map's options, and its table
     choose(page, "Find a role", "Beta")  # draws my route from Alpha to Beta
     record("route from Alpha to Beta")
 

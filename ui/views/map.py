@@ -24,44 +24,56 @@ def main() -> None:
         "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are "
         "the moves between roles. Hover over a role or an arrow for details; click a role for links to its profile "
         "and to the routes there. Drag to move the map, use the toolbar above it to zoom, and click an entry of the "
-        "key to hide or show it."
+        "key to hide or show it. Choose the moves and disciplines shown, or find a role, under “Map options”."
     )
 
     usual_kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
-    controls = st.columns([2, 2, 3])
-    with controls[0]:
-        kinds = state.bound_multiselect(
-            "Show moves",
-            list(KIND_ORDER),
-            key="edges",
-            what="the kind of move",
-            format_func=lambda k: KIND_LABELS.get(k, k),
-            default=usual_kinds,
-            placeholder="No moves: roles only",
-            help="Promotions are the next rung up a ladder; lateral moves cross to another ladder at about the "
-            "same grade; reporting lines run from a role to its manager.",
-        )
-    with controls[1]:
-        # Names, as on the Roles page: the two pages share this filter (and its ``?discipline=`` parameter).
-        discipline_ids = loaded.memo(
-            "map.disciplines", lambda: {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
-        )
-        disciplines = state.bound_multiselect(
-            "Disciplines",
-            list(discipline_ids),
-            key="discipline",
-            what="the discipline",
-            placeholder="All disciplines",
-            help="Focus the map on some disciplines; moves to and from other disciplines are then left out.",
-        )
-    with controls[2]:
-        target = state.role_select(
-            loaded,
-            "Find a role",
-            key="role",
-            placeholder="Choose a role to ring it on the map",
-            help="With your current role chosen in the sidebar, the map also draws your easiest route to this role.",
-        )
+    # Names, as on the Roles page: the two pages share this filter (and its ``?discipline=`` parameter).
+    discipline_ids = loaded.memo(
+        "map.disciplines", lambda: {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+    )
+    # The options are drawn only while their expander is open (it starts open when a link sets one); closed,
+    # the map keeps them as they were left (or as the link says).
+    state.keep("edges", "discipline")
+    linked = any(key in st.query_params for key in ("edges", "discipline", "role"))
+    options = state.lazy_expander("Map options", key="map-options", expanded=linked)
+    if options.open:
+        with options:
+            controls = st.columns([2, 2, 3])
+            with controls[0]:
+                kinds = state.bound_multiselect(
+                    "Show moves",
+                    list(KIND_ORDER),
+                    key="edges",
+                    what="the kind of move",
+                    format_func=lambda k: KIND_LABELS.get(k, k),
+                    default=usual_kinds,
+                    placeholder="No moves: roles only",
+                    help="Promotions are the next rung up a ladder; lateral moves cross to another ladder at about "
+                    "the same grade; reporting lines run from a role to its manager.",
+                )
+            with controls[1]:
+                disciplines = state.bound_multiselect(
+                    "Disciplines",
+                    list(discipline_ids),
+                    key="discipline",
+                    what="the discipline",
+                    placeholder="All disciplines",
+                    help="Focus the map on some disciplines; moves to and from other disciplines are then left out.",
+                )
+            with controls[2]:
+                target = state.role_select(
+                    loaded,
+                    "Find a role",
+                    key="role",
+                    placeholder="Choose a role to ring it on the map",
+                    help="With your current role chosen in the sidebar, the map also draws your easiest route to "
+                    "this role.",
+                )
+    else:
+        kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual_kinds)
+        disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline")
+        target = state.opened("role", state.role_ids(loaded), what="the role")
 
     focus = [discipline_ids[name] for name in disciplines] or None
 
