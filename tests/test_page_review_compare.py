@@ -24,15 +24,17 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     at = page("pages/review.py", framework=framework)
     assert not at.exception
     assert [t.label for t in at.tabs] == list(TABS)
-    assert "**In short:**" in at.markdown[1].value
-    assert len(at.get("download_button")) == 2
+    assert "**In short:**" in at.markdown[0].value
+    assert not at.get("download_button"), "the downloads are drawn once their expander is opened"
     charts = {"Rungs": 1, "Reporting lines": 1}  # heatmap; reporting tree
     subheaders = {"Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"]}
     for tab, headers in TABS.items():
         at.session_state["review-tab"] = tab
         at.run()
         assert not at.exception, tab
-        assert [h.value for h in at.header] == [*headers, "Download the review"], tab
+        headings = [h.value for h in at.header]
+        headings += [line[3:] for m in at.markdown for line in m.value.splitlines() if line.startswith("## ")]
+        assert headings == headers, tab
         assert [h.value for h in at.subheader] == subheaders.get(tab, []), tab
         assert len(at.get("plotly_chart")) == charts.get(tab, 0), tab
     at.session_state["review-tab"] = "Dead ends and ways in"
@@ -41,9 +43,16 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     at.session_state["review-tab"] = "Rungs"
     at.session_state["review-rungs-table"] = True  # the rungs as a table, drawn once its expander is opened
     at.run()
-    assert [e.label for e in at.expander] == ["The same as a table (roles in each rung)"]
+    assert [e.label for e in at.expander] == [
+        "The same as a table (roles in each rung)",
+        "Download the review (Markdown or Excel)",
+    ]
     assert len(at.dataframe) == 1
     assert "Discipline" in at.dataframe[0].value.columns
+    at.session_state["review-downloads"] = True
+    at.run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download as Markdown", "Download as Excel (XLSX)"]
 
 
 def test_review_reports_the_delivery_ladder_gaps():

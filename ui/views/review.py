@@ -98,9 +98,8 @@ def main() -> None:
     st.title("Structure review")
     st.markdown(
         "Is the structure sound? Each tab answers one question about the framework as a whole; every table can be "
-        "downloaded with the rest of the review at the bottom of the page."
+        "downloaded with the rest of the review at the bottom of the page.\n\n" + review.overview
     )
-    st.markdown(review.overview)
 
     # Only the open tab is drawn (choosing another reruns the page): each holds tables or a chart.
     rungs, ends, cliffs, lines, referenced = state.lazy_tabs(
@@ -114,13 +113,10 @@ def main() -> None:
             with table_box:
                 if table_box.open:
                     st.dataframe(review.titles, hide_index=True)
-            st.header("Missing rungs", divider="gray")
-            if not review.gap_lines:
-                st.write("No ladder skips a grade between two of its roles.")
-            else:
-                # One paragraph per ladder, in one element: a framework of many ladders would otherwise send
-                # dozens of elements on every rerun.
-                st.markdown("\n\n".join(review.gap_lines))
+            # The heading and one paragraph per ladder, in one element: a framework of many ladders would otherwise
+            # send dozens of elements on every rerun.
+            missing = review.gap_lines or ["No ladder skips a grade between two of its roles."]
+            st.markdown("\n\n".join(["## Missing rungs", *missing]))
     if ends.open:
         with ends:
             left, right = st.columns(2)
@@ -166,18 +162,21 @@ def main() -> None:
             else:
                 st.dataframe(review.referenced, hide_index=True)
 
-    st.header("Download the review", divider="gray")
-    downloads = st.columns(2)
-    # The files are made when a button is pressed (once per framework version), not on every rerun.
-    render.download(
-        "Download as Markdown",
-        lambda: loaded.memo("review.md", lambda: review_markdown(fw, G)),
-        file_name=f"structure-review-{fw.id}.md",
-        where=downloads[0],
-    )
-    render.download(
-        "Download as Excel (XLSX)",
-        lambda: loaded.memo("review.xlsx", lambda: review_xlsx(fw, G)),
-        file_name=f"structure-review-{fw.id}.xlsx",
-        where=downloads[1],
-    )
+    # The buttons are drawn only while their expander is open; the files are made when a button is pressed (once
+    # per framework version), not on every rerun.
+    files = state.lazy_expander("Download the review (Markdown or Excel)", key="review-downloads")
+    with files:
+        if files.open:
+            buttons = st.container(horizontal=True)
+            render.download(
+                "Download as Markdown",
+                lambda: loaded.memo("review.md", lambda: review_markdown(fw, G)),
+                file_name=f"structure-review-{fw.id}.md",
+                where=buttons,
+            )
+            render.download(
+                "Download as Excel (XLSX)",
+                lambda: loaded.memo("review.xlsx", lambda: review_xlsx(fw, G)),
+                file_name=f"structure-review-{fw.id}.xlsx",
+                where=buttons,
+            )
