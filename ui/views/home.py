@@ -23,15 +23,15 @@ def main() -> None:
         ),
     )
     referenced = len(fw.roles) - described
-    cols = st.columns(4)
-    cols[0].metric(
+    figures = st.container(horizontal=True)  # one block, where columns would be five
+    figures.metric(
         "Roles",
         len(fw.roles),
         help=f"{described} described (a job description or an import), {referenced} only named by other roles",
     )
-    cols[1].metric("Grades", len(fw.grades))
-    cols[2].metric("Disciplines", len(fw.disciplines))
-    cols[3].metric("Skills", len(fw.skills))
+    figures.metric("Grades", len(fw.grades))
+    figures.metric("Disciplines", len(fw.disciplines))
+    figures.metric("Skills", len(fw.skills))
 
     st.markdown(f"**Grades, lowest first:** {grades_line}\n\n**Disciplines:** {disciplines_line}")
     if referenced:
@@ -43,24 +43,24 @@ def main() -> None:
     st.header("Where to start", divider="gray")
     staff, managers, leaders = st.columns(3)
     with staff:
-        st.subheader("Staff")
-        st.markdown(
+        st.markdown(  # the heading and its text in one element
+            "### Staff\n\n"
             "Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:"
         )
         render.page_link("pages/map.py", label="See the career map", icon=":material/hub:")
         render.page_link("pages/paths.py", label="Find routes to a role", icon=":material/route:")
         render.page_link("pages/gap.py", label="Check your skill gap", icon=":material/checklist:")
     with managers:
-        st.subheader("Line managers")
         st.markdown(
+            "### Line managers\n\n"
             "Preparing a development conversation? Compare your report's role with the role they are aiming for, "
             "and download a plan with the gaps, what good looks like, and space for agreed actions."
         )
         render.page_link("pages/gap.py", label="Skill gap and development plan", icon=":material/checklist:")
         render.page_link("pages/roles.py", label="Read a role's job description", icon=":material/badge:")
     with leaders:
-        st.subheader("Leadership and HR")
         st.markdown(
+            "### Leadership and HR\n\n"
             "Is the structure sound? Look for missing rungs, dead ends and roles that are only referenced on the map "
             "and in the catalogue."
         )
@@ -68,5 +68,4 @@ def main() -> None:
         render.page_link("pages/roles.py", label="Browse every role", icon=":material/badge:")
 
     if fw.attribution:
-        st.divider()
         st.caption(render.md(fw.attribution))
