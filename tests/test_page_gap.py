@@ -15,6 +15,9 @@ from ui.radar import CURRENT_COLOUR, TARGET_COLOUR, radar_figure
 
 PAGE = "pages/gap.py"
 APM, DM = "associate-project-manager", "delivery-manager"
+TAB = "gap-tab"  # the key of the page's tabs: the open one
+TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]
+GLANCE, WORK, PLAN = TABS[1:]
 
 
 def gap_table(at):
@@ -31,6 +34,21 @@ def downloads(at) -> list[str]:
     return [b.label for b in at.download_button]
 
 
+def open_tab(at, label: str):
+    """Choose a tab, as a click does: the page reruns and draws that tab's contents (only the open tab is drawn)."""
+    at.session_state[TAB] = label
+    return at.run()
+
+
+def gap_page(tab: str, **params: str):
+    """The page opened with ``tab`` already chosen (as when a session comes back to the page)."""
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    at.session_state[TAB] = tab
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
 @pytest.mark.parametrize(
     ("framework", "current", "target"),
     [(None, APM, DM), ("ddat", "associate-delivery-manager", "delivery-manager")],
@@ -39,9 +57,14 @@ def downloads(at) -> list[str]:
 def test_gap_between_two_roles_of_each_framework(framework, current, target):
     at = page(PAGE, framework=framework, current=current, target=target)
     assert not at.exception
-    assert len(gap_table(at)) == 9
+    assert [t.label for t in at.tabs] == TABS
+    assert len(gap_table(at)) == 9, "the first tab, open at first, is the table"
     assert metrics(at)["Requirements already met"].startswith("1 of 9")
-    assert at.get("plotly_chart"), "the radar chart is drawn"
+    assert not at.get("plotly_chart"), "the chart's tab is closed, so it is not drawn"
+    open_tab(at, GLANCE)
+    assert not at.exception
+    assert at.get("plotly_chart"), "the radar chart is drawn once its tab is open"
+    assert metrics(at)["Requirements already met"].startswith("1 of 9"), "the figures show whatever the tab"
 
 
 def test_associate_project_manager_to_delivery_manager():
@@ -50,12 +73,50 @@ def test_associate_project_manager_to_delivery_manager():
     assert list(table["Skill"][:2]) == ["Making a process work", "Planning"]
     assert metrics(at) == {"Requirements already met": "1 of 9 (11%)", "Skills to develop": "8", "Levels to gain": "10"}
     shown = texts(at)
+    assert "## Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown, "the heading is an h2"
     assert "Associate Project Manager (PO1) meets 1 of the 9 skill requirements of Delivery Manager (PO4)." in shown
+    assert "The plan to download for the development conversation is on the **Development plan** tab." in shown
+    assert "Open a skill on the “What to work on” tab" in shown
+    # only the open tab is drawn: no chart, no expanders, no plan and no downloads yet
+    assert not at.get("plotly_chart")
+    assert "Strengths to build on" not in shown
+    assert not at.expander, "neither the skills to work on nor the plan preview is drawn"
+    assert not at.download_button
+
+    open_tab(at, GLANCE)
+    shown = texts(at)
+    assert at.get("plotly_chart")
+    assert "### Reading the chart" in shown
+    assert "### Strengths to build on" in shown
     assert "**Already at the level needed:** Commercial management." in shown
-    assert len(at.expander) == 8 + 1, "one expander per gap, and the plan preview"
-    assert at.expander[0].label == "1. Making a process work — Working → Expert"
+    assert not at.dataframe, "the table's tab is now closed"
+    assert not at.expander
+
+    open_tab(at, WORK)
+    assert [e.label for e in at.expander][:1] == ["1. Making a process work — Working → Expert"]
+    assert len(at.expander) == 8, "one expander per gap"
+    assert "Preview the plan" not in [e.label for e in at.expander]
+    assert not at.get("plotly_chart")
+    assert not at.download_button
+
+    open_tab(at, PLAN)
+    shown = texts(at)
+    assert [e.label for e in at.expander] == ["Preview the plan"]
     assert "# Development plan: Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown
     assert downloads(at) == ["Download the plan (Markdown)", "Download the plan (CSV, for a spreadsheet)"]
+    assert metrics(at) == {"Requirements already met": "1 of 9 (11%)", "Skills to develop": "8", "Levels to gain": "10"}
+    assert not at.dataframe
+
+
+def test_the_open_tab_stays_open_for_another_target():
+    at = gap_page(PLAN, current=APM, target=DM)
+    assert not at.exception
+    assert at.session_state[TAB] == PLAN
+    assert "Download the plan (Markdown)" in downloads(at)
+    at.selectbox(key="target").set_value("senior-delivery-manager").run()
+    assert not at.exception
+    assert at.session_state[TAB] == PLAN
+    assert "# Development plan: Associate Project Manager (PO1) → Senior Delivery Manager" in texts(at)
 
 
 def test_choosing_another_target_changes_the_gap_and_the_link():
@@ -81,7 +142,7 @@ def test_unknown_role_in_the_link_is_named_and_ignored():
 
 
 def test_target_without_skill_requirements():
-    at = page(PAGE, current=APM, target="head-of-technology")
+    at = gap_page(PLAN, current=APM, target="head-of-technology")  # even with the plan's tab chosen before
     assert not at.exception
     (warning,) = at.warning
     assert "This role has no skill requirements in the framework" in warning.value
@@ -126,7 +187,17 @@ def test_self_assessment_starts_from_the_current_role():
     assert levels["making-a-process-work"] == "Working"
     assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"
     assert "My self-assessment → Delivery Manager (PO4)" in texts(at)
-    assert downloads(at)[:2] == ["Save as YAML", "Save as JSON"]
+    assert downloads(at) == ["Save as YAML", "Save as JSON"], "the plan's tab is closed"
+    open_tab(at, PLAN)
+    assert not at.exception
+    assert downloads(at) == [
+        "Save as YAML",
+        "Save as JSON",
+        "Download the plan (Markdown)",
+        "Download the plan (CSV, for a spreadsheet)",
+    ]
+    assert "# Development plan: My self-assessment → Delivery Manager (PO4)" in texts(at)
+    assert len(at.data_editor) == 1, "the editor stays above the tabs"
 
 
 def test_editing_the_self_assessment_changes_the_gap():
@@ -138,6 +209,7 @@ def test_editing_the_self_assessment_changes_the_gap():
         "added_rows": [],
         "deleted_rows": [],
     }
+    at.session_state[TAB] = GLANCE  # the strengths are on the chart's tab
     at.run()
     assert not at.exception
     assert at.session_state["gap_assessment"]["skills"]["planning"] == "expert"

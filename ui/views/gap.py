@@ -34,6 +34,17 @@ SELF_LABEL = "My self-assessment"
 ASSESSMENT = "gap_assessment"  # {"framework", "based_on", "skills": {skill id: level id}, "edited", "source"}
 EDITOR_VERSION = "gap_editor_version"  # a new editor (fresh from the assessment) after a load or a reset
 UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
+TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]  # the first is open at first
+GAP_TAB = "gap-tab"  # the tabs' key: the open tab
+# How the gap table's columns show (made once: the same on every run).
+GAP_COLUMNS = {
+    "Skill": st.column_config.TextColumn(width="medium"),
+    "Gap": st.column_config.NumberColumn(help="Levels to gain", width="small"),
+    "Next level looks like": st.column_config.TextColumn(width="large"),
+    "Evidence count": st.column_config.NumberColumn(
+        "Evidence lines", help="Lines of the target job description that show the skill is needed"
+    ),
+}
 
 
 def main() -> None:
@@ -258,14 +269,42 @@ def main() -> None:
     current_label = profile.label if profile is not None else state.role_label(loaded, current)
     today = datetime.date.today()
 
+    def _beside_chart(gap) -> str:
+        """How to read the chart, and the strengths to build on: one Markdown element beside the chart."""
+        if gap.strengths:
+            strengths = "\n".join(
+                f"- {md(r.name)}: {md(level_names[r.current])} held, {md(level_names[r.required])} needed"
+                for r in gap.strengths
+            )
+        else:
+            strengths = "No skill is held above the level the target role needs."
+        if gap.at_level:
+            strengths += "\n\n**Already at the level needed:** " + ", ".join(md(r.name) for r in gap.at_level) + "."
+        return (
+            "### Reading the chart\n\n"
+            "Each spoke is a skill the target role needs; the further out, the higher the level.\n\n"
+            "- **Orange, solid line with circles:** the level the target role needs.\n"
+            "- **Blue, dashed line with diamonds:** the level held now.\n\n"
+            "Where the blue line is inside the orange one, there is a gap to close. "
+            "The “Skill by skill” tab gives the same figures as a table.\n\n"
+            f"### Strengths to build on\n\n{strengths}"
+        )
+
     def _gap_view() -> SimpleNamespace:
         """The gap and everything shown from it: summary, chart, tables, the plan and its files."""
         gap = skill_gap(fw, profile if profile is not None else current, target)
         plan_date = f"{today.day} {today:%B %Y}"
+        summary = gap_summary(fw, gap, current_label=current_label, target_label=target_label)
         return SimpleNamespace(
             gap=gap,
-            summary=gap_summary(fw, gap, current_label=current_label, target_label=target_label),
+            summary=summary,
+            # The heading, the summary and where to find the plan, as one Markdown element (its heading is an h2).
+            heading=(
+                f"## {md(current_label)} → {md(target_label)}\n\n{md(summary)}\n\n"
+                "The plan to download for the development conversation is on the **Development plan** tab."
+            ),
             met=sum(r.met for r in gap.rows),
+            beside_chart=_beside_chart(gap),
             figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
             table=arrow(gap_table(fw, gap)),
             details=[
@@ -276,6 +315,7 @@ def main() -> None:
                 fw, gap, current_label=current_label, target_label=target_label, date=plan_date
             ),
             plan_csv=development_plan_csv(fw, gap).encode("utf-8-sig"),
+            attribution=md(fw.attribution) if fw.attribution else None,
         )
 
     # The view depends on the framework, the two sides and the date alone, so sessions comparing the same (a role,
@@ -284,93 +324,66 @@ def main() -> None:
     view = loaded.recent(f"gap:{target}:{today.isoformat()}:{subject}", _gap_view)
     gap, summary, met = view.gap, view.summary, view.met
 
-    st.header(f"{md(current_label)} → {md(target_label)}", divider="gray")
-    metrics = st.columns(3)
-    metrics[0].metric(
+    st.markdown(view.heading)
+    metrics = st.container(horizontal=True)
+    metrics.metric(
         "Requirements already met",
         f"{met} of {len(gap.rows)} ({gap.readiness:.0%})",
         help="Skills of the target role where the level held is already the level needed, or above.",
     )
-    metrics[1].metric("Skills to develop", len(gap.gaps))
-    metrics[2].metric(
+    metrics.metric("Skills to develop", len(gap.gaps))
+    metrics.metric(
         "Levels to gain",
         gap.levels_to_gain,
         help="Added up over the skills: the steps between the level held and the level needed.",
     )
-    st.markdown(md(summary))
 
-    chart_col, side_col = st.columns([3, 2], gap="large")
-    with chart_col:
-        st.subheader("At a glance")
-        st.plotly_chart(view.figure, config={"displayModeBar": False}, alt=summary)
-    with side_col:
-        st.subheader("Reading the chart")
-        st.markdown(
-            "Each spoke is a skill the target role needs; the further out, the higher the level.\n\n"
-            "- **Orange, solid line with circles:** the level the target role needs.\n"
-            "- **Blue, dashed line with diamonds:** the level held now.\n\n"
-            "Where the blue line is inside the orange one, there is a gap to close. "
-            "The table below gives the same figures."
-        )
-        st.subheader("Strengths to build on")
-        if gap.strengths:
-            st.markdown(
-                "\n".join(
-                    f"- {md(r.name)}: {md(level_names[r.current])} held, {md(level_names[r.required])} needed"
-                    for r in gap.strengths
-                )
+    # Only the open tab is drawn (choosing another reruns the page): the table first, as it is the quickest read.
+    by_skill, at_a_glance, to_work_on, plan_tab = state.lazy_tabs(TABS, key=GAP_TAB)
+    if by_skill.open:
+        with by_skill:
+            st.caption(
+                "Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor and "
+                "the evidence."
             )
-        else:
-            st.markdown("No skill is held above the level the target role needs.")
-        already = gap.at_level
-        if already:
-            st.markdown("**Already at the level needed:** " + ", ".join(md(r.name) for r in already) + ".")
+            st.dataframe(view.table, hide_index=True, column_config=GAP_COLUMNS)
 
-    st.subheader("Skill by skill")
-    st.caption(
-        "Biggest gaps first. Open a skill under “What to work on” to read the whole descriptor and the evidence."
-    )
-    st.dataframe(
-        view.table,
-        hide_index=True,
-        column_config={
-            "Skill": st.column_config.TextColumn(width="medium"),
-            "Gap": st.column_config.NumberColumn(help="Levels to gain", width="small"),
-            "Next level looks like": st.column_config.TextColumn(width="large"),
-            "Evidence count": st.column_config.NumberColumn(
-                "Evidence lines", help="Lines of the target job description that show the skill is needed"
-            ),
-        },
-    )
+    if at_a_glance.open:
+        with at_a_glance:
+            chart_col, side_col = st.columns([3, 2], gap="large")
+            chart_col.plotly_chart(view.figure, config={"displayModeBar": False}, alt=summary)
+            side_col.markdown(view.beside_chart)
 
-    st.subheader("What to work on")
-    if not gap.gaps:
-        st.markdown("Nothing: every skill the target role needs is already at the level needed.")
-    for title, detail in view.details:
-        with st.expander(title):
-            st.markdown(detail)
+    if to_work_on.open:
+        with to_work_on:
+            if not gap.gaps:
+                st.markdown("Nothing: every skill the target role needs is already at the level needed.")
+            for title, detail in view.details:
+                with st.expander(title):
+                    st.markdown(detail)
 
-    st.subheader("Development plan")
-    st.markdown(
-        "A plan for the development conversation: the skills in priority order, what each next level looks "
-        "like, the evidence from the job description, and space to agree actions, dates and support."
-    )
-    plan = view.plan
-    buttons = st.container(horizontal=True)
-    render.download(
-        "Download the plan (Markdown)",
-        plan,
-        file_name="development-plan.md",
-        where=buttons,
-    )
-    render.download(
-        "Download the plan (CSV, for a spreadsheet)",
-        view.plan_csv,
-        file_name="development-plan.csv",
-        where=buttons,
-    )
-    with st.expander("Preview the plan"):
-        st.markdown(plan)
+    if plan_tab.open:
+        with plan_tab:
+            st.markdown(
+                "A plan for the development conversation: the skills in priority order, what each next level "
+                "looks like, the evidence from the job description, and space to agree actions, dates and support."
+            )
+            plan = view.plan
+            buttons = st.container(horizontal=True)
+            render.download(
+                "Download the plan (Markdown)",
+                plan,
+                file_name="development-plan.md",
+                where=buttons,
+            )
+            render.download(
+                "Download the plan (CSV, for a spreadsheet)",
+                view.plan_csv,
+                file_name="development-plan.csv",
+                where=buttons,
+            )
+            with st.expander("Preview the plan"):
+                st.markdown(plan)
 
-    if fw.attribution:
-        st.caption(md(fw.attribution))
+    if view.attribution:
+        st.caption(view.attribution)
