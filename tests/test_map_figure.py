@@ -44,7 +44,7 @@ def parts(fig, part: str) -> list:
 
 def role_ids(fig) -> list[str]:
     """Every role id the node traces carry (the first point of each is the legend swatch, without an id)."""
-    return [c for t in parts(fig, "nodes") for c in t.customdata if c is not None]
+    return [c for t in parts(fig, "nodes") for c in t.customdata[1:]]
 
 
 def bound(kinds) -> int:

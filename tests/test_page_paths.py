@@ -4,6 +4,7 @@ no-route explanations and the link on to the skill gap."""
 from __future__ import annotations
 
 import json
+import re
 
 from framework.graph import progression_paths
 from tests.apptest import page, param, texts
@@ -11,6 +12,25 @@ from tests.apptest import page, param, texts
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
 DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
 MAP_TAB = "On the career map"
+TABLE = "route-table"  # the one lazy expander: every route's steps as a table
+
+
+def route_headings(at) -> list[str]:
+    """The routes' headings: Markdown headings (h3) inside the routes' text, one text per route."""
+    return [
+        line.removeprefix("### ") for m in at.markdown for line in m.value.splitlines() if line.startswith("### Route ")
+    ]
+
+
+def open_table(at):
+    """The table of every route's steps, drawn only once its expander is opened (the routes say it in words)."""
+    assert [e.label for e in at.expander] == ["The routes as a table"]
+    assert not at.dataframe
+    at.session_state[TABLE] = True
+    at.run()
+    assert not at.exception
+    (table,) = at.dataframe
+    return table.value
 
 
 def chart(at) -> dict:
@@ -20,7 +40,7 @@ def chart(at) -> dict:
         at.session_state["paths-tab"] = MAP_TAB
         at.run()
         assert not at.exception
-        assert not [h for h in at.subheader if h.value.startswith("Route ")]  # nor is the tab now closed
+        assert not route_headings(at)  # nor is the tab now closed
     (element,) = at.get("plotly_chart")
     return json.loads(element.proto.spec)
 
@@ -34,33 +54,50 @@ def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph)
     at = page("pages/paths.py", from_=APM, to=HEAD)
     assert not at.exception
     expected = progression_paths(council_graph, APM, HEAD, limit=3)
-    headings = [h.value for h in at.subheader if h.value.startswith("Route ")]
+    headings = route_headings(at)
     assert len(headings) == len(expected)
     assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, effort {expected[0].effort:g}"
+    # each route is one Markdown element that opens with its heading (the first after the summary of the routes)
+    routes = [m.value for m in at.markdown if "### Route " in m.value]
+    assert len(routes) == len(expected)
+    assert routes[0].startswith(f"**{len(expected)} route{'s' * (len(expected) != 1)} found**, easiest first.")
+    assert all(text.startswith("### Route ") for text in routes[1:])
+    assert not at.subheader  # the headings are in the Markdown, not separate elements
     shown = texts(at)
     for step in expected[0].steps:
         assert step.reason in shown
     assert shown.count("Why: ") == sum(len(r.steps) for r in expected)
     assert shown.count("Skills to gain: ") == sum(len(r.steps) for r in expected)
-    # the first route as a table, the text alternative of its steps: drawn once its expander is opened
-    assert [e.label for e in at.expander] == [f"Route {n} as a table" for n in range(1, len(expected) + 1)]
-    assert not at.dataframe
-    at.session_state["route-table-1"] = True
-    at.run()
-    assert len(at.dataframe) == 1
-    table = at.dataframe[0].value
-    assert list(table["Step"]) == list(range(1, len(expected[0].steps) + 1))
-    assert list(table["To"]) == [council_graph.nodes[s.target]["title"] for s in expected[0].steps]
+    # every route's steps as one table, the text alternative of the steps: drawn once its expander is opened
+    table = open_table(at)
+    assert list(table.columns[:2]) == ["Route", "Step"]
+    assert len(table) == sum(len(r.steps) for r in expected)
+    assert list(table["Route"]) == [n for n, r in enumerate(expected, start=1) for _ in r.steps]
+    assert list(table["Step"]) == [i for r in expected for i in range(1, len(r.steps) + 1)]
+    assert list(table["To"]) == [council_graph.nodes[s.target]["title"] for r in expected for s in r.steps]
 
 
 def test_the_number_of_routes_comes_from_the_url():
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT, k="1")
     assert at.selectbox(key="k").value == "1"
-    assert len([h for h in at.subheader if h.value.startswith("Route ")]) == 1
+    assert len(route_headings(at)) == 1
     assert "1 route found" in texts(at)
     at.selectbox(key="k").set_value("2").run()
-    assert len([h for h in at.subheader if h.value.startswith("Route ")]) == 2
+    headings = route_headings(at)
+    assert len(headings) == 2
+    assert "2 routes found" in texts(at)
     assert param(at, "k") == ["2"]
+    # one table for both routes: each route's steps, numbered from 1, under its number
+    table = open_table(at)
+    steps = [int(re.match(r"Route \d+: (\d+) steps?,", h).group(1)) for h in headings]
+    assert list(table["Route"]) == [n for n, count in enumerate(steps, start=1) for _ in range(count)]
+    assert list(table["Step"]) == [i for count in steps for i in range(1, count + 1)]
+    for number in (1, 2):
+        route = table[table["Route"] == number]
+        assert (route["From"].iloc[0], route["To"].iloc[-1]) == (
+            "Apprentice developer",
+            "Head of (Agile) delivery management",
+        )
 
 
 def test_an_odd_number_of_routes_in_the_url_gets_a_notice_and_the_usual_three():

@@ -143,10 +143,16 @@ def _framework_argument(argv: tuple[str, ...]) -> Path | None:
 def shipped_frameworks() -> dict[str, Path]:
     """Framework files by key: a local file given on the command line ("local") first, then the shipped
     files (file stem), the council framework before the others."""
-    files = sorted(DATA_DIR.glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_FRAMEWORK, p.stem))
-    out = {p.stem: p for p in files}
+    out = _shipped(os.stat(DATA_DIR).st_mtime_ns)  # the folder changes when a file is added, removed or renamed
     local = local_framework()
     return {LOCAL: local, **out} if local else out
+
+
+@lru_cache(maxsize=1)
+def _shipped(_version: int) -> dict[str, Path]:
+    # Every run of every page asks: the folder is listed once per change to it, not on every run.
+    files = sorted(DATA_DIR.glob("*.yaml"), key=lambda p: (p.stem != DEFAULT_FRAMEWORK, p.stem))
+    return {p.stem: p for p in files}
 
 
 def default_key() -> str:
@@ -166,10 +172,21 @@ def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
     return Loaded(key, framework, build_graph(framework))
 
 
+#: key → (the file version it was loaded from, what was loaded): the last version of each file, so that a run
+#: finds its framework without Streamlit hashing the cache's arguments (every page asks on every run).
+_LAST: dict[str, tuple[tuple, Loaded]] = {}
+
+
 def load(key: str, path: Path) -> Loaded:
     """The framework at ``path`` and its graph, built once per file version. Raises FrameworkError."""
     stat = os.stat(path)
-    return _load_file(key, str(path), stat.st_mtime_ns, stat.st_size)
+    version = (str(path), stat.st_mtime_ns, stat.st_size)
+    last = _LAST.get(key)
+    if last is not None and last[0] == version:
+        return last[1]
+    loaded = _load_file(key, *version)
+    _LAST[key] = (version, loaded)
+    return loaded
 
 
 def describe_error(error: FrameworkError) -> list[str]:

@@ -101,6 +101,11 @@ _LATERALS_DRAWN_UP_TO = 2000  # asked for, up to this many are drawn; beyond, th
 _REASONS_UP_TO = 3000  # hover labels of moves say why, up to this many moves (beyond: the table does)
 
 # (status, grade stated) → legend name, marker symbol
+#: The last line of a role's hover label, by its status (the same for every role of a trace).
+_STATUS = {
+    "described": "Has its own description",
+    "referenced": "Only named in another role's description (no text of its own)",
+}
 _GROUPS = {
     ("described", True): ("Role with its own description", "circle"),
     ("referenced", True): ("Role only named in another role's description", "diamond-open"),
@@ -471,24 +476,20 @@ _COLOUR_RANGE = {**_LINE_RANGE, "showscale": False}
 
 def _hover(layout: pd.DataFrame, titles: Sequence[str]) -> list[str]:
     """Each role's hover label; ``titles`` are the titles, escaped. Grades, disciplines, ladders and branches
-    repeat from role to role, so each is escaped once."""
-    status = {
-        "described": "Has its own description",
-        "referenced": "Only named in another role's description (no text of its own)",
-    }
+    repeat from role to role, so each is escaped once. Whether the role has its own description is the same for
+    every role of a trace: the trace's hover template says it (see ``_STATUS``), not each label."""
     grade = {g: f"Grade: {_wrap(g)}" for g in set(layout["grade"].tolist())}
     discipline = {d: f"Discipline: {_escape(d)}" for d in set(layout["row_label"].tolist())}
     ladder = {t: f"Ladder: {_escape(_humanise(t))}" for t in set(layout["track"].dropna().tolist())}
     branch = {b: f"Branch: {_escape(b)}" for b in set(layout["branch"].dropna().tolist())}
     out = []
-    names = ("grade", "row_label", "track", "branch", "status", "unplaced")
-    for title, g, d, track, b, st, unplaced in zip(titles, *(layout[name].tolist() for name in names), strict=True):
+    names = ("grade", "row_label", "track", "branch", "unplaced")
+    for title, g, d, track, b, unplaced in zip(titles, *(layout[name].tolist() for name in names), strict=True):
         lines = [f"<b>{title}</b>", grade[g], discipline[d]]
         if isinstance(track, str):
             lines.append(ladder[track])
         if isinstance(b, str):
             lines.append(branch[b])
-        lines.append(status.get(st) or _escape(str(st)))
         if unplaced:
             lines.append("Not placed: no grade and no graded role in its reporting lines")
         out.append("<br>".join(lines))
@@ -667,9 +668,10 @@ def career_map_figure(
                 mode="markers",
                 name=name,
                 legendrank=10 + len(fig.data),
-                customdata=np.concatenate([[None], layout["id"].to_numpy(object)[members]]),
+                # Fixed-width string arrays: plotly copies them whole, where it would go through a list item by item.
+                customdata=np.concatenate([[""], layout["id"].to_numpy(str)[members]]),
                 hovertext=np.concatenate([[""], hover[members]]),
-                hoverinfo="text",
+                hovertemplate=f"%{{hovertext}}<br>{_STATUS[status]}<extra></extra>",
                 # After a click, the other roles fade a little, not so much that the map becomes hard to read.
                 unselected={"marker": {"opacity": 0.5}},
                 marker={

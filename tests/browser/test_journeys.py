@@ -64,10 +64,12 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert "Associate Project Manager → " in text, "the route does not start from my role"
     assert "→ Head of Delivery Management" in text, "the route does not end at the goal"
     assert "Promotion" in text, "the steps of the route do not say what kind of move each is"
-    with expect_rerun(page):  # the table is drawn once its expander is opened
-        page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary', has_text="Route 1 as a table").click()
+    with expect_rerun(page):  # the table of every route's steps is drawn once its expander is opened
+        page.locator(
+            '[data-testid="stMain"] [data-testid="stExpander"] summary', has_text="The routes as a table"
+        ).click()
     steps = table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)
-    assert steps, "the route's table of steps is empty"
+    assert steps, "the routes' table of steps is empty"
     assert all(any(cell == "Promotion" for cell in row) for row in steps), f"steps that are not promotions: {steps}"
 
     link = page.get_by_role("link", name="Skill gap and development plan: Associate Project Manager → Head of Delivery")
@@ -83,6 +85,9 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert metric(page, "Skills to develop") == str(len(gap.gaps))
     assert metric(page, "Levels to gain") == str(gap.levels_to_gain)
 
+    assert "on the Development plan tab" in main_text(page), "the summary does not say where the plan is"
+    with expect_rerun(page):  # the plan is on its own tab, drawn once the tab is chosen
+        page.get_by_role("tab", name="Development plan", exact=True).click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the plan (Markdown)").click()
     assert download.value.suggested_filename.endswith(".md")

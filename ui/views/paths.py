@@ -54,8 +54,9 @@ def main() -> None:
         note = "" if since == step.source else f" (compared with {fw.role(since).title})"
         return ("; ".join(parts) if parts else "none") + note
 
-    def explain(route) -> SimpleNamespace:
-        """One route as the page shows it: its steps as Markdown (with the skills to gain) and as a table."""
+    def explain(number: int, route) -> SimpleNamespace:
+        """Route ``number`` as the page shows it: one Markdown text (a heading, the roles, then the steps with the
+        skills to gain) and its rows of the table of every route."""
         lines, rows = [], []
         since = route.steps[0].source
         for i, step in enumerate(route.steps, start=1):
@@ -70,6 +71,7 @@ def main() -> None:
             )
             rows.append(
                 {
+                    "Route": number,
                     "Step": i,
                     "From": fw.role(step.source).title,
                     "To": fw.role(step.target).title,
@@ -81,24 +83,34 @@ def main() -> None:
                     "Skills to gain": to_gain,
                 }
             )
-        return SimpleNamespace(
-            route=route,
-            heading=f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}, effort {route.effort:g}",
-            titles=" → ".join(render.md(fw.role(r).title) for r in route.roles),
-            lines=lines,
-            table=arrow(pd.DataFrame(rows)),
-        )
+        steps = f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}"
+        # A heading inside the Markdown is a real heading (h3) for screen readers, and one element is cheaper to
+        # draw than a subheader and a paragraph. The route's roles, then one paragraph per step.
+        titles = " → ".join(render.md(fw.role(r).title) for r in route.roles)
+        text = "\n\n".join([f"### Route {number}: {steps}, effort {route.effort:g}", titles, *lines])
+        return SimpleNamespace(text=text, rows=rows)
 
     def find_routes() -> SimpleNamespace:
         try:
             routes = progression_paths(G, source, target, limit=int(limit))
         except NoPath as error:
             return SimpleNamespace(routes=None, reason=error.reason)
-        return SimpleNamespace(routes=[explain(route) for route in routes], reason=None)
+        views = [explain(number, route) for number, route in enumerate(routes, start=1)]
+        summary = (
+            f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up each step's "
+            "grade steps and skill levels to gain (see the table below the routes)."
+        )
+        return SimpleNamespace(
+            routes=routes,
+            # the summary opens the first route's text: one element fewer on every rerun
+            texts=[f"{summary}\n\n{views[0].text}", *(view.text for view in views[1:])],
+            table=arrow(pd.DataFrame([row for view in views for row in view.rows])),
+            reason=None,
+        )
 
     # The routes and their explanations depend on the framework and the three choices alone: worked out once for
     # the recent choices and shared by sessions.
-    found = loaded.recent(f"paths:{source}:{target}:{int(limit)}", find_routes)
+    found = loaded.recent(f"paths.routes:{source}:{target}:{int(limit)}", find_routes)
     if found.routes is None:
         st.warning(
             render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}.")
@@ -113,24 +125,19 @@ def main() -> None:
                 )
         st.stop()
 
-    routes = [view.route for view in found.routes]
-    st.caption(
-        f"{len(routes)} route{'s' * (len(routes) != 1)} found, easiest first. Effort adds up each step's grade "
-        "steps and skill levels to gain (see the table)."
-    )
+    routes = found.routes
     # Only the open tab is drawn (choosing the other reruns the page): the words, or the map behind them.
     words, on_map = state.lazy_tabs(["The routes in words", "On the career map"], key="paths-tab")
     if words.open:
         with words:
-            for number, view in enumerate(found.routes, start=1):
-                st.subheader(f"Route {number}: {view.heading}")
-                # the roles, then one paragraph per step: one element
-                st.markdown("\n\n".join([view.titles, *view.lines]))
-                # Each table is drawn only while its expander is open: the steps above say the same in words.
-                box = state.lazy_expander(f"Route {number} as a table", key=f"route-table-{number}")
-                with box:
-                    if box.open:
-                        st.dataframe(view.table, hide_index=True, key=f"route-{number}")
+            for text in found.texts:
+                st.markdown(text)
+            # One table of every route's steps, drawn only while its expander is open: the routes above say the
+            # same in words.
+            box = state.lazy_expander("The routes as a table", key="route-table")
+            with box:
+                if box.open:
+                    st.dataframe(found.table, hide_index=True, key="routes")
     if on_map.open:
         with on_map:
             chosen = st.radio(
