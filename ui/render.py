@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 from framework.models import JobDescription
@@ -15,7 +16,7 @@ from framework.textsafe import md_escape
 from .data import Loaded
 from .state import link_params, linked_page, role_label
 
-__all__ = ["bullets", "download", "job_description", "md", "page_link", "paragraphs", "role_link"]
+__all__ = ["bullets", "download", "job_description", "md", "page_link", "paragraphs", "role_link", "table_markdown"]
 
 
 def md(text: str) -> str:
@@ -100,6 +101,18 @@ def bullets(items: list[str]) -> None:
 
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {md(item)}" for item in items)
+
+
+def table_markdown(table: pd.DataFrame) -> str:
+    """``table`` as a Markdown table: an HTML table on the page, whose long texts wrap, with every cell escaped
+    (shown as written) and numbers aligned right."""
+    right = [pd.api.types.is_numeric_dtype(dtype) for dtype in table.dtypes]
+    lines = [
+        "| " + " | ".join(md(str(name)) for name in table.columns) + " |",
+        "|" + "".join("---:|" if r else "---|" for r in right),
+    ]
+    lines += ["| " + " | ".join(md(str(value)) for value in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join(lines)
 
 
 def paragraphs(lines: list[str]) -> None:

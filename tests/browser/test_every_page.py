@@ -64,7 +64,7 @@ VIEWS = [
             "council": {"current": "associate-project-manager", "target": "delivery-manager"},
             "ddat": {"current": "associate-delivery-manager", "target": "delivery-manager"},
         },
-        shows='[data-testid="stDataFrame"]',  # the first tab's table (the plan's downloads are on another tab)
+        shows='[data-testid="stMarkdownContainer"] table',  # the first tab's table (the plan is on another tab)
         text={"council": "Requirements already met", "ddat": "Requirements already met"},
     ),
     View(

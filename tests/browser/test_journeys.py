@@ -140,11 +140,18 @@ def snapshot(page) -> dict:
             '[data-testid="stMetricValue"]'
         ).inner_text()
     frames = [f for f in main.locator('[data-testid="stDataFrame"]').all() if f.is_visible()]
+    tables = [t for t in main.locator('[data-testid="stMarkdownContainer"] table').all() if t.is_visible()]
+    if frames:
+        table = table_rows(frames[0])
+    elif tables:  # a table written as Markdown: an HTML table
+        table = [row.locator("td").all_inner_texts() for row in tables[0].locator("tbody tr").all()]
+    else:
+        table = []
     return {
         "choices": choices,
         "figures": figures,
         "headings": main.locator("h2, h3").all_inner_texts(),
-        "table": table_rows(frames[0]) if frames else [],
+        "table": table,
         "text": main.inner_text(),
     }
 

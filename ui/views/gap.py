@@ -22,7 +22,7 @@ from framework.export import (
 )
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
 from ui import render, state
-from ui.data import arrow, describe_error, shared_figure
+from ui.data import describe_error, shared_figure
 from ui.radar import radar_figure
 from ui.render import md
 
@@ -36,15 +36,8 @@ EDITOR_VERSION = "gap_editor_version"  # a new editor (fresh from the assessment
 UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
 TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]  # the first is open at first
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
-# How the gap table's columns show (made once: the same on every run).
-GAP_COLUMNS = {
-    "Skill": st.column_config.TextColumn(width="medium"),
-    "Gap": st.column_config.NumberColumn(help="Levels to gain", width="small"),
-    "Next level looks like": st.column_config.TextColumn(width="large"),
-    "Evidence count": st.column_config.NumberColumn(
-        "Evidence lines", help="Lines of the target job description that show the skill is needed"
-    ),
-}
+# The gap table's columns as the page names them.
+GAP_HEADINGS = {"Gap": "Levels to gain", "Evidence count": "Evidence lines in the job description"}
 
 
 def main() -> None:
@@ -306,7 +299,8 @@ def main() -> None:
             met=sum(r.met for r in gap.rows),
             beside_chart=_beside_chart(gap),
             figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
-            table=arrow(gap_table(fw, gap)),
+            # A Markdown table: an HTML table whose long descriptors wrap, drawn as one light element.
+            table=render.table_markdown(gap_table(fw, gap).rename(columns=GAP_HEADINGS)),
             details=[
                 (f"{number}. {md(row.name)} — {md(levels_label(fw, row))}", gap_detail_markdown(row))
                 for number, row in enumerate(gap.gaps, 1)
@@ -346,7 +340,7 @@ def main() -> None:
                 "Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor and "
                 "the evidence."
             )
-            st.dataframe(view.table, hide_index=True, column_config=GAP_COLUMNS)
+            st.markdown(view.table)
 
     if at_a_glance.open:
         with at_a_glance:
