@@ -79,6 +79,9 @@ def test_compare_two_roles_side_by_side():
     assert len(skills) == 9
     assert "8 of 9 skills differ" in texts(at)
     assert len(criteria) > 0
+    headings = [h.value for h in at.header]
+    headings += [line[3:] for m in at.markdown for line in m.value.splitlines() if line.startswith("## ")]
+    assert headings == ["Facts", "Skills", "Criteria that differ"]
 
 
 def test_compare_a_third_role_changes_the_tables():

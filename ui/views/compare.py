@@ -46,29 +46,30 @@ def main() -> None:
     # The tables depend on the framework and the chosen roles alone: shared by sessions, the recent ones kept.
     comparison = loaded.recent(f"compare:{tuple(chosen)!r}", _comparison)
 
-    st.header("Facts", divider="gray")
+    # Each heading goes out with the text under it, as one element (each element costs a little on every rerun).
+    st.header("Facts")
     st.dataframe(comparison.facts, hide_index=True)
 
-    st.header("Skills", divider="gray")
     skills = comparison.skills
     if skills.empty:
-        st.write("None of these roles has skill requirements in the framework.")
+        st.markdown("## Skills\n\nNone of these roles has skill requirements in the framework.")
     else:
-        differing = comparison.differing
         st.markdown(
-            f"{differing} of {len(skills)} skills differ between the roles: they are marked **yes** in the last "
-            "column (— means the role does not require the skill)."
+            f"## Skills\n\n{comparison.differing} of {len(skills)} skills differ between the roles: they are marked "
+            "**yes** in the last column (— means the role does not require the skill)."
         )
         # The "Differs" column marks the differences in words, without a pandas Styler (rows in bold): Streamlit
         # redoes a Styler's styling on every rerun, which would cost more than the rest of the page together.
         st.dataframe(comparison.skills_table, hide_index=True)
 
-    st.header("Criteria that differ", divider="gray")
     criteria = comparison.criteria
     if criteria.empty:
-        st.write("The roles share every person-specification criterion (or have no person specification).")
+        st.markdown(
+            "## Criteria that differ\n\n"
+            "The roles share every person-specification criterion (or have no person specification)."
+        )
     else:
-        st.caption(f"{len(criteria)} criteria are asked by some of the roles but not all.")
+        st.markdown(f"## Criteria that differ\n\n{len(criteria)} criteria are asked by some of the roles but not all.")
         st.dataframe(comparison.criteria_table, hide_index=True)
 
     for role_id in chosen:
