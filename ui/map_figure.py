@@ -37,6 +37,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from framework.graph import KIND_ORDER
 
@@ -474,6 +475,14 @@ _LINE_RANGE = {"cmin": -0.5, "cmax": len(OKABE_ITO) + 0.5, "colorscale": _COLOUR
 _COLOUR_RANGE = {**_LINE_RANGE, "showscale": False}
 
 
+def _scatter_template() -> go.layout.Template:
+    """The default template (Streamlit's, when it runs) cut to what a map of scatter traces with their own colours
+    uses: the scatter defaults and the colour sequence. The rest (colour scales of heatmaps, contours, …) is sent
+    with every rerun of the page for nothing."""
+    base = pio.templates[pio.templates.default] if pio.templates.default else go.layout.Template()
+    return go.layout.Template(data={"scatter": base.data.scatter}, layout={"colorway": base.layout.colorway})
+
+
 def _hover(layout: pd.DataFrame, titles: Sequence[str]) -> list[str]:
     """Each role's hover label; ``titles`` are the titles, escaped. Grades, disciplines, ladders and branches
     repeat from role to role, so each is escaped once. Whether the role has its own description is the same for
@@ -709,6 +718,7 @@ def career_map_figure(
 
     _axes(fig, layout, grades, grade_labels, x_max, left=-1.9 if labelled == "tracks" else -0.7, tall=height > 900)
     fig.update_layout(
+        template=_scatter_template(),
         title={
             "text": _escape(title),
             # The note (when lateral moves are left out) under the title, where a reader looks first.
