@@ -11,24 +11,24 @@ from tests.apptest import page, param, texts
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
 DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
-MAP_TAB = "On the career map"
-TABLE = "route-table"  # the one lazy expander: every route's steps as a table
+TABS = ["The routes in words", "As a table", "On the career map"]
+TABLE_TAB, MAP_TAB = TABS[1:]
 
 
 def route_headings(at) -> list[str]:
-    """The routes' headings: Markdown headings (h3) inside the routes' text, one text per route."""
+    """The routes' headings: Markdown headings (h3) inside the routes' text."""
     return [
         line.removeprefix("### ") for m in at.markdown for line in m.value.splitlines() if line.startswith("### Route ")
     ]
 
 
 def open_table(at):
-    """The table of every route's steps, drawn only once its expander is opened (the routes say it in words)."""
-    assert [e.label for e in at.expander] == ["The routes as a table"]
+    """The table of every route's steps, on its own tab, drawn only while that tab is open (a rerun)."""
     assert not at.dataframe
-    at.session_state[TABLE] = True
+    at.session_state["paths-tab"] = TABLE_TAB
     at.run()
     assert not at.exception
+    assert not route_headings(at), "the routes in words are on a closed tab now"
     (table,) = at.dataframe
     return table.value
 
@@ -57,18 +57,17 @@ def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph)
     headings = route_headings(at)
     assert len(headings) == len(expected)
     assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, effort {expected[0].effort:g}"
-    # each route is one Markdown element that opens with its heading (the first after the summary of the routes)
-    routes = [m.value for m in at.markdown if "### Route " in m.value]
-    assert len(routes) == len(expected)
-    assert routes[0].startswith(f"**{len(expected)} route{'s' * (len(expected) != 1)} found**, easiest first.")
-    assert all(text.startswith("### Route ") for text in routes[1:])
+    # the summary and every route, each under its heading, are one Markdown element
+    (routes,) = [m.value for m in at.markdown if "### Route " in m.value]
+    assert routes.startswith(f"**{len(expected)} route{'s' * (len(expected) != 1)} found**, easiest first.")
     assert not at.subheader  # the headings are in the Markdown, not separate elements
+    assert [t.label for t in at.tabs] == TABS
     shown = texts(at)
     for step in expected[0].steps:
         assert step.reason in shown
     assert shown.count("Why: ") == sum(len(r.steps) for r in expected)
     assert shown.count("Skills to gain: ") == sum(len(r.steps) for r in expected)
-    # every route's steps as one table, the text alternative of the steps: drawn once its expander is opened
+    # every route's steps as one table, the text alternative of the steps: drawn once its tab is chosen
     table = open_table(at)
     assert list(table.columns[:2]) == ["Route", "Step"]
     assert len(table) == sum(len(r.steps) for r in expected)
@@ -111,7 +110,7 @@ def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
     at = page("pages/paths.py", from_=APM, to=HEAD)
     assert route_trace(at)["meta"]["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
-    assert [t.label for t in at.tabs] == ["The routes in words", MAP_TAB]
+    assert [t.label for t in at.tabs] == TABS
     first = route_trace(at)["meta"]["roles"]
     assert len(at.radio(key="highlight").options) == 3
     at.radio(key="highlight").set_value(1).run()

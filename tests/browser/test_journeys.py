@@ -64,10 +64,8 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert "Associate Project Manager → " in text, "the route does not start from my role"
     assert "→ Head of Delivery Management" in text, "the route does not end at the goal"
     assert "Promotion" in text, "the steps of the route do not say what kind of move each is"
-    with expect_rerun(page):  # the table of every route's steps is drawn once its expander is opened
-        page.locator(
-            '[data-testid="stMain"] [data-testid="stExpander"] summary', has_text="The routes as a table"
-        ).click()
+    with expect_rerun(page):  # the table of every route's steps is on its own tab, drawn once chosen
+        page.get_by_role("tab", name="As a table", exact=True).click()
     steps = table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)
     assert steps, "the routes' table of steps is empty"
     assert all(any(cell == "Promotion" for cell in row) for row in steps), f"steps that are not promotions: {steps}"

@@ -70,8 +70,7 @@ def main() -> None:
         horizontal=True,
         help="A role's required skill levels, or your own assessment of the levels you hold.",
     )
-    left, right = st.columns(2)
-    with left:
+    with st.container(horizontal=True):  # one block for the row, where columns would be three
         current = state.role_select(
             loaded,
             "Current role",
@@ -79,7 +78,6 @@ def main() -> None:
             default=state.my_role_id(loaded),
             help="The role held now. For a self-assessment, the levels start from this role's.",
         )
-    with right:
         target = state.role_select(loaded, "Target role", key="target", help="The role to aim for.")
 
     level_names = {lv.id: lv.name for lv in fw.skill_levels}
@@ -300,7 +298,10 @@ def main() -> None:
             beside_chart=_beside_chart(gap),
             figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
             # A Markdown table: an HTML table whose long descriptors wrap, drawn as one light element.
-            table=render.table_markdown(gap_table(fw, gap).rename(columns=GAP_HEADINGS)),
+            table=(
+                "Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor and the "
+                "evidence.\n\n" + render.table_markdown(gap_table(fw, gap).rename(columns=GAP_HEADINGS))
+            ),
             details=[
                 (f"{number}. {md(row.name)} — {md(levels_label(fw, row))}", gap_detail_markdown(row))
                 for number, row in enumerate(gap.gaps, 1)
@@ -336,10 +337,6 @@ def main() -> None:
     by_skill, at_a_glance, to_work_on, plan_tab = state.lazy_tabs(TABS, key=GAP_TAB)
     if by_skill.open:
         with by_skill:
-            st.caption(
-                "Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor and "
-                "the evidence."
-            )
             st.markdown(view.table)
 
     if at_a_glance.open:

@@ -26,14 +26,11 @@ def main() -> None:
         "as harder than the next rung of your own ladder."
     )
 
-    left, right, count = st.columns([4, 4, 2])
-    with left:
+    with st.container(horizontal=True):  # one block for the row, where columns would be four
         source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
-    with right:
         target = state.role_select(loaded, "To", key="to")
-    with count:
         limit = state.bound_select(
-            "Routes to show", ["1", "2", "3", "4", "5"], key="k", what="number of routes", index=2
+            "Routes to show", ["1", "2", "3", "4", "5"], key="k", what="number of routes", index=2, width=130
         )
 
     if source is None or target is None:
@@ -98,12 +95,12 @@ def main() -> None:
         views = [explain(number, route) for number, route in enumerate(routes, start=1)]
         summary = (
             f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up each step's "
-            "grade steps and skill levels to gain (see the table below the routes)."
+            "grade steps and skill levels to gain (the “As a table” tab shows both for each step)."
         )
         return SimpleNamespace(
             routes=routes,
-            # the summary opens the first route's text: one element fewer on every rerun
-            texts=[f"{summary}\n\n{views[0].text}", *(view.text for view in views[1:])],
+            # the summary and every route (its heading, roles and steps) in one Markdown element
+            text="\n\n".join([summary, *(view.text for view in views)]),
             table=arrow(pd.DataFrame([row for view in views for row in view.rows])),
             reason=None,
         )
@@ -126,18 +123,16 @@ def main() -> None:
         st.stop()
 
     routes = found.routes
-    # Only the open tab is drawn (choosing the other reruns the page): the words, or the map behind them.
-    words, on_map = state.lazy_tabs(["The routes in words", "On the career map"], key="paths-tab")
+    # Only the open tab is drawn (choosing another reruns the page): the words, the table, or the map behind them.
+    words, as_table, on_map = state.lazy_tabs(
+        ["The routes in words", "As a table", "On the career map"], key="paths-tab"
+    )
     if words.open:
         with words:
-            for text in found.texts:
-                st.markdown(text)
-            # One table of every route's steps, drawn only while its expander is open: the routes above say the
-            # same in words.
-            box = state.lazy_expander("The routes as a table", key="route-table")
-            with box:
-                if box.open:
-                    st.dataframe(found.table, hide_index=True, key="routes")
+            st.markdown(found.text)
+    if as_table.open:
+        with as_table:
+            st.dataframe(found.table, hide_index=True, key="routes")
     if on_map.open:
         with on_map:
             chosen = st.radio(
@@ -160,7 +155,7 @@ def main() -> None:
                 "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
             )
             st.caption(
-                "The highlighted line is the chosen route; the other tab lists its steps in words and as a table, "
+                "The highlighted line is the chosen route; the other tabs list its steps in words and as a table, "
                 f"which is the same information as text.{hidden}"
             )
 
