@@ -102,10 +102,13 @@ def test_results_for_selections_are_shared_and_only_the_recent_ones_kept():
     assert loaded.memo("whole", lambda: ["x"]) is loaded.memo("whole", lambda: ["y"])
 
 
-def test_a_shared_figure_is_sent_exactly_as_the_figure_it_was():
-    graph = build_graph(load_framework(SHIPPED[0]))
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_a_shared_figure_is_sent_exactly_as_the_figure_it_was(path):
+    graph = build_graph(load_framework(path))
     expected = plotly.io.to_json(career_map_figure(graph).to_dict(), validate=False)
     figure = shared_figure(career_map_figure(graph))
     assert plotly.io.to_json(figure.to_dict(), validate=False) == expected
     assert figure.to_dict() is figure.to_dict(), "made once"
     assert plotly.io.to_json(figure.to_dict(), validate=False) == expected
+    (nodes, *_) = [t for t in figure.to_dict()["data"] if t["meta"]["part"] == "nodes"]
+    assert nodes["hovertext"].dtype.kind == "U", "texts go to the JSON writer as one array, not item by item"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
@@ -61,8 +62,23 @@ class _SharedFigure(go.Figure):
         # figure each time (and re-encodes its arrays). The figure no longer changes, so one copy serves all.
         made = self.__dict__.get("_as_dict")
         if made is None:
-            made = self._as_dict = super().to_dict()
+            made = self._as_dict = _text_arrays(super().to_dict())
         return made
+
+
+def _text_arrays(value):
+    """``value`` (a figure's dict) with each array of texts (plotly keeps them as object arrays) as an array of
+    strings: plotly's JSON writer takes those whole, where it goes through an object array item by item. The
+    JSON is the same."""
+    if isinstance(value, dict):
+        return {key: _text_arrays(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_text_arrays(item) for item in value]
+    if isinstance(value, np.ndarray) and value.dtype.kind == "O" and value.size:
+        items = value.tolist()
+        if all(type(item) is str for item in items):
+            return np.array(items, dtype=str)
+    return value
 
 
 def shared_figure(figure: go.Figure | None) -> go.Figure | None:
