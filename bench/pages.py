@@ -15,6 +15,10 @@ __all__ = ["PAGES", "page_rows"]
 
 FRAMEWORK = "ddat"
 TIMEOUT = 120
+#: Paired runs per page. A rerun takes a few milliseconds but varies a lot from run to run (Streamlit's script
+#: thread, and AppTest looking for the end of a run once a millisecond), so many pairs are timed: about 2 s a
+#: page in a full run.
+REPEATS, QUICK_REPEATS = 201, 21
 EMPTY_SCRIPT = "import streamlit as st\n"  # renders nothing
 
 #: Each page with the query parameters of a typical view (DDaT role ids).
@@ -68,11 +72,12 @@ def page_rows(config: Config) -> list[Row]:
         if at.exception:
             rows.append(Row(f"page rerun: {script}", "failed", note=str(at.exception[0].value)[:80], met=False))
             continue
-        pair = paired_medians(at.run, empty.run, repeats=config.repeats(), warmup=0)  # the first run warmed it
+        repeats = QUICK_REPEATS if config.quick else REPEATS
+        pair = paired_medians(at.run, empty.run, repeats=repeats, warmup=0)  # the first run warmed it
         # Streamlit's own floor: as many Markdown elements as the page draws, in a script that does nothing else.
         elements = _leaves(at.main) + _leaves(at.sidebar)
         floor = AppTest.from_string(_floor_script(elements), default_timeout=TIMEOUT)
-        floor_pair = paired_medians(floor.run, empty.run, repeats=config.repeats(), warmup=1)
+        floor_pair = paired_medians(floor.run, empty.run, repeats=repeats, warmup=1)
         shown = "&".join(f"{k}={v}" for k, vs in params.items() for v in ([vs] if isinstance(vs, str) else vs))
         rows.append(
             Row(

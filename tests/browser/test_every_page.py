@@ -136,7 +136,8 @@ def test_what_a_page_draws_once_opened_is_accessible_too(page, app_url, view: Vi
     for state in _states_once_opened(page):
         name = f"{view.name}-{framework}-opened-{state}"
         assert exceptions(page) == [], f"{name}: Streamlit shows a traceback"
-        tables += page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+        grids = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+        tables += grids + page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] table').count()
         found[state] = axe_audit(page, name)
     assert tables > 0, f"{view.name}: no table was drawn once everything was opened"
     failed = {state: v for state, v in found.items() if v}
