@@ -20,12 +20,6 @@ def main() -> None:
     me = state.my_role_id(loaded)
 
     st.title("Career map")
-    st.markdown(
-        "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are "
-        "the moves between roles. Hover over a role or an arrow for details; click a role for links to its profile "
-        "and to the routes there. Drag to move the map, use the toolbar above it to zoom, and click an entry of the "
-        "key to hide or show it. Choose the moves and disciplines shown, or find a role, under “Map options”."
-    )
 
     usual_kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
     # Names, as on the Roles page: the two pages share this filter (and its ``?discipline=`` parameter).
@@ -109,6 +103,20 @@ def main() -> None:
         ),
     )
     summary = loaded.recent(f"map.summary:{view!r}", lambda: describe_map(G, kinds, disciplines=focus))
+    # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
+    notes = [
+        "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are the "
+        "moves between roles. Hover over a role or an arrow for details; click a role for links to its profile and "
+        "to the routes there. Drag to move the map, use the toolbar above it to zoom, and click an entry of the key "
+        "to hide or show it. Choose the moves and disciplines shown, or find a role, under “Map options”."
+    ]
+    if "lateral" not in usual_kinds and "lateral" not in kinds:
+        notes.append(
+            "Lateral moves are hidden at first on this framework: there are so many that they would hide the "
+            "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
+        )
+    notes.append(render.md(summary))
+    st.markdown("\n\n".join(notes))
     event = st.plotly_chart(
         fig,
         on_select="rerun",
@@ -150,15 +158,6 @@ def main() -> None:
                         query_params=state.link_params(loaded, to=role_id),
                         icon=":material/route:",
                     )
-    # One caption for the notes under the map: what a click does, why lateral moves are hidden, what is shown.
-    notes = [] if clicked else ["Click a role on the map to open its profile or the routes to it."]
-    if "lateral" not in usual_kinds and "lateral" not in kinds:
-        notes.append(
-            "Lateral moves are hidden at first on this framework: there are so many that they would hide the "
-            "ladders. Add them under “Show moves”, ideally with a discipline or two chosen."
-        )
-    notes.append(render.md(summary))
-    st.caption("\n\n".join(notes))
     # The table is drawn only while its expander is open (a few hundred rows, which most visits never read).
     table_box = state.lazy_expander("Table of the map", key="map-table")
     with table_box:

@@ -196,7 +196,13 @@ def profile(loaded, role_id: str) -> None:
             go.setdefault(n.role, f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
         for n in managed:
             go.setdefault(n.role, f"Manages: {state.role_label(loaded, n.role)}")
-        about = []
+        # Its grade, discipline, status and number of skills on one line, then what says where it sits and where
+        # it comes from, then its description: one element.
+        grade = render.md(fw.grade_label(role.grade)) if role.grade else "not stated"
+        about = [
+            f"**Grade:** {grade} · **Discipline:** {render.md(fw.discipline_label(role.discipline))} · "
+            f"**Status:** {role.status} · **Skills:** {len(role.skills)}"
+        ]
         if role.grade is None:
             about.append(render.md(node["bounds"][0].upper() + node["bounds"][1:] + "."))
         if role.grade_evidence:
@@ -222,11 +228,6 @@ def profile(loaded, role_id: str) -> None:
 
     st.button("All roles", icon=":material/arrow_back:", on_click=state.close_value, args=(ROLE,))
     st.title(render.md(role.title))
-    facts = st.container(horizontal=True)
-    facts.metric("Grade", render.md(fw.grade_label(role.grade)) if role.grade else "Not stated")
-    facts.metric("Discipline", render.md(fw.discipline_label(role.discipline)))
-    facts.metric("Status", role.status.capitalize())
-    facts.metric("Skills", len(role.skills))
     st.markdown(profile.about)
 
     st.markdown(profile.moves)
@@ -259,7 +260,7 @@ def profile(loaded, role_id: str) -> None:
         st.dataframe(profile.extras, hide_index=True)
 
     # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
-    # role (the number of skills is the metric above), so the open tab stays open when another role is opened.
+    # role (the number of skills is in the line above), so the open tab stays open when another role is opened.
     job, skills = state.lazy_tabs(["Job description", "Skills"], key="roles-tab")
     if job.open:
         with job:
