@@ -260,6 +260,15 @@ def main() -> None:
     current_label = profile.label if profile is not None else state.role_label(loaded, current)
     today = datetime.date.today()
 
+    def _figures(gap) -> str:
+        """The gap in three figures, on one line: requirements met (and the share of them), skills to develop, and
+        the levels to gain added up over the skills (the steps between the level held and the level needed)."""
+        met = sum(r.met for r in gap.rows)
+        return (
+            f"**Requirements already met:** {met} of {len(gap.rows)} ({gap.readiness:.0%}) · "
+            f"**Skills to develop:** {len(gap.gaps)} · **Levels to gain:** {gap.levels_to_gain}"
+        )
+
     def _beside_chart(gap) -> str:
         """How to read the chart, and the strengths to build on: one Markdown element beside the chart."""
         if gap.strengths:
@@ -291,10 +300,10 @@ def main() -> None:
             summary=summary,
             # The heading, the summary and where to find the plan, as one Markdown element (its heading is an h2).
             heading=(
-                f"## {md(current_label)} → {md(target_label)}\n\n{md(summary)}\n\n"
+                f"## {md(current_label)} → {md(target_label)}\n\n"
+                f"{_figures(gap)}\n\n{md(summary)}\n\n"
                 "The plan to download for the development conversation is on the **Development plan** tab."
             ),
-            met=sum(r.met for r in gap.rows),
             beside_chart=_beside_chart(gap),
             figure=shared_figure(radar_figure(fw, gap, current_label=current_label, target_label=target_label)),
             # A Markdown table: an HTML table whose long descriptors wrap, drawn as one light element.
@@ -317,21 +326,9 @@ def main() -> None:
     # or the same self-assessment) share it; only the most recent comparisons are kept.
     subject = f"role:{current}" if profile is None else f"self:{profile.label!r}:{sorted(profile.skills.items())!r}"
     view = loaded.recent(f"gap:{target}:{today.isoformat()}:{subject}", _gap_view)
-    gap, summary, met = view.gap, view.summary, view.met
+    gap, summary = view.gap, view.summary
 
     st.markdown(view.heading)
-    metrics = st.container(horizontal=True)
-    metrics.metric(
-        "Requirements already met",
-        f"{met} of {len(gap.rows)} ({gap.readiness:.0%})",
-        help="Skills of the target role where the level held is already the level needed, or above.",
-    )
-    metrics.metric("Skills to develop", len(gap.gaps))
-    metrics.metric(
-        "Levels to gain",
-        gap.levels_to_gain,
-        help="Added up over the skills: the steps between the level held and the level needed.",
-    )
 
     # Only the open tab is drawn (choosing another reruns the page): the table first, as it is the quickest read.
     by_skill, at_a_glance, to_work_on, plan_tab = state.lazy_tabs(TABS, key=GAP_TAB)
