@@ -18,7 +18,7 @@ TIMEOUT = 120
 #: Paired runs per page. A rerun takes a few milliseconds but varies a lot from run to run (Streamlit's script
 #: thread, and AppTest looking for the end of a run once a millisecond), so many pairs are timed: about 2 s a
 #: page in a full run.
-REPEATS, QUICK_REPEATS = 201, 21
+REPEATS, QUICK_REPEATS = 41, 9
 EMPTY_SCRIPT = "import streamlit as st\n"  # renders nothing
 
 #: Each page with the query parameters of a typical view (DDaT role ids).

@@ -409,18 +409,19 @@ def _edge_traces(
     # (Screen y grows downwards, like the reversed y axis; plotly turns markers clockwise from "up".)
     head_x, head_y = (v.ravel() for v in along(np.array([0.5])))
     angles = np.degrees(np.arctan2(dx, -dy))
-    label = f"<b>{KIND_LABELS[kind]}</b>: "
+    # The kind of move, in bold, is the same for every arrow of the trace: its hover template says it once (the
+    # hover texts are most of the chart's weight, and each tag in them is sent escaped).
     pairs = list(zip(titles[source].tolist(), titles[target].tolist(), strict=True))
     if why is None:
-        texts = [f"{label}{a} → {b}" for a, b in pairs]
+        texts = [f": {a} → {b}" for a, b in pairs]
     else:
         # The reason usually names both roles already (e.g. "Next rung up the … ladder: A (grade) → B (grade)"):
-        # then the label does not say it a second time. The hover texts are most of the chart's weight.
+        # then the label does not say it a second time.
         texts = []
         for (a, b), reason in zip(pairs, why, strict=True):
             escaped = _escape(reason)
             names = "" if a in escaped and b in escaped else f": {a} → {b}"
-            texts.append(f"<b>{KIND_LABELS[kind]}</b>{names}<br>{_wrap(reason)}")
+            texts.append(f"{names}<br>{_wrap(reason)}")
     meta = {"kind": kind, "edges": len(source), "total": total}
     name = _EDGE_LEGEND[kind]
     if len(source) < total:
@@ -448,7 +449,7 @@ def _edge_traces(
         opacity=min(1.0, style["opacity"] + 0.2),
         unselected={"marker": {"opacity": 1}},  # a click on a role selects it: the moves stay as they are
         hovertext=np.array(texts, dtype=str),  # a fixed-width array: plotly copies it whole, not text by text
-        hoverinfo="text",
+        hovertemplate=f"<b>{KIND_LABELS[kind]}</b>%{{hovertext}}<extra></extra>",
         meta={"part": "arrows", **meta},
     )
     return lines, heads
@@ -483,18 +484,19 @@ def _scatter_template() -> go.layout.Template:
     return go.layout.Template(data={"scatter": base.data.scatter}, layout={"colorway": base.layout.colorway})
 
 
-def _hover(layout: pd.DataFrame, titles: Sequence[str]) -> list[str]:
-    """Each role's hover label; ``titles`` are the titles, escaped. Grades, disciplines, ladders and branches
+def _hover(layout: pd.DataFrame) -> list[str]:
+    """Each role's hover label. Grades, disciplines, ladders and branches
     repeat from role to role, so each is escaped once. Whether the role has its own description is the same for
-    every role of a trace: the trace's hover template says it (see ``_STATUS``), not each label."""
+    every role of a trace: the trace's hover template says it (see ``_STATUS``), not each label; so does the
+    template put the role's title (its ``text``) in bold above the label."""
     grade = {g: f"Grade: {_wrap(g)}" for g in set(layout["grade"].tolist())}
     discipline = {d: f"Discipline: {_escape(d)}" for d in set(layout["row_label"].tolist())}
     ladder = {t: f"Ladder: {_escape(_humanise(t))}" for t in set(layout["track"].dropna().tolist())}
     branch = {b: f"Branch: {_escape(b)}" for b in set(layout["branch"].dropna().tolist())}
     out = []
     names = ("grade", "row_label", "track", "branch", "unplaced")
-    for title, g, d, track, b, unplaced in zip(titles, *(layout[name].tolist() for name in names), strict=True):
-        lines = [f"<b>{title}</b>", grade[g], discipline[d]]
+    for g, d, track, b, unplaced in zip(*(layout[name].tolist() for name in names), strict=True):
+        lines = [grade[g], discipline[d]]
         if isinstance(track, str):
             lines.append(ladder[track])
         if isinstance(b, str):
@@ -662,7 +664,7 @@ def career_map_figure(
 
     colours = _colour_codes(layout)
     swatch = float(len(OKABE_ITO))
-    hover = np.array(_hover(layout, titles.tolist()), dtype=str)
+    hover = np.array(_hover(layout), dtype=str)
     for (status, known), (name, symbol) in _GROUPS.items():
         members = np.flatnonzero((layout["status"].to_numpy() == status) & (layout["grade_known"].to_numpy() == known))
         if not len(members):
@@ -679,8 +681,9 @@ def career_map_figure(
                 legendrank=10 + len(fig.data),
                 # Fixed-width string arrays: plotly copies them whole, where it would go through a list item by item.
                 customdata=np.concatenate([[""], layout["id"].to_numpy(str)[members]]),
+                text=np.concatenate([[""], titles[members]]),  # not drawn (markers only): the hover's heading
                 hovertext=np.concatenate([[""], hover[members]]),
-                hovertemplate=f"%{{hovertext}}<br>{_STATUS[status]}<extra></extra>",
+                hovertemplate=f"<b>%{{text}}</b><br>%{{hovertext}}<br>{_STATUS[status]}<extra></extra>",
                 # After a click, the other roles fade a little, not so much that the map becomes hard to read.
                 unselected={"marker": {"opacity": 0.5}},
                 marker={
