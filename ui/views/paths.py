@@ -20,11 +20,6 @@ def main() -> None:
     KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Step up to the manager's role"}
 
     st.title("Progression paths")
-    st.markdown(
-        "Pick where you are and where you want to be. The routes below are ranked by effort: the grades climbed "
-        "plus the skill levels to gain at each step, with a lateral move or a step into a manager's role counted "
-        "as harder than the next rung of your own ladder."
-    )
 
     with st.container(horizontal=True):  # one block for the row, where columns would be four
         source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
@@ -34,7 +29,12 @@ def main() -> None:
         )
 
     if source is None or target is None:
-        st.info("Choose a starting role and a goal. Set **My current role** in the sidebar to start from it.")
+        st.info(
+            "Pick where you are and where you want to be: choose a starting role and a goal. Set **My current role** "
+            "in the sidebar to start from it. The routes are ranked by effort: the grades climbed plus the skill "
+            "levels to gain at each step, with a lateral move or a step into a manager's role counted as harder "
+            "than the next rung of your own ladder."
+        )
         st.stop()
 
     def gains(since: str, step) -> str:
@@ -94,8 +94,9 @@ def main() -> None:
             return SimpleNamespace(routes=None, reason=error.reason)
         views = [explain(number, route) for number, route in enumerate(routes, start=1)]
         summary = (
-            f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up each step's "
-            "grade steps and skill levels to gain (the “As a table” tab shows both for each step)."
+            f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up the grades "
+            "climbed and the skill levels to gain at each step (the “As a table” tab shows both), with a lateral "
+            "move or a step into a manager's role counted as harder than the next rung of your own ladder."
         )
         return SimpleNamespace(
             routes=routes,
