@@ -16,7 +16,7 @@ from framework.textsafe import md_escape
 from .data import Loaded
 from .state import link_params, linked_page, role_label
 
-__all__ = ["bullets", "download", "job_description", "md", "page_link", "paragraphs", "role_link", "table_markdown"]
+__all__ = ["bullets", "download", "job_description", "md", "page_link", "role_link", "table_markdown"]
 
 
 def md(text: str) -> str:
@@ -113,13 +113,6 @@ def table_markdown(table: pd.DataFrame) -> str:
     ]
     lines += ["| " + " | ".join(md(str(value)) for value in row) + " |" for row in table.itertuples(index=False)]
     return "\n".join(lines)
-
-
-def paragraphs(lines: list[str]) -> None:
-    """Each line a paragraph, all in one Markdown element (each element costs Streamlit a little on every
-    rerun; the paragraphs read the same)."""
-    if lines:
-        st.markdown("\n\n".join(md(line) for line in lines))
 
 
 def job_description(jd: JobDescription) -> None:
