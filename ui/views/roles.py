@@ -187,7 +187,8 @@ def profile(loaded, role_id: str) -> None:
             moves.append(
                 "**Managed roles:** " + ", ".join(render.md(state.role_label(loaded, n.role)) for n in managed) + "."
             )
-        go = {}  # role id → button label, in the order of the text
+        # role id → button label (escaped: a button's label is Markdown to Streamlit), in the order of the text
+        go = {}
         if manager:
             go[manager] = f"Reports to: {state.role_label(loaded, manager)}"
         for n in onward:
@@ -196,6 +197,7 @@ def profile(loaded, role_id: str) -> None:
             go.setdefault(n.role, f"{KIND_LABELS[n.kind]} from {state.role_label(loaded, n.role)}")
         for n in managed:
             go.setdefault(n.role, f"Manages: {state.role_label(loaded, n.role)}")
+        go = {role_id: render.md(label) for role_id, label in go.items()}
         # Its grade, discipline, status and number of skills on one line, then what says where it sits and where
         # it comes from, then its description: one element.
         grade = render.md(fw.grade_label(role.grade)) if role.grade else "not stated"
@@ -218,7 +220,7 @@ def profile(loaded, role_id: str) -> None:
             skills=arrow(pd.DataFrame(skill_rows)) if skill_rows else None,
         )
 
-    profile = loaded.recent(f"roles.profile:{role_id}", _profile)
+    shown = loaded.recent(f"roles.profile:{role_id}", _profile)
 
     def _go() -> None:
         chosen = st.session_state.get(GO)
@@ -228,14 +230,14 @@ def profile(loaded, role_id: str) -> None:
 
     st.button("All roles", icon=":material/arrow_back:", on_click=state.close_value, args=(ROLE,))
     st.title(render.md(role.title))
-    st.markdown(profile.about)
+    st.markdown(shown.about)
 
-    st.markdown(profile.moves)
-    if profile.go:
+    st.markdown(shown.moves)
+    if shown.go:
         st.pills(
             "Go to a connected role",
-            list(profile.go),
-            format_func=lambda r: render.md(profile.go[r]),  # a button's label is Markdown to Streamlit
+            list(shown.go),
+            format_func=shown.go.get,
             key=GO,
             on_change=_go,
             help="Opens the profile of a role named above.",
@@ -256,8 +258,8 @@ def profile(loaded, role_id: str) -> None:
         query_params=state.link_params(loaded, to=role_id, **{"from": state.my_role_id(loaded)}),
     )
 
-    if profile.extras is not None:
-        st.dataframe(profile.extras, hide_index=True)
+    if shown.extras is not None:
+        st.dataframe(shown.extras, hide_index=True)
 
     # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
     # role (the number of skills is in the line above), so the open tab stays open when another role is opened.
@@ -286,7 +288,7 @@ def profile(loaded, role_id: str) -> None:
             if not role.skills:
                 st.markdown("No skill requirements for this role in the framework.")
             else:
-                st.dataframe(profile.skills, hide_index=True)
+                st.dataframe(shown.skills, hide_index=True)
                 for req in role.skills:
                     if req.evidence:
                         with st.expander(f"Evidence for {render.md(fw.skills_by_id[req.skill].name)}"):
