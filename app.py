@@ -9,25 +9,14 @@ from __future__ import annotations
 import streamlit as st
 
 from framework import FrameworkError
-from ui import state
+from ui import pages, state
 from ui.data import describe_error
 
 state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 
-# Each page's URL path is its file name (/roles, /map, …): links and a cold first visit agree on it.
 PAGES = {
-    script: st.Page(script, title=title, icon=icon, default=script == "pages/home.py")
-    for script, title, icon in [
-        ("pages/home.py", "Home", ":material/home:"),
-        ("pages/roles.py", "Roles", ":material/badge:"),
-        ("pages/map.py", "Career map", ":material/hub:"),
-        ("pages/paths.py", "Progression paths", ":material/route:"),
-        ("pages/gap.py", "Skill gap and plan", ":material/checklist:"),
-        ("pages/compare.py", "Compare roles", ":material/compare_arrows:"),
-        ("pages/review.py", "Structure review", ":material/account_tree:"),
-        ("pages/import_jd.py", "Import a job description", ":material/upload_file:"),
-    ]
+    spec.script: st.Page(spec.script, title=spec.title, icon=spec.icon, default=spec.default) for spec in pages.PAGES
 }
 
 page = st.navigation(list(PAGES.values()))

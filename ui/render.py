@@ -14,6 +14,7 @@ from framework.models import JobDescription
 from framework.textsafe import md_escape
 
 from .data import Loaded
+from .pages import url_path
 from .state import link_params, linked_page, role_label
 
 __all__ = ["bullets", "download", "job_description", "md", "page_link", "role_link", "table_markdown"]
@@ -57,19 +58,6 @@ def download(
     )
 
 
-#: page script → its URL path (as registered in app.py)
-URL_PATHS = {
-    "pages/home.py": "",
-    "pages/roles.py": "roles",
-    "pages/map.py": "map",
-    "pages/paths.py": "paths",
-    "pages/gap.py": "gap",
-    "pages/compare.py": "compare",
-    "pages/review.py": "review",
-    "pages/import_jd.py": "import_jd",
-}
-
-
 def page_link(page: str, *, label: str, query_params: dict[str, str] | None = None, icon: str | None = None) -> None:
     """``st.page_link`` to a page of the app's navigation, or a plain Markdown link when the page runs on its own
     (tests).
@@ -81,7 +69,7 @@ def page_link(page: str, *, label: str, query_params: dict[str, str] | None = No
         st.page_link(target, label=md(label), query_params=query_params or None, icon=icon)
     else:
         query = f"?{urlencode(query_params)}" if query_params else ""
-        st.markdown(f"[{md(label)}](./{URL_PATHS.get(page, '')}{query})")
+        st.markdown(f"[{md(label)}](./{url_path(page)}{query})")
 
 
 def role_link(loaded: Loaded, role_id: str, *, label: str | None = None) -> None:
