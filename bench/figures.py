@@ -30,7 +30,8 @@ import networkx as nx
 import yaml
 
 from framework import load_framework
-from framework.graph import build_graph, progression_paths
+from framework.graph import build_graph
+from framework.routes import progression_paths
 from framework.skills import skill_gap
 
 from .synthetic import SEED, synthetic_yaml

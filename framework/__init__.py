@@ -3,7 +3,8 @@
 Importable and testable without Streamlit. Typical use::
 
     from framework import load_framework
-    from framework.graph import build_graph, progression_paths
+    from framework.graph import build_graph
+    from framework.routes import progression_paths
 
     fw = load_framework("data/roles.yaml")
     G = build_graph(fw)

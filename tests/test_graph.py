@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from framework import NoPath, RoleNotFound, load_framework_text
-from framework.graph import EffortWeights, build_graph, ladder, next_steps, progression_paths
+from framework.graph import EffortWeights, build_graph, ladder
+from framework.routes import next_steps, progression_paths
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framework import NoPath
-from framework.graph import next_steps, progression_paths
+from framework.routes import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
 from ui.data import arrow, shared_figure
