@@ -8,11 +8,12 @@ links to its profile and to the routes from "my current role".
 import streamlit as st
 
 from framework import NoPath
+from framework.careermap import KIND_LABELS, default_kinds, describe_map, map_table
 from framework.graph import KIND_ORDER
 from framework.routes import progression_paths
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import KIND_LABELS, career_map_figure, default_kinds, describe_map, map_table
+from ui.map_figure import career_map_figure
 
 
 def main() -> None:

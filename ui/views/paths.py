@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from framework import NoPath
+from framework.careermap import default_kinds
 from framework.routes import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import career_map_figure, default_kinds
+from ui.map_figure import career_map_figure
 
 
 def main() -> None:
