@@ -17,9 +17,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .cells import csv_text, xlsx_bytes
 from .models import Framework
 from .skills import GapRow, SkillGap
-from .textsafe import md_escape, spreadsheet_safe
+from .textsafe import md_escape
 
 __all__ = [
     "GAP_TABLE_COLUMNS",
@@ -281,12 +282,11 @@ def _rows_for_export(framework: Framework, gap: SkillGap) -> Iterable[dict[str, 
 def development_plan_csv(framework: Framework, gap: SkillGap) -> str:
     """The plan as CSV, one row per requirement of the target role, with empty columns to fill in.
 
-    Cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading ``'`` so a
-    spreadsheet shows them as text instead of running them as formulas.
+    Every cell is made safe by :func:`framework.cells.cell`: text that would start a formula gets a leading
+    ``'``, carriage returns become line feeds (quoted), control characters become U+FFFD.
     """
     table = pd.DataFrame(list(_rows_for_export(framework, gap)), columns=PLAN_CSV_COLUMNS)
-    table = table.map(spreadsheet_safe)
-    return table.to_csv(index=False, lineterminator="\n")
+    return csv_text(table)
 
 
 def _next_level(row: GapRow) -> str:
@@ -366,22 +366,17 @@ def roles_table(framework: Framework) -> pd.DataFrame:
 
 
 def framework_csv(framework: Framework, which: str) -> str:
-    """``which`` = "matrix" (roles × skills) or "roles" (job-description fields), spreadsheet-safe."""
+    """``which`` = "matrix" (roles × skills) or "roles" (job-description fields), every cell and heading safe."""
     table = skills_matrix(framework) if which == "matrix" else roles_table(framework)
-    return "\ufeff" + table.map(spreadsheet_safe).to_csv(index=False)
+    return csv_text(table, bom=True)
 
 
 def framework_xlsx(framework: Framework) -> bytes:
     """The framework as a workbook: roles with their job-description fields, and the roles × skills matrix."""
-    import io
-
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        roles_table(framework).map(spreadsheet_safe).to_excel(writer, sheet_name="Roles", index=False)
-        skills_matrix(framework).map(spreadsheet_safe).to_excel(writer, sheet_name="Skills matrix", index=False)
-        if framework.attribution:
-            pd.DataFrame({"Attribution": [framework.attribution]}).to_excel(writer, sheet_name="About", index=False)
-    return buffer.getvalue()
+    sheets = [("Roles", roles_table(framework)), ("Skills matrix", skills_matrix(framework))]
+    if framework.attribution:
+        sheets.append(("About", pd.DataFrame({"Attribution": [framework.attribution]})))
+    return xlsx_bytes(sheets)
 
 
 def role_profile_markdown(framework: Framework, role_id: str) -> str:

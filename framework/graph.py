@@ -48,8 +48,10 @@ from itertools import pairwise
 import networkx as nx
 import numpy as np
 
-from .errors import RoleNotFound
+from .cost import LIMITS, CostLimits, LeftOut
+from .errors import InputError, Problem, RoleNotFound
 from .models import Framework, Role
+from .overlap import SkillProfiles, best_overlaps, pair_checks
 from .yamlsafe import gc_paused
 
 __all__ = [
@@ -57,6 +59,7 @@ __all__ = [
     "EffortWeights",
     "LateralRule",
     "build_graph",
+    "cost_problems",
     "ladder",
     "placements",
 ]
@@ -111,16 +114,15 @@ def placements(framework: Framework) -> dict[str, Placement]:
     the highest known grade among the roles that report to it (directly or not), below the lowest known grade
     among its managers. Within those bounds it sits closer to the side it is fewer reporting links from, so
     a chain of unknown roles keeps its order (Lead Product Manager below Head of Product).
+
+    Each role has at most one manager, so the reporting lines are a forest: the nearest known grade above and
+    below every role are found in one pass down it and one pass up, however long its chains (a search from
+    each role along its chain made a long chain of roles without a grade cost quadratic time).
     """
     rank = framework.grade_rank
     grades = framework.grades
-    lines = nx.DiGraph()  # report → manager
-    lines.add_nodes_from(r.id for r in framework.roles)
-    for role in framework.roles:
-        if role.reports_to and role.reports_to.role in framework.roles_by_id:
-            lines.add_edge(role.id, role.reports_to.role)
     known = {r.id: rank[r.grade] for r in framework.roles if r.grade in rank}
-
+    found = _nearest_known(framework, known)
     out: dict[str, Placement] = {}
     for role in framework.roles:
         if role.id in known:
@@ -128,8 +130,7 @@ def placements(framework: Framework) -> dict[str, Placement]:
                 float(known[role.id]), known[role.id], known[role.id], grades[known[role.id]].label
             )
             continue
-        lower, d_low = _nearest(lines.reverse(copy=False), role.id, known, max)
-        upper, d_up = _nearest(lines, role.id, known, min)
+        (lower, d_low), (upper, d_up) = found(role.id)
         if lower is not None and upper is not None and upper <= lower:
             upper = None  # contradictory lines (a loader warning already): trust the side below
         if lower is not None and upper is not None:
@@ -147,39 +148,308 @@ def placements(framework: Framework) -> dict[str, Placement]:
     return out
 
 
-def _nearest(graph: nx.DiGraph, start: str, known: dict[str, int], pick) -> tuple[int | None, int]:
-    """The extreme known rank reachable from ``start`` and how many links away the nearest such role is."""
-    found: dict[str, int] = {
-        node: dist for node, dist in nx.single_source_shortest_path_length(graph, start).items() if node in known
-    }
-    found.pop(start, None)
-    if not found:
-        return None, 0
-    best = pick(known[n] for n in found)
-    return best, min(d for n, d in found.items() if known[n] == best)
+_Nearest = tuple[int | None, int]  # (a known rank or None, how many reporting links away its nearest role is)
+
+
+def _nearest_known(framework: Framework, known: dict[str, int]):
+    """For each role: the highest known rank among its reports (direct or not) and the lowest among its managers,
+    each with the links to the nearest role at that rank, as ``found(role_id) -> (below, above)``.
+
+    One pass from the top of each reporting tree down (a role's managers are its manager and theirs) and one
+    back up (a role's reports are its reports and theirs). Reporting lines that loop (a framework made in
+    code: the loader refuses a cycle) or a repeated id fall back to a search from each role.
+    """
+    manager: dict[str, str] = {}
+    for role in framework.roles:
+        if role.reports_to and role.reports_to.role in framework.roles_by_id:
+            manager[role.id] = role.reports_to.role
+    reports: dict[str, list[str]] = defaultdict(list)
+    for report, boss in manager.items():
+        reports[boss].append(report)
+    order = [r.id for r in framework.roles if r.id not in manager]  # the tops of the trees, then downwards
+    for node in order:  # grows while it is walked: a breadth-first walk down every tree
+        order.extend(reports.get(node, ()))
+    if len(order) != len(framework.roles) or len(framework.roles_by_id) != len(framework.roles):
+        return _searched_nearest(framework, manager, known)
+
+    none: _Nearest = (None, 0)
+    above: dict[str, _Nearest] = {}
+    for node in order:  # managers before their reports
+        boss = manager.get(node)
+        above[node] = none if boss is None else _pick_above(_via(boss, known, above[boss]))
+    below: dict[str, _Nearest] = {}
+    for node in reversed(order):  # reports before their managers
+        best = none
+        for report in reports.get(node, ()):
+            best = _pick_below(best, _pick_below(*_via(report, known, below[report])))
+        below[node] = best
+    return lambda role_id: (below[role_id], above[role_id])
+
+
+def _via(neighbour: str, known: dict[str, int], beyond: _Nearest) -> tuple[_Nearest, _Nearest]:
+    """What a role learns through one reporting link: the neighbour's own rank (one link away), and what the
+    neighbour found further on (one link further)."""
+    own = (known[neighbour], 1) if neighbour in known else (None, 0)
+    return own, (beyond[0], beyond[1] + 1) if beyond[0] is not None else (None, 0)
+
+
+def _pick_above(pair: tuple[_Nearest, _Nearest]) -> _Nearest:
+    """The lowest known rank, nearest first among equals."""
+    a, b = pair
+    if a[0] is None or (b[0] is not None and (b[0], b[1]) < (a[0], a[1])):
+        return b
+    return a
+
+
+def _pick_below(a: _Nearest, b: _Nearest) -> _Nearest:
+    """The highest known rank, nearest first among equals."""
+    if a[0] is None or (b[0] is not None and (-b[0], b[1]) < (-a[0], a[1])):
+        return b
+    return a
+
+
+def _searched_nearest(framework: Framework, manager: dict[str, str], known: dict[str, int]):
+    """The same answers by a search along the reporting lines from each role, for lines that are not a forest."""
+    lines = nx.DiGraph()  # report → manager
+    lines.add_nodes_from(r.id for r in framework.roles)
+    lines.add_edges_from(
+        (r.id, r.reports_to.role)
+        for r in framework.roles
+        if r.reports_to and r.reports_to.role in framework.roles_by_id
+    )
+
+    def nearest(graph: nx.DiGraph, start: str, pick) -> _Nearest:
+        reached = nx.single_source_shortest_path_length(graph, start)
+        found = {node: dist for node, dist in reached.items() if node in known and node != start}
+        if not found:
+            return None, 0
+        best = pick(known[n] for n in found)
+        return best, min(d for n, d in found.items() if known[n] == best)
+
+    return lambda role_id: (nearest(lines.reverse(copy=False), role_id, max), nearest(lines, role_id, min))
+
+
+# --------------------------------------------------------------------------- the plan: what building will cost
+
+
+@dataclass
+class _Plan:
+    """What the graph of a framework is built from, and what building it would cost (:mod:`framework.cost`)."""
+
+    where: dict[str, Placement]
+    position: dict[str, float | None]
+    levels: dict[str, dict[str, int]]
+    ladders: dict[tuple, list[list[Role]]]
+    problems: list[Problem]
+
+
+def cost_problems(
+    framework: Framework, *, laterals: LateralRule | None = None, limits: CostLimits = LIMITS
+) -> list[Problem]:
+    """Why building the graph of ``framework`` would cost more than ``limits`` allow: located problems (role id
+    and field path), one per limit exceeded, naming the grade or the rungs that cost most. Empty when it fits.
+    The loader reports these with a file's other problems, so a file that loads is a file whose graph builds."""
+    return _plan(framework, laterals or LateralRule(), limits).problems
+
+
+def _plan(framework: Framework, rule: LateralRule, limits: CostLimits) -> _Plan:
+    where = placements(framework)
+    position = {role_id: place.position for role_id, place in where.items()}
+    ladders = _ladders(framework, position)
+    levels = _skill_levels(framework, ladders)
+    problems = _ladder_cost(framework, ladders, limits)
+    if not problems:  # a ladder too large to enumerate is not enumerated to count the rest
+        problems += _gain_cost(framework, ladders, levels, limits)
+    if rule.enabled:
+        problems += _overlap_cost(framework, rule, levels, limits)
+    return _Plan(where, position, levels, ladders, problems)
+
+
+def _too_costly(message: str, role: Role, framework: Framework, field: str | None = None) -> Problem:
+    index = next(i for i, r in enumerate(framework.roles) if r is role)
+    path = ("roles", index, field) if field else ("roles", index)
+    return Problem(message, path=path, role=role.id, code="too-costly")
+
+
+def _rung_name(framework: Framework, rung: list[Role]) -> str:
+    grade = rung[0].grade
+    return framework.grade_label(grade) if grade in framework.grade_rank else "one estimated level"
+
+
+def _ladder_name(framework: Framework, discipline: str, track: str | None) -> str:
+    name = framework.discipline_label(discipline)
+    return f"{name} ({track.replace('-', ' ')})" if track and track != discipline else name
+
+
+def _ladder_cost(framework: Framework, ladders: dict[tuple, list[list[Role]]], limits: CostLimits) -> list[Problem]:
+    """Promotions and parallel-branch moves the ladders would derive, counted rung by rung (never enumerated)."""
+    total, worst, what = 0, 0, ("", [])
+    for rungs in ladders.values():
+        for rung in rungs:
+            twins = _count_twins(rung)
+            total += twins
+            if twins > worst:
+                worst = twins
+                what = (f"{len(rung):,} roles on its {_rung_name(framework, rung)} rung make {twins:,} moves "
+                        "between parallel branches", rung)  # fmt: skip
+        for lower, upper in pairwise(rungs):
+            moves = _count_promotions(lower, upper)
+            total += moves
+            if moves > worst:
+                worst = moves
+                what = (f"{len(lower):,} roles on its {_rung_name(framework, lower)} rung and {len(upper):,} on "
+                        f"its {_rung_name(framework, upper)} rung make {moves:,} promotions", upper)  # fmt: skip
+    if total <= limits.ladder_moves:
+        return []
+    said, rung = what
+    message = (
+        f"the {_ladder_name(framework, rung[0].discipline, rung[0].track)} ladder is too crowded: {said}, and "
+        f"the framework's ladders make {total:,} moves in all, more than the {limits.ladder_moves:,} a framework may "
+        "derive. Give the roles of a discipline tracks (ladders of their own), or put fewer roles on each rung"
+    )
+    return [_too_costly(message, rung[0], framework, "track" if rung[0].track else "discipline")]
+
+
+def _branches(rung: list[Role]) -> dict[str | None, list[Role]]:
+    out: dict[str | None, list[Role]] = defaultdict(list)
+    for role in rung:
+        out[role.branch].append(role)
+    return out
+
+
+def _count_twins(rung: list[Role]) -> int:
+    sizes = [len(group) for group in _branches(rung).values()]
+    return len(rung) ** 2 - sum(size * size for size in sizes)
+
+
+def _promotion_targets(a: Role, upper: dict[str | None, list[Role]], everyone: list[Role]) -> list[Role]:
+    """A role on the main ladder may move up to any branch; a role on a branch moves up its own branch where it
+    continues, else to the main ladder."""
+    if a.branch is None:
+        return everyone
+    return upper.get(a.branch) or upper.get(None, [])
+
+
+def _count_promotions(lower: list[Role], upper: list[Role]) -> int:
+    by_branch = _branches(upper)
+    return sum(len(_promotion_targets(a, by_branch, upper)) for a in lower)
+
+
+def _gain_cost(
+    framework: Framework,
+    ladders: dict[tuple, list[list[Role]]],
+    levels: dict[str, dict[str, int]],
+    limits: CostLimits,
+) -> list[Problem]:
+    """Skill comparisons the levels to gain of promotions, parallel-branch moves, stated moves and reporting
+    lines need: per distinct pair of skill profiles, the smaller profile's size (see :class:`_Gains`). Ladder
+    moves are counted by profile without their branches, so the figure is an upper bound."""
+    total, worst = 0, (0, None)
+    for rungs in ladders.values():
+        for i, rung in enumerate(rungs):
+            work = _pairs_work([levels[r.id] for r in rung], [levels[r.id] for r in rung])
+            if i:
+                work += _pairs_work([levels[r.id] for r in rungs[i - 1]], [levels[r.id] for r in rung])
+            total += work
+            if work > worst[0]:
+                worst = (work, rung[0])
+    seen: set[tuple[int, int]] = set()
+    for role in framework.roles:
+        work = 0
+        targets = [m.to for m in role.moves]
+        if role.reports_to:
+            targets.append(role.reports_to.role)
+        mine = levels[role.id]
+        for target in targets:
+            theirs = levels.get(target)
+            if theirs is None or theirs is mine or (id(mine), id(theirs)) in seen:
+                continue
+            seen.add((id(mine), id(theirs)))
+            work += min(len(mine), len(theirs))
+        total += work
+        if work > worst[0]:
+            worst = (work, role)
+    if total <= limits.gain_work:
+        return []
+    message = (
+        f"counting the skill levels each move asks for would take {total:,} skill comparisons, more than the "
+        f"{limits.gain_work:,} a framework may need: roles that each need thousands of skills are linked by "
+        "thousands of moves (the most from here). Split the framework, or list fewer skills per role"
+    )
+    return [_too_costly(message, worst[1], framework)]
+
+
+def _pairs_work(first: list[dict], second: list[dict]) -> int:
+    """Σ over distinct profiles x of ``first`` and y of ``second`` of min(|x|, |y|), in n log n."""
+    a = sorted({id(p): len(p) for p in first}.values())
+    b = sorted({id(p): len(p) for p in second}.values())
+    if len(a) * len(b) <= 256:  # most rungs hold a role or two
+        return sum(min(x, y) for x in a for y in b)
+    sizes = np.array(b, dtype=np.int64)
+    prefix = np.concatenate([[0], np.cumsum(sizes)])
+    mine = np.array(a, dtype=np.int64)
+    below = np.searchsorted(sizes, mine, side="left")  # sizes[:below] < mine
+    return int((prefix[below] + mine * (len(sizes) - below)).sum())
+
+
+def _overlap_cost(
+    framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]], limits: CostLimits
+) -> list[Problem]:
+    """Pair checks comparing the roles of each grade for skill overlap, counted from their skills alone."""
+    roles, profiles, grades, _ = _overlap_input(framework, rule, levels)
+    if not roles:
+        return []
+    per_grade = pair_checks(profiles, grades, rule.max_grade_gap)
+    total = sum(work for *_, work in per_grade)
+    if total <= limits.pair_checks:
+        return []
+    grade, sources, targets, work = max(per_grade, key=lambda g: g[3])
+    first = next(r for r in roles if framework.grade_rank[r.grade] == grade)
+    within = "at the same grade" if not rule.max_grade_gap else f"within {rule.max_grade_gap} grades"
+    message = (
+        f"too many roles at grade {framework.grades[grade].label} to compare for skill overlap: {sources:,} roles "
+        f"with skills, each compared with {targets:,} roles {within} ({work:,} pair checks), and "
+        f"{total:,} pair checks in all, more than the {limits.pair_checks:,} a framework may need. Split the "
+        "framework, or spread its roles over more grades"
+    )
+    return [_too_costly(message, first, framework, "grade")]
 
 
 # --------------------------------------------------------------------------- building
 
 
 def build_graph(
-    framework: Framework, *, weights: EffortWeights | None = None, laterals: LateralRule | None = None
+    framework: Framework,
+    *,
+    weights: EffortWeights | None = None,
+    laterals: LateralRule | None = None,
+    limits: CostLimits = LIMITS,
 ) -> nx.DiGraph:
-    """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort)."""
+    """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort).
+
+    Raises :class:`~framework.errors.InputError` when the graph would cost more than ``limits`` allow (see
+    :mod:`framework.cost`); the skill-overlap moves left out under them are ``G.graph["laterals_left_out"]``.
+    """
     with gc_paused():  # a large framework's graph is millions of small objects, none in a cycle
-        return _build_graph(framework, weights, laterals)
+        return _build_graph(framework, weights, laterals, limits)
 
 
-def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None) -> nx.DiGraph:
+def _build_graph(
+    framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None, limits: CostLimits
+) -> nx.DiGraph:
     weights = weights or EffortWeights()
     laterals = laterals or LateralRule()
-    where = placements(framework)
+    plan = _plan(framework, laterals, limits)
+    if plan.problems:
+        raise InputError(plan.problems, summary=f"the graph of {framework.id} would cost too much to build")
+    where, position, levels = plan.where, plan.position, plan.levels
     G = nx.DiGraph(
         framework_id=framework.id,
         grades=[g.id for g in framework.grades],
         grade_labels={g.id: g.label for g in framework.grades},
         weights=weights,
         laterals=laterals,
+        laterals_left_out=LeftOut(kept_per_role=limits.laterals_per_role),
     )
     for role in framework.roles:
         place = where[role.id]
@@ -197,15 +467,15 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
             status=role.status,
         )
 
-    levels = _skill_levels(framework, G)
-    position = {node: data["position"] for node, data in G.nodes(data=True)}
-    # What progression_paths needs for its lower bound on the effort still to go (see _RouteBound).
+    # What progression_paths needs for its lower bound on the effort still to go (see routes._RouteBound).
     G.graph["route_bound"] = {"levels": levels, "placed": all(p is not None for p in position.values())}
     none: dict[str, int] = {}
+    gains = _Gains()
 
-    def add(u: str, v: str, kind: str, reason: str) -> None:
+    def add(u: str, v: str, kind: str, reason: str, gain: int | None = None) -> None:
         steps = _steps(position[u], position[v])
-        gain = _levels_to_gain(levels.get(u, none), levels.get(v, none))
+        if gain is None:
+            gain = gains(levels.get(u, none), levels.get(v, none))
         effort = weights.base(kind) + steps * weights.per_grade_step + gain * weights.per_skill_level
         if G.has_edge(u, v):
             data = G.edges[u, v]
@@ -218,21 +488,22 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
                 relations=((kind, reason),),
             )  # fmt: skip
 
-    for u, v, reason in _promotions(framework, G):
+    for u, v, reason in _promotions(framework, plan.ladders, G):
         add(u, v, "promotion", reason)
-    for u, v, reason in _branch_twins(framework, G):
+    for u, v, reason in _branch_twins(plan.ladders):
         add(u, v, "lateral", reason)
     if laterals.enabled:
-        # Skill overlap can give a large framework a million moves: they are added in batches, with the
-        # levels to gain counted in numpy, each exactly as add() would (a pair that is already linked, or a
-        # framework whose levels numpy cannot count, goes through add() itself, in the same order).
+        # Skill overlap is the largest part of a large framework's graph: its moves are added in batches (a pair
+        # already linked goes through add(), in the same order).
         batch: list[tuple[str, str, dict]] = []
         base = weights.base("lateral")
-        for u, v, reason, gain in _skill_laterals(framework, laterals, levels):
-            if gain is None or G.has_edge(u, v):
+        moves, left_out = _skill_laterals(framework, laterals, levels, limits)
+        G.graph["laterals_left_out"] = left_out
+        for u, v, reason, gain in moves:
+            if G.has_edge(u, v):
                 G.add_edges_from(batch)
                 batch.clear()
-                add(u, v, "lateral", reason)
+                add(u, v, "lateral", reason, gain)
                 continue
             steps = _steps(position[u], position[v])
             effort = base + steps * weights.per_grade_step + gain * weights.per_skill_level
@@ -252,27 +523,26 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
     return G
 
 
-def _ladders(framework: Framework, G: nx.DiGraph) -> dict[tuple, list[list[Role]]]:
+def _ladders(framework: Framework, position: dict[str, float | None]) -> dict[tuple, list[list[Role]]]:
     """Rungs of each ladder (discipline, track): roles grouped by position, lowest first. Unplaced roles and
     roles without a discipline are on no ladder."""
     by_ladder: dict[tuple, dict[float, list[Role]]] = defaultdict(lambda: defaultdict(list))
     for role in framework.roles:
-        position = G.nodes[role.id]["position"]
-        if role.discipline is not None and position is not None:
-            by_ladder[(role.discipline, role.track)][position].append(role)
+        place = position[role.id]
+        if role.discipline is not None and place is not None:
+            by_ladder[(role.discipline, role.track)][place].append(role)
     return {key: [rungs[p] for p in sorted(rungs)] for key, rungs in by_ladder.items()}
 
 
-def _promotions(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str, str]]:
-    for (discipline, track), rungs in _ladders(framework, G).items():
-        name = framework.discipline_label(discipline)
-        if track and track != discipline:
-            name = f"{name} ({track.replace('-', ' ')})"
+def _promotions(
+    framework: Framework, ladders: dict[tuple, list[list[Role]]], G: nx.DiGraph
+) -> Iterable[tuple[str, str, str]]:
+    for (discipline, track), rungs in ladders.items():
+        name = _ladder_name(framework, discipline, track)
         for lower, upper in pairwise(rungs):
+            by_branch = _branches(upper)
             for a in lower:
-                same_branch = [b for b in upper if b.branch == a.branch]
-                targets = upper if a.branch is None else (same_branch or [b for b in upper if b.branch is None])
-                for b in targets:
+                for b in _promotion_targets(a, by_branch, upper):
                     yield a.id, b.id, _promotion_reason(a, b, name, framework, G)
 
 
@@ -288,9 +558,12 @@ def _promotion_reason(a: Role, b: Role, ladder_name: str, framework: Framework, 
     return reason
 
 
-def _branch_twins(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str, str]]:
-    for rungs in _ladders(framework, G).values():
+def _branch_twins(ladders: dict[tuple, list[list[Role]]]) -> Iterable[tuple[str, str, str]]:
+    for rungs in ladders.values():
         for rung in rungs:
+            groups = _branches(rung)
+            if len(groups) < 2:
+                continue  # one branch: no twins (and no need to look at every pair of a crowded rung)
             for a in rung:
                 for b in rung:
                     if a.id != b.id and a.branch != b.branch:
@@ -298,91 +571,67 @@ def _branch_twins(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, st
                         yield a.id, b.id, f"Parallel {branch} branch at the same level: {a.title} ↔ {b.title}"
 
 
-def _skill_laterals(
-    framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]]
-) -> Iterable[tuple[str, str, str, int | None]]:
-    """Moves across ladders where skill profiles overlap, computed per grade with a matrix product.
+def _overlap_input(framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]]):
+    """The roles that take part in skill overlap, their profiles, grade ranks and ladder codes.
 
-    Yields ``(source, target, reason, levels to gain)``; the levels to gain are
-    ``_levels_to_gain(levels[source], levels[target])``, counted in numpy, or None where the levels name a
-    skill the framework does not list (a framework built in code, unchecked), for the caller to count.
+    A role takes part when it has a stated grade and needs enough of the framework's skills to share
+    ``min_shared`` of them (at least one, unless no overlap is asked for): a role needing fewer can be neither
+    end of a move, so it is left out of the comparisons altogether.
     """
-    rank = framework.grade_rank
-    roles = [r for r in framework.roles if r.skills and r.grade in rank]
+    rank, known = framework.grade_rank, framework.skills_by_id
+    fewest = max(rule.min_shared, 1 if rule.min_overlap > 0 else 0)
+    roles = [
+        r
+        for r in framework.roles
+        if r.skills and r.grade in rank and len({q.skill for q in r.skills} & known.keys()) >= fewest
+    ]
+    columns = {s: i for i, s in enumerate(known)}
+    profiles = SkillProfiles([levels[r.id] for r in roles], columns)
+    grades = np.array([rank[r.grade] for r in roles], dtype=np.int64)
+    codes: dict[tuple, int] = {}
+    ladder = np.array([codes.setdefault((r.discipline, r.track), len(codes)) for r in roles], dtype=np.int64)
+    return roles, profiles, grades, ladder
+
+
+def _skill_laterals(
+    framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]], limits: CostLimits
+) -> tuple[list[tuple[str, str, str, int]], LeftOut]:
+    """Moves across ladders where skill profiles overlap (:mod:`framework.overlap`): ``(source, target, reason,
+    levels to gain)`` for the moves kept, by grade, then source, then target, and what was left out."""
+    roles, profiles, grades, ladder = _overlap_input(framework, rule, levels)
     if not roles:
-        return
+        return [], LeftOut(kept_per_role=limits.laterals_per_role)
+    found = best_overlaps(
+        profiles, grades, ladder, min_overlap=rule.min_overlap, min_shared=rule.min_shared,
+        max_grade_gap=rule.max_grade_gap, per_role=limits.laterals_per_role, total=limits.laterals_total,
+    )  # fmt: skip
     column = {s: i for i, s in enumerate(framework.skills_by_id)}
-    matrix = np.zeros((len(roles), len(column)), dtype=np.int32)
-    for i, role in enumerate(roles):
-        for req in role.skills:
-            if req.skill in column:
-                matrix[i, column[req.skill]] = 1
-    needs = matrix.sum(axis=1)
-    grades = np.array([rank[r.grade] for r in roles])
     names = [s.name for s in framework.skills]
-    # Per role, the columns of its skills: the shared skills of a pair are an intersection of two small sets
-    # (a numpy call per pair would cost more than the pair's whole reason). Counted in float32, which BLAS
-    # multiplies fast and which holds these small whole numbers exactly.
-    columns = [frozenset(np.flatnonzero(row).tolist()) for row in matrix]
-    counts = matrix.astype(np.float32)
-    needed = needs.tolist()
-    held = _level_matrix([levels.get(r.id, {}) for r in roles], column)
+    # Per role, the columns of its skills: the shared skills of a pair are an intersection of two small sets.
+    columns = [frozenset(column[req.skill] for req in r.skills if req.skill in column) for r in roles]
     ids, titles = [r.id for r in roles], [r.title for r in roles]
-    ladder_codes: dict[tuple, int] = {}
-    ladder = np.array([ladder_codes.setdefault((r.discipline, r.track), len(ladder_codes)) for r in roles])
     percent: dict[float, str] = {}  # the same few shares come up again and again
     listings: dict[frozenset, tuple[int, str]] = {}  # …and the same sets of shared skills
-    for grade in np.unique(grades):
-        sources = np.flatnonzero(grades == grade)
-        targets = np.flatnonzero(np.abs(grades - grade) <= rule.max_grade_gap)
-        shared = (counts[sources] @ counts[targets].T).astype(matrix.dtype)
-        share = shared / np.maximum(needs[targets], 1)
-        plausible = (share >= rule.min_overlap) & (shared >= rule.min_shared)
-        rows, cols = np.nonzero(plausible)
-        firsts, seconds = sources[rows], targets[cols]
-        across = ladder[firsts] != ladder[seconds]  # a move within one ladder is a promotion, not a lateral
-        rows, cols, firsts, seconds = rows[across], cols[across], firsts[across], seconds[across]
-        gains = _gains(held, firsts, seconds) if held is not None else [None] * len(rows)
-        pairs = zip(firsts.tolist(), seconds.tolist(), share[rows, cols].tolist(), gains, strict=True)
-        for i, j, fraction, gain in pairs:
-            shared_skills = columns[i] & columns[j]
-            listing = listings.get(shared_skills)
-            if listing is None:
-                common = [names[k] for k in sorted(shared_skills)]
-                listed = ", ".join(common[:4]) + (f" and {len(common) - 4} more" if len(common) > 4 else "")
-                listing = listings[shared_skills] = (len(common), listed)
-            shown = percent.get(fraction)
-            if shown is None:
-                shown = percent[fraction] = f"{fraction:.0%}"
-            yield (
-                ids[i],
-                ids[j],
-                f"Skills overlap: {titles[i]} already needs {listing[0]} of the {needed[j]} skills "
-                f"{titles[j]} needs ({shown}): {listing[1]}",
-                gain,
-            )
-
-
-def _level_matrix(levels: list[dict[str, int]], column: dict[str, int]) -> np.ndarray | None:
-    """Rows of level ranks (0 where a skill is not held), or None if a level names a skill not in ``column``."""
-    matrix = np.zeros((len(levels), len(column)), dtype=np.int64)
-    for i, held in enumerate(levels):
-        for skill, rank in held.items():
-            if skill not in column:
-                return None
-            matrix[i, column[skill]] = rank
-    return matrix
-
-
-def _gains(held: np.ndarray, sources: np.ndarray, targets: np.ndarray, chunk: int = 20_000) -> list[int]:
-    """``_levels_to_gain`` of each (source, target) pair of rows: the sum of the target's levels above the
-    source's. In chunks, so a million pairs never hold more than a few megabytes at once."""
-    out: list[int] = []
-    for start in range(0, len(sources), chunk):
-        above = held[targets[start : start + chunk]] - held[sources[start : start + chunk]]
-        np.maximum(above, 0, out=above)
-        out += above.sum(axis=1).tolist()
-    return out
+    needed = profiles.needs.tolist()
+    moves = []
+    pairs = zip(found.source.tolist(), found.target.tolist(), found.share.tolist(), found.gain.tolist(), strict=True)
+    for i, j, fraction, gain in pairs:
+        shared_skills = columns[i] & columns[j]
+        listing = listings.get(shared_skills)
+        if listing is None:
+            common = [names[k] for k in sorted(shared_skills)]
+            listed = ", ".join(common[:4]) + (f" and {len(common) - 4} more" if len(common) > 4 else "")
+            listing = listings[shared_skills] = (len(common), listed)
+        shown = percent.get(fraction)
+        if shown is None:
+            shown = percent[fraction] = f"{fraction:.0%}"
+        reason = (
+            f"Skills overlap: {titles[i]} already needs {listing[0]} of the {needed[j]} skills {titles[j]} needs "
+            f"({shown}): {listing[1]}"
+        )
+        moves.append((ids[i], ids[j], reason, gain))
+    left = {ids[i]: int(n) for i, n in enumerate(found.left_out.tolist()) if n}
+    return moves, LeftOut(per_role=left, kept_per_role=found.kept_per_role)
 
 
 def _reporting_reason(role: Role, framework: Framework) -> str:
@@ -407,21 +656,55 @@ def _steps(pu: float | None, pv: float | None) -> int:
     return max(0, math.ceil(pv - pu - 1e-9))
 
 
-def _skill_levels(framework: Framework, G: nx.DiGraph) -> dict[str, dict[str, int]]:
+def _skill_levels(framework: Framework, ladders: dict[tuple, list[list[Role]]]) -> dict[str, dict[str, int]]:
     """Skill → level rank per role. A role that lists no skills (e.g. a referenced role with no benchmark) is
-    taken to hold what the nearest rung below it on its ladder needs: whoever reached it got that far."""
+    taken to hold what the nearest rung below it on its ladder needs: whoever reached it got that far. Such
+    roles share that rung's mapping (read-only): a copy each would cost a ladder of thousands of roles without
+    skills above one that lists thousands a copy of thousands of skills each."""
     rank = framework.level_rank
     levels = {r.id: {req.skill: rank.get(req.level, 0) for req in r.skills} for r in framework.roles}
-    for rungs in _ladders(framework, G).values():
+    for rungs in ladders.values():
         carried: dict[str, int] = {}
         for rung in rungs:
             for role in rung:
                 if not levels[role.id]:
-                    levels[role.id] = dict(carried)
+                    levels[role.id] = carried
             listed = [levels[r.id] for r in rung if r.skills]
             if listed:
                 carried = listed[0]
     return levels
+
+
+class _Gains:
+    """Levels to gain of a move (:func:`_levels_to_gain`), counted once per pair of skill profiles and over the
+    smaller one: roles that list no skills share the profile of the rung below them, so a crowded ladder asks
+    for the same few pairs again and again."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int], int] = {}
+        self._sums: dict[int, int] = {}
+
+    def __call__(self, current: dict[str, int], target: dict[str, int]) -> int:
+        if current is target:
+            return 0
+        key = (id(current), id(target))  # both live in the plan's levels while the graph is built
+        gain = self._seen.get(key)
+        if gain is None:
+            gain = self._seen[key] = self._count(current, target)
+        return gain
+
+    def _count(self, current: dict[str, int], target: dict[str, int]) -> int:
+        if len(target) <= len(current):
+            return _levels_to_gain(current, target)
+        total = self._sums.get(id(target))
+        if total is None:
+            total = self._sums[id(target)] = sum(target.values())
+        common = 0  # what the target needs and the source holds, up to the level needed
+        for skill, held in current.items():
+            needed = target.get(skill)
+            if needed is not None:
+                common += min(held, needed)
+        return total - common
 
 
 def _levels_to_gain(current: dict[str, int], target: dict[str, int]) -> int:

@@ -17,7 +17,9 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
+from .cells import control_characters
 from .errors import FrameworkError, PathPart, Problem, _closest
+from .graph import cost_problems
 from .models import Framework
 from .yamlsafe import (
     MAX_BYTES,
@@ -80,7 +82,10 @@ def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
         problems.append(Problem("the document is nested too deeply", code="too-deep"))
     problems += _reference_problems(data)
     if framework is not None and not problems:  # warnings only make sense once every id resolves
-        problems += _warnings(framework)
+        # What its graph would cost (framework.cost): a file that loads is a file whose graph can be built.
+        # First, so that no flood of warnings hides it when the problems are capped.
+        problems += cost_problems(framework)
+        problems += _warnings(framework) + _control_warnings(data)
     return framework, problems
 
 
@@ -387,6 +392,36 @@ def _warnings(framework: Framework) -> list[Problem]:
                         role.id,
                     )
                 )
+    return out
+
+
+def _control_warnings(data: Any) -> list[Problem]:
+    """A warning for each text that holds control characters (a YAML escape such as ``\\0`` or ``\\x07``): they
+    are invisible on a page, and no spreadsheet can hold them, so exports replace them (framework.cells)."""
+    out: list[Problem] = []
+    stack: list[tuple[tuple[PathPart, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found = control_characters(value)
+            if found:
+                role = path[1] if len(path) > 1 and path[0] == "roles" else None
+                role_id = _str(data["roles"][role], "id") if isinstance(role, int) else None
+                out.append(
+                    Problem(
+                        f"the text holds the control character{'s' * (len(found) > 1)} {', '.join(found[:5])}"
+                        f"{' and more' if len(found) > 5 else ''}, which no page shows and no spreadsheet can hold "
+                        "(downloads show � in its place): remove it from the file",
+                        path=path,
+                        role=role_id,
+                        severity="warning",
+                        code="control-character",
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
     return out
 
 

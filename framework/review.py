@@ -16,7 +16,6 @@ Pure functions over a framework and its graph:
 
 from __future__ import annotations
 
-import io
 import itertools
 from dataclasses import dataclass
 
@@ -24,8 +23,9 @@ import networkx as nx
 import pandas as pd
 
 from .catalogue import source_text
+from .cells import xlsx_bytes
 from .models import Framework, ReferencedSource
-from .textsafe import md_escape, spreadsheet_safe
+from .textsafe import md_escape
 
 __all__ = [
     "FILLED",
@@ -363,13 +363,11 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
 
 
 def review_xlsx(framework: Framework, graph: nx.DiGraph) -> bytes:
-    """The review as a workbook, one sheet per section (text cells that look like formulas are quoted)."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for title, table in _sections(framework, graph):
-            safe = table.map(spreadsheet_safe) if not table.empty else pd.DataFrame({"": ["None."]})
-            safe.to_excel(writer, sheet_name=_sheet_name(title), index=False)
-    return buffer.getvalue()
+    """The review as a workbook, one sheet per section (every cell and heading made safe: :mod:`framework.cells`)."""
+    return xlsx_bytes(
+        (_sheet_name(title), table if not table.empty else pd.DataFrame({"": ["None."]}))
+        for title, table in _sections(framework, graph)
+    )
 
 
 def _sheet_name(title: str) -> str:

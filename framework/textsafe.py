@@ -1,9 +1,12 @@
 """Text that is safe where it is shown: Markdown that never becomes markup, spreadsheet cells that never
-become formulas. Every export and every page that shows framework or user text goes through these."""
+become formulas (those are :mod:`framework.cells`). Every page that shows framework or user text goes through
+these."""
 
 from __future__ import annotations
 
 import re
+
+from .cells import cell
 
 __all__ = ["md_code", "md_escape", "spreadsheet_safe"]
 
@@ -21,7 +24,6 @@ _MD_SHORTCODE_OPEN = re.compile(r":(?=[\w+-]+:)|(?<![\w:]):(?=[A-Za-z])")
 _MD_SHORTCODE_CLOSE = re.compile(r"(\\:[\w+-]+):")
 _MD_ICON = re.compile(r"(?<=:material)/", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md_escape(text: str) -> str:
@@ -50,7 +52,5 @@ def md_code(text: str) -> str:
 
 
 def spreadsheet_safe(value: object) -> object:
-    """A cell a spreadsheet shows as text: strings that would start a formula get a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A cell a spreadsheet shows as text: :func:`framework.cells.cell`, where every export's cells are made safe."""
+    return cell(value)
