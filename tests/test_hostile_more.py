@@ -52,7 +52,8 @@ MEASURE = textwrap.dedent(
         while True:
             role = (
                 f"  - id: role-{i}\\n    title: Role number {i}\\n    discipline: d{1 + i % 2}\\n"
-                f"    grade: g{1 + i % 3}\\n    track: t{i}\\n    source: {{kind: document, document: docs/role-{i}.txt}}\\n"
+                f"    grade: g{1 + i % 3}\\n    track: t{i}\\n"
+                f"    source: {{kind: document, document: docs/role-{i}.txt}}\\n"
                 f"    description: Role {i} plans, builds and runs services for residents, to an agreed standard.\\n"
                 "    job_description:\\n      header: ['Department: Digital', 'Grade: g1']\\n      sections:\\n"
                 "        - kind: duties\\n          heading: Main duties\\n          items:\\n"
