@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["CONTROL", "cell", "control_characters", "csv_text", "safe_table", "xlsx_bytes"]
+__all__ = ["CONTROL", "REPLACEMENT", "cell", "control_characters", "csv_text", "safe_table", "xlsx_bytes"]
 
 #: Characters no cell may hold: C0 controls but tab, line feed and carriage return (handled as line breaks),
 #: DEL, C1 controls, and U+FFFE/U+FFFF, which are not characters at all (and not allowed in XML).

@@ -28,12 +28,23 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check framework files and report every problem",
-        description="Check framework files: YAML syntax, the schema, every id reference, reporting-line cycles. "
-        "Prints 'OK: N roles, M grades, K disciplines, S skills' and any warnings, or every problem one per "
-        "line (exit status 1).",
+        description="Check framework files: YAML syntax, the schema, every id reference, reporting-line cycles, "
+        "and build the career graph the app builds, within its cost limits. Prints 'OK: N roles, M grades, "
+        "K disciplines, S skills, E moves', any moves left out and any warnings, or every problem one per line "
+        "(exit status 1).",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="framework YAML file(s)")
     validate.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+
+    export = commands.add_parser(
+        "export",
+        help="write every download the app offers for a framework",
+        description="Write the framework-level downloads of the app into a folder, under the file names the app "
+        "gives them: the roles and skills-matrix CSV files, the framework's Excel workbook, the structure review "
+        "in Markdown and Excel, and each role's profile in Markdown. Prints each file written.",
+    )
+    export.add_argument("framework", metavar="FRAMEWORK", type=Path, help="framework YAML file")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write the files in")
 
     schema = commands.add_parser(
         "schema",
@@ -82,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.paths, quiet=args.quiet)
+        if args.command == "export":
+            return _export(args.framework, args.output)
         if args.command == "schema":
             return _schema(args.output, args.check, args.kind)
         if args.command == "import" and args.source == "ddat":
@@ -100,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
+    from .graph import build_graph
     from .loader import load_framework
 
     status = EXIT_OK
@@ -107,10 +121,11 @@ def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
         prefix = f"{path}: " if len(paths) > 1 else ""
         try:
             framework = load_framework(path)
+            graph = build_graph(framework)  # everything the app builds for the file
         except FrameworkError as exc:
             status = EXIT_PROBLEMS
             for problem in exc.problems or []:
-                print(problem)
+                print(problem if problem.file else f"{path}: {problem}")
             if not exc.problems:
                 print(f"{path}: {exc.summary}")
             continue
@@ -120,13 +135,53 @@ def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
             continue
         counts = (
             f"{len(framework.roles)} roles, {len(framework.grades)} grades, "
-            f"{len(framework.disciplines)} disciplines, {len(framework.skills)} skills"
+            f"{len(framework.disciplines)} disciplines, {len(framework.skills)} skills, "
+            f"{graph.number_of_edges()} moves"
         )
         print(f"{prefix}OK: {counts}" + (f" ({len(framework.warnings)} warnings)" if framework.warnings else ""))
+        left_out = graph.graph["laterals_left_out"]
+        if left_out:
+            print(f"{prefix}{left_out_note(left_out)}")
         if not quiet:
             for warning in framework.warnings:
                 print(warning)
     return status
+
+
+def left_out_note(left_out) -> str:
+    """What the cost model left out of a graph, in one line (framework.cost)."""
+    roles = len(left_out.per_role)
+    return (
+        f"note: {left_out.total:,} skill-overlap moves left out, from {roles:,} role{'s' * (roles != 1)}: each "
+        f"role keeps its {left_out.kept_per_role} best (largest share of the target's skills first)"
+    )
+
+
+def _export(path: Path, output: Path) -> int:
+    from .downloads import framework_downloads
+    from .graph import build_graph
+    from .loader import load_framework
+
+    framework = load_framework(path)
+    graph = build_graph(framework)
+    downloads = framework_downloads(framework, graph)
+    seen: set[str] = set()
+    for download in downloads:  # a role id like "structure-review-x" would overwrite the review
+        if download.name.lower() in seen:  # ("A.md" and "a.md" are one file on some systems)
+            print(f"{path}: two downloads would be written as {download.name!r}: rename the role {download.role!r}")
+            return EXIT_PROBLEMS
+        seen.add(download.name.lower())
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for download in downloads:
+            (output / download.name).write_bytes(download.make())
+    except OSError as exc:
+        print(f"{output}: cannot write ({exc.strerror})")
+        return EXIT_PROBLEMS
+    print(f"wrote {len(downloads)} files to {output}:")
+    for download in downloads:
+        print(f"  {download.name}: {download.what}")
+    return EXIT_OK
 
 
 def _schema(output: Path | None, check: Path | None, kind: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import cell
+from .cells import CONTROL, REPLACEMENT, cell
 
 __all__ = ["md_code", "md_escape", "spreadsheet_safe"]
 
@@ -30,9 +30,9 @@ def md_escape(text: str) -> str:
     """Escape ``text`` for Markdown so it shows as written and never becomes markup (or HTML).
 
     Line breaks are folded into spaces: each call yields inline text, safe in a heading, a list item or a
-    table cell.
+    table cell. Control characters become U+FFFD, as in spreadsheet cells (:mod:`framework.cells`).
     """
-    text = _SPACES.sub(" ", str(text)).strip()
+    text = _SPACES.sub(" ", CONTROL.sub(REPLACEMENT, str(text))).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ICON.sub(r"\\/", text)
     text = _MD_SHORTCODE_OPEN.sub(r"\\:", text)
@@ -44,7 +44,7 @@ def md_escape(text: str) -> str:
 def md_code(text: str) -> str:
     """``text`` as a Markdown code span: shown exactly as written, never markup and never a link (Streamlit
     turns bare web addresses into links even when escaped, but not inside code). For values quoted from a URL."""
-    text = _SPACES.sub(" ", str(text)).strip()
+    text = _SPACES.sub(" ", CONTROL.sub(REPLACEMENT, str(text))).strip()
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
