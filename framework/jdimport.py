@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anyascii import anyascii
 from pydantic import ValidationError
 
 from .errors import FrameworkError, Problem
@@ -49,8 +50,46 @@ MAX_DOCX_PART_BYTES = 8 * 1024 * 1024  # word/document.xml, or any other one par
 MAX_DOCX_EXPANDED_BYTES = 16 * 1024 * 1024  # all parts together
 
 
+MAX_ID = 120  #: the longest id a framework holds (framework.models.Id)
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "role"
+    """A readable id for a name: transliterated to ASCII (``Ведущий менеджер`` → ``vedushchiy-menedzher``,
+    ``项目经理`` → ``xiangmujingli``), lower case, words joined by ``-``; ``role`` when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "role"
+
+
+def _id_for(text: str, what: str, notes: list[Problem], name: str) -> str:
+    """``slug(text)``, shortened at a word to the longest id a framework holds, with a warning when it is."""
+    made = slug(text)
+    if len(made) <= MAX_ID:
+        return made
+    short = made[:MAX_ID].rsplit("-", 1)[0] or made[:MAX_ID]
+    warning = Problem(
+        f"the {what} {_quote(text)} makes an id of {len(made):,} characters, more than the {MAX_ID} an id may "
+        f"have: shortened to {short!r}",
+        file=name,
+        severity="warning",
+        code="id-shortened",
+    )
+    if warning not in notes:  # a line manager is named again when the referenced roles are made
+        notes.append(warning)
+    return short
+
+
+def _free_id(base: str, taken) -> str:
+    """``base-2``, ``base-3``, …: the first not ``taken``, within the longest id a framework holds."""
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
+def _quote(text: str, most: int = 60) -> str:
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
 
 
 def read_document(data: bytes, *, name: str) -> str:
@@ -76,7 +115,7 @@ def _docx_text(data: bytes, name: str) -> str:
         raise
     except Exception as exc:  # python-docx assumes a well-made package: see _docx_reason
         raise FrameworkError.single(
-            f"not a readable Word document: {_docx_reason(exc, data)}", file=name, code="unreadable"
+            f"not a readable Word document: {_no_unsafe_advice(_docx_reason(exc, data))}", file=name, code="unreadable"
         ) from None
     if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
         raise FrameworkError.single("the document's text is larger than the 5 MiB limit", file=name, code="too-large")
@@ -243,9 +282,20 @@ def _xml_reason(exc: BaseException, data: bytes) -> str:
 
 
 def _xml_message(exc: BaseException) -> str:
+    """lxml's message, located, without its advice to switch off a limit (``use XML_PARSE_HUGE option``): the
+    limits (nesting, text size) are there for safety, and a job description never needs more."""
     line, column = getattr(exc, "position", (None, None))
     message = re.sub(r", line \d+, column \d+$", "", getattr(exc, "msg", "") or str(exc))
-    return f"line {line}, column {column}: {message}" if line else message
+    return f"line {line}, column {column}: {_no_unsafe_advice(message)}" if line else _no_unsafe_advice(message)
+
+
+def _no_unsafe_advice(message: str) -> str:
+    """A parser's message without advice to switch off one of its safety limits."""
+    message, advice = _PARSE_HUGE.subn("", message)
+    return f"{message.rstrip(' ,;:')} (a limit kept for safety)" if advice else message
+
+
+_PARSE_HUGE = re.compile(r"[\s,;:]*\(?\s*(?:use|try)\s+(?:the\s+)?XML_PARSE_HUGE(?:\s+option)?\s*\)?\.?", re.I)
 
 
 @dataclass
@@ -277,7 +327,9 @@ class JdImport:
         return out
 
 
-def _discipline_for(parsed: ParsedDocument, framework: Framework | None) -> tuple[str | None, str | None]:
+def _discipline_for(
+    parsed: ParsedDocument, framework: Framework | None, notes: list[Problem], name: str
+) -> tuple[str | None, str | None]:
     """(discipline id, note): from the postholder section, e.g. 'Delivery' or 'Digital … / Product'."""
     candidates = [parsed.section or ""]
     spec = parsed.job_description.person_specification
@@ -290,7 +342,8 @@ def _discipline_for(parsed: ParsedDocument, framework: Framework | None) -> tupl
         if word.lower() in known:
             return known[word.lower()], None
     if words and words[0]:
-        return slug(words[0]), f"discipline {slug(words[0])!r} taken from the section {words[0]!r}: check it"
+        made = _id_for(words[0], "section", notes, name)
+        return made, f"discipline {made!r} taken from the section {_quote(words[0])}: check it"
     return None, "no section names a discipline: set it by hand"
 
 
@@ -319,7 +372,7 @@ def import_documents(
         title = parsed.title or Path(name).stem
         if not parsed.title:
             notes.append(Problem("no title or designation found: named after the file", file=name, severity="warning"))
-        discipline, why = _discipline_for(parsed, merge)
+        discipline, why = _discipline_for(parsed, merge, notes, name)
         if why:
             notes.append(Problem(why, file=name, severity="warning"))
         jd = parsed.job_description
@@ -333,19 +386,30 @@ def import_documents(
             benchmarks.append(Benchmark(framework="SFIA", level=parsed.sfia_level[0], evidence=parsed.sfia_level[1]))
         manager = next((m for m in parsed.mentions if m.relation == "responsible-to"), None)
         manager = manager or next(iter(parsed.mentions), None)
-        role = Role(
-            id=slug(title),
-            title=title,
-            discipline=discipline,
-            grade=parsed.grade,
-            source=DocumentSource(document=name),
-            reports_to=ReportingLine(role=slug(manager.title), evidence=manager.evidence) if manager else None,
-            job_description=jd,
-            management=parsed.management,
-            budget=parsed.budget,
-            salary=parsed.salary,
-            benchmarks=benchmarks,
-        )
+        what = "title" if parsed.title else "file name"
+        try:
+            role = Role(
+                id=_id_for(title, what, notes, name),
+                title=title,
+                discipline=discipline,
+                grade=_grade_for(parsed.grade, merge, notes, name),
+                source=DocumentSource(document=name),
+                reports_to=ReportingLine(
+                    role=_id_for(manager.title, "role named", notes, name), evidence=manager.evidence
+                )
+                if manager
+                else None,
+                job_description=jd,
+                management=parsed.management,
+                budget=parsed.budget,
+                salary=parsed.salary,
+                benchmarks=benchmarks,
+            )
+        except ValidationError as exc:  # a value no role can hold that the checks above did not foresee
+            unreadable += [
+                Problem(f"cannot be kept as a role: {e['msg']}", path=tuple(e["loc"]), file=name) for e in exc.errors()
+            ]
+            continue
         documents.append(ImportedDocument(name, parsed, role, notes))
         problems += notes
     if unreadable:
@@ -355,6 +419,39 @@ def import_documents(
         )
     framework = _assemble(documents, merge, framework_id, problems)
     return JdImport(framework, documents, problems)
+
+
+def _grade_for(grade: str | None, merge: Framework | None, notes: list[Problem], name: str) -> str | None:
+    """The grade id a document's ``Grade:`` line names: a grade of the framework merged into, by id or name
+    (case and spaces aside: ``PO 4`` is ``PO4``); else the text itself where it is an id. A grade that is not
+    one (``PO4/PO5``, ``PO 4`` in a new framework) is left unset with a warning: the line stays in the header,
+    word for word, for whoever sets the grade by hand."""
+    if grade is None:
+        return None
+
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", text).lower()
+
+    if merge is not None:
+        known = {key(g.id): g.id for g in merge.grades} | {key(g.name): g.id for g in merge.grades if g.name}
+        found = known.get(key(grade))
+        if found is not None:
+            return found
+    if _ID.fullmatch(grade) and len(grade) <= MAX_ID:
+        return grade
+    notes.append(
+        Problem(
+            f"the grade {_quote(grade)} is not a grade id (letters, digits, '-', '_' or '.'; one grade): the role "
+            "is imported without a grade, and the line stays in its header as written; set the grade by hand",
+            file=name,
+            severity="warning",
+            code="odd-grade",
+        )
+    )
+    return None
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def _parse(text: str, name: str) -> ParsedDocument:
@@ -383,9 +480,23 @@ def _assemble(
     existing = {r.id: r for r in merge.roles} if merge else {}
     by_title = {r.title.lower(): r.id for r in merge.roles} if merge else {}
     roles: dict[str, Role] = dict(existing)
+    claimed: dict[str, str] = {}  # role id → the document that gave it its content
     for doc in documents:
         role = doc.role
         role_id = by_title.get(role.title.lower(), role.id)
+        if role_id in claimed:  # two documents, one id: neither may overwrite the other
+            taken = role_id
+            same = " (the same title)" if role.title.lower() == roles[taken].title.lower() else ""
+            role_id = _free_id(role.id, roles.keys() | claimed.keys())
+            problems.append(
+                Problem(
+                    f"the id {taken!r} is already that of {claimed[taken]!r}{same}: imported as {role_id!r}; "
+                    "check whether they are one role",
+                    file=doc.name,
+                    severity="warning",
+                    code="id-taken",
+                )
+            )
         old = existing.get(role_id)
         if old is not None:
             role = old.model_copy(
@@ -403,12 +514,15 @@ def _assemble(
         else:
             role = role.model_copy(update={"id": role_id, "reports_to": _resolve(role.reports_to, by_title)})
         roles[role_id] = role
+        claimed[role_id] = doc.name
+        doc.role = role
     # A role a document names (its line manager, the post it reports to) but no document describes becomes a
     # referenced role, with the line that names it.
     for doc in documents:
-        referrer = by_title.get(doc.role.title.lower(), doc.role.id)
+        referrer = doc.role.id
         for mention in doc.parsed.mentions:
-            mentioned = _resolve(ReportingLine(role=slug(mention.title)), by_title).role
+            made = _id_for(mention.title, "role named", problems, doc.name)
+            mentioned = _resolve(ReportingLine(role=made), by_title).role
             if mentioned == referrer:
                 continue
             reference = Reference(role=referrer, evidence=mention.evidence)
