@@ -18,8 +18,9 @@ import networkx as nx
 from pydantic import ValidationError
 
 from .cells import control_characters
-from .errors import FrameworkError, PathPart, Problem, _closest
+from .errors import FrameworkError, PathPart, Problem
 from .graph import cost_problems
+from .hints import Hints
 from .models import Framework
 from .yamlsafe import (
     MAX_BYTES,
@@ -203,7 +204,7 @@ def _reference_problems(data: dict) -> list[Problem]:
     """Check every id a file refers to, on the raw data, so it runs even when the schema check failed."""
     problems: list[Problem] = []
     ids = {section: _ids(data, section) for section in _SECTIONS}
-    closest = _Hints()
+    closest = Hints()
 
     def unknown(kind: str, value: str, known: dict[str, int], path: tuple, role: str | None) -> None:
         hint = closest(kind, value, known)
@@ -286,31 +287,6 @@ def _reference_problems(data: dict) -> list[Problem]:
 
     problems += _cycles(data, ids["roles"])
     return problems
-
-
-class _Hints:
-    """ "Did you mean …?" for unknown ids, at a bounded cost.
-
-    A hint compares one word with every known id (some 10 µs each), so a hostile file with thousands of
-    unknown ids among thousands of known ones would take minutes: hints are remembered per value, and given
-    only while the comparisons made stay within ``BUDGET`` (about a second); later unknown ids get none.
-    """
-
-    BUDGET = 100_000
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], str | None] = {}
-        self._spent = 0
-
-    def __call__(self, kind: str, value: str, known: dict[str, int]) -> str | None:
-        key = (kind, value)
-        if key not in self._seen:
-            hint = None
-            if self._spent + len(known) <= self.BUDGET and len(value) <= 200:
-                self._spent += len(known)
-                hint = _closest(value, known)
-            self._seen[key] = hint
-        return self._seen[key]
 
 
 def _list(value: Any) -> list:

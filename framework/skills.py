@@ -18,7 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import FrameworkError, Problem, _closest
+from .errors import FrameworkError, Problem
+from .hints import Hints
 from .models import Framework, Id, Line, Role
 from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, gc_paused, locate, node_limit, parse_yaml
 
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 PROFILE_MAX_BYTES = 256 * 1024  #: a profile is a few hundred bytes; anything far larger is not one
-MAX_HINTS = 50  #: unknown skills that get a "did you mean …?" (each compares with every skill of the framework)
 
 
 class Profile(BaseModel):
@@ -243,11 +243,10 @@ def _profile_references(raw: dict, framework: Framework) -> list[Problem]:
         problems.append(Problem(f"unknown role {based_on!r}", path=("based_on",), code="unknown-role"))
     skills = raw.get("skills")
     if isinstance(skills, dict):
-        hints = 0  # a hint compares with every skill id: give the first few only, so a hostile file stays fast
+        hints = Hints()  # each hint compares with every skill id: within a budget, so a hostile file stays fast
         for skill, level in skills.items():
             if isinstance(skill, str) and skill not in framework.skills_by_id:
-                hints += 1
-                hint = _closest(skill, framework.skills_by_id) if hints <= MAX_HINTS and len(skill) <= 200 else None
+                hint = hints("skill", skill, framework.skills_by_id)
                 suffix = f" (did you mean {hint!r}?)" if hint else ""
                 problems.append(
                     Problem(f"unknown skill {skill!r}{suffix}", path=("skills", skill), code="unknown-skill")

@@ -12,9 +12,14 @@ __all__ = ["md_code", "md_escape", "spreadsheet_safe"]
 
 # Characters that are markup wherever they stand: emphasis, code, links, HTML and entities, tables,
 # strikethrough, maths (Streamlit renders $…$) and headings. Backslash-escaping any ASCII punctuation is
-# valid CommonMark, so the escaped text reads back exactly as written. (Bare web addresses still become
-# links where a renderer supports GFM autolinks: escapes cannot stop that, and the link shows its address.)
+# valid CommonMark, so the escaped text reads back exactly as written.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
+# Bare web addresses and e-mail addresses still become links (GFM autolinks), and where the parser finds one
+# in the raw text (at "https://", "www." or "name@"), it takes the escapes inside as part of the address:
+# ``https://example.com/a\_b`` linked to ``a%5C_b``. Escaping the colon, dot or at sign that it looks for
+# (``https\://``) leaves the address to be found in the text once its escapes are read, so the link goes where
+# the text says.
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<![\w.-])(?i:(www))\.(?=[^\s.])|(?<=[\w.+-])@(?=[\w-])")
 # Markup only at the start of a line: list bullets, setext underlines, ordered-list numbers ("1." / "1)").
 _MD_LINE_START = re.compile(r"^([-+=])")
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
@@ -34,11 +39,16 @@ def md_escape(text: str) -> str:
     """
     text = _SPACES.sub(" ", CONTROL.sub(REPLACEMENT, str(text))).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_AUTOLINK.sub(_break_autolink, text)
     text = _MD_ICON.sub(r"\\/", text)
     text = _MD_SHORTCODE_OPEN.sub(r"\\:", text)
     text = _MD_SHORTCODE_CLOSE.sub(r"\1\\:", text)
     text = _MD_LINE_START.sub(r"\\\1", text)
     return _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+
+
+def _break_autolink(match: re.Match) -> str:
+    return f"{match[1]}\\." if match[1] else "\\" + match[0]
 
 
 def md_code(text: str) -> str:
