@@ -6,6 +6,9 @@ shared sidebar (framework picker, "my current role") and hands over to the page 
 
 from __future__ import annotations
 
+import logging
+import traceback
+
 import streamlit as st
 
 from framework import FrameworkError
@@ -29,4 +32,13 @@ except FrameworkError as error:  # a shipped file broken on disk: say where, kee
     st.stop()
 state.my_role_picker(loaded)
 state.upload_panel()
-page.run()
+try:
+    page.run()
+except Exception as error:  # a defect of the app (st.stop and st.rerun are not Exceptions): say so, plainly
+    # The server's log gets where it happened, without the exception's message, which may quote a user's data.
+    where = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
+    logging.getLogger("career_explorer").error("the %s page failed: %s\n%s", page.title, type(error).__name__, where)
+    st.error(
+        "Something went wrong while showing this page: a fault of the app, not of anything you did. Try again, "
+        "or choose another page; if it keeps happening, please report it (what you did, and when)."
+    )

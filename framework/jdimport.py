@@ -24,7 +24,7 @@ from pathlib import Path
 from anyascii import anyascii
 from pydantic import ValidationError
 
-from .errors import FrameworkError, Problem
+from .errors import FrameworkError, InputError, Problem
 from .jobdesc import ParsedDocument, parse_job_description
 from .models import (
     MAX_LINE,
@@ -40,9 +40,23 @@ from .models import (
 )
 from .yamlsafe import decode
 
-__all__ = ["ImportedDocument", "JdImport", "import_documents", "read_document", "slug"]
+__all__ = [
+    "MAX_BATCH_BYTES",
+    "MAX_BATCH_DOCUMENTS",
+    "MAX_DOCUMENT_BYTES",
+    "ImportedDocument",
+    "JdImport",
+    "check_batch",
+    "import_documents",
+    "read_document",
+    "slug",
+]
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# One batch of documents imported at once from the app: a job description is tens of kilobytes (a Word
+# document with pictures, a megabyte or two), while the largest documents cost seconds of CPU each to read.
+MAX_BATCH_DOCUMENTS = 20
+MAX_BATCH_BYTES = 8 * 1024 * 1024
 # A Word document is a zip archive, and XML compresses a thousandfold: a 5 MiB upload can expand to gigabytes.
 # These bound what its parts may expand to: room for any job description, pictures included, while the worst
 # XML within them is read in seconds and a few hundred MiB (SECURITY.md, tests/test_hostile_more.py).
@@ -90,6 +104,29 @@ def _free_id(base: str, taken) -> str:
 
 def _quote(text: str, most: int = 60) -> str:
     return repr(text if len(text) <= most else text[: most - 1] + "…")
+
+
+def check_batch(
+    files: Sequence[tuple[str, bytes]], *, documents: int = MAX_BATCH_DOCUMENTS, total: int = MAX_BATCH_BYTES
+) -> None:
+    """Refuse a batch of documents beyond the import page's limits, before any is read: at most ``documents``
+    of them, ``total`` bytes together. Raises :class:`InputError` saying which limit, and by how much."""
+    problems = []
+    if len(files) > documents:
+        problems.append(
+            Problem(f"{len(files)} documents at once: import at most {documents} at a time", code="too-many-files")
+        )
+    size = sum(len(data) for _, data in files)
+    if size > total:
+        problems.append(
+            Problem(
+                f"the documents hold {_mib(size)} together, more than the {_mib(total)} one import may read: "
+                "import them in smaller batches",
+                code="too-large",
+            )
+        )
+    if problems:
+        raise InputError(problems, summary="too much to import at once")
 
 
 def read_document(data: bytes, *, name: str) -> str:

@@ -226,7 +226,7 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     return st.tabs(labels, key=key, on_change="rerun")
 
 
-UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded; nothing is written on the server
+UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded, one at most; nothing is written on the server
 UPLOAD_PROBLEMS = "_upload_problems"
 
 
@@ -274,7 +274,10 @@ def _label(key: str, path) -> str:
 
 
 def _take_upload() -> None:
-    """File uploader callback: check the file; use it if it is a framework, else keep the current one."""
+    """File uploader callback: check the file; use it if it is a framework, else keep the current one.
+
+    A session keeps one uploaded framework: a good new file replaces the one before, which is then let go
+    (each costs as much as its graph, within the limits of framework.cost); a bad one leaves it in use."""
     upload = st.session_state.get("framework_upload")
     if upload is None:
         return
@@ -284,8 +287,14 @@ def _take_upload() -> None:
     except FrameworkError as error:
         st.session_state[UPLOAD_PROBLEMS] = (upload.name, describe_error(error))
         return
+    except Exception as error:  # a defect of the app, not of the file: still a message, never a traceback
+        st.session_state[UPLOAD_PROBLEMS] = (
+            upload.name,
+            [f"{upload.name}: could not be checked ({type(error).__name__}), a fault of the app: please report it"],
+        )
+        return
     st.session_state.pop(UPLOAD_PROBLEMS, None)
-    st.session_state[UPLOADS] = {**_uploads(), loaded.key: loaded}
+    st.session_state[UPLOADS] = {loaded.key: loaded}
     st.session_state[FRAMEWORK] = loaded.key
 
 

@@ -1,12 +1,41 @@
 """Import a job description: upload documents, preview the roles they become, download the YAML."""
 
+import hashlib
+
 import streamlit as st
 
 from framework import FrameworkError
-from framework.jdimport import MAX_DOCUMENT_BYTES, import_documents
+from framework.jdimport import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, check_batch, import_documents
 from framework.loader import validate_data
 from framework.yamlwrite import dump_framework
 from ui import render, state
+
+#: This session's import: the last set of documents (and whether they were merged), keyed by the files'
+#: names and content hashes. In the session only — the documents are a person's — and never re-read on a rerun.
+IMPORTS = "_jd_imports"
+KEPT = 1
+
+
+def _imported(files, merge_into) -> tuple:
+    """(result, errors) of importing ``files`` (merged into ``merge_into``, a Loaded, or not): once per set of
+    files in this session; a FrameworkError is kept too, so a bad batch is not read again on every rerun."""
+    contents = [(f.name, f.getvalue()) for f in files]
+    key = (
+        tuple((name, hashlib.sha256(data).hexdigest()) for name, data in contents),
+        merge_into.key if merge_into is not None else None,
+    )
+    kept: dict = st.session_state.setdefault(IMPORTS, {})
+    if key not in kept:
+        try:
+            check_batch(contents)
+            result = import_documents(contents, merge=merge_into.framework if merge_into is not None else None)
+            _, problems = validate_data(result.framework.model_dump(mode="json", exclude_none=True))
+            kept[key] = (result, [p for p in problems if p.severity == "error"])
+        except FrameworkError as error:
+            kept[key] = (error, [])
+        while len(kept) > KEPT:
+            kept.pop(next(iter(kept)))
+    return kept[key]
 
 
 def main() -> None:
@@ -20,9 +49,11 @@ def main() -> None:
         "framework file. Nothing is stored on the server."
     )
     files = st.file_uploader(
-        f"Job descriptions (up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB each)",
+        f"Job descriptions (up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB each, {MAX_BATCH_DOCUMENTS} at a time, "
+        f"{MAX_BATCH_BYTES // (1024 * 1024)} MB in all)",
         type=["md", "txt", "docx"],
         accept_multiple_files=True,
+        max_upload_size=MAX_DOCUMENT_BYTES // (1024 * 1024),
         key="jd_files",
     )
     merge = st.toggle(
@@ -35,15 +66,12 @@ def main() -> None:
         st.info("Choose one or more documents to preview.")
         st.stop()
 
-    try:
-        result = import_documents([(f.name, f.getvalue()) for f in files], merge=fw if merge else None)
-    except FrameworkError as error:
-        st.error(f"The documents could not be read: {len(error.problems)} problem(s).")
-        st.code("\n".join(str(p) for p in error.problems) or error.summary, language=None, wrap_lines=True)
+    result, errors = _imported(files, loaded if merge else None)
+    if isinstance(result, FrameworkError):
+        st.error(f"The documents could not be read: {len(result.problems)} problem(s).")
+        st.code("\n".join(str(p) for p in result.problems) or result.summary, language=None, wrap_lines=True)
         st.stop()
 
-    _, problems = validate_data(result.framework.model_dump(mode="json", exclude_none=True))
-    errors = [p for p in problems if p.severity == "error"]
     if result.problems:
         st.warning(f"{len(result.problems)} thing(s) to check before you use the result:")
         st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
