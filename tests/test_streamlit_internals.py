@@ -38,9 +38,9 @@ def test_a_pages_folder_beside_the_entry_point_turns_legacy_mode_on(fresh_flag):
 
 def test_legacy_mode_is_what_decides_how_a_page_script_runs():
     source = inspect.getsource(script_runner)
-    assert "if PagesManager.uses_pages_directory:" in source and "_mpa_v1(" in source, (
-        "the script runner no longer switches on the flag: review ui.state.leave_legacy_pages_mode"
-    )
+    why = "the script runner no longer switches on the flag: review ui.state.leave_legacy_pages_mode"
+    assert "if PagesManager.uses_pages_directory:" in source, why
+    assert "_mpa_v1(" in source, why
 
 
 def test_navigation_switches_legacy_mode_off_as_the_app_does():
