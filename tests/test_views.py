@@ -206,7 +206,7 @@ def test_the_ddat_review_lists_its_inversions(ddat):
     framework, G = ddat
     view = review_view(framework, G)
     assert len(view.inversions) == 21
-    assert dict(((n, one) for n, one, _ in view.overview))[21] == "skill inversion"
+    assert {one: n for n, one, _ in view.overview}["skill inversion"] == 21
 
 
 def test_home_counts_what_the_framework_holds(council, council_graph):
