@@ -52,7 +52,6 @@ from .cost import LIMITS, CostLimits, LeftOut
 from .errors import InputError, Problem, RoleNotFound
 from .models import Framework, Role
 from .overlap import SkillProfiles, best_overlaps, pair_checks
-from .yamlsafe import gc_paused
 
 __all__ = [
     "KIND_ORDER",
@@ -430,8 +429,7 @@ def build_graph(
     Raises :class:`~framework.errors.InputError` when the graph would cost more than ``limits`` allow (see
     :mod:`framework.cost`); the skill-overlap moves left out under them are ``G.graph["laterals_left_out"]``.
     """
-    with gc_paused():  # a large framework's graph is millions of small objects, none in a cycle
-        return _build_graph(framework, weights, laterals, limits)
+    return _build_graph(framework, weights, laterals, limits)
 
 
 def _build_graph(

@@ -338,6 +338,7 @@ def synthetic(disciplines: int = 8, grades: int = 10, tracks: int = 125) -> Fram
     )
 
 
+@pytest.mark.slow
 def test_ten_thousand_roles_keep_the_same_bounded_trace_count(ddat_graph):
     started = time.perf_counter()
     G = build_graph(synthetic())

@@ -1,11 +1,12 @@
 """Start the app: ``python -m ui.serve [streamlit run options]`` (what ``python3 dev.py app`` runs).
 
-The same as ``streamlit run app.py``, with two differences:
+The same as ``streamlit run app.py``, with these differences:
 
 * Streamlit's legacy multipage mode is off from the start. With a ``pages/`` folder beside ``app.py``,
   Streamlit would otherwise serve the very first visit after a server start in that mode (its own page list
   for a moment, before ``app.py``'s navigation takes over; see ``ui.state.leave_legacy_pages_mode``, which
   still covers a plain ``streamlit run``).
+* The shipped frameworks are loaded before the first visitor arrives.
 * Every response carries :data:`SECURITY_HEADERS`: no other site may frame the app (``frame-ancestors``, and
   ``X-Frame-Options`` for older browsers), so it cannot be overlaid to trick a user into clicks. Streamlit has
   no setting for response headers; its server is a Starlette application whose middleware Streamlit makes in
@@ -23,6 +24,8 @@ from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 from streamlit.web.server.starlette import starlette_app
+
+from ui.data import preload
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
@@ -72,6 +75,7 @@ def add_security_headers() -> None:
 def main(argv: list[str]) -> None:
     PagesManager.uses_pages_directory = False
     add_security_headers()
+    preload()  # the shipped frameworks, before the first session: see ui.data.preload
     cli.main(["run", str(APP), *argv], prog_name="streamlit", standalone_mode=True)
 
 
