@@ -1,0 +1,249 @@
+"""Load: one session uploads the worst framework file the limits allow, again and again, while another session
+reads pages — the attacker must not hurt the other user.
+
+The real app on loopback (``python -m ui.serve``, as ``dev.py app`` runs it). The attacker is Chromium, using
+the sidebar's uploader as a person would: three uploads in a row of the worst file (tests/hostile.py: roles at
+one grade, each on a ladder of its own, all sharing two skills, as many as an upload may hold — once 23 million
+moves and a server out of memory), each a little different so each is a new framework that replaces the one
+before. The other user is a websocket session speaking Streamlit's protocol, opening the home page and a role's
+profile one after another (half a second on each) for as long as the uploads last; the server's memory is
+sampled meanwhile.
+
+Asserted: every upload is taken (the picker shows it, and only it, as uploaded); the other session's pages all
+finish, without error, each in under 2 s; the server's resident memory stays under 1 GiB at its peak (VmHWM)
+and after the three uploads (one upload kept per session). Recorded in ``tests/artifacts/hostile-upload.json``:
+the other session's page times alone and under attack, the upload times, and the server's memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import threading
+import time
+
+import pytest
+
+from tests import hostile
+from tests.browser.server import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    cpu_seconds,
+    find_chromium,
+    peak_rss_bytes,
+    rss_bytes,
+    serving,
+)
+
+UPLOADS = 3
+PAGE_LIMIT_S = 2.0
+MEMORY_LIMIT_MIB = 1024
+PAGE_TIMEOUT = 120
+UPLOAD_TIMEOUT = 180
+THINK_S = 0.5  # the other user reads each page for a moment before opening the next, as people do
+VICTIM_PAGES = [("home", "", "", "Career Explorer"), ("roles", "roles", "role=delivery-manager", "Delivery Manager")]
+
+
+def _chromium() -> str:
+    path, candidates = find_chromium()
+    if path is not None:
+        return path
+    where = ", ".join(candidates)
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package (looked for {where})")
+    pytest.skip(f"Chromium not found (looked for {where}); the load test is skipped")
+
+
+def worst_files() -> list[tuple[str, bytes]]:
+    """The worst upload, ``UPLOADS`` times, each with a name of its own (so each is another framework)."""
+    size = hostile.largest(hostile.same_grade)
+    text = hostile.same_grade(size)
+    return [
+        (f"hostile-{i}.yaml", text.replace("name: Hostile\n", f"name: Hostile {i}\n", 1).encode())
+        for i in range(UPLOADS)
+    ]
+
+
+class Victim:
+    """Another user: one websocket session opening pages one after another; each page's time, and any error."""
+
+    def __init__(self, base: str) -> None:
+        self.url = base.replace("http://", "ws://") + "/_stcore/stream"
+        self.times: list[tuple[str, float]] = []
+        self.errors: list[str] = []
+
+    async def open_page(self, ws, name: str, page: str, query: str, title: str) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        request = BackMsg()
+        request.rerun_script.query_string = query
+        request.rerun_script.page_name = page
+        start = time.perf_counter()
+        await ws.send(request.SerializeToString())
+        heading, problems = None, []
+        while True:
+            message = ForwardMsg()
+            message.ParseFromString(await asyncio.wait_for(ws.recv(), PAGE_TIMEOUT))
+            kind = message.WhichOneof("type")
+            if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                if element.WhichOneof("type") == "exception":
+                    problems.append(f"exception on the page: {element.exception.message[:300]}")
+                elif element.WhichOneof("type") == "heading" and element.heading.tag == "h1" and heading is None:
+                    heading = element.heading.body
+            elif kind == "script_finished":
+                if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue
+                break
+        elapsed = time.perf_counter() - start
+        if heading != title:
+            problems.append(f"the page's title is {heading!r}, not {title!r}")
+        self.errors += [f"/{page}?{query}: {p}" for p in problems]
+        if not problems:
+            self.times.append((name, elapsed))
+
+    async def run(self, *, rounds: int | None = None, until: threading.Event | None = None) -> None:
+        from websockets.asyncio.client import connect
+
+        done = 0
+        try:
+            async with connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=PAGE_TIMEOUT) as ws:
+                while (rounds is not None and done < rounds) or (until is not None and not until.is_set()):
+                    for step in VICTIM_PAGES:
+                        await self.open_page(ws, *step)
+                        await asyncio.sleep(THINK_S)
+                    done += 1
+        except Exception as error:  # a refused connection, a timeout, a dropped socket: an error of the run
+            self.errors.append(f"{type(error).__name__}: {error}")
+
+
+async def attack(browser, base: str, files: list[tuple[str, bytes]], done: threading.Event, record: dict) -> None:
+    """Upload each file in turn in one Chromium session, waiting until the app has taken it."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    try:
+        await page.goto(base + "/", timeout=PAGE_TIMEOUT * 1000)
+        await page.wait_for_selector('[data-testid="stMain"] h1', timeout=PAGE_TIMEOUT * 1000)
+        panel = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Use your own framework")
+        await panel.locator("summary").click()
+        label = page.locator('[data-testid="stWidgetLabel"]', has_text="Framework")
+        picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]', has=label).locator("input")
+        for number, (name, data) in enumerate(files):
+            start = time.perf_counter()
+            await panel.locator('input[type="file"]').set_input_files(
+                files=[{"name": name, "mimeType": "application/yaml", "buffer": data}]
+            )
+            while await picker.input_value() != f"Hostile {number} (uploaded)":  # the app has taken it
+                if time.perf_counter() - start > UPLOAD_TIMEOUT:
+                    raise TimeoutError(f"{name} was not taken within {UPLOAD_TIMEOUT} s")
+                await asyncio.sleep(0.2)
+            record["upload_seconds"].append(round(time.perf_counter() - start, 2))
+        await picker.click()  # the options: only the last upload is listed as uploaded
+        options = await page.get_by_role("option").all_inner_texts()
+        record["uploaded_options"] = [o.strip() for o in options if o.strip().endswith("(uploaded)")]
+        await page.keyboard.press("Escape")
+        record["attacker_exceptions"] = await page.locator('[data-testid="stException"]').all_inner_texts()
+    finally:
+        done.set()
+        await context.close()
+
+
+async def sample_memory(pid: int, done: threading.Event, samples: list[float]) -> None:
+    while not done.is_set():
+        samples.append(rss_bytes(pid) / 2**20)
+        await asyncio.sleep(0.2)
+
+
+async def drive(base: str, pid: int, chromium: str) -> dict:
+    from playwright.async_api import async_playwright
+
+    files = worst_files()
+    record: dict = {"upload_seconds": [], "uploaded_options": [], "attacker_exceptions": []}
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            await Victim(base).run(rounds=2)  # warm: the shipped framework and its tables are built
+            alone = Victim(base)
+            await alone.run(rounds=3)
+            before, cpu_before = rss_bytes(pid) / 2**20, cpu_seconds(pid)
+            done, samples = threading.Event(), []
+            victim = Victim(base)
+            await asyncio.gather(
+                attack(browser, base, files, done, record), victim.run(until=done), sample_memory(pid, done, samples)
+            )
+            after, cpu_during = rss_bytes(pid) / 2**20, cpu_seconds(pid) - cpu_before
+        finally:
+            await browser.close()
+    under = [t for _, t in victim.times]
+    return {
+        "file": {"name": files[0][0], "bytes": len(files[0][1]), "roles": hostile.largest(hostile.same_grade)},
+        "cpus": os.cpu_count(),
+        "load_average_after": os.getloadavg()[0],
+        "victim_alone": _summary([t for _, t in alone.times]),
+        "victim_under_attack": _summary(under),
+        "upload_seconds": record["upload_seconds"],
+        "server_cpu_seconds_during_uploads": round(cpu_during, 1),
+        "uploaded_options": record["uploaded_options"],
+        "attacker_exceptions": record["attacker_exceptions"],
+        "server_mib": {
+            "before": round(before, 1),
+            "peak_sampled": round(max(samples, default=before), 1),
+            "peak_VmHWM": round(peak_rss_bytes(pid) / 2**20, 1),
+            "after": round(after, 1),
+        },
+        "errors": alone.errors + victim.errors,
+    }
+
+
+def _summary(times: list[float]) -> dict:
+    if not times:
+        return {"pages": 0}
+    return {"pages": len(times), "median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3)}
+
+
+def _run_in_own_thread(work):
+    """Run ``work`` in a thread of its own (the browser tests' Playwright may hold this thread's event loop)."""
+    result: dict = {}
+
+    def target():
+        try:
+            result["value"] = work()
+        except BaseException as exc:  # re-raised in the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, name="hostile-upload")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+@pytest.mark.timeout(600)
+def test_the_worst_upload_never_hurts_another_session():
+    chromium = _chromium()
+    with serving("hostile-upload-server") as server:
+        figures = _run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "hostile-upload.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    memory, alone, under = figures["server_mib"], figures["victim_alone"], figures["victim_under_attack"]
+    print(
+        f"\nhostile upload: {UPLOADS} × {figures['file']['bytes'] / 1024:.0f} KiB ({figures['file']['roles']:,} roles "
+        f"at one grade), each taken in {figures['upload_seconds']} s (server CPU "
+        f"{figures['server_cpu_seconds_during_uploads']} s in all); {figures['cpus']} CPUs, load average "
+        f"{figures['load_average_after']:.1f}\n"
+        f"  other session's pages: alone median {alone.get('median_s')} s, max {alone.get('max_s')} s; during the "
+        f"uploads {under['pages']} pages, median {under.get('median_s')} s, max {under.get('max_s')} s\n"
+        f"  server memory (MiB): {memory['before']} before, peak {memory['peak_VmHWM']}, {memory['after']} after"
+    )
+    assert not figures["errors"], "\n".join(figures["errors"][:20])
+    assert figures["attacker_exceptions"] == []
+    assert len(figures["upload_seconds"]) == UPLOADS, "every upload was taken"
+    assert figures["uploaded_options"] == [f"Hostile {UPLOADS - 1} (uploaded)"], "one upload kept per session"
+    assert under["pages"] >= len(VICTIM_PAGES), "the other session kept reading pages during the uploads"
+    assert under["max_s"] < PAGE_LIMIT_S, figures["victim_under_attack"]
+    assert memory["peak_VmHWM"] < MEMORY_LIMIT_MIB, memory
+    assert memory["after"] < MEMORY_LIMIT_MIB, memory
