@@ -301,3 +301,38 @@ def test_a_chain_of_roles_without_a_grade_is_placed_without_a_search_from_each_r
     positions = [where[f"r{i}"].position for i in range(2_000)]
     assert all(a > b for a, b in itertools.pairwise(positions))  # each below the one before
     assert all(where[f"r{i}"].upper == 2 for i in range(2_000))  # below g3, the top role's grade
+
+
+# --------------------------------------------------------------------------- on the command line
+
+
+def validate(tmp_path, text: str) -> subprocess.CompletedProcess:
+    path = tmp_path / "h.yaml"
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "framework", "validate", "-q", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):
+    result = validate(tmp_path, hostile.same_grade(100))
+    assert result.returncode == 0, result.stdout + result.stderr
+    ok, note = result.stdout.splitlines()
+    assert ok.startswith("OK: 100 roles, 3 grades, 1 disciplines, 2 skills, 2000 moves")
+    assert note == (
+        "note: 7,900 skill-overlap moves left out, from 100 roles: each role keeps its 20 best (largest share of "
+        "the target's skills first)"
+    )
+
+
+def test_validate_refuses_what_the_graph_could_not_afford_with_its_place(tmp_path):
+    result = validate(tmp_path, hostile.same_grade(12_000))
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{tmp_path / 'h.yaml'}:8:23: role r0: roles[0].grade: too many roles at grade g1")
+    assert "Traceback" not in result.stderr
