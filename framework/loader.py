@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
-from .cells import control_characters
+from .cells import CONTROL, control_characters
 from .errors import FrameworkError, PathPart, Problem
 from .graph import cost_problems
 from .hints import Hints
@@ -372,6 +372,8 @@ def _warnings(framework: Framework) -> list[Problem]:
 def _control_warnings(data: Any) -> list[Problem]:
     """A warning for each text that holds control characters (a YAML escape such as ``\\0`` or ``\\x07``): they
     are invisible on a page, and no spreadsheet can hold them, so exports replace them (framework.cells)."""
+    if not _holds_control(data):  # the common case, found without making a path for every value
+        return []
     out: list[Problem] = []
     stack: list[tuple[tuple[PathPart, ...], Any]] = [((), data)]
     while stack:
@@ -397,6 +399,21 @@ def _control_warnings(data: Any) -> list[Problem]:
         elif isinstance(value, list):
             stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
     return out
+
+
+def _holds_control(data: Any) -> bool:
+    stack = [data]
+    search = CONTROL.search
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if search(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _warn(message: str, path: tuple, role: str | None = None) -> Problem:
