@@ -24,7 +24,7 @@ line and every importer share it:
 
 The defaults are set so that the worst upload the limits allow is read and built in seconds and a few hundred
 MiB (SECURITY.md gives the figures, measured by ``tests/test_cost.py``), while real frameworks are far inside
-them: the shipped DDaT framework needs some 40,000 pair checks and at most 16 skill-overlap moves per role.
+them: the shipped DDaT framework needs some 14,000 pair checks and at most 16 skill-overlap moves per role.
 """
 
 from __future__ import annotations
