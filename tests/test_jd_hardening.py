@@ -159,3 +159,23 @@ def test_a_word_document_nested_too_deeply_never_says_to_switch_off_a_limit():
     (problem,) = caught.value.problems
     assert "XML_PARSE_HUGE" not in str(problem)
     assert str(problem).endswith("Excessive depth in document: 256 (a limit kept for safety)")
+
+
+def test_the_import_page_shows_every_document_and_what_to_check():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import TIMEOUT
+
+    at = AppTest.from_file(str(ROOT / "pages" / "import_jd.py"), default_timeout=TIMEOUT).run()
+    files = [
+        ("a.txt", document("项目经理", grade="PO4/PO5"), "text/plain"),
+        ("b.txt", document("项目经理"), "text/plain"),
+        ("c.txt", document(LONG), "text/plain"),
+    ]
+    at.file_uploader(key="jd_files").set_value(files).run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["项目经理", "项目经理", LONG]
+    shown = at.code[0].value
+    for said in ("is not a grade id", "is already that of 'a.txt' (the same title)", "shortened to"):
+        assert said in shown
+    assert not at.error  # the result is a valid framework: it can be downloaded
