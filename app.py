@@ -21,6 +21,7 @@ PAGES = {
 
 page = st.navigation(list(PAGES.values()))
 state.use_pages(PAGES)  # links between pages point at these
+state.follow_page(page)
 try:
     loaded = state.framework_picker()
 except FrameworkError as error:  # a shipped file broken on disk: say where, keep the app up

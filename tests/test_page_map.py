@@ -118,8 +118,11 @@ def test_finding_a_role_rings_it_on_the_map():
     assert route["meta"]["roles"] == ["lead-developer"]
 
 
-def app_on_the_map(**params):
+def app_on_the_map(me: str | None = None, **params):
+    """The map inside the app; ``me`` is chosen in the sidebar first, as a person does (a link never sets it)."""
     at = app(**params)
+    if me:
+        at.sidebar.selectbox(key="me").set_value(me).run(timeout=TIMEOUT)
     at.switch_page("pages/map.py").run(timeout=TIMEOUT)
     assert at.title[0].value == "Career map"
     return at
