@@ -402,3 +402,37 @@ def describe_violations(violations: list[dict], *, targets: int = 3) -> str:
         if len(v["nodes"]) > targets:
             lines.append(f"    … and {len(v['nodes']) - targets} more")
     return "\n".join(lines)
+
+
+# Where a role's point is on the career map, in page coordinates: from the figure's own data and axes.
+_MAP_POINT = """
+role => {
+  const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+    .find(g => (g.data || []).some(t => t.meta && t.meta.part === 'nodes'));
+  if (!gd) return null;
+  for (const [n, trace] of gd._fullData.entries()) {
+    if (!trace.meta || trace.meta.part !== 'nodes') continue;
+    const i = Array.from(trace.customdata).indexOf(role);
+    if (i < 0) continue;
+    const L = gd._fullLayout, box = gd.getBoundingClientRect(), point = gd.calcdata[n][i];
+    return [box.left + L._size.l + L.xaxis.c2p(point.x), box.top + L._size.t + L.yaxis.c2p(point.y)];
+  }
+  return null;
+}
+"""
+
+
+def map_point(page: Page, role_id: str) -> tuple[float, float]:
+    """The centre of ``role_id``'s point on the career map, in the viewport's coordinates (scrolled into view)."""
+    chart = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first
+    chart.scroll_into_view_if_needed()
+    point = page.evaluate(_MAP_POINT, role_id)
+    assert point, f"{role_id} is not on the map"
+    x, y = point
+    height = page.viewport_size["height"]
+    if not 0 < y < height:  # a tall map: bring the point into the window first (the main area scrolls)
+        page.evaluate("dy => document.querySelector('[data-testid=\"stMain\"]').scrollBy(0, dy)", y - height / 2)
+        page.wait_for_timeout(300)
+        x, y = page.evaluate(_MAP_POINT, role_id)
+        assert 0 < y < height, f"{role_id}'s point could not be scrolled into view"
+    return x, y
