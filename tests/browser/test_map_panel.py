@@ -17,8 +17,11 @@ def panel(page):
 def in_view(page, locator) -> bool:
     box = locator.bounding_box()
     size = page.viewport_size
-    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 200) <= size["height"] and (
-        box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["y"] + min(box["height"], 200) <= size["height"]
+        and (box["x"] >= 0 and box["x"] + box["width"] <= size["width"] + 1)
     )
 
 

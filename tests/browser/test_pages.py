@@ -1,5 +1,5 @@
 """The app's pages in a real browser: they load, render the chosen framework, keep their state in the URL,
-and pass the automated WCAG 2.x A/AA checks (no serious or critical axe-core violations)."""
+and pass the automated WCAG 2.x A/AA checks and best practices (no axe-core violation of any impact)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def distinct_role(fw: Framework):
 
 def assert_accessible(page, name: str) -> None:
     violations = axe_audit(page, name)
-    assert not violations, f"axe found serious/critical violations on {name}:\n" + describe_violations(violations)
+    assert not violations, f"axe found violations on {name}:\n" + describe_violations(violations)
 
 
 @pytest.mark.parametrize("framework_key", ["roles", "ddat"], ids=["council", "ddat"])

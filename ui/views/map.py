@@ -117,14 +117,15 @@ def main() -> None:
     notes.append(render.md(view.summary))
     notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
-    event = st.plotly_chart(
-        figure,
-        on_select="rerun",
-        selection_mode="points",
-        key="map",
-        config={"displaylogo": False, "scrollZoom": False},
-        alt=view.summary,
-    )
+    with st.container(key="career-map"):
+        event = st.plotly_chart(
+            figure,
+            on_select="rerun",
+            selection_mode="points",
+            key="map",
+            config={"displaylogo": False, "scrollZoom": False},
+            alt=view.summary,
+        )
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
 
