@@ -142,3 +142,33 @@ def test_what_a_page_draws_once_opened_is_accessible_too(page, app_url, view: Vi
     assert tables > 0, f"{view.name}: no table was drawn once everything was opened"
     failed = {state: v for state, v in found.items() if v}
     assert not failed, "\n".join(f"{state}:\n{describe_violations(v)}" for state, v in failed.items())
+
+
+PHONE = {"width": 390, "height": 844}
+# What runs off the side of the screen, if anything: the page itself, or its main area.
+SIDEWAYS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          main: main.scrollWidth - main.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("framework", list(FRAMEWORKS))
+@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
+def test_no_page_scrolls_sideways_on_a_phone(page, app_url, view: View, framework: str):
+    """At 390 × 844, every tab of every page fits the width: wide tables stack or scroll inside their own grid,
+    tab labels wrap, and the page never scrolls sideways."""
+    page.set_viewport_size(PHONE)
+    goto(page, app_url, view.path, **{**FRAMEWORKS[framework], **view.params.get(framework, {})})
+    states = {"first": page.evaluate(SIDEWAYS)}
+    screenshot(page, f"phone-{view.name}-{framework}")
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    for i in range(tabs.count()):
+        tab = tabs.nth(i)
+        box, width = tab.bounding_box(), PHONE["width"]
+        assert box["x"] >= 0, f"the tab {tab.inner_text()!r} starts off the screen"
+        assert box["x"] + box["width"] <= width, f"the tab {tab.inner_text()!r} is cut off"
+    for state in each_tab(page, start=1):
+        states[state] = page.evaluate(SIDEWAYS)
+    wide = {state: overflow for state, overflow in states.items() if overflow["page"] > 0 or overflow["main"] > 0}
+    assert not wide, f"{view.name} ({framework}) scrolls sideways on a phone: {wide}"
