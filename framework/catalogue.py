@@ -14,17 +14,36 @@ import pandas as pd
 from .graph import KIND_ORDER
 from .models import DocumentSource, Framework, ImportSource, ReferencedSource, Role
 
-__all__ = ["Neighbour", "catalogue", "filter_catalogue", "neighbours", "source_text"]
+__all__ = ["Neighbour", "catalogue", "document_title", "filter_catalogue", "neighbours", "source_text"]
 
 CATALOGUE_COLUMNS = ["id", "Role", "Grade", "Discipline", "Status", "Reports to", "Source", "_rank"]
 
 
+def document_title(role: Role) -> str:
+    """How a person names the document a role was built from: its title as the document gives it (its own title
+    line, else its "Position Designation" or "Job Title"), and its department where it states one — never the
+    file it was read from."""
+    jd = role.job_description
+    title = role.title
+    department = None
+    if jd is not None:
+        spec = jd.person_specification
+        title = (
+            jd.title
+            or jd.field("position designation", "job title")
+            or (spec.field("job title") if spec else None)
+            or role.title
+        )
+        department = jd.field("department", "service", "directorate")
+    return f"{title} job description" + (f", {department}" if department else "")
+
+
 def source_text(framework: Framework, role: Role) -> str:
-    """Where a role comes from, in words."""
+    """Where a role comes from, in words (a document by its title, never by its file)."""
     source = role.source
     if isinstance(source, DocumentSource):
-        where = f" ({source.organisation})" if source.organisation else ""
-        return f"Job description {source.document}{where}"
+        where = f"; {source.organisation}" if source.organisation else ""
+        return f"The {document_title(role)}{where}"
     if isinstance(source, ReferencedSource):
         names = sorted(
             {framework.roles_by_id[r.role].title for r in source.referenced_by if r.role in framework.roles_by_id}
