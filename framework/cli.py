@@ -141,14 +141,14 @@ def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
         print(f"{prefix}OK: {counts}" + (f" ({len(framework.warnings)} warnings)" if framework.warnings else ""))
         left_out = graph.graph["laterals_left_out"]
         if left_out:
-            print(f"{prefix}{left_out_note(left_out)}")
+            print(f"{prefix}{_left_out_note(left_out)}")
         if not quiet:
             for warning in framework.warnings:
                 print(warning)
     return status
 
 
-def left_out_note(left_out) -> str:
+def _left_out_note(left_out) -> str:
     """What the cost model left out of a graph, in one line (framework.cost)."""
     roles = len(left_out.per_role)
     return (

@@ -23,7 +23,9 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
   from role A to role B on another ladder, at the same grade (or within ``max_grade_gap`` grades), when A
   already requires at least ``min_overlap`` (default 20%) of the skills B requires, at any level, and at least
   ``min_shared`` (default 2) of them. Only roles
-  with a stated grade and at least one skill take part. The reason names the shared skills.
+  with a stated grade and at least one skill take part. The reason names the shared skills. A role keeps its
+  best 20 such moves (200,000 in all): :mod:`framework.cost` bounds what the graph derives, and
+  ``G.graph["laterals_left_out"]`` says how many were left out.
 * ``reports_to`` — from a role to its manager, stated in the file.
 
 **Effort** of a move, the weight that ranks routes (lower is easier)::

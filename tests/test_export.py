@@ -161,7 +161,7 @@ def test_framework_text_never_becomes_markup(tiny):
     plan = development_plan_markdown(tiny, gap, current_label="Junior", target_label=tiny.role("senior").title)
     assert "\\*bold\\* \\<script\\>alert(1)\\</script\\>" in plan
     assert "Tiny \\<b\\>framework\\</b\\>" in plan
-    assert "Senior \\[lead\\](http://example.com)" in plan
+    assert "Senior \\[lead\\](http\\://example.com)" in plan  # the colon too: see textsafe._MD_AUTOLINK
     assert "\\[someone\\](javascript:alert(1))" in plan
     assert "“\\<img src=x onerror=alert(1)\\>”" in plan
     assert "- use \\`code\\` and \\_this\\_" in plan
