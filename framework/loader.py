@@ -34,7 +34,7 @@ from .yamlsafe import (
 
 __all__ = ["load_framework", "load_framework_text", "validate_data"]
 
-_SECTIONS = ("grades", "disciplines", "skill_levels", "skills", "roles")
+_SECTIONS = ("grades", "disciplines", "tracks", "branches", "skill_levels", "skills", "areas", "roles")
 
 
 def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework:
@@ -79,7 +79,9 @@ def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     except RecursionError:
         problems.append(Problem("the document is nested too deeply", code="too-deep"))
     problems += _reference_problems(data)
-    if framework is not None and not problems:  # warnings only make sense once every id resolves
+    if framework is not None and not problems:  # derived ids and warnings only make sense once every id resolves
+        problems += _derived_id_problems(framework)
+    if framework is not None and not problems:
         problems += _warnings(framework)
     return framework, problems
 
@@ -178,11 +180,18 @@ def _items(data: dict, section: str) -> Iterator[tuple[int, dict]]:
 
 
 def _str(item: Any, *keys: str) -> str | None:
+    """The text at ``keys``; a whole number is read as its text, as the models read ids."""
     for key in keys:
         if not isinstance(item, dict):
             return None
         item = item.get(key)
-    return item if isinstance(item, str) else None
+    return _id_text(item)
+
+
+def _id_text(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
 
 
 def _ids(data: dict, section: str) -> dict[str, int]:
@@ -228,13 +237,26 @@ def _reference_problems(data: dict) -> list[Problem]:
             else:
                 first[ident] = index
 
-    # Skill descriptors must be on the level scale.
+    # Skill descriptors (and resources per level) must be on the level scale.
     for index, skill in _items(data, "skills"):
-        levels = skill.get("levels")
-        if isinstance(levels, dict):
-            for level in levels:
-                if isinstance(level, str) and level not in ids["skill_levels"]:
-                    unknown("skill level", level, ids["skill_levels"], ("skills", index, "levels", level), None)
+        for field in ("levels", "level_resources"):
+            levels = skill.get(field)
+            if isinstance(levels, dict):
+                for level in levels:
+                    text = _id_text(level)
+                    if text is not None and text not in ids["skill_levels"]:
+                        unknown("skill level", text, ids["skill_levels"], ("skills", index, field, level), None)
+
+    # A track may belong to a discipline.
+    for index, track in _items(data, "tracks"):
+        discipline = _str(track, "discipline")
+        if discipline is not None and discipline not in ids["disciplines"]:
+            unknown("discipline", discipline, ids["disciplines"], ("tracks", index, "discipline"), None)
+    area_levels = {
+        ident: {_str(level, "id") for level in _list(area.get("levels"))} - {None}
+        for _, area in _items(data, "areas")
+        if (ident := _str(area, "id")) is not None
+    }
 
     # Role references.
     for index, role in _items(data, "roles"):
@@ -244,6 +266,11 @@ def _reference_problems(data: dict) -> list[Problem]:
             value = _str(role, field)
             if value is not None and value not in ids[section]:
                 unknown(kind, value, ids[section], (*at, field), role_id)
+        for field, section in (("track", "tracks"), ("branch", "branches")):
+            value = _str(role, field)
+            if value is not None and ids[section] and value not in ids[section]:  # listing them is optional
+                unknown(field, value, ids[section], (*at, field), role_id)
+        problems += _expectation_problems(role, at, role_id, ids, area_levels, unknown)
         manager = _str(role, "reports_to", "role")
         if manager is not None and manager not in ids["roles"]:
             unknown("role", manager, ids["roles"], (*at, "reports_to", "role"), role_id)
@@ -280,6 +307,70 @@ def _reference_problems(data: dict) -> list[Problem]:
                 unknown("role", other, ids["roles"], (*at, "source", "referenced_by", j, "role"), role_id)
 
     problems += _cycles(data, ids["roles"])
+    return problems
+
+
+def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict, area_levels: dict, unknown) -> list:
+    """Each stated expectation names a known area, and a level of that area (or, for an area without levels, of
+    the skill-level scale); ids written by hand are unique within the role."""
+    problems: list[Problem] = []
+    written: dict[str, int] = {}
+    for j, expectation in enumerate(_list(role.get("expectations"))):
+        where = (*at, "expectations", j)
+        area = _str(expectation, "area")
+        if area is not None and area not in ids["areas"]:
+            unknown("area", area, ids["areas"], (*where, "area"), role_id)
+        level = _str(expectation, "level")
+        if level is not None and area in ids["areas"]:
+            levels = area_levels.get(area) or set()
+            scale, kind = (
+                (dict.fromkeys(levels), f"level of area {area!r}") if levels else (ids["skill_levels"], "skill level")
+            )
+            if level not in scale:
+                unknown(kind, level, scale, (*where, "level"), role_id)
+        ident = _str(expectation, "id")
+        if ident is not None:
+            if ident in written:
+                problems.append(
+                    Problem(
+                        f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])",
+                        path=(*where, "id"),
+                        role=role_id,
+                        code="duplicate-id",
+                    )
+                )
+            written.setdefault(ident, j)
+    return problems
+
+
+def _derived_id_problems(framework: Framework) -> list[Problem]:
+    """Every expectation of a role has its own id: one written by hand must not be the id derived for another
+    (derived ids are area-marker-number)."""
+    from .expectations import all_areas, own_expectations
+
+    problems = []
+    areas = None
+    for index, role in enumerate(framework.roles):
+        if not any(e.id for e in role.expectations):
+            continue  # derived ids never meet one another (expectations.own_expectations): only written ids can
+        areas = areas if areas is not None else all_areas(framework)
+        holders: dict[str, list[int]] = {}
+        for j, expectation in enumerate(own_expectations(framework, role, areas)):
+            holders.setdefault(expectation.id, []).append(j)
+        for ident, places in holders.items():
+            if len(places) < 2:
+                continue
+            written = [j for j in places if j < len(role.expectations) and role.expectations[j].id is not None]
+            path = ("roles", index, "expectations", written[-1], "id") if written else ("roles", index)
+            problems.append(
+                Problem(
+                    f"{len(places)} expectations of this role have the id {ident!r} (derived ids are "
+                    "area-marker-number, e.g. 'knowledge-essential-2'): write a different id on one of them",
+                    path=path,
+                    role=role.id,
+                    code="duplicate-id",
+                )
+            )
     return problems
 
 
@@ -387,6 +478,42 @@ def _warnings(framework: Framework) -> list[Problem]:
                         role.id,
                     )
                 )
+        for j, move in enumerate(role.moves):
+            target = framework.roles_by_id.get(move.to)
+            upward = target is None or None in (role.grade, target.grade) or rank[target.grade] > rank[role.grade]
+            if move.kind == "promotion" and not upward:
+                out.append(
+                    _warn(
+                        f"a promotion to {target.id!r}, whose grade {target.grade} is not above {role.grade}",
+                        (*at, "moves", j, "to"),
+                        role.id,
+                    )
+                )
+    return out + _gap_page_warnings(framework)
+
+
+def _gap_page_warnings(framework: Framework) -> list[Problem]:
+    """What would leave the gap page with nothing to say: no requirement of either shape at all, or required
+    skills whose levels have no descriptor (the page could name the level, never what it means)."""
+    from .expectations import has_expectations
+
+    required = {req.skill for role in framework.roles for req in role.skills}
+    if not required and not has_expectations(framework):
+        message = (
+            "no role requires a skill and none states expectations (or has person-specification criteria): the "
+            "gap between two roles will be empty; add 'skills' or 'expectations' to the roles"
+        )
+        return [_warn(message, ("roles",) if framework.roles else ())]
+    out = []
+    for index, skill in enumerate(framework.skills):
+        if skill.id in required and not any(skill.levels.values()):
+            out.append(
+                _warn(
+                    f"skill {skill.id!r} is required but has no level descriptors: the gap can name the levels to "
+                    "reach, not what they mean; add 'levels' text",
+                    ("skills", index, "levels" if skill.levels else "id"),
+                )
+            )
     return out
 
 
