@@ -21,7 +21,10 @@ marker — ``communication-1``, ``knowledge-essential-2`` (:func:`expectation_id
 record refers to an expectation as ``role id/expectation id`` (:attr:`RoleExpectation.key`).
 
 **Cumulative levels.** An expectation marked ``cumulative`` (Monzo's criteria are) says its level builds on
-the level below: in its area, the role also expects everything the rung below it expects. The rung below a
+the level below: the role also expects what the rung below it expects (cumulative ones included, so level 4
+takes in levels 1–3) — in the areas where it states cumulative expectations, and in the areas where it states
+none at all (a level that adds nothing to a topic still expects the topic's lower levels); not in an area
+where its own expectations are not cumulative. A role with no cumulative expectation stands alone. The rung below a
 role is the role that states a promotion to it, else the role on the same ladder (discipline and track) at the
 nearest lower grade — on the same branch, or on the main ladder where the branch starts. Roles without a stated
 grade have no rung below.
@@ -242,26 +245,29 @@ def _effective(role_id: str, index_own: dict, below: dict, memo: dict, visiting:
         return memo[role_id]
     own = index_own.get(role_id, ())
     cumulative_areas = {e.area for e in own if e.cumulative}
+    closed_areas = {e.area for e in own} - cumulative_areas
     lower = below.get(role_id)
     inherited: tuple[RoleExpectation, ...] = ()
     if cumulative_areas and lower is not None and lower not in visiting:
         visiting.add(role_id)
-        inherited = tuple(e for e in _effective(lower, index_own, below, memo, visiting) if e.area in cumulative_areas)
+        inherited = tuple(e for e in _effective(lower, index_own, below, memo, visiting) if e.area not in closed_areas)
         visiting.discard(role_id)
-    seen = {expectation_key(e.text) for e in own}
-    taken = []
-    for e in inherited:
+    # Each text once, where it first appears: a level that restates a lower level's expectation keeps the lower
+    # one (the level that introduced it).
+    taken = [_taken_in(e, role_id) for e in inherited]
+    seen = {expectation_key(e.text) for e in taken}
+    for e in own:
         key = expectation_key(e.text)
         if key not in seen:
             seen.add(key)
-            taken.append(e if e.from_role else _taken_in(e, role_id))
-    result = (*taken, *own)
+            taken.append(e)
+    result = tuple(taken)
     memo[role_id] = result
     return result
 
 
 def _taken_in(expectation: RoleExpectation, role_id: str) -> RoleExpectation:
-    return replace(expectation, role=role_id, from_role=expectation.role)
+    return replace(expectation, role=role_id, from_role=expectation.from_role or expectation.role)
 
 
 def _read_all(framework: Framework) -> _Index:

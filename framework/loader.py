@@ -130,6 +130,10 @@ def _message(error: dict, path: tuple) -> str:
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and field in ("url", "link"):
+        return f"{_show(error.get('input'))} is not a web address (it must start with http:// or https://)"
+    if kind == "string_pattern_mismatch" and field == "currency":
+        return f"{_show(error.get('input'))} is not a currency code (three capital letters, e.g. GBP)"
     if kind == "string_pattern_mismatch":
         return f"{_show(error.get('input'))} is not a valid id (use letters, digits, '-', '_' or '.', no spaces)"
     if kind not in ("value_error", "literal_error", "union_tag_invalid", "union_tag_not_found"):
@@ -252,8 +256,8 @@ def _reference_problems(data: dict) -> list[Problem]:
         discipline = _str(track, "discipline")
         if discipline is not None and discipline not in ids["disciplines"]:
             unknown("discipline", discipline, ids["disciplines"], ("tracks", index, "discipline"), None)
-    area_levels = {
-        ident: {_str(level, "id") for level in _list(area.get("levels"))} - {None}
+    area_levels = {  # area id → its own level ids, in order
+        ident: [level for level in (_str(item, "id") for item in _list(area.get("levels"))) if level is not None]
         for _, area in _items(data, "areas")
         if (ident := _str(area, "id")) is not None
     }
@@ -322,12 +326,18 @@ def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict,
             unknown("area", area, ids["areas"], (*where, "area"), role_id)
         level = _str(expectation, "level")
         if level is not None and area in ids["areas"]:
-            levels = area_levels.get(area) or set()
-            scale, kind = (
-                (dict.fromkeys(levels), f"level of area {area!r}") if levels else (ids["skill_levels"], "skill level")
-            )
-            if level not in scale:
-                unknown(kind, level, scale, (*where, "level"), role_id)
+            levels = area_levels.get(area)
+            if not levels and level not in ids["skill_levels"]:
+                unknown("skill level", level, ids["skill_levels"], (*where, "level"), role_id)
+            elif levels and level not in levels:
+                problems.append(
+                    Problem(
+                        f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})",
+                        path=(*where, "level"),
+                        role=role_id,
+                        code="unknown-area-level",
+                    )
+                )
         ident = _str(expectation, "id")
         if ident is not None:
             if ident in written:
@@ -466,8 +476,11 @@ def _warnings(framework: Framework) -> list[Problem]:
                         role.id,
                     )
                 )
-        if role.status == "described" and role.job_description is None and role.description is None:
-            out.append(_warn("described role has neither a job_description nor a description", at, role.id))
+        undescribed = role.job_description is None and role.description is None and not role.expectations
+        if role.status == "described" and undescribed:
+            out.append(
+                _warn("described role has neither a job_description, a description nor expectations", at, role.id)
+            )
         for j, requirement in enumerate(role.skills):
             skill = framework.skills_by_id.get(requirement.skill)
             if skill is not None and skill.levels and skill.levels.get(requirement.level) is None:

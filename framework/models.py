@@ -493,7 +493,7 @@ class Expectation(_Model):
     marker and the expectation's place among the role's expectations of that area and marker:
     ``communication-1``, ``knowledge-essential-2`` (see :func:`framework.expectations.expectation_id`).
     ``cumulative`` says the role's level builds on the level below: the role also expects what the rung below
-    it on its ladder expects in the same area.
+    it on its ladder expects (the rules are in :mod:`framework.expectations`).
     """
 
     id: Id | None = Field(None, description="Stable id within the role; derived from area and position if absent.")
