@@ -30,8 +30,9 @@ nearest lower grade — on the same branch, or on the main ladder where the bran
 grade have no rung below.
 
 **The gap.** The target expects an expectation that the current role does not when no expectation the
-current role has (cumulative ones included) has the same text — compared with case and spacing ignored, in
-any area, since one framework states a shared criterion once per role. Readiness is the share of the target's
+current role has (cumulative ones included) is the same — the same area, text and examples, with case and
+spacing ignored (:func:`expectation_key`), since one framework states a shared criterion once per role.
+Readiness is the share of the target's
 expectations the current role already has.
 """
 
@@ -93,9 +94,16 @@ def expectation_id(area: str, marker: str | None, number: int) -> str:
     return f"{area}-{marker}-{number}" if marker else f"{area}-{number}"
 
 
-def expectation_key(text: str) -> str:
-    """What two expectations must share to be the same: their text, with case and spacing ignored."""
+def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def expectation_key(expectation: RoleExpectation) -> tuple:
+    """What two expectations must share to be the same: area, text and examples, case and spacing ignored.
+
+    The examples count because some sources carry their content there (Monzo: "Criteria for sublevel A" in
+    several topics, each with its own examples)."""
+    return (expectation.area, _fold(expectation.text), tuple(_fold(e) for e in expectation.examples))
 
 
 def _marker(written: str | None) -> str | None:
@@ -255,9 +263,9 @@ def _effective(role_id: str, index_own: dict, below: dict, memo: dict, visiting:
     # Each text once, where it first appears: a level that restates a lower level's expectation keeps the lower
     # one (the level that introduced it).
     taken = [_taken_in(e, role_id) for e in inherited]
-    seen = {expectation_key(e.text) for e in taken}
+    seen = {expectation_key(e) for e in taken}
     for e in own:
-        key = expectation_key(e.text)
+        key = expectation_key(e)
         if key not in seen:
             seen.add(key)
             taken.append(e)
@@ -297,7 +305,7 @@ def role_expectations(framework: Framework, role: str | Role) -> tuple[RoleExpec
 
 def effective_expectations(framework: Framework, role: str | Role) -> tuple[RoleExpectation, ...]:
     """Everything the role expects: its own expectations, after those it takes in from the rung below it in
-    the areas where its expectations are cumulative (each text once; the lowest level's first)."""
+    the areas where its expectations are cumulative (each once; the lowest level's first)."""
     return framework.expectation_index.effective[_role(framework, role).id]
 
 
@@ -361,11 +369,11 @@ def expectation_gap(framework: Framework, current: str | Role, target: str | Rol
     Raises :class:`~framework.errors.RoleNotFound` for an unknown role id.
     """
     current_role, target_role = _role(framework, current), _role(framework, target)
-    held = {expectation_key(e.text) for e in effective_expectations(framework, current_role)}
+    held = {expectation_key(e) for e in effective_expectations(framework, current_role)}
     by_area: dict[str, tuple[list[RoleExpectation], list[RoleExpectation]]] = {}
     for expectation in effective_expectations(framework, target_role):
         to_meet, met = by_area.setdefault(expectation.area, ([], []))
-        (met if expectation_key(expectation.text) in held else to_meet).append(expectation)
+        (met if expectation_key(expectation) in held else to_meet).append(expectation)
     areas = framework_areas(framework)
     order = {area: i for i, area in enumerate(areas)}
     rows = []
@@ -384,9 +392,9 @@ def expectation_gap(framework: Framework, current: str | Role, target: str | Rol
     return ExpectationGap(current=current_role.id, target=target_role.id, areas=tuple(rows))
 
 
-def expectation_sets(framework: Framework) -> dict[str, frozenset[str]]:
+def expectation_sets(framework: Framework) -> dict[str, frozenset[tuple]]:
     """Role id → the keys (:func:`expectation_key`) of everything it expects: what route effort compares."""
     return {
-        role: frozenset(expectation_key(e.text) for e in items)
+        role: frozenset(expectation_key(e) for e in items)
         for role, items in framework.expectation_index.effective.items()
     }

@@ -229,7 +229,7 @@ def _build_graph(
     expected = _expectation_sets(framework, G) if expectations else None
     G.graph["counts_expectations"] = expected is not None
     none: dict[str, int] = {}
-    nothing: frozenset[str] = frozenset()
+    nothing: frozenset[tuple] = frozenset()
 
     def add(u: str, v: str, kind: str, reason: str) -> None:
         steps = _steps(position[u], position[v])
@@ -462,14 +462,14 @@ def _skill_levels(framework: Framework, G: nx.DiGraph) -> dict[str, dict[str, in
     return levels
 
 
-def _expectation_sets(framework: Framework, G: nx.DiGraph) -> dict[str, frozenset[str]]:
+def _expectation_sets(framework: Framework, G: nx.DiGraph) -> dict[str, frozenset[tuple]]:
     """What each role expects (:func:`framework.expectations.expectation_sets`). A role that states none is taken
     to have what the nearest rung below it on its ladder expects, as :func:`_skill_levels` does for skills."""
     from .expectations import expectation_sets
 
     sets = expectation_sets(framework)
     for rungs in _ladders(framework, G).values():
-        carried: frozenset[str] = frozenset()
+        carried: frozenset[tuple] = frozenset()
         for rung in rungs:
             listed = [sets[r.id] for r in rung if sets[r.id]]
             for role in rung:

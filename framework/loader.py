@@ -39,19 +39,44 @@ _SECTIONS = ("grades", "disciplines", "tracks", "branches", "skill_levels", "ski
 
 def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework:
     """Load and check the framework file at ``path``."""
-    return load_framework_text(read_text(path, max_bytes=max_bytes), name=str(path))
+    try:
+        text = read_text(path, max_bytes=max_bytes)
+    except FrameworkError as error:
+        if error.problems and error.problems[0].code == "encoding":  # binary: perhaps a workbook
+            with open(path, "rb") as handle:
+                _raise_if_foreign(str(path), data=handle.read(1 << 16))
+        raise
+    return load_framework_text(text, name=str(path))
 
 
 def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Framework:
     """Load and check a framework from raw bytes (an upload), within ``max_bytes`` and its node budget."""
+    _raise_if_foreign(name, data=data[: 1 << 16])
     text = decode(data, name=name, max_bytes=max_bytes)
     return load_framework_text(text, name=name, max_nodes=node_limit(max_bytes))
+
+
+def _raise_if_foreign(name: str, **looked_at) -> None:
+    """A file of another format (FT, Monzo, a spreadsheet) gets one problem naming the import that reads it,
+    instead of the schema's list of unknown fields (:mod:`framework.importers.sniff`)."""
+    from .importers.sniff import foreign_format, foreign_problem
+
+    kind = foreign_format(**looked_at)
+    if kind is not None:
+        problem = foreign_problem(kind, name)
+        raise FrameworkError([problem], summary=f"{name} is not a framework file")
 
 
 def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
     """Load and check a framework from YAML text; ``name`` is used in problem locations."""
     with gc_paused():  # millions of small objects, no cycles: see yamlsafe.gc_paused
-        data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+        try:
+            data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+        except FrameworkError:
+            _raise_if_foreign(name, text=text[: 1 << 16])
+            raise
+        if not isinstance(data, dict) or looks_foreign(data):
+            _raise_if_foreign(name, text=text[: 1 << 16], parsed=data)
         framework, found = validate_data(data)
         problems += found
         problems = _with_locations(cap_problems(problems), text, name, data, root=root)
@@ -63,8 +88,19 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
     return framework
 
 
+def looks_foreign(data: Any) -> bool:
+    """True for parsed data shaped like an FT job family rather than a framework (cheap: the top-level keys)."""
+    from .importers.ft import looks_like_ft
+
+    return "roles" not in data and "grades" not in data and looks_like_ft(data)
+
+
 def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     """Validate parsed data. Returns the framework (None if invalid) and every problem found (unlocated)."""
+    if isinstance(data, dict) and looks_foreign(data):
+        from .importers.sniff import foreign_problem
+
+        return None, [foreign_problem("ft")]
     if data is None:
         return None, [Problem("the file is empty: a framework needs at least 'id', 'name' and 'grades'")]
     if not isinstance(data, dict):
