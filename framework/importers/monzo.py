@@ -8,7 +8,8 @@ exampleCriteria: [{criteria, examples: [text]}]}]}]`` — and a few (``yaml: fal
 
 * each file → a track (its id the last part of the file's ``path``, its name the title), in the discipline
   of its ``sidebarGroup`` (engineering, design, operations) or, with none, a discipline of its own;
-* each level its content uses → a role ``<track>-<level>`` titled ``<sidebar title> level N``, at the grade
+* each level its content uses → a role ``<track>-<level>`` titled ``<title> level N`` (the title without its
+  last word "Framework": "Backend Engineering level 3"), at the grade
   ``N`` ("Level N"); levels are Monzo's bare numbers, shared by every framework, with no names of their own.
   Where the front matter's ``levels:`` disagrees with the levels the content uses, the content wins (with a
   note), so no criterion is lost;
@@ -87,7 +88,7 @@ class _File:
     meta: dict
     track: str
     title: str
-    short: str  #: the sidebar title, as a name
+    short: str  #: the title without "Framework", as a name: what role titles start with
     group: str | None
     cumulative: bool
     topics: list[tuple[str, str | None]] = field(default_factory=list)  #: (name, title), in order
@@ -131,7 +132,7 @@ def _read(source: Input, summary: ImportSummary) -> _File | None:
         meta=meta,
         track=track or "framework",
         title=_name(title),
-        short=_name(strip_text(meta.get("sidebarTitle"))) or _name(title),
+        short=re.sub(r"\s+Framework$", "", _name(title)) or _name(title),
         group=strip_text(meta.get("sidebarGroup")),
         cumulative=from_front,
     )
@@ -275,9 +276,18 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
         description=(
             f"{SOURCE[0].upper()}{SOURCE[1:]}: {plural(len(files), 'framework')} ("
             + ", ".join(f.short for f in files)
-            + "), each a ladder of numbered levels with criteria per topic, the criteria cumulative (each level "
-            "builds on the ones below) and the generic framework's topics taken into each framework as Monzo's "
-            "site shows them. Imported from Monzo's Markdown files: every criterion and example word for word."
+            + "), each a ladder of numbered levels with criteria per topic. "
+            + (
+                "The criteria in the files' front matter are cumulative (each level builds on the ones below), and "
+                "the generic framework's topics are taken into each framework as Monzo's site shows them"
+                + (
+                    f"; {_listed([f.short for f in files if not f.cumulative])} describe each level in prose, whole"
+                    if not all(f.cumulative for f in files)
+                    else ""
+                )
+                + ". "
+            )
+            + "Imported from Monzo's Markdown files: every criterion and example word for word."
         ),
         attribution=f"From {SOURCE}." + (f" Its licence:\n\n{licence}" if licence else ""),
         grades=[Grade(id=str(n), name=f"Level {n}") for n in levels],
@@ -303,6 +313,10 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
         *((licence.splitlines()) if licence else ()),
     )
     return ImportResult(framework, summary, header)
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _areas(files: list[_File], generic: _File | None, summary: ImportSummary) -> dict[str, Area]:

@@ -108,11 +108,15 @@ def _cell(value: object) -> str:
 
 def _csv_rows(source: Input) -> list[list[str]]:
     text = read_text(source)
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    # The delimiter is the one the header line uses most (comma, semicolon or tab); quoting is Excel's. The
+    # csv module's Sniffer guesses the quoting too, and guesses it wrong on a header without quotes.
+    header = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header.count)
+
+    class dialect(csv.excel):
+        pass
+
+    dialect.delimiter = delimiter
     rows = []
     try:
         for row in csv.reader(io.StringIO(text, newline=""), dialect):
@@ -261,14 +265,16 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
             except ValueError:
                 problem = f"level_order {order_text!r} is not a number"
             else:
+                known = orders.get((family, values["level"]), (order, offset))
                 if not order >= 0:  # also refuses nan
                     problem = f"level_order {order_text!r} is below 0"
-                known = orders.setdefault((family, values["level"]), (order, offset))
-                if not problem and known[0] != order:
+                elif known[0] != order:
                     problem = (
                         f"level {values['level']!r} has level_order {order_text} here but {_number(known[0])} "
                         f"in row {known[1]}"
                     )
+        if not problem and "level_order" in columns:
+            orders.setdefault((family, values["level"]), (float(order_text), offset))
         if problem:
             tally["skipped"] += 1
             summary.skip(f"row {offset}", repr(values["expectation"][:60] or "the row"), problem)

@@ -18,6 +18,7 @@ __all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "plural"]
 
 #: The counts every summary reports, in this order (an importer may add its own after them).
 COUNTED = ("families", "levels", "roles", "areas", "expectations", "examples", "links")
+_SINGULAR = {"families": "family", **{k: k[:-1] for k in COUNTED if k != "families"}}
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ class ImportSummary:
     def lines(self) -> list[str]:
         out = [f"{self.source}:"]
         out += [f"  read {line}" for line in self.files]
-        totals = [plural(self.counts[k], k.rstrip("s")) for k in COUNTED if k in self.counts]
-        totals += [plural(n, k.rstrip("s")) for k, n in self.counts.items() if k not in COUNTED]
+        totals = [plural(self.counts[k], _SINGULAR.get(k, k)) for k in COUNTED if k in self.counts]
+        totals += [plural(n, _SINGULAR.get(k, k)) for k, n in self.counts.items() if k not in COUNTED]
         out.append("in all: " + (", ".join(totals) if totals else "nothing"))
         out.append(f"skipped {len(self.skipped)}" + (":" if self.skipped else " (nothing left out)"))
         out += [f"  {item}" for item in self.skipped]
