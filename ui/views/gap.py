@@ -12,6 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from framework import FrameworkError
+from framework.expectation_text import expectation_gap_markdown
+from framework.expectations import expectation_gap, has_expectations
 from framework.export import (
     development_plan_csv,
     development_plan_markdown,
@@ -40,6 +42,30 @@ GAP_TAB = "gap-tab"  # the tabs' key: the open tab
 GAP_HEADINGS = {"Gap": "Levels to gain", "Evidence count": "Evidence lines in the job description"}
 
 
+def expectation_gap_view(loaded) -> None:
+    """A framework written as expectations, with no skills: what the target role expects that the current role
+    does not, area by area (the page's full rendering of expectations is still to come)."""
+    fw = loaded.framework
+    with st.container(horizontal=True):
+        current = state.role_select(
+            loaded, "Current role", key="current", default=state.my_role_id(loaded), help="The role held now."
+        )
+        target = state.role_select(loaded, "Target role", key="target", help="The role to aim for.")
+    if current is None or target is None:
+        st.info(
+            f"{md(fw.name)} states expectations per level rather than skills. Choose a **current role** and a "
+            "**target role** above to see what the target expects that the current role does not.",
+            icon=":material/info:",
+        )
+        return
+    st.markdown(
+        loaded.recent(
+            f"gap.expectations:{current}:{target}",
+            lambda: expectation_gap_markdown(fw, expectation_gap(fw, current, target)),
+        )
+    )
+
+
 def main() -> None:
     loaded = state.framework()
     fw = loaded.framework
@@ -53,6 +79,9 @@ def main() -> None:
     )
 
     if not fw.skills or not fw.skill_levels:
+        if has_expectations(fw):
+            expectation_gap_view(loaded)
+            st.stop()
         st.info(
             f"{md(fw.name)} does not define skills and skill levels, so there is no skill gap to show. "
             "Choose another framework in the sidebar.",

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framework import NoPath
+from framework.expectations import expectation_gap
 from framework.routes import next_steps, progression_paths
 from framework.skills import skill_gap
 from ui import render, state
@@ -40,6 +41,10 @@ def main() -> None:
     def gains(since: str, step) -> str:
         """Skills the step's target needs beyond ``since``: the last role of the route that lists skills (a role
         without skill requirements in the framework tells nothing about what its holder can do)."""
+        if G.graph.get("counts_expectations"):  # a framework written as expectations: what the step adds
+            gap = expectation_gap(fw, step.source, step.target)
+            areas = [f"{area.name} {len(area.to_meet)}" for area in gap.areas if area.to_meet]
+            return f"{len(gap.to_meet)} expectations" + (f" ({', '.join(areas)})" if areas else "")
         if not fw.role(step.target).skills:
             return "none listed (this role has no skill requirements in the framework)"
         gap = skill_gap(fw, since, step.target)
@@ -64,7 +69,7 @@ def main() -> None:
                 f"{i}\\. **{KIND_LABELS[step.kind]}** to {render.md(state.role_label(loaded, step.target))} "
                 f"· effort {step.effort:g}  \n"
                 f"Why: {render.md(step.reason)}  \n"
-                f"Skills to gain: {render.md(to_gain)}"
+                f"{'To meet' if G.graph.get('counts_expectations') else 'Skills to gain'}: {render.md(to_gain)}"
             )
             rows.append(
                 {
@@ -93,9 +98,11 @@ def main() -> None:
         except NoPath as error:
             return SimpleNamespace(routes=None, reason=error.reason)
         views = [explain(number, route) for number, route in enumerate(routes, start=1)]
+        counts_expectations = G.graph.get("counts_expectations")
         summary = (
             f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up the grades "
-            "climbed and the skill levels to gain at each step (the “As a table” tab shows both), with a lateral "
+            f"climbed and the {'expectations to meet' if counts_expectations else 'skill levels to gain'} at each step "
+            "(the “As a table” tab shows both), with a lateral "
             "move or a step into a manager's role counted as harder than the next rung of your own ladder."
         )
         return SimpleNamespace(

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framework.catalogue import filter_catalogue, neighbours, source_text
+from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.models import ReferencedSource
 from ui import render, state
@@ -280,6 +281,10 @@ def profile(loaded, role_id: str) -> None:
                             ),
                         ]
                     )
+                )
+            elif role.expectations:  # a framework written as expectations: they are what describes the role
+                st.markdown(
+                    loaded.recent(f"roles.expectations:{role_id}", lambda: role_expectations_markdown(fw, role))
                 )
             else:
                 st.markdown("No job description in this framework.")
