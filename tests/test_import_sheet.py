@@ -239,3 +239,33 @@ def test_an_upload_of_a_sheet_is_imported_by_the_same_code():
     assert result is not None
     assert [r.id for r in result.framework.roles] == ["eng-junior", "eng-senior", "data-analyst", "data-lead"]
     assert import_upload("framework.yaml", Path(__file__).read_bytes()) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "role"),
+    [
+        ("hr.csv", _csv(SMALL[0], SMALL[1:]), "eng-junior"),
+        ("hr.xlsx", _xlsx(SMALL[0], SMALL[1:]), "eng-senior"),
+        ("tiny.md", b"## Level 1\n\n### Craft\n\nWrites small things.\n", "tiny-1"),
+        (
+            "tiny.yml",
+            b"name: Tiny\nlevels: [{id: one, name: One}]\nthemes: [{id: craft, name: Craft}]\n"
+            b"competencies: [{level: one, theme: craft, summary: Does it., proficiency: Expert}]\n",
+            "tiny-one",
+        ),
+    ],
+)
+def test_an_upload_of_another_format_is_imported_and_checked_like_any_framework(name, data, role):
+    from ui.data import load_upload
+
+    loaded = load_upload(data, name)
+    assert role in loaded.framework.roles_by_id
+    assert loaded.graph.number_of_nodes() == len(loaded.framework.roles)
+
+
+def test_an_upload_that_is_a_broken_framework_still_lists_its_problems():
+    from ui.data import load_upload
+
+    with pytest.raises(FrameworkError) as caught:
+        load_upload(b"id: x\nname: X\ngrades: [{id: g}]\nroles: [{id: r}]\n", "mine.yaml")
+    assert "missing required field 'title'" in str(caught.value)

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import FrameworkError
+from ..models import Framework
 from ..yamlsafe import MAX_BYTES
 from .common import read_text, read_yaml
 from .ft import import_ft
 from .monzo import import_monzo
 from .sheet import import_sheet, parse_mapping
-from .sniff import foreign_format
+from .sniff import FOREIGN, foreign_format
 from .summary import ImportResult, ImportSummary, Input, Skipped
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "import_monzo",
     "import_sheet",
     "import_upload",
+    "load_or_import",
     "parse_mapping",
     "read_inputs",
 ]
@@ -104,3 +106,27 @@ def import_upload(name: str, data: bytes) -> ImportResult | None:
     if kind in ("sheet", "workbook"):
         return import_sheet(source)
     return None
+
+
+def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tuple[Framework, ImportSummary | None]:
+    """An uploaded file as a framework: loaded as a framework file, or — when it is an FT job family, a Monzo
+    page or a spreadsheet — imported, then checked by the same loader as any framework file. Returns the
+    framework and the import's summary (None when the file was a framework file). Raises
+    :class:`~framework.errors.FrameworkError` with every problem of the file."""
+    from ..loader import load_framework_bytes, load_framework_text
+    from ..yamlwrite import dump_framework
+
+    try:
+        return load_framework_bytes(data, name=name, max_bytes=max_bytes), None
+    except FrameworkError as error:
+        if not error.problems or error.problems[0].code != FOREIGN:
+            raise
+        if len(data) > max_bytes:
+            raise FrameworkError.single(
+                f"the file is larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large"
+            ) from None
+        result = import_upload(name, data)
+        if result is None:  # pragma: no cover - the loader named a format the importers read
+            raise
+    framework = load_framework_text(dump_framework(result.framework), name=name)
+    return framework, result.summary
