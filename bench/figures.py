@@ -217,7 +217,8 @@ def skill_gap_figure(config: Config) -> list[Row]:
 
 
 def map_figure(config: Config) -> list[Row]:
-    from ui.map_figure import career_map_figure, default_kinds
+    from framework.careermap import default_kinds
+    from ui.map_figure import career_map_figure
 
     label = f"{config.large:,} roles"
     _, G = loaded(label)

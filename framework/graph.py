@@ -60,7 +60,6 @@ import numpy as np
 
 from .errors import RoleNotFound
 from .models import Framework, Role
-from .yamlsafe import gc_paused
 
 __all__ = [
     "KIND_ORDER",
@@ -187,8 +186,7 @@ def build_graph(
     ``expectations`` says whether a move's effort counts the expectations to meet: by default (None) only when
     no role of the framework requires a skill.
     """
-    with gc_paused():  # a large framework's graph is millions of small objects, none in a cycle
-        return _build_graph(framework, weights, laterals, expectations)
+    return _build_graph(framework, weights, laterals, expectations)
 
 
 def _build_graph(

@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
-from .errors import FrameworkError, PathPart, Problem, _closest
+from .errors import FrameworkError, InputError, PathPart, Problem, _closest
 from .models import Framework
 from .yamlsafe import (
     MAX_BYTES,
@@ -25,7 +25,6 @@ from .yamlsafe import (
     MAX_PROBLEMS,
     cap_problems,
     decode,
-    gc_paused,
     locate,
     node_limit,
     parse_yaml_document,
@@ -64,23 +63,22 @@ def _raise_if_foreign(name: str, **looked_at) -> None:
     kind = foreign_format(**looked_at)
     if kind is not None:
         problem = foreign_problem(kind, name)
-        raise FrameworkError([problem], summary=f"{name} is not a framework file")
+        raise InputError([problem], summary=f"{name} is not a framework file")
 
 
 def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
     """Load and check a framework from YAML text; ``name`` is used in problem locations."""
-    with gc_paused():  # millions of small objects, no cycles: see yamlsafe.gc_paused
-        try:
-            data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
-        except FrameworkError:
-            _raise_if_foreign(name, text=text[: 1 << 16])
-            raise
-        if not isinstance(data, dict) or looks_foreign(data):
-            _raise_if_foreign(name, text=text[: 1 << 16], parsed=data)
-        framework, found = validate_data(data)
-        problems += found
-        problems = _with_locations(cap_problems(problems), text, name, data, root=root)
-        del root
+    try:
+        data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+    except FrameworkError:
+        _raise_if_foreign(name, text=text[: 1 << 16])
+        raise
+    if not isinstance(data, dict) or looks_foreign(data):
+        _raise_if_foreign(name, text=text[: 1 << 16], parsed=data)
+    framework, found = validate_data(data)
+    problems += found
+    problems = _with_locations(cap_problems(problems), text, name, data, root=root)
+    del root
     errors = [p for p in problems if p.severity == "error"]
     if errors or framework is None:
         raise FrameworkError(errors, summary=f"{name} is not a valid framework")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import FrameworkError
+from ..errors import FrameworkError, InputError
 from ..models import Framework
 from ..yamlsafe import MAX_BYTES
 from .common import read_text, read_yaml
@@ -67,7 +67,7 @@ def read_inputs(paths: Sequence[Path], kind: str, *, max_bytes: int = MAX_BYTES)
             folders.append(path.parent)
             found.setdefault(path.resolve(), path.name)
         else:
-            raise FrameworkError.single("no such file or folder", file=str(path), code="unreadable")
+            raise InputError.single("no such file or folder", file=str(path), code="unreadable")
     for companion in _COMPANIONS.get(kind, ()):
         if any(name.rsplit("/", 1)[-1] == companion for name in found.values()):
             continue
@@ -77,11 +77,11 @@ def read_inputs(paths: Sequence[Path], kind: str, *, max_bytes: int = MAX_BYTES)
                 found.setdefault(candidate.resolve(), companion)
                 break
     if len(found) > MAX_FILES:
-        raise FrameworkError.single(f"more than {MAX_FILES:,} files to read", code="too-large")
+        raise InputError.single(f"more than {MAX_FILES:,} files to read", code="too-large")
     inputs = []
     for file, name in found.items():
         if file.stat().st_size > max_bytes:
-            raise FrameworkError.single(f"larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large")
+            raise InputError.single(f"larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large")
         inputs.append(Input(name, file.read_bytes()))
     return inputs
 
@@ -122,7 +122,7 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
         if not error.problems or error.problems[0].code != FOREIGN:
             raise
         if len(data) > max_bytes:
-            raise FrameworkError.single(
+            raise InputError.single(
                 f"the file is larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large"
             ) from None
         result = import_upload(name, data)

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import FrameworkError, Problem
+from ..errors import InputError, Problem
 from ..yamlsafe import MAX_BYTES, decode, parse_yaml
 from .summary import Input
 
@@ -25,7 +25,7 @@ def read_yaml(text: str, *, name: str) -> Any:
     an importer must not keep one of two values silently."""
     data, problems = parse_yaml(text, name=name)
     if problems:
-        raise FrameworkError(problems, summary=f"{name} has duplicate keys")
+        raise InputError(problems, summary=f"{name} has duplicate keys")
     return data
 
 
@@ -54,7 +54,7 @@ def merge_orders(orders: Iterable[Sequence[str]], *, what: str, where: str) -> l
     except nx.NetworkXUnfeasible:
         cycle = nx.find_cycle(graph)
         chain = " → ".join([*(u for u, _ in cycle), cycle[0][0]])
-        raise FrameworkError(
+        raise InputError(
             [Problem(f"the {what}s are in different orders in different places: {chain}", file=where)],
             summary=f"the {what}s cannot be put in one order",
         ) from None

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import FrameworkError, Problem
+from ..errors import InputError, Problem
 from ..ids import slugify
 from ..models import (
     Area,
@@ -165,9 +165,9 @@ def import_ft(inputs: list[Input]) -> ImportResult:
         else:
             summary.skip(source.name, "the file", "not a job family (.yml), a guide (.md) or a LICENSE")
     if problems:
-        raise FrameworkError(problems, summary="some files are not FT job families")
+        raise InputError(problems, summary="some files are not FT job families")
     if not families:
-        raise FrameworkError.single("no FT job-family file (.yml) was given", code="ft-no-family")
+        raise InputError.single("no FT job-family file (.yml) was given", code="ft-no-family")
     families.sort(key=lambda f: f.legacy)  # current families first: where themes differ, theirs keep FT's ids
 
     grade_ids = merge_orders(

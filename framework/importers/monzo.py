@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import FrameworkError
+from ..errors import FrameworkError, InputError
 from ..ids import slugify
 from ..models import Area, Discipline, Expectation, Framework, Grade, ImportSource, Role, Track
 from .common import read_text, read_yaml, strip_text
@@ -250,11 +250,11 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
         else:
             summary.skip(source.name, "the file", "not a Markdown framework file (.md) or a LICENSE")
     if not files:
-        raise FrameworkError.single("no Monzo-format framework file was read (see the files skipped)", code="monzo")
+        raise InputError.single("no Monzo-format framework file was read (see the files skipped)", code="monzo")
     tracks = [f.track for f in files]
     if len(set(tracks)) != len(tracks):
         twice = sorted({t for t in tracks if tracks.count(t) > 1})
-        raise FrameworkError.single(f"two files are the same framework (path): {', '.join(twice)}", code="monzo")
+        raise InputError.single(f"two files are the same framework (path): {', '.join(twice)}", code="monzo")
 
     generic = next((f for f in files if f.meta.get("path") == GENERIC_PATH), None)
     disciplines: dict[str, Discipline] = {}

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..errors import FrameworkError, Problem
+from ..errors import InputError, Problem
 from ..ids import slugify, unique_slugs
 from ..models import MAX_LINE, Area, Discipline, Expectation, Framework, Grade, ImportSource, Link, Role
 from .common import merge_orders, read_text
@@ -86,7 +86,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         else:
             out[name] = header.strip()
     if problems:
-        raise FrameworkError(problems, summary="the column mapping has problems")
+        raise InputError(problems, summary="the column mapping has problems")
     return out
 
 
@@ -124,7 +124,7 @@ def _csv_rows(source: Input) -> list[list[str]]:
             if len(rows) > MAX_ROWS + 1:
                 break
     except csv.Error as exc:
-        raise FrameworkError.single(f"not a readable CSV file: {exc}", file=source.name, code="sheet-csv") from None
+        raise InputError.single(f"not a readable CSV file: {exc}", file=source.name, code="sheet-csv") from None
     return rows
 
 
@@ -135,9 +135,9 @@ def _xlsx_rows(source: Input, summary: ImportSummary) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise FrameworkError.single("not a readable .xlsx workbook", file=source.name, code="sheet-xlsx") from None
+        raise InputError.single("not a readable .xlsx workbook", file=source.name, code="sheet-xlsx") from None
     if unzipped > MAX_UNZIPPED:
-        raise FrameworkError.single(
+        raise InputError.single(
             f"the workbook unzips to {unzipped / 2**20:,.0f} MiB, more than the {MAX_UNZIPPED // 2**20} MiB limit",
             file=source.name,
             code="too-large",
@@ -145,7 +145,7 @@ def _xlsx_rows(source: Input, summary: ImportSummary) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file; each is the file's fault
-        raise FrameworkError.single(
+        raise InputError.single(
             f"not a readable .xlsx workbook ({type(exc).__name__})", file=source.name, code="sheet-xlsx"
         ) from None
     try:
@@ -200,7 +200,7 @@ def _columns(header: list[str], mapping: dict[str, str], name: str) -> tuple[dic
         message = "; ".join(
             problems + ([f"no column for {', '.join(missing)} (use {hint} to name it)"] if missing else [])
         )
-        raise FrameworkError.single(f"{message}; the header row has {found}", file=name, line=1, code="sheet-columns")
+        raise InputError.single(f"{message}; the header row has {found}", file=name, line=1, code="sheet-columns")
     read = set(columns.values())
     return columns, [h for i, h in enumerate(header) if h and i not in read]
 
@@ -218,9 +218,9 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
     rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
     start = next((i for i, row in enumerate(rows) if any(row)), None)
     if start is None:
-        raise FrameworkError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
+        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
     if len(rows) - start - 1 > MAX_ROWS:
-        raise FrameworkError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
     columns, unread = _columns(rows[start], mapping, source.name)
     if unread:
         summary.notes.append(f"columns not read: {', '.join(map(repr, unread))}")
@@ -304,7 +304,7 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
         items.append(item)
         tally["imported"] += 1
     if not items:
-        raise FrameworkError.single(
+        raise InputError.single(
             "no row holds an expectation (see the rows skipped)" if tally["skipped"] else "the sheet has no rows",
             file=source.name,
             code="sheet-empty",
