@@ -245,7 +245,7 @@ def test_a_file_without_front_matter_is_read_from_its_headings():
     ("name", "text", "reason"),
     [
         ("notes.md", "# Notes\n\nNothing here.\n", "no front matter, and no '## Level N' / '### Topic' headings"),
-        ("bad.md", "---\ntopics: [\n---\n", "its front matter is not valid YAML"),
+        ("bad.md", "---\ntopics: [\n---\n", "its front matter cannot be read"),
         ("data.json", "{}", "not a Markdown framework file"),
     ],
 )
@@ -267,3 +267,14 @@ def test_a_raw_monzo_file_is_named_by_the_loader(tmp_path):
     (problem,) = caught.value.problems
     assert problem.code == "foreign-format"
     assert "python -m framework import monzo" in problem.message
+
+
+def test_an_alias_bomb_in_front_matter_is_refused_within_its_budget():
+    """Ten levels of ten aliases each would be 10**10 values: the file's node budget stops it unread."""
+    lines = ["---", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 10)]
+    bomb = "\n".join([*lines, "topics: []", "---", ""])
+    result = import_monzo([Input("tiny.md", PAGE.encode()), Input("bomb.md", bomb.encode())])
+    (skipped,) = [s for s in result.summary.skipped if s.where == "bomb.md"]
+    assert "its front matter cannot be read" in skipped.reason
+    assert "expands to more than 50,000 nodes" in skipped.reason, skipped.reason

@@ -269,3 +269,27 @@ def test_an_upload_that_is_a_broken_framework_still_lists_its_problems():
     with pytest.raises(FrameworkError) as caught:
         load_upload(b"id: x\nname: X\ngrades: [{id: g}]\nroles: [{id: r}]\n", "mine.yaml")
     assert "missing required field 'title'" in str(caught.value)
+
+
+def test_a_link_too_long_is_a_bad_row():
+    link = "https://example.org/" + "a" * 3000
+    result = import_sheet(
+        Input(
+            "hr.csv", _csv(["level", "area", "expectation", "link"], [["One", "X", "e", link], ["One", "X", "f", ""]])
+        )
+    )
+    assert any("row 2" in str(s) and "at most 2,000 characters" in str(s) for s in result.summary.skipped)
+
+
+def test_a_value_no_framework_can_hold_is_named_not_a_traceback():
+    page = (
+        "---\nyaml: true\ntopics:\n  - name: craft\n    content:\n      - level: 1\n        criteria: ['"
+        + "x" * 60_000
+        + "']\n---\n"
+    )
+    from framework.importers import import_monzo
+
+    with pytest.raises(FrameworkError) as caught:
+        import_monzo([Input("long.md", page.encode())])
+    assert "the source holds a value a framework cannot" in str(caught.value)
+    assert "at most 50000 characters" in str(caught.value)

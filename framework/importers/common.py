@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import networkx as nx
+from pydantic import ValidationError
 
 from ..errors import InputError, Problem
-from ..yamlsafe import MAX_BYTES, decode, parse_yaml
+from ..yamlsafe import MAX_BYTES, decode, node_limit, parse_yaml
 from .summary import Input
 
-__all__ = ["merge_orders", "read_text", "read_yaml", "strip_text"]
+__all__ = ["merge_orders", "model_problems", "read_text", "read_yaml", "strip_text"]
+
+_LISTED = 20  #: model problems listed by name; the rest are counted
 
 
 def read_text(source: Input, *, max_bytes: int = MAX_BYTES) -> str:
@@ -21,9 +25,10 @@ def read_text(source: Input, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def read_yaml(text: str, *, name: str) -> Any:
-    """One YAML document, read safely and within the parser's bounds; a duplicate key is an error here, since
-    an importer must not keep one of two values silently."""
-    data, problems = parse_yaml(text, name=name)
+    """One YAML document, read safely and within the parser's bounds — its node budget set by its own size, as
+    an upload's is, so a small file cannot expand (through aliases) into a large one; a duplicate key is an
+    error here, since an importer must not keep one of two values silently."""
+    data, problems = parse_yaml(text, name=name, max_nodes=node_limit(len(text.encode("utf-8"))))
     if problems:
         raise InputError(problems, summary=f"{name} has duplicate keys")
     return data
@@ -58,3 +63,31 @@ def merge_orders(orders: Iterable[Sequence[str]], *, what: str, where: str) -> l
             [Problem(f"the {what}s are in different orders in different places: {chain}", file=where)],
             summary=f"the {what}s cannot be put in one order",
         ) from None
+
+
+T = TypeVar("T")
+
+
+def model_problems(importer: Callable[..., T]) -> Callable[..., T]:
+    """An importer whose source holds a value the framework cannot (a text longer than 50,000 characters, a
+    link of thousands) raises :class:`InputError` naming each, never a traceback."""
+
+    @functools.wraps(importer)
+    def run(*args: Any, **kwargs: Any) -> T:
+        try:
+            return importer(*args, **kwargs)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            problems = [
+                Problem(
+                    f"the source holds a value a framework cannot: {'.'.join(map(str, e['loc'])) or 'value'}: "
+                    f"{e['msg'][:1].lower()}{e['msg'][1:]}",
+                    code="import-value",
+                )
+                for e in errors[:_LISTED]
+            ]
+            if len(errors) > _LISTED:
+                problems.append(Problem(f"… and {len(errors) - _LISTED} more", code="too-many-problems"))
+            raise InputError(problems, summary="the source holds values a framework cannot") from None
+
+    return run

@@ -41,7 +41,7 @@ from ..models import (
     Role,
     SkillLevel,
 )
-from .common import merge_orders, read_text, read_yaml, strip_text
+from .common import merge_orders, model_problems, read_text, read_yaml, strip_text
 from .summary import ImportResult, ImportSummary, Input, plural
 
 __all__ = ["FRAMEWORK_NAME", "PROFICIENCIES", "SOURCE", "classify", "import_ft", "looks_like_ft"]
@@ -139,6 +139,7 @@ def _text_id(value: object) -> str | None:
     return strip_text(value)
 
 
+@model_problems
 def import_ft(inputs: list[Input]) -> ImportResult:
     """Build one framework from FT job-family files (and, optionally, FT's how-to-use.md and LICENSE).
 
@@ -309,8 +310,10 @@ def _roles(
         links = []
         for url in item.get("supportingUrls") or []:
             address = strip_text(url.get("url")) if isinstance(url, dict) else None
-            if address is None or not re.match(r"^https?://\S+$", address):
-                summary.skip(where, f"supporting URL {url!r}"[:80], "not a web address (http or https)")
+            if address is None or len(address) > 2000 or not re.match(r"^https?://\S+$", address):
+                summary.skip(
+                    where, f"supporting URL {url!r}"[:80], "not a web address (http or https, at most 2,000 characters)"
+                )
                 continue
             links.append(Link(title=strip_text(url.get("label")), url=address))
         examples = [text for text in map(strip_text, item.get("examples") or []) if text]

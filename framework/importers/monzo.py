@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from ..errors import FrameworkError, InputError
 from ..ids import slugify
 from ..models import Area, Discipline, Expectation, Framework, Grade, ImportSource, Role, Track
-from .common import read_text, read_yaml, strip_text
+from .common import model_problems, read_text, read_yaml, strip_text
 from .summary import ImportResult, ImportSummary, Input, plural
 
 __all__ = ["FRAMEWORK_NAME", "SOURCE", "import_monzo", "looks_like_monzo", "split_front_matter"]
@@ -118,7 +118,7 @@ def _read(source: Input, summary: ImportSummary) -> _File | None:
         try:
             parsed = read_yaml(_repair(front, source.name, summary), name=source.name)
         except FrameworkError as error:
-            summary.skip(source.name, "the file", f"its front matter is not valid YAML: {error.problems[0]}")
+            summary.skip(source.name, "the file", f"its front matter cannot be read: {error.problems[0]}")
             return None
         meta = parsed if isinstance(parsed, dict) else {}
     path = strip_text(meta.get("path"))
@@ -230,6 +230,7 @@ def _read_headings(file: _File, body: str, first_line: int, summary: ImportSumma
         )
 
 
+@model_problems
 def import_monzo(inputs: list[Input]) -> ImportResult:
     """Build one framework from Monzo-format files (and, optionally, the LICENSE).
 

@@ -35,7 +35,7 @@ from datetime import date, datetime
 from ..errors import InputError, Problem
 from ..ids import slugify, unique_slugs
 from ..models import MAX_LINE, Area, Discipline, Expectation, Framework, Grade, ImportSource, Link, Role
-from .common import merge_orders, read_text
+from .common import merge_orders, model_problems, read_text
 from .summary import ImportResult, ImportSummary, Input, plural
 
 __all__ = ["FIELDS", "MAX_ROWS", "REQUIRED", "import_sheet", "is_workbook", "looks_like_sheet", "parse_mapping"]
@@ -45,6 +45,7 @@ REQUIRED = ("level", "area", "expectation")
 MAX_ROWS = 100_000  #: far more than any framework's expectations; a larger sheet is refused, not read for minutes
 MAX_UNZIPPED = 200 * 1024 * 1024  #: the most an .xlsx may hold once unzipped (a "zip bomb" is refused)
 MAX_TEXT = 50_000  #: the longest text a framework holds (an expectation, an example)
+MAX_LINK = 2_000  #: the longest web address a framework holds
 _ZIP = b"PK\x03\x04"
 
 
@@ -205,6 +206,7 @@ def _columns(header: list[str], mapping: dict[str, str], name: str) -> tuple[dic
     return columns, [h for i, h in enumerate(header) if h and i not in read]
 
 
+@model_problems
 def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> ImportResult:
     """Build a framework from one spreadsheet (CSV, or the first sheet of an .xlsx workbook).
 
@@ -256,8 +258,8 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
         if not problem and marker not in (None, "essential", "desirable"):
             problem = f"marker {cell('marker')!r} is neither 'essential' nor 'desirable'"
         link = cell("link") or None
-        if not problem and link and not re.match(r"^https?://\S+$", link):
-            problem = f"link {link!r} is not a web address (http or https)"
+        if not problem and link and (len(link) > MAX_LINK or not re.match(r"^https?://\S+$", link)):
+            problem = f"link {link[:80]!r} is not a web address (http or https, at most {MAX_LINK:,} characters)"
         order_text = cell("level_order")
         if not problem and "level_order" in columns:
             try:
