@@ -49,6 +49,7 @@ __all__ = [
     "AreaGap",
     "ExpectationGap",
     "RoleExpectation",
+    "all_areas",
     "effective_expectations",
     "expectation_gap",
     "expectation_id",
@@ -56,6 +57,7 @@ __all__ = [
     "expectation_sets",
     "framework_areas",
     "has_expectations",
+    "own_expectations",
     "role_expectations",
     "rung_below",
 ]

@@ -78,11 +78,6 @@ def _name(title: str | None) -> str | None:
 
 
 @dataclass
-class _Level:
-    criteria: list[tuple[str, list[str], str]] = field(default_factory=list)  #: (text, examples, topic name)
-
-
-@dataclass
 class _File:
     name: str  #: as handed in, e.g. engineering/backend.md
     meta: dict
