@@ -52,9 +52,10 @@ def _sources(items: Sequence[RoleExpectation]) -> str | None:
 
 
 def expectations_markdown(
-    items: Sequence[RoleExpectation], *, framework: Framework | None = None, heading: str = "####"
+    items: Sequence[RoleExpectation], *, framework: Framework | None = None, heading: str = "##"
 ) -> str:
-    """Expectations grouped by area, in the order given: a heading per area, a list item per expectation."""
+    """Expectations grouped by area, in the order given: a heading per area (an h2 by default, under the
+    page's h1), a list item per expectation."""
     lines: list[str] = []
     area = None
     for e in items:
@@ -81,8 +82,9 @@ def role_expectations_markdown(framework: Framework, role: str | Role) -> str:
     return intro + "\n\n" + expectations_markdown(items, framework=framework)
 
 
-def expectation_gap_markdown(framework: Framework, gap: ExpectationGap) -> str:
-    """The expectation gap: a summary line, then per area of the target what is still to meet."""
+def expectation_gap_markdown(framework: Framework, gap: ExpectationGap, *, heading: str = "##") -> str:
+    """The expectation gap: a summary line, then per area of the target (a heading each, an h2 by default)
+    what is still to meet."""
     current, target = framework.role(gap.current), framework.role(gap.target)
     if not gap.total:
         return f"{md_escape(target.title)} states no expectations in this framework."
@@ -94,7 +96,7 @@ def expectation_gap_markdown(framework: Framework, gap: ExpectationGap) -> str:
         f"**Readiness:** {gap.readiness:.0%}",
     ]
     for area in gap.areas:
-        lines += ["", f"#### {md_escape(area.name)}", ""]
+        lines += ["", f"{heading} {md_escape(area.name)}", ""]
         if area.to_meet:
             for e in area.to_meet:
                 lines += _item(e, framework)

@@ -81,7 +81,7 @@ def main() -> None:
             ranking = RANKING
             if loaded.graph.graph.get("counts_expectations"):  # a framework written as expectations
                 ranking = ranking.replace("the skill levels to gain", "the expectations to meet")
-            summary = f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. {ranking}"
+            summary = f"## {len(routes)} route{'s' * (len(routes) != 1)} found, easiest first\n\n{ranking}"
             st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:
