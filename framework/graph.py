@@ -26,14 +26,24 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
   with a stated grade and at least one skill take part. The reason names the shared skills.
 * ``reports_to`` — from a role to its manager, stated in the file.
 
+A role that states promotions (``moves`` of ``kind: promotion``) is promoted exactly to those roles: no
+derived promotion leaves it (derived ones still lead into it from the rung below, unless that role states its
+own).
+
 **Effort** of a move, the weight that ranks routes (lower is easier)::
 
     effort = base[kind] + grade_steps * per_grade_step + levels_to_gain * per_skill_level
+             + expectations_to_gain * per_expectation
 
 with ``base`` = 1 for a promotion, 2 for a lateral move or stepping into one's manager's role (neither is a
 designed rung), ``grade_steps`` = grades climbed (rounded up; estimated positions count too), and
 ``levels_to_gain`` = skill levels the target needs beyond the source (0 when the framework has no skills; a
-role that lists no skills counts as holding what the rung below it on its ladder needs).
+role that lists no skills counts as holding what the rung below it on its ladder needs), and
+``expectations_to_gain`` = the target's expectations that the source does not have (see
+:mod:`framework.expectations`; cumulative levels count only what a level adds), counted only for a framework
+written as expectations — one where no role requires a skill (the ``expectations`` keyword of
+:func:`build_graph` overrides that) — and 0 otherwise, so a framework with both shapes is not counted twice.
+A role that states no expectations counts as having the rung below's, as with skills.
 The weights are :class:`EffortWeights`, a keyword option of :func:`build_graph`.
 """
 
@@ -72,6 +82,9 @@ class EffortWeights:
     reports_to: float = 2.0
     per_grade_step: float = 1.0
     per_skill_level: float = 1.0
+    #: One expectation to meet weighs as much as one skill level to gain: each is one thing a person must show
+    #: they can do that the role they hold does not ask of them.
+    per_expectation: float = 1.0
 
     def base(self, kind: str) -> float:
         return getattr(self, kind)
@@ -162,13 +175,23 @@ def _nearest(graph: nx.DiGraph, start: str, known: dict[str, int], pick) -> tupl
 
 
 def build_graph(
-    framework: Framework, *, weights: EffortWeights | None = None, laterals: LateralRule | None = None
+    framework: Framework,
+    *,
+    weights: EffortWeights | None = None,
+    laterals: LateralRule | None = None,
+    expectations: bool | None = None,
 ) -> nx.DiGraph:
-    """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort)."""
-    return _build_graph(framework, weights, laterals)
+    """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort).
+
+    ``expectations`` says whether a move's effort counts the expectations to meet: by default (None) only when
+    no role of the framework requires a skill.
+    """
+    return _build_graph(framework, weights, laterals, expectations)
 
 
-def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None) -> nx.DiGraph:
+def _build_graph(
+    framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None, expectations: bool | None
+) -> nx.DiGraph:
     weights = weights or EffortWeights()
     laterals = laterals or LateralRule()
     where = placements(framework)
@@ -199,12 +222,23 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
     position = {node: data["position"] for node, data in G.nodes(data=True)}
     # What progression_paths needs for its lower bound on the effort still to go (see _RouteBound).
     G.graph["route_bound"] = {"levels": levels, "placed": all(p is not None for p in position.values())}
+    if expectations is None:
+        expectations = not any(role.skills for role in framework.roles)
+    expected = _expectation_sets(framework, G) if expectations else None
+    G.graph["counts_expectations"] = expected is not None
     none: dict[str, int] = {}
+    nothing: frozenset[tuple] = frozenset()
 
     def add(u: str, v: str, kind: str, reason: str) -> None:
         steps = _steps(position[u], position[v])
         gain = _levels_to_gain(levels.get(u, none), levels.get(v, none))
-        effort = weights.base(kind) + steps * weights.per_grade_step + gain * weights.per_skill_level
+        to_meet = len(expected.get(v, nothing) - expected.get(u, nothing)) if expected is not None else 0
+        effort = (
+            weights.base(kind)
+            + steps * weights.per_grade_step
+            + gain * weights.per_skill_level
+            + to_meet * weights.per_expectation
+        )
         if G.has_edge(u, v):
             data = G.edges[u, v]
             relations = (*data["relations"], (kind, reason))
@@ -213,7 +247,7 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
         else:
             G.add_edge(
                 u, v, kind=kind, reason=reason, effort=effort, grade_steps=steps, levels_to_gain=gain,
-                relations=((kind, reason),),
+                expectations_to_gain=to_meet, relations=((kind, reason),),
             )  # fmt: skip
 
     for u, v, reason in _promotions(framework, G):
@@ -244,7 +278,7 @@ def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: 
         G.add_edges_from(batch)
     for role in framework.roles:
         for move in role.moves:
-            add(role.id, move.to, "lateral", move.reason)
+            add(role.id, move.to, move.kind, move.reason)
         if role.reports_to and role.reports_to.role in framework.roles_by_id:
             add(role.id, role.reports_to.role, "reports_to", _reporting_reason(role, framework))
     return G
@@ -262,12 +296,16 @@ def _ladders(framework: Framework, G: nx.DiGraph) -> dict[tuple, list[list[Role]
 
 
 def _promotions(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, str, str]]:
+    """Derived promotions; none from a role that states its own (those are added with the other moves)."""
+    stating = {r.id for r in framework.roles if any(move.kind == "promotion" for move in r.moves)}
     for (discipline, track), rungs in _ladders(framework, G).items():
         name = framework.discipline_label(discipline)
         if track and track != discipline:
-            name = f"{name} ({track.replace('-', ' ')})"
+            name = f"{name} ({framework.track_label(track)})"
         for lower, upper in pairwise(rungs):
             for a in lower:
+                if a.id in stating:
+                    continue
                 same_branch = [b for b in upper if b.branch == a.branch]
                 targets = upper if a.branch is None else (same_branch or [b for b in upper if b.branch is None])
                 for b in targets:
@@ -282,7 +320,7 @@ def _promotion_reason(a: Role, b: Role, ladder_name: str, framework: Framework, 
         span = skipped[0].label if len(skipped) == 1 else f"{skipped[0].label}–{skipped[-1].label}"
         reason += f"; no {ladder_name} role at {span}"
     if b.branch and b.branch != a.branch:
-        reason += f"; onto the {b.branch} branch"
+        reason += f"; onto the {framework.branch_label(b.branch)} branch"
     return reason
 
 
@@ -292,7 +330,7 @@ def _branch_twins(framework: Framework, G: nx.DiGraph) -> Iterable[tuple[str, st
             for a in rung:
                 for b in rung:
                     if a.id != b.id and a.branch != b.branch:
-                        branch = b.branch or a.branch
+                        branch = framework.branch_label(b.branch or a.branch)
                         yield a.id, b.id, f"Parallel {branch} branch at the same level: {a.title} ↔ {b.title}"
 
 
@@ -420,6 +458,24 @@ def _skill_levels(framework: Framework, G: nx.DiGraph) -> dict[str, dict[str, in
             if listed:
                 carried = listed[0]
     return levels
+
+
+def _expectation_sets(framework: Framework, G: nx.DiGraph) -> dict[str, frozenset[tuple]]:
+    """What each role expects (:func:`framework.expectations.expectation_sets`). A role that states none is taken
+    to have what the nearest rung below it on its ladder expects, as :func:`_skill_levels` does for skills."""
+    from .expectations import expectation_sets
+
+    sets = expectation_sets(framework)
+    for rungs in _ladders(framework, G).values():
+        carried: frozenset[tuple] = frozenset()
+        for rung in rungs:
+            listed = [sets[r.id] for r in rung if sets[r.id]]
+            for role in rung:
+                if not sets[role.id]:
+                    sets[role.id] = carried
+            if listed:
+                carried = listed[0]
+    return sets
 
 
 def _levels_to_gain(current: dict[str, int], target: dict[str, int]) -> int:

@@ -14,6 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from framework import FrameworkError
+from framework.expectation_text import expectation_gap_markdown
+from framework.expectations import expectation_gap, has_expectations
 from framework.export import (
     development_plan_csv,
     development_plan_markdown,
@@ -39,6 +41,29 @@ TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"] 
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
 
 
+def expectation_gap_view(loaded) -> None:
+    """A framework written as expectations, with no skills: what the target role expects that the current role
+    does not, area by area (the page's full rendering of expectations is still to come)."""
+    fw = loaded.framework
+    with st.container(horizontal=True):
+        current = state.role_select(
+            loaded, "Current role", key="current", default=state.my_role_id(loaded), help="The role held now."
+        )
+        target = state.role_select(loaded, "Target role", key="target", help="The role to aim for.")
+    if current is None or target is None:
+        st.info(
+            f"{md(fw.name)} states expectations per level rather than skills. Choose a **current role** and a "
+            "**target role** above to see what the target expects that the current role does not.",
+            icon=":material/info:",
+        )
+        return
+    st.markdown(loaded.view(_expectation_gap_text, current, target))
+
+
+def _expectation_gap_text(framework, graph, current: str, target: str) -> str:
+    return expectation_gap_markdown(framework, expectation_gap(framework, current, target))
+
+
 def main() -> None:
     loaded = state.framework()
     fw = loaded.framework
@@ -51,6 +76,9 @@ def main() -> None:
         "and dates."
     )
     if not fw.skills or not fw.skill_levels:
+        if has_expectations(fw):
+            expectation_gap_view(loaded)
+            st.stop()
         st.info(
             f"{md(fw.name)} does not define skills and skill levels, so there is no skill gap to show. "
             "Choose another framework in the sidebar.",
