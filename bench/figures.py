@@ -36,7 +36,8 @@ import networkx as nx
 import yaml
 
 from framework import load_framework
-from framework.graph import build_graph, progression_paths
+from framework.graph import build_graph
+from framework.routes import progression_paths
 from framework.skills import skill_gap
 
 from .synthetic import SEED, synthetic_yaml
@@ -222,7 +223,8 @@ def skill_gap_figure(config: Config) -> list[Row]:
 
 
 def map_figure(config: Config) -> list[Row]:
-    from ui.map_figure import career_map_figure, default_kinds
+    from framework.careermap import default_kinds
+    from ui.map_figure import career_map_figure
 
     label = f"{config.large:,} roles"
     _, G = loaded(label)

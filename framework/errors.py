@@ -3,7 +3,12 @@
 Every problem a user can cause is a :class:`Problem` that says *what* is wrong and *where*: the file, the
 line and column when known, the role id and the field path. Loading collects every problem of a file and
 raises one :class:`FrameworkError` holding them all, so a user fixes a file in one pass, not one error at
-a time. Graph queries raise the subclasses :class:`RoleNotFound` and :class:`NoPath`.
+a time.
+
+Two families under that one base, as networkx has them: :class:`InputError` — something wrong with what a
+person gave (a file, an upload, a record, a document), to be shown with its locations — and
+:class:`QueryError` — a question the framework cannot answer (:class:`RoleNotFound`, :class:`NoPath`), to be
+explained in words. Catch :class:`FrameworkError` for both.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from dataclasses import dataclass
 
 __all__ = [
     "FrameworkError",
+    "InputError",
     "NoPath",
     "Problem",
+    "QueryError",
     "RoleNotFound",
     "format_path",
 ]
@@ -94,7 +101,15 @@ class FrameworkError(Exception):
         self.problems.extend(problems)
 
 
-class RoleNotFound(FrameworkError):
+class InputError(FrameworkError):
+    """An input (a framework file, an upload, a profile or record, a document to import) has problems."""
+
+
+class QueryError(FrameworkError):
+    """A question asked of a framework has no answer: an unknown role, no route between two roles."""
+
+
+class RoleNotFound(QueryError):
     """A role id asked for is not in the framework."""
 
     def __init__(self, role_id: str, *, known: Iterable[str] = ()) -> None:
@@ -104,7 +119,7 @@ class RoleNotFound(FrameworkError):
         super().__init__([Problem(message, role=role_id, code="unknown-role")], summary=message)
 
 
-class NoPath(FrameworkError):
+class NoPath(QueryError):
     """No route leads from one role to another; ``reason`` says why in plain words."""
 
     def __init__(self, source: str, target: str, reason: str) -> None:

@@ -6,8 +6,8 @@ Pure functions over a framework and its graph:
 * :func:`ladder_gaps` — missing grades between consecutive rungs of a ladder;
 * :func:`dead_ends` / :func:`unreachable` — roles with no onward move, roles with no way in;
 * :func:`unknown_grades` — roles with no stated grade and the bounds their reporting lines imply;
-* :func:`skill_cliffs` — promotions ranked by skill levels to gain; :func:`inversions` — a higher rung
-  requiring less than the one below;
+* :func:`skill_cliffs` — promotions ranked by skill levels to gain; :func:`inversions` (and
+  :func:`inversion_table`) — a higher rung requiring less than the one below;
 * :func:`spans` — reporting lines as a tree, with span of control per role and totals per discipline;
 * :func:`referenced_roles` — roles named by documents but not described by one.
 
@@ -34,6 +34,7 @@ __all__ = [
     "LadderGap",
     "dead_ends",
     "grade_matrix",
+    "inversion_table",
     "inversions",
     "ladder_gaps",
     "referenced_roles",
@@ -235,6 +236,22 @@ def inversions(framework: Framework, graph: nx.DiGraph) -> list[Inversion]:
     return out
 
 
+def inversion_table(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
+    """:func:`inversions` as a table: the two rungs, the skill, and the level each needs."""
+    columns = ["Lower rung", "Higher rung", "Skill", "Lower rung needs", "Higher rung needs"]
+    rows = [
+        {
+            "Lower rung": framework.role(i.lower).title,
+            "Higher rung": framework.role(i.upper).title,
+            "Skill": framework.skills_by_id[i.skill].name if i.skill in framework.skills_by_id else i.skill,
+            "Lower rung needs": i.lower_level,
+            "Higher rung needs": i.upper_level,
+        }
+        for i in inversions(framework, graph)
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def spans(framework: Framework) -> pd.DataFrame:
     """One row per role: its manager (the tree), direct and indirect reports in the framework, and the staff
     and budget its document states."""
@@ -311,18 +328,7 @@ def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.Dat
             for g in ladder_gaps(framework, graph)
         ]
     )
-    inv = pd.DataFrame(
-        [
-            {
-                "Lower rung": framework.role(i.lower).title,
-                "Higher rung": framework.role(i.upper).title,
-                "Skill": framework.skills_by_id[i.skill].name if i.skill in framework.skills_by_id else i.skill,
-                "Lower rung needs": i.lower_level,
-                "Higher rung needs": i.upper_level,
-            }
-            for i in inversions(framework, graph)
-        ]
-    )
+    inv = inversion_table(framework, graph)
     span_table = spans(framework)
     return [
         ("Grade × discipline: rung status", status.reset_index(names="Discipline")),

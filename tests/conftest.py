@@ -1,4 +1,9 @@
-"""Shared fixtures: paths to the shipped data and the source material beside the repository."""
+"""Shared fixtures: paths to the shipped data and the source material beside the repository; markers by folder.
+
+Every test under ``tests/browser`` is marked ``browser`` and every one under ``tests/load`` ``load``; both, and
+the tests marked so by hand, are ``slow``: ``python3 dev.py test -m "not slow"`` is the quick local loop, and
+CI runs everything.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from framework import load_framework
 from framework.graph import build_graph
 
 ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+_BY_FOLDER = {HERE / "browser": "browser", HERE / "load": "load"}
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -32,3 +39,12 @@ def council():
 @pytest.fixture(scope="session")
 def council_graph(council):
     return build_graph(council)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for folder, marker in _BY_FOLDER.items():
+            if folder in item.path.parents:
+                item.add_marker(marker)
+                item.add_marker(pytest.mark.slow)

@@ -7,9 +7,10 @@ import pytest
 
 from framework import load_framework
 from framework.graph import build_graph
+from framework.skills import Profile
 from tests.apptest import app, param, texts
 from tests.conftest import SHIPPED
-from ui.data import RECENT_MAX, Loaded, shared_figure
+from ui.data import VIEWS_MAX, Loaded, shared_figure
 from ui.map_figure import career_map_figure
 
 PAGES = {
@@ -82,24 +83,36 @@ def test_a_very_long_query_parameter_is_cut_short():
 # --------------------------------------------------------------------------- what pages share between reruns
 
 
-def test_results_for_selections_are_shared_and_only_the_recent_ones_kept():
-    loaded = Loaded("test", None, None)
+def test_views_are_kept_by_their_arguments_and_only_the_recent_ones():
+    loaded = Loaded("test", "the framework", "its graph")
     built = []
 
-    def build(name):
+    def build(framework, graph, name, *options):
+        assert (framework, graph) == ("the framework", "its graph"), "a view is built from the framework and graph"
         built.append(name)
-        return [name]
+        return [name, *options]
 
-    first = loaded.recent("a", lambda: build("a"))
-    assert loaded.recent("a", lambda: build("again")) is first, "the same object, built once"
-    for i in range(RECENT_MAX - 1):
-        loaded.recent(f"n{i}", lambda i=i: build(f"n{i}"))
-    loaded.recent("a", lambda: build("again"))  # used again: now the most recent
-    loaded.recent("one more", lambda: build("one more"))  # the oldest, n0, makes way
-    assert built.count("again") == 0
-    loaded.recent("n0", lambda: build("n0"))
-    assert built.count("n0") == 2, "n0 was built again"
-    assert loaded.memo("whole", lambda: ["x"]) is loaded.memo("whole", lambda: ["y"])
+    first = loaded.view(build, "a")
+    assert loaded.view(build, "a") is first, "the same object, built once"
+    assert loaded.view(build, "a", ("x", 1)) == ["a", ("x", 1)], "other arguments, another view"
+    for i in range(VIEWS_MAX - 2):
+        loaded.view(build, f"n{i}")
+    loaded.view(build, "a")  # used again: now the most recent
+    loaded.view(build, "one more")  # the oldest, ("a", ("x", 1)), makes way
+    assert built.count("a") == 2
+    loaded.view(build, "n0")
+    assert built.count("n0") == 1, "n0 is still kept"
+    loaded.view(build, "a", ("x", 1))
+    assert built.count("a") == 3, "the oldest was built again"
+    assert len(loaded.cached_views()) == VIEWS_MAX
+
+
+@pytest.mark.parametrize("argument", [{"skill": "level"}, ["a"], Profile(framework="f"), object()])
+def test_a_view_is_never_kept_for_a_persons_data(argument):
+    loaded = Loaded("test", None, None)
+    with pytest.raises(TypeError, match="ids and options"):
+        loaded.view(lambda framework, graph, value: value, argument)
+    assert loaded.cached_views() == []
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -20,6 +20,7 @@ from framework.export import (
 )
 from framework.skills import Profile, skill_gap
 from framework.textsafe import md_escape
+from tests.samples import TINY
 
 CURRENT, TARGET = "associate-project-manager", "delivery-manager"
 LABELS = {"current_label": "Associate Project Manager (PO1)", "target_label": "Delivery Manager (PO4)"}
@@ -36,33 +37,6 @@ ORDER = [
     "team-dynamics-and-collaboration",
     "commercial-management",
 ]
-
-TINY = """
-id: tiny
-name: "Tiny <b>framework</b>"
-attribution: "Data © [someone](javascript:alert(1))"
-grades: [{id: G1}, {id: G2}]
-skill_levels: [{id: basic, name: Basic}, {id: good, name: Good}]
-skills:
-  - id: tricky
-    name: "*bold* <script>alert(1)</script>"
-    levels: {basic: "You can:\\n- use `code` and _this_", good: "# not a heading\\n- 1. not a list | pipe"}
-  - id: formula
-    name: "=HYPERLINK(\\"http://example.com\\", \\"x\\")"
-    levels: {basic: "+1 then -2", good: "@SUM(A1:A2)"}
-roles:
-  - id: junior
-    title: Junior
-    grade: G1
-    source: {kind: import, framework: test}
-  - id: senior
-    title: "Senior [lead](http://example.com)"
-    grade: G2
-    source: {kind: import, framework: test}
-    skills:
-      - {skill: tricky, level: good, evidence: ["<img src=x onerror=alert(1)>", "- a line that starts with a dash"]}
-      - {skill: formula, level: good, evidence: ["=1+1"]}
-"""
 
 
 @pytest.fixture(scope="module")

@@ -457,6 +457,7 @@ yaml_tokens = st.lists(
 # --------------------------------------------------------------------------- frameworks
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 @fuzz(200)
 @given(text=mutated_texts(COUNCIL_DATA))
@@ -464,6 +465,7 @@ def test_mutated_council_framework(text):
     check_text(text)
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 @fuzz(300)
 @given(text=mutated_texts(SMALL_DATA))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from framework import NoPath, RoleNotFound, load_framework_text
-from framework.graph import EffortWeights, build_graph, ladder, next_steps, progression_paths
+from framework.graph import EffortWeights, build_graph, ladder
+from framework.routes import next_steps, progression_paths
+from tests.samples import BRANCHED
 
 
 @pytest.mark.parametrize(
@@ -117,26 +119,6 @@ def test_unknown_role_ids(council_graph):
         progression_paths(council_graph, "delivery-manger", "head-of-product")
     with pytest.raises(RoleNotFound):
         next_steps(council_graph, "nobody")
-
-
-BRANCHED = """\
-id: b
-name: Branched
-grades: [{id: junior}, {id: mid}, {id: senior}, {id: lead}, {id: principal}]
-disciplines: [{id: dev, name: Development}, {id: ops, name: Operations}]
-roles:
-  - {id: jr, title: Junior developer, discipline: dev, track: developer, grade: junior, source: {kind: import, framework: t}}
-  - {id: dev, title: Developer, discipline: dev, track: developer, grade: mid, source: {kind: import, framework: t}}
-  - {id: sr, title: Senior developer, discipline: dev, track: developer, grade: senior, source: {kind: import, framework: t}}
-  - {id: sr-m, title: Senior developer - management, discipline: dev, track: developer, branch: management, grade: senior, source: {kind: import, framework: t}}
-  - {id: lead, title: Lead developer, discipline: dev, track: developer, grade: lead, source: {kind: import, framework: t}}
-  - {id: lead-m, title: Lead developer - management, discipline: dev, track: developer, branch: management, grade: lead, source: {kind: import, framework: t}}
-  - {id: pr, title: Principal developer, discipline: dev, track: developer, grade: principal, source: {kind: import, framework: t}}
-  - {id: tester, title: Tester, discipline: dev, track: tester, grade: mid, source: {kind: import, framework: t},
-     moves: [{to: sre, reason: Testers often move into reliability work}]}
-  - {id: sre, title: Site reliability engineer, discipline: ops, grade: senior, source: {kind: import, framework: t}}
-  - {id: floating, title: Unplaced role, discipline: ops, source: {kind: import, framework: t}}
-"""  # noqa: E501
 
 
 @pytest.fixture(scope="module")

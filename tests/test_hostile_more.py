@@ -115,6 +115,7 @@ def measure(kind: str, size: int, limit: int) -> dict:
     return figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_a_framework_of_many_roles_near_the_file_limit_loads_in_bounded_memory():
     """30 MiB of roles (some 30,000): read whole, in seconds, in about 30 times the file's size (the parser's
@@ -204,6 +205,7 @@ WORD_AT_THE_LIMITS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("kind", ["document", "document-and-styles"])
 def test_a_word_document_at_its_expansion_limits_is_read_in_bounded_time_and_memory(kind):

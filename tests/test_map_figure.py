@@ -10,20 +10,12 @@ from itertools import combinations
 import networkx as nx
 import pytest
 
-from framework import load_framework, load_framework_text
+from framework import careermap, load_framework, load_framework_text
+from framework.careermap import default_kinds, describe_map, edge_kinds, map_layout, map_table
 from framework.graph import KIND_ORDER, build_graph
 from framework.models import Discipline, Framework, Grade, ImportSource, Move, ReportingLine, Role
 from tests.conftest import DATA
-from ui import map_figure
-from ui.map_figure import (
-    OKABE_ITO,
-    career_map_figure,
-    default_kinds,
-    describe_map,
-    edge_kinds,
-    map_layout,
-    map_table,
-)
+from ui.map_figure import OKABE_ITO, career_map_figure
 
 ALL_KINDS = [list(c) for n in range(len(KIND_ORDER) + 1) for c in combinations(KIND_ORDER, n)]
 
@@ -346,6 +338,7 @@ def synthetic(disciplines: int = 8, grades: int = 10, tracks: int = 125) -> Fram
     )
 
 
+@pytest.mark.slow
 def test_ten_thousand_roles_keep_the_same_bounded_trace_count(ddat_graph):
     started = time.perf_counter()
     G = build_graph(synthetic())
@@ -414,7 +407,7 @@ def drawn_moves(fig, G, kind: str) -> list[tuple[str, str]]:
 
 
 def test_beyond_the_limit_the_map_draws_the_easiest_lateral_move_of_each_role_and_says_so(ddat_graph, monkeypatch):
-    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 100)
+    monkeypatch.setattr(careermap, "LATERALS_DRAWN_UP_TO", 100)
     laterals = lateral_edges(ddat_graph)
     sources = {u for u, _ in laterals}
     # more moves, and more roles with one, than are drawn
@@ -445,7 +438,7 @@ def test_beyond_the_limit_the_map_draws_the_easiest_lateral_move_of_each_role_an
 
 
 def test_a_focused_map_over_the_limit_draws_one_lateral_move_from_each_role_that_has_any(ddat_graph, monkeypatch):
-    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 20)
+    monkeypatch.setattr(careermap, "LATERALS_DRAWN_UP_TO", 20)
     focus = ["architecture"]
     shown = {n for n, d in ddat_graph.nodes(data=True) if d["discipline"] in focus}
     laterals = lateral_edges(ddat_graph, shown)
@@ -475,7 +468,7 @@ def test_within_the_limit_every_lateral_move_is_drawn_and_nothing_is_said(ddat_g
 def test_hover_labels_of_the_lateral_moves_drawn_stay_escaped(monkeypatch):
     G = build_graph(load_framework_text(HOSTILE, name="hostile.yaml"))
     G.add_edge("c", "a", kind="lateral", reason="<b>why</b>", effort=9.0, relations=(("lateral", "<b>why</b>"),))
-    monkeypatch.setattr(map_figure, "_LATERALS_DRAWN_UP_TO", 1)
+    monkeypatch.setattr(careermap, "LATERALS_DRAWN_UP_TO", 1)
     fig = career_map_figure(G, kinds=["lateral"])
     (arrows,) = parts(fig, "arrows")
     assert (arrows.meta["edges"], arrows.meta["total"]) == (1, 2)
@@ -510,4 +503,4 @@ def test_edges_with_several_relations_count_once_per_kind(council_graph):
     fig = career_map_figure(council_graph)
     assert {t.meta["kind"]: t.meta["total"] for t in parts(fig, "edges")} == {k: n for k, n in counted.items() if n}
     table = map_table(council_graph)
-    assert table.groupby("Move").size().to_dict() == {map_figure.KIND_LABELS[k]: n for k, n in counted.items() if n}
+    assert table.groupby("Move").size().to_dict() == {careermap.KIND_LABELS[k]: n for k, n in counted.items() if n}

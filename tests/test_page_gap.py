@@ -13,7 +13,7 @@ from framework.export import GAP_TABLE_COLUMNS
 from framework.skills import Profile, dump_profile, skill_gap
 from tests.apptest import page, texts
 from tests.conftest import ROOT
-from tests.test_export import TINY
+from tests.samples import TINY
 from ui.radar import CURRENT_COLOUR, TARGET_COLOUR, radar_figure
 
 PAGE = "pages/gap.py"

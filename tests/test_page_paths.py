@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from framework.graph import progression_paths
+from framework.routes import progression_paths
 from tests.apptest import page, param, texts
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route

@@ -12,9 +12,11 @@ from framework.graph import build_graph
 from framework.review import (
     FILLED,
     REFERENCED,
+    Inversion,
     dead_ends,
     discipline_totals,
     grade_matrix,
+    inversion_table,
     inversions,
     ladder_gaps,
     referenced_roles,
@@ -86,11 +88,38 @@ def test_skill_cliffs_are_ranked_by_levels_to_gain(council, council_graph):
 def test_no_inversions_in_the_council_but_found_when_present():
     assert inversions(load_framework(DATA / "roles.yaml"), build_graph(load_framework(DATA / "roles.yaml"))) == []
     ddat = load_framework(DATA / "ddat.yaml")
-    found = inversions(ddat, build_graph(ddat))
+    graph = build_graph(ddat)
+    found = inversions(ddat, graph)
+    # The DDaT download asks less of some skills at a higher role level, e.g. a lead analytics engineer needs
+    # "Turning business problems into data design" at working level, where a senior one needs practitioner.
+    assert len(found) == 21
+    assert (
+        Inversion(
+            "senior-analytics-engineer",
+            "lead-analytics-engineer",
+            "turning-business-problems-into-data-design",
+            "practitioner",
+            "working",
+        )
+        in found
+    )
     rank = ddat.level_rank
+    below = {(r.id, q.skill): q.level for r in ddat.roles for q in r.skills}
     for inv in found:
+        assert graph.edges[inv.lower, inv.upper]["kind"] == "promotion"
+        assert below[(inv.lower, inv.skill)] == inv.lower_level
+        assert below[(inv.upper, inv.skill)] == inv.upper_level
         assert rank[inv.upper_level] < rank[inv.lower_level]
         assert ddat.grade_rank[ddat.role(inv.upper).grade] > ddat.grade_rank[ddat.role(inv.lower).grade]
+    table = inversion_table(ddat, graph)
+    assert len(table) == 21
+    assert table.iloc[0].to_dict() == {
+        "Lower rung": "Senior analytics engineer",
+        "Higher rung": "Lead analytics engineer",
+        "Skill": "Turning business problems into data design",
+        "Lower rung needs": "practitioner",
+        "Higher rung needs": "working",
+    }
 
 
 def test_spans_of_control_and_totals(council):

@@ -12,9 +12,10 @@ import pytest
 from bench.figures import reachable_pairs
 from bench.synthetic import synthetic_framework
 from framework import load_framework, load_framework_text
-from framework.graph import EffortWeights, _RouteBound, build_graph, progression_paths
+from framework.graph import EffortWeights, build_graph
+from framework.routes import _RouteBound, progression_paths
 from tests.conftest import DATA
-from tests.test_graph import BRANCHED
+from tests.samples import BRANCHED
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import networkx as nx
 import pytest
 
 from framework import FrameworkError, RoleNotFound, load_framework
-from framework.graph import LateralRule, build_graph, progression_paths
+from framework.graph import LateralRule, build_graph
+from framework.routes import progression_paths
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, skill_gap
 from tests.conftest import DATA
 

@@ -1,7 +1,7 @@
 """Loading frameworks for the app, once per file (``st.cache_resource`` keyed by path and modification).
 
 The loaded framework and its graph are shared by every session and never mutated by a page (the models are
-frozen). Cached functions take plain keys (paths, mtimes), never model objects.
+frozen). Cached functions take plain keys (paths, mtimes, ids), never model objects and never a person's data.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,7 +25,6 @@ import pyarrow as pa
 import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework, load_framework_bytes
-from framework.catalogue import catalogue
 from framework.graph import build_graph
 
 T = TypeVar("T")
@@ -34,6 +33,7 @@ __all__ = [
     "DATA_DIR",
     "DEFAULT_FRAMEWORK",
     "UPLOAD_MAX_BYTES",
+    "VIEWS_MAX",
     "Loaded",
     "arrow",
     "default_key",
@@ -48,10 +48,9 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FRAMEWORK = "roles"  # data/roles.yaml, the council framework
 LOCAL = "local"  # a file given with --framework
 UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand roles fits well within this
-#: Results kept per framework for views that depend on a selection (a gap, a route, a filtered map): the most
-#: recently used ones, so memory stays bounded however many selections sessions make. The largest, a DDaT map
-#: with every kind of move, takes about 3 MB (the figure and its dict form).
-RECENT_MAX = 32
+#: Views kept per framework (a profile, a route, a filtered map, …): the most recently used ones. The largest, a
+#: DDaT map with every kind of move, takes about 3 MB (the figure and its dict form).
+VIEWS_MAX = 64
 
 
 class _SharedFigure(go.Figure):
@@ -95,51 +94,61 @@ def arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df)
 
 
+#: A cached view's arguments are ids and options: these types, and tuples and frozensets of them.
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, _PLAIN):
+        return True
+    return isinstance(value, tuple | frozenset) and all(_plain(item) for item in value)
+
+
 class Loaded:
-    """A framework, its graph, and tables derived from them: built once per file version, shared by every
-    session, never changed by a page (derived tables are computed on first use and then reused)."""
+    """A framework and its graph, and the views made from them, kept while the framework is in use.
+
+    The shipped frameworks' ``Loaded`` is made once per file version and shared by every session; an uploaded
+    framework's lives in that person's session only. Either way the views it keeps (:meth:`view`) are made
+    from the framework, its graph and plain ids and options — never from what a person entered, which the
+    argument check enforces — so keeping them in a shared object shares nothing personal.
+    """
 
     def __init__(self, key: str, framework: Framework, graph: nx.DiGraph) -> None:
         self.key = key  # "roles", "ddat", or "upload-<hash>"
         self.framework = framework
         self.graph = graph
-        self._memo: dict[str, object] = {}
-        self._recent: OrderedDict[str, object] = OrderedDict()
+        self._views: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
 
     @property
     def label(self) -> str:
         return self.framework.name
 
-    @cached_property
-    def catalogue(self) -> pd.DataFrame:
-        return catalogue(self.framework, self.graph)
-
-    def memo(self, name: str, build: Callable[[], T]) -> T:
-        """``build()`` once per framework version, then the same result for every session (treat it as
-        read-only). For what depends on the framework alone (a fixed set of names): derived tables, figures
-        and downloads that are too slow to redo on every rerun."""
+    def view(self, build: Callable[..., T], *args: object) -> T:
+        """``build(framework, graph, *args)``, made once for these arguments and then reused (treat it as
+        read-only). ``args`` must be ids and options (strings, numbers, None, tuples of them): a view of what
+        one person entered is built for their run only, never kept here. Only the ``VIEWS_MAX`` most recently
+        used views are kept, so memory stays bounded however many selections sessions make."""
+        if not all(_plain(arg) for arg in args):
+            kinds = ", ".join(type(arg).__name__ for arg in args if not _plain(arg))
+            raise TypeError(f"a cached view takes ids and options, not {kinds}: build a person's view for them alone")
+        key = (build, args)
         with self._lock:
-            if name in self._memo:
-                return self._memo[name]
-        value = build()  # outside the lock: one slow build does not hold up other sessions' pages
+            if key in self._views:
+                self._views.move_to_end(key)
+                return self._views[key]
+        value = build(self.framework, self.graph, *args)  # outside the lock: a slow build holds up no one else
         with self._lock:
-            return self._memo.setdefault(name, value)
-
-    def recent(self, name: str, build: Callable[[], T]) -> T:
-        """Like :meth:`memo`, for results that depend on a selection too: ``name`` must name every input
-        (e.g. ``f"gap:{current}:{target}"``). Only the ``RECENT_MAX`` most recently used are kept."""
-        with self._lock:
-            if name in self._recent:
-                self._recent.move_to_end(name)
-                return self._recent[name]
-        value = build()
-        with self._lock:
-            value = self._recent.setdefault(name, value)
-            self._recent.move_to_end(name)
-            while len(self._recent) > RECENT_MAX:
-                self._recent.popitem(last=False)
+            value = self._views.setdefault(key, value)
+            self._views.move_to_end(key)
+            while len(self._views) > VIEWS_MAX:
+                self._views.popitem(last=False)
             return value
+
+    def cached_views(self) -> list[tuple[tuple, object]]:
+        """What :meth:`view` keeps now, as (key, view) pairs: for tests that check nothing personal is kept."""
+        with self._lock:
+            return list(self._views.items())
 
 
 def local_framework() -> Path | None:

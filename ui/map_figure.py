@@ -1,24 +1,18 @@
-"""The career map: every role placed by grade (left → right) and discipline (rows), moves drawn between them.
+"""The career map as a plotly figure: every role placed by grade (left → right) and discipline (rows), moves
+drawn between them.
 
-Pure figure building over the career graph (:func:`framework.graph.build_graph`), no Streamlit calls, so the
-figures can be tested and timed on their own::
+What the map shows — where each role sits, which moves of which kinds — is :class:`framework.careermap.CareerMap`,
+worked out once per view and shared with the table and the text summary drawn beside the figure; this module
+only turns it into plotly traces (no Streamlit calls, so figures can be tested and timed on their own)::
 
-    fig = career_map_figure(G, kinds=("promotion", "reports_to"), highlight=route.roles, selected="delivery-manager")
-    map_table(G, kinds)          # the same edges as a table: the accessible alternative to the chart
-    describe_map(G, kinds)       # a short plain-text summary for screen readers
+    view = career_map(G, kinds=("promotion", "reports_to"))
+    fig = career_map_figure(view, highlight=route.roles, selected="delivery-manager")
 
 The number of plotly traces is bounded, whatever the size of the framework: at most one trace per group of
 roles (described / referenced × grade stated / not stated), two per kind of move (its lines, joined with
 gaps — never one trace per edge — and its arrowheads), and one each for the labels, a highlighted route and
 a selected role: at most 7 + 2 × kinds ≤ 10 + kinds. A map of 10,000 roles therefore costs what drawing its
 points costs, not what thousands of traces would.
-
-The number of lines drawn is bounded too. Promotions and reporting lines are about one per role and are all
-drawn; lateral moves derived from skill overlap can number a million, which no reader could tell apart. Up to
-2,000 are all drawn; beyond, the map draws the easiest lateral move from each role (from 2,000 roles at
-most) and says so in its title, its key and :func:`describe_map`, while :func:`map_table` lists every move.
-The edges are read from the adjacency dicts in one pass that reads each edge's attributes once and builds no
-object per edge (:class:`_Edges`), rather than a loop over ``G.edges(data=True)``.
 
 Every text that comes from a framework file (titles, grade and discipline names, reasons) is escaped with
 :func:`html.escape` before it reaches the figure: plotly renders HTML in hover labels, tick labels and text.
@@ -29,9 +23,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
-from collections.abc import Collection, Iterable, Sequence
-from itertools import chain
-from operator import itemgetter
+from collections.abc import Collection, Sequence
 
 import networkx as nx
 import numpy as np
@@ -39,7 +31,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from framework.careermap import COLOURS, KIND_LABELS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, career_map
 from framework.graph import KIND_ORDER
+
+__all__ = ["OKABE_ITO", "career_map_figure"]
 
 
 def _escape(text: str) -> str:
@@ -47,24 +42,6 @@ def _escape(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-__all__ = [
-    "KIND_LABELS",
-    "OKABE_ITO",
-    "career_map_figure",
-    "default_kinds",
-    "describe_map",
-    "edge_kinds",
-    "map_layout",
-    "map_table",
-]
-
-#: How each kind of move is named on screen.
-KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
-_KIND_COUNTED = {
-    "promotion": ("promotion", "promotions"),
-    "lateral": ("lateral move", "lateral moves"),
-    "reports_to": ("reporting line", "reporting lines"),
-}
 #: Each kind has its own dash pattern, so the map reads without colour.
 _EDGE_STYLE = {
     "promotion": {"dash": "solid", "width": 1.8, "color": "#3a3a3a", "opacity": 0.75, "bend": 0.0},
@@ -81,15 +58,8 @@ _EDGE_LEGEND = {
 #: also the colour of the route and the selection ring).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
 _SWATCH = "#6b6b6b"  # legend swatches of the role groups: their shape is the key, colour is the row
+assert len(OKABE_ITO) == COLOURS, "the map layout gives each discipline one of the palette's colours"
 
-NO_DISCIPLINE = "No discipline"
-UNKNOWN_GRADE_TICK = "Grade not known"
-
-# Vertical layout, in y units: a discipline with one ladder is one unit tall; parallel ladders (tracks) of a
-# discipline take ``_SUB_ROW`` each, so a family of twelve tracks gets a taller band instead of a cramped one.
-_SUB_ROW = 0.26
-_BAND_PADDING = 0.3
-_UNPLACED_GAP = 1.5  # roles that cannot be placed at all go in a column this far right of the top grade
 _ROW_PX = 120  # pixels per y unit, within the height bounds below
 _TOP, _BOTTOM = 215, 50  # margins: the title, the key and the grade axis go above the map
 _AXIS_PX = 80  # the grade axis's labels and title, above the plot area
@@ -97,8 +67,6 @@ _NOTE_PX = 24  # a second line under the title, when it says which lateral moves
 _MIN_HEIGHT, _MAX_HEIGHT = 420, 2000
 _LABEL_ALL_UP_TO = 40  # label every role with its title on maps this small
 _LABEL_TRACKS_UP_TO = 150  # otherwise label each ladder (track) once, if there are this few
-_LATERALS_UP_TO = 120  # more lateral moves than this are hidden unless asked for: they would hide the ladders
-_LATERALS_DRAWN_UP_TO = 2000  # asked for, up to this many are drawn; beyond, the easiest from each role
 _REASONS_UP_TO = 3000  # hover labels of moves say why, up to this many moves (beyond: the table does)
 
 # (status, grade stated) → legend name, marker symbol
@@ -115,246 +83,7 @@ _GROUPS = {
 }
 
 
-# --------------------------------------------------------------------------- layout
-
-
-def map_layout(G: nx.DiGraph, *, disciplines: Collection[str | None] | None = None) -> pd.DataFrame:
-    """Where each role of ``G`` sits on the map: one row per node, in the graph's order (the file's order).
-
-    ``disciplines`` (ids; ``None`` stands for roles without one) keeps only the roles of those disciplines;
-    they keep the colour they have on the whole map.
-
-    Columns: ``id``, ``title``, ``grade`` (its label, or the "grade not stated; …" bounds text),
-    ``grade_known``, ``discipline`` (the discipline's name, as in the role catalogue), ``row_label`` (the
-    name shown on the axis), ``track``, ``branch``, ``status``, ``row`` (the discipline's row index, first
-    discipline first, roles without one last), ``x`` (the grade position; roles that cannot be placed go in
-    a separate column right of the top grade, flagged by ``unplaced``), ``y`` (the row's band, with each
-    track of the discipline on its own line inside it), ``band_low``/``band_center``/``band_high`` (the row's
-    band and where its label goes) and ``colour`` (the discipline's place in :data:`OKABE_ITO`).
-
-    Roles that would sit on the same spot (two branches of one rung, or simply two roles of one grade) are
-    spread sideways by a small, deterministic offset so none hides another.
-    """
-    grades: list[str] = G.graph.get("grades", [])
-    labels: dict[str, str] = G.graph.get("grade_labels", {})
-    columns = {name: [] for name in ("id", "title", "grade", "grade_known", "discipline_id", "discipline")}
-    columns.update({name: [] for name in ("track", "branch", "status", "position")})
-    for node, data in G.nodes(data=True):
-        grade = data.get("grade")
-        columns["id"].append(node)
-        columns["title"].append(data.get("title") or node)
-        columns["grade"].append(labels.get(grade, grade) if grade else data.get("bounds") or "grade not stated")
-        columns["grade_known"].append(grade is not None)
-        columns["discipline_id"].append(data.get("discipline"))
-        columns["discipline"].append(data.get("discipline_name") or data.get("discipline") or "no discipline")
-        columns["track"].append(data.get("track"))
-        columns["branch"].append(data.get("branch"))
-        columns["status"].append(data.get("status", "described"))
-        position = data.get("position")
-        columns["position"].append(math.nan if position is None else float(position))
-    table = pd.DataFrame(columns)
-    table["position"] = table["position"].astype(float)
-
-    # Rows: disciplines in the order their roles come in the file; roles without a discipline last.
-    has_discipline = table["discipline_id"].notna()
-    order = list(dict.fromkeys(table.loc[has_discipline, "discipline_id"]))
-    row_of = {d: i for i, d in enumerate(order)}
-    table["row"] = table["discipline_id"].map(row_of).fillna(len(order)).astype(int)
-    table["row_label"] = table["discipline"].where(has_discipline, NO_DISCIPLINE)
-    table["colour"] = table["row"] % len(OKABE_ITO)
-    if disciplines is not None:
-        wanted = set(disciplines)
-        keep = [d in wanted if isinstance(d, str) else None in wanted for d in table["discipline_id"].tolist()]
-        table = table[keep].reset_index(drop=True)
-        table["row"] = table["row"].rank(method="dense").astype(int) - 1
-    if table.empty:
-        for name in ("x", "y", "band_low", "band_high", "band_center"):
-            table[name] = pd.Series(dtype=float)
-        table["unplaced"] = pd.Series(dtype=bool)
-        return table
-
-    # Tracks: each ladder of a discipline on its own line inside the discipline's band, in file order.
-    ladders = list(zip(table["row"].tolist(), table["track"].fillna("").tolist(), strict=True))
-    sub_of: dict[tuple, int] = {}
-    per_band: dict[int, int] = {}
-    for ladder in dict.fromkeys(ladders):
-        sub_of[ladder] = per_band.get(ladder[0], 0)
-        per_band[ladder[0]] = sub_of[ladder] + 1
-    table["sub"] = [sub_of[ladder] for ladder in ladders]
-    sub_rows = table.groupby("row")["sub"].transform("max") + 1
-    per_row = table.groupby("row")["sub"].max().sort_index() + 1
-    heights = np.maximum(1.0, per_row.to_numpy() * _SUB_ROW + _BAND_PADDING)
-    starts = np.concatenate([[0.0], np.cumsum(heights)[:-1]])
-    table["band_low"] = table["row"].map(pd.Series(starts, index=per_row.index))
-    table["band_high"] = table["row"].map(pd.Series(starts + heights, index=per_row.index))
-    table["band_center"] = (table["band_low"] + table["band_high"]) / 2
-    table["y"] = table["band_center"] + (table["sub"] - (sub_rows - 1) / 2) * _SUB_ROW
-
-    # Columns: the grade position; roles with none in a column of their own at the right.
-    top = max(len(grades) - 1, 0)
-    table["unplaced"] = table["position"].isna()
-    table["x"] = table["position"].fillna(top + _UNPLACED_GAP)
-
-    # Roles on the same spot: spread sideways (main ladder first, then branches, then by id).
-    spot = [table["y"].round(6), table["x"].round(6)]
-    order_key = table.assign(_b=table["branch"].fillna(""), _y=spot[0], _x=spot[1])
-    order_key = order_key.sort_values(["_y", "_x", "_b", "id"], kind="stable")
-    rank = order_key.groupby(["_y", "_x"]).cumcount().reindex(table.index)
-    size = order_key.groupby(["_y", "_x"])["id"].transform("size").reindex(table.index)
-    columns_in_spot = np.ceil(np.sqrt(size)).astype(int)
-    lines_in_spot = np.ceil(size / columns_in_spot).astype(int)
-    col, line = rank % columns_in_spot, rank // columns_in_spot
-    x_step = np.minimum(0.24, 0.64 / np.maximum(columns_in_spot - 1, 1))
-    y_step = np.minimum(_SUB_ROW * 0.45, _SUB_ROW * 0.8 / np.maximum(lines_in_spot - 1, 1))
-    table["x"] = table["x"] + (col - (columns_in_spot - 1) / 2) * x_step
-    table["y"] = table["y"] + (line - (lines_in_spot - 1) / 2) * y_step.where(lines_in_spot > 1, 0.0)
-    return table.drop(columns=["sub"])
-
-
 # --------------------------------------------------------------------------- edges
-
-
-def edge_kinds(data: dict) -> list[tuple[str, str]]:
-    """Every ``(kind, reason)`` of an edge: an edge with several relations belongs to each of their kinds."""
-    relations = data.get("relations") or ((data.get("kind"), data.get("reason", "")),)
-    seen: dict[str, str] = {}
-    for kind, reason in relations:
-        seen.setdefault(kind, reason)
-    return list(seen.items())
-
-
-def default_kinds(G: nx.DiGraph, *, max_laterals: int = _LATERALS_UP_TO) -> list[str]:
-    """The kinds of move a map shows unless asked otherwise: every kind, except lateral moves when there are
-    so many (DDaT's skill-overlap moves number in the hundreds) that they would hide the ladders."""
-    laterals = 0
-    for nbrs in G._succ.values():  # the adjacency dict itself: a framework can have a million moves
-        for data in nbrs.values():
-            if any(k == "lateral" for k, _ in edge_kinds(data)):
-                laterals += 1
-                if laterals > max_laterals:  # enough to know: no need to count the rest
-                    return [k for k in KIND_ORDER if k != "lateral"]
-    return list(KIND_ORDER)
-
-
-def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    kinds = tuple(dict.fromkeys(kinds))
-    unknown = [k for k in kinds if k not in KIND_ORDER]
-    if unknown:
-        raise ValueError(f"unknown kind of move {unknown[0]!r}; the kinds are {', '.join(KIND_ORDER)}")
-    return tuple(k for k in KIND_ORDER if k in kinds)
-
-
-_EFFORT = itemgetter("effort")
-_KIND_CODE = {kind: i for i, kind in enumerate(KIND_ORDER)}
-
-
-def _kind_code(data: dict) -> int:
-    """An edge's kind as a small number (far cheaper to compare than strings), -1 if it has several relations.
-
-    One function reading both attributes: each edge's dict is read once, which is what costs on a million.
-    """
-    return _KIND_CODE[data["kind"]] if len(data["relations"]) == 1 else -1
-
-
-class _Edges:
-    """Every edge of ``G`` as flat arrays, in the graph's order (edges out of each role, roles in the file's
-    order), with each end's row in the map's layout (-1 for a role the map leaves out).
-
-    A large framework has a million moves, nearly all derived lateral moves, each a dict of its own somewhere
-    in memory. They are read in one pass (``map`` over the adjacency dicts into a numpy array) that reads
-    each edge's dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)``
-    building tuples; only the edges drawn pay for their targets, reasons and efforts. An edge with a single
-    relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it the strongest of
-    the relations); the few with several go through :func:`edge_kinds`, and so does every edge of a graph
-    whose edges lack a ``kind`` or ``relations``.
-    """
-
-    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
-        succ = G._succ  # the adjacency dict networkx's own algorithms read
-        self.where = where
-        self.all_shown = all(node in where for node in succ)
-        degrees = np.fromiter(map(len, succ.values()), np.int64, count=len(succ))
-        rows = np.fromiter((where.get(u, -1) for u in succ), np.int64, count=len(succ))
-        self.source = np.repeat(rows, degrees)
-        n = len(self.source)
-        # Each edge's target and attributes, by reference (no edge is read here), in numpy arrays rather than
-        # lists: the garbage collector does not walk numpy arrays, and it would walk two lists of a million
-        # references at each of its frequent young-generation passes while the figure is built.
-        self.ends = np.fromiter(chain.from_iterable(succ.values()), object, count=n)
-        self.data = np.fromiter(chain.from_iterable(map(dict.values, succ.values())), object, count=n)
-        try:
-            self.kind = np.fromiter(map(_kind_code, chain.from_iterable(map(dict.values, succ.values()))), np.int8, n)
-        except (KeyError, TypeError):  # an edge without a kind or relations, or of another kind
-            self.kind = np.full(n, -1, dtype=np.int8)
-        # The other edges, one by one (a promotion that is also a reporting line): kind → {position: reason}.
-        self.other: dict[str, dict[int, str]] = {}
-        for i in np.flatnonzero(self.kind < 0).tolist():
-            for kind, reason in edge_kinds(self.data[i]):
-                self.other.setdefault(kind, {})[i] = reason
-
-    def of_kind(self, kind: str) -> np.ndarray:
-        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
-        mask = self.kind == _KIND_CODE[kind]
-        if kind in self.other:
-            mask[np.fromiter(self.other[kind], np.int64)] = True
-        at = np.flatnonzero(mask)
-        if not self.all_shown and len(at):
-            at = at[(self.source[at] >= 0) & (self.targets(at) >= 0)]
-        return at
-
-    def targets(self, at: np.ndarray) -> np.ndarray:
-        get = self.where.get
-        return np.fromiter((get(v, -1) for v in self.ends[at].tolist()), np.int64, count=len(at))
-
-    def reasons(self, kind: str, at: np.ndarray) -> list[str]:
-        other = self.other.get(kind, {})
-        data = self.data
-        return [other[i] if i in other else data[i]["relations"][0][1] for i in at.tolist()]
-
-    def efforts(self, at: np.ndarray) -> np.ndarray:
-        data = self.data[at].tolist()
-        try:
-            return np.fromiter(map(_EFFORT, data), float, count=len(data))
-        except (KeyError, TypeError, ValueError):  # an edge without an effort counts as no effort
-            return np.fromiter((d.get("effort") or 0.0 for d in data), float, count=len(data))
-
-
-def _laterals_drawn(edges: _Edges, at: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, int]:
-    """Which of the lateral moves ``at`` the map draws, and out of how many roles they are picked.
-
-    All of them, up to ``limit`` (:data:`_LATERALS_DRAWN_UP_TO`). Beyond, a million dashed lines would only
-    be a grey fog, so the map draws one move per role, the easiest (lowest effort; the first in the graph's
-    order on a tie) — and if more roles than ``limit`` have lateral moves, those of ``limit`` roles spread
-    evenly over them in the file's order. Returns the positions drawn and the number of roles with lateral
-    moves (0 when all are drawn).
-    """
-    limit = _LATERALS_DRAWN_UP_TO if limit is None else limit
-    if len(at) <= limit:
-        return at, 0
-    source = edges.source[at]
-    if (np.diff(source) < 0).any():  # edges come grouped by role; only a graph built otherwise needs this
-        order = np.argsort(source, kind="stable")
-        at, source = at[order], source[order]
-    starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
-    roles = len(starts)
-    if roles > limit:  # the roles first: then only their moves' efforts are read
-        keep = np.zeros(roles, dtype=bool)
-        keep[np.round(np.linspace(0, roles - 1, limit)).astype(np.int64)] = True
-        picked = np.repeat(keep, np.diff(np.r_[starts, len(source)]))
-        at, source = at[picked], source[picked]
-        starts = np.flatnonzero(np.r_[True, source[1:] != source[:-1]])
-    effort = np.nan_to_num(edges.efforts(at), nan=np.inf)
-    lowest = np.repeat(np.minimum.reduceat(effort, starts), np.diff(np.r_[starts, len(source)]))
-    easiest = np.flatnonzero(effort == lowest)
-    easiest = easiest[np.r_[True, source[easiest][1:] != source[easiest][:-1]]]  # the first of each role
-    return np.sort(at[easiest]), roles
-
-
-def _lateral_choice(drawn: int, roles: int) -> str:
-    """Which lateral moves the map draws when it cannot draw them all (see :func:`_laterals_drawn`)."""
-    return "the easiest one from each role that has any" if drawn == roles else (
-        f"the easiest one from each of {drawn:,} roles, spread across the map"
-    )  # fmt: skip
 
 
 def _wrap(text: str, width: int = 70) -> str:
@@ -558,7 +287,7 @@ def _place_labels(line: pd.DataFrame, position: np.ndarray, right_edge: float) -
 
 
 def career_map_figure(
-    G: nx.DiGraph,
+    source: CareerMap | nx.DiGraph,
     *,
     kinds: Sequence[str] = KIND_ORDER,
     disciplines: Collection[str | None] | None = None,
@@ -568,39 +297,25 @@ def career_map_figure(
     highlight_label: str = "Highlighted route",
     selected_label: str = "Selected role",
 ) -> go.Figure:
-    """The career map of ``G`` as a plotly figure: grades left → right, one row per discipline.
+    """The career map as a plotly figure: grades left → right, one row per discipline.
 
-    ``kinds`` chooses which moves are drawn (promotion, lateral, reports_to); ``disciplines`` (ids) focuses
-    the map on some disciplines (see :func:`map_layout`), leaving out moves to and from the others.
-    ``highlight`` is a route (role ids in order) drawn thick on top, its roles ringed; ``selected`` is one
-    role, ringed. Role traces carry
-    the role id as ``customdata`` so a click on the chart maps back to a role; every trace says what it is
-    in ``meta["part"]`` (``nodes``, ``edges``, ``route`` or ``selected``), and the traces of moves say how
-    many they draw of how many (``meta["edges"]``, ``meta["total"]``).
-
-    More than 2,000 lateral moves are not all drawn: the map draws the easiest one from each role (from
-    2,000 roles at most, spread over the file's order), and its title and key say how many of how many.
+    ``source`` is a view made by :func:`framework.careermap.career_map`, or a graph, which is then made into
+    one with ``kinds`` (promotion, lateral, reports_to) and ``disciplines`` (ids). ``highlight`` is a route
+    (role ids in order) drawn thick on top, its roles ringed; ``selected`` is one role, ringed. Role traces
+    carry the role id as ``customdata`` so a click on the chart maps back to a role; every trace says what it
+    is in ``meta["part"]`` (``nodes``, ``edges``, ``route`` or ``selected``), and the traces of moves say how
+    many they draw of how many (``meta["edges"]``, ``meta["total"]``). When not every lateral move is drawn,
+    the title's subtitle and the key say how many of how many (:attr:`CareerMap.note`).
     """
-    kinds = _check_kinds(kinds)
-    layout = map_layout(G, disciplines=disciplines)
-    where = {node: i for i, node in enumerate(layout["id"])}
-    edges = _Edges(G, where) if kinds else None
-    shown = {kind: at for kind, at in ((kind, edges.of_kind(kind)) for kind in kinds) if len(at)}
-    drawn = dict(shown)
-    note = ""
-    if "lateral" in shown:
-        drawn["lateral"], lateral_roles = _laterals_drawn(edges, shown["lateral"])
-        if lateral_roles:
-            n, total = len(drawn["lateral"]), len(shown["lateral"])
-            note = f"Showing {n:,} of {total:,} lateral moves: {_lateral_choice(n, lateral_roles)}."
-            note += " Choose a few disciplines to see more of them." if disciplines is None else ""
+    view = source if isinstance(source, CareerMap) else career_map(source, kinds=kinds, disciplines=disciplines)
+    layout, edges, drawn, note = view.layout, view.edges, view.drawn, view.note
+    where = view.where
     top = _TOP + (_NOTE_PX if note else 0)
 
-    grades: list[str] = G.graph.get("grades", [])
-    grade_labels: dict[str, str] = G.graph.get("grade_labels", {})
+    grades, grade_labels = list(view.grades), view.grade_labels
     span = float(layout["band_high"].max()) if len(layout) else 1.0
     height = int(min(_MAX_HEIGHT, max(_MIN_HEIGHT, top + _BOTTOM + span * _ROW_PX)))
-    x_max = max(len(grades) - 1, 0) + (_UNPLACED_GAP if layout["unplaced"].any() else 0)
+    x_max = view.x_max
     # Pixels per x unit and per y unit, roughly, so curves bend alike whatever the direction of an edge.
     scale = (1100 / (x_max + 1.2), (height - top - _BOTTOM) / span)
 
@@ -616,7 +331,7 @@ def career_map_figure(
             layout,
             titles,
             scale,
-            total=len(shown[kind]),
+            total=len(view.shown[kind]),
         )
         for kind, at in drawn.items()
     ]
@@ -808,99 +523,9 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         if k % 2 == 0
     ]  # fmt: skip
     if layout["unplaced"].any():
-        x = x_max - _UNPLACED_GAP / 2
+        x = x_max - UNPLACED_GAP / 2
         shapes.append(
             {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": "#9a9a9a", "width": 1, "dash": "longdash"}}
         )  # fmt: skip
     fig.update_layout(shapes=shapes)
-
-
-# --------------------------------------------------------------------------- accessible alternatives
-
-
-def map_table(
-    G: nx.DiGraph, kinds: Sequence[str] = KIND_ORDER, *, disciplines: Collection[str | None] | None = None
-) -> pd.DataFrame:
-    """The moves of the kinds shown, as a table: one row per edge and kind, by discipline then grade.
-
-    An edge with several relations (a promotion that is also a reporting line) has a row for each kind
-    shown, each with its own reason, just as the map draws a line for each. The table lists every move, also
-    the lateral moves the map leaves out when there are too many to draw (see :func:`career_map_figure`).
-    """
-    kinds = _check_kinds(kinds)
-    columns = ["Discipline", "From", "From grade", "To", "To grade", "Move", "Reason"]
-    layout = map_layout(G, disciplines=disciplines)
-    where = {node: i for i, node in enumerate(layout["id"])}
-    edges = _Edges(G, where) if kinds else None
-    shown = [(kind, edges.of_kind(kind)) for kind in kinds]
-    if not sum(len(at) for _, at in shown):
-        return pd.DataFrame(columns=columns)
-    source = np.concatenate([edges.source[at] for _, at in shown])
-    target = np.concatenate([edges.targets(at) for _, at in shown])
-    move = np.concatenate([np.full(len(at), KIND_ORDER.index(kind), dtype=np.int8) for kind, at in shown])
-    labels = np.array([KIND_LABELS[kind] for kind in KIND_ORDER], dtype=object)
-    pick = {name: layout[name].to_numpy(object) for name in ("row_label", "title", "grade")}
-    table = pd.DataFrame(
-        {
-            "Discipline": pick["row_label"][source],
-            "From": pick["title"][source],
-            "From grade": pick["grade"][source],
-            "To": pick["title"][target],
-            "To grade": pick["grade"][target],
-            "Move": labels[move],
-            "Reason": [reason for kind, at in shown for reason in edges.reasons(kind, at)],
-            "_row": layout["row"].to_numpy()[source],
-            "_x": layout["x"].to_numpy()[source],
-            "_to_x": layout["x"].to_numpy()[target],
-            "_kind": move,
-        }
-    )
-    table = table.sort_values(["_row", "_x", "From", "_kind", "_to_x", "To"], kind="stable")
-    return table[columns].reset_index(drop=True)
-
-
-def describe_map(
-    G: nx.DiGraph, kinds: Sequence[str] = KIND_ORDER, *, disciplines: Collection[str | None] | None = None
-) -> str:
-    """A short plain-text summary of the map, for screen readers and anyone who prefers words."""
-    kinds = _check_kinds(kinds)
-    layout = map_layout(G, disciplines=disciplines)
-    if layout.empty:
-        return "The map is empty: no roles to show."
-    per_row = layout.groupby(["row", "row_label"]).size().sort_index(level=0)
-    disciplines = ", ".join(f"{label} {count}" for (_, label), count in per_row.items())
-    n_rows = len(per_row)
-    parts = [
-        f"{_count(len(layout), 'role')} in {_count(n_rows, 'row')} by discipline ({disciplines}).",
-    ]
-    if kinds:
-        where = {node: i for i, node in enumerate(layout["id"])}
-        edges = _Edges(G, where)
-        shown = {kind: edges.of_kind(kind) for kind in kinds}
-        counts = [_count(len(shown[k]), *_KIND_COUNTED[k]) for k in kinds]
-        laterals = shown.get("lateral", ())
-        roles = len(np.unique(edges.source[laterals])) if len(laterals) > _LATERALS_DRAWN_UP_TO else 0
-        parts.append(f"Moves shown: {', '.join(counts)}.")
-        if roles:  # the map draws some of them: say which, as its title does
-            drawn = min(roles, _LATERALS_DRAWN_UP_TO)
-            choice = _lateral_choice(drawn, roles)
-            parts.append(f"The map draws {drawn:,} of the lateral moves: {choice}; the table lists them all.")
-    else:
-        parts.append("No moves shown.")
-    unknown = int((~layout["grade_known"]).sum())
-    unplaced = int(layout["unplaced"].sum())
-    if unknown:
-        placed = unknown - unplaced
-        text = f"{_count(unknown, 'role')} without a stated grade"
-        text += f": {placed} placed by {'its' if placed == 1 else 'their'} reporting lines" if placed else ""
-        text += f"{',' if placed else ':'} {unplaced} in the “{UNKNOWN_GRADE_TICK}” column" if unplaced else ""
-        parts.append(text + ".")
-    referenced = int((layout["status"] == "referenced").sum())
-    if referenced:
-        parts.append(f"{_count(referenced, 'role')} only named in another role's description.")
-    return " ".join(parts)
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"

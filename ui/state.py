@@ -17,6 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from framework import FrameworkError
 from framework.textsafe import md_code, md_escape
+from framework.views import role_labels
 
 from .data import (
     UPLOAD_MAX_BYTES,
@@ -343,16 +344,19 @@ def role_namer(loaded: Loaded) -> Callable[[str], str]:
 
 def role_ids(loaded: Loaded) -> list[str]:
     """The ids of the framework's roles, in its order: one list per framework version (do not change it)."""
-    return loaded.memo("role-ids", lambda: [r.id for r in loaded.framework.roles])
+    return loaded.view(_all_role_ids)
+
+
+def _all_role_ids(framework, graph) -> list[str]:
+    return [r.id for r in framework.roles]
+
+
+def _all_role_labels(framework, graph) -> dict[str, str]:
+    return role_labels(framework)
 
 
 def _role_labels(loaded: Loaded) -> dict[str, str]:
-    # Every role picker names every role on every rerun: the names are made once per framework version.
-    def build() -> dict[str, str]:
-        fw = loaded.framework
-        return {r.id: f"{r.title} ({fw.grade_label(r.grade) if r.grade else 'grade not stated'})" for r in fw.roles}
-
-    return loaded.memo("role-labels", build)
+    return loaded.view(_all_role_labels)
 
 
 def role_select(

@@ -3,30 +3,21 @@
 One server and one browser serve the whole session; each test gets a fresh browser context. Chromium is
 Debian's (``/usr/bin/chromium``) or the one named by ``CHROMIUM_PATH``. Without it the tests skip, except
 under CI (``CI=true``), where a missing browser is a failure. Every test in this directory is marked
-``browser``, so ``-m "not browser"`` leaves them out.
+``browser`` (and ``slow``) by ``tests/conftest.py``, so ``-m "not browser"`` leaves them out.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from .helpers import ARTIFACTS, goto, new_page
 from .server import CHROMIUM_ARGS, find_chromium, serve_app
 
-HERE = Path(__file__).resolve().parent
 _REPORTS = pytest.StashKey[dict]()
 FIRST_VISIT_PATH = "/roles"
-
-
-@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.hookimpl(wrapper=True)

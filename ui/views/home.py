@@ -2,48 +2,43 @@
 
 import streamlit as st
 
+from framework.views import home_view
 from ui import render, state
 
 
 def main() -> None:
     loaded = state.framework()
-    fw = loaded.framework
+    home = loaded.view(home_view)
 
     st.title("Career Explorer")
-    # The framework's name (a heading) and its description in one element.
-    st.markdown("\n\n".join([f"### {render.md(fw.name)}", *([render.md(fw.description)] if fw.description else [])]))
-
-    # Counted and escaped once per framework version, not on every rerun.
-    described, grades_line, disciplines_line = loaded.memo(
-        "home.summary",
-        lambda: (
-            sum(r.status == "described" for r in fw.roles),
-            " → ".join(render.md(g.label) for g in fw.grades),
-            ", ".join(render.md(d.name) for d in fw.disciplines),
-        ),
+    st.markdown(
+        "\n\n".join([f"### {render.md(home.name)}", *([render.md(home.description)] if home.description else [])])
     )
-    referenced = len(fw.roles) - described
-    figures = st.container(horizontal=True)  # one block, where columns would be five
+
+    figures = st.container(horizontal=True)
     figures.metric(
         "Roles",
-        len(fw.roles),
-        help=f"{described} described (a job description or an import), {referenced} only named by other roles",
+        home.roles,
+        help=f"{home.described} described (a job description or an import), {home.referenced} only named by "
+        "other roles",
     )
-    figures.metric("Grades", len(fw.grades))
-    figures.metric("Disciplines", len(fw.disciplines))
-    figures.metric("Skills", len(fw.skills))
+    figures.metric("Grades", len(home.grades))
+    figures.metric("Disciplines", len(home.disciplines))
+    figures.metric("Skills", home.skills)
 
-    st.markdown(f"**Grades, lowest first:** {grades_line}\n\n**Disciplines:** {disciplines_line}")
-    if referenced:
+    grades = " → ".join(render.md(g) for g in home.grades)
+    disciplines = ", ".join(render.md(d) for d in home.disciplines)
+    st.markdown(f"**Grades, lowest first:** {grades}\n\n**Disciplines:** {disciplines}")
+    if home.referenced:
         st.caption(
-            f"{referenced} of the roles are named in other roles' documents but have no job description of their own; "
-            "they are shown as referenced roles, with no invented text."
+            f"{home.referenced} of the roles are named in other roles' documents but have no job description of "
+            "their own; they are shown as referenced roles, with no invented text."
         )
 
     st.header("Where to start", divider="gray")
     staff, managers, leaders = st.columns(3)
     with staff:
-        st.markdown(  # the heading and its text in one element
+        st.markdown(
             "### Staff\n\n"
             "Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:"
         )
@@ -61,11 +56,12 @@ def main() -> None:
     with leaders:
         st.markdown(
             "### Leadership and HR\n\n"
-            "Is the structure sound? Look for missing rungs, dead ends and roles that are only referenced on the map "
-            "and in the catalogue."
+            "Is the structure sound? Look for missing rungs, dead ends, skill cliffs and roles that are only "
+            "referenced, and compare roles side by side."
         )
-        render.page_link("pages/map.py", label="Review the structure on the map", icon=":material/hub:")
+        render.page_link("pages/review.py", label="Review the structure", icon=":material/account_tree:")
+        render.page_link("pages/compare.py", label="Compare roles", icon=":material/compare_arrows:")
         render.page_link("pages/roles.py", label="Browse every role", icon=":material/badge:")
 
-    if fw.attribution:
-        st.caption(render.md(fw.attribution))
+    if home.attribution:
+        st.caption(render.md(home.attribution))

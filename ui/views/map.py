@@ -1,17 +1,36 @@
 """Career map: every role by grade (left to right) and discipline (rows), with the moves between them.
 
-The figure, its table and its summary come from :mod:`ui.map_figure`; this page only reads the view's state
-(kinds of move, disciplines, the role to find — all in the URL), draws them and turns a click on a role into
-links to its profile and to the routes from "my current role".
+The map's content comes from :func:`framework.views.map.map_view`, made once per view and shared by the figure
+(:mod:`ui.map_figure`), its table and its summary; this page reads the view's state (kinds of move, disciplines,
+the role to find — all in the URL), draws them and turns a click on a role into links to its profile and to the
+routes from "my current role".
 """
 
 import streamlit as st
 
-from framework import NoPath
-from framework.graph import KIND_ORDER, progression_paths
+from framework.careermap import KIND_LABELS
+from framework.graph import KIND_ORDER
+from framework.views.map import easiest_route, map_disciplines, map_view, role_card, usual_kinds
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import KIND_LABELS, career_map_figure, default_kinds, describe_map, map_table
+from ui.map_figure import career_map_figure
+
+
+def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
+    view = map_view(framework, graph, kinds, focus)
+    return shared_figure(
+        career_map_figure(
+            view,
+            highlight=highlight,
+            selected=me,
+            highlight_label="Your easiest route" if route_shown else "The role you are finding",
+            selected_label="My current role",
+        )
+    )
+
+
+def _table(framework, graph, kinds, focus):
+    return arrow(map_view(framework, graph, kinds, focus).table())
 
 
 def main() -> None:
@@ -21,11 +40,8 @@ def main() -> None:
 
     st.title("Career map")
 
-    usual_kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
-    # Names, as on the Roles page: the two pages share this filter (and its ``?discipline=`` parameter).
-    discipline_ids = loaded.memo(
-        "map.disciplines", lambda: {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
-    )
+    usual = loaded.view(usual_kinds)
+    discipline_ids = loaded.view(map_disciplines)
     # The options are drawn only while their expander is open (it starts open when a link sets one); closed,
     # the map keeps them as they were left (or as the link says).
     state.keep("edges", "discipline")
@@ -41,7 +57,7 @@ def main() -> None:
                     key="edges",
                     what="the kind of move",
                     format_func=lambda k: KIND_LABELS.get(k, k),
-                    default=usual_kinds,
+                    default=usual,
                     placeholder="No moves: roles only",
                     help="Promotions are the next rung up a ladder; lateral moves cross to another ladder at about "
                     "the same grade; reporting lines run from a role to its manager.",
@@ -65,44 +81,24 @@ def main() -> None:
                     "this role.",
                 )
     else:
-        kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual_kinds)
+        kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual)
         disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline")
         target = state.opened("role", state.role_ids(loaded), what="the role")
 
-    focus = [discipline_ids[name] for name in disciplines] or None
+    kinds = tuple(k for k in KIND_ORDER if k in kinds)
+    focus = tuple(discipline_ids[name] for name in disciplines) or None
 
-    def easiest_route() -> tuple[list[str], str | None]:
-        try:
-            return progression_paths(G, me, target, limit=1)[0].roles, None
-        except NoPath as error:
-            return [], f"There is no route from your role to {G.nodes[target]['title']}: {error.reason}."
-
-    route: list[str] = []
+    route: tuple[str, ...] = ()
     route_note = None
     if target and me and target != me:
-        route, route_note = loaded.recent(f"map.route:{me}:{target}", easiest_route)
+        found = loaded.view(easiest_route, me, target)
+        route, route_note = found.roles, found.no_route
         if focus is not None and any(G.nodes[r]["discipline"] not in focus for r in route):
             route_note = "Part of your route runs through disciplines the map does not show; that part is left out."
 
-    # The figure, its summary and its table depend on the framework and the view's choices alone: made once for
-    # the recent views and shared by sessions (the figure is not changed once made).
-    view = (tuple(kinds), None if focus is None else tuple(focus))
-    highlight = tuple(route or ([target] if target else []))
-    fig = loaded.recent(
-        f"map.figure:{view!r}:{highlight!r}:{me}",
-        lambda: shared_figure(
-            career_map_figure(
-                G,
-                kinds=kinds,
-                disciplines=focus,
-                highlight=highlight,
-                selected=me,
-                highlight_label="Your easiest route" if route else "The role you are finding",
-                selected_label="My current role",
-            )
-        ),
-    )
-    summary = loaded.recent(f"map.summary:{view!r}", lambda: describe_map(G, kinds, disciplines=focus))
+    view = loaded.view(map_view, kinds, focus)
+    highlight = route or ((target,) if target else ())
+    figure = loaded.view(_figure, kinds, focus, highlight, me, bool(route))
     # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
     notes = [
         "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are the "
@@ -110,20 +106,20 @@ def main() -> None:
         "to the routes there. Drag to move the map, use the toolbar above it to zoom, and click an entry of the key "
         "to hide or show it. Choose the moves and disciplines shown, or find a role, under “Map options”."
     ]
-    if "lateral" not in usual_kinds and "lateral" not in kinds:
+    if "lateral" not in usual and "lateral" not in kinds:
         notes.append(
             "Lateral moves are hidden at first on this framework: there are so many that they would hide the "
             "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
         )
-    notes.append(render.md(summary))
+    notes.append(render.md(view.summary))
     st.markdown("\n\n".join(notes))
     event = st.plotly_chart(
-        fig,
+        figure,
         on_select="rerun",
         selection_mode="points",
         key="map",
         config={"displaylogo": False, "scrollZoom": False},
-        alt=summary,
+        alt=view.summary,
     )
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
@@ -131,15 +127,14 @@ def main() -> None:
     points = event.selection.points if event and event.selection else []
     clicked = [p["customdata"] for p in points if isinstance(p.get("customdata"), str) and p["customdata"] in G]
     for role_id in dict.fromkeys(clicked):
-        node = G.nodes[role_id]
+        card = loaded.view(role_card, role_id)
         with st.container(border=True):
-            grade = G.graph["grade_labels"].get(node["grade"], node["grade"]) if node["grade"] else node["bounds"]
-            st.markdown(f"**{render.md(node['title'])}** · {render.md(grade)} · {render.md(node['discipline_name'])}")
+            st.markdown(f"**{render.md(card.title)}** · {render.md(card.grade)} · {render.md(card.discipline)}")
             links = st.columns(2)
             with links[0]:
                 render.page_link(
                     "pages/roles.py",
-                    label=f"Open the profile of {node['title']}",
+                    label=f"Open the profile of {card.title}",
                     query_params=state.link_params(loaded, role=role_id),
                     icon=":material/badge:",
                 )
@@ -147,14 +142,14 @@ def main() -> None:
                 if me and me != role_id:
                     render.page_link(
                         "pages/paths.py",
-                        label=f"Routes from my role to {node['title']}",
+                        label=f"Routes from my role to {card.title}",
                         query_params=state.link_params(loaded, **{"from": me, "to": role_id}),
                         icon=":material/route:",
                     )
                 elif me is None:
                     render.page_link(
                         "pages/paths.py",
-                        label=f"Routes to {node['title']}",
+                        label=f"Routes to {card.title}",
                         query_params=state.link_params(loaded, to=role_id),
                         icon=":material/route:",
                     )
@@ -162,6 +157,6 @@ def main() -> None:
     table_box = state.lazy_expander("Table of the map", key="map-table")
     with table_box:
         if table_box.open:
-            table = loaded.recent(f"map.table:{view!r}", lambda: arrow(map_table(G, kinds, disciplines=focus)))
+            table = loaded.view(_table, kinds, focus)
             st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
             st.dataframe(table, hide_index=True)

@@ -1,27 +1,49 @@
 """Progression paths: ranked routes between two roles (``?from=…&to=…``), each step explained."""
 
-from types import SimpleNamespace
-
-import pandas as pd
 import streamlit as st
 
-from framework import NoPath
-from framework.graph import next_steps, progression_paths
-from framework.skills import skill_gap
+from framework.views import RoutesView, RouteView, kind_label, routes_view
+from framework.views.map import usual_kinds
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import career_map_figure, default_kinds
+from ui.map_figure import career_map_figure
+
+RANKING = (
+    "Effort adds up the grades climbed and the skill levels to gain at each step (the “As a table” tab shows both), "
+    "with a lateral move or a step into a manager's role counted as harder than the next rung of your own ladder."
+)
+
+
+def _route_text(route: RouteView) -> str:
+    """A route as one Markdown text: its heading (an h3 for screen readers), its roles, then each step."""
+    steps = [
+        f"{step.number}\\. **{step.kind_label}** to {render.md(step.target_label)} · effort {step.effort:g}  \n"
+        f"Why: {render.md(step.reason)}  \n"
+        f"Skills to gain: {render.md(step.gains_text)}"
+        for step in route.steps
+    ]
+    count = f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}"
+    titles = " → ".join(render.md(title) for title in route.titles)
+    return "\n\n".join([f"### Route {route.number}: {count}, effort {route.effort:g}", titles, *steps])
+
+
+def _table(framework, graph, source: str, target: str, limit: int):
+    return arrow(routes_view(framework, graph, source, target, limit).table())
+
+
+def _route_figure(framework, graph, source: str, highlight: tuple[str, ...]):
+    """The map page's opening view as the background (without lateral moves where there are so many that they
+    would hide the ladders), the chosen route drawn on top whatever kinds of move it takes."""
+    kinds = usual_kinds(framework, graph)
+    return shared_figure(career_map_figure(graph, kinds=kinds, highlight=highlight, selected=source))
 
 
 def main() -> None:
     loaded = state.framework()
-    fw = loaded.framework
-    G = loaded.graph
-    KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Step up to the manager's role"}
 
     st.title("Progression paths")
 
-    with st.container(horizontal=True):  # one block for the row, where columns would be four
+    with st.container(horizontal=True):
         source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
         target = state.role_select(loaded, "To", key="to")
         limit = state.bound_select(
@@ -37,90 +59,16 @@ def main() -> None:
         )
         st.stop()
 
-    def gains(since: str, step) -> str:
-        """Skills the step's target needs beyond ``since``: the last role of the route that lists skills (a role
-        without skill requirements in the framework tells nothing about what its holder can do)."""
-        if not fw.role(step.target).skills:
-            return "none listed (this role has no skill requirements in the framework)"
-        gap = skill_gap(fw, since, step.target)
-        names = {lv.id: lv.name for lv in fw.skill_levels}
-        parts = [
-            f"{row.name}: {names.get(row.current, 'none')} → {names.get(row.required, row.required)}"
-            for row in gap.gaps
-        ]
-        note = "" if since == step.source else f" (compared with {fw.role(since).title})"
-        return ("; ".join(parts) if parts else "none") + note
-
-    def explain(number: int, route) -> SimpleNamespace:
-        """Route ``number`` as the page shows it: one Markdown text (a heading, the roles, then the steps with the
-        skills to gain) and its rows of the table of every route."""
-        lines, rows = [], []
-        since = route.steps[0].source
-        for i, step in enumerate(route.steps, start=1):
-            to_gain = gains(since, step)
-            since = step.target if fw.role(step.target).skills else since
-            levels = G.edges[step.source, step.target]["levels_to_gain"]
-            lines.append(
-                f"{i}\\. **{KIND_LABELS[step.kind]}** to {render.md(state.role_label(loaded, step.target))} "
-                f"· effort {step.effort:g}  \n"
-                f"Why: {render.md(step.reason)}  \n"
-                f"Skills to gain: {render.md(to_gain)}"
-            )
-            rows.append(
-                {
-                    "Route": number,
-                    "Step": i,
-                    "From": fw.role(step.source).title,
-                    "To": fw.role(step.target).title,
-                    "Move": KIND_LABELS[step.kind],
-                    "Grade change": step.grade_change,
-                    "Skill levels to gain": levels,
-                    "Effort": step.effort,
-                    "Why": step.reason,
-                    "Skills to gain": to_gain,
-                }
-            )
-        steps = f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}"
-        # A heading inside the Markdown is a real heading (h3) for screen readers, and one element is cheaper to
-        # draw than a subheader and a paragraph. The route's roles, then one paragraph per step.
-        titles = " → ".join(render.md(fw.role(r).title) for r in route.roles)
-        text = "\n\n".join([f"### Route {number}: {steps}, effort {route.effort:g}", titles, *lines])
-        return SimpleNamespace(text=text, rows=rows)
-
-    def find_routes() -> SimpleNamespace:
-        try:
-            routes = progression_paths(G, source, target, limit=int(limit))
-        except NoPath as error:
-            return SimpleNamespace(routes=None, reason=error.reason)
-        views = [explain(number, route) for number, route in enumerate(routes, start=1)]
-        summary = (
-            f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. Effort adds up the grades "
-            "climbed and the skill levels to gain at each step (the “As a table” tab shows both), with a lateral "
-            "move or a step into a manager's role counted as harder than the next rung of your own ladder."
-        )
-        return SimpleNamespace(
-            routes=routes,
-            # the summary and every route (its heading, roles and steps) in one Markdown element
-            text="\n\n".join([summary, *(view.text for view in views)]),
-            table=arrow(pd.DataFrame([row for view in views for row in view.rows])),
-            reason=None,
-        )
-
-    # The routes and their explanations depend on the framework and the three choices alone: worked out once for
-    # the recent choices and shared by sessions.
-    found = loaded.recent(f"paths.routes:{source}:{target}:{int(limit)}", find_routes)
-    if found.routes is None:
+    found: RoutesView = loaded.view(routes_view, source, target, int(limit))
+    if not found.routes:
         st.warning(
             render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}.")
         )
-        st.markdown(f"**Why:** {render.md(found.reason)}.")
-        onward = next_steps(G, source)
-        if onward:
-            st.markdown(f"**Where {render.md(fw.role(source).title)} can go next:**")
-            for step in onward:
-                render.role_link(
-                    loaded, step.target, label=f"{KIND_LABELS[step.kind]}: {state.role_label(loaded, step.target)}"
-                )
+        st.markdown(f"**Why:** {render.md(found.no_route_reason)}.")
+        if found.onward:
+            st.markdown(f"**Where {render.md(loaded.framework.role(source).title)} can go next:**")
+            for step in found.onward:
+                render.role_link(loaded, step.role, label=f"{kind_label(step.kind, as_step=True)}: {step.label}")
         st.stop()
 
     routes = found.routes
@@ -130,10 +78,11 @@ def main() -> None:
     )
     if words.open:
         with words:
-            st.markdown(found.text)
+            summary = f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. {RANKING}"
+            st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:
-            st.dataframe(found.table, hide_index=True, key="routes")
+            st.dataframe(loaded.view(_table, source, target, int(limit)), hide_index=True, key="routes")
     if on_map.open:
         with on_map:
             chosen = st.radio(
@@ -143,18 +92,10 @@ def main() -> None:
                 horizontal=True,
                 key="highlight",
             )
-            highlight = routes[chosen].roles
-            # The map page's opening view as the background (without lateral moves where there are so many that
-            # they would hide the ladders); the chosen route is drawn on top whatever kinds of move it takes.
-            kinds = loaded.memo("map.default-kinds", lambda: default_kinds(G))
-            figure = loaded.recent(
-                f"paths.figure:{source}:{highlight!r}",
-                lambda: shared_figure(career_map_figure(G, kinds=kinds, highlight=highlight, selected=source)),
-            )
-            st.plotly_chart(figure, key="route-map")
-            hidden = (
-                "" if "lateral" in kinds else " Other lateral moves are left out of the background: too many to read."
-            )
+            st.plotly_chart(loaded.view(_route_figure, source, routes[chosen].roles), key="route-map")
+            hidden = "" if "lateral" in loaded.view(usual_kinds) else (
+                " Other lateral moves are left out of the background: too many to read."
+            )  # fmt: skip
             st.caption(
                 "The highlighted line is the chosen route; the other tabs list its steps in words and as a table, "
                 f"which is the same information as text.{hidden}"
@@ -162,7 +103,7 @@ def main() -> None:
 
     render.page_link(
         "pages/gap.py",
-        label=f"Skill gap and development plan: {fw.role(source).title} → {fw.role(target).title}",
+        label=f"Skill gap and development plan: {found.routes[0].titles[0]} → {found.routes[0].titles[-1]}",
         query_params=state.link_params(loaded, current=source, target=target),
         icon=":material/checklist:",
     )

@@ -1,0 +1,36 @@
+"""How roles, grades and moves are named on every page, in one place so that pages and exports agree."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..models import Framework
+
+__all__ = ["KIND_LABELS", "grade_text", "kind_label", "role_label", "role_labels"]
+
+#: How each kind of move is named where a role's connections are listed (a profile, a map card).
+KIND_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
+#: The same, as a step of a route: moving into the role one reports to.
+STEP_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Step up to the manager's role"}
+
+
+def kind_label(kind: str, *, as_step: bool = False) -> str:
+    """The words for a kind of move (``promotion``, ``lateral``, ``reports_to``)."""
+    return (STEP_LABELS if as_step else KIND_LABELS).get(kind, kind)
+
+
+def role_labels(framework: Framework) -> dict[str, str]:
+    """Role id → "Title (grade)", how a role is named in pickers and lists ("grade not stated" when unknown)."""
+    return {r.id: f"{r.title} ({framework.grade_label(r.grade)})" for r in framework.roles}
+
+
+def role_label(framework: Framework, role_id: str) -> str:
+    """ "Title (grade)" for one role; the id itself for a role the framework does not have."""
+    role = framework.roles_by_id.get(role_id)
+    return f"{role.title} ({framework.grade_label(role.grade)})" if role else role_id
+
+
+def grade_text(framework: Framework, G: nx.DiGraph, role_id: str) -> str:
+    """The role's grade, or where its reporting lines place it ("grade not stated; above PO4 …")."""
+    node = G.nodes[role_id]
+    return framework.grade_label(node["grade"]) if node["grade"] else node["bounds"]

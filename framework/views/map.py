@@ -1,0 +1,65 @@
+"""The Career map page: the map's options and what a chosen role's card says.
+
+The map itself — where each role sits, the moves shown — is :class:`framework.careermap.CareerMap`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..careermap import CareerMap, career_map, default_kinds
+from ..errors import NoPath
+from ..models import Framework
+from ..routes import progression_paths
+from .labels import grade_text
+
+__all__ = ["EasiestRoute", "RoleCard", "easiest_route", "map_disciplines", "map_view", "role_card", "usual_kinds"]
+
+
+def usual_kinds(framework: Framework, G: nx.DiGraph) -> tuple[str, ...]:
+    """The kinds of move the map shows unless asked otherwise (lateral moves are left out where they would
+    hide the ladders: see :func:`framework.careermap.default_kinds`)."""
+    return tuple(default_kinds(G))
+
+
+def map_disciplines(framework: Framework, G: nx.DiGraph) -> dict[str, str | None]:
+    """Discipline name → id, for the map's discipline filter (names as the Roles page shows them)."""
+    return {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+
+
+def map_view(
+    framework: Framework, G: nx.DiGraph, kinds: tuple[str, ...], focus: tuple[str | None, ...] | None
+) -> CareerMap:
+    """The map showing ``kinds`` of move, of the ``focus`` disciplines (ids; None: all)."""
+    return career_map(G, kinds=kinds, disciplines=focus)
+
+
+@dataclass(frozen=True)
+class EasiestRoute:
+    roles: tuple[str, ...]  # empty when there is none
+    no_route: str | None  # why not, as a sentence
+
+
+def easiest_route(framework: Framework, G: nx.DiGraph, source: str, target: str) -> EasiestRoute:
+    """The easiest route from ``source`` to ``target``, to draw on the map."""
+    try:
+        return EasiestRoute(tuple(progression_paths(G, source, target, limit=1)[0].roles), None)
+    except NoPath as error:
+        return EasiestRoute((), f"There is no route from your role to {G.nodes[target]['title']}: {error.reason}.")
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    """What the map says of a role chosen on it."""
+
+    role: str
+    title: str
+    grade: str
+    discipline: str
+
+
+def role_card(framework: Framework, G: nx.DiGraph, role_id: str) -> RoleCard:
+    node = G.nodes[role_id]
+    return RoleCard(role_id, node["title"], grade_text(framework, G, role_id), node["discipline_name"])

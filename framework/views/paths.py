@@ -1,0 +1,171 @@
+"""The Progression paths page: up to a few routes between two roles, each step with its reason and the skills
+to gain.
+
+The skills a step asks for are counted from the last role of the route that lists skill requirements: a role
+without any in the framework (a referenced role with no benchmark, say) tells nothing about what its holder
+can do, so the step after it is measured against the role before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from ..errors import NoPath
+from ..models import Framework
+from ..routes import Route, next_steps, progression_paths
+from ..skills import skill_gap
+from .labels import kind_label, role_label
+from .roles import Connection
+
+__all__ = ["ROUTE_TABLE_COLUMNS", "RouteView", "RoutesView", "SkillChange", "StepView", "routes_view"]
+
+ROUTE_TABLE_COLUMNS = [
+    "Route",
+    "Step",
+    "From",
+    "To",
+    "Move",
+    "Grade change",
+    "Skill levels to gain",
+    "Effort",
+    "Why",
+    "Skills to gain",
+]
+
+
+@dataclass(frozen=True)
+class SkillChange:
+    """A skill a step asks for: the level held before it (None: not held) and the level needed."""
+
+    skill: str
+    name: str
+    held: str | None  # level name
+    needed: str  # level name
+
+
+@dataclass(frozen=True)
+class StepView:
+    number: int
+    kind: str
+    kind_label: str
+    source: str
+    target: str
+    source_title: str
+    target_title: str
+    target_label: str  # "Title (grade)"
+    reason: str
+    effort: float
+    grade_change: str
+    levels_to_gain: int  # as the graph counts them for this move
+    target_lists_skills: bool
+    gains: tuple[SkillChange, ...]  # what the target needs beyond the role compared with
+    compared_with: str | None  # the title of the role compared with, when it is not the step's own start
+
+    @property
+    def gains_text(self) -> str:
+        """The skills to gain in one line, as the table and the words say them."""
+        if not self.target_lists_skills:
+            return "none listed (this role has no skill requirements in the framework)"
+        parts = [f"{g.name}: {g.held or 'none'} → {g.needed}" for g in self.gains]
+        note = f" (compared with {self.compared_with})" if self.compared_with else ""
+        return ("; ".join(parts) if parts else "none") + note
+
+
+@dataclass(frozen=True)
+class RouteView:
+    number: int
+    effort: float
+    roles: tuple[str, ...]
+    titles: tuple[str, ...]
+    steps: tuple[StepView, ...]
+
+
+@dataclass(frozen=True)
+class RoutesView:
+    source: str
+    target: str
+    routes: tuple[RouteView, ...]  # easiest first; empty when there is none
+    no_route_reason: str | None  # why there is no route, in words
+    onward: tuple[Connection, ...]  # where the start can go next (shown when there is no route)
+
+    def table(self) -> pd.DataFrame:
+        """Every step of every route, one row each (the routes' accessible alternative to the map)."""
+        rows = [
+            {
+                "Route": route.number,
+                "Step": step.number,
+                "From": step.source_title,
+                "To": step.target_title,
+                "Move": step.kind_label,
+                "Grade change": step.grade_change,
+                "Skill levels to gain": step.levels_to_gain,
+                "Effort": step.effort,
+                "Why": step.reason,
+                "Skills to gain": step.gains_text,
+            }
+            for route in self.routes
+            for step in route.steps
+        ]
+        return pd.DataFrame(rows, columns=ROUTE_TABLE_COLUMNS)
+
+
+def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) -> RouteView:
+    names = {lv.id: lv.name for lv in framework.skill_levels}
+    steps = []
+    since = route.steps[0].source  # the last role of the route that lists skills
+    for i, step in enumerate(route.steps, start=1):
+        target = framework.role(step.target)
+        gains: tuple[SkillChange, ...] = ()
+        if target.skills:
+            gap = skill_gap(framework, since, step.target)
+            gains = tuple(
+                SkillChange(r.skill, r.name, names.get(r.current) if r.current else None, names.get(r.required, ""))
+                for r in gap.gaps
+            )
+        steps.append(
+            StepView(
+                number=i,
+                kind=step.kind,
+                kind_label=kind_label(step.kind, as_step=True),
+                source=step.source,
+                target=step.target,
+                source_title=framework.role(step.source).title,
+                target_title=target.title,
+                target_label=role_label(framework, step.target),
+                reason=step.reason,
+                effort=step.effort,
+                grade_change=step.grade_change,
+                levels_to_gain=G.edges[step.source, step.target]["levels_to_gain"],
+                target_lists_skills=bool(target.skills),
+                gains=gains,
+                compared_with=framework.role(since).title if target.skills and since != step.source else None,
+            )
+        )
+        if target.skills:
+            since = step.target
+    return RouteView(
+        number=number,
+        effort=route.effort,
+        roles=tuple(route.roles),
+        titles=tuple(framework.role(r).title for r in route.roles),
+        steps=tuple(steps),
+    )
+
+
+def routes_view(framework: Framework, G: nx.DiGraph, source: str, target: str, limit: int = 3) -> RoutesView:
+    """Up to ``limit`` routes from ``source`` to ``target``, easiest first, or why there is none.
+
+    Raises :class:`~framework.errors.RoleNotFound` for an unknown role.
+    """
+    try:
+        routes = progression_paths(G, source, target, limit=limit)
+    except NoPath as error:
+        onward = tuple(
+            Connection(s.target, role_label(framework, s.target), s.kind, s.reason) for s in next_steps(G, source)
+        )
+        return RoutesView(source, target, (), error.reason, onward)
+    views = tuple(_route_view(framework, G, number, route) for number, route in enumerate(routes, start=1))
+    return RoutesView(source, target, views, None, ())

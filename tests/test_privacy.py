@@ -1,0 +1,86 @@
+"""Nothing personal is kept where other sessions could reach it.
+
+A person's self-assessment lives in their session only: the gap, the chart and the plan made from it are built
+for their run, and the process-wide caches (the loaded frameworks and the views they keep) hold nothing of it.
+Two sessions, as AppTest runs them: one enters an assessment with a name of its own and opens every tab; then
+every cache shared by sessions is searched for it, and a second session sees none of it.
+"""
+
+from __future__ import annotations
+
+import gc
+import pickle
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui.data import Loaded
+
+PAGE = "pages/gap.py"
+MARKER = "Assessment of Zebedee Quorn-Abernethy"
+APM, DM = "associate-project-manager", "delivery-manager"
+TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]
+
+
+def shared_loaded_frameworks() -> list[Loaded]:
+    """Every loaded framework of the process that is not someone's upload: those are shared by all sessions."""
+    return [obj for obj in gc.get_objects() if isinstance(obj, Loaded) and not obj.key.startswith("upload-")]
+
+
+def holds(value: object, marker: str) -> bool:
+    """Whether ``value``, with everything it refers to, holds ``marker`` anywhere (as pickled, or as written)."""
+    needle = marker.encode()
+    try:
+        return needle in pickle.dumps(value)
+    except Exception:  # an object that cannot be pickled: look at what it says of itself
+        return marker in repr(value)
+
+
+def assessed_session() -> AppTest:
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    at.query_params.update({"compare": "self", "current": APM, "target": DM})
+    at.session_state["gap_assessment"] = {
+        "framework": "council-digital",
+        "based_on": APM,
+        "skills": {"planning": "expert", "prototyping": "working", "agile-and-lean-practices": "expert"},
+        "edited": True,
+        "source": "zebedee.yaml",
+        "label": MARKER,
+    }
+    at.run()
+    for tab in TABS:
+        at.session_state["gap-tab"] = tab
+        at.run()
+        assert not at.exception, tab
+    return at
+
+
+def test_an_assessment_leaves_nothing_in_the_caches_sessions_share():
+    at = assessed_session()
+    shown = "\n".join(m.value for m in at.markdown)
+    assert MARKER in shown, "the person sees their own assessment"
+    assert "# Development plan: Assessment of Zebedee" in shown, "and the plan made from it"
+    shared = shared_loaded_frameworks()
+    assert shared, "the council framework is loaded and shared"
+    for loaded in shared:
+        views = loaded.cached_views()
+        assert views, "views of the framework are kept"
+        for key, view in views:
+            assert not holds(key, MARKER), key
+            assert not holds(view, MARKER), key
+            assert all(not isinstance(arg, dict) for arg in key[1]), "no cached view is keyed by a level map"
+
+
+def test_another_session_sees_none_of_it():
+    assessed_session()
+    other = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    other.query_params.update({"compare": "self", "current": APM, "target": DM})
+    other.run()
+    for tab in TABS:
+        other.session_state["gap-tab"] = tab
+        other.run()
+        shown = "\n".join(m.value for m in other.markdown)
+        assert MARKER not in shown, tab
+        assert "Zebedee" not in shown, tab
+    levels = dict(zip(other.data_editor[0].value.index, other.data_editor[0].value["My level"], strict=True))
+    assert levels["planning"] == "Awareness", "the other session starts from the current role's own levels"
