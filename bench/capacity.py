@@ -84,8 +84,11 @@ async def _click(session: Session, ws, step: Step, clicks: Clicks) -> None:
         clicks.seconds[index] = run.seconds
 
 
-async def _user(base: str, number: int, steps: list[Step], clicks: Clicks, rng: random.Random, loops: bool) -> None:
-    """One person: opens the app, reads each page before the next click; ``loops``: starts over until cancelled."""
+async def _user(
+    base: str, number: int, steps: list[Step], clicks: Clicks, rng: random.Random, stop_at: float | None = None
+) -> None:
+    """One person: opens the app, reads each page before the next click; given ``stop_at`` (monotonic), starts
+    over until then, and clicks nothing after it."""
     session = Session(base, number, [steps])
     try:
         while True:
@@ -93,8 +96,10 @@ async def _user(base: str, number: int, steps: list[Step], clicks: Clicks, rng: 
                 for i, step in enumerate(steps):
                     if i:
                         await asyncio.sleep(THINK * rng.uniform(0.5, 1.5))
+                    if stop_at is not None and time.monotonic() >= stop_at:
+                        return
                     await _click(session, ws, step, clicks)
-            if not loops:
+            if stop_at is None:
                 break
             await asyncio.sleep(THINK * rng.uniform(0.5, 1.5))
     except asyncio.CancelledError:
@@ -106,11 +111,14 @@ async def _user(base: str, number: int, steps: list[Step], clicks: Clicks, rng: 
 
 
 async def _finish(tasks: list[asyncio.Task], timeout: float) -> None:
+    """Let the users' tasks finish for ``timeout`` seconds, then cancel the rest (and wait a little for them: a
+    cancellation that lands as a page arrives can be lost in ``asyncio.wait_for``, so never wait for ever)."""
     if tasks:
         _, pending = await asyncio.wait(tasks, timeout=timeout)
         for task in pending:
             task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        if pending:
+            await asyncio.wait(pending, timeout=15)
 
 
 async def _step(base: str, journeys: list[list[Step]], rate: float, plan: Plan, seed: int) -> dict:
@@ -128,7 +136,7 @@ async def _step(base: str, journeys: list[list[Step]], rate: float, plan: Plan, 
         await asyncio.sleep(max(0.0, arrival - time.monotonic()))
         user_rng = random.Random(rng.random())
         steps = journeys[number % len(journeys)]
-        tasks.append(asyncio.create_task(_user(base, number, steps, clicks, user_rng, False)))
+        tasks.append(asyncio.create_task(_user(base, number, steps, clicks, user_rng)))
         number += 1
     await _finish(tasks, plan.drain_seconds)
     p95, counted = clicks.p95(start + plan.ramp_seconds, end)
@@ -181,9 +189,9 @@ async def _crowd(base: str, journeys: list[list[Step]], plan: Plan) -> dict:
         await asyncio.sleep(THINK / CROWD)
         user_rng = random.Random(rng.random())
         steps = journeys[number % len(journeys)]
-        tasks.append(asyncio.create_task(_user(base, number, steps, clicks, user_rng, True)))
+        tasks.append(asyncio.create_task(_user(base, number, steps, clicks, user_rng, start + plan.crowd_seconds)))
     await asyncio.sleep(max(0.0, start + plan.crowd_seconds - time.monotonic()))
-    await _finish(tasks, 0)
+    await _finish(tasks, 20)  # the pages asked for before the end are answered (or counted as unanswered)
     p95, counted = clicks.p95(start + plan.crowd_ramp, start + plan.crowd_seconds - 5)
     answered = sorted(s for s in clicks.seconds if s != UNANSWERED)
     return {
