@@ -432,8 +432,8 @@ def run(config: Config) -> Results:
 
     chromium, _ = find_chromium()
     results = Results()
-    rounds = 3 if config.quick else 9
-    cold_repeats = 1 if config.quick else 3
+    rounds = 3 if config.quick else 5
+    cold_repeats = 1 if config.quick else 2
     folder = Path(tempfile.mkdtemp(prefix="career-explorer-empty-app-"))
     try:
         write_empty_app(folder, INTERACTIONS)
@@ -447,7 +447,7 @@ def run(config: Config) -> Results:
                         for app in ("ours", "empty") if i % 2 == 0 else ("empty", "ours"):
                             command, cwd = _ours(case) if app == "ours" else _empty(folder)
                             _cold_start(results, browser, case, app, command, cwd)
-                    case_rounds = 4 if case.app_args else rounds
+                    case_rounds = 3 if case.app_args else rounds
                     print(f"  {case.label}: {case_rounds} rounds of every page", flush=True)
                     (ours_cmd, ours_cwd), (empty_cmd, empty_cwd) = _ours(case), _empty(folder)
                     with (
