@@ -9,11 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from framework import FrameworkError
-from ui import pages, state
+from ui import pages, state, style
 from ui.data import describe_error
 
 state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
+style.apply()
 
 PAGES = {
     spec.script: st.Page(spec.script, title=spec.title, icon=spec.icon, default=spec.default) for spec in pages.PAGES
@@ -21,6 +22,7 @@ PAGES = {
 
 page = st.navigation(list(PAGES.values()))
 state.use_pages(PAGES)  # links between pages point at these
+state.follow_page(page)
 try:
     loaded = state.framework_picker()
 except FrameworkError as error:  # a shipped file broken on disk: say where, keep the app up

@@ -50,7 +50,6 @@ import numpy as np
 
 from .errors import RoleNotFound
 from .models import Framework, Role
-from .yamlsafe import gc_paused
 
 __all__ = [
     "KIND_ORDER",
@@ -166,8 +165,7 @@ def build_graph(
     framework: Framework, *, weights: EffortWeights | None = None, laterals: LateralRule | None = None
 ) -> nx.DiGraph:
     """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort)."""
-    with gc_paused():  # a large framework's graph is millions of small objects, none in a cycle
-        return _build_graph(framework, weights, laterals)
+    return _build_graph(framework, weights, laterals)
 
 
 def _build_graph(framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None) -> nx.DiGraph:

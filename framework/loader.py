@@ -25,7 +25,6 @@ from .yamlsafe import (
     MAX_PROBLEMS,
     cap_problems,
     decode,
-    gc_paused,
     locate,
     node_limit,
     parse_yaml_document,
@@ -50,12 +49,11 @@ def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) 
 
 def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
     """Load and check a framework from YAML text; ``name`` is used in problem locations."""
-    with gc_paused():  # millions of small objects, no cycles: see yamlsafe.gc_paused
-        data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
-        framework, found = validate_data(data)
-        problems += found
-        problems = _with_locations(cap_problems(problems), text, name, data, root=root)
-        del root
+    data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+    framework, found = validate_data(data)
+    problems += found
+    problems = _with_locations(cap_problems(problems), text, name, data, root=root)
+    del root
     errors = [p for p in problems if p.severity == "error"]
     if errors or framework is None:
         raise FrameworkError(errors, summary=f"{name} is not a valid framework")

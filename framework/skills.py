@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FrameworkError, Problem, _closest
 from .models import Framework, Id, Line, Role
-from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, gc_paused, locate, node_limit, parse_yaml
+from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, locate, node_limit, parse_yaml
 
 __all__ = [
     "PROFILE_MAX_BYTES",
@@ -191,8 +191,7 @@ def load_profile(data: bytes | str, *, name: str, framework: Framework) -> Profi
     text = data if isinstance(data, str) else decode(data, name=name, max_bytes=PROFILE_MAX_BYTES)
     if len(text) > PROFILE_MAX_BYTES:
         raise FrameworkError.single("the file is too large to be a profile", file=name, code="too-large")
-    with gc_paused():
-        return _load_profile(text, name, framework)
+    return _load_profile(text, name, framework)
 
 
 def _load_profile(text: str, name: str, framework: Framework) -> Profile:

@@ -81,11 +81,15 @@ _gc_was_enabled = True
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a document is read (nestable, thread-safe).
+    """Pause Python's cyclic garbage collector for the whole process (nestable, thread-safe).
 
-    Reading a large file builds millions of small objects, none of them in a reference cycle, and every
-    full collection walks them all again: with the collector running, a 2 MiB file took 19 s instead of
-    1.5 s. Reference counting still frees everything; the collector resumes when the last reader is done.
+    Reading a large file builds millions of small objects, none of them in a reference cycle, and each
+    collection walks the young ones again: loading and building the graph of a 1,000-role framework takes
+    about twice as long with the collector running. Pausing it is a decision for whoever owns the process, so
+    no function of ``framework`` pauses it on its own: the command line pauses it for its whole run (one user,
+    one command), and the app only while it loads the shipped frameworks at start-up, before any session runs
+    (``ui.data.preload``). In a server, pausing it during one person's upload would pause it for every other
+    session too.
     """
     global _gc_holders, _gc_was_enabled
     with _gc_lock:
@@ -320,8 +324,7 @@ def parse_yaml(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) 
     Raises :class:`FrameworkError` for a syntax error, a bad value or a document over the limits.
     """
     _check_unicode(text, name)
-    with gc_paused():
-        return _parse(text, name, max_nodes)
+    return _parse(text, name, max_nodes)
 
 
 def parse_yaml_document(
@@ -334,8 +337,7 @@ def parse_yaml_document(
     nodes cannot be reused: merge keys (``<<``) rewrite the mappings they sit in while the data is built.
     """
     _check_unicode(text, name)
-    with gc_paused():
-        return _parse_document(text, name, max_nodes)
+    return _parse_document(text, name, max_nodes)
 
 
 def _parse(text: str, name: str, max_nodes: int) -> tuple[Any, list[Problem]]:
@@ -390,14 +392,13 @@ def locate(text: str, paths: Sequence[Sequence[PathPart]], *, root: Any = None) 
     """
     if not paths:
         return []
-    with gc_paused():
-        if root is None:
-            try:
-                root = yaml.compose(text, Loader=_SafeLoader)
-            except (yaml.YAMLError, *_CONVERSION_ERRORS):
-                return [None] * len(paths)
-        index: dict[int, dict[str, tuple[Any, Any]]] = {}
-        return [_locate_one(root, path, index) for path in paths]
+    if root is None:
+        try:
+            root = yaml.compose(text, Loader=_SafeLoader)
+        except (yaml.YAMLError, *_CONVERSION_ERRORS):
+            return [None] * len(paths)
+    index: dict[int, dict[str, tuple[Any, Any]]] = {}
+    return [_locate_one(root, path, index) for path in paths]
 
 
 def _keys(node, index: dict[int, dict[str, tuple[Any, Any]]]) -> dict[str, tuple[Any, Any]]:

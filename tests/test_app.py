@@ -53,10 +53,10 @@ def test_switching_framework_in_the_sidebar_keeps_across_pages():
     assert at.sidebar.selectbox(key="framework").value == "ddat"
 
 
-def test_my_role_is_kept_in_the_url_and_across_pages():
+def test_my_role_is_kept_across_pages_and_never_put_in_a_link():
     at = app()
     at.sidebar.selectbox(key="me").set_value("delivery-manager").run()
-    assert param(at, "me") == ["delivery-manager"]
+    assert param(at, "me") == [], "a link shared from this session must not set the recipient's role"
     at.switch_page("pages/roles.py").run()
     button = next(b for b in at.button if b.label.startswith("Open my role"))
     button.click().run()
@@ -65,16 +65,22 @@ def test_my_role_is_kept_in_the_url_and_across_pages():
 
 
 def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():
-    at = app(framework="nope", me="<b>astronaut</b>")
+    at = app(framework="nope")
     assert not at.exception
     shown = texts(at)
     assert "`nope`" in shown
-    assert "`<b>astronaut</b>`" in shown
     assert at.metric[0].value == "11", "falls back to the default framework"
 
 
+def test_a_link_never_sets_my_role():
+    at = app(me="delivery-manager")
+    assert not at.exception
+    assert at.sidebar.selectbox(key="me").value is None
+    assert param(at, "me") == [], "and the old parameter leaves the address bar"
+
+
 def test_a_very_long_query_parameter_is_cut_short():
-    at = app(me="x" * 10_000)
+    at = app(framework="x" * 10_000)
     assert not at.exception
     warning = next(w.value for w in at.warning)
     assert len(warning) < 300

@@ -15,8 +15,9 @@ def test_home_shows_what_the_framework_holds(framework, counts):
     at = page("pages/home.py", framework=framework)
     assert not at.exception
     assert [m.value for m in at.metric] == counts
-    headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("### ")]
-    assert headings[1:] == ["### Staff", "### Line managers", "### Leadership and HR"]  # after the framework's name
+    headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
+    assert headings[0].startswith("## "), "the framework's name, under the app's title"
+    assert headings[1:] == ["### Staff", "### Line managers", "### Leadership and HR"]
 
 
 def test_home_lists_grades_in_order_and_credits_ddat():

@@ -118,8 +118,11 @@ def test_finding_a_role_rings_it_on_the_map():
     assert route["meta"]["roles"] == ["lead-developer"]
 
 
-def app_on_the_map(**params):
+def app_on_the_map(me: str | None = None, **params):
+    """The map inside the app; ``me`` is chosen in the sidebar first, as a person does (a link never sets it)."""
     at = app(**params)
+    if me:
+        at.sidebar.selectbox(key="me").set_value(me).run(timeout=TIMEOUT)
     at.switch_page("pages/map.py").run(timeout=TIMEOUT)
     assert at.title[0].value == "Career map"
     return at
@@ -169,3 +172,23 @@ def test_closed_options_keep_what_was_chosen_and_links_open_them():
     linked = page("pages/map.py", framework="ddat", edges="lateral")
     assert linked.session_state["map-options"], "a link that sets an option opens the options"
     assert linked.multiselect(key="edges").value == ["lateral"]
+
+
+def test_finding_a_role_opens_its_panel_once():
+    at = page("pages/map.py", role="delivery-manager")
+    assert not at.exception
+    shown = texts(at)
+    assert "**Grade:** PO4 · **Discipline:** Delivery" in shown
+    assert "**Leads next:**\n\n- Promotion: Senior Delivery Manager (grade not stated)" in shown
+    assert "**Reached from:**\n\n- Promotion from Project Manager (grade not stated)" in shown
+    at.run()
+    assert "**Leads next:**" not in texts(at), "once closed, the panel does not open again by itself"
+    assert at.selectbox(key="role").value == "delivery-manager", "the role stays found (ringed on the map)"
+
+
+def test_the_panel_links_to_routes_and_the_gap_from_my_role():
+    at = app_on_the_map(me="associate-project-manager", role="delivery-manager")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert "Routes from my role to Delivery Manager" in labels
+    assert "Skill gap from my role to Delivery Manager" in labels
+    assert "Routes from Delivery Manager" in labels

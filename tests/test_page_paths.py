@@ -59,7 +59,7 @@ def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph)
     assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, effort {expected[0].effort:g}"
     # the summary and every route, each under its heading, are one Markdown element
     (routes,) = [m.value for m in at.markdown if "### Route " in m.value]
-    assert routes.startswith(f"**{len(expected)} route{'s' * (len(expected) != 1)} found**, easiest first.")
+    assert routes.startswith(f"## {len(expected)} route{'s' * (len(expected) != 1)} found, easiest first\n\n")
     assert not at.subheader  # the headings are in the Markdown, not separate elements
     assert [t.label for t in at.tabs] == TABS
     shown = texts(at)

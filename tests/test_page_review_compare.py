@@ -12,7 +12,7 @@ from tests.conftest import COUNCIL
 
 TABS = {  # each tab of the review and the headings it draws once opened
     "Rungs": ["Which rungs are filled?", "Missing rungs"],
-    "Dead ends and ways in": [],
+    "Dead ends and ways in": ["Dead ends and ways in"],
     "Skill cliffs": ["Skill cliffs"],
     "Reporting lines": ["Reporting lines and spans of control"],
     "Referenced roles": ["Referenced roles without a document"],

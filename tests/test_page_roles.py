@@ -51,7 +51,7 @@ def test_profile_shows_the_job_description_as_written():
     assert not at.text_input, "nor are its filters"
     assert "**Grade:** PO4 · **Discipline:** Delivery · **Status:** described · **Skills:** 9" in shown
     headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
-    assert "### Purpose of Job" in headings, "the document's headings stay headings"
+    assert "## Purpose of Job" in headings, "the document's headings stay headings, under the role's title"
     assert "Lead the end-to-end delivery of new digital services for the council" in shown
     assert "**This role is responsible to the senior delivery manager to:**" in shown
     assert "Job description seeds/000_58d0c7616c641dd4.txt" in shown

@@ -3,8 +3,8 @@
 Query parameters are strings from strangers. Each page is run on its own (``AppTest.from_file``) with
 hypothesis-chosen values for every parameter the pages read — valid ids, near misses, ``<script>``, very long
 strings, odd Unicode, empty values, and a parameter repeated — and the whole app (``app.py``, which reads
-``framework`` and ``me``) is run the same way before switching to a page. A run must end within its timeout with
-``at.exception`` empty; notices about unknown values are expected and fine.
+``framework`` and drops an old link's ``me``) is run the same way before switching to a page. A run must end
+within its timeout with ``at.exception`` empty; notices about unknown values are expected and fine.
 
 Runs are reproducible (``derandomize=True``) and few (an AppTest run takes 0.1–1 s).
 """
@@ -40,16 +40,17 @@ PARAMS = [
     "target",
     "compare",
     "roles",
+    "tab",
 ]
 #: Which of them each page reads itself (``framework`` and ``me`` are read by app.py's sidebar).
 PAGES = {
     "pages/home.py": [],
-    "pages/roles.py": ["q", "discipline", "grade", "status", "role"],
+    "pages/roles.py": ["q", "discipline", "grade", "status", "role", "tab"],
     "pages/map.py": ["edges", "discipline", "role"],
-    "pages/paths.py": ["from", "to", "k"],
-    "pages/gap.py": ["compare", "current", "target"],
+    "pages/paths.py": ["from", "to", "k", "tab"],
+    "pages/gap.py": ["compare", "current", "target", "tab"],
     "pages/compare.py": ["roles"],
-    "pages/review.py": [],
+    "pages/review.py": ["tab"],
     "pages/import_jd.py": [],
 }
 
@@ -74,6 +75,7 @@ def _valid_values(key: str) -> dict[str, list[str]]:
         "target": role_ids,
         "compare": ["role", "self"],
         "roles": role_ids,
+        "tab": ["skills", "development-plan", "as-a-table", "reporting-lines", "job-description", "at-a-glance"],
     }
 
 

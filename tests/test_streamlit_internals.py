@@ -46,3 +46,10 @@ def test_legacy_mode_is_what_decides_how_a_page_script_runs():
 def test_navigation_switches_legacy_mode_off_as_the_app_does():
     assert "PagesManager.uses_pages_directory = False" in inspect.getsource(navigation.navigation)
     assert pages_manager.PagesManager is PagesManager
+
+
+def test_a_run_says_whether_it_follows_back_or_forward():
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
+
+    fields = ScriptRunContext.__dataclass_fields__
+    assert "is_history_navigation" in fields, "ui.state reads it to tell Back and Forward from a page link"

@@ -64,6 +64,7 @@ _ROW_PX = 120  # pixels per y unit, within the height bounds below
 _TOP, _BOTTOM = 215, 50  # margins: the title, the key and the grade axis go above the map
 _AXIS_PX = 80  # the grade axis's labels and title, above the plot area
 _NOTE_PX = 24  # a second line under the title, when it says which lateral moves are drawn
+_TITLE_PX = 40  # the title's line
 _MIN_HEIGHT, _MAX_HEIGHT = 420, 2000
 _LABEL_ALL_UP_TO = 40  # label every role with its title on maps this small
 _LABEL_TRACKS_UP_TO = 150  # otherwise label each ladder (track) once, if there are this few
@@ -293,7 +294,7 @@ def career_map_figure(
     disciplines: Collection[str | None] | None = None,
     highlight: Sequence[str] = (),
     selected: str | None = None,
-    title: str = "Career map: roles by grade and discipline",
+    title: str | None = "Career map: roles by grade and discipline",
     highlight_label: str = "Highlighted route",
     selected_label: str = "Selected role",
 ) -> go.Figure:
@@ -305,12 +306,14 @@ def career_map_figure(
     carry the role id as ``customdata`` so a click on the chart maps back to a role; every trace says what it
     is in ``meta["part"]`` (``nodes``, ``edges``, ``route`` or ``selected``), and the traces of moves say how
     many they draw of how many (``meta["edges"]``, ``meta["total"]``). When not every lateral move is drawn,
-    the title's subtitle and the key say how many of how many (:attr:`CareerMap.note`).
+    the title's subtitle and the key say how many of how many (:attr:`CareerMap.note`). With ``title=None`` the
+    figure has no title of its own (nor the note): the page says both above it, where nothing overlaps them.
     """
     view = source if isinstance(source, CareerMap) else career_map(source, kinds=kinds, disciplines=disciplines)
     layout, edges, drawn, note = view.layout, view.edges, view.drawn, view.note
     where = view.where
-    top = _TOP + (_NOTE_PX if note else 0)
+    # Without a title (the page gives it as a heading of its own, with the note), the figure starts at its key.
+    top = _TOP + (_NOTE_PX if note else 0) if title is not None else _TOP - _TITLE_PX
 
     grades, grade_labels = list(view.grades), view.grade_labels
     span = float(layout["band_high"].max()) if len(layout) else 1.0
@@ -437,7 +440,9 @@ def career_map_figure(
     _axes(fig, layout, grades, grade_labels, x_max, left=-1.9 if labelled == "tracks" else -0.7, tall=height > 900)
     fig.update_layout(
         template=_scatter_template(),
-        title={
+        title=None
+        if title is None
+        else {
             "text": _escape(title),
             # The note (when lateral moves are left out) under the title, where a reader looks first.
             **({"subtitle": {"text": note, "font": {"size": 13}}} if note else {}),

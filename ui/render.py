@@ -16,8 +16,18 @@ from framework.textsafe import md_escape
 from .data import Loaded
 from .pages import url_path
 from .state import link_params, linked_page, role_label
+from .style import stacked_table_css
 
-__all__ = ["bullets", "download", "job_description", "md", "page_link", "role_link", "table_markdown"]
+__all__ = [
+    "bullets",
+    "download",
+    "job_description",
+    "md",
+    "page_link",
+    "role_link",
+    "stacked_table",
+    "table_markdown",
+]
 
 
 def md(text: str) -> str:
@@ -103,13 +113,21 @@ def table_markdown(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def stacked_table(table: pd.DataFrame, *, key: str, intro: str = "") -> None:
+    """``table`` as a Markdown table (after ``intro``, Markdown) that stacks on a phone: a block per row, each
+    cell labelled with its column, instead of running off the side of the screen (see :mod:`ui.style`).
+    ``key`` names the table on the page and starts with ``stacked``."""
+    with st.container(key=key):
+        st.html(stacked_table_css(key, [str(c) for c in table.columns]))
+        st.markdown((intro + "\n\n" if intro else "") + table_markdown(table))
+
+
 def job_description(jd: JobDescription) -> None:
     """The whole job description, as written and grouped as in the document, in one Markdown element.
 
     Paragraphs, bold lead-ins and lists are separated by blank lines, so each stays what it is; the document's
-    headings are Markdown headings (h3, and h4 for the person specification's criteria), so they stay headings
-    for a screen reader too. One element instead of one per section: each costs Streamlit a little on every
-    rerun.
+    headings are Markdown headings (h2 under the role's title, and h3 for the person specification's criteria),
+    so they stay headings, in order, for a screen reader too.
     """
     st.markdown(job_description_markdown(jd))
 
@@ -120,7 +138,7 @@ def job_description_markdown(jd: JobDescription) -> str:
         text.append("  \n".join(md(line) for line in jd.header))
     for section in jd.sections:
         if section.heading:
-            text.append(f"### {md(section.heading.rstrip(':'))}")
+            text.append(f"## {md(section.heading.rstrip(':'))}")
         text.extend(md(line) for line in section.paragraphs)
         if section.lead_in:
             text.append(f"**{md(section.lead_in)}**")
@@ -134,10 +152,10 @@ def job_description_markdown(jd: JobDescription) -> str:
         text.extend(md(line) for line in section.notes)
     spec = jd.person_specification
     if spec:
-        text.append(f"### {md(spec.heading)}")
+        text.append(f"## {md(spec.heading)}")
         text.append("  \n".join(md(line) for line in spec.fields))
         for criteria in spec.criteria:
-            text.append(f"#### {md(criteria.heading)}")
+            text.append(f"### {md(criteria.heading)}")
             for group in criteria.groups:
                 if group.marker:
                     text.append(f"*{md(group.marker)}*")

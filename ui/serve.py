@@ -7,7 +7,8 @@ The same as ``streamlit run app.py``, except for two things done before the serv
   before ``app.py``'s navigation takes over; see ``ui.state.leave_legacy_pages_mode``, which still covers a
   plain ``streamlit run``).
 * The server is warmed (:func:`warm`): the pages' modules are imported and the frameworks a first visit asks
-  for are loaded into the process's cache, so the first person after a start does not wait for them, and the
+  for are loaded into the process's cache (the shipped ones by ``ui.data.preload``, with the garbage collector
+  paused, then frozen out of its sight), so the first person after a start does not wait for them, and the
   health check (``/_stcore/health``) answers only once the server is ready — what a proxy or a container
   platform waits for before sending anyone. Only framework files are loaded: nothing of any person's.
 """
@@ -38,7 +39,7 @@ def _framework_file(argv: list[str]) -> Path | None:
 
 
 def warm(argv: list[str]) -> None:
-    """Import every page's module and load the shipped frameworks (and a ``--framework`` file) into the cache the
+    """Import every page's module and load a ``--framework`` file and the shipped frameworks into the cache the
     app's runs use. A framework file with problems is left for the app to report on its first run."""
     from framework import FrameworkError
     from ui import data, pages
@@ -51,13 +52,11 @@ def warm(argv: list[str]) -> None:
     try:
         for spec in pages.PAGES:
             importlib.import_module("ui.views." + Path(spec.script).stem)
-        files = dict(data.shipped_frameworks())
         local = _framework_file(argv)
-        if local is not None:
-            files = {data.LOCAL: local, **files}  # as the app names it, so its runs find it in the cache
-        for key, path in files.items():
+        if local is not None:  # named as the app names it, so its runs find it in the cache
             with contextlib.suppress(FrameworkError, OSError):
-                data.load(key, path)
+                data.load(data.LOCAL, local)
+        data.preload()  # last: it freezes everything loaded so far out of the garbage collector's sight
     finally:
         for logger, level in zip(quiet, levels, strict=True):
             logger.setLevel(level)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from framework import FrameworkError
 from framework.textsafe import md_code, md_escape
@@ -40,6 +41,7 @@ __all__ = [
     "bound_select",
     "bound_text",
     "close_value",
+    "follow_page",
     "framework",
     "framework_picker",
     "held_values",
@@ -77,13 +79,16 @@ def _shorten(value: str) -> str:
     return value if len(value) <= 60 else value[:57] + "…"
 
 
-def _check_param(key: str, options: Sequence[str], what: str) -> list[str]:
-    """The known values of ``?key=``; an unknown value is named in a notice and left out.
+#: Session key: query parameter → the values this session last saw in the address bar (or put there).
+SEEN = "_url_seen"
+
+
+def _known(key: str, values: Sequence[str], options: Sequence[str], what: str) -> list[str]:
+    """The known ``values`` of ``?key=``; an unknown value is named in a notice and left out.
 
     The values are quoted as code: whatever a link holds (Markdown, HTML, a web address) shows as written and
     can never become a working link inside the app's own message.
     """
-    values = [v[:MAX_PARAM_LENGTH] for v in st.query_params.get_all(key)]
     unknown = [v for v in values if v and v not in options]
     if unknown:
         shown = ", ".join(md_code(_shorten(v)) for v in unknown[:5])
@@ -95,16 +100,64 @@ def _check_param(key: str, options: Sequence[str], what: str) -> list[str]:
     return [v for v in values if v in options]
 
 
+def _url_values(key: str) -> list[str]:
+    return [v[:MAX_PARAM_LENGTH] for v in st.query_params.get_all(key)]
+
+
+def _url_changed(key: str) -> list[str] | None:
+    """The address bar's values of ``?key=`` if they changed since this session last saw them — a link opened,
+    or the browser's Back or Forward — else None (they are as the page itself left them). The first look at a
+    parameter that is absent is no change: the page's own default stands.
+
+    This is what makes the address bar the view's truth: the page follows the URL when the URL moves, and the URL
+    follows the page when a widget moves (:func:`_write_param`), so every change of view is a step in the
+    browser's history and Back goes back.
+    """
+    values = _url_values(key)
+    seen = st.session_state.setdefault(SEEN, {})
+    before = seen.get(key)
+    seen[key] = values
+    if before == values or (before is None and not values):
+        return None
+    if not values and st.session_state.get(SWITCHED) and not _history_navigation():
+        return None  # the sidebar's page links carry no parameters: moving to another page keeps the session's
+    return values
+
+
+SWITCHED = "_page_switched"  # session: True while this run is the first on a page other than the last run's
+_LAST_PAGE = "_last_page"
+
+
+def follow_page(page: st.Page) -> None:
+    """Note which page this run shows (``app.py``, before the page runs), so that the parameters a page link
+    leaves out are not taken for a change of view (see :func:`_url_changed`)."""
+    last = st.session_state.get(_LAST_PAGE)
+    st.session_state[SWITCHED] = last is not None and last != page.url_path
+    st.session_state[_LAST_PAGE] = page.url_path
+
+
+def _history_navigation() -> bool:
+    """Whether this run follows the browser's Back or Forward (Streamlit reruns the page for them)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and getattr(ctx, "is_history_navigation", False))
+
+
 def _write_param(key: str, value: str | Sequence[str] | None, default=None) -> None:
-    """Put a view's value in the address bar (and take it out when it is the default)."""
+    """Put a view's value in the address bar (and take it out when it is the default). Streamlit makes each
+    change a new entry of the browser's history (or replaces the entry while Back or Forward is followed)."""
     if value is None or value == default or (not isinstance(value, str) and not value):
+        values: list[str] = []
         if key in st.query_params:
             del st.query_params[key]
     elif isinstance(value, str):
-        if st.query_params.get(key) != value:
+        values = [value]
+        if st.query_params.get_all(key) != values:
             st.query_params[key] = value
-    elif st.query_params.get_all(key) != list(value):
-        st.query_params[key] = list(value)
+    else:
+        values = list(value)
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    st.session_state.setdefault(SEEN, {})[key] = [v[:MAX_PARAM_LENGTH] for v in values]
 
 
 def bound_select(
@@ -116,25 +169,31 @@ def bound_select(
     format_func: Callable[[str], str] = str,
     index: int | None = 0,
     widget=None,
+    fallback: str | None = None,
     **kwargs,
 ) -> str | None:
     """A select box (or radio, …) whose value is the ``?key=`` query parameter (an id, so links stay short).
 
-    The URL seeds the widget the first time it is drawn in a session (or after a page switch); the widget's
-    value is written back on every run. A value the framework does not have gets a notice.
+    When the address bar changes (a link, Back, Forward) the widget takes its value from it — ``fallback``, or
+    else the default option, when the parameter is gone; when the widget changes, its value is written to the
+    address bar. A value the framework does not have gets a notice.
     """
     state = st.session_state
     if state.get(key) is not None and state[key] not in options:
         del state[key]  # e.g. a role of the framework used before a switch
-    wanted = _check_param(key, options, what)
-    if key not in state and wanted:
-        state[key] = wanted[0]
+    default = options[index] if index is not None and options else None
+    changed = _url_changed(key)
+    if changed is not None:
+        wanted = _known(key, changed, options, what)
+        if wanted:
+            state[key] = wanted[0]
+        elif key in state or fallback is not None:
+            state[key] = fallback if fallback in options else default  # the address bar names none
     widget = widget or st.selectbox
     if key in state:
         value = widget(label, options, key=key, format_func=format_func, **kwargs)
     else:
         value = widget(label, options, key=key, format_func=format_func, index=index, **kwargs)
-    default = options[index] if index is not None and options else None
     _write_param(key, value, default)
     return value
 
@@ -149,22 +208,22 @@ def bound_multiselect(
     default: Sequence[str] = (),
     **kwargs,
 ) -> list[str]:
-    """A multiselect whose values are the repeated ``?key=a&key=b`` query parameter.
-
-    ``default`` applies when neither the session nor the URL says otherwise; it is left out of the URL.
-    """
+    """A multiselect whose values are the repeated ``?key=a&key=b`` query parameter, followed both ways as
+    :func:`bound_select` does. ``default`` applies when neither the session nor the URL says otherwise; it is
+    left out of the URL."""
     state = st.session_state
-    wanted = list(dict.fromkeys(_check_param(key, options, what)))  # a repeated value counts once
     most = kwargs.get("max_selections")
-    if most is not None and len(wanted) > most:
-        notice(f"The link names {len(wanted)} of {what}; only the first {most} are used.")
-        wanted = wanted[:most]
-    if key in state:
+    changed = _url_changed(key)
+    if changed is not None or key not in state:
+        wanted = list(dict.fromkeys(_known(key, changed if changed is not None else _url_values(key), options, what)))
+        if most is not None and len(wanted) > most:
+            notice(f"The link names {len(wanted)} of {what}; only the first {most} are used.")
+            wanted = wanted[:most]
+        state[key] = wanted or [v for v in default if v in options]
+    else:
         kept = [v for v in state[key] if v in options]
         if kept != state[key]:
             state[key] = kept
-    else:
-        state[key] = wanted or [v for v in default if v in options]
     value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     _write_param(key, None if list(value) == list(default) else value)
     return value
@@ -216,15 +275,36 @@ def keep(*keys: str) -> None:
 def held_values(key: str, options: Sequence[str], *, what: str, default: Sequence[str] = ()) -> list[str]:
     """What :func:`bound_multiselect` would give while it is not drawn: the session's values (see :func:`keep`),
     else the URL's, else ``default``."""
-    if key in st.session_state:
-        return [v for v in st.session_state[key] if v in options]
-    return list(dict.fromkeys(_check_param(key, options, what))) or [v for v in default if v in options]
+    state = st.session_state
+    changed = _url_changed(key)
+    if changed is not None or key not in state:
+        values = changed if changed is not None else _url_values(key)
+        wanted = list(dict.fromkeys(_known(key, values, options, what)))
+        state[key] = wanted or [v for v in default if v in options]
+    return [v for v in state[key] if v in options]
+
+
+TAB = "tab"  # the query parameter that names the open tab
+
+
+def _slug(label: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
 
 
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
-    page."""
-    return st.tabs(labels, key=key, on_change="rerun")
+    page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
+    link reopens it and Back returns to the tab open before."""
+    by_slug = {_slug(label): label for label in labels}
+    changed = _url_changed(TAB)
+    if changed is not None:
+        wanted = [by_slug[v] for v in changed if v in by_slug]
+        st.session_state[key] = wanted[0] if wanted else labels[0]
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = labels[0]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    _write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
+    return tabs
 
 
 UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded; nothing is written on the server
@@ -317,17 +397,26 @@ def my_role_id(loaded: Loaded) -> str | None:
 
 
 def my_role_picker(loaded: Loaded) -> str | None:
-    """'My current role' (sidebar): kept in the URL (``?me=``) and across pages; None until chosen."""
+    """'My current role' (sidebar): this session's own, kept across pages; None until chosen.
+
+    It is never part of a link: a link someone shares opens their view, and must not set the recipient's own
+    role (an old link's ``?me=`` is dropped from the address bar and ignored).
+    """
+    if MY_ROLE in st.query_params:
+        del st.query_params[MY_ROLE]
+    options = role_ids(loaded)
+    if st.session_state.get(MY_ROLE) not in options:
+        st.session_state.pop(MY_ROLE, None)  # e.g. a role of the framework used before a switch
     with st.sidebar:
-        return bound_select(
+        return st.selectbox(
             "My current role",
-            role_ids(loaded),
+            options,
             key=MY_ROLE,
-            what="the role",
             index=None,
             format_func=role_namer(loaded),
             placeholder="Choose your role",
-            help="Pages start from it: paths from your role, the gap from your role to another.",
+            help="Pages start from it: paths from your role, the gap from your role to another. It stays in this "
+            "browser tab and is never part of a link you share.",
         )
 
 
@@ -384,6 +473,7 @@ def role_select(
         index=None,
         format_func=role_namer(loaded),
         placeholder=placeholder,
+        fallback=default,
         **kwargs,
     )
 
@@ -398,10 +488,10 @@ def link_params(loaded: Loaded, **params: str | None) -> dict[str, str]:
 
 def bound_text(label: str, *, key: str, placeholder: str = "", max_chars: int = 100, **kwargs) -> str:
     """A text box whose value is the ``?key=`` query parameter (trimmed, at most ``max_chars``)."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        if raw:
-            st.session_state[key] = raw[:max_chars]
+    changed = _url_changed(key)
+    if changed is not None or key not in st.session_state:
+        raw = (changed if changed is not None else _url_values(key)) or [""]
+        st.session_state[key] = raw[0][:max_chars]
     value = st.text_input(label, key=key, placeholder=placeholder, max_chars=max_chars, **kwargs).strip()
     _write_param(key, value or None)
     return value
@@ -411,9 +501,13 @@ def opened(key: str, options: Sequence[str], *, what: str) -> str | None:
     """The value of a view that has no widget of its own on the page (e.g. the role whose profile is open): the
     session's, as set by a picker, a table row or a button (:func:`open_value`), or else the URL's ``?key=`` (an
     unknown value gets a notice). It is written back to the URL, so the view stays a link."""
+    changed = _url_changed(key)
+    if changed is not None:  # a link, Back or Forward: the address bar says which
+        wanted = _known(key, changed, options, what)
+        st.session_state[key] = wanted[0] if wanted else None
     value = st.session_state.get(key)
     if value not in options:
-        wanted = _check_param(key, options, what)
+        wanted = _known(key, _url_values(key), options, what) if key not in st.session_state else []
         value = wanted[0] if wanted else None
     _write_param(key, value)
     return value
@@ -426,6 +520,5 @@ def open_value(key: str, value: str) -> None:
 
 def close_value(key: str) -> None:
     """Callback: forget ``key`` in the session and the URL (the view goes back to where nothing is open)."""
-    st.session_state.pop(key, None)
-    if key in st.query_params:
-        del st.query_params[key]
+    st.session_state[key] = None
+    _write_param(key, None)

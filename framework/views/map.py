@@ -14,6 +14,7 @@ from ..errors import NoPath
 from ..models import Framework
 from ..routes import progression_paths
 from .labels import grade_text
+from .roles import Connection, role_profile
 
 __all__ = ["EasiestRoute", "RoleCard", "easiest_route", "map_disciplines", "map_view", "role_card", "usual_kinds"]
 
@@ -52,14 +53,26 @@ def easiest_route(framework: Framework, G: nx.DiGraph, source: str, target: str)
 
 @dataclass(frozen=True)
 class RoleCard:
-    """What the map says of a role chosen on it."""
+    """What the map's panel says of a role chosen on it: where it sits, where it leads and what leads to it."""
 
     role: str
     title: str
     grade: str
     discipline: str
+    described: bool  # False for a role only named in another role's document
+    onward: tuple[Connection, ...]
+    reached_from: tuple[Connection, ...]
 
 
 def role_card(framework: Framework, G: nx.DiGraph, role_id: str) -> RoleCard:
     node = G.nodes[role_id]
-    return RoleCard(role_id, node["title"], grade_text(framework, G, role_id), node["discipline_name"])
+    profile = role_profile(framework, G, role_id)
+    return RoleCard(
+        role=role_id,
+        title=node["title"],
+        grade=grade_text(framework, G, role_id),
+        discipline=node["discipline_name"],
+        described=profile.status == "described",
+        onward=profile.onward,
+        reached_from=profile.reached_from,
+    )

@@ -1,5 +1,5 @@
 """The app's pages in a real browser: they load, render the chosen framework, keep their state in the URL,
-and pass the automated WCAG 2.x A/AA checks (no serious or critical axe-core violations)."""
+and pass the automated WCAG 2.x A/AA checks and best practices (no axe-core violation of any impact)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def distinct_role(fw: Framework):
 
 def assert_accessible(page, name: str) -> None:
     violations = axe_audit(page, name)
-    assert not violations, f"axe found serious/critical violations on {name}:\n" + describe_violations(violations)
+    assert not violations, f"axe found violations on {name}:\n" + describe_violations(violations)
 
 
 @pytest.mark.parametrize("framework_key", ["roles", "ddat"], ids=["council", "ddat"])
@@ -102,17 +102,22 @@ def test_switching_framework_updates_view_and_url(page, app_url, frameworks):
 
 
 def test_unknown_role_in_link_gets_a_notice(page, app_url, frameworks):
-    goto(page, app_url, me="nobody")
+    goto(page, app_url, "/roles", role="nobody")
 
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="nobody")
     assert notice.is_visible()
     assert "nobody" in notice.locator("code").all_inner_texts()
     assert exceptions(page) == []
-    assert selected(page, "My current role") == ""
-    assert metric(page, "Roles") == str(len(frameworks["roles"].roles))
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "Roles", "the catalogue instead"
 
     choose(page, "Framework", "DDaT")  # the app still responds
-    assert metric(page, "Roles") == "205"
+    assert page.locator('[data-testid="stMain"]').get_by_text("205 roles", exact=False).count() >= 1
+
+
+def test_a_link_never_sets_my_role(page, app_url):
+    goto(page, app_url, me="delivery-manager")
+    assert selected(page, "My current role") == ""
+    assert exceptions(page) == []
 
 
 def test_deep_link_reopens_the_same_view(page, browser, app_url, frameworks):
@@ -122,7 +127,7 @@ def test_deep_link_reopens_the_same_view(page, browser, app_url, frameworks):
     choose(page, "Framework", "DDaT")
     choose(page, "My current role", role.title)
     assert query(page).get("framework") == ["ddat"]
-    assert query(page).get("me") == [role.id]
+    assert "me" not in query(page)
 
     def view(p) -> dict:
         return {
@@ -139,7 +144,7 @@ def test_deep_link_reopens_the_same_view(page, browser, app_url, frameworks):
     try:
         other.goto(page.url)
         wait_for_app(other)
-        assert view(other) == shown
+        assert view(other) == {**shown, "my role": ""}, "the same view, without the sender's own role"
         assert exceptions(other) == []
     finally:
         other.context.close()

@@ -18,7 +18,7 @@ LOCATED = re.compile(r"^(\S+\.yaml):(\d+):(\d+): ")  # file:line:column
 def home_view(page) -> dict:
     return {
         "framework": selected(page, "Framework"),
-        "name": page.locator('[data-testid="stMain"] h3').first.inner_text(),
+        "name": page.locator('[data-testid="stMain"] h2').first.inner_text(),
         "metrics": {label: metric(page, label) for label in ("Roles", "Grades", "Disciplines", "Skills")},
     }
 
@@ -37,7 +37,7 @@ def test_a_good_file_becomes_the_framework_in_use(page, app_url):
 
     assert panel.locator('[data-testid="stAlert"]').count() == 0
     assert selected(page, "Framework") == f"{SMALL_NAME} (uploaded)"
-    assert page.locator('[data-testid="stMain"] h3', has_text=SMALL_NAME).is_visible()
+    assert page.locator('[data-testid="stMain"] h2', has_text=SMALL_NAME).is_visible()
     assert metric(page, "Roles") == "2"
     assert metric(page, "Grades") == "2"
     assert metric(page, "Disciplines") == "1"

@@ -318,9 +318,11 @@ def show_gap(loaded, view: GapView, *, own: bool, current: str | None, target: s
     by_skill, at_a_glance, to_work_on, plan_tab = state.lazy_tabs(TABS, key=GAP_TAB)
     if by_skill.open:
         with by_skill:
-            st.markdown(
-                "Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor and the "
-                "evidence.\n\n" + render.table_markdown(view.table)
+            render.stacked_table(
+                view.table,
+                key="stacked-gap",
+                intro="Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor "
+                "and the evidence.",
             )
     if at_a_glance.open:
         with at_a_glance:

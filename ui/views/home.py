@@ -12,7 +12,7 @@ def main() -> None:
 
     st.title("Career Explorer")
     st.markdown(
-        "\n\n".join([f"### {render.md(home.name)}", *([render.md(home.description)] if home.description else [])])
+        "\n\n".join([f"## {render.md(home.name)}", *([render.md(home.description)] if home.description else [])])
     )
 
     figures = st.container(horizontal=True)

@@ -10,7 +10,8 @@ import streamlit as st
 
 from framework.careermap import KIND_LABELS
 from framework.graph import KIND_ORDER
-from framework.views.map import easiest_route, map_disciplines, map_view, role_card, usual_kinds
+from framework.views import kind_label
+from framework.views.map import RoleCard, easiest_route, map_disciplines, map_view, role_card, usual_kinds
 from ui import render, state
 from ui.data import arrow, shared_figure
 from ui.map_figure import career_map_figure
@@ -21,6 +22,7 @@ def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
     return shared_figure(
         career_map_figure(
             view,
+            title=None,
             highlight=highlight,
             selected=me,
             highlight_label="Your easiest route" if route_shown else "The role you are finding",
@@ -45,11 +47,21 @@ def main() -> None:
     # The options are drawn only while their expander is open (it starts open when a link sets one); closed,
     # the map keeps them as they were left (or as the link says).
     state.keep("edges", "discipline")
-    linked = any(key in st.query_params for key in ("edges", "discipline", "role"))
+    # Finding a role is the map's keyboard path to every role on it (the chart's points cannot be focused), so
+    # it is always there; the kinds of move and the disciplines shown are under "Map options".
+    target = state.role_select(
+        loaded,
+        "Find a role",
+        key="role",
+        placeholder="Choose a role to ring it on the map and open its panel",
+        help="Rings the role on the map and opens its panel: its profile and the routes from and to it. With your "
+        "current role chosen in the sidebar, the map also draws your easiest route to it.",
+    )
+    linked = any(key in st.query_params for key in ("edges", "discipline"))
     options = state.lazy_expander("Map options", key="map-options", expanded=linked)
     if options.open:
         with options:
-            controls = st.columns([2, 2, 3])
+            controls = st.columns(2)
             with controls[0]:
                 kinds = state.bound_multiselect(
                     "Show moves",
@@ -71,19 +83,9 @@ def main() -> None:
                     placeholder="All disciplines",
                     help="Focus the map on some disciplines; moves to and from other disciplines are then left out.",
                 )
-            with controls[2]:
-                target = state.role_select(
-                    loaded,
-                    "Find a role",
-                    key="role",
-                    placeholder="Choose a role to ring it on the map",
-                    help="With your current role chosen in the sidebar, the map also draws your easiest route to "
-                    "this role.",
-                )
     else:
         kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual)
         disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline")
-        target = state.opened("role", state.role_ids(loaded), what="the role")
 
     kinds = tuple(k for k in KIND_ORDER if k in kinds)
     focus = tuple(discipline_ids[name] for name in disciplines) or None
@@ -102,9 +104,10 @@ def main() -> None:
     # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
     notes = [
         "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are the "
-        "moves between roles. Hover over a role or an arrow for details; click a role for links to its profile and "
-        "to the routes there. Drag to move the map, use the toolbar above it to zoom, and click an entry of the key "
-        "to hide or show it. Choose the moves and disciplines shown, or find a role, under “Map options”."
+        "moves between roles. Hover over a role or an arrow for details; click a role — or choose it under “Find a "
+        "role” — to open its panel, with its profile and the routes from and to it. Drag to move the map, use the "
+        "toolbar above it to zoom, and click an entry of the key to hide or show it. Choose the moves and disciplines "
+        "shown under “Map options”."
     ]
     if "lateral" not in usual and "lateral" not in kinds:
         notes.append(
@@ -112,47 +115,28 @@ def main() -> None:
             "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
         )
     notes.append(render.md(view.summary))
+    notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
-    event = st.plotly_chart(
-        figure,
-        on_select="rerun",
-        selection_mode="points",
-        key="map",
-        config={"displaylogo": False, "scrollZoom": False},
-        alt=view.summary,
-    )
+    with st.container(key="career-map"):
+        event = st.plotly_chart(
+            figure,
+            on_select="rerun",
+            selection_mode="points",
+            key="map",
+            config={"displaylogo": False, "scrollZoom": False},
+            alt=view.summary,
+        )
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
 
     points = event.selection.points if event and event.selection else []
-    clicked = [p["customdata"] for p in points if isinstance(p.get("customdata"), str) and p["customdata"] in G]
-    for role_id in dict.fromkeys(clicked):
-        card = loaded.view(role_card, role_id)
-        with st.container(border=True):
-            st.markdown(f"**{render.md(card.title)}** · {render.md(card.grade)} · {render.md(card.discipline)}")
-            links = st.columns(2)
-            with links[0]:
-                render.page_link(
-                    "pages/roles.py",
-                    label=f"Open the profile of {card.title}",
-                    query_params=state.link_params(loaded, role=role_id),
-                    icon=":material/badge:",
-                )
-            with links[1]:
-                if me and me != role_id:
-                    render.page_link(
-                        "pages/paths.py",
-                        label=f"Routes from my role to {card.title}",
-                        query_params=state.link_params(loaded, **{"from": me, "to": role_id}),
-                        icon=":material/route:",
-                    )
-                elif me is None:
-                    render.page_link(
-                        "pages/paths.py",
-                        label=f"Routes to {card.title}",
-                        query_params=state.link_params(loaded, to=role_id),
-                        icon=":material/route:",
-                    )
+    clicked = tuple(
+        dict.fromkeys(p["customdata"] for p in points if isinstance(p.get("customdata"), str) and p["customdata"] in G)
+    )
+    chosen = _newly_chosen(clicked, target)
+    if chosen is not None:
+        card = loaded.view(role_card, chosen)
+        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
     # The table is drawn only while its expander is open (a few hundred rows, which most visits never read).
     table_box = state.lazy_expander("Table of the map", key="map-table")
     with table_box:
@@ -160,3 +144,64 @@ def main() -> None:
             table = loaded.view(_table, kinds, focus)
             st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
             st.dataframe(table, hide_index=True)
+
+
+CLICKED, FOUND = "map-clicked", "map-found"  # session: the roles the panel was last opened for
+
+
+def _newly_chosen(clicked: tuple[str, ...], found: str | None) -> str | None:
+    """The role whose panel to open on this run: one just clicked on the chart, else one just found with the
+    picker; None when neither changed (the panel was opened for them already, and may have been closed)."""
+    state_ = st.session_state
+    chosen = None
+    if clicked and clicked != state_.get(CLICKED):
+        chosen = clicked[0]
+    elif found and found != state_.get(FOUND):
+        chosen = found
+    state_[CLICKED] = clicked or None
+    state_[FOUND] = found
+    return chosen
+
+
+def _panel(loaded, card: RoleCard, me: str | None) -> None:
+    """A role's panel, over the map: where it sits, its profile, where it leads and what leads to it, and links
+    to the routes from and to it. It is a dialog, so it opens in view wherever the role was on the map."""
+    kind = "Has its own description" if card.described else "Only named in another role's description"
+    st.markdown(f"**Grade:** {render.md(card.grade)} · **Discipline:** {render.md(card.discipline)}  \n{kind}.")
+    render.page_link(
+        "pages/roles.py",
+        label=f"Open the profile of {card.title}",
+        query_params=state.link_params(loaded, role=card.role),
+        icon=":material/badge:",
+    )
+    onward = [f"- {kind_label(c.kind)}: {render.md(c.label)}" for c in card.onward]
+    reached = [f"- {kind_label(c.kind)} from {render.md(c.label)}" for c in card.reached_from]
+    blocks = ["**Leads next:**", "\n".join(onward) or "No onward move."]
+    blocks += ["**Reached from:**", "\n".join(reached) or "No role leads here."]
+    st.markdown("\n\n".join(blocks))
+    if me and me != card.role:
+        render.page_link(
+            "pages/paths.py",
+            label=f"Routes from my role to {card.title}",
+            query_params=state.link_params(loaded, **{"from": me, "to": card.role}),
+            icon=":material/route:",
+        )
+        render.page_link(
+            "pages/gap.py",
+            label=f"Skill gap from my role to {card.title}",
+            query_params=state.link_params(loaded, current=me, target=card.role),
+            icon=":material/checklist:",
+        )
+    else:
+        render.page_link(
+            "pages/paths.py",
+            label=f"Routes to {card.title}",
+            query_params=state.link_params(loaded, to=card.role),
+            icon=":material/route:",
+        )
+    render.page_link(
+        "pages/paths.py",
+        label=f"Routes from {card.title}",
+        query_params=state.link_params(loaded, **{"from": card.role}),
+        icon=":material/route:",
+    )

@@ -78,7 +78,7 @@ def main() -> None:
     )
     if words.open:
         with words:
-            summary = f"**{len(routes)} route{'s' * (len(routes) != 1)} found**, easiest first. {RANKING}"
+            summary = f"## {len(routes)} route{'s' * (len(routes) != 1)} found, easiest first\n\n{RANKING}"
             st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:

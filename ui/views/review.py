@@ -68,6 +68,7 @@ def main() -> None:
             st.markdown("\n\n".join(["## Missing rungs", *_missing_rungs(review)]))
     if ends.open:
         with ends:
+            st.header("Dead ends and ways in", divider="gray")
             left, right = st.columns(2)
             with left:
                 st.subheader("Dead ends")
