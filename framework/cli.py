@@ -75,7 +75,39 @@ def _parser() -> argparse.ArgumentParser:
     jd.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
     jd.add_argument("--merge", type=Path, metavar="FRAMEWORK", help="an existing framework file to update")
     _add_expectation_importers(sources)
+    _add_plan(commands)
     return parser
+
+
+def _add_plan(commands) -> None:
+    """``plan``: a development plan between two roles (or from a saved self-assessment), as a file."""
+    plan = commands.add_parser(
+        "plan",
+        help="write a development plan from one role (or a self-assessment) to another",
+        description="Write the development plan the Skill gap page offers: what changes at the target role, the "
+        "focus (the biggest gaps unless --focus says how many), what good looks like, ways to practise, and space "
+        "for agreed actions and sign-off — as Markdown, CSV or a one-page PDF.",
+    )
+    plan.add_argument("--framework", type=Path, required=True, metavar="FILE", help="the framework YAML file")
+    plan.add_argument("--current", required=True, metavar="ROLE", help="the current role's id")
+    plan.add_argument("--target", required=True, metavar="ROLE", help="the target role's id")
+    plan.add_argument("--assessment", type=Path, metavar="FILE", help="a saved self-assessment (YAML or JSON)")
+    plan.add_argument("--focus", type=int, default=3, metavar="N", help="how many of the biggest gaps (default 3)")
+    plan.add_argument("--person", help="the person's name, printed on the plan")
+    plan.add_argument("--manager", help="the line manager's name, printed on the plan")
+    plan.add_argument("--date", type=_date, help="the plan's date, YYYY-MM-DD (default today)")
+    plan.add_argument("--next-check-in", type=_date, metavar="DATE", help="the next check-in, YYYY-MM-DD")
+    plan.add_argument("--format", choices=("md", "csv", "pdf"), required=True, help="the file to write")
+    plan.add_argument("-o", "--output", type=Path, required=True, help="where to write it")
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def _add_expectation_importers(sources) -> None:
@@ -131,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_jd(args.files, args.output, args.merge)
         if args.command == "import" and args.source in ("ft", "monzo", "sheet"):
             return _import_expectations(args.source, args.paths, args.output, getattr(args, "map", []))
+        if args.command == "plan":
+            return _plan(args)
     except FrameworkError as exc:
         if len(exc.problems) != 1:  # one located problem says it all; several get their summary first
             print(exc.summary)
@@ -256,4 +290,47 @@ def _import_expectations(kind: str, paths: Sequence[Path], output: Path, mapping
         return EXIT_PROBLEMS
     write_framework_yaml(result.framework, output, header_comment=result.header)
     print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .graph import build_graph
+    from .loader import load_framework
+    from .plan import development_plan
+    from .planfiles import plan_csv, plan_markdown, plan_pdf
+    from .skills import load_profile
+
+    framework = load_framework(args.framework)
+    framework.role(args.current)  # an unknown id is a located problem, with a "did you mean"
+    framework.role(args.target)
+    current = args.current
+    if args.assessment is not None:
+        try:
+            data = args.assessment.read_bytes()
+        except OSError as exc:
+            print(f"{args.assessment}: cannot read ({exc.strerror})")
+            return EXIT_PROBLEMS
+        current = load_profile(data, name=str(args.assessment), framework=framework)
+    if args.focus < 0:
+        print("--focus: give a number of gaps, 0 or more")
+        return EXIT_USAGE
+    plan = development_plan(
+        framework,
+        build_graph(framework),
+        current,
+        args.target,
+        date=args.date or dt.date.today(),
+        focus_size=args.focus,
+        person=args.person,
+        manager=args.manager,
+        next_check_in=args.next_check_in,
+    )
+    if args.format == "pdf":
+        args.output.write_bytes(plan_pdf(plan))
+    else:
+        text = plan_markdown(plan) if args.format == "md" else plan_csv(plan)
+        args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: {len(plan.focus)} gaps in focus, {len(plan.others)} left for later")
     return EXIT_OK

@@ -52,18 +52,24 @@ def _sources(items: Sequence[RoleExpectation]) -> str | None:
 
 
 def expectations_markdown(
-    items: Sequence[RoleExpectation], *, framework: Framework | None = None, heading: str = "##"
+    items: Sequence[RoleExpectation],
+    *,
+    framework: Framework | None = None,
+    heading: str = "##",
+    sources: bool = True,
 ) -> str:
     """Expectations grouped by area, in the order given: a heading per area (an h2 by default, under the
-    page's h1), a list item per expectation."""
+    page's h1; ``heading=""`` makes it a bold line instead), a list item per expectation, then where they come
+    from (unless ``sources`` is False)."""
     lines: list[str] = []
     area = None
     for e in items:
         if e.area != area:
             area = e.area
-            lines += ["", f"{heading} {md_escape(e.area_name)}", ""]
+            title = f"{heading} {md_escape(e.area_name)}" if heading else f"**{md_escape(e.area_name)}**"
+            lines += ["", title, ""]
         lines += _item(e, framework)
-    source = _sources(items)
+    source = _sources(items) if sources else None
     if source:
         lines += ["", source]
     return "\n".join(lines).strip()

@@ -17,7 +17,7 @@ from ..errors import NoPath
 from ..expectations import expectation_gap
 from ..models import Framework
 from ..routes import Route, next_steps, progression_paths
-from ..skills import skill_gap
+from ..skills import skill_gap, standing_text
 from .labels import kind_label, role_label
 from .roles import Connection
 
@@ -39,11 +39,12 @@ ROUTE_TABLE_COLUMNS = [
 
 @dataclass(frozen=True)
 class SkillChange:
-    """A skill a step asks for: the level held before it (None: not held) and the level needed."""
+    """A skill a step asks for: where the route stands on it before the step, in words (a level, or "not in
+    <role>'s profile"), and the level needed."""
 
     skill: str
     name: str
-    held: str | None  # level name
+    held: str
     needed: str  # level name
 
 
@@ -81,7 +82,7 @@ class StepView:
             return f"{total} expectations" + (f" ({areas})" if areas else "")
         if not self.target_lists_skills:
             return "none listed (this role has no skill requirements in the framework)"
-        parts = [f"{g.name}: {g.held or 'none'} → {g.needed}" for g in self.gains]
+        parts = [f"{g.name}: {g.held} → {g.needed}" for g in self.gains]
         note = f" (compared with {self.compared_with})" if self.compared_with else ""
         return ("; ".join(parts) if parts else "none") + note
 
@@ -141,7 +142,7 @@ def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) 
         if target.skills:
             gap = skill_gap(framework, since, step.target)
             gains = tuple(
-                SkillChange(r.skill, r.name, names.get(r.current) if r.current else None, names.get(r.required, ""))
+                SkillChange(r.skill, r.name, standing_text(framework, gap, r), names.get(r.required, ""))
                 for r in gap.gaps
             )
         steps.append(
