@@ -3,13 +3,17 @@
 
     python3 dev.py app  [STREAMLIT OPTIONS] [-- --framework PATH]
                                               start the app (on the shipped framework, or on PATH)
+    python3 dev.py serve [--workers N] [--port P] [--address A] [STREAMLIT OPTIONS] [-- --framework PATH]
+                                              serve the app with N processes behind nginx (ui/proxy.py)
+    python3 dev.py setup                      create the venv and install the app's requirements and nginx
     python3 dev.py test [PYTEST ARGS]         lint, then run the whole test suite
     python3 dev.py bench [BENCH ARGS]         run the benchmarks
 
 Each command creates ``.venv`` if it is missing and re-installs the pinned requirements whenever the
 requirement files change (a hash of them is kept in the venv). ``test`` also makes sure Debian's Chromium
-is present for the browser tests: it installs the ``chromium`` package with apt when it can (as root), and
-otherwise the browser tests skip with a message — except under ``CI=true``, where a missing browser fails.
+and nginx are present for the browser and proxy tests: it installs the ``chromium`` and ``nginx`` packages
+with apt when it can (as root), and otherwise those tests skip with a message — except under ``CI=true``,
+where a missing browser or proxy fails. ``serve`` installs nginx the same way, and stops if it cannot.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")  # as in ui/proxy.py
 
 
 def log(message: str) -> None:
@@ -47,11 +52,20 @@ def ensure_venv(requirements: str) -> None:
     stamp = VENV / f".installed-{requirements}.sha256"
     if stamp.exists() and stamp.read_text().strip() == digest:
         return
+    if requirements == "requirements.txt" and _dev_requirements_current():
+        return  # the test tools' requirements include the app's
     log(f"installing pinned packages from {requirements}")
     quiet = [] if os.environ.get("CI") else ["--quiet"]
     if run(PY, "-m", "pip", "install", *quiet, "--disable-pip-version-check", "-r", requirements) != 0:
         sys.exit("installing the requirements failed (see above)")
     stamp.write_text(digest + "\n")
+
+
+def _dev_requirements_current() -> bool:
+    files = [ROOT / "requirements.txt", ROOT / "requirements-dev.txt"]
+    stamp = VENV / ".installed-requirements-dev.txt.sha256"
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    return stamp.exists() and stamp.read_text().strip() == digest
 
 
 def find_chromium() -> str | None:
@@ -64,20 +78,52 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
+_APT_UPDATED = False
+
+
+def apt_install(package: str, why: str) -> bool:
+    """Install a Debian package with apt-get when this runs as root on a machine that has apt; True if done."""
+    global _APT_UPDATED
+    can_install = shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0
+    if not can_install:
+        log(f"{package} not found and cannot be installed here (needs root and apt-get): {why}")
+        return False
+    log(f"installing Debian's {package} package")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    quiet = ["-qq"] if not os.environ.get("CI") else ["-q"]
+    if not _APT_UPDATED:
+        run("apt-get", *quiet, "update", env=env)
+        _APT_UPDATED = True
+    if run("apt-get", *quiet, "install", "-y", "--no-install-recommends", package, env=env) != 0:
+        log(f"installing {package} failed: {why}")
+        return False
+    return True
+
+
 def ensure_chromium() -> None:
     """Install Debian's Chromium when missing and possible; the browser tests decide what a miss means."""
     if find_chromium() or os.environ.get("SKIP_BROWSER_INSTALL"):
         return
-    can_install = shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0
-    if not can_install:
-        log("Chromium not found and cannot be installed here (needs root and apt-get): browser tests will skip")
-        return
-    log("installing Debian's chromium package for the browser tests")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    quiet = ["-qq"] if not os.environ.get("CI") else ["-q"]
-    run("apt-get", *quiet, "update", env=env)
-    if run("apt-get", *quiet, "install", "-y", "--no-install-recommends", "chromium", env=env) != 0:
-        log("installing chromium failed: browser tests will skip locally and fail in CI")
+    apt_install("chromium", "browser tests will skip locally and fail in CI")
+
+
+def find_nginx() -> str | None:
+    """nginx, as ``ui/proxy.py`` finds it (``NGINX_PATH``, the sbin folders, then PATH)."""
+    configured = os.environ.get("NGINX_PATH")
+    if configured:
+        return configured if os.access(configured, os.X_OK) else None
+    for candidate in NGINX_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return shutil.which("nginx")
+
+
+def ensure_nginx(why: str) -> bool:
+    """Install Debian's nginx when missing and possible (the package's own service is not needed: ``serve``
+    runs nginx itself with a configuration of its own). True if nginx is there."""
+    if find_nginx():
+        return True
+    return apt_install("nginx", why) and find_nginx() is not None
 
 
 def cmd_app(args: list[str]) -> int:
@@ -85,9 +131,26 @@ def cmd_app(args: list[str]) -> int:
     return run(PY, "-m", "ui.serve", *args)  # [streamlit options] [-- --framework PATH]
 
 
+def cmd_serve(args: list[str]) -> int:
+    ensure_venv("requirements.txt")
+    if not ensure_nginx("it is needed to serve several workers"):
+        return 1
+    os.chdir(ROOT)
+    # The supervisor takes this process's place, so Ctrl-C and SIGTERM reach it alone and it stops its children.
+    os.execv(PY, [str(PY), "-m", "ui.proxy", *args])
+    return 1  # not reached
+
+
+def cmd_setup(args: list[str]) -> int:
+    ensure_venv("requirements.txt")
+    return 0 if ensure_nginx("python3 dev.py serve needs it") else 1
+
+
 def cmd_test(args: list[str]) -> int:
     ensure_venv("requirements-dev.txt")
     ensure_chromium()
+    if not os.environ.get("SKIP_NGINX_INSTALL"):
+        ensure_nginx("the proxy load test will skip locally and fail in CI")
     log("ruff: lint and format check")
     if run(PY, "-m", "ruff", "check", ".") != 0 or run(PY, "-m", "ruff", "format", "--check", ".") != 0:
         log("ruff found problems: run '.venv/bin/ruff check --fix . && .venv/bin/ruff format .'")
@@ -101,7 +164,7 @@ def cmd_bench(args: list[str]) -> int:
     return run(PY, "-m", "bench", *args)
 
 
-COMMANDS = {"app": cmd_app, "test": cmd_test, "bench": cmd_bench}
+COMMANDS = {"app": cmd_app, "serve": cmd_serve, "setup": cmd_setup, "test": cmd_test, "bench": cmd_bench}
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""The figures of issue 7, each a function ``(config) -> list[Row]``.
+"""The benchmark figures, each a function ``(config) -> list[Row]``.
 
 ======================  ==================================================================  ==========
 figure                  measured (baseline)                                                 target
@@ -12,6 +12,12 @@ figure                  measured (baseline)                                     
                         (the rerun of a script that renders nothing)
 ``map``                 ``career_map_figure(G)``, 10,000 roles; its trace count             ≤ 1 s
 ``memory``              the running app's memory per extra session, 20 sessions vs 1        ≤ 10 MB
+``capacity``            the highest page rate at p95 ≤ 1 s, open-loop arrivals: two         ≥ 1.7×
+                        workers behind nginx (one process); 50 users reading 5 s            p95 ≤ 1.5 s
+                        (``bench/capacity.py``)
+``browser``             each page in Chromium: sidebar navigation, a deep link, an          ≤ 1.5×
+                        interaction, cold start (an empty app with the same pages and       (≤ 3× at
+                        widgets, alternately; ``bench/browser.py``)                         10,000 roles)
 ======================  ==================================================================  ==========
 """
 
@@ -256,6 +262,20 @@ def memory_figure(config: Config) -> list[Row]:
     return memory_rows(config)
 
 
+def capacity_figure(config: Config) -> list[Row]:
+    from .capacity import capacity_rows
+
+    loaded.cache_clear()
+    return capacity_rows(config)
+
+
+def browser_figure(config: Config) -> list[Row]:
+    from .browser import browser_rows
+
+    loaded.cache_clear()
+    return browser_rows(config)
+
+
 FIGURES = {
     "load": load_figure,
     "paths": paths_figure,
@@ -263,4 +283,6 @@ FIGURES = {
     "pages": pages_figure,
     "map": map_figure,
     "memory": memory_figure,
+    "capacity": capacity_figure,
+    "browser": browser_figure,
 }

@@ -85,7 +85,80 @@ def _parser() -> argparse.ArgumentParser:
     jd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="job-description documents")
     jd.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
     jd.add_argument("--merge", type=Path, metavar="FRAMEWORK", help="an existing framework file to update")
+    _add_expectation_importers(sources)
+    _add_plan(commands)
     return parser
+
+
+def _add_plan(commands) -> None:
+    """``plan``: a development plan between two roles (or from a saved self-assessment), as a file."""
+    plan = commands.add_parser(
+        "plan",
+        help="write a development plan from one role (or a self-assessment) to another",
+        description="Write the development plan the Skill gap page offers: what changes at the target role, the "
+        "focus (the biggest gaps unless --focus says how many), what good looks like, ways to practise, and space "
+        "for agreed actions and sign-off — as Markdown, CSV or a one-page PDF.",
+    )
+    plan.add_argument("--framework", type=Path, required=True, metavar="FILE", help="the framework YAML file")
+    plan.add_argument("--current", required=True, metavar="ROLE", help="the current role's id")
+    plan.add_argument("--target", required=True, metavar="ROLE", help="the target role's id")
+    plan.add_argument("--assessment", type=Path, metavar="FILE", help="a saved self-assessment (YAML or JSON)")
+    plan.add_argument("--focus", type=int, default=3, metavar="N", help="how many of the biggest gaps (default 3)")
+    plan.add_argument("--person", help="the person's name, printed on the plan")
+    plan.add_argument("--manager", help="the line manager's name, printed on the plan")
+    plan.add_argument("--date", type=_date, help="the plan's date, YYYY-MM-DD (default today)")
+    plan.add_argument("--next-check-in", type=_date, metavar="DATE", help="the next check-in, YYYY-MM-DD")
+    plan.add_argument("--format", choices=("md", "csv", "pdf"), required=True, help="the file to write")
+    plan.add_argument("-o", "--output", type=Path, required=True, help="where to write it")
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _add_expectation_importers(sources) -> None:
+    """``import ft``, ``import monzo`` and ``import sheet``: frameworks written as expectations per level."""
+    ft = sources.add_parser(
+        "ft",
+        help="FT engineering-progression job families (their YAML files)",
+        description="Import FT job-family YAML files (a folder is read for its .yml files) into one framework: "
+        "families as disciplines, levels as roles (individual-contributor and people-manager variants as "
+        "branches), themes as areas, every competency word for word with its proficiency, examples and links. "
+        "FT's LICENSE and how-to-use.md are read too when given or found beside the files.",
+    )
+    ft.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="job-family .yml files, or their folder")
+    monzo = sources.add_parser(
+        "monzo",
+        help="Monzo-format progression frameworks (Markdown with YAML front matter)",
+        description="Import Monzo-format Markdown files (a folder is read for its .md files, recursively) into one "
+        "framework: every criterion and example word for word, generic.md's topics merged into each framework as "
+        "Monzo's site does, files without front matter read from their '## Level N' / '### Topic' headings. The "
+        "LICENSE is read too when given or found beside the files.",
+    )
+    monzo.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="framework .md files, or their folder")
+    sheet = sources.add_parser(
+        "sheet",
+        help="a spreadsheet of expectations (CSV or Excel .xlsx), one row per expectation",
+        description="Import a spreadsheet with one row per expectation. Columns (headers matched ignoring case): "
+        "family, level, area, expectation (needed: level, area, expectation), example, level_order, marker, link. "
+        "Levels keep the order they first appear in within a family unless a level_order column orders them. "
+        "Every row is accounted for in the summary; a bad row is named by its row number.",
+    )
+    sheet.add_argument("paths", nargs=1, type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    sheet.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help='read FIELD from the column HEADER, e.g. --map level="Grade" (repeatable)',
+    )
+    for parser in (ft, monzo, sheet):
+        parser.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_ddat(args.roles, args.skills, args.output)
         if args.command == "import" and args.source == "jd":
             return _import_jd(args.files, args.output, args.merge)
+        if args.command == "import" and args.source in ("ft", "monzo", "sheet"):
+            return _import_expectations(args.source, args.paths, args.output, getattr(args, "map", []))
+        if args.command == "plan":
+            return _plan(args)
     except FrameworkError as exc:
         if len(exc.problems) != 1:  # one located problem says it all; several get their summary first
             print(exc.summary)
@@ -242,4 +319,73 @@ def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
         return EXIT_PROBLEMS
     write_framework_yaml(result.framework, output)
     print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _import_expectations(kind: str, paths: Sequence[Path], output: Path, mapping: Sequence[str]) -> int:
+    """Run one of the expectation importers, print its summary, check the result and write it."""
+    from .importers import import_ft, import_monzo, import_sheet, parse_mapping, read_inputs
+    from .loader import validate_data
+    from .yamlwrite import framework_data, write_framework_yaml
+
+    columns = parse_mapping(list(mapping)) if kind == "sheet" else {}
+    inputs = read_inputs(paths, kind)
+    if kind == "ft":
+        result = import_ft(inputs)
+    elif kind == "monzo":
+        result = import_monzo(inputs)
+    else:
+        result = import_sheet(inputs[0], mapping=columns)
+    for line in result.summary.lines():
+        print(line)
+    framework, problems = validate_data(framework_data(result.framework))
+    for problem in problems:
+        print(problem)
+    if framework is None or any(p.severity == "error" for p in problems):
+        return EXIT_PROBLEMS
+    write_framework_yaml(result.framework, output, header_comment=result.header)
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .graph import build_graph
+    from .loader import load_framework
+    from .plan import development_plan
+    from .planfiles import plan_csv, plan_markdown, plan_pdf
+    from .skills import load_profile
+
+    framework = load_framework(args.framework)
+    framework.role(args.current)  # an unknown id is a located problem, with a "did you mean"
+    framework.role(args.target)
+    current = args.current
+    if args.assessment is not None:
+        try:
+            data = args.assessment.read_bytes()
+        except OSError as exc:
+            print(f"{args.assessment}: cannot read ({exc.strerror})")
+            return EXIT_PROBLEMS
+        current = load_profile(data, name=str(args.assessment), framework=framework)
+    if args.focus < 0:
+        print("--focus: give a number of gaps, 0 or more")
+        return EXIT_USAGE
+    plan = development_plan(
+        framework,
+        build_graph(framework),
+        current,
+        args.target,
+        date=args.date or dt.date.today(),
+        focus_size=args.focus,
+        person=args.person,
+        manager=args.manager,
+        next_check_in=args.next_check_in,
+    )
+    if args.format == "pdf":
+        args.output.write_bytes(plan_pdf(plan))
+    else:
+        text = plan_markdown(plan) if args.format == "md" else plan_csv(plan)
+        args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: {len(plan.focus)} gaps in focus, {len(plan.others)} left for later")
     return EXIT_OK

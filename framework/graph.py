@@ -28,14 +28,24 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
   ``G.graph["laterals_left_out"]`` says how many were left out.
 * ``reports_to`` — from a role to its manager, stated in the file.
 
+A role that states promotions (``moves`` of ``kind: promotion``) is promoted exactly to those roles: no
+derived promotion leaves it (derived ones still lead into it from the rung below, unless that role states its
+own).
+
 **Effort** of a move, the weight that ranks routes (lower is easier)::
 
     effort = base[kind] + grade_steps * per_grade_step + levels_to_gain * per_skill_level
+             + expectations_to_gain * per_expectation
 
 with ``base`` = 1 for a promotion, 2 for a lateral move or stepping into one's manager's role (neither is a
 designed rung), ``grade_steps`` = grades climbed (rounded up; estimated positions count too), and
 ``levels_to_gain`` = skill levels the target needs beyond the source (0 when the framework has no skills; a
-role that lists no skills counts as holding what the rung below it on its ladder needs).
+role that lists no skills counts as holding what the rung below it on its ladder needs), and
+``expectations_to_gain`` = the target's expectations that the source does not have (see
+:mod:`framework.expectations`; cumulative levels count only what a level adds), counted only for a framework
+written as expectations — one where no role requires a skill (the ``expectations`` keyword of
+:func:`build_graph` overrides that) — and 0 otherwise, so a framework with both shapes is not counted twice.
+A role that states no expectations counts as having the rung below's, as with skills.
 The weights are :class:`EffortWeights`, a keyword option of :func:`build_graph`.
 """
 
@@ -77,6 +87,9 @@ class EffortWeights:
     reports_to: float = 2.0
     per_grade_step: float = 1.0
     per_skill_level: float = 1.0
+    #: One expectation to meet weighs as much as one skill level to gain: each is one thing a person must show
+    #: they can do that the role they hold does not ask of them.
+    per_expectation: float = 1.0
 
     def base(self, kind: str) -> float:
         return getattr(self, kind)
@@ -279,7 +292,7 @@ def _rung_name(framework: Framework, rung: list[Role]) -> str:
 
 def _ladder_name(framework: Framework, discipline: str, track: str | None) -> str:
     name = framework.discipline_label(discipline)
-    return f"{name} ({track.replace('-', ' ')})" if track and track != discipline else name
+    return f"{name} ({framework.track_label(track)})" if track and track != discipline else name
 
 
 def _ladder_cost(framework: Framework, ladders: dict[tuple, list[list[Role]]], limits: CostLimits) -> list[Problem]:
@@ -424,18 +437,26 @@ def build_graph(
     *,
     weights: EffortWeights | None = None,
     laterals: LateralRule | None = None,
+    expectations: bool | None = None,
     limits: CostLimits = LIMITS,
 ) -> nx.DiGraph:
     """Build the career graph of ``framework`` (see the module docstring for nodes, edges and effort).
 
+    ``expectations`` says whether a move's effort counts the expectations to meet: by default (None) only when
+    no role of the framework requires a skill.
+
     Raises :class:`~framework.errors.InputError` when the graph would cost more than ``limits`` allow (see
     :mod:`framework.cost`); the skill-overlap moves left out under them are ``G.graph["laterals_left_out"]``.
     """
-    return _build_graph(framework, weights, laterals, limits)
+    return _build_graph(framework, weights, laterals, expectations, limits)
 
 
 def _build_graph(
-    framework: Framework, weights: EffortWeights | None, laterals: LateralRule | None, limits: CostLimits
+    framework: Framework,
+    weights: EffortWeights | None,
+    laterals: LateralRule | None,
+    expectations: bool | None,
+    limits: CostLimits,
 ) -> nx.DiGraph:
     weights = weights or EffortWeights()
     laterals = laterals or LateralRule()
@@ -469,14 +490,36 @@ def _build_graph(
 
     # What progression_paths needs for its lower bound on the effort still to go (see routes._RouteBound).
     G.graph["route_bound"] = {"levels": levels, "placed": all(p is not None for p in position.values())}
+    if expectations is None:
+        expectations = not any(role.skills for role in framework.roles)
+    expected = _expectation_sets(framework, plan.ladders) if expectations else None
+    G.graph["counts_expectations"] = expected is not None
     none: dict[str, int] = {}
     gains = _Gains()
+    nothing: frozenset[tuple] = frozenset()
+    unmet: dict[tuple[int, int], int] = {}  # expectations to meet, once per pair of sets (rungs share theirs)
+
+    def to_meet(u: str, v: str) -> int:
+        mine, theirs = expected.get(u, nothing), expected.get(v, nothing)
+        if mine is theirs:
+            return 0
+        key = (id(mine), id(theirs))
+        count = unmet.get(key)
+        if count is None:
+            count = unmet[key] = len(theirs - mine)
+        return count
 
     def add(u: str, v: str, kind: str, reason: str, gain: int | None = None) -> None:
         steps = _steps(position[u], position[v])
         if gain is None:
             gain = gains(levels.get(u, none), levels.get(v, none))
-        effort = weights.base(kind) + steps * weights.per_grade_step + gain * weights.per_skill_level
+        meet = to_meet(u, v) if expected is not None else 0
+        effort = (
+            weights.base(kind)
+            + steps * weights.per_grade_step
+            + gain * weights.per_skill_level
+            + meet * weights.per_expectation
+        )
         if G.has_edge(u, v):
             data = G.edges[u, v]
             relations = (*data["relations"], (kind, reason))
@@ -485,12 +528,12 @@ def _build_graph(
         else:
             G.add_edge(
                 u, v, kind=kind, reason=reason, effort=effort, grade_steps=steps, levels_to_gain=gain,
-                relations=((kind, reason),),
+                expectations_to_gain=meet, relations=((kind, reason),),
             )  # fmt: skip
 
     for u, v, reason in _promotions(framework, plan.ladders, G):
         add(u, v, "promotion", reason)
-    for u, v, reason in _branch_twins(plan.ladders):
+    for u, v, reason in _branch_twins(framework, plan.ladders):
         add(u, v, "lateral", reason)
     if laterals.enabled:
         # Skill overlap is the largest part of a large framework's graph: its moves are added in batches (a pair
@@ -517,7 +560,7 @@ def _build_graph(
         G.add_edges_from(batch)
     for role in framework.roles:
         for move in role.moves:
-            add(role.id, move.to, "lateral", move.reason)
+            add(role.id, move.to, move.kind, move.reason)
         if role.reports_to and role.reports_to.role in framework.roles_by_id:
             add(role.id, role.reports_to.role, "reports_to", _reporting_reason(role, framework))
     return G
@@ -537,11 +580,15 @@ def _ladders(framework: Framework, position: dict[str, float | None]) -> dict[tu
 def _promotions(
     framework: Framework, ladders: dict[tuple, list[list[Role]]], G: nx.DiGraph
 ) -> Iterable[tuple[str, str, str]]:
+    """Derived promotions; none from a role that states its own (those are added with the other moves)."""
+    stating = {r.id for r in framework.roles if any(move.kind == "promotion" for move in r.moves)}
     for (discipline, track), rungs in ladders.items():
         name = _ladder_name(framework, discipline, track)
         for lower, upper in pairwise(rungs):
             by_branch = _branches(upper)
             for a in lower:
+                if a.id in stating:
+                    continue
                 for b in _promotion_targets(a, by_branch, upper):
                     yield a.id, b.id, _promotion_reason(a, b, name, framework, G)
 
@@ -554,11 +601,11 @@ def _promotion_reason(a: Role, b: Role, ladder_name: str, framework: Framework, 
         span = skipped[0].label if len(skipped) == 1 else f"{skipped[0].label}–{skipped[-1].label}"
         reason += f"; no {ladder_name} role at {span}"
     if b.branch and b.branch != a.branch:
-        reason += f"; onto the {b.branch} branch"
+        reason += f"; onto the {framework.branch_label(b.branch)} branch"
     return reason
 
 
-def _branch_twins(ladders: dict[tuple, list[list[Role]]]) -> Iterable[tuple[str, str, str]]:
+def _branch_twins(framework: Framework, ladders: dict[tuple, list[list[Role]]]) -> Iterable[tuple[str, str, str]]:
     for rungs in ladders.values():
         for rung in rungs:
             groups = _branches(rung)
@@ -567,7 +614,7 @@ def _branch_twins(ladders: dict[tuple, list[list[Role]]]) -> Iterable[tuple[str,
             for a in rung:
                 for b in rung:
                     if a.id != b.id and a.branch != b.branch:
-                        branch = b.branch or a.branch
+                        branch = framework.branch_label(b.branch or a.branch)
                         yield a.id, b.id, f"Parallel {branch} branch at the same level: {a.title} ↔ {b.title}"
 
 
@@ -705,6 +752,24 @@ class _Gains:
             if needed is not None:
                 common += min(held, needed)
         return total - common
+
+
+def _expectation_sets(framework: Framework, ladders: dict[tuple, list[list[Role]]]) -> dict[str, frozenset[tuple]]:
+    """What each role expects (:func:`framework.expectations.expectation_sets`). A role that states none is taken
+    to have what the nearest rung below it on its ladder expects, as :func:`_skill_levels` does for skills."""
+    from .expectations import expectation_sets
+
+    sets = expectation_sets(framework)
+    for rungs in ladders.values():
+        carried: frozenset[tuple] = frozenset()
+        for rung in rungs:
+            listed = [sets[r.id] for r in rung if sets[r.id]]
+            for role in rung:
+                if not sets[role.id]:
+                    sets[role.id] = carried
+            if listed:
+                carried = listed[0]
+    return sets
 
 
 def _levels_to_gain(current: dict[str, int], target: dict[str, int]) -> int:

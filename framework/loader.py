@@ -18,7 +18,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from .cells import CONTROL, control_characters
-from .errors import FrameworkError, PathPart, Problem
+from .errors import FrameworkError, InputError, PathPart, Problem
 from .graph import cost_problems
 from .hints import Hints
 from .models import Framework
@@ -36,23 +36,48 @@ from .yamlsafe import (
 
 __all__ = ["load_framework", "load_framework_text", "validate_data"]
 
-_SECTIONS = ("grades", "disciplines", "skill_levels", "skills", "roles")
+_SECTIONS = ("grades", "disciplines", "tracks", "branches", "skill_levels", "skills", "areas", "roles")
 
 
 def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework:
     """Load and check the framework file at ``path``."""
-    return load_framework_text(read_text(path, max_bytes=max_bytes), name=str(path))
+    try:
+        text = read_text(path, max_bytes=max_bytes)
+    except FrameworkError as error:
+        if error.problems and error.problems[0].code == "encoding":  # binary: perhaps a workbook
+            with open(path, "rb") as handle:
+                _raise_if_foreign(str(path), data=handle.read(1 << 16))
+        raise
+    return load_framework_text(text, name=str(path))
 
 
 def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Framework:
     """Load and check a framework from raw bytes (an upload), within ``max_bytes`` and its node budget."""
+    _raise_if_foreign(name, data=data[: 1 << 16])
     text = decode(data, name=name, max_bytes=max_bytes)
     return load_framework_text(text, name=name, max_nodes=node_limit(max_bytes))
 
 
+def _raise_if_foreign(name: str, **looked_at) -> None:
+    """A file of another format (FT, Monzo, a spreadsheet) gets one problem naming the import that reads it,
+    instead of the schema's list of unknown fields (:mod:`framework.importers.sniff`)."""
+    from .importers.sniff import foreign_format, foreign_problem
+
+    kind = foreign_format(**looked_at)
+    if kind is not None:
+        problem = foreign_problem(kind, name)
+        raise InputError([problem], summary=f"{name} is not a framework file")
+
+
 def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
     """Load and check a framework from YAML text; ``name`` is used in problem locations."""
-    data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+    try:
+        data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
+    except FrameworkError:
+        _raise_if_foreign(name, text=text[: 1 << 16])
+        raise
+    if not isinstance(data, dict) or looks_foreign(data):
+        _raise_if_foreign(name, text=text[: 1 << 16], parsed=data)
     framework, found = validate_data(data)
     problems += found
     problems = _with_locations(cap_problems(problems), text, name, data, root=root)
@@ -64,8 +89,19 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
     return framework
 
 
+def looks_foreign(data: Any) -> bool:
+    """True for parsed data shaped like an FT job family rather than a framework (cheap: the top-level keys)."""
+    from .importers.ft import looks_like_ft
+
+    return "roles" not in data and "grades" not in data and looks_like_ft(data)
+
+
 def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     """Validate parsed data. Returns the framework (None if invalid) and every problem found (unlocated)."""
+    if isinstance(data, dict) and looks_foreign(data):
+        from .importers.sniff import foreign_problem
+
+        return None, [foreign_problem("ft")]
     if data is None:
         return None, [Problem("the file is empty: a framework needs at least 'id', 'name' and 'grades'")]
     if not isinstance(data, dict):
@@ -80,7 +116,9 @@ def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     except RecursionError:
         problems.append(Problem("the document is nested too deeply", code="too-deep"))
     problems += _reference_problems(data)
-    if framework is not None and not problems:  # warnings only make sense once every id resolves
+    if framework is not None and not problems:  # derived ids and warnings only make sense once every id resolves
+        problems += _derived_id_problems(framework)
+    if framework is not None and not problems:
         # What its graph would cost (framework.cost): a file that loads is a file whose graph can be built.
         # First, so that no flood of warnings hides it when the problems are capped.
         problems += cost_problems(framework)
@@ -132,6 +170,10 @@ def _message(error: dict, path: tuple) -> str:
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and field in ("url", "link"):
+        return f"{_show(error.get('input'))} is not a web address (it must start with http:// or https://)"
+    if kind == "string_pattern_mismatch" and field == "currency":
+        return f"{_show(error.get('input'))} is not a currency code (three capital letters, e.g. GBP)"
     if kind == "string_pattern_mismatch":
         return f"{_show(error.get('input'))} is not a valid id (use letters, digits, '-', '_' or '.', no spaces)"
     if kind not in ("value_error", "literal_error", "union_tag_invalid", "union_tag_not_found"):
@@ -182,11 +224,18 @@ def _items(data: dict, section: str) -> Iterator[tuple[int, dict]]:
 
 
 def _str(item: Any, *keys: str) -> str | None:
+    """The text at ``keys``; a whole number is read as its text, as the models read ids."""
     for key in keys:
         if not isinstance(item, dict):
             return None
         item = item.get(key)
-    return item if isinstance(item, str) else None
+    return _id_text(item)
+
+
+def _id_text(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
 
 
 def _ids(data: dict, section: str) -> dict[str, int]:
@@ -232,13 +281,26 @@ def _reference_problems(data: dict) -> list[Problem]:
             else:
                 first[ident] = index
 
-    # Skill descriptors must be on the level scale.
+    # Skill descriptors (and resources per level) must be on the level scale.
     for index, skill in _items(data, "skills"):
-        levels = skill.get("levels")
-        if isinstance(levels, dict):
-            for level in levels:
-                if isinstance(level, str) and level not in ids["skill_levels"]:
-                    unknown("skill level", level, ids["skill_levels"], ("skills", index, "levels", level), None)
+        for field in ("levels", "level_resources"):
+            levels = skill.get(field)
+            if isinstance(levels, dict):
+                for level in levels:
+                    text = _id_text(level)
+                    if text is not None and text not in ids["skill_levels"]:
+                        unknown("skill level", text, ids["skill_levels"], ("skills", index, field, level), None)
+
+    # A track may belong to a discipline.
+    for index, track in _items(data, "tracks"):
+        discipline = _str(track, "discipline")
+        if discipline is not None and discipline not in ids["disciplines"]:
+            unknown("discipline", discipline, ids["disciplines"], ("tracks", index, "discipline"), None)
+    area_levels = {  # area id → its own level ids, in order
+        ident: [level for level in (_str(item, "id") for item in _list(area.get("levels"))) if level is not None]
+        for _, area in _items(data, "areas")
+        if (ident := _str(area, "id")) is not None
+    }
 
     # Role references.
     for index, role in _items(data, "roles"):
@@ -248,6 +310,11 @@ def _reference_problems(data: dict) -> list[Problem]:
             value = _str(role, field)
             if value is not None and value not in ids[section]:
                 unknown(kind, value, ids[section], (*at, field), role_id)
+        for field, section in (("track", "tracks"), ("branch", "branches")):
+            value = _str(role, field)
+            if value is not None and ids[section] and value not in ids[section]:  # listing them is optional
+                unknown(field, value, ids[section], (*at, field), role_id)
+        problems += _expectation_problems(role, at, role_id, ids, area_levels, unknown)
         manager = _str(role, "reports_to", "role")
         if manager is not None and manager not in ids["roles"]:
             unknown("role", manager, ids["roles"], (*at, "reports_to", "role"), role_id)
@@ -284,6 +351,76 @@ def _reference_problems(data: dict) -> list[Problem]:
                 unknown("role", other, ids["roles"], (*at, "source", "referenced_by", j, "role"), role_id)
 
     problems += _cycles(data, ids["roles"])
+    return problems
+
+
+def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict, area_levels: dict, unknown) -> list:
+    """Each stated expectation names a known area, and a level of that area (or, for an area without levels, of
+    the skill-level scale); ids written by hand are unique within the role."""
+    problems: list[Problem] = []
+    written: dict[str, int] = {}
+    for j, expectation in enumerate(_list(role.get("expectations"))):
+        where = (*at, "expectations", j)
+        area = _str(expectation, "area")
+        if area is not None and area not in ids["areas"]:
+            unknown("area", area, ids["areas"], (*where, "area"), role_id)
+        level = _str(expectation, "level")
+        if level is not None and area in ids["areas"]:
+            levels = area_levels.get(area)
+            if not levels and level not in ids["skill_levels"]:
+                unknown("skill level", level, ids["skill_levels"], (*where, "level"), role_id)
+            elif levels and level not in levels:
+                problems.append(
+                    Problem(
+                        f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})",
+                        path=(*where, "level"),
+                        role=role_id,
+                        code="unknown-area-level",
+                    )
+                )
+        ident = _str(expectation, "id")
+        if ident is not None:
+            if ident in written:
+                problems.append(
+                    Problem(
+                        f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])",
+                        path=(*where, "id"),
+                        role=role_id,
+                        code="duplicate-id",
+                    )
+                )
+            written.setdefault(ident, j)
+    return problems
+
+
+def _derived_id_problems(framework: Framework) -> list[Problem]:
+    """Every expectation of a role has its own id: one written by hand must not be the id derived for another
+    (derived ids are area-marker-number)."""
+    from .expectations import all_areas, own_expectations
+
+    problems = []
+    areas = None
+    for index, role in enumerate(framework.roles):
+        if not any(e.id for e in role.expectations):
+            continue  # derived ids never meet one another (expectations.own_expectations): only written ids can
+        areas = areas if areas is not None else all_areas(framework)
+        holders: dict[str, list[int]] = {}
+        for j, expectation in enumerate(own_expectations(framework, role, areas)):
+            holders.setdefault(expectation.id, []).append(j)
+        for ident, places in holders.items():
+            if len(places) < 2:
+                continue
+            written = [j for j in places if j < len(role.expectations) and role.expectations[j].id is not None]
+            path = ("roles", index, "expectations", written[-1], "id") if written else ("roles", index)
+            problems.append(
+                Problem(
+                    f"{len(places)} expectations of this role have the id {ident!r} (derived ids are "
+                    "area-marker-number, e.g. 'knowledge-essential-2'): write a different id on one of them",
+                    path=path,
+                    role=role.id,
+                    code="duplicate-id",
+                )
+            )
     return problems
 
 
@@ -354,8 +491,11 @@ def _warnings(framework: Framework) -> list[Problem]:
                         role.id,
                     )
                 )
-        if role.status == "described" and role.job_description is None and role.description is None:
-            out.append(_warn("described role has neither a job_description nor a description", at, role.id))
+        undescribed = role.job_description is None and role.description is None and not role.expectations
+        if role.status == "described" and undescribed:
+            out.append(
+                _warn("described role has neither a job_description, a description nor expectations", at, role.id)
+            )
         for j, requirement in enumerate(role.skills):
             skill = framework.skills_by_id.get(requirement.skill)
             if skill is not None and skill.levels and skill.levels.get(requirement.level) is None:
@@ -366,6 +506,42 @@ def _warnings(framework: Framework) -> list[Problem]:
                         role.id,
                     )
                 )
+        for j, move in enumerate(role.moves):
+            target = framework.roles_by_id.get(move.to)
+            upward = target is None or None in (role.grade, target.grade) or rank[target.grade] > rank[role.grade]
+            if move.kind == "promotion" and not upward:
+                out.append(
+                    _warn(
+                        f"a promotion to {target.id!r}, whose grade {target.grade} is not above {role.grade}",
+                        (*at, "moves", j, "to"),
+                        role.id,
+                    )
+                )
+    return out + _gap_page_warnings(framework)
+
+
+def _gap_page_warnings(framework: Framework) -> list[Problem]:
+    """What would leave the gap page with nothing to say: no requirement of either shape at all, or required
+    skills whose levels have no descriptor (the page could name the level, never what it means)."""
+    from .expectations import has_expectations
+
+    required = {req.skill for role in framework.roles for req in role.skills}
+    if not required and not has_expectations(framework):
+        message = (
+            "no role requires a skill and none states expectations (or has person-specification criteria): the "
+            "gap between two roles will be empty; add 'skills' or 'expectations' to the roles"
+        )
+        return [_warn(message, ("roles",) if framework.roles else ())]
+    out = []
+    for index, skill in enumerate(framework.skills):
+        if skill.id in required and not any(skill.levels.values()):
+            out.append(
+                _warn(
+                    f"skill {skill.id!r} is required but has no level descriptors: the gap can name the levels to "
+                    "reach, not what they mean; add 'levels' text",
+                    ("skills", index, "levels" if skill.levels else "id"),
+                )
+            )
     return out
 
 

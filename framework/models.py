@@ -1,9 +1,19 @@
 """The data model of a career framework (pydantic v2).
 
-A framework holds an ordered **grade** scale, **disciplines** (job families), an ordered **skill level**
-scale, **skills** with a descriptor per level, and **roles**. Lists are ordered: the order of ``grades`` is
-the career order, the order of ``skill_levels`` is the proficiency order, and the order of every text list
-inside a job description is the order of the document it came from.
+A framework holds an ordered **grade** scale, **disciplines** (job families) with optional **tracks** and
+**branches**, an ordered **skill level** scale, **skills** with a descriptor per level, **areas** (themes,
+topics, competencies) and **roles**. Lists are ordered: the order of ``grades`` is the career order, the order
+of ``skill_levels`` is the proficiency order, and the order of every text list inside a job description is the
+order of the document it came from.
+
+Requirements come in two shapes, and a framework may use either or both: **skills on a proficiency scale**
+(``roles[].skills``: skill X at level Y, each level with a descriptor — DDaT, SFIA) and **expectations per
+level** (``roles[].expectations``: criteria grouped by area, with examples — FT, Monzo, a person
+specification). A role's person-specification criteria count as its expectations too, read from its job
+description (:mod:`framework.expectations`), so they are written once.
+
+Ids are text; a YAML number where an id belongs (``grade: 3``, ``levels: {1: …}``) is read as that text
+(``"3"``), since many scales are numbered. Only whole numbers: ``1.5`` or ``yes`` is still an error.
 
 Models are frozen: a loaded framework is shared by every page and every session and must never change
 under them. Unknown fields are rejected, so a typo in a field name is an error, not silently ignored data.
@@ -14,47 +24,90 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 __all__ = [
+    "MARKERS",
     "MAX_BUDGET_GBP",
     "MAX_LINE",
     "MAX_SALARY_GBP",
     "MAX_STAFF",
     "SCHEMA_VERSION",
+    "Area",
+    "AreaLevel",
     "Benchmark",
+    "Branch",
     "Budget",
     "Criteria",
     "CriteriaGroup",
     "Discipline",
     "DocumentSource",
+    "Expectation",
     "Framework",
     "Grade",
     "Group",
     "ImportSource",
     "JobDescription",
+    "Link",
     "ManagementSpan",
     "Move",
+    "PayRange",
     "PersonSpecification",
     "Reference",
     "ReferencedSource",
     "ReportingLine",
+    "Resource",
     "Role",
     "SalaryRange",
     "Section",
     "Skill",
     "SkillLevel",
     "SkillRequirement",
+    "Track",
     "labelled_value",
 ]
 
 SCHEMA_VERSION = 1
 
-#: Ids are stable, human-readable and safe in a URL: ``delivery-manager``, ``PO4``, ``agile-and-lean-practices``.
+_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+_ID_DESCRIPTION = "A stable, human-readable id: letters, digits, '-', '_' or '.' (a whole number is read as text)."
+
+
+def _number_as_text(value: object) -> object:
+    """A whole number where an id belongs (``grade: 3``) is that id as text; yes/no values are not numbers."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+#: Ids are stable, human-readable and safe in a URL: ``delivery-manager``, ``PO4``, ``agile-and-lean-practices``,
+#: or a number such as ``3`` (numbered grades and levels), which is read as the text ``"3"``.
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=120),
-    Field(description="A stable, human-readable id: letters, digits, '-', '_' or '.'."),
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=_ID_PATTERN, min_length=1, max_length=120),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _ID_PATTERN, "minLength": 1, "maxLength": 120},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": _ID_DESCRIPTION,
+        }
+    ),
+]
+#: A web address people can follow: http or https only, so a link can never run script in a page.
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s]+$", max_length=2000),
+    Field(description="A web address starting with http:// or https://."),
 ]
 #: The most characters a :data:`Line` may hold.
 MAX_LINE = 5000
@@ -82,12 +135,30 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------- scales and vocabularies
 
 
+class PayRange(_Model):
+    """The pay of a grade, as the organisation publishes it."""
+
+    min: int = Field(ge=0, le=MAX_SALARY_GBP, description="The lowest pay of the grade, a year.")
+    max: int = Field(ge=0, le=MAX_SALARY_GBP, description="The highest pay of the grade, a year.")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="The ISO 4217 code of the currency, e.g. GBP, EUR, USD."
+    )
+    note: Line | None = Field(None, description="What the range covers, e.g. 'London weighting included'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PayRange:
+        if self.max < self.min:
+            raise ValueError("max is below min")
+        return self
+
+
 class Grade(_Model):
     """One rung of the organisation's grade scale (``PO4``, ``Head``, or a DDaT level such as ``senior``)."""
 
     id: Id
     name: Line | None = Field(None, description="Display name; the id when absent.")
     description: Text | None = None
+    pay: PayRange | None = Field(None, description="The grade's pay range, where the organisation states one.")
 
     @property
     def label(self) -> str:
@@ -96,6 +167,31 @@ class Grade(_Model):
 
 class Discipline(_Model):
     """A job family: Delivery, Product, Technology, or a DDaT role family."""
+
+    id: Id
+    name: Line
+    description: Text | None = None
+    legacy: bool | None = Field(None, description="True for a family its source marks as no longer in use.")
+
+
+class Track(_Model):
+    """A ladder within a discipline (a DDaT role, a Monzo framework such as Backend), with its display name.
+
+    Listing tracks is optional: roles may name a track that is not listed (its id is then its name). Once a
+    file lists any, every role's track must be one of them.
+    """
+
+    id: Id
+    name: Line
+    discipline: Id | None = Field(None, description="The discipline the track belongs to, if it belongs to one.")
+    description: Text | None = None
+
+
+class Branch(_Model):
+    """A parallel branch of the ladders (e.g. people manager beside individual contributor), with its name.
+
+    Optional, like tracks: once a file lists any branches, every role's branch must be one of them.
+    """
 
     id: Id
     name: Line
@@ -110,8 +206,21 @@ class SkillLevel(_Model):
     description: Text | None = None
 
 
+class Resource(_Model):
+    """Something to read, watch or do to develop in an area or a skill level: a course, a guide, a talk."""
+
+    title: Line
+    link: Url | None = Field(None, description="Where to find it, if it is online.")
+    kind: Line | None = Field(None, description="What it is, in a word: course, guide, book, talk, …")
+
+
 class Skill(_Model):
-    """A skill (or competency, or topic) with a descriptor for each level of the scale."""
+    """A skill (or competency, or topic) with a descriptor for each level of the scale.
+
+    Resources sit beside the descriptors rather than inside them, so ``levels`` keeps its plain form (level id
+    → text or null) and every file and reader of it stays as it was: ``resources`` are for the skill as a
+    whole, ``level_resources`` for one level (level id → resources).
+    """
 
     id: Id
     name: Line
@@ -122,6 +231,34 @@ class Skill(_Model):
         description="Descriptor per skill-level id, in scale order; null where the source defines none.",
     )
     source: Line | None = Field(None, description="Where the skill and its descriptors come from.")
+    resources: list[Resource] = Field(default_factory=list, description="Ways to develop the skill as a whole.")
+    level_resources: dict[Id, list[Resource]] = Field(
+        default_factory=dict, description="Ways to develop the skill at one level: skill-level id → resources."
+    )
+
+
+class AreaLevel(_Model):
+    """A named level of one area (e.g. an axis whose levels are 'Adopts', 'Specialises', …)."""
+
+    id: Id
+    name: Line
+    description: Text | None = None
+    resources: list[Resource] = Field(default_factory=list)
+
+
+class Area(_Model):
+    """What expectations are grouped by: a theme (FT), a topic (Monzo), an axis or a competency.
+
+    An area may have its own named levels, lowest first; an expectation's ``level`` then names one of them.
+    """
+
+    id: Id
+    name: Line
+    description: Text | None = None
+    kind: Line | None = Field(None, description="What the source calls it: theme, topic, axis, competency, …")
+    levels: list[AreaLevel] = Field(default_factory=list, description="The area's own levels, lowest first.")
+    resources: list[Resource] = Field(default_factory=list, description="Ways to develop in the area.")
+    source: Line | None = Field(None, description="Where the area comes from.")
 
 
 # --------------------------------------------------------------------------- job-description content
@@ -338,11 +475,49 @@ class SkillRequirement(_Model):
     )
 
 
+#: The markers an expectation may carry, as person specifications use them.
+MARKERS = ("essential", "desirable")
+
+
+class Link(_Model):
+    """A web page that helps understand an expectation."""
+
+    title: Line | None = None
+    url: Url
+
+
+class Expectation(_Model):
+    """One thing a role expects, word for word as the framework states it, in an area.
+
+    Its ``id`` is stable and human-readable; where the file writes none it is derived from the area, the
+    marker and the expectation's place among the role's expectations of that area and marker:
+    ``communication-1``, ``knowledge-essential-2`` (see :func:`framework.expectations.expectation_id`).
+    ``cumulative`` says the role's level builds on the level below: the role also expects what the rung below
+    it on its ladder expects (the rules are in :mod:`framework.expectations`).
+    """
+
+    id: Id | None = Field(None, description="Stable id within the role; derived from area and position if absent.")
+    text: Text = Field(description="The expectation, word for word.")
+    area: Id = Field(description="The id of one of the framework's areas.")
+    examples: list[Text] = Field(default_factory=list, description="Examples of meeting it, word for word.")
+    links: list[Link] = Field(default_factory=list, description="Pages that help understand it.")
+    level: Id | None = Field(
+        None, description="A level of the area, or (when the area has no levels) a skill level: the proficiency."
+    )
+    marker: Literal["essential", "desirable"] | None = None
+    cumulative: bool | None = Field(None, description="True: builds on the level below (includes what it expects).")
+    source: Line | None = Field(None, description="Where it comes from, in words a person understands.")
+
+
 class Move(_Model):
-    """A move between roles stated by the framework (promotions are derived from the ladder instead)."""
+    """A move between roles stated by the framework.
+
+    Promotions are derived from the ladder (the next rung up) unless a role states its own: a role with any
+    ``kind: promotion`` move is promoted exactly to those roles, and no derived promotion leaves it.
+    """
 
     to: Id
-    kind: Literal["lateral"] = "lateral"
+    kind: Literal["lateral", "promotion"] = "lateral"
     reason: Line
 
 
@@ -390,6 +565,10 @@ class Role(_Model):
     salary: list[SalaryRange] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     skills: list[SkillRequirement] = Field(default_factory=list)
+    expectations: list[Expectation] = Field(
+        default_factory=list,
+        description="What the role expects, by area; its person-specification criteria count too, unwritten.",
+    )
     moves: list[Move] = Field(default_factory=list)
 
     @property
@@ -414,8 +593,14 @@ class Framework(_Model):
     attribution: Text | None = Field(None, description="Licence or attribution text to show with the data.")
     grades: list[Grade] = Field(min_length=1, description="The grade scale, lowest first.")
     disciplines: list[Discipline] = Field(default_factory=list)
-    skill_levels: list[SkillLevel] = Field(default_factory=list, description="The skill-level scale, lowest first.")
+    tracks: list[Track] = Field(default_factory=list, description="Display names of the ladders roles name.")
+    branches: list[Branch] = Field(default_factory=list, description="Display names of the branches roles name.")
+    skill_levels: list[SkillLevel] = Field(
+        default_factory=list,
+        description="The skill-level (proficiency) scale, lowest first: skill descriptors and expectation levels.",
+    )
     skills: list[Skill] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=list, description="What expectations are grouped by.")
     roles: list[Role] = Field(default_factory=list)
 
     _warnings: tuple = PrivateAttr(default=())
@@ -456,6 +641,26 @@ class Framework(_Model):
         return {s.id: s for s in self.skills}
 
     @cached_property
+    def tracks_by_id(self) -> dict[str, Track]:
+        return {t.id: t for t in self.tracks}
+
+    @cached_property
+    def branches_by_id(self) -> dict[str, Branch]:
+        return {b.id: b for b in self.branches}
+
+    @cached_property
+    def areas_by_id(self) -> dict[str, Area]:
+        return {a.id: a for a in self.areas}
+
+    @cached_property
+    def expectation_index(self):
+        """What :mod:`framework.expectations` reads from the roles (their expectations, stated and from person
+        specifications, with ids and sources; the rung below each role), worked out once."""
+        from .expectations import _read_all
+
+        return _read_all(self)
+
+    @cached_property
     def level_rank(self) -> dict[str, int]:
         """Skill-level id → position on the scale (1 = lowest, so 0 can mean "none")."""
         return {lv.id: i + 1 for i, lv in enumerate(self.skill_levels)}
@@ -479,3 +684,17 @@ class Framework(_Model):
             return "no discipline"
         discipline = self.disciplines_by_id.get(discipline_id)
         return discipline.name if discipline else discipline_id
+
+    def track_label(self, track_id: str | None) -> str:
+        """A track's display name: its listed name, else its id in words (``delivery-manager`` → delivery manager)."""
+        if track_id is None:
+            return "no track"
+        track = self.tracks_by_id.get(track_id)
+        return track.name if track else track_id.replace("-", " ")
+
+    def branch_label(self, branch_id: str | None) -> str:
+        """A branch's display name: its listed name, else its id."""
+        if branch_id is None:
+            return "main ladder"
+        branch = self.branches_by_id.get(branch_id)
+        return branch.name if branch else branch_id

@@ -194,23 +194,33 @@ def unknown_grades(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
 
 
 def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
-    """Promotions ranked by skill levels to gain (biggest first); only steps between roles with skills."""
-    with_skills = {r.id for r in framework.roles if r.skills}
+    """Promotions ranked by what they ask beyond the rung below (biggest first): the skill levels to gain, for
+    steps between roles with skills; or, where the graph counts expectations (a framework written as
+    expectations, :func:`framework.graph.build_graph`), the expectations to meet, in a column of that name,
+    for steps between roles that state expectations — never a level scale the framework does not have."""
+    if graph.graph.get("counts_expectations"):
+        from .expectations import role_expectations
+
+        counted = {r.id for r in framework.roles if role_expectations(framework, r)}
+        column, attribute = "Expectations to meet", "expectations_to_gain"
+    else:
+        counted = {r.id for r in framework.roles if r.skills}
+        column, attribute = "Levels to gain", "levels_to_gain"
     rows = [
         {
             "From": framework.role(u).title,
             "To": framework.role(v).title,
             "Discipline": framework.discipline_label(framework.role(u).discipline),
             "Grades": f"{graph.nodes[u]['grade'] or '?'} → {graph.nodes[v]['grade'] or '?'}",
-            "Levels to gain": d["levels_to_gain"],
+            column: d.get(attribute, 0),
             "from_id": u,
             "to_id": v,
         }
         for u, v, d in graph.edges(data=True)
-        if any(kind == "promotion" for kind, _ in d["relations"]) and u in with_skills and v in with_skills
+        if any(kind == "promotion" for kind, _ in d["relations"]) and u in counted and v in counted
     ]
-    table = pd.DataFrame(rows, columns=["From", "To", "Discipline", "Grades", "Levels to gain", "from_id", "to_id"])
-    return table.sort_values(["Levels to gain", "From"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=["From", "To", "Discipline", "Grades", column, "from_id", "to_id"])
+    return table.sort_values([column, "From"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)

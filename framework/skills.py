@@ -24,6 +24,9 @@ from .models import Framework, Id, Line, Role
 from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, locate, node_limit, parse_yaml
 
 __all__ = [
+    "HELD",
+    "NOT_HELD",
+    "NOT_LISTED",
     "PROFILE_MAX_BYTES",
     "GapRow",
     "LevelStep",
@@ -31,8 +34,10 @@ __all__ = [
     "SkillGap",
     "dump_profile",
     "load_profile",
+    "nearest_defined",
     "profile_from_role",
     "skill_gap",
+    "standing_text",
 ]
 
 PROFILE_MAX_BYTES = 256 * 1024  #: a profile is a few hundred bytes; anything far larger is not one
@@ -50,11 +55,19 @@ class Profile(BaseModel):
     skills: dict[Id, Id] = Field(default_factory=dict, description="Skill id → skill-level id.")
 
 
+#: How the current side stands on a skill the target needs: a level is known; the current role's profile does
+#: not list the skill (which says nothing of whoever holds the role); or the person assessed it as not held.
+HELD, NOT_LISTED, NOT_HELD = "held", "not listed", "not held"
+
+
 @dataclass(frozen=True)
 class LevelStep:
     level: str
     name: str
     descriptor: str | None  # None where the framework defines no descriptor for the level
+    #: Where ``descriptor`` is None: the nearest level of the same skill that the framework does define, as
+    #: (level name, descriptor) — shown instead, labelled as such. None when no level of the skill is defined.
+    nearest: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,19 +76,20 @@ class GapRow:
     name: str
     required: str | None  # level id the target needs (None: the target does not need this skill)
     required_rank: int
-    current: str | None  # level id held (None: not held)
+    current: str | None  # level id held (None: no level is known, see ``standing``)
     current_rank: int
     to_reach: tuple[LevelStep, ...] = ()  # the levels above the current one, up to the required one
     evidence: tuple[str, ...] = ()  # target job-description lines that show the skill is needed
+    standing: str = HELD  # HELD, NOT_LISTED or NOT_HELD
 
     @property
     def gap(self) -> int:
-        """Levels to gain (0 when met or exceeded)."""
+        """Levels to gain (0 when met or exceeded); from no level at all when none is known."""
         return max(0, self.required_rank - self.current_rank)
 
     @property
     def met(self) -> bool:
-        return self.current_rank >= self.required_rank
+        return self.standing == HELD and self.current_rank >= self.required_rank
 
     @property
     def surplus(self) -> int:
@@ -88,6 +102,8 @@ class SkillGap:
     target: str
     rows: tuple[GapRow, ...]  # the target's requirements, biggest gap first
     extra: tuple[GapRow, ...] = field(default=())  # skills held that the target does not list
+    current_title: str = ""  # how the current side is named in a sentence: the role's title, or the profile's name
+    from_role: bool = True  # False when the current side is a person's own assessment
 
     @property
     def levels_to_gain(self) -> int:
@@ -95,12 +111,18 @@ class SkillGap:
 
     @property
     def readiness(self) -> float | None:
-        """Share of the target's requirements already met (None when the target lists no skills)."""
+        """Share of the target's requirements already met (None when the target lists no skills). A skill the
+        current role's profile does not list counts as not met: nothing says it is."""
         return sum(r.met for r in self.rows) / len(self.rows) if self.rows else None
 
     @property
     def gaps(self) -> tuple[GapRow, ...]:
         return tuple(r for r in self.rows if r.gap)
+
+    @property
+    def unlisted(self) -> tuple[GapRow, ...]:
+        """Requirements of the target that the current role's profile does not list."""
+        return tuple(r for r in self.rows if r.standing == NOT_LISTED)
 
     @property
     def strengths(self) -> tuple[GapRow, ...]:
@@ -113,33 +135,68 @@ class SkillGap:
         return tuple(r for r in self.rows if r.met and not r.surplus)
 
 
-def _levels_of(framework: Framework, current: str | Profile | Role) -> tuple[str, dict[str, str]]:
+def _levels_of(framework: Framework, current: str | Profile | Role) -> tuple[str, str, dict[str, str], bool]:
+    """(id or label, how a sentence names it, skill → level, whether it is a role)."""
     if isinstance(current, Profile):
-        return current.label or "my self-assessment", dict(current.skills)
+        label = current.label or "my self-assessment"
+        return label, label, dict(current.skills), False
     role = current if isinstance(current, Role) else framework.role(current)
-    return role.id, {req.skill: req.level for req in role.skills}
+    return role.id, role.title, {req.skill: req.level for req in role.skills}, True
+
+
+def nearest_defined(framework: Framework, skill_id: str, level_id: str) -> tuple[str, str] | None:
+    """The level of ``skill_id`` nearest to ``level_id`` that has a descriptor, as (level name, descriptor):
+    the one below first where two are as near (what is asked at least includes it). None when none is."""
+    skill = framework.skills_by_id.get(skill_id)
+    if skill is None:
+        return None
+    scale = framework.skill_levels
+    at = next((i for i, lv in enumerate(scale) if lv.id == level_id), None)
+    if at is None:
+        return None
+    for distance in range(1, len(scale)):
+        for i in (at - distance, at + distance):
+            if 0 <= i < len(scale) and skill.levels.get(scale[i].id):
+                return scale[i].name, skill.levels[scale[i].id]
+    return None
+
+
+def standing_text(framework: Framework, gap: SkillGap, row: GapRow) -> str:
+    """Where the current side stands on a skill, in words: its level, "not in <role>'s profile", or the
+    person's own "none (self-assessed)"."""
+    if row.standing == HELD and row.current is not None:
+        return {lv.id: lv.name for lv in framework.skill_levels}.get(row.current, row.current)
+    if row.standing == NOT_LISTED:
+        return f"not in {gap.current_title}'s profile"
+    if row.standing == NOT_HELD:
+        return "none (self-assessed)"
+    return row.standing
 
 
 def skill_gap(framework: Framework, current: str | Profile | Role, target: str | Role) -> SkillGap:
     """Compare ``current`` (a role id, a role or a :class:`Profile`) with ``target`` (a role id or role).
 
-    Raises :class:`~framework.errors.RoleNotFound` for an unknown role id.
+    A skill the target needs that a current *role* does not list is ``NOT_LISTED`` — its profile is silent,
+    which is not the same as its holder lacking the skill; one a *profile* leaves out is ``NOT_HELD``, the
+    person's own "none". Raises :class:`~framework.errors.RoleNotFound` for an unknown role id.
     """
     target_role = target if isinstance(target, Role) else framework.role(target)
-    current_id, held = _levels_of(framework, current)
+    current_id, current_title, held, is_role = _levels_of(framework, current)
     rank = framework.level_rank
     names = {lv.id: lv.name for lv in framework.skill_levels}
     skills = framework.skills_by_id
+    absent = NOT_LISTED if is_role else NOT_HELD
 
     def row(skill_id: str, required: str | None, evidence: tuple[str, ...] = ()) -> GapRow:
         skill = skills.get(skill_id)
         have = held.get(skill_id)
         have_rank, need_rank = rank.get(have, 0), rank.get(required, 0)
-        steps = tuple(
-            LevelStep(lv.id, lv.name, skill.levels.get(lv.id) if skill else None)
-            for lv in framework.skill_levels
-            if have_rank < rank[lv.id] <= need_rank
-        )
+        steps = []
+        for lv in framework.skill_levels:
+            if have_rank < rank[lv.id] <= need_rank:
+                descriptor = skill.levels.get(lv.id) if skill else None
+                nearest = nearest_defined(framework, skill_id, lv.id) if descriptor is None else None
+                steps.append(LevelStep(lv.id, lv.name, descriptor, nearest))
         return GapRow(
             skill=skill_id,
             name=skill.name if skill else skill_id,
@@ -147,15 +204,23 @@ def skill_gap(framework: Framework, current: str | Profile | Role, target: str |
             required_rank=need_rank,
             current=have if have in names else None,
             current_rank=have_rank,
-            to_reach=steps,
+            to_reach=tuple(steps),
             evidence=evidence,
+            standing=HELD if have in names else absent,
         )
 
     rows = [row(req.skill, req.level, tuple(req.evidence)) for req in target_role.skills]
     rows.sort(key=lambda r: (-r.gap, -r.required_rank, r.name))
     required = {req.skill for req in target_role.skills}
     extra = sorted((row(s, None) for s in held if s not in required and s in skills), key=lambda r: r.name)
-    return SkillGap(current=current_id, target=target_role.id, rows=tuple(rows), extra=tuple(extra))
+    return SkillGap(
+        current=current_id,
+        target=target_role.id,
+        rows=tuple(rows),
+        extra=tuple(extra),
+        current_title=current_title,
+        from_role=is_role,
+    )
 
 
 # --------------------------------------------------------------------------- profiles

@@ -60,16 +60,16 @@ def test_the_open_tab_is_in_the_link_and_back_returns_to_the_tab_before():
     at.run()
     assert param(at, "tab") == ["development-plan"]
     back_to(at, tab=None)
-    assert at.session_state["gap-tab"] == "Skill by skill"
+    assert at.session_state["gap-tab"] == "What changes"
     assert not at.download_button, "the plan's tab is closed again"
 
 
 def test_a_link_reopens_its_tab():
     at = page("pages/gap.py", current=APM, target=DM, tab="development-plan")
     assert at.session_state["gap-tab"] == "Development plan"
-    assert [b.label for b in at.download_button][:1] == ["Download the plan (Markdown)"]
+    assert [b.label for b in at.download_button][:1] == ["Download the plan (PDF, to print)"]
     odd = page("pages/gap.py", current=APM, target=DM, tab="no-such-tab")
-    assert odd.session_state["gap-tab"] == "Skill by skill", "an unknown tab opens the first"
+    assert odd.session_state["gap-tab"] == "What changes", "an unknown tab opens the first"
     assert not odd.exception
 
 

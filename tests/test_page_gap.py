@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from framework import load_framework_text
-from framework.export import GAP_TABLE_COLUMNS
+from framework.gaptext import GAP_TABLE_COLUMNS
 from framework.skills import Profile, dump_profile, skill_gap
 from tests.apptest import page, texts
 from tests.conftest import ROOT
@@ -19,8 +19,8 @@ from ui.radar import CURRENT_COLOUR, TARGET_COLOUR, radar_figure
 PAGE = "pages/gap.py"
 APM, DM = "associate-project-manager", "delivery-manager"
 TAB = "gap-tab"  # the key of the page's tabs: the open one
-TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]
-GLANCE, WORK, PLAN = TABS[1:]
+TABS = ["What changes", "Skill by skill", "At a glance", "Development plan"]
+CHANGES, BY_SKILL, GLANCE, PLAN = TABS
 
 
 HEADINGS = [
@@ -35,9 +35,12 @@ HEADINGS = [
 
 def gap_table(at) -> pd.DataFrame:
     """The page's gap table, read back from its Markdown (escaped cells unescaped)."""
+    if at.session_state[TAB] != BY_SKILL:
+        open_tab(at, BY_SKILL)
     (text,) = [m.value for m in at.markdown if "\n| Skill |" in m.value]
-    intro, table = text.split("\n\n", 1)
-    assert intro.startswith("Biggest gaps first.")
+    intro, table = text.split("\n\n| Skill |", 1)
+    table = "| Skill |" + table
+    assert "Biggest gaps first." in intro
     header, rule, *rows = table.splitlines()
     cells = [
         [re.sub(r"\\(.)", r"\1", c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in [header, *rows]
@@ -87,9 +90,10 @@ def test_gap_between_two_roles_of_each_framework(framework, current, target):
     at = page(PAGE, framework=framework, current=current, target=target)
     assert not at.exception
     assert [t.label for t in at.tabs] == TABS
-    assert len(gap_table(at)) == 9, "the first tab, open at first, is the table"
     assert metrics(at)["Requirements already met"].startswith("1 of 9")
+    assert "What changes at Delivery" in texts(at) or "What changes at delivery" in texts(at).lower()
     assert not at.get("plotly_chart"), "the chart's tab is closed, so it is not drawn"
+    assert len(gap_table(at)) == 9
     open_tab(at, GLANCE)
     assert not at.exception
     assert at.get("plotly_chart"), "the radar chart is drawn once its tab is open"
@@ -98,19 +102,24 @@ def test_gap_between_two_roles_of_each_framework(framework, current, target):
 
 def test_associate_project_manager_to_delivery_manager():
     at = page(PAGE, current=APM, target=DM)
-    table = gap_table(at)
-    assert list(table["Skill"][:2]) == ["Making a process work", "Planning"]
-    assert metrics(at) == {"Requirements already met": "1 of 9 (11%)", "Skills to develop": "8", "Levels to gain": "10"}
+    assert metrics(at) == {
+        "Requirements already met": "1 of 9 (11%)",
+        "Skills to develop": "8",
+        "Levels to gain": "10",
+        "Criteria to meet": "26",  # the Delivery Manager's person specification, beyond the APM's
+    }
     shown = texts(at)
     assert "## Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown, "the heading is an h2"
     assert "Associate Project Manager (PO1) meets 1 of the 9 skill requirements of Delivery Manager (PO4)." in shown
-    assert "The plan to download for the development conversation is on the **Development plan** tab." in shown
-    assert "Open a skill on the “What to work on” tab" in shown
-    # only the open tab is drawn: no chart, no expanders, no plan and no downloads yet
+    assert "The plan to take into the development conversation is on the **Development plan** tab." in shown
+    # the first tab: what changes, and only that
+    assert "### What changes at Delivery Manager" in shown
+    assert "| Grade | PO1 | PO4 |" in shown
+    assert "- Making a process work: Working → Expert" in shown, "a skill to raise"
     assert not at.get("plotly_chart")
-    assert "Strengths to build on" not in shown
-    assert not at.expander, "neither the skills to work on nor the plan preview is drawn"
     assert not at.download_button
+    table = gap_table(at)
+    assert list(table["Skill"][:2]) == ["Making a process work", "Planning"]
 
     open_tab(at, GLANCE)
     shown = texts(at)
@@ -119,22 +128,42 @@ def test_associate_project_manager_to_delivery_manager():
     assert "### Strengths to build on" in shown
     assert "**Already at the level needed:** Commercial management." in shown
     assert not [m for m in at.markdown if "| Skill |" in m.value], "the table's tab is now closed"
-    assert not at.expander
-
-    open_tab(at, WORK)
-    assert [e.label for e in at.expander][:1] == ["1. Making a process work — Working → Expert"]
-    assert len(at.expander) == 8, "one expander per gap"
-    assert "Preview the plan" not in [e.label for e in at.expander]
-    assert not at.get("plotly_chart")
-    assert not at.download_button
 
     open_tab(at, PLAN)
     shown = texts(at)
-    assert [e.label for e in at.expander] == ["Preview the plan"]
-    assert "# Development plan: Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown
-    assert downloads(at) == ["Download the plan (Markdown)", "Download the plan (CSV, for a spreadsheet)"]
-    assert metrics(at) == {"Requirements already met": "1 of 9 (11%)", "Skills to develop": "8", "Levels to gain": "10"}
-    assert not [m for m in at.markdown if "| Skill |" in m.value]
+    assert at.multiselect(key="plan-focus").value == [
+        "skill/making-a-process-work",
+        "skill/planning",
+        "skill/agile-and-lean-practices",
+    ], "the three biggest gaps are the focus at first"
+    labels = [e.label for e in at.expander]
+    assert labels[0].startswith("1. Making a process work")
+    assert labels[-1] == "Preview the whole plan"
+    assert downloads(at) == [
+        "Download the plan (PDF, to print)",
+        "Download the plan (Markdown)",
+        "Download the plan (CSV, for a spreadsheet)",
+    ]
+    assert "### Development plan: Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown, (
+        "the preview's headings sit under the page's"
+    )
+    assert "DDaT Capability Framework leaves Practitioner undescribed for this skill" in shown
+    assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"
+
+
+def test_the_plan_takes_what_is_typed_in_and_keeps_it_in_the_session():
+    at = gap_page(PLAN, current=APM, target=DM)
+    at.multiselect(key="plan-focus").set_value(["skill/planning"]).run()
+    at.text_input(key="plan-person").input("Sam Okafor").run()
+    at.text_input(key="plan-manager").input("Alex Reid").run()
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert labels[0].startswith("1. Planning")
+    assert not [label for label in labels if label.startswith("2.")], "one gap in focus"
+    shown = texts(at)
+    assert "**Person:** Sam Okafor" in shown
+    assert "**Line manager:** Alex Reid" in shown
+    assert not at.query_params.get("plan-person"), "nothing typed goes into the link"
 
 
 def test_the_open_tab_stays_open_for_another_target():
@@ -145,7 +174,7 @@ def test_the_open_tab_stays_open_for_another_target():
     at.selectbox(key="target").set_value("senior-delivery-manager").run()
     assert not at.exception
     assert at.session_state[TAB] == PLAN
-    assert "# Development plan: Associate Project Manager (PO1) → Senior Delivery Manager" in texts(at)
+    assert "Development plan: Associate Project Manager (PO1) → Senior Delivery Manager" in texts(at)
 
 
 def test_choosing_another_target_changes_the_gap_and_the_link():
@@ -161,6 +190,22 @@ def test_choosing_another_target_changes_the_gap_and_the_link():
     assert at.query_params["current"] == APM
 
 
+def test_a_gap_with_no_route_says_so_and_offers_roles_that_lead_there():
+    at = page(PAGE, current="lead-developer", target=DM)
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning]
+    assert "No route in the framework leads to Delivery Manager" in warning
+    links = [link.proto.label for link in at.get("page_link")] + [
+        m.value for m in at.markdown if "](./paths" in m.value
+    ]
+    assert any("Routes from Project Manager (grade not stated) to Delivery Manager" in link for link in links)
+    none_in = page(PAGE, current=DM, target="senior-product-manager")
+    assert any("No role leads there yet" in w.value for w in none_in.warning)
+    shown = texts(none_in)
+    assert "not in Delivery Manager's profile" in shown
+    assert "none →" not in shown, "a skill the current role does not list is never shown as none"
+
+
 def test_unknown_role_in_the_link_is_named_and_ignored():
     at = page(PAGE, current=APM, target="astronaut")
     assert not at.exception
@@ -174,7 +219,7 @@ def test_target_without_skill_requirements():
     at = gap_page(PLAN, current=APM, target="head-of-technology")  # even with the plan's tab chosen before
     assert not at.exception
     (warning,) = at.warning
-    assert "This role has no skill requirements in the framework" in warning.value
+    assert "has no skill requirements and no expectations in the framework" in warning.value
     assert "Head of Technology" in warning.value
     assert not metrics(at)
     assert not at.download_button
@@ -222,11 +267,12 @@ def test_self_assessment_starts_from_the_current_role():
     assert downloads(at) == [
         "Save as YAML",
         "Save as JSON",
+        "Download the plan (PDF, to print)",
         "Download the plan (Markdown)",
         "Download the plan (CSV, for a spreadsheet)",
     ]
-    assert "# Development plan: My self-assessment → Delivery Manager (PO4)" in texts(at)
-    assert len(at.data_editor) == 1, "the editor stays above the tabs"
+    assert "### Development plan: My self-assessment → Delivery Manager (PO4)" in texts(at)
+    assert [e.key for e in at.data_editor] == ["gap_editor_0", "plan-actions"], "the editor stays above the tabs"
 
 
 def test_editing_the_self_assessment_changes_the_gap():

@@ -25,8 +25,9 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from framework import Framework, FrameworkError, load_framework, load_framework_bytes
+from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
+from framework.importers import load_or_import
 from framework.yamlsafe import gc_paused
 
 T = TypeVar("T")
@@ -188,8 +189,9 @@ def default_key() -> str:
 
 
 def load_upload(data: bytes, name: str) -> Loaded:
-    """An uploaded framework, checked by the same loader; kept by the caller for its session only."""
-    framework = load_framework_bytes(data, name=name, max_bytes=UPLOAD_MAX_BYTES)
+    """An uploaded framework, checked by the same loader (an FT, Monzo or spreadsheet file is imported first,
+    by the command line's importers); kept by the caller for its session only."""
+    framework, _ = load_or_import(data, name=name, max_bytes=UPLOAD_MAX_BYTES)
     key = "upload-" + hashlib.sha256(data).hexdigest()[:12]
     return Loaded(key, framework, build_graph(framework))
 

@@ -39,6 +39,7 @@ def md(text: str) -> str:
 MIME_TYPES = {
     ".csv": "text/csv",
     ".md": "text/markdown",
+    ".pdf": "application/pdf",
     ".json": "application/json",
     ".yaml": "application/yaml",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -24,6 +24,9 @@ input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid #0b0c0c !important; outline-offset: 2px; box-shadow: 0 0 0 5px #ffdd00 !important;
 }}
 @media (max-width: {NARROW_PX}px) {{
+  /* Other Markdown tables keep within the width: their columns share it and long words wrap. */
+  [data-testid="stMarkdownContainer"] table {{ width: 100%; table-layout: fixed; }}
+  [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {{ overflow-wrap: anywhere; }}
   /* The map's text labels would overlap at this width: the names are in each role's hover and panel. */
   .st-key-career-map .textpoint {{ display: none; }}
   /* Tables written as Markdown stack: a block per row, each cell after its column's name (stacked_table_css). */

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from ..export import gap_summary, gap_table
+from ..gaptext import gap_summary, gap_table
 from ..models import Framework
 from ..skills import Profile, SkillGap, skill_gap
 from .labels import role_label

@@ -14,9 +14,10 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import NoPath
+from ..expectations import expectation_gap
 from ..models import Framework
 from ..routes import Route, next_steps, progression_paths
-from ..skills import skill_gap
+from ..skills import skill_gap, standing_text
 from .labels import kind_label, role_label
 from .roles import Connection
 
@@ -38,11 +39,12 @@ ROUTE_TABLE_COLUMNS = [
 
 @dataclass(frozen=True)
 class SkillChange:
-    """A skill a step asks for: the level held before it (None: not held) and the level needed."""
+    """A skill a step asks for: where the route stands on it before the step, in words (a level, or "not in
+    <role>'s profile"), and the level needed."""
 
     skill: str
     name: str
-    held: str | None  # level name
+    held: str
     needed: str  # level name
 
 
@@ -63,13 +65,24 @@ class StepView:
     target_lists_skills: bool
     gains: tuple[SkillChange, ...]  # what the target needs beyond the role compared with
     compared_with: str | None  # the title of the role compared with, when it is not the step's own start
+    #: For a framework written as expectations (the graph counts them): (area name, expectations to meet) for
+    #: each area where the step's target expects something its start does not; None otherwise.
+    expectations_to_meet: tuple[tuple[str, int], ...] | None = None
+
+    @property
+    def gains_label(self) -> str:
+        return "Skills to gain" if self.expectations_to_meet is None else "To meet"
 
     @property
     def gains_text(self) -> str:
-        """The skills to gain in one line, as the table and the words say them."""
+        """The skills to gain (or expectations to meet) in one line, as the table and the words say them."""
+        if self.expectations_to_meet is not None:
+            total = sum(n for _, n in self.expectations_to_meet)
+            areas = ", ".join(f"{name} {n}" for name, n in self.expectations_to_meet)
+            return f"{total} expectations" + (f" ({areas})" if areas else "")
         if not self.target_lists_skills:
             return "none listed (this role has no skill requirements in the framework)"
-        parts = [f"{g.name}: {g.held or 'none'} → {g.needed}" for g in self.gains]
+        parts = [f"{g.name}: {g.held} → {g.needed}" for g in self.gains]
         note = f" (compared with {self.compared_with})" if self.compared_with else ""
         return ("; ".join(parts) if parts else "none") + note
 
@@ -112,6 +125,13 @@ class RoutesView:
         return pd.DataFrame(rows, columns=ROUTE_TABLE_COLUMNS)
 
 
+def _expectations_to_meet(framework: Framework, G: nx.DiGraph, source: str, target: str):
+    if not G.graph.get("counts_expectations"):
+        return None
+    gap = expectation_gap(framework, source, target)
+    return tuple((area.name, len(area.to_meet)) for area in gap.areas if area.to_meet)
+
+
 def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) -> RouteView:
     names = {lv.id: lv.name for lv in framework.skill_levels}
     steps = []
@@ -122,7 +142,7 @@ def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) 
         if target.skills:
             gap = skill_gap(framework, since, step.target)
             gains = tuple(
-                SkillChange(r.skill, r.name, names.get(r.current) if r.current else None, names.get(r.required, ""))
+                SkillChange(r.skill, r.name, standing_text(framework, gap, r), names.get(r.required, ""))
                 for r in gap.gaps
             )
         steps.append(
@@ -142,6 +162,7 @@ def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) 
                 target_lists_skills=bool(target.skills),
                 gains=gains,
                 compared_with=framework.role(since).title if target.skills and since != step.source else None,
+                expectations_to_meet=_expectations_to_meet(framework, G, step.source, step.target),
             )
         )
         if target.skills:

@@ -1,11 +1,12 @@
-"""Skill gap and development plan: what someone needs to learn to move from one role to another.
+"""Skill gap and development plan: what it takes to move from one role to another, and a plan for the 1:1.
 
-For staff ("what do I need to get there?") and line managers ("what should the next development
-conversation cover?"). The comparison starts from a role, or from a self-assessment that can be saved and
-loaded again as a small file. The view is a link: ``?current=…&target=…`` (and ``&compare=self``).
+For staff ("what do I need to get there?") and line managers ("what should the next development conversation
+cover?"). The comparison starts from a role, or from a self-assessment saved and loaded again as a small file.
+The view is a link: ``?current=…&target=…`` (with ``&compare=self`` and ``&tab=…``).
 
-A self-assessment is the person's own: it lives in their session (``st.session_state``) and in the files they
-save, and the gap and plan made from it are built for their run only, never kept in a cache other sessions share.
+What a person types — a self-assessment, names, dates, agreed actions — lives in their session
+(``st.session_state``) and in the files they download: the gap and the plan made from it are built for their
+run only, never kept in a cache other sessions share, never in a link.
 """
 
 import datetime
@@ -14,13 +15,12 @@ import pandas as pd
 import streamlit as st
 
 from framework import FrameworkError
-from framework.export import (
-    development_plan_csv,
-    development_plan_markdown,
-    gap_detail_markdown,
-    levels_label,
-)
-from framework.skills import Profile, dump_profile, load_profile, profile_from_role
+from framework.expectation_text import expectations_markdown
+from framework.expectations import effective_expectations, has_expectations
+from framework.gaptext import descriptor_markdown
+from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
+from framework.planfiles import plan_csv, plan_markdown, plan_pdf
+from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
 from framework.views import GapView, gap_view
 from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
 from ui import render, state
@@ -31,12 +31,20 @@ from ui.render import md
 ROLE, SELF = "role", "self"
 MODES = {ROLE: "A role", SELF: "My self-assessment"}
 NONE = "none"
-# Session keys of this page's own state (plain data: ids and strings, never model objects).
+# Session keys of this page's own state (plain data: ids, strings and dates, never model objects).
 ASSESSMENT = "gap_assessment"  # {"framework", "based_on", "skills": {skill id: level id}, "edited", "source"}
 EDITOR_VERSION = "gap_editor_version"  # a new editor (fresh from the assessment) after a load or a reset
 UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
-TABS = ["Skill by skill", "At a glance", "What to work on", "Development plan"]  # the first is open at first
+FOCUS, FOCUS_FOR = "plan-focus", "plan-focus-for"  # the plan's focus (keys), and the comparison it was chosen for
+PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
+ACTIONS = "plan-actions"
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
+CHANGES, BY_SKILL, GLANCE, PLAN = "What changes", "Skill by skill", "At a glance", "Development plan"
+
+
+def tabs_for(framework) -> list[str]:
+    """The page's tabs: a framework without skills (written as expectations only) has no skill table or chart."""
+    return [CHANGES, BY_SKILL, GLANCE, PLAN] if framework.skills and framework.skill_levels else [CHANGES, PLAN]
 
 
 def main() -> None:
@@ -45,29 +53,31 @@ def main() -> None:
 
     st.title("Skill gap and development plan")
     st.markdown(
-        "See what it takes to move from one role to another: the skills the target role needs, the level "
-        "needed in each, and how far the current role — or your own assessment of your skills — is from it. "
-        "Line managers can use it to prepare a development conversation and download a plan to agree actions "
-        "and dates."
+        "What it takes to move from one role to another: what changes at the target role, the skills it needs "
+        "and the level needed in each, and how far the current role — or your own assessment of your skills — "
+        "is from it. Line managers can choose a focus, agree actions and dates, and print the plan for the 1:1."
     )
-    if not fw.skills or not fw.skill_levels:
+    with_skills = bool(fw.skills and fw.skill_levels)
+    if not with_skills and not has_expectations(fw):
         st.info(
-            f"{md(fw.name)} does not define skills and skill levels, so there is no skill gap to show. "
+            f"{md(fw.name)} defines neither skills nor expectations for its roles, so there is no gap to show. "
             "Choose another framework in the sidebar.",
             icon=":material/info:",
         )
         st.stop()
 
-    mode = state.bound_select(
-        "Compare from",
-        list(MODES),
-        key="compare",
-        what="the comparison",
-        widget=st.radio,
-        format_func=MODES.get,
-        horizontal=True,
-        help="A role's required skill levels, or your own assessment of the levels you hold.",
-    )
+    mode = ROLE
+    if with_skills:
+        mode = state.bound_select(
+            "Compare from",
+            list(MODES),
+            key="compare",
+            what="the comparison",
+            widget=st.radio,
+            format_func=MODES.get,
+            horizontal=True,
+            help="A role's required skill levels, or your own assessment of the levels you hold.",
+        )
     with st.container(horizontal=True):
         current = state.role_select(
             loaded,
@@ -82,10 +92,11 @@ def main() -> None:
     _check_choices(loaded, mode, current, target)
 
     # A gap between two roles is the same for everyone: kept and shared. A self-assessment's is this person's.
-    view = (
-        gap_view(fw, loaded.graph, profile, target) if profile is not None else loaded.view(gap_view, current, target)
-    )
-    show_gap(loaded, view, own=profile is not None, current=current, target=target)
+    if profile is not None:
+        view = gap_view(fw, loaded.graph, profile, target)
+    else:
+        view = loaded.view(gap_view, current, target)
+    show_gap(loaded, view, profile=profile, current=current, target=target)
 
 
 # --------------------------------------------------------------------------- the self-assessment
@@ -160,6 +171,12 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
         "Set the level you hold in each skill. The list shows the skills the target role needs and those of "
         "the current role; the levels start from the current role's."
     )
+    if ASSESSMENT not in st.session_state and "compare" in st.query_params:
+        st.info(
+            "A link never carries anyone's assessment: if this link came from someone else, what follows starts "
+            "from the current role's levels, not from theirs. Load a saved assessment to use your own.",
+            icon=":material/lock:",
+        )
     editor_area = st.container()
     with st.container():
         load_col, save_col = st.columns(2)
@@ -208,9 +225,8 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
                 icon=":material/restart_alt:",
             )
     based_on = saved.get("based_on") if saved.get("based_on") in fw.roles_by_id else None
-    profile = Profile(
-        framework=fw.id, label=saved.get("label") or SELF_LABEL, based_on=based_on, skills=saved["skills"]
-    )
+    label = saved.get("label") or SELF_LABEL
+    profile = Profile(framework=fw.id, label=label, based_on=based_on, skills=saved["skills"])
     with save_col:
         st.markdown("**Save this self-assessment** to load it again later:")
         save_buttons = st.container(horizontal=True)
@@ -235,20 +251,21 @@ def _check_choices(loaded, mode: str, current: str | None, target: str | None) -
     if target is None:
         if mode == ROLE and current is None:
             _stop(
-                "Choose a **current role** and a **target role** above to see the skills to develop. Tip: set "
-                "**My current role** in the sidebar and it is filled in here (and on the other pages) for you."
+                "Choose a **current role** and a **target role** above to see what changes and what to develop. "
+                "Tip: set **My current role** in the sidebar and it is filled in here (and on the other pages)."
             )
-        _stop("Choose a **target role** above to see the skills to develop.")
+        _stop("Choose a **target role** above to see what to develop.")
     if mode == ROLE and current is None:
         _stop(
             "Choose a **current role** above — or set **My current role** in the sidebar — to compare it with "
             f"{md(state.role_label(loaded, target))}."
         )
     target_role = fw.role(target)
-    if not target_role.skills:
+    view = loaded.view(_requirements, target)
+    if not view:
         st.warning(
-            "This role has no skill requirements in the framework: "
-            f"{md(state.role_label(loaded, target))}. Choose another target role.",
+            f"{md(state.role_label(loaded, target))} has no skill requirements and no expectations in the "
+            "framework, so there is nothing to compare. Choose another target role.",
             icon=":material/info:",
         )
         for benchmark in target_role.benchmarks:
@@ -259,17 +276,91 @@ def _check_choices(loaded, mode: str, current: str | None, target: str | None) -
         _stop("The current role and the target role are the same, so there is no gap. Choose another target role.")
 
 
+def _requirements(framework, graph, target: str) -> int:
+    """How many requirements the target states: skills, and expectations (its person specification's too)."""
+    return len(framework.role(target).skills) + len(effective_expectations(framework, target))
+
+
 # --------------------------------------------------------------------------- the gap
 
 
-def _figures(view: GapView) -> str:
-    """The gap in three figures, on one line: requirements met (and the share of them), skills to develop, and
-    the levels to gain added up over the skills (the steps between the level held and the level needed)."""
+def _figures(loaded, view: GapView, plan: DevelopmentPlan) -> str:
+    """The gap in a few figures, on one line."""
     gap = view.gap
-    return (
-        f"**Requirements already met:** {view.met} of {view.total} ({gap.readiness:.0%}) · "
-        f"**Skills to develop:** {len(gap.gaps)} · **Levels to gain:** {gap.levels_to_gain}"
+    parts = []
+    if gap.rows:
+        parts.append(f"**Requirements already met:** {view.met} of {view.total} ({gap.readiness:.0%})")
+        parts.append(f"**Skills to develop:** {len(gap.gaps)}")
+        if gap.unlisted:  # then how many levels is not known: the profile is silent on those skills
+            parts.append(f"**Not in {md(gap.current_title)}'s profile:** {len(gap.unlisted)}")
+        else:
+            parts.append(f"**Levels to gain:** {gap.levels_to_gain}")
+    criteria = len(plan.changes.expectations)
+    if criteria:
+        parts.append(f"**Criteria {'to meet' if plan.changes.compared_with else 'to show'}:** {criteria}")
+    return " · ".join(parts)
+
+
+def _route_note(loaded, plan: DevelopmentPlan, target: str) -> None:
+    """Paths and gap agree: where no route leads to the target, say so, why, and which roles do lead there."""
+    route = plan.route
+    if route.has_route:
+        return
+    nearest = route.nearest
+    st.warning(
+        f"No route in the framework leads to {md(plan.target_title)}: {md(route.reason or '')}. "
+        "The gap below still says what the role asks."
+        + (" These roles do lead there:" if nearest else " No role leads there yet."),
+        icon=":material/route:",
     )
+    for role_id, label in nearest:
+        render.page_link(
+            "pages/paths.py",
+            label=f"Routes from {label} to {plan.target_title}",
+            query_params=state.link_params(loaded, **{"from": role_id, "to": target}),
+            icon=":material/route:",
+        )
+
+
+def _changes_markdown(fw, view: GapView, plan: DevelopmentPlan) -> str:
+    """What changes at the target role: only what differs — responsibilities, new and raised skills, and the
+    target's criteria the current role does not already have (essential first)."""
+    changes, gap = plan.changes, view.gap
+    blocks = [f"### What changes at {md(plan.target_title)}"]
+    if changes.responsibilities:
+        rows = [f"| {md(c.what)} | {md(c.now)} | {md(c.then)} |" for c in changes.responsibilities]
+        blocks.append("\n".join(["| Responsibility | Now | Then |", "|---|---|---|", *rows]))
+    if changes.new_skills:
+        items = [
+            f"- {md(r.name)}: {md(standing_text(fw, gap, r))}; needed: {md(_level(fw, r))}" for r in changes.new_skills
+        ]
+        blocks += ["**New skills**", "\n".join(items)]
+    if changes.raised_skills:
+        items = [
+            f"- {md(r.name)}: {md(standing_text(fw, gap, r))} → {md(_level(fw, r))}" for r in changes.raised_skills
+        ]
+        blocks += ["**Skills to raise**", "\n".join(items)]
+    if changes.expectations:
+        who = f" that {md(changes.compared_with)} does not already have" if changes.compared_with else ""
+        blocks.append(f"#### {md(plan.target_title)}'s criteria{who}")
+        groups = [(n, g) for n, g in (("Essential", changes.essential), ("Desirable", changes.desirable)) if g]
+        groups += [("Other", changes.unmarked)] if changes.unmarked else []
+        for name, items in groups:
+            text = expectations_markdown(items, framework=fw, heading="", sources=False)
+            blocks.append(f"##### {name}\n\n{text}" if len(groups) > 1 else text)
+        # Where they come from, once: "Person specification of Senior Product Manager" for every criterion of it.
+        sources = list(dict.fromkeys(e.source.split(",")[0] for e in changes.expectations if e.source))
+        if sources:
+            blocks.append(
+                "*From: " + "; ".join(md(x) for x in sources[:3]) + ("; …" if len(sources) > 3 else "") + ".*"
+            )
+    if len(blocks) == 1:
+        blocks.append("Nothing: the target asks nothing the current side does not already have.")
+    return "\n\n".join(blocks)
+
+
+def _level(fw, row) -> str:
+    return {lv.id: lv.name for lv in fw.skill_levels}.get(row.required, row.required or "")
 
 
 def _beside_chart(fw, view: GapView) -> str:
@@ -284,13 +375,18 @@ def _beside_chart(fw, view: GapView) -> str:
         strengths = "No skill is held above the level the target role needs."
     if gap.at_level:
         strengths += "\n\n**Already at the level needed:** " + ", ".join(md(r.name) for r in gap.at_level) + "."
+    unlisted = (
+        f"\n\nSkills not in {md(gap.current_title)}'s profile are drawn at the centre: their level is not known."
+        if gap.unlisted
+        else ""
+    )
     return (
         "### Reading the chart\n\n"
         "Each spoke is a skill the target role needs; the further out, the higher the level.\n\n"
         "- **Orange, solid line with circles:** the level the target role needs.\n"
         "- **Blue, dashed line with diamonds:** the level held now.\n\n"
         "Where the blue line is inside the orange one, there is a gap to close. "
-        "The “Skill by skill” tab gives the same figures as a table.\n\n"
+        f"The “Skill by skill” tab gives the same figures as a table.{unlisted}\n\n"
         f"### Strengths to build on\n\n{strengths}"
     )
 
@@ -303,30 +399,53 @@ def _radar(framework, graph, current: str, target: str):
     )
 
 
-def _plan_date() -> str:
-    today = datetime.date.today()
-    return f"{today.day} {today:%B %Y}"
+def _actions() -> list[Action]:
+    """The agreed actions typed in the plan's table (this session's only)."""
+    table = st.session_state.get(ACTIONS + "-rows")
+    if table is None:
+        return []
+    out = []
+    for row in table.to_dict("records"):
+        text = str(row.get("Action") or "").strip()
+        if not text:
+            continue
+        when = row.get("By when")
+        when = when if isinstance(when, datetime.date) else None
+        status = row.get("Status") if row.get("Status") in ACTION_STATUSES else ACTION_STATUSES[0]
+        out.append(Action(text, when, str(row.get("Owner") or ""), str(row.get("Support") or ""), status))
+    return out
 
 
-def show_gap(loaded, view: GapView, *, own: bool, current: str | None, target: str) -> None:
-    """The gap: its heading and figures, then four tabs, of which only the open one is drawn."""
+def show_gap(loaded, view: GapView, *, profile: Profile | None, current: str | None, target: str) -> None:
+    """The gap: its heading and figures, then the tabs, of which only the open one is drawn."""
     fw = loaded.framework
-    st.markdown(
-        f"## {md(view.current_label)} → {md(view.target_label)}\n\n{_figures(view)}\n\n{md(view.summary)}\n\n"
-        "The plan to download for the development conversation is on the **Development plan** tab."
+    subject = profile if profile is not None else current
+    # The plan's base, before anything typed on the plan's tab: the gaps, what changes, the route.
+    base = development_plan(
+        fw, loaded.graph, subject, target, date=datetime.date.today(), current_label=view.current_label
     )
-    by_skill, at_a_glance, to_work_on, plan_tab = state.lazy_tabs(TABS, key=GAP_TAB)
-    if by_skill.open:
-        with by_skill:
+    st.markdown(
+        f"## {md(view.current_label)} → {md(view.target_label)}\n\n{_figures(loaded, view, base)}\n\n"
+        f"{md(view.summary) if view.gap.rows else md(base.readiness)}\n\n"
+        "The plan to take into the development conversation is on the **Development plan** tab."
+    )
+    _route_note(loaded, base, target)
+    tabs = tabs_for(fw)
+    opened = dict(zip(tabs, state.lazy_tabs(tabs, key=GAP_TAB), strict=True))
+    if opened[CHANGES].open:
+        with opened[CHANGES]:
+            st.markdown(_changes_markdown(fw, view, base))
+    if BY_SKILL in opened and opened[BY_SKILL].open:
+        with opened[BY_SKILL]:
             render.stacked_table(
                 view.table,
                 key="stacked-gap",
-                intro="Biggest gaps first. Open a skill on the “What to work on” tab to read the whole descriptor "
-                "and the evidence.",
+                intro="### Skill by skill\n\nBiggest gaps first. The development plan tab gives, for the skills in "
+                "focus, what each level still to reach looks like and ways to practise.",
             )
-    if at_a_glance.open:
-        with at_a_glance:
-            if own:
+    if GLANCE in opened and opened[GLANCE].open:
+        with opened[GLANCE]:
+            if profile is not None:
                 labels = {"current_label": view.current_label, "target_label": view.target_label}
                 figure = radar_figure(fw, view.gap, **labels)
             else:
@@ -334,30 +453,142 @@ def show_gap(loaded, view: GapView, *, own: bool, current: str | None, target: s
             chart_col, side_col = st.columns([3, 2], gap="large")
             chart_col.plotly_chart(figure, config={"displayModeBar": False}, alt=view.summary)
             side_col.markdown(_beside_chart(fw, view))
-    if to_work_on.open:
-        with to_work_on:
-            if not view.gap.gaps:
-                st.markdown("Nothing: every skill the target role needs is already at the level needed.")
-            for number, row in enumerate(view.gap.gaps, 1):
-                with st.expander(f"{number}. {md(row.name)} — {md(levels_label(fw, row))}"):
-                    st.markdown(gap_detail_markdown(row))
-    if plan_tab.open:
-        with plan_tab:
-            st.markdown(
-                "A plan for the development conversation: the skills in priority order, what each next level "
-                "looks like, the evidence from the job description, and space to agree actions, dates and support."
-            )
-            labels = {"current_label": view.current_label, "target_label": view.target_label}
-            plan = development_plan_markdown(fw, view.gap, date=_plan_date(), **labels)
-            buttons = st.container(horizontal=True)
-            render.download("Download the plan (Markdown)", plan, file_name="development-plan.md", where=buttons)
-            render.download(
-                "Download the plan (CSV, for a spreadsheet)",
-                lambda: development_plan_csv(fw, view.gap).encode("utf-8-sig"),
-                file_name="development-plan.csv",
-                where=buttons,
-            )
-            with st.expander("Preview the plan"):
-                st.markdown(plan)
+    if opened[PLAN].open:
+        with opened[PLAN]:
+            plan_tab(loaded, base, subject, target)
     if fw.attribution:
         st.caption(md(fw.attribution))
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def _focus_label(item: FocusItem) -> str:
+    return f"{item.name} ({item.now} → {item.needed})"
+
+
+def _focus_choice(base: DevelopmentPlan, subject_key: tuple) -> list[str]:
+    """The focus picker: the three biggest gaps at first (or when the comparison changes), then as chosen."""
+    candidates = {item.key: item for item in base.candidates}
+    if st.session_state.get(FOCUS_FOR) != subject_key or FOCUS not in st.session_state:
+        st.session_state[FOCUS] = [item.key for item in base.focus]
+        st.session_state[FOCUS_FOR] = subject_key
+    st.session_state[FOCUS] = [k for k in st.session_state[FOCUS] if k in candidates]
+    return st.multiselect(
+        "Focus for this plan",
+        list(candidates),
+        key=FOCUS,
+        format_func=lambda k: _focus_label(candidates[k]),
+        placeholder="Choose the gaps to work on",
+        help="The three biggest gaps are chosen at first. A plan with a few gaps is easier to act on than one "
+        "with all of them; the rest are listed at the end for a later plan.",
+    )
+
+
+def _looks_like_markdown(step, kind: str) -> str:
+    head = f"*{md(step.level)}* — {md(step.note)}" if step.note else f"*{md(step.level)}:*"
+    if not step.text:
+        return head
+    return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md(step.text))
+
+
+def _focus_detail(item: FocusItem) -> None:
+    """One focus gap: what good looks like at the level needed (the levels on the way, folded), ways to practise
+    from the target role's own work, and resources."""
+    needed, *before = reversed(item.looks_like) if item.looks_like else (None,)
+    blocks = [f"**Now:** {md(item.now)} · **Needed:** {md(item.needed)}"]
+    if needed is not None:
+        blocks += ["**What good looks like**", _looks_like_markdown(needed, item.kind)]
+    if item.practise:
+        blocks.append("**Ways to practise**")
+        blocks.append("\n".join(f"- “{md(p.text)}” — {md(p.source)}" for p in item.practise))
+    if item.resources:
+        blocks.append("**Resources**")
+        blocks.append(
+            "\n".join(
+                f"- {md(r.title)}" + (f" ({md(r.kind)})" if r.kind else "") + (f" — {md(r.link)}" if r.link else "")
+                for r in item.resources
+            )
+        )
+    st.markdown("\n\n".join(blocks))
+    if before:
+        st.caption(
+            "On the way: " + ", ".join(md(step.level) for step in reversed(before)) + ". The plan's Markdown file "
+            "describes each of these levels too."
+        )
+
+
+def plan_tab(loaded, base: DevelopmentPlan, subject, target: str) -> None:
+    """The plan: choose a focus, write in names, dates and agreed actions (kept in this session only), read
+    each focus gap in detail, and download the plan as Markdown, CSV or a one-page PDF."""
+    fw = loaded.framework
+    st.markdown(
+        "### The plan for the development conversation\n\n"
+        "Choose a focus, then agree actions and the date of the next check-in. Names, dates and actions stay in "
+        "this browser tab and in the files you download: nothing is kept on the server."
+    )
+    subject_key = (fw.id, subject if isinstance(subject, str) else "self", target)
+    focus = _focus_choice(base, subject_key)
+    with st.container(horizontal=True):
+        person = st.text_input("Person (optional)", key=PERSON, max_chars=80)
+        manager = st.text_input("Line manager (optional)", key=MANAGER, max_chars=80)
+        next_check_in = st.date_input("Next check-in", key=NEXT, value=None, format="DD/MM/YYYY")
+    st.markdown("**Agreed actions** (add a row for each)")
+    rows = st.session_state.get(ACTIONS + "-rows")
+    if rows is None:
+        rows = pd.DataFrame(
+            {"Action": [""], "By when": [None], "Owner": [""], "Support": [""], "Status": [ACTION_STATUSES[0]]}
+        )
+        rows["By when"] = pd.to_datetime(rows["By when"]).dt.date
+    edited = st.data_editor(
+        rows,
+        key=ACTIONS,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "Action": st.column_config.TextColumn("Action", max_chars=300, help="What will be done."),
+            "By when": st.column_config.DateColumn("By when", format="DD/MM/YYYY"),
+            "Owner": st.column_config.TextColumn("Owner", max_chars=80),
+            "Support": st.column_config.TextColumn("Support", max_chars=300, help="What help is needed, from whom."),
+            "Status": st.column_config.SelectboxColumn("Status", options=list(ACTION_STATUSES), required=True),
+        },
+    )
+    st.session_state[ACTIONS + "-rows"] = edited
+    plan = development_plan(
+        fw,
+        loaded.graph,
+        subject,
+        target,
+        date=datetime.date.today(),
+        focus=focus,
+        person=person.strip() or None,
+        manager=manager.strip() or None,
+        next_check_in=next_check_in,
+        actions=_actions(),
+        current_label=base.current_label,
+    )
+    buttons = st.container(horizontal=True)
+    render.download(
+        "Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name="development-plan.pdf", where=buttons
+    )
+    render.download(
+        "Download the plan (Markdown)", lambda: plan_markdown(plan), file_name="development-plan.md", where=buttons
+    )
+    render.download(
+        "Download the plan (CSV, for a spreadsheet)",
+        lambda: plan_csv(plan).encode("utf-8"),
+        file_name="development-plan.csv",
+        where=buttons,
+    )
+    st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")
+    for number, item in enumerate(plan.focus, 1):
+        with st.expander(f"{number}. {md(item.name)} — {md(item.now)} → {md(item.needed)}", expanded=number == 1):
+            _focus_detail(item)
+    if plan.others:
+        with st.expander(f"Other gaps, for a later plan ({len(plan.others)})"):
+            st.markdown("\n".join(f"- {md(_focus_label(i))}" for i in plan.others))
+    with st.expander("Preview the whole plan"):
+        # Its headings two levels down, under the page's: the page keeps one h1 and its headings in order.
+        st.markdown(
+            "\n".join("##" + line if line.startswith("#") else line for line in plan_markdown(plan).splitlines())
+        )

@@ -19,7 +19,7 @@ def _route_text(route: RouteView) -> str:
     steps = [
         f"{step.number}\\. **{step.kind_label}** to {render.md(step.target_label)} · effort {step.effort:g}  \n"
         f"Why: {render.md(step.reason)}  \n"
-        f"Skills to gain: {render.md(step.gains_text)}"
+        f"{step.gains_label}: {render.md(step.gains_text)}"
         for step in route.steps
     ]
     count = f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}"
@@ -78,7 +78,10 @@ def main() -> None:
     )
     if words.open:
         with words:
-            summary = f"## {len(routes)} route{'s' * (len(routes) != 1)} found, easiest first\n\n{RANKING}"
+            ranking = RANKING
+            if loaded.graph.graph.get("counts_expectations"):  # a framework written as expectations
+                ranking = ranking.replace("the skill levels to gain", "the expectations to meet")
+            summary = f"## {len(routes)} route{'s' * (len(routes) != 1)} found, easiest first\n\n{ranking}"
             st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from framework.catalogue import filter_catalogue
+from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
 from ui import render, state
@@ -39,6 +40,10 @@ def _matrix_csv(framework, graph) -> str:
 
 def _workbook(framework, graph) -> bytes:
     return framework_xlsx(framework)
+
+
+def _expectations_text(framework, graph, role_id: str) -> str:
+    return role_expectations_markdown(framework, role_id)
 
 
 def _profile_file(framework, graph, role_id: str) -> bytes:
@@ -218,6 +223,8 @@ def profile(loaded, role_id: str) -> None:
                         ]
                     )
                 )
+            elif loaded.framework.role(role_id).expectations:  # a framework written as expectations
+                st.markdown(loaded.view(_expectations_text, role_id))
             else:
                 st.markdown("No job description in this framework.")
     if skills.open:

@@ -1,0 +1,37 @@
+"""Readable ids made from names: what importers and derived expectations use for ids nobody wrote.
+
+An id must stay the same for the same name on every run and every machine (files made from it are committed
+and compared byte for byte), and be safe in a URL, so it is the name folded to ASCII, lower-cased, with every
+run of other characters made one hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["slugify", "unique_slugs"]
+
+
+def slugify(text: str) -> str:
+    """``Head of (Agile) delivery management`` → ``head-of-agile-delivery-management``; "" when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def unique_slugs(names: list[str], *, fallback: str = "item") -> dict[str, str]:
+    """A distinct id for each distinct name, in order: the slug, or the slug with ``-2``, ``-3``… where an
+    earlier name took it (and ``fallback`` for a name with no letters or digits at all)."""
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for name in names:
+        if name in out:
+            continue
+        base = slugify(name) or fallback
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out[name] = slug
+    return out

@@ -1,0 +1,132 @@
+"""Importers of frameworks written as expectations per level: FT job families, Monzo Markdown, spreadsheets.
+
+Each importer is a pure function of its inputs (:class:`Input`: a name and bytes, so the command line and the
+app's upload run the same code) that returns an :class:`ImportResult`: the framework and an
+:class:`ImportSummary` of what it read and skipped, and why::
+
+    result = import_ft([Input("engineering.yml", data)])
+    result = import_monzo(read_inputs([Path("monzo/frameworks")], "monzo"))
+    result = import_sheet(Input("roles.csv", data), mapping={"level": "Grade"})
+
+:func:`import_upload` picks the importer for one uploaded file by what it looks like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import FrameworkError, InputError
+from ..models import Framework
+from ..yamlsafe import MAX_BYTES
+from .common import read_text, read_yaml
+from .ft import import_ft
+from .monzo import import_monzo
+from .sheet import import_sheet, parse_mapping
+from .sniff import FOREIGN, foreign_format
+from .summary import ImportResult, ImportSummary, Input, Skipped
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILES",
+    "ImportResult",
+    "ImportSummary",
+    "Input",
+    "Skipped",
+    "import_ft",
+    "import_monzo",
+    "import_sheet",
+    "import_upload",
+    "load_or_import",
+    "parse_mapping",
+    "read_inputs",
+]
+
+#: The formats, by the name the command line uses.
+FORMATS = ("ft", "monzo", "sheet")
+MAX_FILES = 1_000  #: the most files one import reads (a framework is a few dozen)
+_COMPANIONS = {"ft": ("LICENSE", "how-to-use.md"), "monzo": ("LICENSE",)}
+_PATTERNS = {"ft": ("*.yml", "*.yaml"), "monzo": ("**/*.md",)}
+
+
+def read_inputs(paths: Sequence[Path], kind: str, *, max_bytes: int = MAX_BYTES) -> list[Input]:
+    """The files an import of ``kind`` reads from ``paths``: each file given, and each directory's files of
+    the format (Monzo's recursively, named by their path inside the directory). For FT and Monzo, the source's
+    ``LICENSE`` (and FT's ``how-to-use.md``) is read too when it sits beside the files or one folder up, so the
+    licence travels with the data."""
+    found: dict[Path, str] = {}
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path)
+            for pattern in _PATTERNS.get(kind, ("*",)):
+                for file in sorted(path.glob(pattern)):
+                    if file.is_file():
+                        found.setdefault(file.resolve(), file.relative_to(path).as_posix())
+        elif path.is_file():
+            folders.append(path.parent)
+            found.setdefault(path.resolve(), path.name)
+        else:
+            raise InputError.single("no such file or folder", file=str(path), code="unreadable")
+    for companion in _COMPANIONS.get(kind, ()):
+        if any(name.rsplit("/", 1)[-1] == companion for name in found.values()):
+            continue
+        for folder in folders:
+            candidate = next((c for c in (folder / companion, folder.parent / companion) if c.is_file()), None)
+            if candidate is not None:
+                found.setdefault(candidate.resolve(), companion)
+                break
+    if len(found) > MAX_FILES:
+        raise InputError.single(f"more than {MAX_FILES:,} files to read", code="too-large")
+    inputs = []
+    for file, name in found.items():
+        if file.stat().st_size > max_bytes:
+            raise InputError.single(f"larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large")
+        inputs.append(Input(name, file.read_bytes()))
+    return inputs
+
+
+def import_upload(name: str, data: bytes) -> ImportResult | None:
+    """Import one uploaded file if it is an FT job family, a Monzo page or a spreadsheet; None when it looks
+    like none of them (it is then a framework file, or nothing this app reads)."""
+    kind = foreign_format(data=data[: 1 << 16])
+    if kind is None:
+        parsed: object = None
+        if name.lower().endswith((".yml", ".yaml")):  # an FT family is told apart by its top-level keys
+            try:
+                parsed = read_yaml(read_text(Input(name, data)), name=name)
+            except FrameworkError:
+                parsed = None
+        kind = foreign_format(text=data[: 1 << 16].decode("utf-8-sig", errors="replace"), parsed=parsed)
+    source = Input(name, data)
+    if kind == "ft":
+        return import_ft([source])
+    if kind == "monzo":
+        return import_monzo([source])
+    if kind in ("sheet", "workbook"):
+        return import_sheet(source)
+    return None
+
+
+def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tuple[Framework, ImportSummary | None]:
+    """An uploaded file as a framework: loaded as a framework file, or — when it is an FT job family, a Monzo
+    page or a spreadsheet — imported, then checked by the same loader as any framework file. Returns the
+    framework and the import's summary (None when the file was a framework file). Raises
+    :class:`~framework.errors.FrameworkError` with every problem of the file."""
+    from ..loader import load_framework_bytes, load_framework_text
+    from ..yamlwrite import dump_framework
+
+    try:
+        return load_framework_bytes(data, name=name, max_bytes=max_bytes), None
+    except FrameworkError as error:
+        if not error.problems or error.problems[0].code != FOREIGN:
+            raise
+        if len(data) > max_bytes:
+            raise InputError.single(
+                f"the file is larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large"
+            ) from None
+        result = import_upload(name, data)
+        if result is None:  # pragma: no cover - the loader named a format the importers read
+            raise
+    framework = load_framework_text(dump_framework(result.framework), name=name)
+    return framework, result.summary

@@ -1,0 +1,312 @@
+"""The development plan: an honest gap, what changes at the next level, a focus, ways to practise, actions,
+and the same plan as Markdown, CSV and a one-page PDF — on every shipped framework."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from framework import load_framework, load_framework_text
+from framework.graph import build_graph
+from framework.plan import Action, development_plan, focus_candidates, level_changes, route_check
+from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
+from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
+from tests.conftest import COUNCIL, ROOT, SHIPPED
+from tests.samples import TINY
+
+DAY = dt.date(2026, 12, 2)
+DM, SPM, APM = "delivery-manager", "senior-product-manager", "associate-project-manager"
+
+
+@pytest.fixture(scope="module", params=SHIPPED, ids=lambda p: p.stem)
+def shipped(request):
+    framework = load_framework(request.param)
+    return framework, build_graph(framework)
+
+
+def pairs(framework, G, most: int = 60):
+    """Pairs of roles to plan between: every promotion, then other pairs, up to ``most``."""
+    out = [(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "promotion"]
+    ids = [r.id for r in framework.roles]
+    out += [(a, b) for a, b in itertools.islice(itertools.permutations(ids[:12], 2), most)]
+    return list(dict.fromkeys(out))[:most]
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+# --------------------------------------------------------------------------- the gap is honest
+
+
+def test_a_skill_the_current_role_does_not_list_is_never_none(shipped):
+    framework, G = shipped
+    checked = 0
+    for current, target in pairs(framework, G):
+        gap = skill_gap(framework, current, target)
+        unlisted = [r for r in gap.rows if r.standing == NOT_LISTED]
+        if not unlisted:
+            continue
+        checked += 1
+        plan = development_plan(framework, G, current, target, date=DAY, focus_size=100)
+        for item in plan.candidates:
+            if item.kind == "skill":
+                assert item.now != "none", (current, target, item.name)
+        assert "none →" not in plan_markdown(plan)
+        table = pd.read_csv(io.StringIO(plan_csv(plan).lstrip("\ufeff")), keep_default_na=False)
+        assert "none" not in set(table["Now"]), (current, target)
+    if framework.skills:
+        assert checked, "some pair compares roles whose profiles list different skills"
+
+
+def test_no_focus_skill_says_not_defined_where_a_level_of_it_is(shipped):
+    framework, G = shipped
+    for current, target in pairs(framework, G):
+        for item in focus_candidates(framework, current, target):
+            if item.kind != "skill":
+                continue
+            skill = framework.skills_by_id[item.key.removeprefix("skill/")]
+            described = any(skill.levels.values())
+            for step in item.looks_like:
+                if described:
+                    assert step.text, (current, target, item.name, step.level)
+                if step.note:
+                    assert "nearest level it describes" in step.note or not described
+
+
+def test_a_blank_descriptor_gives_the_nearest_level_it_describes_labelled(council, council_graph):
+    plan = development_plan(council, council_graph, APM, DM, date=DAY)
+    process = next(i for i in plan.candidates if i.key == "skill/making-a-process-work")
+    practitioner = next(step for step in process.looks_like if step.level == "Practitioner")
+    assert practitioner.note == (
+        "DDaT Capability Framework leaves Practitioner undescribed for this skill; this is the nearest level it "
+        "describes, Working."
+    )
+    assert practitioner.text == council.skills_by_id["making-a-process-work"].levels["working"]
+
+
+def test_evidence_is_labelled_with_its_job_description_and_shown_only_where_found(council, council_graph):
+    plan = development_plan(council, council_graph, APM, DM, date=DAY, focus_size=100)
+    for item in plan.candidates:
+        if item.kind != "skill":
+            continue
+        if item.evidence:
+            assert item.evidence_source == "the Delivery Manager job description, Digital and Customer Services"
+            assert all(p.source == item.evidence_source for p in item.practise)
+        else:
+            assert not item.practise
+    text = plan_markdown(plan)
+    assert "No line" not in text
+    assert "names this skill" not in text
+
+
+# --------------------------------------------------------------------------- what changes at the next level
+
+
+def test_what_changes_from_delivery_manager_to_senior_product_manager(council):
+    changes = level_changes(council, DM, SPM)
+    assert changes.compared_with == "Delivery Manager"
+    assert len(changes.essential) == 15
+    assert len(changes.desirable) == 8
+    assert changes.expectations[: len(changes.essential)] == changes.essential, "essential first"
+    assert all(e.role == SPM for e in changes.expectations)
+    texts = [e.text for e in changes.expectations]
+    assert "Product thinking and how to apply it" in texts
+    spm = council.role(SPM).job_description.person_specification
+    every = {item for c in spm.criteria for g in c.groups for item in g.items}
+    assert set(texts) <= every, "the criteria are the person specification's own words"
+    assert {c.what: (c.now, c.then) for c in changes.responsibilities}["Grade"] == ("PO4", "PO6")
+    assert "People managed" in {c.what for c in changes.responsibilities}
+    assert {r.skill for r in changes.new_skills} >= {"product-management"}
+    assert all(r.standing != "held" for r in changes.new_skills)
+
+
+# --------------------------------------------------------------------------- paths and gap agree
+
+
+def test_route_check_agrees_with_progression_paths(council, council_graph):
+    assert route_check(council, council_graph, APM, DM).has_route
+    none = route_check(council, council_graph, DM, SPM)
+    assert not none.has_route
+    assert none.reason.startswith("nothing in the framework leads into Senior Product Manager")
+    across = route_check(council, council_graph, "lead-developer", DM)
+    assert not across.has_route
+    assert [role for role, _ in across.nearest] == ["project-manager", APM], "roles that do lead there, nearest first"
+
+
+# --------------------------------------------------------------------------- the plan and its files
+
+
+@pytest.fixture(scope="module")
+def dm_to_spm(council, council_graph):
+    actions = [
+        Action("Shadow the product lead for a sprint", dt.date(2027, 1, 29), "Sam", "Alex to arrange", "In progress")
+    ]
+    return development_plan(
+        council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid",
+        next_check_in=dt.date(2027, 2, 5), actions=actions,
+    )  # fmt: skip
+
+
+def test_the_plan_focuses_on_the_three_biggest_gaps_and_names_the_missing_criteria(dm_to_spm):
+    plan = dm_to_spm
+    assert [item.key for item in plan.focus] == [
+        "skill/product-management",
+        "skill/applying-user-centred-insights",
+        "skill/creating-value-for-money",
+    ]
+    assert plan.focus[0].now == "not in Delivery Manager's profile"
+    assert plan.focus[0].looks_like[-1].level == "Expert"
+    assert all(item.practise for item in plan.focus), "each focus skill has ways to practise from the SPM's duties"
+    text = plan_markdown(plan)
+    assert "# Development plan: Delivery Manager (PO4) → Senior Product Manager (PO6)" in text
+    assert "**Person:** Sam Okafor" in text
+    assert "**Next check-in:** 5 February 2027" in text
+    assert "Product thinking and how to apply it" in text, "the SPM criteria the DM does not have"
+    assert "| Shadow the product lead for a sprint | 29 January 2027 | Sam | Alex to arrange | In progress |" in text
+    assert "## Agreed actions" in text
+    assert "No route in the framework leads to Senior Product Manager" in text
+
+
+def test_a_chosen_focus_is_kept_in_its_order_and_the_rest_left_for_later(council, council_graph):
+    chosen = ["expectation/senior-product-manager/knowledge-essential-1", "skill/life-cycle-management", "skill/nope"]
+    plan = development_plan(council, council_graph, DM, SPM, date=DAY, focus=chosen)
+    assert [item.key for item in plan.focus] == chosen[:2]
+    assert plan.focus[0].kind == "expectation"
+    assert plan.focus[0].needed == "Essential"
+    assert len(plan.focus) + len(plan.others) == len(focus_candidates(council, DM, SPM))
+
+
+def test_the_csv_says_who_from_to_and_when_on_every_row(dm_to_spm):
+    table = pd.read_csv(io.StringIO(plan_csv(dm_to_spm).lstrip("\ufeff")), keep_default_na=False)
+    assert list(table.columns) == PLAN_CSV_COLUMNS
+    assert set(table["Person"]) == {"Sam Okafor"}
+    assert set(table["Line manager"]) == {"Alex Reid"}
+    assert set(table["From"]) == {"Delivery Manager (PO4)"}
+    assert set(table["To"]) == {"Senior Product Manager (PO6)"}
+    assert set(table["Date"]) == {"2026-12-02"}
+    assert list(table["Part"]).count("Focus") == 3
+    assert list(table["Part"]).count("Action") == 1
+    action = table[table["Part"] == "Action"].iloc[0]
+    assert (action["By when"], action["Status"]) == ("2027-01-29", "In progress")
+
+
+def test_the_pdf_is_one_page_with_the_roles_the_focus_and_the_actions(dm_to_spm):
+    pages, text = pdf_text(plan_pdf(dm_to_spm))
+    assert pages == 1
+    flat = " ".join(text.split())
+    assert "Development plan: Delivery Manager (PO4) to Senior Product Manager (PO6)" in flat
+    for item in dm_to_spm.focus:
+        assert item.name in flat
+    assert "Agreed actions" in flat
+    assert "Shadow the product lead for a sprint" in flat
+    assert "29 January 2027" in flat
+    assert "Sam Okafor" in flat
+    assert "Line manager:" in flat
+    assert "Date:" in flat
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_framework_makes_a_one_page_plan(path):
+    framework = load_framework(path)
+    G = build_graph(framework)
+    promotions = [(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "promotion"]
+    u, v = max(promotions, key=lambda pair: len(focus_candidates(framework, *pair)))
+    plan = development_plan(framework, G, u, v, date=DAY)
+    pages, text = pdf_text(plan_pdf(plan))
+    assert pages == 1
+    assert framework.role(v).title in " ".join(text.split())
+    assert plan.focus, "a promotion always asks something new"
+    assert plan_markdown(plan).count("### 1. ") == 1
+
+
+def test_a_plan_from_a_self_assessment(council, council_graph):
+    mine = Profile(framework=council.id, label="Mine", based_on=APM, skills={"planning": "expert"})
+    plan = development_plan(council, council_graph, mine, DM, date=DAY)
+    assert plan.current_label == "Mine"
+    assert plan.levels_from == "your own assessment of your levels"
+    planning = [item for item in plan.candidates if item.key == "skill/planning"]
+    assert not planning, "planning is met at expert"
+    assert any(item.now == "none (self-assessed)" for item in plan.candidates)
+    assert plan.changes.compared_with == "Associate Project Manager", "criteria compared with the role it is based on"
+
+
+def test_framework_and_user_text_never_becomes_markup_or_a_formula():
+    tiny = load_framework_text(TINY, name="tiny.yaml")
+    G = build_graph(tiny)
+    plan = development_plan(
+        tiny, G, "junior", "senior", date=DAY, person="<b>Eve</b>", manager="=cmd|' /C calc'!A0",
+        actions=[Action("=HYPERLINK(\"http://example.invalid\")", None, "@me", "-1", "Not started")],
+    )  # fmt: skip
+    text = plan_markdown(plan)
+    assert "\\<b\\>Eve\\</b\\>" in text
+    assert "\\*bold\\* \\<script\\>alert(1)\\</script\\>" in text
+    table = pd.read_csv(io.StringIO(plan_csv(plan).lstrip("\ufeff")), keep_default_na=False)
+    for column in table.columns:
+        for value in table[column].astype(str):
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
+    _, pdf = pdf_text(plan_pdf(plan))
+    assert "<b>Eve</b>" in pdf, "shown as written, not as mark-up"
+
+
+# --------------------------------------------------------------------------- the same from the command line
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "framework", "plan", "--framework", str(COUNCIL), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "pdf"])
+def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, council_graph, fmt):
+    out = tmp_path / f"plan.{fmt}"
+    result = cli("--current", DM, "--target", SPM, "--format", fmt, "-o", str(out), "--date", "2026-12-02",
+                 "--person", "Sam Okafor", "--manager", "Alex Reid")  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"wrote {out}: 3 gaps in focus")
+    plan = development_plan(council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid")
+    if fmt == "md":
+        assert out.read_text(encoding="utf-8") == plan_markdown(plan)
+    elif fmt == "csv":
+        assert out.read_text(encoding="utf-8") == plan_csv(plan)
+    else:
+        assert pdf_text(out.read_bytes()) == pdf_text(plan_pdf(plan))
+
+
+def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council):
+    saved = tmp_path / "mine.yaml"
+    saved.write_text(dump_profile(Profile(framework=council.id, label="Mine", based_on=APM)), encoding="utf-8")
+    out = tmp_path / "plan.md"
+    result = cli("--current", APM, "--target", DM, "--assessment", str(saved), "--focus", "5", "--format", "md",
+                 "-o", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Development plan: Mine → Delivery Manager (PO4)")
+    assert text.count("\n### ") == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--current", "delivery-manger", "--target", SPM], "did you mean 'delivery-manager'?"),
+        (["--current", DM, "--target", SPM, "--assessment", "nowhere.yaml"], "nowhere.yaml: cannot read"),
+    ],
+)
+def test_the_command_line_names_what_is_wrong(tmp_path, args, said):
+    result = cli(*args, "--format", "md", "-o", str(tmp_path / "plan.md"))
+    assert result.returncode == 1
+    assert said in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
