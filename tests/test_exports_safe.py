@@ -9,6 +9,7 @@ inside fields, and control characters written as YAML escapes (``\\0``, ``\\x07`
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import subprocess
@@ -23,10 +24,12 @@ from framework import load_framework, load_framework_text
 from framework.cells import CONTROL, cell
 from framework.cli import main
 from framework.downloads import framework_downloads
-from framework.export import development_plan_csv, framework_xlsx
+from framework.export import framework_xlsx
 from framework.graph import build_graph
+from framework.plan import Action, development_plan
+from framework.planfiles import plan_csv
 from framework.review import review_xlsx
-from framework.skills import Profile, skill_gap
+from framework.skills import Profile
 from tests.conftest import ROOT, SHIPPED
 
 ATTACKS = [
@@ -224,9 +227,19 @@ def test_the_review_workbook_neutralises_grade_names_as_headings(hostile):
 
 
 def test_plan_csv_of_the_hostile_framework_is_safe(hostile):
+    """The plan's rows hold the framework's text and what the people in the conversation wrote in."""
     framework = load_framework(hostile)
-    gap = skill_gap(framework, Profile(framework="hostile", skills={"s0": "l1"}), "r1")
-    assert csv_problems(development_plan_csv(framework, gap).encode()) == []
+    plan = development_plan(
+        framework,
+        build_graph(framework),
+        Profile(framework="hostile", skills={"s0": "l1"}),
+        "r1",
+        date=dt.date(2025, 5, 14),
+        person='=HYPERLINK("http://evil.example")',
+        manager="@SUM(A1)",
+        actions=[Action("=cmd|' /C calc'!A0", owner="a\rb", support="nul\x00")],
+    )
+    assert csv_problems(plan_csv(plan).encode()) == []
 
 
 @pytest.mark.parametrize(
