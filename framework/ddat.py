@@ -34,7 +34,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FrameworkError, Problem
+from .errors import InputError, Problem
 from .models import (
     Discipline,
     Framework,
@@ -363,19 +363,19 @@ def _read_rows(path: Path, columns: tuple[str, ...], count: FileCount) -> Iterat
     try:
         handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise FrameworkError.single(f"cannot read the file: {exc.strerror}", file=str(path), code="unreadable") from exc
+        raise InputError.single(f"cannot read the file: {exc.strerror}", file=str(path), code="unreadable") from exc
     with handle:
         reader = csv.reader(handle)
         try:
             header = next(reader)
         except StopIteration:
-            raise FrameworkError.single("the file is empty", file=str(path), code="ddat-empty") from None
+            raise InputError.single("the file is empty", file=str(path), code="ddat-empty") from None
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise FrameworkError.single(f"not a readable CSV file: {exc}", file=str(path), code="ddat-csv") from None
+            raise InputError.single(f"not a readable CSV file: {exc}", file=str(path), code="ddat-csv") from None
         header = [h.strip() for h in header]
         absent = [c for c in columns if c not in header]
         if absent:
-            raise FrameworkError.single(
+            raise InputError.single(
                 f"{name} lacks the column(s) {', '.join(map(repr, absent))}; found {', '.join(map(repr, header))}",
                 file=str(path),
                 line=1,
@@ -389,7 +389,7 @@ def _read_rows(path: Path, columns: tuple[str, ...], count: FileCount) -> Iterat
             except StopIteration:
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
-                raise FrameworkError.single(f"not a readable CSV row: {exc}", file=str(path), line=line) from None
+                raise InputError.single(f"not a readable CSV row: {exc}", file=str(path), line=line) from None
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in raw):
                 continue  # a blank line is not a row
@@ -671,7 +671,7 @@ def import_ddat(roles_csv: Path, skills_csv: Path) -> tuple[Framework, ImportRep
                 continue
             placed[(role.name, level.name)] = placement
     if problems:
-        raise FrameworkError(problems, summary=f"{len(problems)} DDaT role levels have no grade")
+        raise InputError(problems, summary=f"{len(problems)} DDaT role levels have no grade")
 
     chief_roles = [p.role for p in placed.values() if p.rule == "chief-role"]
     if chief_roles:
@@ -688,7 +688,7 @@ def import_ddat(roles_csv: Path, skills_csv: Path) -> tuple[Framework, ImportRep
     skill_ids = _unique_ids(set(skills), "skill", problems)
     level_slugs = Counter(slugify(p.level) for p in placed.values())
     if problems:
-        raise FrameworkError(problems, summary="DDaT names give clashing ids")
+        raise InputError(problems, summary="DDaT names give clashing ids")
 
     framework_roles: list[Role] = []
     missing_descriptions: list[str] = []

@@ -143,7 +143,7 @@ def _docx_text(data: bytes, name: str) -> str:
     package that is not a Word document, parts too large once expanded — is one located problem naming the file.
     """
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise FrameworkError.single("the document is larger than the 5 MiB limit", file=name, code="too-large")
+        raise InputError.single("the document is larger than the 5 MiB limit", file=name, code="too-large")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_expanded_size(archive, name)
@@ -151,11 +151,11 @@ def _docx_text(data: bytes, name: str) -> str:
     except FrameworkError:
         raise
     except Exception as exc:  # python-docx assumes a well-made package: see _docx_reason
-        raise FrameworkError.single(
+        raise InputError.single(
             f"not a readable Word document: {_no_unsafe_advice(_docx_reason(exc, data))}", file=name, code="unreadable"
         ) from None
     if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-        raise FrameworkError.single("the document's text is larger than the 5 MiB limit", file=name, code="too-large")
+        raise InputError.single("the document's text is larger than the 5 MiB limit", file=name, code="too-large")
     return text
 
 
@@ -169,7 +169,7 @@ def _check_expanded_size(archive: zipfile.ZipFile, name: str) -> None:
     total = 0
     for info in archive.infolist():
         if info.file_size > MAX_DOCX_PART_BYTES:
-            raise FrameworkError.single(
+            raise InputError.single(
                 f"{info.filename} expands to {_mib(info.file_size)}, more than the "
                 f"{_mib(MAX_DOCX_PART_BYTES)} a part of a Word document may hold",
                 file=name,
@@ -177,7 +177,7 @@ def _check_expanded_size(archive: zipfile.ZipFile, name: str) -> None:
             )
         total += info.file_size
     if total > MAX_DOCX_EXPANDED_BYTES:
-        raise FrameworkError.single(
+        raise InputError.single(
             f"the Word document expands to {_mib(total)}, more than the {_mib(MAX_DOCX_EXPANDED_BYTES)} limit",
             file=name,
             code="too-large",
@@ -451,7 +451,7 @@ def import_documents(
         problems += notes
     if unreadable:
         count = len({p.file for p in unreadable})
-        raise FrameworkError(
+        raise InputError(
             unreadable, summary="a document could not be read" if count == 1 else f"{count} documents could not be read"
         )
     framework = _assemble(documents, merge, framework_id, problems)
@@ -508,7 +508,7 @@ def _parse(text: str, name: str) -> ParsedDocument:
             if len(line.strip()) > MAX_LINE
         ]
         reason = exc.errors()[0]["msg"] if exc.errors() else str(exc)
-        raise FrameworkError(found or [Problem(f"cannot be kept as written: {reason}", file=name)]) from None
+        raise InputError(found or [Problem(f"cannot be kept as written: {reason}", file=name)]) from None
 
 
 def _assemble(

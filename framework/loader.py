@@ -2,7 +2,7 @@
 
 :func:`load_framework` collects *every* problem in one pass — YAML syntax (file:line:column), schema
 problems (role id and field path, with the line), unknown ids, duplicate ids, reporting-line cycles, skill
-levels off the scale — and raises one :class:`~framework.errors.FrameworkError` listing them all. Data that is
+levels off the scale — and raises one :class:`~framework.errors.InputError` listing them all. Data that is
 valid but suspicious becomes a warning on the loaded framework (``framework.warnings``), not an error.
 """
 
@@ -84,7 +84,7 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
     del root
     errors = [p for p in problems if p.severity == "error"]
     if errors or framework is None:
-        raise FrameworkError(errors, summary=f"{name} is not a valid framework")
+        raise InputError(errors, summary=f"{name} is not a valid framework")
     framework._warnings = tuple(p for p in problems if p.severity == "warning")
     return framework
 

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import FrameworkError, Problem
+from .errors import InputError, Problem
 from .hints import Hints
 from .models import Framework, Id, Line, Role
 from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, locate, node_limit, parse_yaml
@@ -251,11 +251,11 @@ def dump_profile(profile: Profile, *, fmt: str = "yaml") -> str:
 def load_profile(data: bytes | str, *, name: str, framework: Framework) -> Profile:
     """Read a profile (YAML or JSON — JSON is YAML) and check it against ``framework``.
 
-    Raises :class:`FrameworkError` listing every problem, located (file:line:column and field path).
+    Raises :class:`~framework.errors.InputError` listing every problem, located (file:line:column and field path).
     """
     text = data if isinstance(data, str) else decode(data, name=name, max_bytes=PROFILE_MAX_BYTES)
     if len(text) > PROFILE_MAX_BYTES:
-        raise FrameworkError.single("the file is too large to be a profile", file=name, code="too-large")
+        raise InputError.single("the file is too large to be a profile", file=name, code="too-large")
     return _load_profile(text, name, framework)
 
 
@@ -288,7 +288,7 @@ def _load_profile(text: str, name: str, framework: Framework) -> Profile:
         for problem in problems:
             line, column = next(where) or (problem.line, problem.column)
             located.append(replace(problem, file=name, line=line, column=column))
-        raise FrameworkError(located, summary=f"{name} is not a valid profile for {framework.name}")
+        raise InputError(located, summary=f"{name} is not a valid profile for {framework.name}")
     return profile
 
 

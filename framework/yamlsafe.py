@@ -38,7 +38,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .errors import FrameworkError, PathPart, Problem
+from .errors import InputError, PathPart, Problem
 
 try:  # the C loader is an order of magnitude faster; the pure-Python one is used where libyaml is absent
     from yaml import CSafeLoader as _SafeLoader
@@ -254,29 +254,27 @@ _Loader.yaml_constructors[_TAG + "int"] = _guarded(_construct_int)
 
 
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> str:
-    """Read a UTF-8 text file of at most ``max_bytes``; raise :class:`FrameworkError` otherwise."""
+    """Read a UTF-8 text file of at most ``max_bytes``; raise :class:`~framework.errors.InputError` otherwise."""
     name = name or str(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise FrameworkError.single("is a directory, not a file", file=name, code="unreadable") from None
+        raise InputError.single("is a directory, not a file", file=name, code="unreadable") from None
     except FileNotFoundError:
-        raise FrameworkError.single("no such file", file=name, code="unreadable") from None
+        raise InputError.single("no such file", file=name, code="unreadable") from None
     except OSError as exc:
-        raise FrameworkError.single(f"cannot read the file: {exc.strerror}", file=name, code="unreadable") from None
+        raise InputError.single(f"cannot read the file: {exc.strerror}", file=name, code="unreadable") from None
     return decode(data, name=name, max_bytes=max_bytes)
 
 
 def decode(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> str:
     """Decode uploaded or read bytes as UTF-8, within the size limit, with a located error."""
     if len(data) > max_bytes:
-        raise FrameworkError.single(
-            f"the file is larger than the {_size(max_bytes)} limit", file=name, code="too-large"
-        )
+        raise InputError.single(f"the file is larger than the {_size(max_bytes)} limit", file=name, code="too-large")
     encoding = _wide_encoding(data)
     if encoding:
-        raise FrameworkError.single(
+        raise InputError.single(
             f"the file is not UTF-8 text: it looks like {encoding}; save it as UTF-8",
             file=name,
             line=1,
@@ -289,7 +287,7 @@ def decode(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise FrameworkError.single(
+        raise InputError.single(
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
             file=name,
             line=line,
@@ -321,7 +319,7 @@ def _wide_encoding(data: bytes) -> str | None:
 def parse_yaml(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> tuple[Any, list[Problem]]:
     """Parse one YAML document safely. Returns the data and any duplicate-key problems.
 
-    Raises :class:`FrameworkError` for a syntax error, a bad value or a document over the limits.
+    Raises :class:`~framework.errors.InputError` for a syntax error, a bad value or a document over the limits.
     """
     _check_unicode(text, name)
     return _parse(text, name, max_nodes)
@@ -353,7 +351,7 @@ def _parse_document(text: str, name: str, max_nodes: int) -> tuple[Any, list[Pro
         root = loader.get_single_node()  # what get_single_data does, in two steps, to keep the nodes
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise FrameworkError([_yaml_problem(exc, name)], summary="the file is not valid YAML") from None
+        raise InputError([_yaml_problem(exc, name)], summary="the file is not valid YAML") from None
     except yaml.YAMLError as exc:  # e.g. a ReaderError for a control character
         problem = Problem(f"not valid YAML: {_one_line(exc)}", file=name, code="yaml-syntax")
         position = getattr(exc, "position", None)
@@ -361,11 +359,11 @@ def _parse_document(text: str, name: str, max_nodes: int) -> tuple[Any, list[Pro
             line = text.count("\n", 0, position) + 1
             column = position - (text.rfind("\n", 0, position) + 1) + 1
             problem = Problem(problem.message, file=name, line=line, column=column, code="yaml-syntax")
-        raise FrameworkError([problem], summary="the file is not valid YAML") from None
+        raise InputError([problem], summary="the file is not valid YAML") from None
     except RecursionError:  # pragma: no cover - the depth check runs first
-        raise FrameworkError.single("the document is nested too deeply", file=name, code="too-deep") from None
+        raise InputError.single("the document is nested too deeply", file=name, code="too-deep") from None
     except _CONVERSION_ERRORS as exc:  # pragma: no cover - every constructor is guarded; this is the backstop
-        raise FrameworkError.single(f"not valid YAML data: {_one_line(exc)}", file=name, code="yaml-value") from None
+        raise InputError.single(f"not valid YAML data: {_one_line(exc)}", file=name, code="yaml-value") from None
     finally:
         loader.dispose()
     problems = [
@@ -439,7 +437,7 @@ def _check_unicode(text: str, name: str) -> None:
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
-        raise FrameworkError.single(
+        raise InputError.single(
             f"the text holds U+{ord(text[exc.start]):04X}, half of a surrogate pair, which is not a character",
             file=name,
             line=line,
@@ -487,7 +485,7 @@ def _check_limits(text: str, name: str, max_nodes: int = MAX_NODES) -> None:
                 )
                 raise _limit(message, event, name, "too-many-nodes")
     except yaml.MarkedYAMLError as exc:
-        raise FrameworkError([_yaml_problem(exc, name)], summary="the file is not valid YAML") from None
+        raise InputError([_yaml_problem(exc, name)], summary="the file is not valid YAML") from None
     except yaml.YAMLError:
         return  # reported, with its position, by the real parse
 
@@ -529,9 +527,9 @@ def _depth_upper_bound(text: str) -> int:
     return block + flow
 
 
-def _limit(message: str, event, name: str, code: str) -> FrameworkError:
+def _limit(message: str, event, name: str, code: str) -> InputError:
     mark = event.start_mark
-    return FrameworkError(
+    return InputError(
         [Problem(message, file=name, line=mark.line + 1, column=mark.column + 1, code=code)],
         summary="the file is over a safety limit",
     )

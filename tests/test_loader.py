@@ -312,3 +312,29 @@ def test_a_number_out_of_bounds_is_shown_briefly_and_without_a_hint_to_quote_it(
 def test_a_number_where_text_belongs_gets_the_hint_to_quote_it():
     (problem,) = problems_of(replace("    title: Senior\n", "    title: 1.5\n"))
     assert problem.endswith("input should be a valid string, got the number 1.5 (put it in quotes if it is text)")
+
+
+def test_errors_come_in_two_families_under_one_base(tmp_path):
+    """A problem with an input is an InputError, a question with no answer a QueryError: both FrameworkErrors."""
+    from framework import InputError, NoPath, QueryError, RoleNotFound
+    from framework.graph import build_graph
+    from framework.routes import progression_paths
+
+    with pytest.raises(InputError) as bad:
+        load_framework_text("id: x\nname: X\ngrades: []\n", name="x.yaml")
+    assert isinstance(bad.value, FrameworkError)
+    with pytest.raises(InputError):
+        load_framework(tmp_path / "missing.yaml")
+    framework = load_framework_text(
+        "id: x\nname: X\ngrades: [{id: g1}, {id: g2}]\ndisciplines: [{id: d, name: D}]\nroles:\n"
+        "  - {id: a, title: A, discipline: d, grade: g1, source: {kind: import, framework: t}}\n"
+        "  - {id: b, title: B, discipline: d, grade: g2, source: {kind: import, framework: t}}\n",
+        name="x.yaml",
+    )
+    with pytest.raises(RoleNotFound) as unknown:
+        framework.role("c")
+    assert isinstance(unknown.value, QueryError)
+    with pytest.raises(NoPath) as none:
+        progression_paths(build_graph(framework), "b", "a")
+    assert isinstance(none.value, QueryError)
+    assert not isinstance(none.value, InputError)
