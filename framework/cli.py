@@ -297,7 +297,7 @@ def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
 
 def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
     from .jdimport import import_documents
-    from .loader import load_framework, validate_data
+    from .loader import load_framework
     from .yamlwrite import write_framework_yaml
 
     base = load_framework(merge) if merge else None
@@ -309,8 +309,7 @@ def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
             print(f"{path}: cannot read ({exc.strerror})")
             return EXIT_PROBLEMS
     result = import_documents(documents, merge=base)
-    _, problems = validate_data(result.framework.model_dump(mode="json", exclude_none=True))
-    errors = [p for p in problems if p.severity == "error"]
+    errors = result.errors
     for line in result.lines():
         print(line)
     if errors:

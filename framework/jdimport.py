@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from .errors import FrameworkError, InputError, Problem
 from .jobdesc import ParsedDocument, parse_job_description
+from .loader import validate_data
 from .models import (
     MAX_LINE,
     Benchmark,
@@ -348,6 +349,9 @@ class JdImport:
     framework: Framework
     documents: list[ImportedDocument]
     problems: list[Problem]  # warnings: what could not be placed or was guessed
+    #: What makes the result not yet a valid framework (e.g. a merge naming a grade the file lacks): the
+    #: result is checked by the same loader as any framework file, so what it says holds for the YAML written.
+    errors: list[Problem] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = []
@@ -455,7 +459,11 @@ def import_documents(
             unreadable, summary="a document could not be read" if count == 1 else f"{count} documents could not be read"
         )
     framework = _assemble(documents, merge, framework_id, problems)
-    return JdImport(framework, documents, problems)
+    # Checked as a file of it would be: validated afresh from its data (Framework.model_validate, with every
+    # reference and warning check), never trusted because its parts were made by model_copy.
+    validated, found = validate_data(framework.model_dump(mode="json", exclude_none=True))
+    errors = [p for p in found if p.severity == "error"]
+    return JdImport(validated if validated is not None and not errors else framework, documents, problems, errors)
 
 
 def _grade_for(grade: str | None, merge: Framework | None, notes: list[Problem], name: str) -> str | None:

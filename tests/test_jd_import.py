@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from framework import FrameworkError, load_framework
+from framework import Framework, FrameworkError, load_framework
 from framework.jdimport import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCX_EXPANDED_BYTES,
@@ -51,6 +51,20 @@ def test_importing_the_seeds_reproduces_the_job_descriptions_of_roles_yaml(counc
 def test_merge_leaves_hand_written_fields_untouched(council):
     result = import_documents(seeds(), merge=council)
     assert result.framework == council
+
+
+def test_a_merged_import_is_checked_as_a_file_of_it_would_be(council):
+    result = import_documents(seeds(), merge=council)
+    assert result.errors == []
+    again = Framework.model_validate(result.framework.model_dump(mode="json", exclude_none=True))
+    assert again == result.framework, "the result is the framework its data validates to"
+    # A merge base made without checks (model_copy validates nothing): the Lead Developer reports to a role it
+    # no longer has. The result says so, as loading the file it would write would.
+    broken = council.model_copy(update={"roles": [r for r in council.roles if r.id != "head-of-technology"]})
+    failed = import_documents([d for d in seeds() if b"Project Manager" in d[1]][:1], merge=broken)
+    assert failed.errors, "the merged framework is not a valid one: named, not written"
+    assert all(p.severity == "error" for p in failed.errors)
+    assert any("unknown role 'head-of-technology'" in p.message for p in failed.errors)
 
 
 def test_merge_refreshes_the_content_and_keeps_skills(council):

@@ -6,7 +6,6 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.jdimport import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, check_batch, import_documents
-from framework.loader import validate_data
 from framework.yamlwrite import dump_framework
 from ui import render, state
 
@@ -29,8 +28,7 @@ def _imported(files, merge_into) -> tuple:
         try:
             check_batch(contents)
             result = import_documents(contents, merge=merge_into.framework if merge_into is not None else None)
-            _, problems = validate_data(result.framework.model_dump(mode="json", exclude_none=True))
-            kept[key] = (result, [p for p in problems if p.severity == "error"])
+            kept[key] = (result, result.errors)
         except FrameworkError as error:
             kept[key] = (error, [])
         while len(kept) > KEPT:
