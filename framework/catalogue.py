@@ -14,9 +14,18 @@ import pandas as pd
 from .graph import KIND_ORDER
 from .models import DocumentSource, Framework, ImportSource, ReferencedSource, Role
 
-__all__ = ["Neighbour", "catalogue", "document_title", "filter_catalogue", "neighbours", "source_text"]
+__all__ = [
+    "STATUS_LABELS",
+    "Neighbour",
+    "catalogue",
+    "document_title",
+    "filter_catalogue",
+    "neighbours",
+    "source_text",
+    "status_text",
+]
 
-CATALOGUE_COLUMNS = ["id", "Role", "Grade", "Discipline", "Status", "Reports to", "Source", "_rank"]
+CATALOGUE_COLUMNS = ["id", "Role", "Grade", "Discipline", "Status", "Reports to", "Source", "_rank", "_status"]
 
 
 def document_title(role: Role) -> str:
@@ -36,6 +45,20 @@ def document_title(role: Role) -> str:
         )
         department = jd.field("department", "service", "directorate")
     return f"{title} job description" + (f", {department}" if department else "")
+
+
+#: How a role's status reads: a role has a document of its own (or an imported description), or is only named.
+STATUS_LABELS = {"described": "Has its own description", "referenced": "Named in another job description"}
+
+
+def status_text(role: Role) -> str:
+    """A role's status in plain words: "Full job description", "Imported description" or "Named in another
+    job description"."""
+    if isinstance(role.source, DocumentSource):
+        return "Full job description"
+    if isinstance(role.source, ImportSource):
+        return "Imported description"
+    return STATUS_LABELS["referenced"]
 
 
 def source_text(framework: Framework, role: Role) -> str:
@@ -66,10 +89,11 @@ def catalogue(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
                 "Role": role.title,
                 "Grade": framework.grade_label(role.grade) if role.grade else node["bounds"],
                 "Discipline": framework.discipline_label(role.discipline),
-                "Status": role.status,
+                "Status": status_text(role),
                 "Reports to": manager.title if manager else "",
                 "Source": source_text(framework, role),
                 "_rank": node["position"] if node["position"] is not None else float("inf"),
+                "_status": role.status,
             }
         )
     table = pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
@@ -87,7 +111,8 @@ def filter_catalogue(
     grades: Iterable[str] = (),
     statuses: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """Rows matching every given filter; ``query`` matches words of the title, id or source (any case)."""
+    """Rows matching every given filter; ``query`` matches words of the title, id or source (any case);
+    ``statuses`` are status ids (``described``, ``referenced``)."""
     mask = pd.Series(True, index=table.index)
     for word in query.lower().split():
         mask &= (
@@ -95,7 +120,7 @@ def filter_catalogue(
             | table["id"].str.contains(word, regex=False)
             | table["Discipline"].str.lower().str.contains(word, regex=False)
         )
-    for column, wanted in (("Discipline", disciplines), ("Grade", grades), ("Status", statuses)):
+    for column, wanted in (("Discipline", disciplines), ("Grade", grades), ("_status", statuses)):
         wanted = list(wanted)
         if wanted:
             mask &= table[column].isin(wanted)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .catalogue import status_text
 from .models import Framework, Role
 
 __all__ = ["compare_criteria", "compare_facts", "compare_skills", "headers"]
@@ -38,7 +39,7 @@ def compare_facts(framework: Framework, roles: Sequence[str]) -> pd.DataFrame:
         columns[header] = {
             "Grade": framework.grade_label(role.grade),
             "Discipline": framework.discipline_label(role.discipline),
-            "Status": role.status,
+            "Status": status_text(role),
             "Reports to": manager.title if manager else "Not stated",
             "Purpose": _purpose(role),
             "Directly managed staff": "" if not span or span.direct is None else f"up to {span.direct}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .catalogue import status_text
 from .cells import csv_text, xlsx_bytes
 from .gaptext import descriptor_markdown
 from .models import Framework
@@ -55,7 +56,7 @@ def roles_table(framework: Framework) -> pd.DataFrame:
                 "Role": role.title,
                 "Grade": framework.grade_label(role.grade),
                 "Discipline": framework.discipline_label(role.discipline),
-                "Status": role.status,
+                "Status": status_text(role),
                 "Reports to": role.reports_to.role if role.reports_to else "",
                 "Header": " | ".join(jd.header) if jd else "",
                 "Purpose": " | ".join(
@@ -97,7 +98,7 @@ def role_profile_markdown(framework: Framework, role_id: str) -> str:
     out += [
         f"- **Grade:** {esc(framework.grade_label(role.grade))}",
         f"- **Discipline:** {esc(framework.discipline_label(role.discipline))}",
-        f"- **Status:** {role.status}",
+        f"- **Status:** {esc(status_text(role))}",
     ]
     if role.reports_to and role.reports_to.role in framework.roles_by_id:
         out.append(f"- **Reports to:** {esc(framework.role(role.reports_to.role).title)}")

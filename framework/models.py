@@ -686,11 +686,15 @@ class Framework(_Model):
         return discipline.name if discipline else discipline_id
 
     def track_label(self, track_id: str | None) -> str:
-        """A track's display name: its listed name, else its id in words (``delivery-manager`` → delivery manager)."""
+        """A track's display name: its listed name, else the title of the role it is named after (DDaT's
+        ``it-service-manager`` → "IT service manager", as the framework spells it), else its id in words."""
         if track_id is None:
             return "no track"
         track = self.tracks_by_id.get(track_id)
-        return track.name if track else track_id.replace("-", " ")
+        if track:
+            return track.name
+        role = self.roles_by_id.get(track_id)
+        return role.title if role else track_id.replace("-", " ")
 
     def branch_label(self, branch_id: str | None) -> str:
         """A branch's display name: its listed name, else its id."""

@@ -56,7 +56,8 @@ def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph)
     expected = progression_paths(council_graph, APM, HEAD, limit=3)
     headings = route_headings(at)
     assert len(headings) == len(expected)
-    assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, effort {expected[0].effort:g}"
+    assert headings[0] == f"Route 1: {len(expected[0].steps)} steps, {expected[0].effort:g} effort points"
+    assert f"*{expected[0].effort:g} effort points: " in texts(at), "each route says what its effort adds up"
     # the summary and every route, each under its heading, are one Markdown element
     (routes,) = [m.value for m in at.markdown if "### Route " in m.value]
     assert routes.startswith(f"## {len(expected)} route{'s' * (len(expected) != 1)} found, easiest first\n\n")

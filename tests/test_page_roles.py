@@ -49,7 +49,7 @@ def test_profile_shows_the_job_description_as_written():
     catalogue = [d for d in at.dataframe if "Role" in d.value.columns]
     assert not catalogue, "the profile is a view of its own: the catalogue is not drawn"
     assert not at.text_input, "nor are its filters"
-    assert "**Grade:** PO4 · **Discipline:** Delivery · **Status:** described · **Skills:** 9" in shown
+    assert "**Grade:** PO4 · **Discipline:** Delivery · **Status:** Full job description · **Skills:** 9" in shown
     headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
     assert "## Purpose of Job" in headings, "the document's headings stay headings, under the role's title"
     assert "Lead the end-to-end delivery of new digital services for the council" in shown

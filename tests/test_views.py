@@ -119,6 +119,8 @@ def test_each_step_of_a_route_says_what_to_gain_beyond_the_last_role_with_skills
     planning = next(g for g in steps[1].gains if g.skill == "planning")
     assert (planning.held, planning.needed) == ("Awareness", "Practitioner")
     assert first.effort == sum(s.effort for s in steps)
+    assert sum(points for _, points in first.effort_parts) == first.effort, "the parts add up to the effort"
+    assert first.effort_text.startswith(f"{first.effort:g} effort points: 4 for the kinds of move")
     table = view.table()
     assert list(table.columns) == ROUTE_TABLE_COLUMNS
     assert len(table) == sum(len(r.steps) for r in view.routes)

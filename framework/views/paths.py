@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import NoPath
 from ..expectations import expectation_gap
+from ..graph import EffortWeights
 from ..models import Framework
 from ..routes import Route, next_steps, progression_paths
 from ..skills import skill_gap, standing_text
@@ -94,6 +95,13 @@ class RouteView:
     roles: tuple[str, ...]
     titles: tuple[str, ...]
     steps: tuple[StepView, ...]
+    effort_parts: tuple[tuple[str, float], ...] = ()  # what the effort adds up, in words: (what, points)
+
+    @property
+    def effort_text(self) -> str:
+        """The route's effort in points and what makes it up: "35 effort points: 6 for the grades climbed, …"."""
+        parts = ", ".join(f"{points:g} for {what}" for what, points in self.effort_parts if points)
+        return f"{self.effort:g} effort points" + (f": {parts}" if parts else "")
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,25 @@ def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) 
         roles=tuple(route.roles),
         titles=tuple(framework.role(r).title for r in route.roles),
         steps=tuple(steps),
+        effort_parts=_effort_parts(G, route),
+    )
+
+
+def _effort_parts(G: nx.DiGraph, route: Route) -> tuple[tuple[str, float], ...]:
+    """What a route's effort adds up (the formula of :mod:`framework.graph`, with the graph's own weights)."""
+    weights = G.graph.get("weights")
+    if not isinstance(weights, EffortWeights):
+        return ()
+    edges = [G.edges[s.source, s.target] for s in route.steps]
+    moves = sum(weights.base(s.kind) for s in route.steps)
+    grades = sum(e.get("grade_steps", 0) for e in edges) * weights.per_grade_step
+    levels = sum(e.get("levels_to_gain", 0) for e in edges) * weights.per_skill_level
+    meet = sum(e.get("expectations_to_gain", 0) for e in edges) * weights.per_expectation
+    return (
+        ("the kinds of move (1 a promotion, 2 a lateral move or a step into a manager's role)", moves),
+        ("the grades climbed", grades),
+        ("the skill levels to gain", levels),
+        ("the expectations to meet", meet),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from ..catalogue import catalogue, neighbours, source_text
+from ..catalogue import catalogue, neighbours, source_text, status_text
 from ..models import Framework, JobDescription, ReferencedSource
 from .labels import kind_label, role_label
 
@@ -78,6 +78,7 @@ class RoleProfile:
     grade_evidence: str | None
     discipline: str
     status: str  # described or referenced
+    status_text: str  # in words: "Full job description", "Imported description", "Named in another job description"
     source: str  # where the role comes from, in words
     description: tuple[str, ...]  # paragraphs
     reports_to: Connection | None
@@ -165,6 +166,7 @@ def role_profile(framework: Framework, G: nx.DiGraph, role_id: str) -> RoleProfi
         grade_evidence=role.grade_evidence,
         discipline=framework.discipline_label(role.discipline),
         status=role.status,
+        status_text=status_text(role),
         source=source_text(framework, role),
         description=tuple(role.description.split("\n\n")) if role.description else (),
         reports_to=Connection(manager, role_label(framework, manager), "reports_to", "") if manager else None,

@@ -154,7 +154,7 @@ def test_a_shared_link_reopens_the_same_view(page, browser, app_url, council, na
         assert shown["choices"] == {
             "From": "Associate Project Manager (PO1)",
             "To": "Head of Delivery Management (Head)",
-            "Routes to show": "3",
+            "Show up to": "3",
         }
         assert any(h.startswith("Route 1:") for h in shown["headings"])
     else:

@@ -17,14 +17,21 @@ RANKING = (
 def _route_text(route: RouteView) -> str:
     """A route as one Markdown text: its heading (an h3 for screen readers), its roles, then each step."""
     steps = [
-        f"{step.number}\\. **{step.kind_label}** to {render.md(step.target_label)} · effort {step.effort:g}  \n"
+        f"{step.number}\\. **{step.kind_label}** to {render.md(step.target_label)} · {step.effort:g} effort points  \n"
         f"Why: {render.md(step.reason)}  \n"
         f"{step.gains_label}: {render.md(step.gains_text)}"
         for step in route.steps
     ]
     count = f"{len(route.steps)} step{'s' * (len(route.steps) != 1)}"
     titles = " → ".join(render.md(title) for title in route.titles)
-    return "\n\n".join([f"### Route {route.number}: {count}, effort {route.effort:g}", titles, *steps])
+    return "\n\n".join(
+        [f"### Route {route.number}: {count}, {route.effort:g} effort points", titles, _effort(route), *steps]
+    )
+
+
+def _effort(route: RouteView) -> str:
+    """What the route's effort adds up, under its heading: the unit and its meaning on every route."""
+    return f"*{render.md(route.effort_text)}.*"
 
 
 def _table(framework, graph, source: str, target: str, limit: int):
@@ -47,7 +54,13 @@ def main() -> None:
         source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
         target = state.role_select(loaded, "To", key="to")
         limit = state.bound_select(
-            "Routes to show", ["1", "2", "3", "4", "5"], key="k", what="number of routes", index=2, width=130
+            "Show up to",
+            ["1", "2", "3", "4", "5"],
+            key="k",
+            what="number of routes",
+            index=2,
+            width=130,
+            help="How many routes to list at most: the framework may have fewer.",
         )
 
     if source is None or target is None:
@@ -91,7 +104,7 @@ def main() -> None:
             chosen = st.radio(
                 "Route to highlight",
                 list(range(len(routes))),
-                format_func=lambda i: f"Route {i + 1} (effort {routes[i].effort:g})",
+                format_func=lambda i: f"Route {i + 1} ({routes[i].effort:g} effort points)",
                 horizontal=True,
                 key="highlight",
             )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from framework.catalogue import filter_catalogue
+from framework.catalogue import STATUS_LABELS, filter_catalogue
 from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
@@ -27,7 +27,7 @@ def _filtered(framework, graph, query: str, disciplines: tuple, grades: tuple, s
     """The catalogue rows the filters keep: their ids, and the table as the page shows it (as Arrow)."""
     table = catalogue_view(framework, graph).table
     shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
-    return list(shown["id"]), arrow(shown.drop(columns=["_rank"]))
+    return list(shown["id"]), arrow(shown.drop(columns=["_rank", "_status"]))
 
 
 def _roles_csv(framework, graph) -> str:
@@ -70,8 +70,9 @@ def catalogue(loaded) -> None:
             view.statuses,
             key="status",
             what="the status",
-            help="Described roles have a job description (or an imported description); referenced roles are only "
-            "named in another role's document.",
+            format_func=lambda s: STATUS_LABELS.get(s, s),
+            help="Whether a role has a description of its own — a job description, or one imported from a "
+            "framework — or is only named in another role's job description.",
         )
     shown_ids, shown_table = loaded.view(_filtered, query, tuple(disciplines), tuple(grades), tuple(statuses))
 
@@ -125,7 +126,7 @@ def _about(shown: RoleProfile) -> str:
     grade = render.md(shown.grade) if shown.grade else "not stated"
     about = [
         f"**Grade:** {grade} · **Discipline:** {render.md(shown.discipline)} · "
-        f"**Status:** {shown.status} · **Skills:** {len(shown.skills)}"
+        f"**Status:** {render.md(shown.status_text)} · **Skills:** {len(shown.skills)}"
     ]
     if shown.placement:
         about.append(render.md(shown.placement))
