@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -42,3 +43,22 @@ def param(at: AppTest, key: str) -> list[str]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def markdown_tables(at: AppTest) -> list:
+    """Every table written as Markdown on the page, read back as a DataFrame of its cells (escapes removed)."""
+    out = []
+    for element in at.markdown:
+        lines = element.value.splitlines()
+        for start, line in enumerate(lines):
+            if line.startswith("| ") and start + 1 < len(lines) and lines[start + 1].startswith("|---"):
+                if start and lines[start - 1].startswith("|"):
+                    continue
+                rows = []
+                for row in lines[start:]:
+                    if not row.startswith("|"):
+                        break
+                    cells = [re.sub(r"\\(.)", r"\1", c.strip()) for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+                    rows.append(cells)
+                out.append(pd.DataFrame(rows[2:], columns=rows[0]))
+    return out

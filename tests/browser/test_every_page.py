@@ -75,7 +75,7 @@ VIEWS = [
             "council": {"roles": ["associate-project-manager", "delivery-manager"]},
             "ddat": {"roles": ["delivery-manager", "product-manager"]},
         },
-        shows='[data-testid="stDataFrame"]',
+        shows='[class*="st-key-stacked-facts"] table',  # the facts side by side (stacked on a phone)
         text={"council": "Criteria that differ", "ddat": "Criteria that differ"},
     ),
     View("review", "/review", "Structure review", shows='[data-testid="stPlotlyChart"]'),
@@ -172,3 +172,17 @@ def test_no_page_scrolls_sideways_on_a_phone(page, app_url, view: View, framewor
         states[state] = page.evaluate(SIDEWAYS)
     wide = {state: overflow for state, overflow in states.items() if overflow["page"] > 0 or overflow["main"] > 0}
     assert not wide, f"{view.name} ({framework}) scrolls sideways on a phone: {wide}"
+
+
+def test_compare_stacks_its_roles_on_a_phone(page, app_url):
+    """At 390 px the facts of each role stand one under the other, each under its role's name."""
+    page.set_viewport_size(PHONE)
+    goto(page, app_url, "/compare", roles=["associate-project-manager", "delivery-manager"])
+    cell = page.locator('[class*="st-key-stacked-facts"] td').nth(2)
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Delivery Manager: "', label
+    first, second = (
+        page.locator('[class*="st-key-stacked-facts"] tbody tr').first.locator("td").nth(i) for i in (1, 2)
+    )
+    assert second.bounding_box()["y"] > first.bounding_box()["y"], "the second role's value is under the first's"
+    screenshot(page, "phone-compare-stacked")

@@ -29,17 +29,19 @@ def main() -> None:
 
     compared = loaded.view(comparison, tuple(chosen))
 
-    st.header("Facts")
-    st.dataframe(compared.facts, hide_index=True)
+    # As tables that stack on a phone — a block per row, each cell under its role's name — so the roles are read
+    # side by side on a wide screen and one under the other on a narrow one.
+    render.stacked_table(compared.facts, key="stacked-facts", intro="## Facts")
 
     if compared.skills.empty:
         st.markdown("## Skills\n\nNone of these roles has skill requirements in the framework.")
     else:
-        st.markdown(
-            f"## Skills\n\n{compared.differing} of {len(compared.skills)} skills differ between the roles: they are "
-            "marked **yes** in the last column (— means the role does not require the skill)."
+        render.stacked_table(
+            compared.skills,
+            key="stacked-skills",
+            intro=f"## Skills\n\n{compared.differing} of {len(compared.skills)} skills differ between the roles: "
+            "they are marked **yes** in the last column (— means the role does not require the skill).",
         )
-        st.dataframe(compared.skills, hide_index=True)
 
     if compared.criteria.empty:
         st.markdown(
@@ -47,10 +49,12 @@ def main() -> None:
             "The roles share every person-specification criterion (or have no person specification)."
         )
     else:
-        st.markdown(
-            f"## Criteria that differ\n\n{len(compared.criteria)} criteria are asked by some of the roles but not all."
+        render.stacked_table(
+            compared.criteria,
+            key="stacked-criteria",
+            intro=f"## Criteria that differ\n\n{len(compared.criteria)} criteria are asked by some of the roles but "
+            "not all.",
         )
-        st.dataframe(compared.criteria, hide_index=True)
 
     for role_id in chosen:
         render.role_link(loaded, role_id, label=f"Open the profile of {state.role_label(loaded, role_id)}")
