@@ -19,6 +19,7 @@ from .helpers import (
     open_expanders,
     screenshot,
     selected,
+    wait_for_app,
 )
 
 FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council framework is the default
@@ -186,3 +187,17 @@ def test_compare_stacks_its_roles_on_a_phone(page, app_url):
     )
     assert second.bounding_box()["y"] > first.bounding_box()["y"], "the second role's value is under the first's"
     screenshot(page, "phone-compare-stacked")
+
+
+def test_the_gap_tabs_work_with_the_arrow_keys(page, app_url):
+    """Arrow keys move along the tabs and open each (the page reruns), and the focus stays on the tab list."""
+    goto(page, app_url, "/gap", current="associate-project-manager", target="delivery-manager")
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    tabs.first.focus()
+    for i in range(1, tabs.count()):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(200)
+        wait_for_app(page)
+        focused = page.evaluate("document.activeElement && document.activeElement.innerText")
+        assert focused == tabs.nth(i).inner_text(), f"after {i} presses the focus is on {focused!r}"
+        assert tabs.nth(i).get_attribute("aria-selected") == "true"
