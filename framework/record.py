@@ -274,7 +274,9 @@ def load_record(
         if not isinstance(raw, dict):
             kind = "empty" if raw is None else f"a {type(raw).__name__}"
             problems.append(
-                Problem(f"a development record is a mapping with 'record_version', 'framework' and 'check_ins', not {kind}")
+                Problem(
+                    f"a development record is a mapping with 'record_version', 'framework' and 'check_ins', not {kind}"
+                )
             )
         elif "profile_version" in raw and "record_version" not in raw:
             profile = _validated(Profile, raw, problems)
