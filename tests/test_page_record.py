@@ -183,3 +183,26 @@ def test_team_leaves_out_a_bad_record_and_says_why(council):
     assert not at.exception
     assert "bad.yaml could not be read" in at.error[0].value.replace("\\", "")
     assert at.header[0].value == "1 member"
+
+
+def test_evidence_and_an_action_are_added_through_their_forms(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    form_inputs = {t.label: t for t in at.text_input}
+    form_inputs["New action"].set_value("Run the show and tell")
+    form_inputs["Owner of the new action"].set_value("Sam")
+    next(b for b in at.button if b.label == "Add the action").click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.actions[-1].action == "Run the show and tell"
+    assert record.latest.actions[-1].owner == "Sam"
+    about = next(s for s in at.selectbox if s.label == "About")
+    about.set_value("Skill: Planning")
+    {t.label: t for t in at.text_input}["Note"].set_value("Planned <the> release")
+    {t.label: t for t in at.text_input}["Link (https://…)"].set_value("https://example.org/plan")
+    next(b for b in at.button if b.label == "Add the evidence").click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    evidence = record.latest.skills["planning"].evidence
+    assert [(e.text, e.link) for e in evidence] == [("Planned <the> release", "https://example.org/plan")]
+    assert record.check_ins[0].skills["planning"].evidence[0].text == "Planned the Q1 release", "other check-ins kept"

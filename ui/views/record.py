@@ -51,6 +51,7 @@ MODEL_FIELDS = {SELF: "self_level", MANAGER: "manager", AGREED: "agreed"}
 VERSION = "record_widgets"  # a new number after a load, a new record or a new check-in: widgets start afresh
 UPLOAD_DONE = "record_upload_done"
 VOICE = "record_voice"
+ADDED = "record_added"  # an action or evidence added through its form in this run: the tables start afresh
 START_CURRENT, START_TARGET, START_NAME = "record_current", "record_target", "record_start_name"
 LINK = re.compile(r"^https?://\S+$")
 #: Okabe–Ito colours, safe for the common colour-vision deficiencies; lines differ in dash and marker too.
@@ -255,6 +256,9 @@ def edit(loaded, record: DevelopmentRecord) -> None:
         changed = record
     if changed != record:
         record_state.put(changed, fw)
+    if st.session_state.pop(ADDED, False):
+        _bump()
+        st.rerun()
     _differences(fw, updated if changed is not record else check_in)
     _progress(fw, changed)
     _save(loaded, changed)
@@ -387,9 +391,20 @@ def _evidence(fw, editor: RecordEditor, check_in: CheckIn, skills: dict, expecta
             "Link": st.column_config.TextColumn("Link", max_chars=2000, help="A web address starting with https://"),
         },
     )
+    with st.form(f"{key}-new-evidence", clear_on_submit=True):
+        st.markdown("**Add evidence** (or type it in a new row of the table)")
+        with st.container(horizontal=True):
+            new_about = st.selectbox("About", list(about), index=None, placeholder="Choose a skill or a criterion")
+            new_note = st.text_input("Note", max_chars=2000)
+            new_link = st.text_input("Link (https://…)", max_chars=2000)
+        added = st.form_submit_button("Add the evidence", icon=":material/add_notes:")
+    rows = edited.to_dict("records")
+    if added and (new_note.strip() or new_link.strip()):
+        rows.append({"About": new_about, "Note": new_note, "Link": new_link})
+        st.session_state[ADDED] = True
     notes: dict[tuple[str, str], list[Evidence]] = {}
     refused = []
-    for row in edited.to_dict("records"):
+    for row in rows:
         text, link = str(row.get("Note") or "").strip(), str(row.get("Link") or "").strip()
         if not text and not link:
             continue
@@ -451,11 +466,20 @@ def _actions(check_in: CheckIn, key: str) -> list[AgreedAction]:
         },
     )
     out = []
+    with st.form(f"{key}-new-action", clear_on_submit=True):
+        st.markdown("**Add an action** (or type it in a new row of the table)")
+        with st.container(horizontal=True):
+            new_text = st.text_input("New action", max_chars=300)
+            new_by = st.date_input("By when", value=None, format="YYYY-MM-DD")
+            new_owner = st.text_input("Owner of the new action", max_chars=80)
+        added = st.form_submit_button("Add the action", icon=":material/add_task:")
     for row in edited.to_dict("records"):
         text = str(row.get("Action") or "").strip()
         if not text:
             continue
         when = row.get("By when")
+        if isinstance(when, datetime.datetime):
+            when = None if pd.isna(when) else when.date()
         out.append(
             AgreedAction(
                 action=text,
@@ -465,6 +489,9 @@ def _actions(check_in: CheckIn, key: str) -> list[AgreedAction]:
                 status=STATUS_IDS.get(row.get("Status"), "not-started"),
             )
         )
+    if added and new_text.strip():
+        out.append(AgreedAction(action=new_text.strip(), by=new_by, owner=new_owner.strip() or None))
+        st.session_state[ADDED] = True
     return out
 
 
