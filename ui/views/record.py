@@ -214,7 +214,9 @@ def edit(loaded, record: DevelopmentRecord) -> None:
             help="Each check-in is one conversation. The latest is what the gap and the plan use.",
         )
         date_key = f"rec-new-date-{v}"
-        st.date_input("Date of a new check-in", value=datetime.date.today(), key=date_key, format="YYYY-MM-DD")
+        st.date_input(
+            "Date of a new check-in", value=None, key=date_key, format="YYYY-MM-DD", help="Today when left empty."
+        )
         st.button(
             "Add a new check-in",
             on_click=_add_check_in,
