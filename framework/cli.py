@@ -515,6 +515,7 @@ def _team(args: argparse.Namespace) -> int:
         args.output.write_text(team_csv(view), encoding="utf-8")
     print(
         f"wrote {args.output}: {len(view.members)} members, {len(view.skills)} skills, "
-        f"{len(view.single_points)} single points of failure, {len(view.uncovered)} needed skills no one holds"
+        f"{len(view.single_points)} single point{'s' * (len(view.single_points) != 1)} of failure, "
+        f"{len(view.uncovered)} needed skill{'s' * (len(view.uncovered) != 1)} no one holds"
     )
     return EXIT_OK

@@ -162,9 +162,9 @@ def test_team_matrix_coverage_and_single_points(team):
     assert not team.exception
     assert team.header[0].value == "3 members"
     tables = markdown_tables(team)
-    matrix = tables[0].set_index("Member")
-    assert matrix.loc["Sam Okafor", "Planning"] == "Practitioner"
-    assert matrix.loc["Jo Park", "Planning"] == "—"
+    matrix = tables[0].set_index("Skill")
+    assert matrix.loc["Planning", "Sam Okafor"] == "Practitioner"
+    assert matrix.loc["Planning", "Jo Park"] == "—"
     coverage = next(t for t in tables if "Members holding it" in t.columns).set_index("Skill")
     assert coverage.loc["Product management", "Who"] == "Jo Park"
     assert coverage.loc["Agile and Lean practices", "Members holding it"] == "2"

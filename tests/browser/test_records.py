@@ -172,9 +172,9 @@ def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
     text = main_text(page)
     assert "3 members" in text
     matrix = table(page, "stacked-team-matrix")
-    assert matrix[0] == ["Member", *expected.matrix.columns]
-    for row, member in zip(matrix[1:], expected.members, strict=True):
-        assert row == [member, *(v or "—" for v in expected.matrix.loc[member])]
+    assert matrix[0] == ["Skill", *expected.members]
+    for row, skill in zip(matrix[1:], expected.matrix.columns, strict=True):
+        assert row == [skill, *(v or "—" for v in expected.matrix[skill])]
     coverage = table(page, "stacked-team-coverage")
     assert [r[0] for r in coverage[1:]] == [c.name for c in expected.coverage]
     assert [r[3] for r in coverage[1:]] == [str(c.count) for c in expected.coverage]

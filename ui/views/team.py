@@ -108,10 +108,12 @@ def show(view: TeamView) -> None:
         config={"displayModeBar": False},
         alt=f"Skills matrix of {count} members and {len(view.skills)} skills; the table below gives every cell.",
     )
+    by_skill = view.matrix.T.rename_axis("Skill").reset_index().replace("", "—")
+    by_skill.columns = ["Skill", *view.members]
     render.stacked_table(
-        view.matrix.reset_index().replace("", "—"),
+        by_skill,
         key="stacked-team-matrix",
-        intro="**The matrix as a table** (— where no level is known):",
+        intro="**The matrix as a table**, a row per skill and a column per member (— where no level is known):",
     )
     st.subheader("Each member against their own target")
     render.stacked_table(view.targets.replace("", "—"), key="stacked-team-targets")
