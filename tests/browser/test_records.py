@@ -191,3 +191,29 @@ def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
         page.get_by_role("button", name="Download the team view (Excel)").click()
     assert download.value.suggested_filename == "team-skills.xlsx"
     assert exceptions(page) == []
+
+
+PHONE = {"width": 390, "height": 844}
+SIDEWAYS = (
+    "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m.scrollWidth - m.clientWidth; }"
+)
+
+
+def test_a_record_and_a_team_on_a_phone(page, app_url):
+    council = load_framework(ROOT / "data" / "roles.yaml")
+    from tests.record_samples import sam
+
+    page.set_viewport_size(PHONE)
+    goto(page, app_url, "/record")
+    upload(page, [("sam.yaml", dump_record(sam(council)).encode())])
+    assert "Progress over the check-ins" in main_text(page)
+    assert page.evaluate(SIDEWAYS) <= 0, "the record scrolls sideways on a phone"
+    screenshot(page, "record-phone")
+    audit(page, "record-phone")
+    goto(page, app_url, "/team")
+    upload(page, [(f"{n}.yaml", dump_record(f(council)).encode()) for n, f in (("sam", sam), ("ali", ali), ("jo", jo))])
+    assert "3 members" in main_text(page)
+    assert page.evaluate(SIDEWAYS) <= 0, "the team view scrolls sideways on a phone"
+    screenshot(page, "team-phone")
+    audit(page, "team-phone")
+    assert exceptions(page) == []
