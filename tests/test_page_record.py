@@ -206,3 +206,30 @@ def test_evidence_and_an_action_are_added_through_their_forms(council):
     evidence = record.latest.skills["planning"].evidence
     assert [(e.text, e.link) for e in evidence] == [("Planned <the> release", "https://example.org/plan")]
     assert record.check_ins[0].skills["planning"].evidence[0].text == "Planned the Q1 release", "other check-ins kept"
+
+
+@pytest.mark.parametrize("which", ["sam", "everything"])
+def test_the_page_saves_what_it_loaded_unchanged(council, which):
+    from tests.record_samples import all_records
+
+    record = all_records(council)[which]
+    at = page(RECORD)
+    upload(at, f"{which}.yaml", dump_record(record).encode())
+    assert not at.exception
+    for voice in ("manager", "agreed", "self"):
+        at.radio(key="record_voice").set_value(voice).run()
+        assert not at.exception
+    assert dump_record_from(at) == dump_record(record), "opening every voice changes nothing"
+    assert "\\<b\\>O'Neil\\</b\\>" in at.header[0].value or which != "everything", "markup is shown as text"
+
+
+def test_criteria_frameworks_rate_expectations():
+    at = page(RECORD, framework="monzo")
+    at.selectbox(key="record_current").select_index(3).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Criteria" in [s.value for s in at.subheader]
+    assert "Skill levels" not in [s.value for s in at.subheader]
+    criteria = at.data_editor[0].value
+    assert list(criteria.columns) == ["Area", "Criterion", "Own", "Line manager", "Agreed"]
+    assert len(criteria) > 0

@@ -283,3 +283,31 @@ def test_record_model_rejects_an_empty_record():
 def test_today_matters_only_for_overdue(council):
     early = progress(sam(council), council, today=dt.date(2026, 1, 1))
     assert early.overdue == ()
+
+
+def test_the_editor_offers_each_level_with_its_descriptor_and_keeps_unknown_ones(council):
+    from framework.views.record import record_editor
+
+    editor = record_editor(council, sam(council), 2)
+    assert (editor.current_title, editor.target_title) == ("Associate Project Manager", "Delivery Manager")
+    planning = next(r for r in editor.skills if r.skill == "planning")
+    assert (planning.needed, planning.own, planning.manager, planning.agreed) == (
+        "Practitioner",
+        "practitioner",
+        "practitioner",
+        "practitioner",
+    )
+    assert list(planning.options)[:2] == ["", "not-observed"]
+    start = " ".join(council.skills_by_id["planning"].levels["working"].split())[:40]
+    assert planning.options["working"].startswith("Working — " + start)
+    assert len(planning.options["working"]) <= len("Working — ") + 110
+    assert planning.descriptors["working"] == council.skills_by_id["planning"].levels["working"]
+    assert [r.skill for r in editor.skills][:2] == [r.skill for r in council.role(DM).skills][:2]
+    assert editor.expectations_of == "Delivery Manager"
+    assert editor.expectations
+    assert all(e.key.startswith("delivery-manager/") for e in editor.expectations)
+    odd = record_editor(council, everything(), 0)
+    planning = next(r for r in odd.skills if r.skill == "planning")
+    assert planning.agreed == "guru"
+    assert planning.options["guru"] == "guru (not a level of this framework)"
+    assert "unknown-skill" not in [r.skill for r in odd.skills], "a skill the framework lacks has no level picker"

@@ -75,6 +75,9 @@ def record_editor(framework: Framework, record: DevelopmentRecord, check_in: int
         for level, label in choices.items():
             options[level] = f"{label} — {_short(descriptors[level])}" if level in descriptors else label
         rating = rated.skills.get(skill_id)
+        for kept in (rating.self_level, rating.manager, rating.agreed) if rating else ():
+            if kept is not None and kept not in options:  # unknown to the framework: kept, and offered as it is
+                options[kept] = f"{kept} (not a level of this framework)"
         rows.append(
             RatingRow(
                 skill=skill_id,
