@@ -298,10 +298,12 @@ def test_the_editor_offers_each_level_with_its_descriptor_and_keeps_unknown_ones
         "practitioner",
     )
     assert list(planning.options)[:2] == ["", "not-observed"]
-    start = " ".join(council.skills_by_id["planning"].levels["working"].split())[:40]
-    assert planning.options["working"].startswith("Working — " + start)
-    assert len(planning.options["working"]) <= len("Working — ") + 110
-    assert planning.descriptors["working"] == council.skills_by_id["planning"].levels["working"]
+    start = " ".join(council.skills_by_id["planning"].levels["practitioner"].split())[:40]
+    assert planning.options["practitioner"].startswith("Practitioner — " + start)
+    assert len(planning.options["practitioner"]) <= len("Practitioner — ") + 110
+    assert planning.descriptors["practitioner"] == council.skills_by_id["planning"].levels["practitioner"]
+    assert planning.options["working"] == "Working", "the council does not describe Planning at Working"
+    assert planning.nearest["working"][0] == "Awareness", "the nearest level described, the one below first"
     assert [r.skill for r in editor.skills][:2] == [r.skill for r in council.role(DM).skills][:2]
     assert editor.expectations_of == "Delivery Manager"
     assert editor.expectations

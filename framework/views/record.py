@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..expectations import effective_expectations
 from ..models import Framework
 from ..record import EXPECTATION_RATINGS, NOT_OBSERVED, DevelopmentRecord
+from ..skills import nearest_defined
 from .gap import level_choices, skills_to_assess
 
 __all__ = ["ExpectationRow", "RatingRow", "RecordEditor", "record_editor"]
@@ -29,6 +30,8 @@ class RatingRow:
     #: level id (or "" for none, "not-observed") → what the picker shows: the name and the start of its descriptor
     options: dict[str, str]
     descriptors: dict[str, str]  # level id → the whole descriptor, where the framework writes one
+    #: level id without a descriptor → (name, descriptor) of the nearest level of the skill that has one
+    nearest: dict[str, tuple[str, str]]
     own: str  # level ids ("" when none), as the check-in holds them
     manager: str
     agreed: str
@@ -85,6 +88,11 @@ def record_editor(framework: Framework, record: DevelopmentRecord, check_in: int
                 needed=choices.get(needed.get(skill_id)),
                 options=options,
                 descriptors=descriptors,
+                nearest={
+                    lv: near
+                    for lv in choices
+                    if lv not in descriptors and (near := nearest_defined(framework, skill_id, lv)) is not None
+                },
                 own=(rating.self_level if rating else None) or UNRATED,
                 manager=(rating.manager if rating else None) or UNRATED,
                 agreed=(rating.agreed if rating else None) or UNRATED,

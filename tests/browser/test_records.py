@@ -97,7 +97,9 @@ def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
     click(page, "Start a new record")
     assert "Record of Sam Okafor" in main_text(page)
     pick(page, PLANNING, "Working —")
-    assert "Working:" in main_text(page), "the chosen level's descriptor is shown"
+    assert "Working: the framework does not describe this level; the nearest level it describes is Awareness" in (
+        main_text(page)
+    ), "for the level chosen, its descriptor — here the nearest one the framework has"
     screenshot(page, "record-1-person-rates")
     audit(page, "record-person")
     first, warnings = load_record(save(page), name="sam.yaml", framework=council)

@@ -296,6 +296,12 @@ def _skill_levels(editor: RecordEditor, check_in: CheckIn, voice: str, key: str)
                 f"**{md(row.options[value].split(' — ')[0])}:** " + descriptor_markdown(row.descriptors[value]),
                 help=None,
             )
+        elif value in row.nearest:
+            name, text = row.nearest[value]
+            st.markdown(
+                f"*{md(row.options[value])}: the framework does not describe this level; the nearest level it "
+                f"describes is {md(name)}:* " + descriptor_markdown(text)
+            )
         if others:
             st.caption(md(" · ".join(others)))
         rating = skills.get(row.skill) or SkillRating()
