@@ -115,9 +115,26 @@ def _start_new(fw) -> None:
 def _start(loaded) -> None:
     fw = loaded.framework
     st.markdown("**Start from a role.** Your levels start from the role's; change them to your own.")
+    # Not bound to the link, as the Skill gap page's roles are: a link never carries a person's own choices.
+    roles, namer = state.role_ids(loaded), state.role_namer(loaded)
+    for key in (START_CURRENT, START_TARGET):
+        if st.session_state.get(key) not in (None, *roles):
+            del st.session_state[key]  # a role of the framework used before a switch
+    mine = state.my_role_id(loaded)
+    if START_CURRENT not in st.session_state and mine in roles:
+        st.session_state[START_CURRENT] = mine
     with st.container(horizontal=True):
-        state.role_select(loaded, "Current role", key=START_CURRENT, default=state.my_role_id(loaded))
-        state.role_select(loaded, "Target role (optional)", key=START_TARGET)
+        st.selectbox(
+            "Current role", roles, index=None, key=START_CURRENT, format_func=namer, placeholder="Choose a role"
+        )
+        st.selectbox(
+            "Target role (optional)",
+            roles,
+            index=None,
+            key=START_TARGET,
+            format_func=namer,
+            placeholder="Choose a role",
+        )
         st.text_input("Name (optional, kept in the file)", key=START_NAME, max_chars=80)
     ready = st.session_state.get(START_CURRENT) in fw.roles_by_id
     st.button(
