@@ -309,10 +309,7 @@ def _skill_levels(editor: RecordEditor, check_in: CheckIn, voice: str, key: str)
             if v != voice and getattr(row, FIELDS[v])
         ]
         if value in row.descriptors:
-            st.markdown(
-                f"**{md(row.options[value].split(' — ')[0])}:** " + descriptor_markdown(row.descriptors[value]),
-                help=None,
-            )
+            st.markdown(f"**{md(row.options[value].split(' — ')[0])}:** " + descriptor_markdown(row.descriptors[value]))
         elif value in row.nearest:
             name, text = row.nearest[value]
             st.markdown(
@@ -448,11 +445,8 @@ def _evidence(fw, editor: RecordEditor, check_in: CheckIn, skills: dict, expecta
         ratings = skills if kind == "skill" else expectations
         model = SkillRating if kind == "skill" else ExpectationRating
         rating = (ratings.get(target) or model()).model_copy(update={"evidence": found})
-        empty = not rating.evidence and not any(
-            getattr(rating, f)
-            for f in (("self_level", "manager", "agreed") if kind == "skill" else ("self_rating", "manager", "agreed"))
-        )
-        if empty:
+        voices = ("self_level", "manager", "agreed") if kind == "skill" else ("self_rating", "manager", "agreed")
+        if not rating.evidence and not any(getattr(rating, f) for f in voices):
             ratings.pop(target, None)
         else:
             ratings[target] = rating
