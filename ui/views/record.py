@@ -116,25 +116,17 @@ def _start(loaded) -> None:
     fw = loaded.framework
     st.markdown("**Start from a role.** Your levels start from the role's; change them to your own.")
     # Not bound to the link, as the Skill gap page's roles are: a link never carries a person's own choices.
-    roles, namer = state.role_ids(loaded), state.role_namer(loaded)
-    for key in (START_CURRENT, START_TARGET):
-        if st.session_state.get(key) not in (None, *roles):
-            del st.session_state[key]  # a role of the framework used before a switch
+    every, namer = state.role_ids(loaded), state.role_namer(loaded)
     mine = state.my_role_id(loaded)
-    if START_CURRENT not in st.session_state and mine in roles:
+    if START_CURRENT not in st.session_state and mine in every:
         st.session_state[START_CURRENT] = mine
     with st.container(horizontal=True):
-        st.selectbox(
-            "Current role", roles, index=None, key=START_CURRENT, format_func=namer, placeholder="Choose a role"
-        )
-        st.selectbox(
-            "Target role (optional)",
-            roles,
-            index=None,
-            key=START_TARGET,
-            format_func=namer,
-            placeholder="Choose a role",
-        )
+        for key, label in ((START_CURRENT, "Current role"), (START_TARGET, "Target role (optional)")):
+            # a framework of thousands of roles asks for the discipline first
+            roles = state.narrowed_roles(loaded, label, key=key, options=every)
+            if st.session_state.get(key) not in (None, *roles):
+                del st.session_state[key]  # a role of another framework, or of another discipline
+            st.selectbox(label, roles, index=None, key=key, format_func=namer, placeholder="Choose a role")
         st.text_input("Name (optional, kept in the file)", key=START_NAME, max_chars=80)
     ready = st.session_state.get(START_CURRENT) in fw.roles_by_id
     st.button(
