@@ -112,6 +112,7 @@ def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
     manager = new_page(browser)
     try:
         goto(manager, app_url, "/record")
+        assert "Sam Okafor" not in main_text(manager), "another session starts with no record: nothing is shared"
         upload(manager, [("sam.yaml", dump_record(first).encode())])
         assert "Loaded sam.yaml: 1 check-in." in main_text(manager)
         click(manager, "Add a new check-in")
