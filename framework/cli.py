@@ -53,7 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         "file holds the current schema (exit status 1 if it does not).",
     )
     schema.add_argument(
-        "--kind", choices=("framework", "profile"), default="framework", help="which file's schema (default: framework)"
+        "--kind",
+        choices=("framework", "profile", "record"),
+        default="framework",
+        help="which file's schema (default: framework)",
     )
     group = schema.add_mutually_exclusive_group()
     group.add_argument("-o", "--output", type=Path, help="write the schema to this file")
@@ -87,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     jd.add_argument("--merge", type=Path, metavar="FRAMEWORK", help="an existing framework file to update")
     _add_expectation_importers(sources)
     _add_plan(commands)
+    _add_records(commands)
     return parser
 
 
@@ -178,6 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import_expectations(args.source, args.paths, args.output, getattr(args, "map", []))
         if args.command == "plan":
             return _plan(args)
+        if args.command == "record" and args.action == "new":
+            return _record_new(args)
+        if args.command == "record" and args.action == "validate":
+            return _record_validate(args.file, args.framework)
+        if args.command == "team":
+            return _team(args)
     except FrameworkError as exc:
         if len(exc.problems) != 1:  # one located problem says it all; several get their summary first
             print(exc.summary)
@@ -387,4 +397,125 @@ def _plan(args: argparse.Namespace) -> int:
         text = plan_markdown(plan) if args.format == "md" else plan_csv(plan)
         args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}: {len(plan.focus)} gaps in focus, {len(plan.others)} left for later")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- development records and teams
+
+
+def _add_records(commands) -> None:
+    """``record new``, ``record validate`` and ``team``: a person's development record, and a team's records."""
+    record = commands.add_parser(
+        "record",
+        help="start or check a development record",
+        description="Start a development record (a person's file of dated check-ins) or check one.",
+    )
+    actions = record.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = actions.add_parser(
+        "new",
+        help="write a new record whose first check-in starts from a role's levels",
+        description="Write a development record with one check-in, dated today, whose self levels start from "
+        "the role's required levels.",
+    )
+    new.add_argument("--framework", type=Path, required=True, metavar="FILE", help="the framework YAML file")
+    new.add_argument("--role", required=True, metavar="ROLE", help="the person's current role id")
+    new.add_argument("--target", metavar="ROLE", help="the target role id")
+    new.add_argument("--name", help="the person's name, kept in the file")
+    new.add_argument("-o", "--output", type=Path, required=True, help="where to write it (.yaml, .yml or .json)")
+    check = actions.add_parser(
+        "validate",
+        help="check a record (and, with --framework, against a framework)",
+        description="Check a development record or skills profile file: its schema, and with --framework every "
+        "skill, level, role and expectation it names. Prints 'OK' and any warnings, or every problem one per "
+        "line (exit status 1).",
+    )
+    check.add_argument("file", type=Path, metavar="FILE", help="the record (YAML or JSON)")
+    check.add_argument("--framework", type=Path, metavar="FILE", help="the framework YAML file to check it against")
+    team = commands.add_parser(
+        "team",
+        help="write a team's skills matrix and coverage from several records",
+        description="Read several development records and write the team view of the Team page: the skills "
+        "matrix (agreed levels, else the manager's, else the member's own), each member against their target, "
+        "and coverage of the skills the team's roles need — as an Excel workbook, or the matrix as CSV.",
+    )
+    team.add_argument("records", nargs="+", type=Path, metavar="RECORD", help="development record files")
+    team.add_argument("--framework", type=Path, required=True, metavar="FILE", help="the framework YAML file")
+    team.add_argument("--format", choices=("xlsx", "csv"), required=True, help="the file to write")
+    team.add_argument("-o", "--output", type=Path, required=True, help="where to write it")
+
+
+def _record_new(args: argparse.Namespace) -> int:
+    from .loader import load_framework
+    from .record import dump_record, new_record
+
+    framework = load_framework(args.framework)
+    record = new_record(framework, args.role, target=args.target, person=args.name)
+    fmt = "json" if args.output.suffix.lower() == ".json" else "yaml"
+    args.output.write_text(dump_record(record, fmt=fmt), encoding="utf-8")
+    print(f"wrote {args.output}: one check-in ({record.latest.date.isoformat()}), {len(record.latest.skills)} skills")
+    return EXIT_OK
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        print(f"{path}: cannot read ({exc.strerror})")
+        return None
+
+
+def _record_validate(path: Path, framework_path: Path | None) -> int:
+    from .loader import load_framework
+    from .models import Framework
+    from .record import load_record
+
+    data = _read_bytes(path)
+    if data is None:
+        return EXIT_PROBLEMS
+    if framework_path is not None:
+        framework = load_framework(framework_path)
+    else:  # the schema alone: a framework that knows nothing, whose "unknown" warnings are not printed
+        framework = Framework(id="none", name="no framework", grades=[{"id": "none"}])
+    record, warnings = load_record(data, name=str(path), framework=framework)
+    if framework_path is None:
+        warnings = []
+    checks = len(record.check_ins)
+    print(f"OK: {checks} check-in{'s' * (checks != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)}")
+    for warning in warnings:
+        print(warning)
+    return EXIT_OK
+
+
+def _team(args: argparse.Namespace) -> int:
+    from .errors import InputError
+    from .loader import load_framework
+    from .record import load_record
+    from .team import team_csv, team_view, team_workbook
+
+    framework = load_framework(args.framework)
+    records, problems = [], []
+    for path in args.records:
+        data = _read_bytes(path)
+        if data is None:
+            return EXIT_PROBLEMS
+        try:
+            record, warnings = load_record(data, name=str(path), framework=framework)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        for warning in warnings:
+            print(warning)
+        records.append((path.name, record))
+    if problems:
+        raise InputError(problems, summary="some records could not be read")
+    view = team_view(framework, records)
+    if args.format == "xlsx":
+        args.output.write_bytes(team_workbook(view))
+    else:
+        args.output.write_text(team_csv(view), encoding="utf-8")
+    print(
+        f"wrote {args.output}: {len(view.members)} members, {len(view.skills)} skills, "
+        f"{len(view.single_points)} single point{'s' * (len(view.single_points) != 1)} of failure, "
+        f"{len(view.uncovered)} needed skill{'s' * (len(view.uncovered) != 1)} no one holds"
+    )
     return EXIT_OK

@@ -2,7 +2,8 @@
 
 Editors that speak the YAML language server read it through the ``# yaml-language-server: $schema=...`` line
 at the top of a framework file, so whoever edits ``roles.yaml`` gets completion and checks as they type.
-The committed copies (``schema/framework.schema.json``, and ``schema/profile.schema.json`` for skills profiles)
+The committed copies (``schema/framework.schema.json``, ``schema/profile.schema.json`` for skills profiles and
+``schema/record.schema.json`` for development records)
 are kept current by a test.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .models import SCHEMA_VERSION, Framework
+from .record import DevelopmentRecord
 from .skills import Profile
 
 __all__ = ["SCHEMAS", "SCHEMA_DIR", "SCHEMA_PATH", "schema_text"]
@@ -24,6 +26,7 @@ SCHEMA_PATH = SCHEMA_DIR / "framework.schema.json"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "framework": (Framework, "framework.schema.json"),
     "profile": (Profile, "profile.schema.json"),
+    "record": (DevelopmentRecord, "record.schema.json"),
 }
 
 

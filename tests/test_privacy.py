@@ -84,3 +84,60 @@ def test_another_session_sees_none_of_it():
         assert "Zebedee" not in shown, tab
     levels = dict(zip(other.data_editor[0].value.index, other.data_editor[0].value["My level"], strict=True))
     assert levels["planning"] == "Awareness", "the other session starts from the current role's own levels"
+
+
+# --------------------------------------------------------------------------- development records and teams
+
+RECORD_MARKER = "Quorn-Abernethy record note"
+
+
+def _record_text() -> bytes:
+    from framework import load_framework
+    from framework.record import Evidence, dump_record
+    from tests.record_samples import sam
+
+    council = load_framework(ROOT / "data" / "roles.yaml")
+    record = sam(council)
+    first = record.check_ins[0]
+    rating = first.skills["planning"].model_copy(update={"evidence": [Evidence(text=RECORD_MARKER)]})
+    first = first.model_copy(update={"skills": {**first.skills, "planning": rating}, "notes": RECORD_MARKER})
+    record = record.model_copy(
+        update={"person": "Zebedee Quorn-Abernethy", "check_ins": [first, *record.check_ins[1:]]}
+    )
+    return dump_record(record).encode()
+
+
+def _assert_not_shared(marker: str) -> None:
+    shared = shared_loaded_frameworks()
+    assert shared
+    for loaded in shared:
+        for key, view in loaded.cached_views():
+            assert not holds(key, marker), key
+            assert not holds(view, marker), key
+
+
+def test_a_record_and_a_team_leave_nothing_in_the_caches_sessions_share():
+    record = AppTest.from_file(str(ROOT / "pages/record.py"), default_timeout=60).run()
+    record.file_uploader[0].set_value(("z.yaml", _record_text(), "application/yaml")).run()
+    assert not record.exception
+    assert "Zebedee" in record.header[0].value, "the person sees their own record"
+    record.selectbox(key="rec-check-in-1").set_value(0).run()
+    assert RECORD_MARKER in record.text_area[0].value
+    team = AppTest.from_file(str(ROOT / "pages/team.py"), default_timeout=60).run()
+    team.file_uploader[0].set_value([("z.yaml", _record_text(), "application/yaml")]).run()
+    assert not team.exception
+    assert "Zebedee" in "\n".join(m.value for m in team.markdown)
+    gap = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    gap.query_params.update({"compare": "self", "current": APM, "target": DM})
+    gap.session_state["dev_record"] = record.session_state["dev_record"]
+    gap.run()
+    next(b for b in gap.button if b.label.startswith("Use the levels")).click().run()
+    for tab in TABS:
+        gap.session_state["gap-tab"] = tab
+        gap.run()
+        assert not gap.exception
+    for marker in (RECORD_MARKER, "Zebedee"):
+        _assert_not_shared(marker)
+    other = AppTest.from_file(str(ROOT / "pages/record.py"), default_timeout=60).run()
+    assert "Zebedee" not in "\n".join(m.value for m in other.markdown)
+    assert "dev_record" not in other.session_state

@@ -33,6 +33,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/map.py", "Career map", ":material/hub:", (STAFF, MANAGERS, LEADERS)),
     PageSpec("pages/paths.py", "Progression paths", ":material/route:", (STAFF, MANAGERS)),
     PageSpec("pages/gap.py", "Skill gap and plan", ":material/checklist:", (STAFF, MANAGERS)),
+    PageSpec("pages/record.py", "Development record", ":material/history_edu:", (STAFF, MANAGERS)),
+    PageSpec("pages/team.py", "Team", ":material/groups:", (MANAGERS,)),
     PageSpec("pages/compare.py", "Compare roles", ":material/compare_arrows:", (MANAGERS, LEADERS)),
     PageSpec("pages/review.py", "Structure review", ":material/account_tree:", (LEADERS,)),
     PageSpec("pages/import_jd.py", "Import a job description", ":material/upload_file:", (LEADERS,)),

@@ -81,6 +81,8 @@ VIEWS = [
     ),
     View("review", "/review", "Structure review", shows='[data-testid="stPlotlyChart"]'),
     View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),
+    View("record", "/record", "Development record", shows='[data-testid="stFileUploader"]'),
+    View("team", "/team", "Team", shows='[data-testid="stFileUploader"]'),
 ]
 
 

@@ -20,10 +20,11 @@ from framework.expectations import effective_expectations, has_expectations
 from framework.gaptext import descriptor_markdown
 from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
 from framework.planfiles import plan_csv, plan_markdown, plan_pdf
+from framework.record import SOURCES, DevelopmentRecord, load_record, record_levels, record_profile
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
 from framework.views import GapView, gap_view
 from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
-from ui import render, state
+from ui import record_state, render, state
 from ui.data import describe_error, shared_figure
 from ui.radar import radar_figure
 from ui.render import md
@@ -138,6 +139,9 @@ def _load_upload(fw) -> None:
     )
     if upload is None or st.session_state.get(UPLOAD_DONE) == upload.file_id:
         return
+    if b"record_version" in upload.getvalue():
+        _load_record_upload(fw, upload)
+        return
     try:
         profile = load_profile(upload.getvalue(), name=upload.name, framework=fw)
     except FrameworkError as error:
@@ -163,6 +167,80 @@ def _load_upload(fw) -> None:
     )
 
 
+def _from_record(fw, record: DevelopmentRecord, source: str) -> dict:
+    """An assessment holding a record's levels (agreed, else the manager's, else the person's own) and, per
+    skill, which of the three it is."""
+    profile, sources = record_profile(record, fw)
+    return {
+        "framework": fw.id,
+        "based_on": profile.based_on,
+        "skills": dict(profile.skills),
+        "edited": True,
+        "source": source,
+        "label": profile.label,
+        "sources": sources,
+    }
+
+
+def _load_record_upload(fw, upload) -> None:
+    """A development record given to this page: its latest check-in's levels become the assessment."""
+    try:
+        record, warnings = load_record(upload.getvalue(), name=upload.name, framework=fw)
+    except FrameworkError as error:
+        st.error(
+            f"{md(upload.name)} could not be used, so your assessment is unchanged. What is wrong, and where:",
+            icon=":material/error:",
+        )
+        st.code("\n".join(describe_error(error)), language=None)
+        return
+    st.session_state[ASSESSMENT] = _from_record(fw, record, upload.name)
+    st.session_state[UPLOAD_DONE] = upload.file_id
+    _new_editor()
+    st.success(
+        f"Loaded the development record {md(upload.name)}: the levels of its latest check-in "
+        f"({record.latest.date.isoformat()}).",
+        icon=":material/check_circle:",
+    )
+    if warnings:
+        st.code("\n".join(str(w) for w in warnings), language=None)
+
+
+def _use_record(fw) -> None:
+    record = record_state.get(fw)
+    if record is not None:
+        st.session_state[ASSESSMENT] = _from_record(fw, record, "your development record")
+        _new_editor()
+
+
+def _record_offer(fw) -> None:
+    """When this session holds a development record, offer its levels for the gap."""
+    record = record_state.get(fw)
+    if record is None:
+        return
+    saved = st.session_state.get(ASSESSMENT) or {}
+    if saved.get("source") == "your development record":
+        return
+    levels, _ = record_levels(record, fw)
+    st.button(
+        f"Use the levels of my development record ({len(levels)} skills, check-in of {record.latest.date.isoformat()})",
+        on_click=_use_record,
+        args=(fw,),
+        icon=":material/history_edu:",
+        help="The agreed level where there is one, else your line manager's, else your own.",
+    )
+
+
+def _sources_caption(saved: dict) -> str:
+    counts: dict[str, int] = {}
+    for source in saved["sources"].values():
+        counts[source] = counts.get(source, 0) + 1
+    said = ", ".join(f"{n} {SOURCES.get(s, s)}" for s, n in counts.items())
+    return (
+        "Levels from the development record's latest check-in: the agreed level where there is one, else the "
+        f"line manager's, else your own ({md(said)}). The “From” column says which for each skill."
+    )
+
+
 def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profile:
     """The self-assessment editor, load and save; returns the assessment as a profile."""
     fw = loaded.framework
@@ -182,6 +260,7 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
         load_col, save_col = st.columns(2)
         with load_col:
             _load_upload(fw)
+            _record_offer(fw)
     saved = _assessment(fw, role_id)
     needed = {r.skill: r.level for r in fw.role(target_id).skills} if target_id else {}
     skill_ids = skills_to_assess(fw, role_id, target_id, tuple(saved["skills"]))
@@ -190,6 +269,8 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
     with editor_area:
         if saved.get("source"):
             st.caption(f"Loaded from {md(saved['source'])}.")
+        if saved.get("sources"):
+            st.caption(_sources_caption(saved))
         if not skill_ids:
             st.info("Choose a target role (or a current role) above to list the skills to assess.")
         else:
@@ -198,14 +279,15 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
                     "Skill": [fw.skills_by_id[s].name for s in skill_ids],
                     "Needed for the target role": [choices.get(needed.get(s), NONE) for s in skill_ids],
                     "My level": [choices.get(saved["skills"].get(s), NONE) for s in skill_ids],
-                },
+                }
+                | ({"From": [_source_word(saved, s) for s in skill_ids]} if saved.get("sources") else {}),
                 index=pd.Index(skill_ids, name="skill"),
             )
             edited = st.data_editor(
                 table,
                 key=f"gap_editor_{st.session_state.get(EDITOR_VERSION, 0)}",
                 hide_index=True,
-                disabled=["Skill", "Needed for the target role"],
+                disabled=["Skill", "Needed for the target role", "From"],
                 column_config={
                     "My level": st.column_config.SelectboxColumn(
                         "My level", options=[NONE, *choices.values()], required=True, help="The level you hold now."
@@ -215,7 +297,12 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
             in_editor = {s: by_label[v] for s, v in edited["My level"].items() if v in by_label}
             skills = {s: v for s, v in saved["skills"].items() if s not in skill_ids} | in_editor
             if skills != saved["skills"]:
-                saved = {**saved, "skills": skills, "edited": True}
+                sources = {
+                    s: v for s, v in (saved.get("sources") or {}).items() if skills.get(s) == saved["skills"].get(s)
+                }
+                saved = {**saved, "skills": skills, "edited": True} | (
+                    {"sources": sources} if "sources" in saved else {}
+                )
                 st.session_state[ASSESSMENT] = saved
         if saved["edited"] and role_id:
             st.button(
@@ -235,6 +322,13 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
             "Save as JSON", dump_profile(profile, fmt="json"), file_name="skills-profile.json", where=save_buttons
         )
     return profile
+
+
+def _source_word(saved: dict, skill: str) -> str:
+    source = saved["sources"].get(skill)
+    if source is not None:
+        return SOURCES.get(source, source)
+    return "changed here" if skill in saved["skills"] else ""
 
 
 # --------------------------------------------------------------------------- what is missing

@@ -1,0 +1,121 @@
+"""Progress over a development record's check-ins: how each skill's level moved, what changed since the last
+check-in, where the person and their manager see a skill differently, and the actions done and overdue.
+
+Each check-in's level of a skill is the one the gap uses (:func:`~framework.record.record_levels`: agreed,
+else the manager's, else the person's own), so the history says which voice each point came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .models import Framework
+from .record import ACTION_STATUSES, SOURCES, AgreedAction, CheckIn, DevelopmentRecord, record_levels
+
+__all__ = ["Difference", "LevelChange", "Progress", "action_status", "check_in_label", "differences", "progress"]
+
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A skill the person and their manager rate a level or more apart."""
+
+    skill: str
+    name: str
+    own: str  # level names
+    manager: str
+    levels: int  # the manager's rank minus the person's: negative where the manager sees less
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    skill: str
+    name: str
+    before: str  # level name, or "none"
+    after: str
+    moved: int  # levels up (negative: down)
+
+
+@dataclass(frozen=True)
+class Progress:
+    labels: tuple[str, ...]  # one per check-in, oldest first
+    #: skill name → its rank at each check-in (None where no level is known): what the chart draws
+    ranks: dict[str, tuple[int | None, ...]]
+    table: pd.DataFrame  # the chart's table alternative: a row per skill, a column per check-in
+    changes: tuple[LevelChange, ...]  # since the check-in before the latest
+    done: tuple[AgreedAction, ...]
+    overdue: tuple[AgreedAction, ...]
+    open: tuple[AgreedAction, ...]  # not done and not overdue
+    summary: str
+
+
+def check_in_label(check_in: CheckIn, number: int) -> str:
+    """How a check-in is named: its number and date ("2 · 2026-03-01")."""
+    return f"{number} · {check_in.date.isoformat()}"
+
+
+def _names(framework: Framework) -> dict[str, str]:
+    return {lv.id: lv.name for lv in framework.skill_levels}
+
+
+def differences(check_in: CheckIn, framework: Framework) -> tuple[Difference, ...]:
+    """The skills of ``check_in`` where the person's own level and the manager's differ by a level or more,
+    the widest apart first. Levels not observed, or unknown to the framework, are not compared."""
+    rank, names, skills = framework.level_rank, _names(framework), framework.skills_by_id
+    out = []
+    for skill, rating in check_in.skills.items():
+        own, manager = rating.self_level, rating.manager
+        if own in rank and manager in rank and own != manager:
+            name = skills[skill].name if skill in skills else skill
+            out.append(Difference(skill, name, names[own], names[manager], rank[manager] - rank[own]))
+    return tuple(sorted(out, key=lambda d: (-abs(d.levels), d.name)))
+
+
+def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date) -> Progress:
+    """How the record's levels moved over its check-ins, and where its actions stand on ``today``."""
+    names, skills = _names(framework), framework.skills_by_id
+    labels = tuple(check_in_label(c, i) for i, c in enumerate(record.check_ins, 1))
+    per_check_in = [record_levels(record, framework, at=i) for i in range(len(record.check_ins))]
+    order = [s.id for s in framework.skills if any(s.id in levels for levels, _ in per_check_in)]
+    ranks, rows = {}, {}
+    for skill in order:
+        name = skills[skill].name
+        ranks[name] = tuple(framework.level_rank.get(levels.get(skill)) for levels, _ in per_check_in)
+        rows[name] = [
+            f"{names[levels[skill]]} ({SOURCES[sources[skill]]})" if skill in levels else NONE
+            for levels, sources in per_check_in
+        ]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=list(labels)).rename_axis("Skill").reset_index()
+    changes = []
+    if len(per_check_in) > 1:
+        (before, _), (after, _) = per_check_in[-2], per_check_in[-1]
+        for skill in order:
+            was, now = before.get(skill), after.get(skill)
+            if was != now:
+                moved = framework.level_rank.get(now, 0) - framework.level_rank.get(was, 0)
+                changes.append(
+                    LevelChange(skill, skills[skill].name, names.get(was, NONE), names.get(now, NONE), moved)
+                )
+    actions = record.latest.actions
+    done = tuple(a for a in actions if a.status == "done")
+    overdue = tuple(a for a in actions if a.status != "done" and a.by is not None and a.by < today)
+    still = tuple(a for a in actions if a not in done and a not in overdue)
+    up, down = sum(c.moved > 0 for c in changes), sum(c.moved < 0 for c in changes)
+    if len(labels) < 2:
+        summary = "One check-in so far: progress shows from the second."
+    else:
+        summary = (
+            f"{len(labels)} check-ins, from {record.check_ins[0].date.isoformat()} to "
+            f"{record.latest.date.isoformat()}. Since the last check-in: {up} skill{'s' * (up != 1)} up, "
+            f"{down} down, {len(changes) - up - down} changed otherwise."
+        )
+    summary += f" Actions: {len(done)} done, {len(overdue)} overdue, {len(still)} open."
+    return Progress(labels, ranks, table, tuple(changes), done, overdue, still, summary)
+
+
+def action_status(action: AgreedAction) -> str:
+    return ACTION_STATUSES[action.status]

@@ -1,0 +1,222 @@
+"""The development record over three conversations, and the team view, in Chromium: a person rates themselves
+and saves the file; their manager (another browser) loads it, adds a check-in with their levels and an action,
+and saves; a third check-in agrees the outcome and shows the progress; then three records make a team whose
+matrix, coverage and single points of failure match what the records say. Screenshots, and axe on each page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framework import load_framework
+from framework.record import dump_record, load_record
+from framework.team import team_view
+from tests.conftest import ROOT
+from tests.record_samples import ali, jo
+
+from .helpers import axe_audit, describe_violations, exceptions, expect_rerun, goto, new_page, screenshot
+
+APM, DM = "Associate Project Manager (PO1)", "Delivery Manager (PO4)"
+PLANNING = "Planning (target role needs Practitioner)"
+
+
+def _exactly(text: str) -> re.Pattern:
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
+def pick(page, label: str, starts: str) -> None:
+    """Choose, in the select box labelled ``label``, the option whose text starts with ``starts``."""
+    box = page.locator(
+        '[data-testid="stMain"] [data-testid="stSelectbox"]',
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=_exactly(label)),
+    )
+    field = box.locator("input")
+    field.click()
+    word = starts.split(" —")[0]
+    field.fill(word)  # the box filters its options by what is typed, and shows the part that matches
+    options = page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(word)}"))
+    options.first.wait_for()
+    with expect_rerun(page):
+        options.first.click()
+
+
+def type_in(page, label: str, text: str) -> None:
+    field = page.locator('[data-testid="stMain"]').get_by_label(label, exact=True)
+    with expect_rerun(page):
+        field.fill(text)
+        field.press("Enter")
+
+
+def click(page, name: str) -> None:
+    with expect_rerun(page):
+        page.locator('[data-testid="stMain"]').get_by_role("button", name=name).click()
+
+
+def voice(page, name: str) -> None:
+    with expect_rerun(page):
+        page.locator('[data-testid="stMain"] [data-testid="stRadio"]').get_by_text(name, exact=True).click()
+
+
+def upload(page, files: list[tuple[str, bytes]]) -> None:
+    field = page.locator('[data-testid="stMain"] [data-testid="stFileUploader"] input[type="file"]').first
+    with expect_rerun(page):
+        field.set_input_files(files=[{"name": n, "mimeType": "application/yaml", "buffer": d} for n, d in files])
+
+
+def save(page) -> bytes:
+    with page.expect_download() as download:
+        page.locator('[data-testid="stMain"]').get_by_role("button", name="Save as YAML").click()
+    assert download.value.suggested_filename == "development-record.yaml"
+    return download.value.path().read_bytes()
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def table(page, key: str) -> list[list[str]]:
+    return page.locator(f".st-key-{key} table").evaluate(
+        "t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))"
+    )
+
+
+def audit(page, name: str) -> None:
+    violations = axe_audit(page, name)
+    assert not violations, describe_violations(violations)
+
+
+def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
+    council = load_framework(ROOT / "data" / "roles.yaml")
+
+    # The person starts from their role, rates themselves with the descriptors in view, and saves.
+    goto(page, app_url, "/record")
+    assert "nothing is kept on the server" in main_text(page)
+    pick(page, "Current role", APM)
+    pick(page, "Target role (optional)", DM)
+    type_in(page, "Name (optional, kept in the file)", "Sam Okafor")
+    click(page, "Start a new record")
+    assert "Record of Sam Okafor" in main_text(page)
+    pick(page, PLANNING, "Working —")
+    assert "Working: the framework does not describe this level; the nearest level it describes is Awareness" in (
+        main_text(page)
+    ), "for the level chosen, its descriptor — here the nearest one the framework has"
+    screenshot(page, "record-1-person-rates")
+    audit(page, "record-person")
+    first, warnings = load_record(save(page), name="sam.yaml", framework=council)
+    assert warnings == []
+    assert first.person == "Sam Okafor"
+    assert first.latest.skills["planning"].self_level == "working"
+    assert exceptions(page) == []
+
+    # The manager, in another browser, loads the file, adds a check-in with their levels and an action, saves.
+    manager = new_page(browser)
+    try:
+        goto(manager, app_url, "/record")
+        assert "Sam Okafor" not in main_text(manager), "another session starts with no record: nothing is shared"
+        upload(manager, [("sam.yaml", dump_record(first).encode())])
+        assert "Loaded sam.yaml: 1 check-in." in main_text(manager)
+        click(manager, "Add a new check-in")
+        voice(manager, "Line manager")
+        pick(manager, PLANNING, "Awareness —")
+        assert "Where your own level and your manager's differ" in main_text(manager)
+        assert table(manager, "stacked-differences")[1] == [
+            "Planning",
+            "Working",
+            "Awareness",
+            "1 level lower in the manager's view",
+        ]
+        manager.locator('[data-testid="stMain"]').get_by_label("New action", exact=True).fill("Lead sprint planning")
+        manager.locator('[data-testid="stMain"]').get_by_label("Owner of the new action", exact=True).fill("Sam")
+        click(manager, "Add the action")
+        screenshot(manager, "record-2-manager-levels-and-action")
+        second, _ = load_record(save(manager), name="sam.yaml", framework=council)
+        assert len(second.check_ins) == 2
+        assert second.latest.skills["planning"].manager == "awareness"
+        assert second.latest.skills["planning"].self_level == "working"
+        assert [a.action for a in second.latest.actions] == ["Lead sprint planning"]
+        assert exceptions(manager) == []
+    finally:
+        manager.context.close()
+
+    # A third check-in, in a third browser: the agreed outcome, and the progress since the first.
+    third_page = new_page(browser)
+    try:
+        goto(third_page, app_url, "/record")
+        upload(third_page, [("sam.yaml", dump_record(second).encode())])
+        click(third_page, "Add a new check-in")
+        voice(third_page, "Agreed outcome")
+        pick(third_page, PLANNING, "Practitioner —")
+        text = main_text(third_page)
+        assert "Progress over the check-ins" in text
+        assert "3 check-ins" in text
+        assert "Planning: Awareness → Practitioner (up 2)" in text
+        assert "Lead sprint planning" in text, "the open action is carried into the new check-in"
+        rows = {row[0]: row[1:] for row in table(third_page, "stacked-progress")[1:]}
+        assert rows["Planning"] == ["Working (own)", "Awareness (line manager's)", "Practitioner (agreed)"]
+        assert third_page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').count() == 1
+        screenshot(third_page, "record-3-progress")
+        audit(third_page, "record-progress")
+        third, _ = load_record(save(third_page), name="sam.yaml", framework=council)
+        assert third.latest.skills["planning"].agreed == "practitioner"
+        assert exceptions(third_page) == []
+    finally:
+        third_page.context.close()
+
+    # The team: three records at once.
+    files = [
+        ("sam.yaml", dump_record(third).encode()),
+        ("ali.yaml", dump_record(ali(council)).encode()),
+        ("jo.yaml", dump_record(jo(council)).encode()),
+    ]
+    expected = team_view(council, [(n, load_record(d, name=n, framework=council)[0]) for n, d in files])
+    goto(page, app_url, "/team")
+    assert "Nothing is stored" in main_text(page)
+    upload(page, files)
+    text = main_text(page)
+    assert "3 members" in text
+    matrix = table(page, "stacked-team-matrix")
+    assert matrix[0] == ["Skill", *expected.members]
+    for row, skill in zip(matrix[1:], expected.matrix.columns, strict=True):
+        assert row == [skill, *(v or "—" for v in expected.matrix[skill])]
+    coverage = table(page, "stacked-team-coverage")
+    assert [r[0] for r in coverage[1:]] == [c.name for c in expected.coverage]
+    assert [r[3] for r in coverage[1:]] == [str(c.count) for c in expected.coverage]
+    assert {c.name: c.holders for c in expected.single_points} == {
+        "Making a process work": ("Ali Reid",),  # Sam's own level is still the role's Working
+        "Product management": ("Jo Park",),
+    }
+    for point in expected.single_points:
+        assert f"{point.name} ({point.needed}): only {point.holders[0]}" in text
+    assert page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').count() == 1
+    screenshot(page, "team-matrix-coverage")
+    audit(page, "team")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the team view (Excel)").click()
+    assert download.value.suggested_filename == "team-skills.xlsx"
+    assert exceptions(page) == []
+
+
+PHONE = {"width": 390, "height": 844}
+SIDEWAYS = (
+    "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m.scrollWidth - m.clientWidth; }"
+)
+
+
+def test_a_record_and_a_team_on_a_phone(page, app_url):
+    council = load_framework(ROOT / "data" / "roles.yaml")
+    from tests.record_samples import sam
+
+    page.set_viewport_size(PHONE)
+    goto(page, app_url, "/record")
+    upload(page, [("sam.yaml", dump_record(sam(council)).encode())])
+    assert "Progress over the check-ins" in main_text(page)
+    assert page.evaluate(SIDEWAYS) <= 0, "the record scrolls sideways on a phone"
+    screenshot(page, "record-phone")
+    audit(page, "record-phone")
+    goto(page, app_url, "/team")
+    upload(page, [(f"{n}.yaml", dump_record(f(council)).encode()) for n, f in (("sam", sam), ("ali", ali), ("jo", jo))])
+    assert "3 members" in main_text(page)
+    assert page.evaluate(SIDEWAYS) <= 0, "the team view scrolls sideways on a phone"
+    screenshot(page, "team-phone")
+    audit(page, "team-phone")
+    assert exceptions(page) == []

@@ -1,0 +1,235 @@
+"""The Development record and Team pages, as AppTest runs them: start, rate, load, check-ins, progress, the
+gap reading the record's levels, and the team's matrix, coverage and single points of failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from framework.record import dump_record, load_record
+from tests.apptest import markdown_tables, page, texts
+from tests.record_samples import APM, DM, ali, jo, sam
+
+RECORD, TEAM, GAP = "pages/record.py", "pages/team.py", "pages/gap.py"
+
+
+def upload(at, name: str, data: bytes):
+    return at.file_uploader[0].set_value((name, data, "application/yaml")).run()
+
+
+def test_the_page_says_nothing_is_kept_and_waits_for_a_record():
+    at = page(RECORD)
+    assert not at.exception
+    assert "nothing is kept on the server" in texts(at)
+    assert [s.value for s in at.subheader] == []
+
+
+def test_start_from_a_role_and_rate_with_the_descriptor_in_view(council):
+    at = page(RECORD)
+    at.selectbox(key="record_current").set_value(APM).run()
+    at.selectbox(key="record_target").set_value(DM).run()
+    at.text_input(key="record_start_name").set_value("Sam <b>").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.header[0].value == "Record of Sam \\<b\\>"
+    planning = next(s for s in at.selectbox if s.label.startswith("Planning"))
+    assert planning.label == "Planning (target role needs Practitioner)"
+    assert planning.value == "awareness", "levels start from the current role's"
+    option = next(o for o in planning.options if o.startswith("Practitioner — "))
+    assert len(option) > 30, "each option carries the start of its descriptor"
+    planning.set_value("practitioner").run()
+    descriptor = council.skills_by_id["planning"].levels["practitioner"].split("\n")[0][:20]
+    assert descriptor in texts(at).replace("\\", "")
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.skills["planning"].self_level == "practitioner"
+    assert record.person == "Sam <b>"
+
+
+def dump_record_from(at) -> str:
+    from framework.record import DevelopmentRecord
+
+    return dump_record(DevelopmentRecord.model_validate(at.session_state["dev_record"]["data"]))
+
+
+def test_the_manager_adds_levels_and_differences_are_shown(council):
+    at = page(RECORD)
+    one = sam(council).model_copy(update={"check_ins": sam(council).check_ins[:1]})
+    upload(at, "sam.yaml", dump_record(one).encode())
+    assert not at.exception
+    assert "Loaded sam.yaml: 1 check-in." in texts(at)
+    at.radio(key="record_voice").set_value("manager").run()
+    box = next(s for s in at.selectbox if s.label.startswith("Making a process work"))
+    box.set_value("working").run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.skills["making-a-process-work"].manager == "working"
+    assert record.latest.skills["making-a-process-work"].self_level == "expert", "the own level is kept"
+    assert "Where your own level and your manager's differ" in [s.value for s in at.subheader]
+    table = markdown_tables(at)[0]
+    assert table.iloc[0].tolist() == [
+        "Making a process work",
+        "Expert",
+        "Working",
+        "2 levels lower in the manager's view",
+    ]
+
+
+def test_a_new_check_in_and_progress(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    assert "Progress over the check-ins" in [s.value for s in at.subheader]
+    assert "3 check-ins, from 2026-01-12 to 2026-07-13" in texts(at)
+    progress_table = next(t for t in markdown_tables(at) if "Skill" in t.columns and "3 · 2026-07-13" in t.columns)
+    assert progress_table.set_index("Skill").loc["Planning"].tolist() == [
+        "Working (own)",
+        "Working (agreed)",
+        "Practitioner (agreed)",
+    ]
+    assert "Planning: Working → Practitioner (up 1)" in texts(at)
+    assert at.get("plotly_chart"), "a chart beside the table"
+    add = next(b for b in at.button if b.label == "Add a new check-in")
+    add.click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert len(record.check_ins) == 4
+    assert record.latest.skills["planning"].agreed == "practitioner"
+
+
+def test_a_bad_file_is_explained_and_the_record_kept(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    upload(at, "bad.yaml", b"record_version: 1\nframework: {id: x}\ncheck_ins: [{date: soon}]\n")
+    assert not at.exception
+    assert "nothing was changed" in at.error[0].value
+    assert "bad.yaml:3:14: check_ins[0].date: input should be a valid date" in at.code[0].value
+    assert at.header[0].value == "Record of Sam Okafor"
+
+
+def test_unknown_ids_are_flagged_and_kept(council):
+    text = dump_record(sam(council)).replace("commercial-management:", "commercial-managment:")
+    at = page(RECORD)
+    upload(at, "typo.yaml", text.encode())
+    assert not at.exception
+    assert "loaded with 3 warnings" in texts(at)
+    assert "unknown skill 'commercial-managment'" in at.code[0].value
+    assert "commercial-managment" in dump_record_from(at)
+
+
+def test_the_gap_uses_the_records_levels_and_says_which(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    gap = page(GAP, current=APM, target=DM, compare="self")
+    gap.session_state["dev_record"] = at.session_state["dev_record"]
+    gap.run()
+    use = next(b for b in gap.button if b.label.startswith("Use the levels of my development record"))
+    use.click().run()
+    assert not gap.exception
+    editor = gap.data_editor[0].value
+    assert editor.loc["planning", "My level"] == "Practitioner"
+    assert editor.loc["planning", "From"] == "agreed"
+    assert editor.loc["making-a-process-work", "From"] == "own"
+    assert editor.loc["commercial-management", "From"] == "line manager's"
+    assert "2 agreed, 1 own, 1 line manager's" in texts(gap)
+
+
+def test_the_gap_page_loads_a_record_file(council):
+    at = page(GAP, current=APM, target=DM, compare="self")
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    assert not at.exception
+    assert "Loaded the development record sam.yaml" in texts(at)
+    assert at.session_state["gap_assessment"]["sources"]["planning"] == "agreed"
+
+
+# --------------------------------------------------------------------------- the team
+
+
+@pytest.fixture
+def team(council):
+    at = page(TEAM)
+    files = [
+        (f"{n}.yaml", dump_record(f(council)).encode(), "application/yaml")
+        for n, f in (("sam", sam), ("ali", ali), ("jo", jo))
+    ]
+    return at.file_uploader[0].set_value(files).run()
+
+
+def test_team_page_says_nothing_is_stored():
+    at = page(TEAM)
+    assert not at.exception
+    assert "Nothing is stored" in texts(at)
+
+
+def test_team_matrix_coverage_and_single_points(team):
+    assert not team.exception
+    assert team.header[0].value == "3 members"
+    tables = markdown_tables(team)
+    matrix = tables[0].set_index("Skill")
+    assert matrix.loc["Planning", "Sam Okafor"] == "Practitioner"
+    assert matrix.loc["Planning", "Jo Park"] == "—"
+    coverage = next(t for t in tables if "Members holding it" in t.columns).set_index("Skill")
+    assert coverage.loc["Product management", "Who"] == "Jo Park"
+    assert coverage.loc["Agile and Lean practices", "Members holding it"] == "2"
+    assert "**Product management** (Expert): only Jo Park" in "\n".join(m.value for m in team.markdown)
+    labels = [b.proto.label for b in team.get("download_button")]
+    assert "Download the team view (Excel)" in labels
+
+
+def test_team_leaves_out_a_bad_record_and_says_why(council):
+    at = page(TEAM)
+    files = [
+        ("sam.yaml", dump_record(sam(council)).encode(), "application/yaml"),
+        ("bad.yaml", b"- no", "application/yaml"),
+    ]
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception
+    assert "bad.yaml could not be read" in at.error[0].value.replace("\\", "")
+    assert at.header[0].value == "1 member"
+
+
+def test_evidence_and_an_action_are_added_through_their_forms(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    form_inputs = {t.label: t for t in at.text_input}
+    form_inputs["New action"].set_value("Run the show and tell")
+    form_inputs["Owner of the new action"].set_value("Sam")
+    next(b for b in at.button if b.label == "Add the action").click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.actions[-1].action == "Run the show and tell"
+    assert record.latest.actions[-1].owner == "Sam"
+    about = next(s for s in at.selectbox if s.label == "About")
+    about.set_value("Skill: Planning")
+    {t.label: t for t in at.text_input}["Note"].set_value("Planned <the> release")
+    {t.label: t for t in at.text_input}["Link (https://…)"].set_value("https://example.org/plan")
+    next(b for b in at.button if b.label == "Add the evidence").click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    evidence = record.latest.skills["planning"].evidence
+    assert [(e.text, e.link) for e in evidence] == [("Planned <the> release", "https://example.org/plan")]
+    assert record.check_ins[0].skills["planning"].evidence[0].text == "Planned the Q1 release", "other check-ins kept"
+
+
+@pytest.mark.parametrize("which", ["sam", "everything"])
+def test_the_page_saves_what_it_loaded_unchanged(council, which):
+    from tests.record_samples import all_records
+
+    record = all_records(council)[which]
+    at = page(RECORD)
+    upload(at, f"{which}.yaml", dump_record(record).encode())
+    assert not at.exception
+    for voice in ("manager", "agreed", "self"):
+        at.radio(key="record_voice").set_value(voice).run()
+        assert not at.exception
+    assert dump_record_from(at) == dump_record(record), "opening every voice changes nothing"
+    assert "\\<b\\>O'Neil\\</b\\>" in at.header[0].value or which != "everything", "markup is shown as text"
+
+
+def test_criteria_frameworks_rate_expectations():
+    at = page(RECORD, framework="monzo")
+    at.selectbox(key="record_current").select_index(3).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Criteria" in [s.value for s in at.subheader]
+    assert "Skill levels" not in [s.value for s in at.subheader]
+    criteria = at.data_editor[0].value
+    assert list(criteria.columns) == ["Area", "Criterion", "Own", "Line manager", "Agreed"]
+    assert len(criteria) > 0

@@ -1,0 +1,315 @@
+"""Development records: files read back unchanged, bad files explained with their places, what the framework
+does not know kept and flagged, the levels the gap uses, progress over check-ins, and the team view."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import openpyxl
+import pytest
+import yaml
+
+from framework import InputError, load_framework
+from framework.fingerprint import content_hash
+from framework.progress import differences, progress
+from framework.record import (
+    AGREED,
+    MANAGER,
+    RECORD_MAX_BYTES,
+    SELF,
+    DevelopmentRecord,
+    add_check_in,
+    dump_record,
+    load_record,
+    new_record,
+    record_levels,
+    record_profile,
+)
+from framework.skills import dump_profile, profile_from_role, skill_gap
+from framework.team import team_csv, team_view, team_workbook
+from tests.conftest import ROOT
+from tests.record_samples import APM, D3, DM, ali, all_records, everything, jo, sam
+
+RECORDS = ["sam", "ali", "jo", "everything"]
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+@pytest.mark.parametrize("which", RECORDS)
+def test_every_record_reads_back_unchanged(council, which, fmt):
+    record = all_records(council)[which]
+    text = dump_record(record, fmt=fmt)
+    loaded, _ = load_record(text.encode(), name=f"r.{fmt}", framework=council)
+    assert loaded == record
+    assert dump_record(loaded, fmt=fmt) == text, "load then save gives back the same file"
+    assert yaml.safe_load(dump_record(loaded, fmt="json")) == json.loads(dump_record(record, fmt="json"))
+
+
+def test_a_saved_record_satisfies_its_json_schema(council):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "schema" / "record.schema.json").read_text(encoding="utf-8"))
+    for record in all_records(council).values():
+        data = json.loads(dump_record(record, fmt="json"))
+        assert not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    bad = {"record_version": 1, "framework": {"id": "x"}, "check_ins": [{"date": "2026-01-01", "skill": {}}]}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+
+
+def test_what_the_framework_does_not_know_is_kept_and_flagged(council):
+    record, warnings = load_record(dump_record(everything()), name="z.yaml", framework=council)
+    said = "\n".join(str(w) for w in warnings)
+    assert all(w.severity == "warning" for w in warnings)
+    assert "another version of Council digital team career framework" in said
+    assert "target_role: warning: unknown role 'no-such-role' (kept in the record)" in said
+    assert "check_ins[0].skills.unknown-skill: warning: unknown skill 'unknown-skill'" in said
+    assert "skills.planning.agreed: warning: unknown skill level 'guru'" in said
+    assert "unknown expectation 'nobody/nothing'" in said
+    assert "delivery-manager/experience-desirable-1" not in said, "a known expectation is not flagged"
+    assert all(w.file == "z.yaml" and w.line for w in warnings), "each warning says where"
+    assert "unknown-skill" in record.check_ins[0].skills
+    levels, sources = record_levels(record, council)
+    assert levels == {"planning": "working"}, "'guru' and not-observed give way to the person's own level"
+    assert sources == {"planning": SELF}
+
+
+def test_a_record_of_another_framework_loads_with_a_warning_naming_it(council):
+    ddat = load_framework(ROOT / "data" / "ddat.yaml")
+    record, warnings = load_record(dump_record(sam(council)), name="sam.yaml", framework=ddat)
+    assert record == sam(council)
+    assert warnings[0].code == "wrong-framework"
+    assert "'council-digital' (Council digital team career framework), not 'ddat'" in warnings[0].message
+
+
+def test_the_same_framework_has_the_same_hash_and_a_change_is_noticed(council):
+    assert content_hash(council) == content_hash(load_framework(ROOT / "data" / "roles.yaml"))
+    changed = council.model_copy(update={"name": "Council, revised"})
+    assert content_hash(changed) != content_hash(council)
+    _, warnings = load_record(dump_record(sam(council)), name="sam.yaml", framework=changed)
+    assert [w.code for w in warnings] == ["framework-changed"]
+    assert "another version of Council, revised" in warnings[0].message
+
+
+def test_a_profile_loads_as_a_record_with_one_check_in(council):
+    profile = profile_from_role(council, DM, label="My May assessment")
+    record, warnings = load_record(dump_profile(profile, fmt="json"), name="p.json", framework=council, today=D3)
+    assert warnings == []
+    assert (record.current_role, record.label, len(record.check_ins)) == (DM, "My May assessment", 1)
+    assert record.check_ins[0].date == D3
+    assert {s: r.self_level for s, r in record.check_ins[0].skills.items()} == dict(profile.skills)
+    text = "profile_version: 1\nframework: council-digital\nskills:\n  planing: expert\n"
+    _, warnings = load_record(text, name="p.yaml", framework=council)
+    assert str(warnings[0]).startswith("p.yaml:4:3: skills.planing: warning: unknown skill 'planing'")
+
+
+def test_the_gap_uses_agreed_else_manager_else_self(council):
+    record = sam(council)
+    levels, sources = record_levels(record, council)
+    assert sources == {"planning": AGREED, "agile-and-lean-practices": AGREED, "making-a-process-work": SELF,
+                       "commercial-management": MANAGER}  # fmt: skip
+    assert levels["agile-and-lean-practices"] == "working", "the agreed level wins over the person's higher one"
+    profile, _ = record_profile(record, council)
+    assert profile.label == "Development record of Sam Okafor"
+    gap = skill_gap(council, profile, DM)
+    assert {r.skill: r.current for r in gap.rows}["planning"] == "practitioner"
+
+
+def test_differences_of_a_level_or_more_between_self_and_manager(council):
+    found = differences(sam(council).check_ins[1], council)
+    assert [(d.name, d.own, d.manager, d.levels) for d in found] == [
+        ("Making a process work", "Expert", "Working", -2),
+        ("Planning", "Working", "Awareness", -1),
+    ]
+
+
+def test_progress_over_three_check_ins(council):
+    view = progress(sam(council), council, today=D3)
+    assert view.labels == ("1 · 2026-01-12", "2 · 2026-04-13", "3 · 2026-07-13")
+    assert view.ranks["Planning"] == (2, 2, 3)
+    assert view.ranks["Commercial management"] == (None, 2, 2)
+    assert [(c.name, c.before, c.after, c.moved) for c in view.changes] == [
+        ("Making a process work", "Working", "Expert", 2),  # the manager's Working gave way to the own Expert
+        ("Planning", "Working", "Practitioner", 1),
+    ]
+    planning = view.table.set_index("Skill").loc["Planning"]
+    assert list(planning) == ["Working (own)", "Working (agreed)", "Practitioner (agreed)"]
+    assert [a.action for a in view.overdue] == ["Lead sprint planning for a quarter"]
+    assert [a.action for a in view.open] == ["Run a retrospective"]
+    assert "3 check-ins" in view.summary
+    assert "2 skills up" in view.summary
+    assert "1 overdue" in view.summary
+
+
+def test_a_new_check_in_starts_from_the_last_and_carries_open_actions(council):
+    record = add_check_in(sam(council).model_copy(update={"check_ins": sam(council).check_ins[:2]}), D3)
+    assert len(record.check_ins) == 3
+    assert record.latest.skills["planning"].agreed == "working"
+    assert record.latest.skills["planning"].evidence == []
+    assert [a.action for a in record.latest.actions] == ["Lead sprint planning for a quarter"]
+
+
+def test_new_record_starts_from_the_role(council):
+    record = new_record(council, APM, target=DM, person="Sam", date=D3)
+    assert record.framework.hash == content_hash(council)
+    assert {s: r.self_level for s, r in record.latest.skills.items()} == {
+        req.skill: req.level for req in council.role(APM).skills
+    }
+
+
+def test_team_matrix_coverage_and_single_points_of_failure(council):
+    view = team_view(council, [("sam.yaml", sam(council)), ("ali.yaml", ali(council)), ("jo.yaml", jo(council))])
+    assert view.members == ("Sam Okafor", "Ali Reid", "Jo Park")
+    assert view.matrix.loc["Sam Okafor", "Planning"] == "Practitioner"
+    assert view.matrix.loc["Jo Park", "Agile and Lean practices"] == "Practitioner", "the manager's, over self"
+    assert view.matrix.loc["Jo Park", "Planning"] == ""
+    cover = {c.name: c for c in view.coverage}
+    assert cover["Agile and Lean practices"].needed == "Practitioner"
+    assert cover["Agile and Lean practices"].holders == ("Ali Reid", "Jo Park")
+    assert cover["Making a process work"].holders == ("Sam Okafor", "Ali Reid")
+    assert [c.name for c in view.single_points] == ["Product management"]
+    assert view.single_points[0].holders == ("Jo Park",)
+    assert "Financial management" in [c.name for c in view.uncovered]
+    targets = view.targets.set_index("Member")
+    assert targets.loc["Sam Okafor", "Target role"] == "Delivery Manager"
+    assert targets.loc["Sam Okafor", "Requirements met"] == "3 of 9"  # planning, making a process work, commercial
+    book = openpyxl.load_workbook(io.BytesIO(team_workbook(view)))
+    assert book.sheetnames == ["Skills matrix", "Against target", "Coverage"]
+    assert book["Skills matrix"]["A2"].value == "Sam Okafor"
+    assert team_csv(view).startswith("\ufeffMember,")
+
+
+def test_team_cells_are_safe_in_a_spreadsheet(council):
+    risky = ali(council).model_copy(update={"person": '=HYPERLINK("http://x")'})
+    view = team_view(council, [("a.yaml", risky), ("a.yaml", ali(council).model_copy(update={"person": None}))])
+    assert view.members == ('=HYPERLINK("http://x")', "a")
+    assert "'=HYPERLINK" in team_csv(view)
+
+
+def test_two_members_of_the_same_name_stay_apart(council):
+    view = team_view(council, [("a.yaml", ali(council)), ("b.yaml", ali(council))])
+    assert view.members == ("Ali Reid", "Ali Reid (2)")
+
+
+# --------------------------------------------------------------------------- hostile records
+
+
+def _problems(text: str | bytes, council) -> str:
+    with pytest.raises(InputError) as caught:
+        load_record(text, name="h.yaml", framework=council)
+    return "\n".join(str(p) for p in caught.value.problems)
+
+
+def test_wrong_types_are_located(council):
+    text = (
+        "record_version: 1\nframework: {id: council-digital}\nperson: [1, 2]\n"
+        "check_ins:\n- date: someday\n  skills: {planning: {self: {deep: 1}}}\n"
+        "  actions: [{action: x, status: maybe}]\n"
+        "  extra: 1\n"
+    )
+    said = _problems(text, council)
+    assert "h.yaml:3:1: person: input should be a valid string" in said
+    assert "h.yaml:5:3: check_ins[0].date: input should be a valid date" in said
+    assert "check_ins[0].skills.planning.self: input should be a valid string" in said
+    assert "check_ins[0].actions[0].status: input should be 'not-started', 'in-progress' or 'done'" in said
+    assert "h.yaml:8:3: check_ins[0].extra: unknown field 'extra'" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "- a list\n",
+        "just text\n",
+        "record_version: 2\nframework: {id: x}\ncheck_ins: [{date: 2026-01-01}]\n",
+        "record_version: 1\nframework: {id: x}\ncheck_ins: []\n",
+        "[" * 5000 + "]" * 5000,
+        "a: &a [" + ",".join(["*a"] * 10) + "]\n",
+        b"\xff\xfe\x00bad",
+        "record_version: 1\nframework: {id: '<script>'}\ncheck_ins: [{date: 2026-01-01}]\n",
+        "record_version: 1\nframework: {id: x}\ncheck_ins: [{date: 2026-01-01, actions: [{action: ''}]}]\n",
+        "record_version: 1\nframework: {id: x}\ncheck_ins: [{date: 2026-01-01, skills: {a: {evidence: [{}]}}}]\n",
+        "record_version: 1\nframework: {id: x}\n"
+        "check_ins: [{date: 2026-01-01, skills: {a: {evidence: [{link: 'javascript:alert(1)'}]}}}]\n",
+    ],
+)
+def test_hostile_records_are_refused_with_a_reason(council, text):
+    said = _problems(text, council)
+    assert said.strip()
+    assert "Traceback" not in said
+
+
+def test_a_huge_record_is_refused_before_it_is_read(council):
+    said = _problems(b"person: " + b"x" * (RECORD_MAX_BYTES + 10), council)
+    assert "larger than the 1 MiB limit" in said
+
+
+def test_many_check_ins_or_skills_are_refused(council):
+    many = {"record_version": 1, "framework": {"id": "x"}, "check_ins": [{"date": "2026-01-01"}] * 201}
+    assert "check_ins: list should have at most 200 items" in _problems(json.dumps(many), council)
+    skills = {f"s{i}": {"self": "working"} for i in range(2001)}
+    wide = {"record_version": 1, "framework": {"id": "x"}, "check_ins": [{"date": "2026-01-01", "skills": skills}]}
+    assert "check_ins[0].skills: dictionary should have at most 2000 items" in _problems(json.dumps(wide), council)
+
+
+def test_markup_in_every_text_is_kept_as_text(council):
+    record, _ = load_record(dump_record(everything()), name="z.yaml", framework=council)
+    assert record.person == "Zoë <b>O'Neil</b>"
+    assert record.check_ins[0].actions[0].support == "<script>"
+    assert dump_record(record) == dump_record(everything())
+
+
+def test_unknown_ids_in_many_places_stay_fast_and_capped(council):
+    import time
+
+    skills = {f"skill-{i}": {"self": f"level-{i}", "manager": "x", "agreed": "y"} for i in range(2000)}
+    data = {
+        "record_version": 1,
+        "framework": {"id": "council-digital"},
+        "check_ins": [{"date": "2026-01-01", "skills": skills}],
+    }
+    start = time.perf_counter()
+    record, warnings = load_record(json.dumps(data), name="w.json", framework=council)
+    elapsed = time.perf_counter() - start
+    assert len(record.latest.skills) == 2000, "every unknown skill is kept"
+    assert len(warnings) <= 1001, "the warnings listed are capped, one line saying how many more"
+    assert elapsed < 20
+
+
+def test_record_model_rejects_an_empty_record():
+    with pytest.raises(ValueError, match="at least 1 item"):
+        DevelopmentRecord.model_validate({"framework": {"id": "x"}, "check_ins": []})
+
+
+def test_today_matters_only_for_overdue(council):
+    early = progress(sam(council), council, today=dt.date(2026, 1, 1))
+    assert early.overdue == ()
+
+
+def test_the_editor_offers_each_level_with_its_descriptor_and_keeps_unknown_ones(council):
+    from framework.views.record import record_editor
+
+    editor = record_editor(council, sam(council), 2)
+    assert (editor.current_title, editor.target_title) == ("Associate Project Manager", "Delivery Manager")
+    planning = next(r for r in editor.skills if r.skill == "planning")
+    assert (planning.needed, planning.own, planning.manager, planning.agreed) == (
+        "Practitioner",
+        "practitioner",
+        "practitioner",
+        "practitioner",
+    )
+    assert list(planning.options)[:2] == ["", "not-observed"]
+    start = " ".join(council.skills_by_id["planning"].levels["practitioner"].split())[:40]
+    assert planning.options["practitioner"].startswith("Practitioner — " + start)
+    assert len(planning.options["practitioner"]) <= len("Practitioner — ") + 110
+    assert planning.descriptors["practitioner"] == council.skills_by_id["planning"].levels["practitioner"]
+    assert planning.options["working"] == "Working", "the council does not describe Planning at Working"
+    assert planning.nearest["working"][0] == "Awareness", "the nearest level described, the one below first"
+    assert [r.skill for r in editor.skills][:2] == [r.skill for r in council.role(DM).skills][:2]
+    assert editor.expectations_of == "Delivery Manager"
+    assert editor.expectations
+    assert all(e.key.startswith("delivery-manager/") for e in editor.expectations)
+    odd = record_editor(council, everything(), 0)
+    planning = next(r for r in odd.skills if r.skill == "planning")
+    assert planning.agreed == "guru"
+    assert planning.options["guru"] == "guru (not a level of this framework)"
+    assert "unknown-skill" not in [r.skill for r in odd.skills], "a skill the framework lacks has no level picker"
