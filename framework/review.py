@@ -195,9 +195,16 @@ def unknown_grades(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
 
 def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     """Promotions ranked by what they ask beyond the rung below (biggest first): the skill levels to gain, for
-    steps between roles with skills; or, where the graph counts expectations (a framework written as
-    expectations, :func:`framework.graph.build_graph`), the expectations to meet, in a column of that name,
-    for steps between roles that state expectations — never a level scale the framework does not have."""
+    steps into roles with skills; or, where the graph counts expectations (a framework written as
+    expectations, :func:`framework.graph.build_graph`), the expectations to meet, in a column of that name —
+    never a level scale the framework does not have.
+
+    Every promotion edge of the graph is measured, including those through a rung that states no requirements
+    of its own (a role only named in another document): the step is then measured from the nearest rung below
+    that does state them, as the graph does (a person who reached the empty rung holds what that one needs),
+    and ``Through`` names the rungs passed. ``Grades skipped`` names the grades of the scale between the two
+    ends that no role of stated grade on the ladder fills. A step into a role that states nothing is left out:
+    it asks nothing measurable."""
     if graph.graph.get("counts_expectations"):
         from .expectations import role_expectations
 
@@ -206,21 +213,89 @@ def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     else:
         counted = {r.id for r in framework.roles if r.skills}
         column, attribute = "Levels to gain", "levels_to_gain"
-    rows = [
-        {
-            "From": framework.role(u).title,
-            "To": framework.role(v).title,
-            "Discipline": framework.discipline_label(framework.role(u).discipline),
-            "Grades": f"{graph.nodes[u]['grade'] or '?'} → {graph.nodes[v]['grade'] or '?'}",
-            column: d.get(attribute, 0),
-            "from_id": u,
-            "to_id": v,
-        }
-        for u, v, d in graph.edges(data=True)
-        if any(kind == "promotion" for kind, _ in d["relations"]) and u in counted and v in counted
-    ]
-    table = pd.DataFrame(rows, columns=["From", "To", "Discipline", "Grades", column, "from_id", "to_id"])
+    measured_from = _measured_from(graph, counted)
+    filled = _filled_ranks(framework)
+    rows = []
+    for u, v, d in graph.edges(data=True):
+        if v not in counted or not any(kind == "promotion" for kind, _ in d["relations"]):
+            continue
+        found = measured_from(u)
+        if found is None:
+            continue
+        start, through = found
+        role = framework.role(start)
+        rows.append(
+            {
+                "From": role.title,
+                "To": framework.role(v).title,
+                "Discipline": framework.discipline_label(role.discipline),
+                "Grades": f"{_grade_text(framework, graph, start)} → {_grade_text(framework, graph, v)}",
+                column: d.get(attribute, 0),
+                "Through": ", ".join(framework.role(r).title for r in through),
+                "Grades skipped": ", ".join(_skipped(framework, graph, start, v, filled)),
+                "from_id": start,
+                "to_id": v,
+            }
+        )
+    columns = ["From", "To", "Discipline", "Grades", column, "Through", "Grades skipped", "from_id", "to_id"]
+    table = pd.DataFrame(rows, columns=columns).drop_duplicates(["from_id", "to_id"])
     return table.sort_values([column, "From"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _grade_text(framework: Framework, graph: nx.DiGraph, role_id: str) -> str:
+    grade = graph.nodes[role_id]["grade"]
+    return framework.grade_label(grade) if grade else "grade not stated"
+
+
+def _measured_from(graph: nx.DiGraph, counted: set[str]):
+    """``found(role_id) -> (start, through) | None``: the role itself when it states requirements, else the
+    nearest role below it along promotions that does, with the rungs passed on the way (lowest first).
+    Remembered per role, so a long ladder of empty rungs is walked once."""
+    memo: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+
+    def found(node: str) -> tuple[str, tuple[str, ...]] | None:
+        trail: list[str] = []
+        current: str | None = node
+        seen: set[str] = set()
+        while current is not None and current not in memo:
+            if current in counted:
+                memo[current] = (current, ())
+                break
+            if current in seen:  # a loop of stated moves: no rung below to measure from
+                memo[current] = None
+                break
+            seen.add(current)
+            trail.append(current)
+            below = sorted(
+                (p for p, _, d in graph.in_edges(current, data=True)
+                 if any(kind == "promotion" for kind, _ in d["relations"])),
+                key=lambda p: (-(graph.nodes[p]["position"] or 0), p),
+            )  # fmt: skip
+            current = below[0] if below else None
+        result = memo.get(current) if current is not None else None
+        for step in reversed(trail):  # from the nearest to the start upwards
+            if step not in memo:
+                result = memo[step] = None if result is None else (result[0], (*result[1], step))
+        return memo.get(node)
+
+    return found
+
+
+def _filled_ranks(framework: Framework) -> dict[tuple, set[int]]:
+    out: dict[tuple, set[int]] = {}
+    for role in framework.roles:
+        if role.grade is not None and role.discipline is not None:
+            out.setdefault((role.discipline, role.track), set()).add(framework.grade_rank[role.grade])
+    return out
+
+
+def _skipped(framework: Framework, graph: nx.DiGraph, start: str, end: str, filled: dict) -> list[str]:
+    low, high = graph.nodes[start]["grade_rank"], graph.nodes[end]["grade_rank"]
+    if low is None or high is None:
+        return []
+    role = framework.role(start)
+    taken = filled.get((role.discipline, role.track), set())
+    return [framework.grades[i].label for i in range(low + 1, high) if i not in taken]
 
 
 @dataclass(frozen=True)
@@ -317,6 +392,324 @@ def referenced_roles(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     return pd.DataFrame(
         rows,
         columns=["id", "Role", "Discipline", "Grade", "Named by", "Evidence", "Reports to", "Skills (from benchmark)"],
+    )
+
+
+# --------------------------------------------------------------------------- findings: what to do
+
+PROBLEM, WORTH_A_LOOK, BY_DESIGN = "problem", "worth a look", "by design"
+SEVERITIES = (PROBLEM, WORTH_A_LOOK, BY_DESIGN)  #: most pressing first
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the review found, ranked and with what to do about it.
+
+    ``kind`` is a stable name of the check ("skill cliff", "dead end", …) and ``roles`` the role ids involved,
+    in the order the text names them: together they identify a finding across versions of a framework
+    (:mod:`framework.versions`). ``title`` says what, ``why`` says in one line why it matters (or why it is
+    expected), ``action`` what to do (for a finding by design: that nothing needs doing, and when it would).
+    """
+
+    severity: str
+    kind: str
+    title: str
+    why: str
+    action: str
+    roles: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return (self.kind, self.roles)
+
+
+@dataclass(frozen=True)
+class CliffRule:
+    """When a promotion is a cliff: it asks at least ``problem_ratio`` (a problem) or ``look_ratio`` (worth a
+    look) times the median of the framework's promotions, and never fewer than ``min_levels``.
+
+    Relative to the framework's own median, because scales differ: a DDaT promotion asks 6 skill levels at the
+    median, a council one 5; twice the median is a step that asks as much as two ordinary promotions at once.
+    """
+
+    problem_ratio: float = 2.0
+    look_ratio: float = 1.5
+    min_levels: int = 4
+
+
+def _names(framework: Framework, ids) -> str:
+    titles = [framework.role(i).title for i in ids]
+    if len(titles) <= 2:
+        return " and ".join(titles)
+    return ", ".join(titles[:-1]) + " and " + titles[-1]
+
+
+def _ladder_tops(framework: Framework, graph: nx.DiGraph) -> dict[tuple, float]:
+    tops: dict[tuple, float] = {}
+    for role in framework.roles:
+        position = graph.nodes[role.id]["position"]
+        if position is not None and role.discipline is not None:
+            key = (role.discipline, role.track)
+            tops[key] = max(tops.get(key, position), position)
+    return tops
+
+
+def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | None = None) -> list[Finding]:
+    """Every finding of the review, most pressing first (problems, then worth a look, then by design).
+
+    * **isolated roles** — roles that no move leads into or out of, alone on their ladder: a problem, one
+      finding per grade, naming the grade below whose roles lead nowhere near them (DDaT: no Head role leads to
+      any Chief role);
+    * **skill cliffs** — promotions asking far more than the framework's usual step (:class:`CliffRule`),
+      measured along every promotion, across rungs with no requirements of their own (:func:`skill_cliffs`);
+    * **dead ends** — roles with no onward move below the top of their ladder: a problem; at the top of their
+      ladder or of the scale: by design;
+    * **no way in** — roles no move leads into above the bottom of their ladder: a problem; the lowest rung of a
+      ladder is where people join it: by design;
+    * **missing rungs** (:func:`ladder_gaps`), **skill inversions** (:func:`inversions`) and **roles whose grade
+      is not stated**: worth a look;
+    * **roles only named in another document** (:func:`referenced_roles`): by design.
+    """
+    rule = cliffs or CliffRule()
+    out: list[Finding] = []
+    top_rank = len(framework.grades) - 1
+    tops = _ladder_tops(framework, graph)
+    lowest: dict[tuple, float] = {}
+    ladder_size: dict[tuple, int] = {}
+    for role in framework.roles:
+        position = graph.nodes[role.id]["position"]
+        if position is not None:
+            key = (role.discipline, role.track)
+            lowest[key] = min(lowest.get(key, position), position)
+            ladder_size[key] = ladder_size.get(key, 0) + 1
+
+    # Isolated roles: no way in, no way on, alone on their ladder.
+    isolated: dict[int | None, list[str]] = {}
+    for role in framework.roles:
+        if graph.in_degree(role.id) or graph.out_degree(role.id):
+            continue
+        if ladder_size.get((role.discipline, role.track), 0) > 1:
+            continue
+        isolated.setdefault(graph.nodes[role.id]["grade_rank"], []).append(role.id)
+    for rank, ids in isolated.items():
+        grade = framework.grades[rank].label if rank is not None else None
+        below = [
+            r.id
+            for r in framework.roles
+            if rank is not None and rank > 0 and graph.nodes[r.id]["grade_rank"] == rank - 1
+        ]
+        where = f"{grade} role" if grade else "role"
+        if below:
+            lower = framework.grades[rank - 1].label
+            title = f"No {lower} role leads to any {where}"
+            why = (
+                f"{_names(framework, ids)} can be reached by no move, and lead nowhere: none of the "
+                f"{len(below)} {lower} roles has a promotion or lateral move to them, so the top of the "
+                "structure is cut off from the rest"
+            )
+            action = (
+                f"State the promotions from the {lower} roles that lead to each {where} (moves of kind "
+                "promotion in the framework file), or give them a discipline and track shared with those roles"
+            )
+        else:
+            title = f"{len(ids)} {where}{'s' if len(ids) != 1 else ''} that no move leads into or out of"
+            why = f"{_names(framework, ids)} stand alone: no promotion, lateral move or reporting line links them"
+            action = "Link each to the roles it is reached from and leads to (moves, reports_to), or remove it"
+        out.append(Finding(PROBLEM, "isolated roles", title, why, action, tuple(ids)))
+    alone = {i for ids in isolated.values() for i in ids}
+
+    # Skill cliffs, measured along every promotion.
+    table = skill_cliffs(framework, graph)
+    if not table.empty:
+        column = table.columns[4]
+        median = float(table[column].median())
+        what = "skill levels to gain" if column == "Levels to gain" else "expectations to meet"
+        for row in table.itertuples(index=False):
+            size = int(row._4)
+            if size < rule.min_levels:
+                continue
+            if size >= rule.problem_ratio * median:
+                severity = PROBLEM
+            elif size >= rule.look_ratio * median:
+                severity = WORTH_A_LOOK
+            else:
+                continue
+            ratio = size / median if median else float("inf")
+            why = (
+                f"{size} {what} in one promotion ({row.Grades}), {ratio:.1f} times the framework's median "
+                f"promotion of {_number(median)}"
+            )
+            if row.Through:
+                why += f"; through {row.Through}, which states no requirements of its own"
+            if row._6:
+                why += f"; no role of stated grade at {row._6} on this ladder"
+            action = (
+                f"Add or describe a rung between {row.From} and {row.To}"
+                + (f" (state the grade and skills of {row.Through})" if row.Through else "")
+                + f", or spread the {what} over the rungs so each promotion asks a similar step"
+            )
+            out.append(
+                Finding(
+                    severity, "skill cliff", f"Skill cliff: {row.From} → {row.To}", why, action,
+                    (row.from_id, row.to_id),
+                )
+            )  # fmt: skip
+
+    # Dead ends and roles with no way in.
+    top_ends, entry = [], []
+    for role in framework.roles:
+        if role.id in alone:
+            continue
+        position = graph.nodes[role.id]["position"]
+        key = (role.discipline, role.track)
+        if graph.out_degree(role.id) == 0:
+            at_top = (position or -1) >= top_rank or position is None or position >= tops.get(key, -1)
+            if at_top:
+                top_ends.append(role.id)
+            else:
+                out.append(
+                    Finding(
+                        PROBLEM, "dead end", f"Dead end: {role.title}",
+                        f"{role.title} ({_grade_text(framework, graph, role.id)}) has no onward move, though its "
+                        "ladder goes higher",
+                        f"Link {role.title} to the next rung up (a promotion in the framework file), or say in its "
+                        "description where people go from it",
+                        (role.id,),
+                    )
+                )  # fmt: skip
+        if graph.in_degree(role.id) == 0:
+            if position is None or position <= lowest.get(key, -1):
+                entry.append(role.id)
+            else:
+                out.append(
+                    Finding(
+                        PROBLEM, "no way in", f"No way in: {role.title}",
+                        f"No move leads into {role.title} ({_grade_text(framework, graph, role.id)}), though it is "
+                        "not the lowest rung of its ladder",
+                        f"Link the rung below to {role.title} with a promotion, or a role elsewhere with a lateral "
+                        "move",
+                        (role.id,),
+                    )
+                )  # fmt: skip
+
+    for gap in ladder_gaps(framework, graph):
+        ladder = gap.discipline + (f" ({framework.track_label(gap.track)})" if gap.track else "")
+        lower, upper = framework.role(gap.lower).title, framework.role(gap.upper).title
+        why = f"The {ladder} ladder has no role at {', '.join(gap.missing)} between {lower} and {upper}"
+        if gap.unplaced:
+            names = _names(framework, gap.unplaced)
+            why += f"; {names}, whose grade is not stated, sits between them"
+            action = f"State the grade of {names}, so the ladder shows which rung it fills"
+        else:
+            action = (
+                f"Confirm the step from {lower} to {upper} is meant to skip {', '.join(gap.missing)}, or add a rung"
+            )
+        out.append(
+            Finding(
+                WORTH_A_LOOK, "missing rung", f"Missing rung: {ladder}, {', '.join(gap.missing)}", why, action,
+                (gap.lower, gap.upper, *gap.unplaced),
+            )
+        )  # fmt: skip
+
+    by_pair: dict[tuple[str, str], list[Inversion]] = {}
+    for inv in inversions(framework, graph):
+        by_pair.setdefault((inv.lower, inv.upper), []).append(inv)
+    levels = {lv.id: lv.name for lv in framework.skill_levels}
+    for (low, high), found in by_pair.items():
+        lower, upper = framework.role(low).title, framework.role(high).title
+        listed = "; ".join(
+            f"{_skill_name(framework, i.skill)}: {levels.get(i.lower_level, i.lower_level)} → "
+            f"{levels.get(i.upper_level, i.upper_level)}"
+            for i in found
+        )
+        out.append(
+            Finding(
+                WORTH_A_LOOK, "skill inversion", f"Skill inversion: {lower} → {upper}",
+                f"{upper} needs {len(found)} skill{'s' if len(found) != 1 else ''} at a lower level than {lower}, "
+                f"the rung below ({listed})",
+                f"Check the levels {upper} asks for: raise them to at least {lower}'s, or record why the higher "
+                "rung needs less",
+                (low, high),
+            )
+        )  # fmt: skip
+
+    unknown = [r.id for r in framework.roles if r.grade is None and r.id not in alone]
+    if unknown:
+        out.append(
+            Finding(
+                WORTH_A_LOOK, "grade not stated",
+                f"{len(unknown)} role{'s' if len(unknown) != 1 else ''} whose grade is not stated",
+                f"{_names(framework, unknown)}: no document states a grade, so the review places "
+                f"{'them' if len(unknown) != 1 else 'it'} by reporting lines only",
+                "State each grade in the framework file (grade:) where a document or HR record gives it",
+                tuple(unknown),
+            )
+        )  # fmt: skip
+    if entry:
+        out.append(
+            Finding(
+                BY_DESIGN, "entry rung", f"{len(entry)} entry rung{'s' if len(entry) != 1 else ''}",
+                f"{_names(framework, entry)}: no move leads in because each is the lowest rung of its ladder, "
+                "where people join it",
+                "Nothing to do; link a role from another ladder with a lateral move if people also join from there",
+                tuple(entry),
+            )
+        )  # fmt: skip
+    if top_ends:
+        out.append(
+            Finding(
+                BY_DESIGN, "top of ladder", f"{len(top_ends)} top{'s' if len(top_ends) != 1 else ''} of ladders",
+                f"{_names(framework, top_ends)}: no onward move because each is the highest rung of its ladder "
+                "or of the grade scale",
+                "Nothing to do; add a move where a next step exists outside the framework's ladders",
+                tuple(top_ends),
+            )
+        )  # fmt: skip
+    named = [r.id for r in framework.roles if isinstance(r.source, ReferencedSource)]
+    if named:
+        out.append(
+            Finding(
+                BY_DESIGN, "named only", f"{len(named)} role{'s' if len(named) != 1 else ''} named in another document",
+                f"{_names(framework, named)}: named by another role's job description, with no document of "
+                "their own; the framework invents no text for them",
+                "Nothing to do; add each role's own job description when there is one",
+                tuple(named),
+            )
+        )  # fmt: skip
+    return sorted(out, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _skill_name(framework: Framework, skill_id: str) -> str:
+    skill = framework.skills_by_id.get(skill_id)
+    return skill.name if skill else skill_id
+
+
+def _number(value) -> str:
+    """A number as a person writes it: 5, 5.5, 1,000,000 (never 5.0)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.1f}"
+
+
+def findings_table(found: list[Finding], framework: Framework) -> pd.DataFrame:
+    """The findings as a table: severity, what, why, the roles by name, what to do, and the role ids last."""
+    return pd.DataFrame(
+        [
+            {
+                "Severity": f.severity.capitalize(),
+                "Finding": f.title,
+                "Why": f.why,
+                "Roles": "; ".join(framework.role(r).title for r in f.roles),
+                "Recommended action": f.action,
+                "Role ids": ", ".join(f.roles),
+            }
+            for f in found
+        ],
+        columns=["Severity", "Finding", "Why", "Roles", "Recommended action", "Role ids"],
     )
 
 
