@@ -28,16 +28,25 @@ from .models import Framework, ReferencedSource
 from .textsafe import md_escape
 
 __all__ = [
+    "BY_DESIGN",
     "FILLED",
+    "PROBLEM",
     "REFERENCED",
+    "SEVERITIES",
+    "WORTH_A_LOOK",
+    "CliffRule",
+    "Finding",
     "Inversion",
     "LadderGap",
     "dead_ends",
+    "findings",
+    "findings_table",
     "grade_matrix",
     "inversion_table",
     "inversions",
     "ladder_gaps",
     "referenced_roles",
+    "reporting_tree",
     "review_markdown",
     "review_xlsx",
     "skill_cliffs",
@@ -528,16 +537,16 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
             size = int(row._4)
             if size < rule.min_levels:
                 continue
-            if size >= rule.problem_ratio * median:
+            if size >= rule.problem_ratio * median:  # a median of 0 makes any step of min_levels a problem
                 severity = PROBLEM
             elif size >= rule.look_ratio * median:
                 severity = WORTH_A_LOOK
             else:
                 continue
-            ratio = size / median if median else float("inf")
+            ratio = _number(round(size / median, 1)) if median else "many"
             why = (
-                f"{size} {what} in one promotion ({row.Grades}), {ratio:.1f} times the framework's median "
-                f"promotion of {_number(median)}"
+                f"{size} {what} in one promotion ({row.Grades}), {ratio} times the framework's median promotion of "
+                f"{_number(median)}"
             )
             if row.Through:
                 why += f"; through {row.Through}, which states no requirements of its own"
@@ -716,52 +725,148 @@ def findings_table(found: list[Finding], framework: Framework) -> pd.DataFrame:
 # --------------------------------------------------------------------------- one document
 
 
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` for a person to read: yes/no for true/false, whole numbers without a decimal point."""
+    out = table.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_bool_dtype(series):
+            out[column] = series.map({True: "yes", False: "no"})
+        elif pd.api.types.is_float_dtype(series):
+            whole = series.dropna()
+            if (whole == whole.round()).all():
+                out[column] = series.astype("Int64")
+    return out
+
+
+def reporting_tree(framework: Framework) -> pd.DataFrame:
+    """Reporting lines as a table in tree order: each manager followed by the roles reporting to it, ``Level``
+    counting down from the top of its tree (1), with span of control per role. Roles in no reporting line are
+    left out (a framework without reporting lines gives an empty table, never a box per role)."""
+    reports: dict[str, list[str]] = {}
+    has_manager: set[str] = set()
+    for role in framework.roles:
+        if role.reports_to and role.reports_to.role in framework.roles_by_id and role.reports_to.role != role.id:
+            reports.setdefault(role.reports_to.role, []).append(role.id)
+            has_manager.add(role.id)
+    counts = spans(framework).set_index("id")
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for top in (r.id for r in framework.roles if r.id not in has_manager and r.id in reports):
+        stack = [(top, 1)]
+        while stack:
+            node, depth = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            role = framework.role(node)
+            rows.append(
+                {
+                    "Level": depth,
+                    "Role": role.title,
+                    "Reports to": framework.role(role.reports_to.role).title if node in has_manager else "",
+                    "Grade": framework.grade_label(role.grade) if role.grade else "not stated",
+                    "Direct reports (roles)": int(counts.loc[node, "Direct reports (roles)"]),
+                    "All reports (roles)": int(counts.loc[node, "All reports (roles)"]),
+                    "id": node,
+                }
+            )
+            stack.extend((child, depth + 1) for child in reversed(reports.get(node, [])))
+    return pd.DataFrame(
+        rows, columns=["Level", "Role", "Reports to", "Grade", "Direct reports (roles)", "All reports (roles)", "id"]
+    )
+
+
 def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.DataFrame]]:
+    """The review's tables, each with a plain-word title, ids only in columns of their own."""
     status, titles = grade_matrix(framework)
     gaps = pd.DataFrame(
         [
             {
                 "Discipline": g.discipline,
-                "Track": g.track or "",
+                "Track": framework.track_label(g.track) if g.track else "",
                 "Below": framework.role(g.lower).title,
                 "Above": framework.role(g.upper).title,
                 "Missing grades": ", ".join(g.missing),
                 "Roles of unknown grade in between": ", ".join(framework.role(r).title for r in g.unplaced),
             }
             for g in ladder_gaps(framework, graph)
-        ]
+        ],
+        columns=["Discipline", "Track", "Below", "Above", "Missing grades", "Roles of unknown grade in between"],
     )
-    inv = inversion_table(framework, graph)
     span_table = spans(framework)
+    referenced = referenced_roles(framework, graph)
+    referenced["Reports to"] = [
+        framework.role(r).title if r in framework.roles_by_id else r for r in referenced["Reports to"]
+    ]
+    cliffs = skill_cliffs(framework, graph).drop(columns=["from_id", "to_id"])
     return [
-        ("Grade × discipline: rung status", status.reset_index(names="Discipline")),
-        ("Grade × discipline: roles", titles.reset_index(names="Discipline")),
+        ("Findings", findings_table(findings(framework, graph), framework).drop(columns=["Role ids"])),
+        ("Rung status", status.reset_index(names="Discipline")),
+        ("Roles in each rung", titles.reset_index(names="Discipline")),
         ("Ladder gaps", gaps),
-        ("Dead ends", dead_ends(framework, graph).drop(columns=["id"])),
-        ("No way in", unreachable(framework, graph).drop(columns=["id"])),
+        ("Dead ends", _plain(dead_ends(framework, graph).drop(columns=["id"]))),
+        ("No way in", _plain(unreachable(framework, graph).drop(columns=["id"]))),
         ("Roles of unknown grade", unknown_grades(framework, graph).drop(columns=["id"])),
-        ("Skill cliffs", skill_cliffs(framework, graph).drop(columns=["from_id", "to_id"])),
-        ("Skill inversions", inv),
-        ("Span of control", span_table.drop(columns=["id"])),
-        ("Totals per discipline", discipline_totals(span_table)),
-        ("Referenced roles", referenced_roles(framework, graph).drop(columns=["id"])),
+        ("Skill cliffs", cliffs),
+        ("Skill inversions", inversion_table(framework, graph)),
+        ("Span of control", _plain(span_table.drop(columns=["id"]))),
+        ("Totals per discipline", _plain(discipline_totals(span_table))),
+        ("Referenced roles", _plain(referenced.drop(columns=["id"]))),
     ]
 
 
+def _summary(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, str]]:
+    found = findings(framework, graph)
+    count = {s: sum(1 for f in found if f.severity == s) for s in SEVERITIES}
+    return [
+        ("Framework", framework.name),
+        ("Roles", _number(len(framework.roles))),
+        ("Grades", _number(len(framework.grades))),
+        ("Disciplines", _number(len(framework.disciplines))),
+        ("Problems", _number(count[PROBLEM])),
+        ("Worth a look", _number(count[WORTH_A_LOOK])),
+        ("By design", _number(count[BY_DESIGN])),
+        ("Where it comes from", f"The structure review of {framework.name}, worked out from its roles, grades and "
+         "skills by Career Explorer"),
+    ]  # fmt: skip
+
+
 def _md_cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    """A Markdown table cell: numbers and yes/no as a person writes them (1, 1,000,000 — never 1.0 or True),
+    text escaped."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
+    if isinstance(value, bool | int | float) or hasattr(value, "is_integer"):
+        return _number(value.item() if hasattr(value, "item") else value)
     return md_escape(str(value))
 
 
 def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
+    """The review as one Markdown document: a summary, the findings by severity (each with why, the roles and
+    what to do), then every table."""
     lines = [f"# Structure review: {_md_cell(framework.name)}", ""]
-    for title, table in _sections(framework, graph):
+    lines += [f"- **{name}:** {md_escape(value)}" for name, value in _summary(framework, graph)] + [""]
+    found = findings(framework, graph)
+    for severity in SEVERITIES:
+        group = [f for f in found if f.severity == severity]
+        lines += [f"## {severity.capitalize()} ({_number(len(group))})", ""]
+        if not group:
+            lines += ["Nothing found.", ""]
+        for f in group:
+            roles = "; ".join(framework.role(r).title for r in f.roles)
+            lines.append(
+                f"- **{md_escape(f.title)}** — {md_escape(f.why)}."
+                + (f" Roles: {md_escape(roles)}." if roles else "")
+                + f" *What to do:* {md_escape(f.action)}."
+            )
+        lines.append("")
+    for title, table in _sections(framework, graph)[1:]:
         lines += [f"## {title}", ""]
         if table.empty:
-            lines += ["None.", ""]
+            lines += ["Nothing found.", ""]
             continue
-        lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
+        lines.append("| " + " | ".join(_md_cell(str(c)) for c in table.columns) + " |")
         lines.append("|" + "---|" * len(table.columns))
         for row in table.itertuples(index=False):
             lines.append("| " + " | ".join(_md_cell(v) for v in row) + " |")
@@ -772,13 +877,13 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
 
 
 def review_xlsx(framework: Framework, graph: nx.DiGraph) -> bytes:
-    """The review as a workbook, one sheet per section (every cell and heading made safe: :mod:`framework.cells`)."""
-    return xlsx_bytes(
-        (_sheet_name(title), table if not table.empty else pd.DataFrame({"": ["None."]}))
+    """The review as a workbook: a summary sheet first, then the findings, then one sheet per table (every cell
+    and heading made safe, headers styled and frozen: :func:`framework.cells.xlsx_bytes`)."""
+    summary = pd.DataFrame(_summary(framework, graph), columns=["Item", "Value"])
+    sheets = [("Summary", summary)] + [
+        (title, table if not table.empty else pd.DataFrame({"": ["Nothing found."]}))
         for title, table in _sections(framework, graph)
-    )
-
-
-def _sheet_name(title: str) -> str:
-    cleaned = "".join("-" if c in "[]:*?/\\" else c for c in title)
-    return cleaned[:31]
+    ]
+    if framework.attribution:
+        sheets.append(("About", pd.DataFrame({"Attribution": [framework.attribution]})))
+    return xlsx_bytes(sheets)
