@@ -52,7 +52,7 @@ def test_thresholds_are_keyword_options(sample):
     assert strict.pairs == ()
     loose = grading_consistency(sample, rule=GradingRule(level_gap=0.5))
     assert (DIVERGENT, "lead-designer", "analyst-3") in [(p.kind, p.first, p.second) for p in loose.pairs]
-    assert not [p for p in loose.pairs if p.kind == DIVERGENT and p.first == "lead-designer"][0].same_discipline
+    assert not next(p for p in loose.pairs if p.kind == DIVERGENT and p.first == "lead-designer").same_discipline
 
 
 def test_the_shipped_frameworks_are_checked_quickly():
