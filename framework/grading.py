@@ -275,7 +275,7 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
         if average is not None:
             skills = [_describe(framework, k, v) for k, v in mine.items() if k[0] == "skill"]
             evidence.append(
-                f"{role.title} asks for {len(skills)} skills at an average level of {average:.1f} "
+                f"{role.title} asks for {len(skills)} skills at an average level of {_one_place(average)} "
                 f"(of {len(framework.skill_levels)}): " + "; ".join(skills)
             )
         else:
@@ -283,6 +283,12 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
     likeness = _likeness(units[high], units[low])
     evidence.append(f"Their requirements are {likeness:.0%} the same")
     return GradingPair(DIVERGENT, high, low, rh.discipline == rl.discipline, likeness, tuple(evidence))
+
+
+def _one_place(value: float) -> str:
+    """3.5, and 3 rather than 3.0: as a person writes it."""
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
 
 
 def grading_table(framework: Framework, report: GradingReport) -> pd.DataFrame:

@@ -810,10 +810,18 @@ def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.Dat
         ("Roles of unknown grade", unknown_grades(framework, graph).drop(columns=["id"])),
         ("Skill cliffs", cliffs),
         ("Skill inversions", inversion_table(framework, graph)),
+        ("Grading consistency", _grading(framework)),
         ("Span of control", _plain(span_table.drop(columns=["id"]))),
         ("Totals per discipline", _plain(discipline_totals(span_table))),
         ("Referenced roles", _plain(referenced.drop(columns=["id"]))),
     ]
+
+
+def _grading(framework: Framework) -> pd.DataFrame:
+    from .grading import grading_consistency, grading_table
+
+    table = grading_table(framework, grading_consistency(framework))
+    return table.drop(columns=["First role id", "Second role id"])
 
 
 def _summary(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, str]]:
@@ -827,6 +835,7 @@ def _summary(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, str]]:
         ("Problems", _number(count[PROBLEM])),
         ("Worth a look", _number(count[WORTH_A_LOOK])),
         ("By design", _number(count[BY_DESIGN])),
+        ("Grading consistency: pairs of roles to check", _number(len(_grading(framework)))),
         ("Where it comes from", f"The structure review of {framework.name}, worked out from its roles, grades and "
          "skills by Career Explorer"),
     ]  # fmt: skip

@@ -40,8 +40,8 @@ def test_the_evidence_names_the_skills_and_levels_compared(sample):
     )
     assert "At different levels: Data quality at Working in Analyst II, Practitioner in Analyst III" in near.evidence
     assert divergent.evidence[0] == "Both at G2"
-    assert divergent.evidence[1].startswith("Designer asks for 4 skills at an average level of 3.0 (of 4)")
-    assert divergent.evidence[2].startswith("Design assistant asks for 3 skills at an average level of 1.0")
+    assert divergent.evidence[1].startswith("Designer asks for 4 skills at an average level of 3 (of 4)")
+    assert divergent.evidence[2].startswith("Design assistant asks for 3 skills at an average level of 1 (of 4)")
     table = grading_table(sample, grading_consistency(sample))
     assert list(table["First role"]) == ["Analyst II", "Designer"]
     assert list(table["Alike"]) == ["92%", "0%"]
