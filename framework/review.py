@@ -511,10 +511,12 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
         if below:
             lower = framework.grades[rank - 1].label
             title = f"No {lower} role leads to any {where}"
+            them = "them" if len(ids) > 1 else "it"
+            nobody = f"none of the {len(below)} {lower} roles has a" if len(below) > 1 else f"the {lower} role has no"
             why = (
-                f"{_names(framework, ids)} can be reached by no move, and lead nowhere: none of the "
-                f"{len(below)} {lower} roles has a promotion or lateral move to them, so the top of the "
-                "structure is cut off from the rest"
+                f"{_names(framework, ids)} can be reached by no move, and lead nowhere: {nobody} promotion or "
+                f"lateral move to {them}, so {them} {'are' if len(ids) > 1 else 'is'} cut off from the rest of "
+                "the structure"
             )
             action = (
                 f"State the promotions from the {lower} roles that lead to each {where} (moves of kind "
