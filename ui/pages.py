@@ -35,6 +35,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/gap.py", "Skill gap and plan", ":material/checklist:", (STAFF, MANAGERS)),
     PageSpec("pages/compare.py", "Compare roles", ":material/compare_arrows:", (MANAGERS, LEADERS)),
     PageSpec("pages/review.py", "Structure review", ":material/account_tree:", (LEADERS,)),
+    PageSpec("pages/versions.py", "Compare versions", ":material/difference:", (LEADERS,)),
     PageSpec("pages/import_jd.py", "Import a job description", ":material/upload_file:", (LEADERS,)),
 )
 
