@@ -88,7 +88,7 @@ VIEWS = [
             "council": "Skill cliff: Associate Project Manager → Delivery Manager",
             "ddat": "No Head role leads to any Chief role",
         },
-    ),  # fmt: skip
+    ),
     View(
         "versions",
         "/versions",
