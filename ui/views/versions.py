@@ -80,6 +80,7 @@ def _compared(old, new) -> VersionsView:
 
 
 def main() -> None:
+    state.leave_legacy_pages_mode()  # a cold deep link runs inside app.py, with its sidebar
     st.title("Compare versions")
     st.markdown(
         "What changed between two versions of a framework: roles added, removed, regraded and renamed (matched by "
