@@ -8,10 +8,14 @@ Pure functions over a framework and its graph:
 * :func:`unknown_grades` — roles with no stated grade and the bounds their reporting lines imply;
 * :func:`skill_cliffs` — promotions ranked by skill levels to gain; :func:`inversions` (and
   :func:`inversion_table`) — a higher rung requiring less than the one below;
-* :func:`spans` — reporting lines as a tree, with span of control per role and totals per discipline;
-* :func:`referenced_roles` — roles named by documents but not described by one.
+* :func:`spans` and :func:`reporting_tree` — reporting lines as a tree, with span of control per role and
+  totals per discipline;
+* :func:`referenced_roles` — roles named by documents but not described by one;
+* :func:`findings` — all of it ranked (a problem, worth a look, by design), each finding with a one-line why,
+  the roles involved and a recommended action.
 
-:func:`review_markdown` and :func:`review_xlsx` put it all in one document.
+:func:`review_markdown` and :func:`review_xlsx` put it all in one document for HR (with the grading
+consistency of :mod:`framework.grading`): a summary first, plain numbers and words, role names rather than ids.
 """
 
 from __future__ import annotations
@@ -779,7 +783,7 @@ def reporting_tree(framework: Framework) -> pd.DataFrame:
     )
 
 
-def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.DataFrame]]:
+def _sections(framework: Framework, graph: nx.DiGraph, found: list[Finding], grading: pd.DataFrame):
     """The review's tables, each with a plain-word title, ids only in columns of their own."""
     status, titles = grade_matrix(framework)
     gaps = pd.DataFrame(
@@ -803,7 +807,7 @@ def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.Dat
     ]
     cliffs = skill_cliffs(framework, graph).drop(columns=["from_id", "to_id"])
     return [
-        ("Findings", findings_table(findings(framework, graph), framework).drop(columns=["Role ids"])),
+        ("Findings", findings_table(found, framework).drop(columns=["Role ids"])),
         ("Rung status", status.reset_index(names="Discipline")),
         ("Roles in each rung", titles.reset_index(names="Discipline")),
         ("Ladder gaps", gaps),
@@ -812,7 +816,7 @@ def _sections(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, pd.Dat
         ("Roles of unknown grade", unknown_grades(framework, graph).drop(columns=["id"])),
         ("Skill cliffs", cliffs),
         ("Skill inversions", inversion_table(framework, graph)),
-        ("Grading consistency", _grading(framework)),
+        ("Grading consistency", grading),
         ("Span of control", _plain(span_table.drop(columns=["id"]))),
         ("Totals per discipline", _plain(discipline_totals(span_table))),
         ("Referenced roles", _plain(referenced.drop(columns=["id"]))),
@@ -826,8 +830,7 @@ def _grading(framework: Framework) -> pd.DataFrame:
     return table.drop(columns=["First role id", "Second role id"])
 
 
-def _summary(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, str]]:
-    found = findings(framework, graph)
+def _summary(framework: Framework, found: list[Finding], grading: pd.DataFrame) -> list[tuple[str, str]]:
     count = {s: sum(1 for f in found if f.severity == s) for s in SEVERITIES}
     return [
         ("Framework", framework.name),
@@ -837,7 +840,7 @@ def _summary(framework: Framework, graph: nx.DiGraph) -> list[tuple[str, str]]:
         ("Problems", _number(count[PROBLEM])),
         ("Worth a look", _number(count[WORTH_A_LOOK])),
         ("By design", _number(count[BY_DESIGN])),
-        ("Grading consistency: pairs of roles to check", _number(len(_grading(framework)))),
+        ("Grading consistency: pairs of roles to check", _number(len(grading))),
         ("Where it comes from", f"The structure review of {framework.name}, worked out from its roles, grades and "
          "skills by Career Explorer"),
     ]  # fmt: skip
@@ -856,9 +859,9 @@ def _md_cell(value) -> str:
 def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
     """The review as one Markdown document: a summary, the findings by severity (each with why, the roles and
     what to do), then every table."""
+    found, grading = findings(framework, graph), _grading(framework)
     lines = [f"# Structure review: {_md_cell(framework.name)}", ""]
-    lines += [f"- **{name}:** {md_escape(value)}" for name, value in _summary(framework, graph)] + [""]
-    found = findings(framework, graph)
+    lines += [f"- **{name}:** {md_escape(value)}" for name, value in _summary(framework, found, grading)] + [""]
     for severity in SEVERITIES:
         group = [f for f in found if f.severity == severity]
         lines += [f"## {severity.capitalize()} ({_number(len(group))})", ""]
@@ -872,7 +875,7 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
                 + f" *What to do:* {md_escape(f.action)}."
             )
         lines.append("")
-    for title, table in _sections(framework, graph)[1:]:
+    for title, table in _sections(framework, graph, found, grading)[1:]:
         lines += [f"## {title}", ""]
         if table.empty:
             lines += ["Nothing found.", ""]
@@ -890,10 +893,11 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
 def review_xlsx(framework: Framework, graph: nx.DiGraph) -> bytes:
     """The review as a workbook: a summary sheet first, then the findings, then one sheet per table (every cell
     and heading made safe, headers styled and frozen: :func:`framework.cells.xlsx_bytes`)."""
-    summary = pd.DataFrame(_summary(framework, graph), columns=["Item", "Value"])
+    found, grading = findings(framework, graph), _grading(framework)
+    summary = pd.DataFrame(_summary(framework, found, grading), columns=["Item", "Value"])
     sheets = [("Summary", summary)] + [
         (title, table if not table.empty else pd.DataFrame({"": ["Nothing found."]}))
-        for title, table in _sections(framework, graph)
+        for title, table in _sections(framework, graph, found, grading)
     ]
     if framework.attribution:
         sheets.append(("About", pd.DataFrame({"Attribution": [framework.attribution]})))
