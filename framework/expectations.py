@@ -126,7 +126,8 @@ class _Index:
 
 
 def _person_spec_area(criteria: Criteria) -> str:
-    return slugify(criteria.heading) or "criteria"
+    # An id holds at most 120 characters (models): a long heading's id is cut there.
+    return slugify(criteria.heading)[:120].rstrip("-") or "criteria"
 
 
 def framework_areas(framework: Framework) -> dict[str, Area]:

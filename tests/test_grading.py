@@ -100,3 +100,17 @@ def test_cost_is_bounded_on_ten_thousand_roles():
     assert report.compared <= rule.max_comparisons
     assert report.left_out > 0, "the buckets of 10,000 alike roles are over the budget, and say so"
     assert elapsed < 60, elapsed  # a generous ceiling against a quadratic run (which takes many minutes)
+
+
+def test_a_framework_of_hostile_text_is_checked_and_reviewed():
+    """Its person-specification headings are longer than an id may be: their areas' ids are cut to fit."""
+    from framework.graph import build_graph
+    from framework.review import findings, review_markdown
+    from tests.browser.frameworks import HOSTILE_FRAMEWORK
+
+    framework = load_framework_text(HOSTILE_FRAMEWORK)
+    report = grading_consistency(framework)
+    assert report.roles >= 1
+    graph = build_graph(framework)
+    assert findings(framework, graph)
+    assert review_markdown(framework, graph).startswith("# Structure review:")
