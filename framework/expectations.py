@@ -38,6 +38,7 @@ expectations the current role already has.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -125,9 +126,17 @@ class _Index:
     effective: dict[str, tuple[RoleExpectation, ...]]
 
 
+_AREA_ID_MAX = 120  # the schema's longest id
+
+
 def _person_spec_area(criteria: Criteria) -> str:
-    # An id holds at most 120 characters (models): a long heading's id is cut there.
-    return slugify(criteria.heading)[:120].rstrip("-") or "criteria"
+    """The area a person specification's heading stands for: its slug, or for a heading too long to be an id,
+    the slug's start and a digest of the whole heading, so two long headings never become one area."""
+    slug = slugify(criteria.heading) or "criteria"
+    if len(slug) <= _AREA_ID_MAX:
+        return slug
+    digest = hashlib.sha256(criteria.heading.encode()).hexdigest()[:10]
+    return f"{slug[: _AREA_ID_MAX - len(digest) - 1].rstrip('-')}-{digest}"
 
 
 def framework_areas(framework: Framework) -> dict[str, Area]:

@@ -168,6 +168,20 @@ def test_person_specification_headings_are_areas(council):
     assert framework_areas(council)["skills-and-abilities"].name == "Skills and Abilities"
 
 
+def test_person_specification_headings_too_long_for_an_id_are_still_areas_each_its_own():
+    text = COUNCIL.read_text(encoding="utf-8")
+    long = "Knowledge of " + "local government digital services and their users, " * 6
+    text = text.replace("heading: Knowledge\n", f"heading: {long}one\n", 1)
+    text = text.replace("heading: Knowledge\n", f"heading: {long}two\n", 1)
+    framework = load_framework_text(text, name="roles.yaml")
+    long_areas = [a for a in framework_areas(framework).values() if a.name.startswith(long)]
+    assert [a.name for a in long_areas] == [f"{long}one", f"{long}two"]
+    assert len({a.id for a in long_areas}) == 2
+    assert all(len(a.id) <= 120 for a in long_areas)
+    for role in framework.roles:
+        effective_expectations(framework, role.id)  # every role's expectations read, none refused
+
+
 def test_the_council_gap_lists_the_targets_essential_and_desirable_criteria_the_current_role_lacks(council):
     gap = expectation_gap(council, "delivery-manager", "senior-product-manager")
     target = role_expectations(council, "senior-product-manager")

@@ -141,6 +141,18 @@ def test_hover_text_names_title_grade_and_discipline(council_graph):
     assert "grade not stated; above PO4 by its reporting lines" in hover["senior-delivery-manager"]
 
 
+def test_a_large_map_drops_the_hover_labels_of_moves_not_of_roles(ddat_graph, monkeypatch):
+    small = career_map_figure(ddat_graph)
+    assert all(t.hovertext is not None for t in parts(small, "arrows"))
+    monkeypatch.setattr("ui.map_figure.QUIET_MOVES_FROM", 200)  # DDaT's 205 roles are now a large map
+    large = career_map_figure(ddat_graph)
+    arrows = parts(large, "arrows")
+    assert arrows, "the moves are still drawn, arrowheads and all"
+    assert all(t.hovertext is None and t.hoverinfo == "skip" for t in arrows)
+    assert all(t.hovertext is not None for t in parts(large, "nodes"))
+    assert len(large.to_json()) < len(small.to_json())
+
+
 HOSTILE = """\
 id: hostile
 name: <b>Hostile</b>

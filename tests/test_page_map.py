@@ -192,3 +192,33 @@ def test_the_panel_links_to_routes_and_the_gap_from_my_role():
     assert "Routes from my role to Delivery Manager" in labels
     assert "Skill gap from my role to Delivery Manager" in labels
     assert "Routes from Delivery Manager" in labels
+
+
+def test_a_framework_too_large_to_draw_at_once_opens_on_its_first_disciplines_and_says_so(monkeypatch):
+    monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)  # DDaT's 205 roles: too many at once
+    at = page("pages/map.py", framework="ddat")
+    assert not at.exception
+    shown = chart(at)["layout"]["yaxis"]["ticktext"]
+    assert len(shown) < 8, "not every one of DDaT's eight disciplines"
+    opening = texts(at)
+    assert "This framework has 205 roles, more than a map can show at once: it opens on" in opening
+    assert "Choose other disciplines under “Map options”" in opening
+    chosen = options(at).multiselect(key="discipline").value
+    assert len(chosen) == len(shown)
+    assert "discipline" not in at.query_params, "the opening view is the page's default, not part of the link"
+
+    at.multiselect(key="discipline").set_value([]).run()  # "All disciplines", chosen by the reader
+    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 8
+    assert "more than a map can show at once" not in texts(at)
+
+
+def test_finding_a_role_of_a_discipline_not_shown_adds_its_discipline(monkeypatch):
+    monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)
+    at = page("pages/map.py", framework="ddat")
+    first = len(chart(at)["layout"]["yaxis"]["ticktext"])
+    at = page("pages/map.py", framework="ddat", role="accessibility-specialist")
+    assert not at.exception
+    ticks = chart(at)["layout"]["yaxis"]["ticktext"]
+    assert len(ticks) == first + 1
+    assert ticks[-1].endswith("User-centred design")
+    assert "the discipline of the role you are finding" in texts(at)

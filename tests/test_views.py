@@ -20,7 +20,15 @@ from framework.views import (
     routes_view,
 )
 from framework.views.gap import level_choices, skills_to_assess
-from framework.views.map import easiest_route, map_disciplines, map_view, role_card, usual_kinds
+from framework.views.map import (
+    MAP_ROLES_AT_ONCE,
+    easiest_route,
+    map_disciplines,
+    map_view,
+    role_card,
+    usual_disciplines,
+    usual_kinds,
+)
 from framework.views.paths import ROUTE_TABLE_COLUMNS
 from tests.conftest import DATA
 
@@ -254,6 +262,19 @@ def test_one_map_view_serves_the_figure_the_table_and_the_summary(council, counc
     product = map_view(council, council_graph, kinds, ("product",))
     assert set(product.layout["discipline_id"]) == {"product"}
     assert product.summary.startswith("3 roles in 1 row by discipline")
+
+
+def test_a_large_framework_opens_the_map_on_its_first_disciplines_that_fit(council, council_graph, ddat):
+    framework, G = ddat
+    assert usual_disciplines(council, council_graph) == ()  # small enough: every discipline
+    assert usual_disciplines(framework, G) == ()  # 205 roles, under MAP_ROLES_AT_ONCE
+    assert G.number_of_nodes() < MAP_ROLES_AT_ONCE
+    names = list(map_disciplines(framework, G))
+    sizes = [sum(1 for _, d in G.nodes(data=True) if d["discipline_name"] == name) for name in names]
+    budget = sizes[0] + sizes[1]  # room for exactly the first two
+    assert usual_disciplines(framework, G, budget) == tuple(names[:2])
+    assert usual_disciplines(framework, G, budget - 1) == (names[0],)
+    assert usual_disciplines(framework, G, 1) == (names[0],)  # the first one always, however large
 
 
 def test_the_map_card_and_the_easiest_route(council, council_graph, ddat):

@@ -12,7 +12,8 @@ The number of plotly traces is bounded, whatever the size of the framework: at m
 roles (described / referenced × grade stated / not stated), two per kind of move (its lines, joined with
 gaps — never one trace per edge — and its arrowheads), and one each for the labels, a highlighted route and
 a selected role: at most 7 + 2 × kinds ≤ 10 + kinds. A map of 10,000 roles therefore costs what drawing its
-points costs, not what thousands of traces would.
+points costs, not what thousands of traces would; from :data:`QUIET_MOVES_FROM` roles the moves lose their
+hover labels (the table beside the map has every move and its reason).
 
 Every text that comes from a framework file (titles, grade and discipline names, reasons) is escaped with
 :func:`html.escape` before it reaches the figure: plotly renders HTML in hover labels, tick labels and text.
@@ -69,6 +70,9 @@ _MIN_HEIGHT, _MAX_HEIGHT = 420, 2000
 _LABEL_ALL_UP_TO = 40  # label every role with its title on maps this small
 _LABEL_TRACKS_UP_TO = 150  # otherwise label each ladder (track) once, if there are this few
 _REASONS_UP_TO = 3000  # hover labels of moves say why, up to this many moves (beyond: the table does)
+#: From this many roles the moves carry no hover labels: a label per move is then most of the chart's bytes
+#: (1.4 of 4.6 MB at 10,000 roles), and the map's table lists every move with its reason.
+QUIET_MOVES_FROM = 2000
 
 # (status, grade stated) → legend name, marker symbol
 #: The last line of a role's hover label, by its status (the same for every role of a trace).
@@ -112,11 +116,13 @@ def _edge_traces(
     scale,
     *,
     total: int,
+    large: bool = False,
 ) -> tuple[go.Scatter, go.Scatter]:
     """Two traces for the edges of a kind drawn (layout rows ``source`` → ``target``): the lines (a curve per
     edge, gaps between edges) and the arrowheads half way along each, which also carry the hover text (why
     the move exists, when ``why`` gives the reasons). ``titles`` are the roles' titles, escaped; ``total``
-    is the number of edges of the kind, drawn or not."""
+    is the number of edges of the kind, drawn or not; on a ``large`` map the arrows have no hover labels (see
+    :data:`QUIET_MOVES_FROM`)."""
     style = _EDGE_STYLE[kind]
     xs, ys = layout["x"].to_numpy(float), layout["y"].to_numpy(float)
     x0, y0, x1, y1 = xs[source], ys[source], xs[target], ys[target]
@@ -141,7 +147,7 @@ def _edge_traces(
     angles = np.degrees(np.arctan2(dx, -dy))
     # The kind of move, in bold, is the same for every arrow of the trace: its hover template says it once (the
     # hover texts are most of the chart's weight, and each tag in them is sent escaped).
-    pairs = list(zip(titles[source].tolist(), titles[target].tolist(), strict=True))
+    pairs = list(zip(titles[source].tolist(), titles[target].tolist(), strict=True)) if not large else []
     if why is None:
         texts = [f": {a} → {b}" for a, b in pairs]
     else:
@@ -168,6 +174,14 @@ def _edge_traces(
         hoverinfo="skip",
         meta={"part": "edges", **meta},
     )
+    hover = (
+        {"hoverinfo": "skip"}
+        if large
+        else {
+            "hovertext": np.array(texts, dtype=str),  # a fixed-width array: plotly copies it whole, not one by one
+            "hovertemplate": f"<b>{KIND_LABELS[kind]}</b>%{{hovertext}}<extra></extra>",
+        }
+    )
     heads = go.Scatter(
         x=head_x.astype(np.float32),
         y=head_y.astype(np.float32),
@@ -178,9 +192,8 @@ def _edge_traces(
         marker={"symbol": "arrow", "angle": angles.astype(np.float32), "size": 10, "color": style["color"]},
         opacity=min(1.0, style["opacity"] + 0.2),
         unselected={"marker": {"opacity": 1}},  # a click on a role selects it: the moves stay as they are
-        hovertext=np.array(texts, dtype=str),  # a fixed-width array: plotly copies it whole, not text by text
-        hovertemplate=f"<b>{KIND_LABELS[kind]}</b>%{{hovertext}}<extra></extra>",
         meta={"part": "arrows", **meta},
+        **hover,
     )
     return lines, heads
 
@@ -323,7 +336,8 @@ def career_map_figure(
     scale = (1100 / (x_max + 1.2), (height - top - _BOTTOM) / span)
 
     fig = go.Figure()
-    reasons = sum(len(at) for at in drawn.values()) <= _REASONS_UP_TO
+    large = len(layout) >= QUIET_MOVES_FROM
+    reasons = not large and sum(len(at) for at in drawn.values()) <= _REASONS_UP_TO
     titles = np.array([_escape(t) for t in layout["title"].tolist()], dtype=object)
     traces = [
         _edge_traces(
@@ -335,6 +349,7 @@ def career_map_figure(
             titles,
             scale,
             total=len(view.shown[kind]),
+            large=large,
         )
         for kind, at in drawn.items()
     ]

@@ -18,7 +18,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from framework import FrameworkError
 from framework.textsafe import md_code, md_escape
-from framework.views import role_labels
+from framework.views import role_labels, roles_by_discipline
 
 from .data import (
     UPLOAD_MAX_BYTES,
@@ -418,6 +418,9 @@ def my_role_picker(loaded: Loaded) -> str | None:
     if st.session_state.get(MY_ROLE) not in options:
         st.session_state.pop(MY_ROLE, None)  # e.g. a role of the framework used before a switch
     with st.sidebar:
+        options = narrowed_roles(loaded, "My current role", key=MY_ROLE, options=options)
+        if st.session_state.get(MY_ROLE) not in options:
+            st.session_state.pop(MY_ROLE, None)  # another discipline chosen: choose the role again
         return st.selectbox(
             "My current role",
             options,
@@ -428,6 +431,62 @@ def my_role_picker(loaded: Loaded) -> str | None:
             help="Pages start from it: paths from your role, the gap from your role to another. It stays in this "
             "browser tab and is never part of a link you share.",
         )
+
+
+#: A role picker of more roles than this asks for a discipline first: a list of thousands is sent to the
+#: browser with every run of the page (450 KB at 10,000 roles) and is no easier to choose from.
+LONG_PICKER = 1000
+
+
+def _disciplines_of(framework, graph) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    groups = roles_by_discipline(framework)
+    return groups, {role: name for name, roles in groups.items() for role in roles}
+
+
+def narrowed_roles(loaded: Loaded, label: str, *, key: str, options: Sequence[str]) -> list[str]:
+    """``options`` as they are when there are up to :data:`LONG_PICKER`; else a "discipline" picker first (a
+    session widget, never part of a link), set from the role the picker ``key`` holds or is about to hold (the
+    address bar's, when it moved), and the roles of that discipline."""
+    if len(options) <= LONG_PICKER:
+        return list(options)
+    groups, discipline_of = loaded.view(_disciplines_of)
+    state, picker = st.session_state, f"{key}-discipline"
+    in_url = _url_values(key)
+    url_moved = bool(in_url) and in_url != state.get(SEEN, {}).get(key)
+    holds = in_url[0] if url_moved else state.get(key)
+    if holds in discipline_of and (url_moved or picker not in state):
+        state[picker] = discipline_of[holds]
+    chosen = st.selectbox(
+        f"{label}: discipline",
+        list(groups),
+        key=picker,
+        placeholder="Choose a discipline first",
+        help=f"This framework has {len(options):,} roles: choose the discipline, then the role.",
+        **({} if picker in state else {"index": None}),
+    )
+    allowed = set(options)
+    return [role for role in groups.get(chosen, ()) if role in allowed] if chosen else []
+
+
+def narrowed_choices(loaded: Loaded, label: str, *, key: str, options: Sequence[str]) -> list[str]:
+    """:func:`narrowed_roles` for a picker of several roles: the roles chosen so far (the session's, or the
+    address bar's) stay among the options, whatever discipline is chosen to add more from."""
+    if len(options) <= LONG_PICKER:
+        return list(options)
+    groups, discipline_of = loaded.view(_disciplines_of)
+    picker = f"{key}-discipline"
+    held = [*st.session_state.get(key, ()), *_url_values(key)]
+    chosen = st.selectbox(
+        f"{label}: add from the discipline",
+        list(groups),
+        key=picker,
+        placeholder="Choose a discipline",
+        help=f"This framework has {len(options):,} roles: choose a discipline, then its roles.",
+        **({} if picker in st.session_state else {"index": None}),
+    )
+    allowed = set(options)
+    offered = dict.fromkeys([*(r for r in held if r in discipline_of), *groups.get(chosen, ())])
+    return [role for role in offered if role in allowed]
 
 
 def role_label(loaded: Loaded, role_id: str) -> str:
@@ -475,6 +534,7 @@ def role_select(
     options = list(roles) if roles is not None else role_ids(loaded)
     if key not in st.session_state and default in options and not st.query_params.get_all(key):
         st.session_state[key] = default
+    options = narrowed_roles(loaded, label, key=key, options=options)
     return bound_select(
         label,
         options,

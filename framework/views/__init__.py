@@ -13,7 +13,7 @@ A view built from what one person entered (a self-assessment) is built for that 
 from .compare import Comparison, comparison
 from .gap import GapView, gap_view
 from .home import HomeView, home_view
-from .labels import grade_text, kind_label, role_label, role_labels
+from .labels import grade_text, kind_label, role_label, role_labels, roles_by_discipline
 from .paths import RoutesView, RouteView, SkillChange, StepView, routes_view
 from .review import ReviewView, review_view
 from .roles import CatalogueView, Connection, RoleProfile, SkillLine, StatedFact, catalogue_view, role_profile
@@ -42,5 +42,6 @@ __all__ = [
     "role_label",
     "role_labels",
     "role_profile",
+    "roles_by_discipline",
     "routes_view",
 ]

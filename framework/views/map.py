@@ -16,7 +16,22 @@ from ..routes import progression_paths
 from .labels import grade_text
 from .roles import Connection, role_profile
 
-__all__ = ["EasiestRoute", "RoleCard", "easiest_route", "map_disciplines", "map_view", "role_card", "usual_kinds"]
+__all__ = [
+    "MAP_ROLES_AT_ONCE",
+    "EasiestRoute",
+    "RoleCard",
+    "easiest_route",
+    "map_disciplines",
+    "map_view",
+    "role_card",
+    "usual_disciplines",
+    "usual_kinds",
+]
+
+#: The most roles the map draws before a discipline is chosen. A browser takes seconds to draw thousands of
+#: roles with their moves (about 8 s for 10,000 in Chromium on two cores), and no one reads that many at once:
+#: a larger framework opens on its first disciplines, and the page says how to see others.
+MAP_ROLES_AT_ONCE = 1500
 
 
 def usual_kinds(framework: Framework, G: nx.DiGraph) -> tuple[str, ...]:
@@ -26,8 +41,28 @@ def usual_kinds(framework: Framework, G: nx.DiGraph) -> tuple[str, ...]:
 
 
 def map_disciplines(framework: Framework, G: nx.DiGraph) -> dict[str, str | None]:
-    """Discipline name → id, for the map's discipline filter (names as the Roles page shows them)."""
-    return {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+    """Discipline name → id, for the map's discipline filter (names as the Roles page shows them), in the map's
+    order of rows: as their roles come in the file, roles without a discipline last."""
+    names = {d["discipline_name"]: d["discipline"] for _, d in G.nodes(data=True)}
+    return dict(sorted(names.items(), key=lambda item: item[1] is None))
+
+
+def usual_disciplines(framework: Framework, G: nx.DiGraph, at_once: int = MAP_ROLES_AT_ONCE) -> tuple[str, ...]:
+    """The names of the disciplines the map shows unless asked otherwise: none (every discipline) on a framework
+    of up to ``at_once`` roles; on a larger one, its disciplines in order, as many as fit in that many roles (the
+    first one always)."""
+    if G.number_of_nodes() <= at_once:
+        return ()
+    counts: dict[str, int] = {}
+    for _, data in G.nodes(data=True):
+        counts[data["discipline_name"]] = counts.get(data["discipline_name"], 0) + 1
+    shown, total = [], 0
+    for name in map_disciplines(framework, G):
+        if shown and total + counts[name] > at_once:
+            break
+        shown.append(name)
+        total += counts[name]
+    return tuple(shown)
 
 
 def map_view(

@@ -347,9 +347,14 @@ def metric(page: Page, label: str) -> str:
     )
 
 
+#: How app.py tells the reader a page failed (the traceback goes to the server's log only).
+APP_FAULT = "Something went wrong while showing this page"
+
+
 def exceptions(page: Page) -> list[str]:
-    """Texts of any tracebacks Streamlit shows on the page."""
-    return page.locator('[data-testid="stException"]').all_inner_texts()
+    """Texts of any tracebacks Streamlit shows on the page, and of the app's own notice that a page failed."""
+    tracebacks = page.locator('[data-testid="stException"]').all_inner_texts()
+    return tracebacks + page.locator('[data-testid="stAlert"]', has_text=APP_FAULT).all_inner_texts()
 
 
 @contextmanager

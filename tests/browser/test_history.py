@@ -75,5 +75,5 @@ def test_back_returns_to_the_route_and_the_tab_before(page, app_url):
     assert selected(page, "To") == ""
     forward(page)
     forward(page)
-    assert selected(page, "To") == "Head of Delivery Management (Head)"
+    assert selected(page, "To") == "Head of Delivery Management"
     wait_for_app(page)

@@ -148,7 +148,12 @@ def _roles(page: Page, record: Callable[[str], None]) -> None:
 
 def _map(page: Page, record: Callable[[str], None]) -> None:
     open_expanders(page)  # the map's options, and its table
-    choose(page, "Find a role", "Beta")  # draws my route from Alpha to Beta
+    choose(page, "Find a role", "Beta")  # draws my route from Alpha to Beta and opens Beta's panel over the map
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    record("route from Alpha to Beta, Beta's panel open")
+    page.keyboard.press("Escape")  # the panel leaves the rest of the app inert until it closes
+    dialog.wait_for(state="hidden")
     record("route from Alpha to Beta")
 
 

@@ -16,7 +16,7 @@ def main() -> None:
     )
     chosen = state.bound_multiselect(
         "Roles to compare",
-        state.role_ids(loaded),
+        state.narrowed_choices(loaded, "Roles to compare", key="roles", options=state.role_ids(loaded)),
         key="roles",
         what="the roles",
         format_func=state.role_namer(loaded),

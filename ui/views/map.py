@@ -11,7 +11,16 @@ import streamlit as st
 from framework.careermap import KIND_LABELS
 from framework.graph import KIND_ORDER
 from framework.views import kind_label
-from framework.views.map import RoleCard, easiest_route, map_disciplines, map_view, role_card, usual_kinds
+from framework.views import map as map_views
+from framework.views.map import (
+    RoleCard,
+    easiest_route,
+    map_disciplines,
+    map_view,
+    role_card,
+    usual_disciplines,
+    usual_kinds,
+)
 from ui import render, state
 from ui.data import arrow, shared_figure
 from ui.map_figure import career_map_figure
@@ -35,6 +44,11 @@ def _table(framework, graph, kinds, focus):
     return arrow(map_view(framework, graph, kinds, focus).table())
 
 
+def _names(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def main() -> None:
     loaded = state.framework()
     G = loaded.graph
@@ -44,6 +58,9 @@ def main() -> None:
 
     usual = loaded.view(usual_kinds)
     discipline_ids = loaded.view(map_disciplines)
+    first_shown = loaded.view(
+        usual_disciplines, map_views.MAP_ROLES_AT_ONCE
+    )  # on a large framework, the map opens on its first disciplines
     # The options are drawn only while their expander is open (it starts open when a link sets one); closed,
     # the map keeps them as they were left (or as the link says).
     state.keep("edges", "discipline")
@@ -80,15 +97,20 @@ def main() -> None:
                     list(discipline_ids),
                     key="discipline",
                     what="the discipline",
+                    default=first_shown,
                     placeholder="All disciplines",
                     help="Focus the map on some disciplines; moves to and from other disciplines are then left out.",
                 )
     else:
         kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual)
-        disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline")
+        disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline", default=first_shown)
 
     kinds = tuple(k for k in KIND_ORDER if k in kinds)
     focus = tuple(discipline_ids[name] for name in disciplines) or None
+    added = None  # the discipline of the role being found, when the map would otherwise leave it out
+    if focus is not None and target and G.nodes[target]["discipline"] not in focus:
+        added = G.nodes[target]["discipline_name"]
+        focus = (*focus, G.nodes[target]["discipline"])
 
     route: tuple[str, ...] = ()
     route_note = None
@@ -109,6 +131,14 @@ def main() -> None:
         "toolbar above it to zoom, and click an entry of the key to hide or show it. Choose the moves and disciplines "
         "shown under “Map options”."
     ]
+    if first_shown and list(disciplines) == list(first_shown):
+        notes[0] = notes[0].replace("Every role of the framework", "The roles of the disciplines shown")
+        notes.append(
+            f"This framework has {G.number_of_nodes():,} roles, more than a map can show at once: it opens on "
+            f"{render.md(_names(first_shown))}. Choose other disciplines under “Map options”, or find a role."
+        )
+    if added is not None:
+        notes.append(f"The map also shows {render.md(added)}, the discipline of the role you are finding.")
     if "lateral" not in usual and "lateral" not in kinds:
         notes.append(
             "Lateral moves are hidden at first on this framework: there are so many that they would hide the "
