@@ -22,8 +22,8 @@ likeness is the units both require over the units either requires (Σ min / Σ m
 **Cost is bounded.** Comparing every pair of roles is quadratic (50 million pairs at 10,000 roles), so pairs
 are found the way similarity joins do: a pair can reach ``similar`` only if the two roles share one of the
 rarest units of the larger role (prefix filtering), so only roles sharing such a unit are compared, bucket by
-bucket; at most ``max_comparisons`` comparisons are made, the smallest buckets first, and
-:attr:`GradingReport.left_out` says how many were not. The divergence check is linear: per grade, only the
+bucket; at most ``max_comparisons`` (500,000: a few seconds) comparisons are made, the smallest buckets first,
+and :attr:`GradingReport.left_out` says how many were not. The divergence check is linear: per grade, only the
 extremes are compared. Like :mod:`framework.cost`, it is a bound that keeps the worst upload cheap, and
 shipped frameworks are far within it.
 """
@@ -67,7 +67,7 @@ class GradingRule:
     level_gap: float = 1.0
     count_ratio: float = 2.0
     min_requirements: int = 3
-    max_comparisons: int = 2_000_000
+    max_comparisons: int = 500_000
     #: pairs listed at most (the most striking): a framework of thousands of copies of one role would list
     #: millions; :attr:`GradingReport.not_listed` counts the rest
     max_pairs: int = 1_000
@@ -103,9 +103,19 @@ def _units(framework: Framework, role: Role) -> dict[tuple, int]:
     return units
 
 
-def _likeness(a: dict[tuple, int], b: dict[tuple, int]) -> float:
-    both = sum(min(v, b[k]) for k, v in a.items() if k in b)
-    either = sum(a.values()) + sum(b.values()) - both
+def _likeness(
+    a: dict[tuple, int], b: dict[tuple, int], total_a: int | None = None, total_b: int | None = None
+) -> float:
+    """Σ min / Σ max of the two roles' units (the totals may be given: the check compares each role many times)."""
+    if len(b) < len(a):
+        a, b, total_a, total_b = b, a, total_b, total_a
+    both = 0
+    for key, value in a.items():  # a plain loop: this runs for every pair compared
+        other = b.get(key)
+        if other is not None:
+            both += value if value < other else other
+    either = (sum(a.values()) if total_a is None else total_a) + (sum(b.values()) if total_b is None else total_b)
+    either -= both
     return both / either if either else 1.0
 
 
@@ -122,14 +132,14 @@ def grading_consistency(framework: Framework, *, rule: GradingRule | None = None
         if len(mine) >= rule.min_requirements:
             units[role.id] = mine
     near, compared, left_out = _near_identical(framework, units, rule)
-    pairs = near + _divergent(framework, units, rule)
-    half = rule.max_pairs // 2
-    if len(pairs) > rule.max_pairs:  # keep the most striking of each kind, half the room each at most
-        divergent = pairs[len(near) :]
-        keep_near = near[: max(half, rule.max_pairs - len(divergent))]
-        kept = keep_near + divergent[: rule.max_pairs - len(keep_near)]
-        return GradingReport(tuple(kept), len(units), compared, left_out, len(pairs) - len(kept))
-    return GradingReport(tuple(pairs), len(units), compared, left_out)
+    divergent = _divergent(framework, units, rule)
+    # The most striking of each kind, the near-identical pairs taking what room the divergent ones leave (at
+    # least half).
+    room = max(rule.max_pairs // 2, rule.max_pairs - len(divergent))
+    kept = [_near_pair(framework, units, a, b, likeness) for likeness, a, b in near[:room]]
+    kept += divergent[: rule.max_pairs - len(kept)]
+    not_listed = len(near) + len(divergent) - len(kept)
+    return GradingReport(tuple(kept), len(units), compared, left_out, not_listed)
 
 
 def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], rule: GradingRule):
@@ -145,31 +155,41 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
         for t in ts[: n - math.ceil(rule.similar * n) + 1]:
             buckets[t].append(rid)
     budget, compared, left_out = rule.max_comparisons, 0, 0
-    seen: set[tuple[str, str]] = set()
-    found: list[tuple[float, GradingPair]] = []
+    index = {rid: i for i, rid in enumerate(units)}
+    seen: set[int] = set()  # pairs compared, as one number each (a set of millions of tuples costs too much)
+    totals = {rid: len(ts) for rid, ts in tokens.items()}  # a unit per level: the tokens are the weights
+    found: list[tuple[float, str, str]] = []  # evidence is written only for the pairs listed
     grade = {r.id: r.grade for r in framework.roles}
-    for members in sorted(buckets.values(), key=len):
-        work = len(members) * (len(members) - 1) // 2
-        if work > budget - compared:
-            left_out += work
-            continue
+    ordered = sorted(buckets.values(), key=len)
+    for number, members in enumerate(ordered):
+        if compared >= budget:  # the rest of the buckets are left out whole
+            left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[number:])
+            break
+        work, done = len(members) * (len(members) - 1) // 2, 0
         for i, a in enumerate(members):
+            if compared >= budget:
+                break
             for b in members[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
+                if compared >= budget:
+                    break
+                done += 1
+                ia, ib = index[a], index[b]
+                key = ia * len(index) + ib if ia < ib else ib * len(index) + ia
+                if key in seen:
                     continue
-                seen.add(pair)
+                seen.add(key)
                 compared += 1
                 if grade[a] == grade[b]:
                     continue
                 la, lb = len(tokens[a]), len(tokens[b])
                 if min(la, lb) < rule.similar * max(la, lb):
                     continue
-                likeness = _likeness(units[a], units[b])
+                likeness = _likeness(units[a], units[b], totals[a], totals[b])
                 if likeness >= rule.similar:
-                    found.append((likeness, _near_pair(framework, units, a, b, likeness)))
-    found.sort(key=lambda x: (-x[0], x[1].first, x[1].second))
-    return [p for _, p in found], compared, left_out
+                    found.append((likeness, *sorted((a, b))))
+        left_out += work - done
+    found.sort(key=lambda x: (-x[0], x[1], x[2]))
+    return found, compared, left_out
 
 
 def _level_name(framework: Framework, rank: int) -> str:

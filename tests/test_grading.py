@@ -98,7 +98,9 @@ def test_cost_is_bounded_on_ten_thousand_roles():
     elapsed = time.perf_counter() - start
     assert report.roles == 10_000
     assert report.compared <= rule.max_comparisons
+    assert report.compared == rule.max_comparisons, "the budget is spent, smallest buckets first"
     assert report.left_out > 0, "the buckets of 10,000 alike roles are over the budget, and say so"
+    assert report.pairs, "the pairs found within the budget are listed"
     assert elapsed < 60, elapsed  # a generous ceiling against a quadratic run (which takes many minutes)
 
 
