@@ -144,15 +144,25 @@ def _yaml_roles(path: Path) -> list[dict]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["roles"]
 
 
-def cases(config: Config) -> list[FrameworkCase]:
-    out = [FrameworkCase("council", None, (), _links(_yaml_roles(ROOT / "data" / "roles.yaml")))]
-    if config.quick:
-        return out
-    out.append(FrameworkCase("ddat", "ddat", (), _links(_yaml_roles(ROOT / "data" / "ddat.yaml"))))
-    from .synthetic import synthetic_data
+FRAMEWORK_NAMES = ("council", "ddat", "10000")
 
-    path = synthetic_file(10_000)
-    out.append(FrameworkCase("10,000 roles", None, ("--framework", str(path)), _links(synthetic_data(10_000)["roles"])))
+
+def cases(config: Config) -> list[FrameworkCase]:
+    wanted = config.frameworks or (("council",) if config.quick else FRAMEWORK_NAMES)
+    unknown = [name for name in wanted if name not in FRAMEWORK_NAMES]
+    if unknown:
+        raise ValueError(f"unknown framework {', '.join(unknown)} (choose from {', '.join(FRAMEWORK_NAMES)})")
+    out = []
+    if "council" in wanted:
+        out.append(FrameworkCase("council", None, (), _links(_yaml_roles(ROOT / "data" / "roles.yaml"))))
+    if "ddat" in wanted:
+        out.append(FrameworkCase("ddat", "ddat", (), _links(_yaml_roles(ROOT / "data" / "ddat.yaml"))))
+    if "10000" in wanted:
+        from .synthetic import synthetic_data
+
+        path = synthetic_file(10_000)
+        roles = _links(synthetic_data(10_000)["roles"])
+        out.append(FrameworkCase("10,000 roles", None, ("--framework", str(path)), roles))
     return out
 
 
@@ -304,7 +314,9 @@ class Tab:
         elif interaction.kind in ("picker", "sidebar-picker"):
             where = main if interaction.kind == "picker" else self.page.locator('[data-testid="stSidebar"]')
             boxes = where.locator('[data-testid="stMultiSelect"], [data-testid="stSelectbox"]')
-            target = boxes.last if interaction.kind == "sidebar-picker" else boxes.first
+            # The sidebar's first picker is the framework's; the next is "My current role" (or, on a framework
+            # of thousands of roles, its discipline, which comes first).
+            target = boxes.nth(1) if interaction.kind == "sidebar-picker" else boxes.first
             if target.count() == 0:
                 return None
             field_ = target.locator("input")

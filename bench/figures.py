@@ -54,6 +54,8 @@ SHIPPED = {"data/roles.yaml": ROOT / "data" / "roles.yaml", "data/ddat.yaml": RO
 @dataclass(frozen=True)
 class Config:
     quick: bool = False
+    #: The browser benchmark's frameworks by label ("council", "ddat", "10000"); empty: the usual ones.
+    frameworks: tuple[str, ...] = ()
 
     @property
     def sizes(self) -> tuple[int, ...]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.browser import INTERACTIONS
+from bench.browser import INTERACTIONS, cases
 from bench.empty_app import write_empty_app
+from bench.figures import Config
 from ui.pages import PAGES
 
 
@@ -43,3 +44,10 @@ def test_each_empty_page_draws_its_title_and_the_widget_the_benchmark_uses(empty
         "sidebar-picker": True,  # the sidebar's "My current role", checked above
     }[kind]
     assert found, f"{spec.path or 'home'}: no widget for a {kind} action"
+
+
+def test_the_frameworks_benchmarked_are_the_ones_asked_for():
+    assert [c.label for c in cases(Config(quick=True))] == ["council"]
+    assert [c.label for c in cases(Config(frameworks=("ddat", "council")))] == ["council", "ddat"]
+    with pytest.raises(ValueError, match="unknown framework dat"):
+        cases(Config(frameworks=("dat",)))
