@@ -57,6 +57,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "gap": Interaction("tab", "the second tab (at a glance)"),
     "compare": Interaction("picker", "a role added", "Roles to compare"),
     "review": Interaction("tab", "the second tab"),
+    "versions": Interaction("picker", "another older version chosen", "Older version"),
     "import_jd": Interaction("toggle", "the toggle switched", "Merge"),
     "record": Interaction("sidebar-picker", "My current role chosen (the record's start follows it)"),
     "team": Interaction("sidebar-picker", "My current role chosen"),
@@ -134,6 +135,7 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
         "gap": {"current": source["id"], "target": target["id"]},
         "compare": {"roles": [source["id"], target["id"]]},
         "review": {},
+        "versions": {},
         "import_jd": {},
     }
 

@@ -27,7 +27,16 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["CONTROL", "REPLACEMENT", "cell", "control_characters", "csv_text", "safe_table", "xlsx_bytes"]
+__all__ = [
+    "CONTROL",
+    "REPLACEMENT",
+    "cell",
+    "control_characters",
+    "csv_text",
+    "safe_table",
+    "sheet_name",
+    "xlsx_bytes",
+]
 
 #: Characters no cell may hold: C0 controls but tab, line feed and carriage return (handled as line breaks),
 #: DEL, C1 controls, and U+FFFE/U+FFFF, which are not characters at all (and not allowed in XML).
@@ -68,10 +77,68 @@ def csv_text(table: pd.DataFrame, *, bom: bool = False) -> str:
     return ("\ufeff" if bom else "") + text
 
 
+#: The header row's fill (a pale grey-blue, dark text on it well above WCAG AA contrast) and the widest a column
+#: is made, in characters: longer texts wrap within it.
+HEADER_FILL = "DCE6F1"
+MAX_WIDTH = 60
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
+    """A worksheet name in plain words: at most 31 characters (Excel's limit), none of ``[]:*?/\\``, "×" read as
+    "by", and different (ignoring case) from the names ``taken``."""
+    text = title.replace("×", "by").replace("&", "and")
+    text = " ".join(_SHEET_FORBIDDEN.sub(" ", text).split()) or "Sheet"
+    text = text[:31].rstrip()
+    used = {t.lower() for t in taken}
+    candidate, n = text, 2
+    while candidate.lower() in used:
+        suffix = f" {n}"
+        candidate = text[: 31 - len(suffix)].rstrip() + suffix
+        n += 1
+    return candidate
+
+
+def _width(values: list[object]) -> int:
+    longest = 0
+    for value in values:
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else f"{value:,}" if isinstance(value, int | float) else str(value)
+        longest = max(longest, max((len(line) for line in text.split("\n")), default=0))
+    return min(MAX_WIDTH, max(8, longest + 2))
+
+
 def xlsx_bytes(sheets: Iterable[tuple[str, pd.DataFrame]]) -> bytes:
-    """A workbook of ``(sheet name, table)`` pairs, every cell and heading safe (sheet names are the app's own)."""
+    """A workbook of ``(sheet name, table)`` pairs, every cell and heading safe, laid out for reading: each sheet's
+    header row bold on a fill and frozen, an auto filter over the table, columns as wide as their longest text
+    (up to :data:`MAX_WIDTH`, longer text wrapping), and sheet names made plain by :func:`sheet_name`. The first
+    pair is the first sheet, so a workbook that starts with a summary opens on it."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     buffer = io.BytesIO()
+    taken: list[str] = []
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, table in sheets:
-            safe_table(table).to_excel(writer, sheet_name=name, index=False)
+            name = sheet_name(name, taken)
+            taken.append(name)
+            safe = safe_table(table)
+            safe.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            bold, fill = Font(bold=True), PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+            for header in sheet[1]:
+                header.font, header.fill = bold, fill
+                header.alignment = Alignment(vertical="top", wrap_text=True)
+            sheet.freeze_panes = "A2"
+            if len(safe.columns):
+                sheet.auto_filter.ref = f"A1:{get_column_letter(len(safe.columns))}{len(safe) + 1}"
+            wrap = Alignment(vertical="top", wrap_text=True)
+            for index, column in enumerate(safe.columns, start=1):
+                values = [column, *safe.iloc[:, index - 1].tolist()]
+                width = _width(values)
+                sheet.column_dimensions[get_column_letter(index)].width = width
+                if width == MAX_WIDTH:
+                    for row in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                        row[0].alignment = wrap
     return buffer.getvalue()

@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("framework", metavar="FRAMEWORK", type=Path, help="framework YAML file")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write the files in")
 
+    _diff_parser(commands)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of framework files",
@@ -174,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args.framework, args.output)
         if args.command == "schema":
             return _schema(args.output, args.check, args.kind)
+        if args.command == "diff":
+            return _diff(args.old, args.new, args.format, args.output)
         if args.command == "import" and args.source == "ddat":
             return _import_ddat(args.roles, args.skills, args.output)
         if args.command == "import" and args.source == "jd":
@@ -518,4 +522,48 @@ def _team(args: argparse.Namespace) -> int:
         f"{len(view.single_points)} single point{'s' * (len(view.single_points) != 1)} of failure, "
         f"{len(view.uncovered)} needed skill{'s' * (len(view.uncovered) != 1)} no one holds"
     )
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- diff: two versions of a framework
+
+
+def _diff_parser(commands) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="compare two versions of a framework",
+        description="Compare two versions of a framework file: roles added, removed, regraded and renamed "
+        "(matched by id, then by title), skills and expectations changed, how the structure review's findings "
+        "changed and the moves between roles that were added, removed or changed. The same document as the "
+        "app's Compare versions page: Markdown (printed, or written with -o) or Excel (needs -o).",
+    )
+    diff.add_argument("old", metavar="OLD", type=Path, help="the older framework YAML file")
+    diff.add_argument("new", metavar="NEW", type=Path, help="the newer framework YAML file")
+    diff.add_argument("--format", choices=("md", "xlsx"), default="md", help="md (default) or xlsx")
+    diff.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (default: print Markdown)")
+
+
+def _diff(old_path: Path, new_path: Path, fmt: str, output: Path | None) -> int:
+    from .graph import build_graph
+    from .loader import load_framework
+    from .versions import diff_frameworks, diff_markdown, diff_xlsx
+
+    if fmt == "xlsx" and output is None:
+        print("--format xlsx: give a file to write with -o")
+        return EXIT_USAGE
+    old, new = load_framework(old_path), load_framework(new_path)
+    diff = diff_frameworks(old, build_graph(old), new, build_graph(new))
+    if output is None:
+        sys.stdout.write(diff_markdown(diff))
+        return EXIT_OK
+    try:
+        if fmt == "xlsx":
+            output.write_bytes(diff_xlsx(diff))
+        else:
+            output.write_text(diff_markdown(diff), encoding="utf-8")
+    except OSError as exc:
+        print(f"{output}: cannot write ({exc.strerror})")
+        return EXIT_PROBLEMS
+    counts = ", ".join(f"{n} {name.lower()}" for name, n in diff.summary[:4])
+    print(f"wrote {output}: {counts}")
     return EXIT_OK

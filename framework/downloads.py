@@ -7,9 +7,9 @@ The files, for a framework with id ``ID``:
 ============================  ===================================================================
 ``ID-roles.csv``              every role with its job-description fields (:func:`~framework.export.framework_csv`)
 ``ID-skills-matrix.csv``      roles × skills, the level each role requires
-``ID.xlsx``                   both, as sheets of one workbook (and the attribution, when there is one)
+``ID.xlsx``                   a summary sheet, then both, as sheets of one workbook (and the attribution)
 ``structure-review-ID.md``    the structure review (:func:`~framework.review.review_markdown`)
-``structure-review-ID.xlsx``  the same review, a sheet per section
+``structure-review-ID.xlsx``  the same review: a summary sheet, the findings, then a sheet per section
 ``ROLE.md``                   each role's profile (:func:`~framework.export.role_profile_markdown`)
 ============================  ===================================================================
 

@@ -15,7 +15,14 @@ from .gaptext import descriptor_markdown
 from .models import Framework
 from .textsafe import md_escape
 
-__all__ = ["framework_csv", "framework_xlsx", "role_profile_markdown", "roles_table", "skills_matrix"]
+__all__ = [
+    "framework_csv",
+    "framework_summary",
+    "framework_xlsx",
+    "role_profile_markdown",
+    "roles_table",
+    "skills_matrix",
+]
 
 
 def _level_names(framework: Framework) -> dict[str, str]:
@@ -57,7 +64,8 @@ def roles_table(framework: Framework) -> pd.DataFrame:
                 "Grade": framework.grade_label(role.grade),
                 "Discipline": framework.discipline_label(role.discipline),
                 "Status": status_text(role),
-                "Reports to": role.reports_to.role if role.reports_to else "",
+                "Reports to": _manager_title(framework, role),
+                "Reports to (id)": role.reports_to.role if role.reports_to else "",
                 "Header": " | ".join(jd.header) if jd else "",
                 "Purpose": " | ".join(
                     purpose.lines()[1:] if purpose and purpose.heading else (purpose.lines() if purpose else [])
@@ -75,6 +83,30 @@ def roles_table(framework: Framework) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _manager_title(framework: Framework, role) -> str:
+    line = role.reports_to
+    if not line:
+        return ""
+    manager = framework.roles_by_id.get(line.role)
+    return manager.title if manager else line.role
+
+
+def framework_summary(framework: Framework) -> pd.DataFrame:
+    """What a workbook of the framework holds, in words: the first sheet HR sees."""
+    described = sum(1 for r in framework.roles if r.status == "described")
+    rows = [
+        ("Framework", framework.name),
+        ("Roles", f"{len(framework.roles):,}"),
+        ("Roles with a job description or import of their own", f"{described:,}"),
+        ("Grades (lowest first)", ", ".join(g.label for g in framework.grades)),
+        ("Disciplines", ", ".join(d.name for d in framework.disciplines) or "none"),
+        ("Skills", f"{len(framework.skills):,}"),
+        ("Sheet: Roles", "every role with its job-description fields, one row each"),
+        ("Sheet: Skills matrix", "roles × skills: the level each role requires"),
+    ]
+    return pd.DataFrame(rows, columns=["Item", "Value"])
+
+
 def framework_csv(framework: Framework, which: str) -> str:
     """``which`` = "matrix" (roles × skills) or "roles" (job-description fields), every cell and heading safe."""
     table = skills_matrix(framework) if which == "matrix" else roles_table(framework)
@@ -82,8 +114,13 @@ def framework_csv(framework: Framework, which: str) -> str:
 
 
 def framework_xlsx(framework: Framework) -> bytes:
-    """The framework as a workbook: roles with their job-description fields, and the roles × skills matrix."""
-    sheets = [("Roles", roles_table(framework)), ("Skills matrix", skills_matrix(framework))]
+    """The framework as a workbook: a summary first, then roles with their job-description fields, and the
+    roles × skills matrix (headers styled and frozen, columns sized: :func:`framework.cells.xlsx_bytes`)."""
+    sheets = [
+        ("Summary", framework_summary(framework)),
+        ("Roles", roles_table(framework)),
+        ("Skills matrix", skills_matrix(framework)),
+    ]
     if framework.attribution:
         sheets.append(("About", pd.DataFrame({"Attribution": [framework.attribution]})))
     return xlsx_bytes(sheets)

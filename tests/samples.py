@@ -51,3 +51,76 @@ roles:
   - {id: sre, title: Site reliability engineer, discipline: ops, grade: senior, source: {kind: import, framework: t}}
   - {id: floating, title: Unplaced role, discipline: ops, source: {kind: import, framework: t}}
 """  # noqa: E501
+
+
+#: Grading consistency: one pair of near-identical roles at different grades (Analyst II at G2 and Analyst III
+#: at G3, one skill a level apart), one pair of roles at one grade whose requirements differ widely (Designer and
+#: Design assistant at G2: every skill at Practitioner against every skill at Awareness), and nothing else —
+#: every other pair is under half alike, and every other grade's roles ask for about the same level.
+GRADING = """\
+id: grading
+name: Grading sample
+grades: [{id: G1}, {id: G2}, {id: G3}]
+disciplines: [{id: design, name: Design}, {id: analysis, name: Analysis}]
+skill_levels: [{id: l1, name: Awareness}, {id: l2, name: Working}, {id: l3, name: Practitioner}, {id: l4, name: Expert}]
+skills:
+  - {id: s1, name: Research}
+  - {id: s2, name: Sketching}
+  - {id: s3, name: Prototyping}
+  - {id: s4, name: Accessibility}
+  - {id: s5, name: Strategy}
+  - {id: s6, name: Leadership}
+  - {id: s7, name: Modelling}
+  - {id: s8, name: Statistics}
+  - {id: s9, name: Reporting}
+  - {id: s10, name: Data quality}
+  - {id: s11, name: Filing}
+  - {id: s12, name: Note taking}
+roles:
+  - id: junior-designer
+    title: Junior designer
+    discipline: design
+    grade: G1
+    source: {kind: import, framework: test}
+    skills: [{skill: s1, level: l2}, {skill: s2, level: l2}, {skill: s3, level: l2}, {skill: s4, level: l2}]
+  - id: designer
+    title: Designer
+    discipline: design
+    grade: G2
+    source: {kind: import, framework: test}
+    skills: [{skill: s1, level: l3}, {skill: s2, level: l3}, {skill: s3, level: l3}, {skill: s5, level: l3}]
+  - id: design-assistant
+    title: Design assistant
+    discipline: design
+    grade: G2
+    source: {kind: import, framework: test}
+    skills: [{skill: s11, level: l1}, {skill: s12, level: l1}, {skill: s4, level: l1}]
+  - id: lead-designer
+    title: Lead designer
+    discipline: design
+    grade: G3
+    source: {kind: import, framework: test}
+    skills: [{skill: s1, level: l4}, {skill: s2, level: l3}, {skill: s5, level: l4}, {skill: s6, level: l3}]
+  - id: analyst-1
+    title: Analyst I
+    discipline: analysis
+    grade: G1
+    source: {kind: import, framework: test}
+    skills: [{skill: s7, level: l2}, {skill: s8, level: l2}, {skill: s9, level: l2}]
+  - id: analyst-2
+    title: Analyst II
+    discipline: analysis
+    grade: G2
+    source: {kind: import, framework: test}
+    skills: [{skill: s7, level: l3}, {skill: s8, level: l3}, {skill: s9, level: l3}, {skill: s10, level: l2}]
+  - id: analyst-3
+    title: Analyst III
+    discipline: analysis
+    grade: G3
+    source: {kind: import, framework: test}
+    skills: [{skill: s7, level: l3}, {skill: s8, level: l3}, {skill: s9, level: l3}, {skill: s10, level: l3}]
+  - id: named-only
+    title: Head of analysis
+    discipline: analysis
+    source: {kind: referenced, referenced_by: [{role: analyst-3, evidence: Reports to the Head of analysis}]}
+"""

@@ -21,6 +21,7 @@ PAGES = {
     "pages/gap.py": "Skill gap and development plan",
     "pages/compare.py": "Compare roles",
     "pages/review.py": "Structure review",
+    "pages/versions.py": "Compare versions",
     "pages/import_jd.py": "Import a job description",
 }
 

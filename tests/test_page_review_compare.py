@@ -11,9 +11,11 @@ from tests.apptest import app, markdown_tables, page, param, texts
 from tests.conftest import COUNCIL
 
 TABS = {  # each tab of the review and the headings it draws once opened
+    "What to do": ["What to do"],
     "Rungs": ["Which rungs are filled?", "Missing rungs"],
     "Dead ends and ways in": ["Dead ends and ways in"],
     "Skill cliffs": ["Skill cliffs"],
+    "Grading consistency": ["Grading consistency"],
     "Reporting lines": ["Reporting lines and spans of control"],
     "Referenced roles": ["Referenced roles without a document"],
 }
@@ -26,8 +28,12 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     assert [t.label for t in at.tabs] == list(TABS)
     assert "**In short:**" in at.markdown[0].value
     assert not at.get("download_button"), "the downloads are drawn once their expander is opened"
-    charts = {"Rungs": 1, "Reporting lines": 1}  # heatmap; reporting tree
-    subheaders = {"Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"]}
+    charts = {"Rungs": 1}  # the heatmap (reporting lines are a nested list, never a box per role)
+    subheaders = {
+        "What to do": ["Problems", "Worth a look", "By design"],
+        "Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"],
+        "Reporting lines": ["The tree", "Per role", "Totals per discipline"],
+    }
     for tab, headers in TABS.items():
         at.session_state["review-tab"] = tab
         at.run()
@@ -35,7 +41,7 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
         headings = [h.value for h in at.header]
         headings += [line[3:] for m in at.markdown for line in m.value.splitlines() if line.startswith("## ")]
         assert headings == headers, tab
-        assert [h.value for h in at.subheader] == subheaders.get(tab, []), tab
+        assert [h.value.split(" (")[0] for h in at.subheader] == subheaders.get(tab, []), tab
         assert len(at.get("plotly_chart")) == charts.get(tab, 0), tab
     at.session_state["review-tab"] = "Dead ends and ways in"
     at.run()
@@ -55,8 +61,40 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     assert labels == ["Download as Markdown", "Download as Excel (XLSX)"]
 
 
+def test_review_says_what_to_do_with_links_to_the_roles():
+    at = page("pages/review.py")
+    assert [h.value for h in at.subheader] == ["Problems (1)", "Worth a look (4)", "By design (3)"]
+    shown = texts(at)
+    assert "**Skill cliff: Associate Project Manager → Delivery Manager**" in shown
+    assert "[Associate Project Manager](./roles?role=associate-project-manager)" in shown
+    assert "*What to do:* Add or describe a rung between Associate Project Manager and Delivery Manager" in shown
+    assert "**3 entry rungs**" in shown
+    at = page("pages/review.py", framework="ddat")
+    shown = texts(at)
+    assert "**No Head role leads to any Chief role**" in shown
+    assert "framework=ddat" in shown, "links keep the framework"
+
+
+def test_review_grading_and_reporting_tabs():
+    at = page("pages/review.py", framework="ddat", tab="grading-consistency")
+    assert not at.exception
+    shown = texts(at)
+    assert (
+        "(100% alike): [Lead quality assurance test analyst (Lead)](./roles?role=lead-quality-assurance-test-analyst"
+        in (shown)
+    )
+    assert "pairs were compared for likeness" in shown
+    at = page("pages/review.py", framework="ddat", tab="reporting-lines")
+    assert "The framework states no reporting lines" in texts(at)
+    assert not at.get("plotly_chart")
+    at = page("pages/review.py", tab="reporting-lines")
+    shown = texts(at)
+    assert "- [Project Manager](./roles?role=project-manager) (not stated; 1 direct, 1 in all)" in shown
+    assert "  - [Associate Project Manager](./roles?role=associate-project-manager) (PO1; no reports)" in shown
+
+
 def test_review_reports_the_delivery_ladder_gaps():
-    shown = texts(page("pages/review.py"))
+    shown = texts(page("pages/review.py", tab="rungs"))
     assert (
         "**Delivery:** no role at PO2, PO3 between Associate Project Manager and Delivery Manager — Project Manager, "
         "whose grade is not stated, sits between them." in shown

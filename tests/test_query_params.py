@@ -41,6 +41,8 @@ PARAMS = [
     "compare",
     "roles",
     "tab",
+    "old",
+    "new",
 ]
 #: Which of them each page reads itself (``framework`` and ``me`` are read by app.py's sidebar).
 PAGES = {
@@ -51,6 +53,7 @@ PAGES = {
     "pages/gap.py": ["compare", "current", "target", "tab"],
     "pages/compare.py": ["roles"],
     "pages/review.py": ["tab"],
+    "pages/versions.py": ["old", "new"],
     "pages/import_jd.py": [],
 }
 
@@ -76,6 +79,8 @@ def _valid_values(key: str) -> dict[str, list[str]]:
         "compare": ["role", "self"],
         "roles": role_ids,
         "tab": ["skills", "development-plan", "as-a-table", "reporting-lines", "job-description", "at-a-glance"],
+        "old": ["roles", "ddat", "ft-engineering", "upload"],
+        "new": ["roles", "monzo", "upload"],
     }
 
 

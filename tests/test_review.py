@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import io
+import re
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from framework import load_framework
+from framework.cells import HEADER_FILL, sheet_name
+from framework.export import framework_csv, framework_xlsx
 from framework.graph import build_graph
 from framework.review import (
+    BY_DESIGN,
     FILLED,
+    PROBLEM,
     REFERENCED,
+    SEVERITIES,
+    WORTH_A_LOOK,
+    CliffRule,
     Inversion,
     dead_ends,
     discipline_totals,
+    findings,
     grade_matrix,
     inversion_table,
     inversions,
@@ -77,7 +87,20 @@ def test_skill_cliffs_are_ranked_by_levels_to_gain(council, council_graph):
     cliffs = skill_cliffs(council, council_graph)
     assert list(cliffs["Levels to gain"]) == sorted(cliffs["Levels to gain"], reverse=True)
     top = cliffs.iloc[0]
-    assert (top["from_id"], top["to_id"], top["Levels to gain"]) == ("delivery-manager", "senior-delivery-manager", 8)
+    # The steepest step crosses Project Manager, named in the APM's description with no skills of its own, and
+    # the empty grades PO2–PO3: it is measured from the rung below that states skills.
+    assert (top["from_id"], top["to_id"], top["Levels to gain"]) == (
+        "associate-project-manager",
+        "delivery-manager",
+        10,
+    )
+    assert (top["Through"], top["Grades skipped"], top["Grades"]) == ("Project Manager", "PO2, PO3", "PO1 → PO4")
+    second = cliffs.iloc[1]
+    assert (second["from_id"], second["to_id"], second["Levels to gain"]) == (
+        "delivery-manager",
+        "senior-delivery-manager",
+        8,
+    )
     rank = council.level_rank
     for row in cliffs.itertuples():
         below = {r.skill: rank[r.level] for r in council.role(row.from_id).skills}
@@ -147,7 +170,138 @@ def test_review_downloads(name):
     assert markdown.startswith(f"# Structure review: {framework.name}")
     assert "## Ladder gaps" in markdown
     assert "## Referenced roles" in markdown
+    assert "## Problem (" in markdown
     sheets = pd.read_excel(io.BytesIO(review_xlsx(framework, graph)), sheet_name=None)
+    assert list(sheets)[:2] == ["Summary", "Findings"]
     assert "Ladder gaps" in sheets
     assert "Span of control" in sheets
     assert len(sheets["Span of control"]) == len(framework.roles)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@pytest.fixture(scope="module")
+def ddat():
+    framework = load_framework(DATA / "ddat.yaml")
+    return framework, build_graph(framework)
+
+
+def _by_kind(found):
+    out = {}
+    for f in found:
+        out.setdefault(f.kind, []).append(f)
+    return out
+
+
+def test_council_problems_are_real_problems_each_with_an_action(council, council_graph):
+    found = findings(council, council_graph)
+    assert [f.severity for f in found] == sorted((f.severity for f in found), key=SEVERITIES.index)
+    problems = [f for f in found if f.severity == PROBLEM]
+    assert [(f.kind, f.roles) for f in problems] == [("skill cliff", ("associate-project-manager", "delivery-manager"))]
+    cliff = problems[0]
+    assert "10 skill levels" in cliff.why
+    assert "Project Manager" in cliff.why
+    assert "PO2, PO3" in cliff.why
+    assert cliff.action.startswith("Add or describe a rung between Associate Project Manager and Delivery Manager")
+    kinds = _by_kind(found)
+    (entry,) = kinds["entry rung"]
+    assert entry.severity == BY_DESIGN
+    assert set(entry.roles) == {"associate-project-manager", "senior-product-manager", "lead-developer"}
+    (tops,) = kinds["top of ladder"]
+    assert tops.severity == BY_DESIGN
+    assert set(tops.roles) == {
+        "head-of-product",
+        "head-of-technology",
+        "executive-director-for-delivery-and-capabilities",
+    }
+    (named,) = kinds["named only"]
+    assert named.severity == BY_DESIGN
+    assert len(named.roles) == 6
+    assert {f.severity for f in kinds["missing rung"]} == {WORTH_A_LOOK}
+    assert "dead end" not in kinds
+    assert "no way in" not in kinds
+    for f in found:
+        assert f.title, f
+        assert f.why, f
+        assert f.action, f
+
+
+def test_ddat_finds_that_no_head_role_leads_to_a_chief_role(ddat):
+    framework, graph = ddat
+    found = findings(framework, graph)
+    first = found[0]
+    assert (first.severity, first.kind, first.title) == (
+        PROBLEM,
+        "isolated roles",
+        "No Head role leads to any Chief role",
+    )
+    chiefs = {r.id for r in framework.roles if r.grade == "chief"}
+    assert set(first.roles) == chiefs
+    assert "State the promotions from the Head roles" in first.action
+    for f in found:  # the Chief roles are not also listed as entry rungs and tops of ladders
+        if f.kind in ("entry rung", "top of ladder"):
+            assert not chiefs & set(f.roles)
+
+
+def test_cliff_thresholds_are_keyword_options(council, council_graph):
+    strict = findings(council, council_graph, cliffs=CliffRule(problem_ratio=1.5))
+    cliffs = {f.roles: f.severity for f in strict if f.kind == "skill cliff"}
+    assert cliffs[("delivery-manager", "senior-delivery-manager")] == PROBLEM
+    none = findings(council, council_graph, cliffs=CliffRule(min_levels=11))
+    assert not [f for f in none if f.kind == "skill cliff"]
+
+
+# --------------------------------------------------------------------------- exports HR can use
+
+
+@pytest.mark.parametrize("name", ["roles.yaml", "ddat.yaml"])
+def test_review_markdown_reads_as_plain_words_and_numbers(name):
+    framework = load_framework(DATA / name)
+    markdown = review_markdown(framework, build_graph(framework))
+    assert "\\." not in markdown, "no escaped full stops (1\\.0)"
+    assert not re.search(r"\b(True|False|nan|None)\b", markdown)
+    assert not re.search(r"(?<![v\d.])\d+\.0\b", markdown), "whole numbers without a decimal point"
+    table_lines = [line for line in markdown.splitlines() if line.startswith("| ")]
+    ids = {r.id for r in framework.roles if "-" in r.id}
+    for line in table_lines:
+        cells = {c.strip() for c in line.strip("|").split("|")}
+        assert not cells & ids, line
+    if name == "roles.yaml":
+        assert "| 1,000,000 |" in markdown
+
+
+def test_the_review_workbook_is_laid_out_for_hr(council, council_graph):
+    book = openpyxl.load_workbook(io.BytesIO(review_xlsx(council, council_graph)))
+    assert book.sheetnames[0] == "Summary"
+    assert all(len(n) <= 31 and re.fullmatch(r"[A-Za-z0-9 ,()'-]+", n) for n in book.sheetnames), book.sheetnames
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        header = sheet[1]
+        assert all(c.font.bold for c in header if c.value), sheet.title
+        assert all(c.fill.fgColor.rgb.endswith(HEADER_FILL) for c in header if c.value), sheet.title
+        assert (sheet.auto_filter.ref or "").startswith("A1:"), sheet.title
+        widths = [sheet.column_dimensions[c.column_letter].width for c in header]
+        assert all(8 <= w <= 60 for w in widths), (sheet.title, widths)
+    summary = pd.read_excel(io.BytesIO(review_xlsx(council, council_graph)), sheet_name="Summary")
+    assert dict(zip(summary["Item"], summary["Value"], strict=True))["Problems"] in (1, "1")
+    findings_sheet = book["Findings"]
+    assert [c.value for c in findings_sheet[1]] == ["Severity", "Finding", "Why", "Roles", "Recommended action"]
+
+
+def test_the_framework_workbook_and_roles_csv_for_hr(council):
+    book = openpyxl.load_workbook(io.BytesIO(framework_xlsx(council)))
+    assert book.sheetnames[:3] == ["Summary", "Roles", "Skills matrix"]
+    roles = book["Roles"]
+    assert roles.freeze_panes == "A2"
+    assert roles.auto_filter.ref
+    assert roles.column_dimensions["B"].width == max(8, max(len(r.title) for r in council.roles) + 2)
+    table = pd.read_csv(io.StringIO(framework_csv(council, "roles").lstrip("\ufeff")))
+    row = table.set_index("Role id").loc["delivery-manager"]
+    assert (row["Reports to"], row["Reports to (id)"]) == ("Senior Delivery Manager", "senior-delivery-manager")
+
+
+def test_sheet_names_are_plain_words_within_excels_limit():
+    assert sheet_name("Grade × discipline: rung status") == "Grade by discipline rung status"
+    assert len(sheet_name("x" * 40)) == 31
+    assert sheet_name("Roles", ["roles"]) == "Roles 2"

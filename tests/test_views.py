@@ -198,9 +198,24 @@ def test_comparison_marks_the_skills_that_differ(council, council_graph):
 def test_the_review_counts_what_each_part_finds(council, council_graph):
     view = review_view(council, council_graph)
     counts = {one: n for n, one, _ in view.overview}
-    assert counts["gap in ladders (missing rungs)"] == 2
-    assert counts["referenced role without a document"] == 6
-    assert counts["skill inversion"] == 0
+    assert counts == {
+        "problem": 1,
+        "finding worth a look": 4,
+        "finding by design": 3,
+        "grading pair to check": 0,
+    }
+    (problem,) = view.by_severity("problem")
+    assert problem.roles == (
+        ("associate-project-manager", "Associate Project Manager"),
+        ("delivery-manager", "Delivery Manager"),
+    )
+    assert len(view.missing_rungs) == 2
+    assert len(view.referenced) == 6
+    assert view.inversions.empty
+    # Reporting lines as a tree: each manager followed by its reports, one level deeper.
+    tree = [(line.depth, line.role) for line in view.tree]
+    assert tree[:2] == [(1, "project-manager"), (2, "associate-project-manager")]
+    assert {line.role for line in view.tree} == {r.id for r in council.roles}
     first = view.missing_rungs[0]
     assert (first.ladder, first.missing, first.lower, first.upper, first.unplaced) == (
         "Delivery",
@@ -216,7 +231,10 @@ def test_the_ddat_review_lists_its_inversions(ddat):
     framework, G = ddat
     view = review_view(framework, G)
     assert len(view.inversions) == 21
-    assert {one: n for n, one, _ in view.overview}["skill inversion"] == 21
+    assert {one: n for n, one, _ in view.overview}["grading pair to check"] == len(view.grading) > 0
+    assert view.tree == (), "DDaT states no reporting lines: no tree of empty boxes"
+    assert view.unlinked == len(framework.roles)
+    assert view.by_severity("problem")[0].title == "No Head role leads to any Chief role"
 
 
 def test_home_counts_what_the_framework_holds(council, council_graph):

@@ -1,4 +1,5 @@
-"""Figures for the structure review: the grade × discipline heatmap and the reporting-lines tree.
+"""Figures for the structure review: the grade × discipline heatmap (reporting lines are a nested list: a tree
+of hundreds of roles without lines drew a box for each).
 
 Colour-blind-safe colours (blue shades of the Okabe–Ito palette, with the status written in every cell, so
 colour is never the only signal); all text escaped for plotly's HTML-like labels.
@@ -11,7 +12,6 @@ from html import escape as _html_escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from framework.models import Framework
 from framework.review import EMPTY, FILLED, REFERENCED
 
 
@@ -20,7 +20,7 @@ def _escape(text: str) -> str:
     return _html_escape(str(text), quote=False)
 
 
-__all__ = ["matrix_figure", "reporting_tree_figure"]
+__all__ = ["matrix_figure"]
 
 _LEVEL = {EMPTY: 0, REFERENCED: 1, FILLED: 2}
 _SHORT = {EMPTY: "", REFERENCED: "referenced", FILLED: "filled"}
@@ -60,40 +60,6 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
         yaxis_title="Discipline",
         yaxis_autorange="reversed",
         height=140 + 60 * len(status.index),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-    )
-    return figure
-
-
-def reporting_tree_figure(framework: Framework) -> go.Figure:
-    """Reporting lines as a tree (a treemap: each box holds the roles that report to it)."""
-    root = "All roles"
-    ids, labels, parents, hover = [root], [_escape(framework.name)], [""], [_escape(framework.name)]
-    for role in framework.roles:
-        manager = role.reports_to.role if role.reports_to and role.reports_to.role in framework.roles_by_id else root
-        span = role.management
-        staff = ""
-        if span and (span.direct is not None or span.indirect is not None):
-            staff = f"<br>Staff: up to {span.direct or 0} direct, {span.indirect or 0} indirect"
-        ids.append(role.id)
-        labels.append(_escape(role.title))
-        parents.append(manager)
-        hover.append(f"{_escape(role.title)}<br>{_escape(framework.grade_label(role.grade))}{staff}")
-    figure = go.Figure(
-        go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            hovertext=hover,
-            hoverinfo="text",
-            marker={"colors": ["#ffffff"] + ["#56B4E9"] * len(framework.roles), "line": {"color": "#0b0c0c"}},
-            textfont={"color": "#0b0c0c"},
-            maxdepth=6,
-        )
-    )
-    figure.update_layout(
-        title="Reporting lines: each box contains the roles that report to it",
-        height=520,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
     )
     return figure

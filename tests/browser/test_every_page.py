@@ -79,7 +79,24 @@ VIEWS = [
         shows='[class*="st-key-stacked-facts"] table',  # the facts side by side (stacked on a phone)
         text={"council": "Criteria that differ", "ddat": "Criteria that differ"},
     ),
-    View("review", "/review", "Structure review", shows='[data-testid="stPlotlyChart"]'),
+    View(
+        "review",
+        "/review",
+        "Structure review",
+        shows='[data-testid="stMarkdownContainer"] a[href*="roles?role="]',  # a finding's links to its roles
+        text={
+            "council": "Skill cliff: Associate Project Manager → Delivery Manager",
+            "ddat": "No Head role leads to any Chief role",
+        },
+    ),
+    View(
+        "versions",
+        "/versions",
+        "Compare versions",
+        {"council": {"old": "roles", "new": "ft-engineering"}, "ddat": {"old": "ddat", "new": "roles"}},
+        shows='[data-testid="stDataFrame"]',
+        text={"council": "Roles removed", "ddat": "Roles removed"},
+    ),
     View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),
     View("record", "/record", "Development record", shows='[data-testid="stFileUploader"]'),
     View("team", "/team", "Team", shows='[data-testid="stFileUploader"]'),
@@ -127,7 +144,7 @@ def _states_once_opened(page) -> Iterator[str]:
         yield re.sub(r"\W+", "-", label.lower()).strip("-")
 
 
-OPENED = [v for v in VIEWS if v.name in {"roles", "map", "paths", "gap", "review"}]
+OPENED = [v for v in VIEWS if v.name in {"roles", "map", "paths", "gap", "review", "versions"}]
 
 
 @pytest.mark.parametrize("framework", list(FRAMEWORKS))

@@ -1,0 +1,44 @@
+"""The Compare versions page: two shipped frameworks chosen by link, the tables of what changed, downloads."""
+
+from __future__ import annotations
+
+from tests.apptest import page, param, texts
+
+
+def test_the_same_file_twice_has_no_changes():
+    at = page("pages/versions.py")
+    assert not at.exception
+    assert at.title[0].value == "Compare versions"
+    assert [s.label for s in at.selectbox] == ["Older version", "Newer version"]
+    assert at.info[0].value.startswith("Nothing changed")
+    assert "- **Roles added:** 0" in texts(at)
+    assert [s.value for s in at.subheader] == ["Roles", "Review findings", "Routes between roles"]
+    assert not at.dataframe, "nothing to tabulate"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download as Markdown", "Download as Excel (XLSX)"]
+
+
+def test_two_frameworks_compared_from_a_link():
+    at = page("pages/versions.py", old="roles", new="ft-engineering")
+    assert not at.exception
+    shown = texts(at)
+    assert "- **Roles removed:** 11" in shown
+    roles = at.dataframe[0].value
+    assert list(roles.columns) == ["Change", "Role", "What changed", "Role id"]
+    assert set(roles["Change"]) == {"Added", "Removed"}
+    assert len(at.dataframe) == 3
+
+
+def test_choosing_a_version_writes_the_link():
+    at = page("pages/versions.py")
+    at.selectbox(key="new").set_value("ft-engineering").run()
+    assert not at.exception
+    assert param(at, "new") == ["ft-engineering"]
+    assert "- **Roles added:** 0" not in texts(at)
+
+
+def test_upload_asks_for_a_file():
+    at = page("pages/versions.py", new="upload")
+    assert not at.exception
+    assert at.info[0].value == "Choose or upload both versions to compare them."
+    assert len(at.get("file_uploader")) == 1

@@ -1,0 +1,122 @@
+"""Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``)."""
+
+import hashlib
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from framework import FrameworkError
+from framework.views.versions import VersionsView, versions_view
+from ui import render, state
+from ui.data import UPLOAD_MAX_BYTES, describe_error, load, load_upload, shipped_frameworks
+
+UPLOAD = "upload"
+#: This session's uploaded versions, by side ("old" / "new"): (content hash, Loaded or the problems). In the
+#: session only — an uploaded file is a person's — and read once per file, not on every rerun.
+UPLOADED = "_versions_uploaded"
+
+
+@st.cache_resource(max_entries=8, show_spinner="Comparing the versions…")
+def _shipped_diff(old_key: str, old_path: str, old_mtime: int, new_key: str, new_path: str, new_mtime: int):
+    """The comparison of two shipped files, made once per pair of file versions and shared (framework data
+    only, keyed by paths and modification times)."""
+    old, new = load(old_key, Path(old_path)), load(new_key, Path(new_path))
+    return versions_view(old.framework, old.graph, new.framework, new.graph)
+
+
+def _label(key: str) -> str:
+    if key == UPLOAD:
+        return "Upload a file…"
+    path = shipped_frameworks()[key]
+    try:
+        return load(key, path).label
+    except FrameworkError:
+        return f"{path.name} (has problems)"
+
+
+def _side(title: str, key: str, default: str):
+    """One version: a shipped framework (its key) or this session's uploaded file (a Loaded), or None."""
+    options = [*shipped_frameworks(), UPLOAD]
+    index = options.index(default) if default in options else 0
+    chosen = state.bound_select(title, options, key=key, what="the framework", format_func=_label, index=index)
+    if chosen != UPLOAD:
+        return chosen
+    upload = st.file_uploader(
+        f"{title}: a framework file (up to {UPLOAD_MAX_BYTES // (1024 * 1024)} MB)",
+        type=["yaml", "yml", "md", "csv", "xlsx"],
+        max_upload_size=UPLOAD_MAX_BYTES // (1024 * 1024),
+        key=f"{key}_file",
+        help="Checked like the shipped frameworks. Nothing is stored on the server: the file is used in this "
+        "browser session only.",
+    )
+    if upload is None:
+        return None
+    data = upload.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    kept: dict = st.session_state.setdefault(UPLOADED, {})
+    if kept.get(key, (None,))[0] != digest:
+        try:
+            kept[key] = (digest, load_upload(data, upload.name))
+        except FrameworkError as error:
+            kept[key] = (digest, describe_error(error))
+    found = kept[key][1]
+    if isinstance(found, list):
+        st.error(f"{render.md(upload.name)} could not be read: {len(found)} problem(s).")
+        st.code("\n".join(found), language=None, wrap_lines=True)
+        return None
+    return found
+
+
+def _compared(old, new) -> VersionsView:
+    files = shipped_frameworks()
+    if isinstance(old, str) and isinstance(new, str):
+        paths = files[old], files[new]
+        return _shipped_diff(old, str(paths[0]), os.stat(paths[0]).st_mtime_ns, new, str(paths[1]),
+                             os.stat(paths[1]).st_mtime_ns)  # fmt: skip
+    a = load(old, files[old]) if isinstance(old, str) else old
+    b = load(new, files[new]) if isinstance(new, str) else new
+    return versions_view(a.framework, a.graph, b.framework, b.graph)  # an upload's: this run only
+
+
+def main() -> None:
+    state.leave_legacy_pages_mode()  # a cold deep link runs inside app.py, with its sidebar
+    st.title("Compare versions")
+    st.markdown(
+        "What changed between two versions of a framework: roles added, removed, regraded and renamed (matched by "
+        "id, then by title), skills and expectations changed, how the structure review's findings changed, and "
+        "the moves between roles that were added, removed or changed. Choose two shipped frameworks, or upload "
+        "a version of your own."
+    )
+    left, right = st.columns(2)
+    with left:
+        old = _side("Older version", "old", "roles")
+    with right:
+        new = _side("Newer version", "new", "roles")
+    if old is None or new is None:
+        st.info("Choose or upload both versions to compare them.")
+        st.stop()
+    try:
+        view = _compared(old, new)
+    except FrameworkError as error:
+        st.error("A version could not be read:")
+        st.code("\n".join(describe_error(error)), language=None, wrap_lines=True)
+        st.stop()
+
+    st.header(f"{view.old_name} → {view.new_name}", divider="gray")
+    if view.unchanged:
+        st.info("Nothing changed: the two versions have the same roles, requirements, findings and moves.")
+    st.markdown("\n".join(f"- **{render.md(name)}:** {count:,}" for name, count in view.summary))
+    for heading, table, nothing in (
+        ("Roles", view.roles, "No role was added, removed or changed."),
+        ("Review findings", view.findings, "The structure review finds the same in both."),
+        ("Routes between roles", view.moves, "The moves between roles are the same."),
+    ):
+        st.subheader(heading)
+        if table.empty:
+            st.write(nothing)
+        else:
+            st.dataframe(table, hide_index=True)
+    buttons = st.container(horizontal=True)
+    render.download("Download as Markdown", view.markdown, file_name="framework-changes.md", where=buttons)
+    render.download("Download as Excel (XLSX)", view.workbook, file_name="framework-changes.xlsx", where=buttons)
