@@ -22,14 +22,15 @@ import json
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .errors import InputError, Problem
+from .filecheck import located, validated
 from .fingerprint import content_hash
 from .hints import Hints
 from .models import Framework, Id, Line, Text, Url
 from .skills import Profile
-from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, locate, node_limit, parse_yaml
+from .yamlsafe import cap_problems, decode, node_limit, parse_yaml
 
 __all__ = [
     "ACTION_STATUSES",
@@ -279,46 +280,18 @@ def load_record(
                 )
             )
         elif "profile_version" in raw and "record_version" not in raw:
-            profile = _validated(Profile, raw, problems)
+            profile = validated(Profile, raw, problems)
             if profile is not None:
                 record = _from_profile(profile, today or dt.date.today())
                 moved = _profile_path
         else:
-            record = _validated(DevelopmentRecord, raw, problems)
+            record = validated(DevelopmentRecord, raw, problems)
     if problems:
-        raise InputError(_located(problems, text, name), summary=f"{name} is not a valid development record")
+        raise InputError(located(problems, text, name), summary=f"{name} is not a valid development record")
     warnings = _references(record, framework)
     if moved is not None:
         warnings = [replace(w, path=moved(w.path)) for w in warnings]
-    return record, _located(cap_problems(warnings), text, name)
-
-
-def _validated(model: type[BaseModel], raw: dict, problems: list[Problem]):
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
-            path = tuple(p for p in error["loc"] if p != "[key]")
-            message = error["msg"]
-            if error["type"] == "missing":
-                message = f"missing required field {path[-1]!r}"
-            elif error["type"] == "extra_forbidden":
-                message = f"unknown field {path[-1]!r}"
-            problems.append(Problem(message[:1].lower() + message[1:], path=path, code=f"schema-{error['type']}"))
-        if exc.error_count() > MAX_PROBLEMS:
-            more = exc.error_count() - MAX_PROBLEMS
-            problems.append(Problem(f"… and {more:,} more problems, not listed", code="too-many-problems"))
-        return None
-
-
-def _located(problems: list[Problem], text: str, name: str) -> list[Problem]:
-    problems = cap_problems(problems)
-    where = iter(locate(text, [p.path for p in problems]))
-    out = []
-    for problem in problems:
-        line, column = next(where) or (problem.line, problem.column)
-        out.append(replace(problem, file=name, line=line, column=column))
-    return out
+    return record, located(cap_problems(warnings), text, name)
 
 
 def _from_profile(profile: Profile, today: dt.date) -> DevelopmentRecord:

@@ -13,15 +13,16 @@ every problem located.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError, Problem
+from .filecheck import located, validated
 from .hints import Hints
 from .models import Framework, Id, Line, Role
-from .yamlsafe import MAX_PROBLEMS, cap_problems, decode, locate, node_limit, parse_yaml
+from .yamlsafe import decode, node_limit, parse_yaml
 
 __all__ = [
     "HELD",
@@ -266,29 +267,10 @@ def _load_profile(text: str, name: str, framework: Framework) -> Profile:
         kind = "empty" if raw is None else f"a {type(raw).__name__}"
         problems.append(Problem(f"a profile is a mapping with 'profile_version', 'framework' and 'skills', not {kind}"))
     else:
-        try:
-            profile = Profile.model_validate(raw)
-        except ValidationError as exc:
-            for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
-                path = tuple(p for p in error["loc"] if p != "[key]")
-                message = error["msg"]
-                if error["type"] == "missing":
-                    message = f"missing required field {path[-1]!r}"
-                elif error["type"] == "extra_forbidden":
-                    message = f"unknown field {path[-1]!r}"
-                problems.append(Problem(message[:1].lower() + message[1:], path=path, code=f"schema-{error['type']}"))
-            if exc.error_count() > MAX_PROBLEMS:
-                more = exc.error_count() - MAX_PROBLEMS
-                problems.append(Problem(f"… and {more:,} more problems, not listed", code="too-many-problems"))
+        profile = validated(Profile, raw, problems)
         problems += _profile_references(raw, framework)
     if problems:
-        problems = cap_problems(problems)
-        located = []
-        where = iter(locate(text, [p.path for p in problems]))
-        for problem in problems:
-            line, column = next(where) or (problem.line, problem.column)
-            located.append(replace(problem, file=name, line=line, column=column))
-        raise InputError(located, summary=f"{name} is not a valid profile for {framework.name}")
+        raise InputError(located(problems, text, name), summary=f"{name} is not a valid profile for {framework.name}")
     return profile
 
 
