@@ -443,6 +443,17 @@ def _disciplines_of(framework, graph) -> tuple[dict[str, tuple[str, ...]], dict[
     return groups, {role: name for name, roles in groups.items() for role in roles}
 
 
+def _discipline_picker(label: str, disciplines: list[str], *, key: str, roles: int) -> str | None:
+    return st.selectbox(
+        label,
+        disciplines,
+        key=key,
+        placeholder="Choose a discipline first",
+        help=f"This framework has {roles:,} roles: choose the discipline, then the role.",
+        **({} if key in st.session_state else {"index": None}),
+    )
+
+
 def narrowed_roles(loaded: Loaded, label: str, *, key: str, options: Sequence[str]) -> list[str]:
     """``options`` as they are when there are up to :data:`LONG_PICKER`; else a "discipline" picker first (a
     session widget, never part of a link), set from the role the picker ``key`` holds or is about to hold (the
@@ -456,14 +467,7 @@ def narrowed_roles(loaded: Loaded, label: str, *, key: str, options: Sequence[st
     holds = in_url[0] if url_moved else state.get(key)
     if holds in discipline_of and (url_moved or picker not in state):
         state[picker] = discipline_of[holds]
-    chosen = st.selectbox(
-        f"{label}: discipline",
-        list(groups),
-        key=picker,
-        placeholder="Choose a discipline first",
-        help=f"This framework has {len(options):,} roles: choose the discipline, then the role.",
-        **({} if picker in state else {"index": None}),
-    )
+    chosen = _discipline_picker(f"{label}: discipline", list(groups), key=picker, roles=len(options))
     allowed = set(options)
     return [role for role in groups.get(chosen, ()) if role in allowed] if chosen else []
 
@@ -476,14 +480,7 @@ def narrowed_choices(loaded: Loaded, label: str, *, key: str, options: Sequence[
     groups, discipline_of = loaded.view(_disciplines_of)
     picker = f"{key}-discipline"
     held = [*st.session_state.get(key, ()), *_url_values(key)]
-    chosen = st.selectbox(
-        f"{label}: add from the discipline",
-        list(groups),
-        key=picker,
-        placeholder="Choose a discipline",
-        help=f"This framework has {len(options):,} roles: choose a discipline, then its roles.",
-        **({} if picker in st.session_state else {"index": None}),
-    )
+    chosen = _discipline_picker(f"{label}: add from the discipline", list(groups), key=picker, roles=len(options))
     allowed = set(options)
     offered = dict.fromkeys([*(r for r in held if r in discipline_of), *groups.get(chosen, ())])
     return [role for role in offered if role in allowed]
