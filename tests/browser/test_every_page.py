@@ -9,17 +9,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .helpers import (
     axe_audit,
     describe_violations,
     each_tab,
     exceptions,
+    expect_rerun,
     goto,
     open_expanders,
     screenshot,
     selected,
-    wait_for_app,
 )
 
 FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council framework is the default
@@ -208,15 +209,23 @@ def test_compare_stacks_its_roles_on_a_phone(page, app_url):
     screenshot(page, "phone-compare-stacked")
 
 
+_FOCUSED_ON = "label => document.activeElement !== null && document.activeElement.innerText === label"
+
+
 def test_the_gap_tabs_work_with_the_arrow_keys(page, app_url):
     """Arrow keys move along the tabs and open each (the page reruns), and the focus stays on the tab list."""
     goto(page, app_url, "/gap", current="associate-project-manager", target="delivery-manager")
     tabs = page.locator('[data-testid="stMain"] [role="tab"]')
     tabs.first.focus()
     for i in range(1, tabs.count()):
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(200)
-        wait_for_app(page)
-        focused = page.evaluate("document.activeElement && document.activeElement.innerText")
-        assert focused == tabs.nth(i).inner_text(), f"after {i} presses the focus is on {focused!r}"
+        with expect_rerun(page):  # each tab opened is a rerun: the focus is read once it has finished
+            page.keyboard.press("ArrowRight")
+        # As the opened tab's contents are drawn, the tab list re-renders and hands the focus back to the open
+        # tab; a reader waits for that moment (up to a second), not for a fixed time.
+        label = tabs.nth(i).inner_text()
+        try:
+            page.wait_for_function(_FOCUSED_ON, arg=label, timeout=1000)
+        except PlaywrightTimeoutError:
+            focused = page.evaluate("document.activeElement && document.activeElement.innerText")
+            raise AssertionError(f"after {i} presses the focus is on {focused!r}, not on the tab {label!r}") from None
         assert tabs.nth(i).get_attribute("aria-selected") == "true"
