@@ -124,15 +124,15 @@ def main() -> None:
     highlight = route or ((target,) if target else ())
     figure = loaded.view(_figure, kinds, focus, highlight, me, bool(route))
     # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
+    which = "Every role of the framework" if focus is None else "The roles of the disciplines shown"
     notes = [
-        "Every role of the framework, by grade from left to right and by discipline, one row each; the lines are the "
+        f"{which}, by grade from left to right and by discipline, one row each; the lines are the "
         "moves between roles. Hover over a role or an arrow for details; click a role — or choose it under “Find a "
         "role” — to open its panel, with its profile and the routes from and to it. Drag to move the map, use the "
         "toolbar above it to zoom, and click an entry of the key to hide or show it. Choose the moves and disciplines "
         "shown under “Map options”."
     ]
     if first_shown and list(disciplines) == list(first_shown):
-        notes[0] = notes[0].replace("Every role of the framework", "The roles of the disciplines shown")
         notes.append(
             f"This framework has {G.number_of_nodes():,} roles, more than a map can show at once: it opens on "
             f"{render.md(_names(first_shown))}. Choose other disciplines under “Map options”, or find a role."
