@@ -10,10 +10,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from framework import FrameworkError
 from framework.models import JobDescription
 from framework.textsafe import md_escape
 
-from .data import Loaded
+from .data import Loaded, describe_error
 from .pages import url_path
 from .state import link_params, linked_page, role_label
 from .style import stacked_table_css
@@ -67,6 +68,13 @@ def download(
         on_click="ignore",
         **kwargs,
     )
+
+
+def unusable_file(name: str, error: FrameworkError, *, kept: str) -> None:
+    """Say that a person's file could not be used, what ``kept`` (what stays as it was), and every problem with
+    its place in the file."""
+    st.error(f"{md(name)} could not be used, so {kept}. What is wrong, and where:", icon=":material/error:")
+    st.code("\n".join(describe_error(error)), language=None)
 
 
 def page_link(page: str, *, label: str, query_params: dict[str, str] | None = None, icon: str | None = None) -> None:

@@ -25,7 +25,7 @@ from framework.skills import Profile, dump_profile, load_profile, profile_from_r
 from framework.views import GapView, gap_view
 from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
 from ui import record_state, render, state
-from ui.data import describe_error, shared_figure
+from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
 
@@ -145,11 +145,7 @@ def _load_upload(fw) -> None:
     try:
         profile = load_profile(upload.getvalue(), name=upload.name, framework=fw)
     except FrameworkError as error:
-        st.error(
-            f"{md(upload.name)} could not be used, so your assessment is unchanged. What is wrong, and where:",
-            icon=":material/error:",
-        )
-        st.code("\n".join(describe_error(error)), language=None)
+        render.unusable_file(upload.name, error, kept="your assessment is unchanged")
         return
     st.session_state[ASSESSMENT] = {
         "framework": fw.id,
@@ -187,11 +183,7 @@ def _load_record_upload(fw, upload) -> None:
     try:
         record, warnings = load_record(upload.getvalue(), name=upload.name, framework=fw)
     except FrameworkError as error:
-        st.error(
-            f"{md(upload.name)} could not be used, so your assessment is unchanged. What is wrong, and where:",
-            icon=":material/error:",
-        )
-        st.code("\n".join(describe_error(error)), language=None)
+        render.unusable_file(upload.name, error, kept="your assessment is unchanged")
         return
     st.session_state[ASSESSMENT] = _from_record(fw, record, upload.name)
     st.session_state[UPLOAD_DONE] = upload.file_id

@@ -42,7 +42,6 @@ from framework.record import (
 )
 from framework.views.record import RecordEditor, record_editor
 from ui import record_state, render, state
-from ui.data import describe_error
 from ui.render import md
 
 VOICES = {SELF: "Myself", MANAGER: "Line manager", AGREED: "Agreed outcome"}
@@ -153,11 +152,7 @@ def _load(fw) -> None:
     try:
         record, warnings = load_record(upload.getvalue(), name=upload.name, framework=fw)
     except FrameworkError as error:
-        st.error(
-            f"{md(upload.name)} could not be used, so nothing was changed. What is wrong, and where:",
-            icon=":material/error:",
-        )
-        st.code("\n".join(describe_error(error)), language=None)
+        render.unusable_file(upload.name, error, kept="nothing was changed")
         return
     record_state.put(record, fw, source=upload.name, warnings=[str(w) for w in warnings])
     _bump()
