@@ -539,8 +539,11 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
         column = table.columns[4]
         median = float(table[column].median())
         what = "skill levels to gain" if column == "Levels to gain" else "expectations to meet"
-        for row in table.itertuples(index=False):
-            size = int(row._4)
+        # Two columns' names are not identifiers ("Levels to gain" or "Expectations to meet", "Grades skipped"):
+        # they are read by name, the rest as attributes.
+        for row, size, skipped in zip(
+            table.itertuples(index=False), table[column].astype(int), table["Grades skipped"], strict=True
+        ):
             if size < rule.min_levels:
                 continue
             if size >= rule.problem_ratio * median:  # a median of 0 makes any step of min_levels a problem
@@ -556,8 +559,8 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
             )
             if row.Through:
                 why += f"; through {row.Through}, which states no requirements of its own"
-            if row._6:
-                why += f"; no role of stated grade at {row._6} on this ladder"
+            if skipped:
+                why += f"; no role of stated grade at {skipped} on this ladder"
             action = (
                 f"Add or describe a rung between {row.From} and {row.To}"
                 + (f" (state the grade and skills of {row.Through})" if row.Through else "")
