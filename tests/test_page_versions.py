@@ -42,3 +42,27 @@ def test_upload_asks_for_a_file():
     assert not at.exception
     assert at.info[0].value == "Choose or upload both versions to compare them."
     assert len(at.get("file_uploader")) == 1
+
+
+def test_an_uploaded_version_is_read_and_compared_once_however_often_the_page_reruns(monkeypatch):
+    from framework.views import versions as versions_model
+    from tests.apptest import TIMEOUT
+    from tests.conftest import ROOT
+    from ui import data
+    from ui.views import versions as versions_page
+
+    loads, compares = [], []
+    real_load, real_compare = data.load_upload, versions_model.versions_view
+    monkeypatch.setattr(versions_page, "load_upload", lambda *a: loads.append(a[1]) or real_load(*a))
+    monkeypatch.setattr(versions_page, "versions_view", lambda *a: compares.append(1) or real_compare(*a))
+    at = page("pages/versions.py", new="upload")
+    mine = (ROOT / "data" / "roles.yaml").read_bytes().replace(b"\nname: ", b"\nname: My draft of ", 1)
+    at.file_uploader(key="new_file").set_value(("draft.yaml", mine, "application/yaml"))
+    at.run(timeout=TIMEOUT)
+    assert not at.exception
+    assert "My draft of" in at.header[0].value
+    for _ in range(3):
+        at.run(timeout=TIMEOUT)  # any rerun: a click elsewhere on the page, a download
+    assert loads == ["draft.yaml"] and len(compares) == 1
+    at.selectbox(key="old").set_value("ft-engineering").run(timeout=TIMEOUT)  # another pair: compared anew
+    assert len(compares) == 2 and loads == ["draft.yaml"]

@@ -27,8 +27,8 @@ import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
-from framework.importers import load_or_import
 from framework.yamlsafe import gc_paused
+from ui.upload_worker import check_upload
 
 T = TypeVar("T")
 
@@ -190,10 +190,11 @@ def default_key() -> str:
 
 def load_upload(data: bytes, name: str) -> Loaded:
     """An uploaded framework, checked by the same loader (an FT, Monzo or spreadsheet file is imported first,
-    by the command line's importers); kept by the caller for its session only."""
-    framework, _ = load_or_import(data, name=name, max_bytes=UPLOAD_MAX_BYTES)
+    by the command line's importers) in a process of its own (:mod:`ui.upload_worker`: other sessions are not
+    slowed by it); kept by the caller for its session only. Raises FrameworkError."""
+    framework, graph = check_upload(data, name, max_bytes=UPLOAD_MAX_BYTES)
     key = "upload-" + hashlib.sha256(data).hexdigest()[:12]
-    return Loaded(key, framework, build_graph(framework))
+    return Loaded(key, framework, graph)
 
 
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)

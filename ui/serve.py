@@ -92,7 +92,7 @@ def warm(argv: list[str]) -> None:
     """Import every page's module and load a ``--framework`` file and the shipped frameworks into the cache the
     app's runs use. A framework file with problems is left for the app to report on its first run."""
     from framework import FrameworkError
-    from ui import data, pages
+    from ui import data, pages, upload_worker
 
     # Outside a script run, Streamlit warns about a missing ScriptRunContext whenever cached code runs.
     quiet = [logging.getLogger(n) for n in list(logging.root.manager.loggerDict) if n.startswith("streamlit")]
@@ -106,6 +106,7 @@ def warm(argv: list[str]) -> None:
         if local is not None:  # named as the app names it, so its runs find it in the cache
             with contextlib.suppress(FrameworkError, OSError):
                 data.load(data.LOCAL, local)
+        upload_worker.start()  # the process the first upload is checked in
         data.preload()  # last: it freezes everything loaded so far out of the garbage collector's sight
     finally:
         for logger, level in zip(quiet, levels, strict=True):

@@ -3,12 +3,14 @@
 One browser session uploads the file and keeps it selected while it walks every page through the sidebar
 navigation (a fresh ``page.goto`` would start a new session, without the upload). On each page, with
 something to show chosen: no dialog opens, no payload script runs, no payload element exists in the DOM, and
-the text is on screen as written. Two stricter checks — framework text never becomes Markdown markup, and
-chart labels never show HTML entities — document known app bugs where they fail (``xfail``, strict).
+the text is on screen as written; framework text (and a person's name in a development record) never becomes
+Markdown markup, and chart labels never show HTML entities. The development record, the team and Compare
+versions are given a record or a file made from the same framework.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +18,10 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import Page
 
-from .frameworks import HOSTILE_FRAMEWORK, HOSTILE_NAME, HOSTILE_ROLE_TITLES, hostile_text
+from framework.loader import load_framework_text
+from framework.record import dump_record, new_record
+
+from .frameworks import HOSTILE_FRAMEWORK, HOSTILE_NAME, HOSTILE_ROLE_TITLES, PAYLOADS, hostile_text
 from .helpers import (
     choose,
     choose_many,
@@ -32,6 +37,7 @@ from .helpers import (
 )
 
 ALPHA, BETA, GAMMA = (HOSTILE_ROLE_TITLES[k] for k in ("alpha", "beta", "gamma"))
+PERSON = f"Sam {PAYLOADS['img']} **bold** _x_"  # a person's name in a development record (80 characters at most)
 
 # Inline elements whose whole text is a word of the Markdown payload ("**bold** _x_ [link](…) :red[colour]"):
 # they exist only if framework text was read as Markdown.
@@ -182,6 +188,39 @@ def _compare(page: Page, record: Callable[[str], None]) -> None:
     record("Alpha, Beta and Gamma side by side")
 
 
+def _main_upload(page: Page, name: str, data: bytes) -> None:
+    field = page.locator('[data-testid="stMain"] [data-testid="stFileUploader"] input[type="file"]').first
+    with expect_rerun(page):
+        field.set_input_files(files=[{"name": name, "mimeType": "application/yaml", "buffer": data}])
+
+
+def _record(page: Page, record: Callable[[str], None]) -> None:
+    choose(page, "Current role", "Alpha")
+    choose(page, "Target role (optional)", "Beta")
+    name = page.locator('[data-testid="stMain"]').get_by_label("Name (optional, kept in the file)", exact=True)
+    with expect_rerun(page):
+        name.fill(PERSON)
+        name.press("Enter")
+    with expect_rerun(page):
+        page.locator('[data-testid="stMain"]').get_by_role("button", name="Start a new record").click()
+    record(f"a new record for {PERSON}, from Alpha to Beta, every expander open")
+    open_expanders(page)
+    record(f"a new record for {PERSON}, every expander open")
+
+
+def _team(page: Page, record: Callable[[str], None]) -> None:
+    fw = load_framework_text(HOSTILE_FRAMEWORK, name="hostile.yaml")
+    mine = new_record(fw, "alpha", target="beta", person=PERSON, date=dt.date(2026, 11, 2))
+    _main_upload(page, "member.yaml", dump_record(mine).encode())
+    record(f"a team of one: {PERSON}")
+
+
+def _versions(page: Page, record: Callable[[str], None]) -> None:
+    choose(page, "Newer version", "Upload a file…")
+    _main_upload(page, "hostile.yaml", HOSTILE_FRAMEWORK.encode())
+    record("the council framework against the hostile one")
+
+
 @dataclass(frozen=True)
 class HostileView:
     name: str
@@ -196,8 +235,11 @@ VIEWS = [
     HostileView("map", "Career map", ALPHA, _map),
     HostileView("paths", "Progression paths", f"{ALPHA} → {BETA}", _paths),
     HostileView("gap", "Skill gap and plan", f"{ALPHA} ({hostile_text('Grade one')}) →", _gap),
+    HostileView("record", "Development record", f"Record of {PERSON}", _record),
+    HostileView("team", "Team", PERSON, _team),
     HostileView("compare", "Compare roles", f"Open the profile of {GAMMA}", _compare),
     HostileView("review", "Structure review", ALPHA, _review),
+    HostileView("versions", "Compare versions", f"→ {HOSTILE_NAME}", _versions),
     # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
     HostileView("import_jd", "Import a job description", f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
 ]

@@ -282,7 +282,7 @@ def _skill_levels(editor: RecordEditor, check_in: CheckIn, voice: str, key: str)
     for row in editor.skills:
         options = list(row.options)
         now = getattr(row, FIELDS[voice])
-        label = row.name + (f" (target role needs {row.needed})" if row.needed else "")
+        label = md(row.name) + (f" (target role needs {md(row.needed)})" if row.needed else "")  # labels read Markdown
         value = st.selectbox(
             label,
             options,

@@ -15,6 +15,9 @@ UPLOAD = "upload"
 #: This session's uploaded versions, by side ("old" / "new"): (content hash, Loaded or the problems). In the
 #: session only — an uploaded file is a person's — and read once per file, not on every rerun.
 UPLOADED = "_versions_uploaded"
+#: This session's last comparison that involves an upload: (older, newer, the comparison), made once for that
+#: pair rather than on every rerun (each click on the page), in the session only, like the uploads themselves.
+COMPARED = "_versions_compared"
 
 
 @st.cache_resource(max_entries=8, show_spinner="Comparing the versions…")
@@ -76,7 +79,12 @@ def _compared(old, new) -> VersionsView:
                              os.stat(paths[1]).st_mtime_ns)  # fmt: skip
     a = load(old, files[old]) if isinstance(old, str) else old
     b = load(new, files[new]) if isinstance(new, str) else new
-    return versions_view(a.framework, a.graph, b.framework, b.graph)  # an upload's: this run only
+    last = st.session_state.get(COMPARED)
+    if last is not None and last[0] is a and last[1] is b:
+        return last[2]
+    view = versions_view(a.framework, a.graph, b.framework, b.graph)
+    st.session_state[COMPARED] = (a, b, view)
+    return view
 
 
 def main() -> None:
@@ -103,7 +111,7 @@ def main() -> None:
         st.code("\n".join(describe_error(error)), language=None, wrap_lines=True)
         st.stop()
 
-    st.header(f"{view.old_name} → {view.new_name}", divider="gray")
+    st.header(f"{render.md(view.old_name)} → {render.md(view.new_name)}", divider="gray")
     if view.unchanged:
         st.info("Nothing changed: the two versions have the same roles, requirements, findings and moves.")
     st.markdown("\n".join(f"- **{render.md(name)}:** {count:,}" for name, count in view.summary))
