@@ -223,7 +223,10 @@ def peak_rss_bytes(pid: int) -> int:
     return _status_kib(pid, "VmHWM") * 1024
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time ``pid`` has used so far, in user and system mode, in seconds."""
+def cpu_seconds(pid: int, *, children: bool = False) -> float:
+    """CPU time ``pid`` has used so far, in user and system mode, in seconds; with ``children``, instead, the
+    time its finished child processes used (those it has waited for, such as the processes uploads are
+    checked in)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()  # after the command, which may hold ")"
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    first = 13 if children else 11  # cutime + cstime, or utime + stime
+    return (int(fields[first]) + int(fields[first + 1])) / os.sysconf("SC_CLK_TCK")
