@@ -66,6 +66,14 @@ class LooksLike:
     level: str  # the level's name, or the criterion's marker ("Essential")
     text: str | None  # the descriptor or criterion as written; None where the framework defines none
     note: str | None = None  # where the text is another level's: which, and why
+    source: str | None = None  # whose words ``text`` is, in words: "DDaT Capability Framework", a framework's name
+
+    @property
+    def heading(self) -> str:
+        """The level, and whose words follow (a note, where there is one, says so itself)."""
+        if self.source and self.text and not self.note:
+            return f"{self.level}, in the words of {self.source}"
+        return self.level
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,7 @@ class FocusItem:
     area: str | None
     now: str  # where the current side stands, in words
     needed: str  # the level needed, or the criterion's marker
+    needed_source: str  # where the level or criterion needed is stated, in words (a profile, a document)
     size: int  # levels to gain (a skill), 1 for a criterion: what "biggest" means
     looks_like: tuple[LooksLike, ...]
     practise: tuple[Practice, ...]
@@ -93,6 +102,11 @@ class FocusItem:
     evidence: tuple[str, ...] = ()  # lines of the target's job description that name the skill
     evidence_source: str | None = None  # the job description they come from
     text: str | None = None  # a criterion's whole text
+
+    @property
+    def needed_stated(self) -> str:
+        """The level (or marker) needed and where it is stated, as one phrase for a page or a file."""
+        return f"{self.needed}, stated in {self.needed_source}"
 
 
 @dataclass(frozen=True)
@@ -183,12 +197,12 @@ def _level_name(framework: Framework, level: str | None) -> str:
 
 
 def looks_like(framework: Framework, skill_id: str, step: LevelStep) -> LooksLike:
-    """A level still to reach, in the words of the skill's source — or, where it describes none, the nearest
-    level it does describe, labelled as such."""
-    if step.descriptor is not None:
-        return LooksLike(step.name, step.descriptor)
+    """A level still to reach, in the words of the skill's source (named) — or, where it describes none, the
+    nearest level it does describe, labelled as such."""
     skill = framework.skills_by_id.get(skill_id)
     source = (skill.source if skill else None) or framework.name
+    if step.descriptor is not None:
+        return LooksLike(step.name, step.descriptor, source=source)
     if step.nearest is None:
         return LooksLike(step.name, None, f"{source} does not describe any level of this skill.")
     name, text = step.nearest
@@ -196,7 +210,16 @@ def looks_like(framework: Framework, skill_id: str, step: LevelStep) -> LooksLik
         step.name,
         text,
         f"{source} leaves {step.name} undescribed for this skill; this is the nearest level it describes, {name}.",
+        source,
     )
+
+
+def _requirement_source(framework: Framework, target: Role, skill_id: str) -> str:
+    """Where the target's level in a skill is stated: its profile, and the source the profile took it from."""
+    requirement = next((r for r in target.skills if r.skill == skill_id), None)
+    if requirement is not None and requirement.source:
+        return f"the {target.title} profile, taken from {requirement.source}"
+    return f"the {target.title} profile of {framework.name}"
 
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -315,6 +338,7 @@ def _skill_item(framework: Framework, gap: SkillGap, row: GapRow, target: Role) 
         area=skill.category if skill else None,
         now=standing_text(framework, gap, row),
         needed=_level_name(framework, row.required),
+        needed_source=_requirement_source(framework, target, row.skill),
         size=row.gap,
         looks_like=tuple(looks_like(framework, row.skill, step) for step in row.to_reach),
         practise=practise,
@@ -340,6 +364,12 @@ def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, co
         practise = ()
     resources = tuple(Resource(title=title or url, link=url, kind="link") for title, url in e.links)
     resources += tuple(area.resources) if area else ()
+    if e.source:
+        stated_in = e.source  # e.g. "Person specification of Senior Product Manager, Knowledge — Essential"
+    elif target.job_description and target.job_description.person_specification:
+        stated_in = f"the person specification of the {document_title(target)}"
+    else:
+        stated_in = f"the {target.title} expectations in {framework.name}"
     return FocusItem(
         key=f"expectation/{e.key}",
         kind="expectation",
@@ -347,8 +377,9 @@ def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, co
         area=e.area_name,
         now="not yet" if compared else "not assessed",
         needed=e.marker_text or e.level_name or "expected",
+        needed_source=stated_in,
         size=1,
-        looks_like=(LooksLike(e.level_name or e.marker_text or e.area_name, e.text, e.source or None),),
+        looks_like=(LooksLike(e.level_name or e.marker_text or e.area_name, e.text, source=stated_in),),
         practise=practise[:MAX_PRACTICE],
         resources=resources,
         text=e.text,

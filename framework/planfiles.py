@@ -33,6 +33,7 @@ PLAN_CSV_COLUMNS = [
     "Item",
     "Now",
     "Needed",
+    "Needed, stated in",
     "What good looks like",
     "Ways to practise",
     "Action",
@@ -62,7 +63,7 @@ def _looks_like_lines(item: FocusItem) -> list[str]:
         if step.note:
             out.append(f"*{md_escape(step.level)}* — {md_escape(step.note)}")
         else:
-            out.append(f"*{md_escape(step.level)}:*")
+            out.append(f"*{md_escape(step.heading)}:*")
         if step.text:
             out += [md_escape(line) for line in step.text.splitlines() if line.strip()]
     return out
@@ -70,7 +71,7 @@ def _looks_like_lines(item: FocusItem) -> list[str]:
 
 def _focus_markdown(number: int, item: FocusItem) -> list[str]:
     lines = [f"### {number}. {md_escape(item.name)}", ""]
-    lines.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed)}")
+    lines.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed_stated)}")
     lines += ["", "**What good looks like**", ""]
     for line in _looks_like_lines(item):
         lines += [line, ""]
@@ -164,7 +165,7 @@ def plan_markdown(plan: DevelopmentPlan) -> str:
 def _plain_looks_like(item: FocusItem) -> str:
     parts = []
     for step in item.looks_like:
-        head = f"{step.level}: {step.note}" if step.note else f"{step.level}:"
+        head = f"{step.level}: {step.note}" if step.note else f"{step.heading}:"
         parts.append(head + ("\n" + step.text if step.text else ""))
     return "\n\n".join(parts)
 
@@ -186,6 +187,7 @@ def _rows(plan: DevelopmentPlan) -> Iterable[dict[str, object]]:
                 "Item": item.text or item.name,
                 "Now": item.now,
                 "Needed": item.needed,
+                "Needed, stated in": item.needed_source,
                 "What good looks like": _plain_looks_like(item) if part == "Focus" else "",
                 "Ways to practise": "\n".join(f"{p.text} ({p.source})" for p in item.practise)
                 if part == "Focus"
@@ -311,12 +313,14 @@ def plan_pdf(plan: DevelopmentPlan) -> bytes:
     story.append(Paragraph("Focus", s["h2"]))
     for number, item in enumerate(plan.focus, 1):
         story.append(Paragraph(_x(f"{number}. {item.name} — now: {item.now}; needed: {item.needed}"), s["h3"]))
+        story.append(Paragraph(_x(f"Needed, stated in {item.needed_source}."), s["small"]))
         needed = item.looks_like[-1] if item.looks_like else None
         if needed is not None:
             note = f" ({needed.note})" if needed.note else ""
             story.append(
                 Paragraph(
-                    f"<b>What good looks like ({_x(needed.level)}):</b> {_x(_first(needed.text, 60))}<i>{_x(note)}</i>",
+                    f"<b>What good looks like ({_x(needed.heading)}):</b> {_x(_first(needed.text, 60))}"
+                    f"<i>{_x(note)}</i>",
                     s["body"],
                 )
             )

@@ -108,6 +108,40 @@ def test_evidence_is_labelled_with_its_job_description_and_shown_only_where_foun
     assert "names this skill" not in text
 
 
+def test_each_level_needed_and_each_descriptor_says_where_it_is_stated(dm_to_spm):
+    """The level needed comes from the target's profile (and the DDaT role level the profile took it from); the
+    descriptors are in the words of the skill's source; a criterion is the person specification's."""
+    product, _, _ = dm_to_spm.focus
+    assert product.needed_source == "the Senior Product Manager profile, taken from DDaT: Senior product manager"
+    assert {step.source for step in product.looks_like} == {"DDaT Capability Framework"}
+    assert product.looks_like[-1].heading == "Expert, in the words of DDaT Capability Framework"
+    text = plan_markdown(dm_to_spm)
+    assert (
+        "**Needed:** Expert, stated in the Senior Product Manager profile, taken from DDaT: Senior product manager"
+        in text
+    )
+    assert "*Expert, in the words of DDaT Capability Framework:*" in text
+    table = pd.read_csv(io.StringIO(plan_csv(dm_to_spm).lstrip("\ufeff")), keep_default_na=False)
+    focus = table[table["Part"] == "Focus"]
+    assert list(focus["Needed, stated in"]) == [item.needed_source for item in dm_to_spm.focus]
+    assert "Expert, in the words of DDaT Capability Framework:" in focus.iloc[0]["What good looks like"]
+    _, pdf = pdf_text(plan_pdf(dm_to_spm))
+    assert "Needed, stated in the Senior Product Manager profile, taken from DDaT: Senior product manager" in " ".join(
+        pdf.split()
+    )
+
+
+def test_a_criterion_needed_is_stated_in_the_person_specification(council, council_graph):
+    plan = development_plan(council, council_graph, DM, SPM, date=DAY,
+                            focus=["expectation/senior-product-manager/knowledge-essential-1"])  # fmt: skip
+    (criterion,) = plan.focus
+    assert criterion.needed_source == "Person specification of Senior Product Manager, Knowledge — Essential"
+    assert criterion.looks_like[0].heading == (
+        "Essential, in the words of Person specification of Senior Product Manager, Knowledge — Essential"
+    )
+    assert criterion.looks_like[0].text == "Product thinking and how to apply it"
+
+
 # --------------------------------------------------------------------------- what changes at the next level
 
 

@@ -572,7 +572,7 @@ def _focus_choice(base: DevelopmentPlan, subject_key: tuple) -> list[str]:
 
 
 def _looks_like_markdown(step, kind: str) -> str:
-    head = f"*{md(step.level)}* — {md(step.note)}" if step.note else f"*{md(step.level)}:*"
+    head = f"*{md(step.level)}* — {md(step.note)}" if step.note else f"*{md(step.heading)}:*"
     if not step.text:
         return head
     return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md(step.text))
@@ -582,7 +582,7 @@ def _focus_detail(item: FocusItem) -> None:
     """One focus gap: what good looks like at the level needed (the levels on the way, folded), ways to practise
     from the target role's own work, and resources."""
     needed, *before = reversed(item.looks_like) if item.looks_like else (None,)
-    blocks = [f"**Now:** {md(item.now)} · **Needed:** {md(item.needed)}"]
+    blocks = [f"**Now:** {md(item.now)} · **Needed:** {md(item.needed_stated)}"]
     if needed is not None:
         blocks += ["**What good looks like**", _looks_like_markdown(needed, item.kind)]
     if item.practise:
