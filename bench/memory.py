@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.browser.server import CHROMIUM_ARGS, app_server, find_chromium, rss_bytes
+from ui.pages import PAGES as REGISTRY
 
 from .figures import ROOT, Config
 from .timing import Row
@@ -24,15 +25,11 @@ SESSION_TIMEOUT = 420  # seconds for all the concurrent sessions to open every p
 CONCURRENT_CLICKS = 4  # sessions clicking through pages at the same moment
 PAGE_TIMEOUT_MS = 90_000
 SETTLE = 3.0  # seconds to let the server settle before reading its memory
-#: The pages visited after the home page, through the app's navigation, with the title each shows.
-PAGES = {
-    "roles": "Roles",
-    "map": "Career map",
-    "paths": "Progression paths",
-    "gap": "Skill gap and development plan",
-    "compare": "Compare roles",
-    "review": "Structure review",
-}
+#: Pages whose own title (their h1) names them more fully than the navigation's label does.
+_FULLER_TITLES = {"gap": "Skill gap and development plan"}
+#: The pages visited after the home page, through the app's navigation — every page of the registry — with
+#: the title each shows.
+PAGES = {spec.path: _FULLER_TITLES.get(spec.path, spec.title) for spec in REGISTRY if not spec.default}
 
 STATE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');

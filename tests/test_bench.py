@@ -33,3 +33,21 @@ def test_bench_refuses_an_unknown_figure():
     )
     assert result.returncode == 2
     assert "unknown figure nonsense" in result.stderr
+
+
+def test_the_memory_benchmark_visits_every_page_and_knows_the_title_each_shows():
+    """The memory benchmark waits on each page for its own title: a wrong title would leave it waiting."""
+    from streamlit.testing.v1 import AppTest
+
+    from bench.memory import PAGES
+    from tests.apptest import TIMEOUT
+    from ui.pages import PAGES as REGISTRY
+
+    assert list(PAGES) == [spec.path for spec in REGISTRY if not spec.default]
+    for spec in REGISTRY:
+        if spec.default:
+            continue
+        at = AppTest.from_file(str(ROOT / spec.script), default_timeout=TIMEOUT)
+        at.query_params["framework"] = "ddat"
+        at.run()
+        assert at.title[0].value.startswith(PAGES[spec.path]), spec.path
