@@ -63,6 +63,8 @@ def test_an_uploaded_version_is_read_and_compared_once_however_often_the_page_re
     assert "My draft of" in at.header[0].value
     for _ in range(3):
         at.run(timeout=TIMEOUT)  # any rerun: a click elsewhere on the page, a download
-    assert loads == ["draft.yaml"] and len(compares) == 1
+    assert loads == ["draft.yaml"]
+    assert len(compares) == 1
     at.selectbox(key="old").set_value("ft-engineering").run(timeout=TIMEOUT)  # another pair: compared anew
-    assert len(compares) == 2 and loads == ["draft.yaml"]
+    assert len(compares) == 2
+    assert loads == ["draft.yaml"]

@@ -51,7 +51,8 @@ def test_the_check_is_not_done_in_this_process(monkeypatch):
     monkeypatch.setattr(framework.importers, "load_or_import", not_here)
     monkeypatch.setattr(framework.graph, "build_graph", not_here)
     framework_, graph = upload_worker.check_upload(_council(), "roles.yaml", max_bytes=LIMIT)
-    assert framework_.roles and graph.number_of_nodes() == len(framework_.roles)
+    assert framework_.roles
+    assert graph.number_of_nodes() == len(framework_.roles)
 
 
 def test_a_check_that_takes_too_long_is_stopped(monkeypatch):
@@ -86,8 +87,10 @@ def test_an_upload_that_finds_every_check_busy_is_told_so(monkeypatch):
 def test_a_spare_child_waits_for_the_next_upload():
     upload_worker.start()
     spare = upload_worker._spare
-    assert spare is not None and spare.poll() is None
+    assert spare is not None
+    assert spare.poll() is None
     with pytest.raises(FrameworkError):
         upload_worker.check_upload(BROKEN, "mine.yaml", max_bytes=LIMIT)
     assert spare.wait(timeout=30) == 0, "the spare was used for the check, and exited once it had answered"
-    assert upload_worker._spare is not spare and upload_worker._spare.poll() is None, "a new spare waits"
+    assert upload_worker._spare is not spare, "a new spare was started in its place"
+    assert upload_worker._spare.poll() is None, "and it waits"
