@@ -166,6 +166,27 @@ def test_the_plan_takes_what_is_typed_in_and_keeps_it_in_the_session():
     assert not at.query_params.get("plan-person"), "nothing typed goes into the link"
 
 
+def test_an_action_without_a_date_is_kept_in_the_plan_and_its_files():
+    """A blank "By when" cell comes back from the table as pandas' NaT, which is no date to write out."""
+    at = gap_page(PLAN, current=APM, target=DM)
+    at.session_state["plan-actions-rows"] = pd.DataFrame(
+        {
+            "Action": ["Shadow a product manager", "Lead sprint planning"],
+            "By when": [pd.NaT, pd.Timestamp("2027-01-29")],
+            "Owner": ["Sam", ""],
+            "Support": ["", ""],
+            "Status": ["Not started", "Not started"],
+        }
+    )
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in shown.splitlines() if line.startswith("| ")]
+    assert ["Shadow a product manager", "", "Sam", "", "Not started"] in cells
+    assert ["Lead sprint planning", "29 January 2027", "", "", "Not started"] in cells
+    assert "Download the plan (PDF, to print)" in downloads(at)
+
+
 def test_the_open_tab_stays_open_for_another_target():
     at = gap_page(PLAN, current=APM, target=DM)
     assert not at.exception

@@ -9,9 +9,11 @@ a value that is not one of the options is dropped with a notice naming it — ne
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -67,6 +69,15 @@ __all__ = [
 FRAMEWORK = "framework"  # widget key and query parameter
 MY_ROLE = "me"
 MAX_PARAM_LENGTH = 200
+
+
+def cell_date(value: object) -> datetime.date | None:
+    """A date typed in a data editor's date column: a date, or None where the cell is blank. A blank cell
+    comes back as None or as pandas' "not a time" (``NaT``), which is a ``datetime`` that cannot be written
+    out as a date."""
+    if isinstance(value, datetime.datetime):
+        return None if pd.isna(value) else value.date()
+    return value if isinstance(value, datetime.date) else None
 
 
 def notice(message: str) -> None:

@@ -495,8 +495,7 @@ def _actions() -> list[Action]:
         text = str(row.get("Action") or "").strip()
         if not text:
             continue
-        when = row.get("By when")
-        when = when if isinstance(when, datetime.date) else None
+        when = state.cell_date(row.get("By when"))
         status = row.get("Status") if row.get("Status") in ACTION_STATUSES else ACTION_STATUSES[0]
         out.append(Action(text, when, str(row.get("Owner") or ""), str(row.get("Support") or ""), status))
     return out

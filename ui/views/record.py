@@ -483,13 +483,10 @@ def _actions(check_in: CheckIn, key: str) -> list[AgreedAction]:
         text = str(row.get("Action") or "").strip()
         if not text:
             continue
-        when = row.get("By when")
-        if isinstance(when, datetime.datetime):
-            when = None if pd.isna(when) else when.date()
         out.append(
             AgreedAction(
                 action=text,
-                by=when if isinstance(when, datetime.date) else None,
+                by=state.cell_date(row.get("By when")),
                 owner=str(row.get("Owner") or "").strip() or None,
                 support=str(row.get("Support") or "").strip() or None,
                 status=STATUS_IDS.get(row.get("Status"), "not-started"),
