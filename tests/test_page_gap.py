@@ -272,6 +272,24 @@ def test_my_current_role_from_the_sidebar_fills_in_the_current_role():
     assert len(gap_table(at)) == 9
 
 
+def test_my_current_role_set_while_the_page_is_open_is_followed_until_another_role_is_chosen():
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
+    at.query_params["target"] = "senior-delivery-manager"
+    at.run()
+    assert at.selectbox(key="current").value is None
+    at.session_state["me"] = DM  # "My current role" chosen in the sidebar
+    at.run()
+    assert at.selectbox(key="current").value == DM
+    at.session_state["me"] = APM  # changed again: the picker still shows the one it was given, so it follows
+    at.run()
+    assert at.selectbox(key="current").value == APM
+    at.selectbox(key="current").set_value(DM).run()  # the person chooses a role here
+    at.session_state["me"] = "senior-product-manager"
+    at.run()
+    assert at.selectbox(key="current").value == DM, "a role chosen on the page is left as it is"
+    assert not at.exception
+
+
 def test_self_assessment_starts_from_the_current_role():
     at = page(PAGE, current=APM, target=DM, compare="self")
     assert not at.exception

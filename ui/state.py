@@ -318,6 +318,7 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     return tabs
 
 
+FOLLOWED_DEFAULTS = "_followed_defaults"  # picker key → the default it was last given (see role_select)
 UPLOADS = "_uploaded_frameworks"  # session only: key → Loaded, one at most; nothing is written on the server
 UPLOAD_PROBLEMS = "_upload_problems"
 
@@ -537,11 +538,18 @@ def role_select(
 ) -> str | None:
     """A role picker bound to ``?key=`` (ids in the URL, "Title (grade)" on screen).
 
-    ``default`` (e.g. my current role) is used when neither the session nor the URL says otherwise.
+    ``default`` (e.g. my current role) is used when neither the session nor the URL says otherwise — and is
+    followed when it changes (my current role set in the sidebar while the page is open) as long as the
+    picker still shows the default it had, or nothing: a role the person chose here is left as it is.
     """
     options = list(roles) if roles is not None else role_ids(loaded)
-    if key not in st.session_state and default in options and not st.query_params.get_all(key):
-        st.session_state[key] = default
+    followed = st.session_state.setdefault(FOLLOWED_DEFAULTS, {})
+    before, now = followed.get(key), st.session_state.get(key)
+    if default in options and default != before:
+        untouched = now is None and not st.query_params.get_all(key)
+        if untouched or (now is not None and now == before):
+            st.session_state[key] = default
+    followed[key] = default
     options = narrowed_roles(loaded, label, key=key, options=options)
     return bound_select(
         label,
