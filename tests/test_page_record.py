@@ -131,6 +131,37 @@ def test_the_gap_uses_the_records_levels_and_says_which(council):
     assert "2 agreed, 1 own, 1 line manager's" in texts(gap)
 
 
+def test_the_records_link_opens_the_gap_and_plan_on_the_records_levels_name_and_open_actions(council):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import TIMEOUT
+    from tests.conftest import ROOT
+
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    link = next(m.value for m in at.markdown if m.value.startswith("[The gap and the plan from this record"))
+    assert link.endswith(f"(./gap?compare=self&current={APM}&target={DM}&levels=record)")
+    gap = AppTest.from_file(str(ROOT / GAP), default_timeout=TIMEOUT)
+    gap.session_state["dev_record"] = at.session_state["dev_record"]
+    for key, value in {
+        "compare": "self",
+        "current": APM,
+        "target": DM,
+        "levels": "record",
+        "tab": "development-plan",
+    }.items():
+        gap.query_params[key] = value
+    gap.run()
+    assert not gap.exception
+    assert gap.data_editor[0].value.loc["planning", "From"] == "agreed", "the record's levels, without another click"
+    assert "levels" not in gap.query_params, "the link's word is used once, and not kept in the address"
+    assert gap.text_input(key="plan-person").value == "Sam Okafor"
+    actions = gap.session_state["plan-actions-rows"]
+    assert list(actions["Action"]) == ["Lead sprint planning for a quarter", "Run a retrospective"]
+    assert list(actions["Status"]) == ["Not started", "In progress"]
+    assert "Lead sprint planning for a quarter" in texts(gap)
+
+
 def test_the_gap_page_loads_a_record_file(council):
     at = page(GAP, current=APM, target=DM, compare="self")
     upload(at, "sam.yaml", dump_record(sam(council)).encode())

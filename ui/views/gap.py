@@ -20,6 +20,7 @@ from framework.expectations import effective_expectations, has_expectations
 from framework.gaptext import descriptor_markdown
 from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
 from framework.planfiles import plan_csv, plan_markdown, plan_pdf
+from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, DevelopmentRecord, load_record, record_levels, record_profile
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
 from framework.views import GapView, gap_view
@@ -39,6 +40,9 @@ UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
 FOCUS, FOCUS_FOR = "plan-focus", "plan-focus-for"  # the plan's focus (keys), and the comparison it was chosen for
 PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
 ACTIONS = "plan-actions"
+#: ``?levels=record``: the development record page's link — take the levels (and open actions) of the record this
+#: session holds. The link says only that; the record itself never leaves the session.
+FROM_RECORD = "levels"
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
 CHANGES, BY_SKILL, GLANCE, PLAN = "What changes", "Skill by skill", "At a glance", "Development plan"
 
@@ -198,10 +202,30 @@ def _load_record_upload(fw, upload) -> None:
 
 
 def _use_record(fw) -> None:
+    """The record's levels become the assessment; its name and its open actions fill in the plan where the
+    plan has none of its own yet."""
     record = record_state.get(fw)
-    if record is not None:
-        st.session_state[ASSESSMENT] = _from_record(fw, record, "your development record")
-        _new_editor()
+    if record is None:
+        return
+    st.session_state[ASSESSMENT] = _from_record(fw, record, "your development record")
+    _new_editor()
+    if record.person and not (st.session_state.get(PERSON) or "").strip():
+        st.session_state[PERSON] = record.person
+    typed = st.session_state.get(ACTIONS + "-rows")
+    if typed is not None and typed["Action"].fillna("").astype(str).str.strip().any():
+        return
+    open_actions = [a for a in record.latest.actions if a.status != "done"]
+    if open_actions:
+        st.session_state[ACTIONS + "-rows"] = pd.DataFrame(
+            {
+                "Action": [a.action for a in open_actions],
+                "By when": [a.by for a in open_actions],
+                "Owner": [a.owner or "" for a in open_actions],
+                "Support": [a.support or "" for a in open_actions],
+                "Status": [RECORD_ACTION_STATUSES[a.status] for a in open_actions],
+            }
+        )
+        st.session_state.pop(ACTIONS, None)  # the table's own edits were of the rows it had before
 
 
 def _record_offer(fw) -> None:
@@ -241,6 +265,9 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
         "Set the level you hold in each skill. The list shows the skills the target role needs and those of "
         "the current role; the levels start from the current role's."
     )
+    if st.query_params.get(FROM_RECORD) == "record":  # the record page's link: use this session's record
+        del st.query_params[FROM_RECORD]
+        _use_record(fw)
     if ASSESSMENT not in st.session_state and "compare" in st.query_params:
         st.info(
             "A link never carries anyone's assessment: if this link came from someone else, what follows starts "

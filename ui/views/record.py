@@ -594,7 +594,7 @@ def _save(loaded, record: DevelopmentRecord) -> None:
             "pages/gap.py",
             label="The gap and the plan from this record's levels",
             query_params=state.link_params(
-                loaded, compare="self", current=record.current_role, target=record.target_role
+                loaded, compare="self", current=record.current_role, target=record.target_role, levels="record"
             ),
             icon=":material/checklist:",
         )
