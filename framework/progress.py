@@ -2,7 +2,9 @@
 check-in, where the person and their manager see a skill differently, and the actions done and overdue.
 
 Each check-in's level of a skill is the one the gap uses (:func:`~framework.record.record_levels`: agreed,
-else the manager's, else the person's own), so the history says which voice each point came from.
+else the manager's, else the person's own), so the history says which voice each point came from. A change
+since the last check-in is measured in one voice only — the voice of the level now, against the same voice
+last time — because a manager's first rating below the person's own is a second view, not a step down.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .models import Framework
-from .record import ACTION_STATUSES, SOURCES, AgreedAction, CheckIn, DevelopmentRecord, record_levels
+from .record import (
+    ACTION_STATUSES,
+    AGREED,
+    MANAGER,
+    SELF,
+    SOURCES,
+    AgreedAction,
+    CheckIn,
+    DevelopmentRecord,
+    record_levels,
+)
 
 __all__ = ["Difference", "LevelChange", "Progress", "action_status", "check_in_label", "differences", "progress"]
 
@@ -31,13 +43,20 @@ class Difference:
     levels: int  # the manager's rank minus the person's: negative where the manager sees less
 
 
+#: Whose level it is, as a sentence names it.
+VOICES = {AGREED: "the agreed level", MANAGER: "the line manager's level", SELF: "the person's own level"}
+
+
 @dataclass(frozen=True)
 class LevelChange:
+    """A skill whose level reads differently since the last check-in."""
+
     skill: str
     name: str
-    before: str  # level name, or "none"
+    before: str  # "Working (own)", or "none"
     after: str
-    moved: int  # levels up (negative: down)
+    moved: int  # levels up (negative: down), in one voice; 0 where the two cannot be compared
+    not_compared: str | None = None  # why the two are not a move up or down, in words
 
 
 @dataclass(frozen=True)
@@ -92,29 +111,70 @@ def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date)
     table = pd.DataFrame.from_dict(rows, orient="index", columns=list(labels)).rename_axis("Skill").reset_index()
     changes = []
     if len(per_check_in) > 1:
-        (before, _), (after, _) = per_check_in[-2], per_check_in[-1]
+        last, latest = record.check_ins[-2], record.check_ins[-1]
         for skill in order:
-            was, now = before.get(skill), after.get(skill)
-            if was != now:
-                moved = framework.level_rank.get(now, 0) - framework.level_rank.get(was, 0)
-                changes.append(
-                    LevelChange(skill, skills[skill].name, names.get(was, NONE), names.get(now, NONE), moved)
-                )
+            change = _change(framework, skill, last, latest, per_check_in[-2], per_check_in[-1])
+            if change is not None:
+                changes.append(change)
     actions = record.latest.actions
     done = tuple(a for a in actions if a.status == "done")
     overdue = tuple(a for a in actions if a.status != "done" and a.by is not None and a.by < today)
     still = tuple(a for a in actions if a not in done and a not in overdue)
     up, down = sum(c.moved > 0 for c in changes), sum(c.moved < 0 for c in changes)
+    other = sum(c.not_compared is not None for c in changes)
     if len(labels) < 2:
         summary = "One check-in so far: progress shows from the second."
     else:
         summary = (
             f"{len(labels)} check-ins, from {record.check_ins[0].date.isoformat()} to "
-            f"{record.latest.date.isoformat()}. Since the last check-in: {up} skill{'s' * (up != 1)} up, "
-            f"{down} down, {len(changes) - up - down} changed otherwise."
+            f"{record.latest.date.isoformat()}. Since the last check-in, each in the same voice: "
+            f"{up} skill{'s' * (up != 1)} up, {down} down"
+            + (f"; {other} rated in a new voice or for the first time, not compared" if other else "")
+            + "."
         )
     summary += f" Actions: {len(done)} done, {len(overdue)} overdue, {len(still)} open."
     return Progress(labels, ranks, table, tuple(changes), done, overdue, still, summary)
+
+
+def _change(
+    framework: Framework,
+    skill: str,
+    last: CheckIn,
+    latest: CheckIn,
+    before: tuple[dict[str, str], dict[str, str]],
+    after: tuple[dict[str, str], dict[str, str]],
+) -> LevelChange | None:
+    """How ``skill`` reads now against the last check-in: measured in the voice of its level now, or, where the
+    last check-in has no level in that voice, said to be a new view rather than a move."""
+    names, rank = _names(framework), framework.level_rank
+    name = framework.skills_by_id[skill].name
+    (levels_before, voices_before), (levels_after, voices_after) = before, after
+    if skill not in levels_after:
+        if skill not in levels_before:
+            return None
+        was = f"{names[levels_before[skill]]} ({SOURCES[voices_before[skill]]})"
+        return LevelChange(skill, name, was, NONE, 0, "not rated at this check-in")
+    voice = voices_after[skill]
+    now = levels_after[skill]
+    shown_now = f"{names[now]} ({SOURCES[voice]})"
+    rating = last.skills.get(skill)
+    was = rating.level(voice) if rating is not None else None
+    if was in rank:
+        if was == now:
+            return None
+        return LevelChange(skill, name, f"{names[was]} ({SOURCES[voice]})", shown_now, rank[now] - rank[was])
+    if skill not in levels_before:
+        return LevelChange(skill, name, NONE, shown_now, 0, "rated for the first time")
+    shown_was = f"{names[levels_before[skill]]} ({SOURCES[voices_before[skill]]})"
+    return LevelChange(
+        skill,
+        name,
+        shown_was,
+        shown_now,
+        0,
+        f"{VOICES[voice]} is new: last time there was only {VOICES[voices_before[skill]]}, so this is another "
+        "view, not a move",
+    )
 
 
 def action_status(action: AgreedAction) -> str:

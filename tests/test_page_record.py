@@ -84,7 +84,7 @@ def test_a_new_check_in_and_progress(council):
         "Working (agreed)",
         "Practitioner (agreed)",
     ]
-    assert "Planning: Working → Practitioner (up 1)" in texts(at)
+    assert "Planning: Working (agreed) → Practitioner (agreed) (up 1)" in texts(at)
     assert at.get("plotly_chart"), "a chart beside the table"
     add = next(b for b in at.button if b.label == "Add a new check-in")
     add.click().run()

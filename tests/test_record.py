@@ -19,7 +19,9 @@ from framework.record import (
     MANAGER,
     RECORD_MAX_BYTES,
     SELF,
+    CheckIn,
     DevelopmentRecord,
+    SkillRating,
     add_check_in,
     dump_record,
     load_record,
@@ -30,7 +32,7 @@ from framework.record import (
 from framework.skills import dump_profile, profile_from_role, skill_gap
 from framework.team import team_csv, team_view, team_workbook
 from tests.conftest import ROOT
-from tests.record_samples import APM, D3, DM, ali, all_records, everything, jo, sam
+from tests.record_samples import APM, D1, D2, D3, DM, ali, all_records, everything, jo, sam
 
 RECORDS = ["sam", "ali", "jo", "everything"]
 
@@ -127,17 +129,50 @@ def test_progress_over_three_check_ins(council):
     assert view.labels == ("1 · 2026-01-12", "2 · 2026-04-13", "3 · 2026-07-13")
     assert view.ranks["Planning"] == (2, 2, 3)
     assert view.ranks["Commercial management"] == (None, 2, 2)
-    assert [(c.name, c.before, c.after, c.moved) for c in view.changes] == [
-        ("Making a process work", "Working", "Expert", 2),  # the manager's Working gave way to the own Expert
-        ("Planning", "Working", "Practitioner", 1),
+    # Measured in one voice: Making a process work reads Expert (own) now and was Expert in the person's own view
+    # last time (the manager's Working then is not compared with the person's Expert now): no change.
+    assert [(c.name, c.before, c.after, c.moved, c.not_compared) for c in view.changes] == [
+        ("Planning", "Working (agreed)", "Practitioner (agreed)", 1, None),
     ]
     planning = view.table.set_index("Skill").loc["Planning"]
     assert list(planning) == ["Working (own)", "Working (agreed)", "Practitioner (agreed)"]
     assert [a.action for a in view.overdue] == ["Lead sprint planning for a quarter"]
     assert [a.action for a in view.open] == ["Run a retrospective"]
     assert "3 check-ins" in view.summary
-    assert "2 skills up" in view.summary
+    assert "each in the same voice: 1 skill up, 0 down." in view.summary
     assert "1 overdue" in view.summary
+
+
+def test_a_managers_first_rating_is_another_view_not_a_step_down(council):
+    """The person rated themselves Expert; at the next check-in only their manager adds a level, Practitioner:
+    the person has not gone down, a second view has arrived. An agreed level that is new is not a move either;
+    one voice against the same voice is."""
+    first = CheckIn(
+        date=D1,
+        skills={
+            "planning": SkillRating(self_level="expert"),
+            "agile-and-lean-practices": SkillRating(self_level="working"),
+        },
+    )
+    second = CheckIn(date=D2, skills={
+        "planning": SkillRating(self_level="expert", manager="practitioner"),
+        "agile-and-lean-practices": SkillRating(self_level="practitioner"),
+        "commercial-management": SkillRating(manager="working"),
+    })  # fmt: skip
+    record = sam(council).model_copy(update={"check_ins": [first, second]})
+    view = progress(record, council, today=D2)
+    changes = {c.name: c for c in view.changes}
+    planning = changes["Planning"]
+    assert (planning.before, planning.after, planning.moved) == ("Expert (own)", "Practitioner (line manager's)", 0)
+    assert planning.not_compared == (
+        "the line manager's level is new: last time there was only the person's own level, so this is another "
+        "view, not a move"
+    )
+    agile = changes["Agile and Lean practices"]
+    assert (agile.before, agile.after, agile.moved, agile.not_compared) == (
+        "Working (own)", "Practitioner (own)", 1, None)  # fmt: skip
+    assert changes["Commercial management"].not_compared == "rated for the first time"
+    assert "each in the same voice: 1 skill up, 0 down; 2 rated in a new voice or for the first time" in view.summary
 
 
 def test_a_new_check_in_starts_from_the_last_and_carries_open_actions(council):

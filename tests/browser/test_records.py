@@ -149,7 +149,10 @@ def test_a_record_over_three_check_ins_and_a_team(page, app_url, browser):
         text = main_text(third_page)
         assert "Progress over the check-ins" in text
         assert "3 check-ins" in text
-        assert "Planning: Awareness → Practitioner (up 2)" in text
+        assert (
+            "Planning: Awareness (line manager's) → Practitioner (agreed) — the agreed level is new: last time there "
+            "was only the line manager's level, so this is another view, not a move"
+        ) in text, "an agreed level where there was none is not counted as a move up"
         assert "Lead sprint planning" in text, "the open action is carried into the new check-in"
         rows = {row[0]: row[1:] for row in table(third_page, "stacked-progress")[1:]}
         assert rows["Planning"] == ["Working (own)", "Awareness (line manager's)", "Practitioner (agreed)"]

@@ -569,6 +569,7 @@ def _progress(fw, record: DevelopmentRecord) -> None:
     lines = [
         f"- {md(c.name)}: {md(c.before)} → {md(c.after)}"
         + (f" (up {c.moved})" if c.moved > 0 else f" (down {-c.moved})" if c.moved < 0 else "")
+        + (f" — {md(c.not_compared)}" if c.not_compared else "")
         for c in view.changes
     ]
     st.markdown("**Since the last check-in:**\n\n" + ("\n".join(lines) if lines else "No level changed."))
