@@ -135,7 +135,7 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
         "gap": {"current": source["id"], "target": target["id"]},
         "compare": {"roles": [source["id"], target["id"]]},
         "review": {},
-        "versions": {},
+        "versions": {"new": "roles"},  # the council framework as the newer version: the interaction compares
         "import_jd": {},
     }
 

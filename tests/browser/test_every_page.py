@@ -95,7 +95,8 @@ VIEWS = [
         "/versions",
         "Compare versions",
         {"council": {"old": "roles", "new": "ft-engineering"}, "ddat": {"old": "ddat", "new": "roles"}},
-        shows='[data-testid="stDataFrame"]',
+        # a short list of changes is a table shown whole; a long one (DDaT's 205 roles) a scrolling grid
+        shows='.st-key-stacked-versions-roles table, [data-testid="stDataFrame"]',
         text={"council": "Roles removed", "ddat": "Roles removed"},
     ),
     View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),

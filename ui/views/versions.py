@@ -12,6 +12,8 @@ from ui import render, state
 from ui.data import UPLOAD_MAX_BYTES, describe_error, load, load_upload, shipped_frameworks
 
 UPLOAD = "upload"
+#: Tables of up to this many rows are shown whole, as text that wraps; longer ones in a scrolling grid.
+WHOLE_ROWS = 100
 #: This session's uploaded versions, by side ("old" / "new"): (content hash, Loaded or the problems). In the
 #: session only — an uploaded file is a person's — and read once per file, not on every rerun.
 UPLOADED = "_versions_uploaded"
@@ -39,12 +41,13 @@ def _label(key: str) -> str:
 
 
 def _side(title: str, key: str, default: str):
-    """One version: a shipped framework (its key) or this session's uploaded file (a Loaded), or None."""
+    """One version: a shipped framework (its key) or this session's uploaded file (a Loaded), or None; and
+    where it comes from, in words ("the shipped file", "draft.yaml, uploaded")."""
     options = [*shipped_frameworks(), UPLOAD]
     index = options.index(default) if default in options else 0
     chosen = state.bound_select(title, options, key=key, what="the framework", format_func=_label, index=index)
     if chosen != UPLOAD:
-        return chosen
+        return chosen, "the shipped file"
     upload = st.file_uploader(
         f"{title}: a framework file (up to {UPLOAD_MAX_BYTES // (1024 * 1024)} MB)",
         type=["yaml", "yml", "md", "csv", "xlsx"],
@@ -54,7 +57,7 @@ def _side(title: str, key: str, default: str):
         "browser session only.",
     )
     if upload is None:
-        return None
+        return None, None
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     kept: dict = st.session_state.setdefault(UPLOADED, {})
@@ -67,8 +70,8 @@ def _side(title: str, key: str, default: str):
     if isinstance(found, list):
         st.error(f"{render.md(upload.name)} could not be read: {len(found)} problem(s).")
         st.code("\n".join(found), language=None, wrap_lines=True)
-        return None
-    return found
+        return None, None
+    return found, f"{upload.name}, uploaded"
 
 
 def _compared(old, new) -> VersionsView:
@@ -98,9 +101,9 @@ def main() -> None:
     )
     left, right = st.columns(2)
     with left:
-        old = _side("Older version", "old", "roles")
-    with right:
-        new = _side("Newer version", "new", "roles")
+        old, old_from = _side("Older version", "old", "roles")
+    with right:  # most often: a draft of one's own against the shipped framework
+        new, new_from = _side("Newer version", "new", UPLOAD)
     if old is None or new is None:
         st.info("Choose or upload both versions to compare them.")
         st.stop()
@@ -111,7 +114,11 @@ def main() -> None:
         st.code("\n".join(describe_error(error)), language=None, wrap_lines=True)
         st.stop()
 
-    st.header(f"{render.md(view.old_name)} → {render.md(view.new_name)}", divider="gray")
+    if view.old_name == view.new_name:  # two versions of one framework: say which is which
+        heading = f"{render.md(view.old_name)}: {render.md(old_from)} → {render.md(new_from)}"
+    else:
+        heading = f"{render.md(view.old_name)} → {render.md(view.new_name)}"
+    st.header(heading, divider="gray")
     if view.unchanged:
         st.info("Nothing changed: the two versions have the same roles, requirements, findings and moves.")
     st.markdown("\n".join(f"- **{render.md(name)}:** {count:,}" for name, count in view.summary))
@@ -123,7 +130,13 @@ def main() -> None:
         st.subheader(heading)
         if table.empty:
             st.write(nothing)
+        elif len(table) <= WHOLE_ROWS:  # every word of each change shown, wrapped (and stacked on a phone)
+            render.stacked_table(table, key=f"stacked-versions-{heading.lower().replace(' ', '-')}")
         else:
+            st.caption(
+                f"{len(table):,} rows: the table scrolls, and its cells show the start of long texts; the Markdown "
+                "and Excel downloads below hold every row in full."
+            )
             st.dataframe(table, hide_index=True)
     buttons = st.container(horizontal=True)
     render.download("Download as Markdown", view.markdown, file_name="framework-changes.md", where=buttons)
