@@ -78,6 +78,7 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
         raise
     if not isinstance(data, dict) or looks_foreign(data):
         _raise_if_foreign(name, text=text[: 1 << 16], parsed=data)
+    _raise_if_a_persons_file(name, data)
     framework, found = validate_data(data)
     problems += found
     problems = _with_locations(cap_problems(problems), text, name, data, root=root)
@@ -87,6 +88,25 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
         raise InputError(errors, summary=f"{name} is not a valid framework")
     framework._warnings = tuple(p for p in problems if p.severity == "warning")
     return framework
+
+
+#: The files the app saves for a person, by the field that marks them, and where each is opened.
+_PERSONS_FILES = {
+    "record_version": "a development record (a person's levels over their check-ins), not a framework file: "
+    "open it on the Development record page, or several at once on the Team page",
+    "profile_version": "a saved self-assessment (a person's skill levels), not a framework file: open it on the "
+    "Skill gap and plan page ('Load a saved self-assessment')",
+}
+
+
+def _raise_if_a_persons_file(name: str, data: Any) -> None:
+    """A record or a self-assessment handed in where a framework belongs gets one problem saying where it
+    goes, instead of the schema's list of missing fields."""
+    if not isinstance(data, dict) or "roles" in data or "grades" in data:
+        return
+    for marker, what in _PERSONS_FILES.items():
+        if marker in data:
+            raise InputError.single(f"this is {what}", file=name, code="wrong-file")
 
 
 def looks_foreign(data: Any) -> bool:

@@ -535,6 +535,33 @@ def _limit(message: str, event, name: str, code: str) -> InputError:
     )
 
 
+def _at(mark) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _plain_words(exc: yaml.MarkedYAMLError):
+    """What a YAML syntax error means for the person who wrote the file, and where to look: the place to fix,
+    which for an unclosed quote is where it opens, not the end of the file the parser reached. None where the
+    parser's own words are the best there is."""
+    context, problem = exc.context or "", exc.problem or ""
+    start, found = exc.context_mark, exc.problem_mark
+    if "quoted scalar" in context and start is not None:
+        return "a quoted text starts here and its closing quote is missing", start
+    if "mapping values are not allowed" in problem:
+        return "a second ': ' on one line: put a text that holds ': ' in quotes", found
+    if "tab character" in problem or "'\\t'" in problem:
+        return "a tab character: YAML indents with spaces only", found
+    if "could not find expected ':'" in problem and start is not None:
+        return "a line with no 'name: value' where one was expected (a missing colon?)", start
+    if "expected <block end>" in problem or "expected '-' indicator" in problem:
+        since = f" of the block that starts at {_at(start)}" if start is not None else ""
+        return f"this line's indentation does not line up with the lines{since}", found
+    if "flow sequence" in context or "flow mapping" in context:
+        opened = f" at {_at(start)}" if start is not None else ""
+        return f"a list or mapping in brackets opened{opened} is not closed as expected here", found
+    return None
+
+
 def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     parts = [p for p in (exc.context, exc.problem) if p]
@@ -542,6 +569,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     kind = "YAML value" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax"
     if exc.problem and "could not determine a constructor" in exc.problem:
         message = f"tag not allowed: {exc.problem.split('for the tag')[-1].strip()} (only plain YAML data is read)"
+    elif kind == "YAML syntax":
+        plain = _plain_words(exc)
+        if plain is not None and plain[1] is not None:
+            message = f"{plain[0]} (the YAML reader says: {message})"
+            mark = plain[1]
     return Problem(
         f"{kind}: {message}",
         file=name,

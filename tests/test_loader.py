@@ -338,3 +338,46 @@ def test_errors_come_in_two_families_under_one_base(tmp_path):
         progression_paths(build_graph(framework), "b", "a")
     assert isinstance(none.value, QueryError)
     assert not isinstance(none.value, InputError)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        ('id: x\nname: "open\nroles: []\n', "2:7", "a quoted text starts here and its closing quote is missing"),
+        ("id: x\nname: a: b\n", "2:8", "a second ': ' on one line: put a text that holds ': ' in quotes"),
+        ("id: x\n\tname: y\n", "2:1", "a tab character: YAML indents with spaces only"),
+        (
+            "id: x\nroles:\n  - id: a\n   title: b\n",
+            "4:4",
+            "does not line up with the lines of the block that starts at line 3",
+        ),
+        ("id: x\nname y\nroles: []\n", "2:1", "a line with no 'name: value' where one was expected"),
+        ("id: [a, b\nname: c\n", "2:5", "a list or mapping in brackets opened at line 1, column 5"),
+    ],
+    ids=["unclosed-quote", "two-colons", "tab", "indentation", "no-colon", "open-bracket"],
+)
+def test_a_yaml_mistake_is_said_in_plain_words_where_it_is_to_be_fixed(text, where, says):
+    with pytest.raises(FrameworkError) as error:
+        load_framework_text(text, name="mine.yaml")
+    (problem,) = error.value.problems
+    assert str(problem).startswith(f"mine.yaml:{where}: YAML syntax: ")
+    assert says in problem.message
+    assert "(the YAML reader says: " in problem.message, "the reader's own words stay, for those who know YAML"
+
+
+def test_a_persons_record_or_self_assessment_given_as_a_framework_says_where_it_goes():
+    from framework.record import dump_record
+    from framework.skills import dump_profile, profile_from_role
+    from tests.conftest import COUNCIL
+    from tests.record_samples import sam
+
+    council = load_framework(COUNCIL)
+    for text, page in (
+        (dump_record(sam(council)), "the Development record page"),
+        (dump_profile(profile_from_role(council, "delivery-manager")), "the Skill gap and plan page"),
+    ):
+        with pytest.raises(FrameworkError) as error:
+            load_framework_text(text, name="mine.yaml")
+        (problem,) = error.value.problems
+        assert problem.code == "wrong-file"
+        assert page in problem.message
