@@ -264,3 +264,27 @@ def test_criteria_frameworks_rate_expectations():
     criteria = at.data_editor[0].value
     assert list(criteria.columns) == ["Area", "Criterion", "Own", "Line manager", "Agreed"]
     assert len(criteria) > 0
+
+
+def test_team_chart_has_a_row_per_skill_and_leaves_an_unknown_level_blank(team):
+    import math
+
+    import plotly.io as pio
+
+    (chart,) = team.get("plotly_chart")
+    heatmap = pio.from_json(chart.proto.spec).data[0]
+    members, skills = list(heatmap.x), list(heatmap.y)
+    assert members == ["Sam Okafor", "Ali Reid", "Jo Park"], "a column per member"
+    assert "Planning" in skills, "a row per skill"
+    row, jo = skills.index("Planning"), members.index("Jo Park")
+    assert heatmap.text[row][jo] == "", "Jo has no level in Planning"
+    z = heatmap.z
+    if isinstance(z, dict):  # plotly's typed-array form: {"dtype", "bdata", "shape"}
+        import base64
+
+        import numpy as np
+
+        shape = tuple(int(n) for n in str(z["shape"]).split(","))
+        z = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape)
+    assert math.isnan(z[row][jo]), "blank, not drawn as the lowest level"
+    assert z[row][members.index("Sam Okafor")] > 0

@@ -23,10 +23,23 @@ a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, [role="radio"
 input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid #0b0c0c !important; outline-offset: 2px; box-shadow: 0 0 0 5px #ffdd00 !important;
 }}
+.st-key-map-narrow-note {{ display: none !important; }}
 @media (max-width: {NARROW_PX}px) {{
   /* Other Markdown tables keep within the width: their columns share it and long words wrap. */
   [data-testid="stMarkdownContainer"] table {{ width: 100%; table-layout: fixed; }}
   [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {{ overflow-wrap: anywhere; }}
+  /* Pickers and text boxes set side by side stand one above the other, so each shows its whole value. */
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] :is(
+    [data-testid="stSelectbox"], [data-testid="stTextInput"], [data-testid="stDateInput"])) {{
+    flex-direction: column; align-items: stretch;
+  }}
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stElementContainer"] :is(
+    [data-testid="stSelectbox"], [data-testid="stTextInput"], [data-testid="stDateInput"]))
+    > [data-testid="stElementContainer"] {{
+    width: 100% !important; max-width: 100%; flex: 0 0 auto !important;
+  }}
+  /* The note that says the map leaves out the names at this width (it is hidden on wider screens). */
+  .st-key-map-narrow-note {{ display: flex !important; }}
   /* The map's text labels would overlap at this width: the names are in each role's hover and panel. */
   .st-key-career-map .textpoint {{ display: none; }}
   /* Tables written as Markdown stack: a block per row, each cell after its column's name (stacked_table_css). */

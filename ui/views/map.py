@@ -70,7 +70,7 @@ def main() -> None:
         loaded,
         "Find a role",
         key="role",
-        placeholder="Choose a role to ring it on the map and open its panel",
+        placeholder="Choose a role",
         help="Rings the role on the map and opens its panel: its profile and the routes from and to it. With your "
         "current role chosen in the sidebar, the map also draws your easiest route to it.",
     )
@@ -147,6 +147,13 @@ def main() -> None:
     notes.append(render.md(view.summary))
     notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
+    with st.container(key="map-narrow-note"):  # shown on a phone only (ui.style)
+        st.info(
+            "On a screen this narrow the map leaves out the role names, which would overlap: tap a role to see "
+            "its name and open its panel, choose one under “Find a role”, or open “Table of the map” below "
+            "for every role by name.",
+            icon=":material/smartphone:",
+        )
     with st.container(key="career-map"):
         event = st.plotly_chart(
             figure,

@@ -9,6 +9,7 @@ never kept in a cache other sessions share, never written to disk or logs.
 from __future__ import annotations
 
 import html
+import textwrap
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -72,28 +73,39 @@ def main() -> None:
 
 
 def _heatmap(view: TeamView) -> go.Figure:
-    text = [[value or "—" for value in row] for row in view.matrix.values]
+    """A row per skill and a column per member: members are few, skills many, so the chart grows downwards and
+    stays readable on a phone. A cell with no level known is left blank, not drawn as the lowest level."""
+    known = view.matrix.T != ""
+    z = view.ranks.T.where(known)
+    text = [[value or "" for value in row] for row in view.matrix.T.values]
+    skills = [_wrap(html.escape(str(c), quote=False)) for c in view.matrix.columns]
     figure = go.Figure(
         go.Heatmap(
-            z=view.ranks.values,
-            x=[html.escape(c, quote=False) for c in view.matrix.columns],
-            y=[html.escape(m, quote=False) for m in view.members],
+            z=z.values,
+            x=[html.escape(m, quote=False) for m in view.members],
+            y=skills,
             text=[[html.escape(t, quote=False) for t in row] for row in text],
             texttemplate="%{text}",
             colorscale=SCALE,
             showscale=False,
             xgap=2,
             ygap=2,
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            hoverongaps=False,
+            hovertemplate="%{x}<br>%{y}: %{text}<extra></extra>",
         )
     )
     figure.update_layout(
-        height=max(240, 60 * len(view.members) + 160),
+        height=max(240, 44 * len(skills) + 120),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"autorange": "reversed"},
-        xaxis={"tickangle": -35},
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"side": "top", "automargin": True},
     )
     return figure
+
+
+def _wrap(label: str, width: int = 22) -> str:
+    """A skill's name on lines of about ``width`` characters, so the names leave the cells room on a phone."""
+    return "<br>".join(textwrap.wrap(label, width)) or label
 
 
 def show(view: TeamView) -> None:
@@ -101,7 +113,8 @@ def show(view: TeamView) -> None:
     st.header(f"{count} member{'s' * (count != 1)}")
     st.subheader("Skills matrix")
     st.markdown(
-        md(view.sources) + " Darker cells are lower levels; each cell names its level, so colour is not needed."
+        md(view.sources) + " A row per skill and a column per member. Darker cells are lower levels; each cell "
+        "names its level, so colour is not needed, and a blank cell is a skill with no level known."
     )
     st.plotly_chart(
         _heatmap(view),
