@@ -15,10 +15,11 @@ from xml.sax.saxutils import escape as xml_escape
 import pandas as pd
 
 from .cells import csv_text
+from .ids import slugify
 from .plan import DevelopmentPlan, FocusItem
 from .textsafe import md_escape
 
-__all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_markdown", "plan_pdf"]
+__all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
 
 BLANK = "________________"  #: space to write in on a printed plan
 BLANK_ACTIONS = 3  #: empty rows of the actions table when none are agreed yet
@@ -42,6 +43,18 @@ PLAN_CSV_COLUMNS = [
     "Support",
     "Status",
 ]
+
+
+def plan_file_stem(plan: DevelopmentPlan) -> str:
+    """A file name (without its extension) that tells one plan from another in a downloads folder: whose it is
+    where it says, the target role and the day — "development-plan-sam-okafor-senior-product-manager-2026-12-03"."""
+    parts = [
+        "development-plan",
+        slugify(plan.person or "")[:40],
+        slugify(plan.target_title)[:60],
+        plan.date.isoformat(),
+    ]
+    return "-".join(p for p in parts if p)
 
 
 def _date(value) -> str:

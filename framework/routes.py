@@ -276,9 +276,7 @@ def _why_no_path(G: nx.DiGraph, source: str, target: str) -> str:
     if s["position"] is not None and t["position"] is not None and t["position"] < s["position"]:
         return f"{t['title']} is below {s['title']}: the framework describes moves up and across, not down"
     if G.in_degree(target) == 0:
-        return (
-            f"nothing in the framework leads into {t['title']}: it has no rung below it, no lateral move and no reports"
-        )
+        return f"{t['title']} has no rung below it, no lateral move into it and no one reporting to it"
     if G.out_degree(source) == 0:
         return f"{s['title']} has no onward move: it is the top of its ladder, with no lateral move and no manager"
     reachable = nx.descendants(G, source) | {source}

@@ -152,7 +152,7 @@ def test_a_role_with_no_grade_and_no_lines_is_unplaced_but_never_crashes(branche
     assert branched.nodes["floating"]["position"] is None
     assert ladder(branched, "ops") == ["sre", "floating"]
     assert next_steps(branched, "floating") == []
-    with pytest.raises(NoPath, match="nothing in the framework leads into Unplaced role"):
+    with pytest.raises(NoPath, match="Unplaced role has no rung below it, no lateral move into it"):
         progression_paths(branched, "jr", "floating")
 
 

@@ -221,7 +221,11 @@ def test_a_gap_with_no_route_says_so_and_offers_roles_that_lead_there():
     ]
     assert any("Routes from Project Manager (grade not stated) to Delivery Manager" in link for link in links)
     none_in = page(PAGE, current=DM, target="senior-product-manager")
-    assert any("No role leads there yet" in w.value for w in none_in.warning)
+    (warning,) = [w.value for w in none_in.warning]
+    assert warning == (
+        "No route in the framework leads to Senior Product Manager: Senior Product Manager has no rung below it, "
+        "no lateral move into it and no one reporting to it. The gap below still says what the role asks."
+    ), "said once, without repeating itself"
     shown = texts(none_in)
     assert "not in Delivery Manager's profile" in shown
     assert "none →" not in shown, "a skill the current role does not list is never shown as none"

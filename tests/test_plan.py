@@ -170,7 +170,7 @@ def test_route_check_agrees_with_progression_paths(council, council_graph):
     assert route_check(council, council_graph, APM, DM).has_route
     none = route_check(council, council_graph, DM, SPM)
     assert not none.has_route
-    assert none.reason.startswith("nothing in the framework leads into Senior Product Manager")
+    assert none.reason.startswith("Senior Product Manager has no rung below it, no lateral move into it")
     across = route_check(council, council_graph, "lead-developer", DM)
     assert not across.has_route
     assert [role for role, _ in across.nearest] == ["project-manager", APM], "roles that do lead there, nearest first"
@@ -344,3 +344,11 @@ def test_the_command_line_names_what_is_wrong(tmp_path, args, said):
     assert result.returncode == 1
     assert said in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_plans_file_name_says_whose_it_is_for_which_role_and_when(dm_to_spm, council, council_graph):
+    from framework.planfiles import plan_file_stem
+
+    assert plan_file_stem(dm_to_spm) == "development-plan-sam-okafor-senior-product-manager-2026-12-02"
+    nameless = development_plan(council, council_graph, DM, SPM, date=DAY)
+    assert plan_file_stem(nameless) == "development-plan-senior-product-manager-2026-12-02"

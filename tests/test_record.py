@@ -348,3 +348,10 @@ def test_the_editor_offers_each_level_with_its_descriptor_and_keeps_unknown_ones
     assert planning.agreed == "guru"
     assert planning.options["guru"] == "guru (not a level of this framework)"
     assert "unknown-skill" not in [r.skill for r in odd.skills], "a skill the framework lacks has no level picker"
+
+
+def test_a_records_file_name_says_whose_it_is_and_the_day_of_its_latest_check_in(council):
+    from framework.record import record_file_stem
+
+    assert record_file_stem(sam(council)) == "development-record-sam-okafor-2026-07-13"
+    assert record_file_stem(sam(council).model_copy(update={"person": None})) == "development-record-2026-07-13"

@@ -76,7 +76,9 @@ def test_a_plan_for_the_1_to_1(page, app_url, name, size):
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the plan (PDF, to print)").click()
-    assert download.value.suggested_filename == "development-plan.pdf"
+    name = download.value.suggested_filename
+    assert name.startswith("development-plan-sam-okafor-"), name  # whose plan, for which role, on which day
+    assert name.endswith(".pdf"), name
     reader = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     assert len(reader.pages) == 1, "the 1:1 kit is one page"
     pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -66,7 +66,9 @@ def upload(page, files: list[tuple[str, bytes]]) -> None:
 def save(page) -> bytes:
     with page.expect_download() as download:
         page.locator('[data-testid="stMain"]').get_by_role("button", name="Save as YAML").click()
-    assert download.value.suggested_filename == "development-record.yaml"
+    name = download.value.suggested_filename
+    assert name.startswith("development-record-sam-okafor-"), name  # whose it is, and the day of its check-in
+    assert name.endswith(".yaml"), name
     return download.value.path().read_bytes()
 
 

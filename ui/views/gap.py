@@ -19,7 +19,7 @@ from framework.expectation_text import expectations_markdown
 from framework.expectations import effective_expectations, has_expectations
 from framework.gaptext import descriptor_markdown
 from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
-from framework.planfiles import plan_csv, plan_markdown, plan_pdf
+from framework.planfiles import plan_csv, plan_file_stem, plan_markdown, plan_pdf
 from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, DevelopmentRecord, load_record, record_levels, record_profile
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
@@ -422,8 +422,7 @@ def _route_note(loaded, plan: DevelopmentPlan, target: str) -> None:
     nearest = route.nearest
     st.warning(
         f"No route in the framework leads to {md(plan.target_title)}: {md(route.reason or '')}. "
-        "The gap below still says what the role asks."
-        + (" These roles do lead there:" if nearest else " No role leads there yet."),
+        "The gap below still says what the role asks." + (" These roles do lead there:" if nearest else ""),
         icon=":material/route:",
     )
     for role_id, label in nearest:
@@ -679,17 +678,13 @@ def plan_tab(loaded, base: DevelopmentPlan, subject, target: str) -> None:
         actions=_actions(),
         current_label=base.current_label,
     )
-    buttons = st.container(horizontal=True)
-    render.download(
-        "Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name="development-plan.pdf", where=buttons
-    )
-    render.download(
-        "Download the plan (Markdown)", lambda: plan_markdown(plan), file_name="development-plan.md", where=buttons
-    )
+    buttons, stem = st.container(horizontal=True), plan_file_stem(plan)
+    render.download("Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name=f"{stem}.pdf", where=buttons)
+    render.download("Download the plan (Markdown)", lambda: plan_markdown(plan), file_name=f"{stem}.md", where=buttons)
     render.download(
         "Download the plan (CSV, for a spreadsheet)",
         lambda: plan_csv(plan).encode("utf-8"),
-        file_name="development-plan.csv",
+        file_name=f"{stem}.csv",
         where=buttons,
     )
     st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")

@@ -39,6 +39,7 @@ from framework.record import (
     dump_record,
     load_record,
     new_record,
+    record_file_stem,
 )
 from framework.views.record import RecordEditor, record_editor
 from ui import record_state, render, state
@@ -588,8 +589,9 @@ def _save(loaded, record: DevelopmentRecord) -> None:
     st.subheader("Save the record")
     st.markdown("Save the file and keep it: load it here next time, or on the Skill gap page for the plan.")
     buttons = st.container(horizontal=True)
-    render.download("Save as YAML", dump_record(record), file_name="development-record.yaml", where=buttons)
-    render.download("Save as JSON", dump_record(record, fmt="json"), file_name="development-record.json", where=buttons)
+    stem = record_file_stem(record)
+    render.download("Save as YAML", dump_record(record), file_name=f"{stem}.yaml", where=buttons)
+    render.download("Save as JSON", dump_record(record, fmt="json"), file_name=f"{stem}.json", where=buttons)
     if record.target_role in loaded.framework.roles_by_id:
         render.page_link(
             "pages/gap.py",
