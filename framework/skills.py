@@ -164,13 +164,13 @@ def nearest_defined(framework: Framework, skill_id: str, level_id: str) -> tuple
 
 def standing_text(framework: Framework, gap: SkillGap, row: GapRow) -> str:
     """Where the current side stands on a skill, in words: its level, "not in <role>'s profile", or the
-    person's own "none (self-assessed)"."""
+    person's own "none, by your own assessment"."""
     if row.standing == HELD and row.current is not None:
         return {lv.id: lv.name for lv in framework.skill_levels}.get(row.current, row.current)
     if row.standing == NOT_LISTED:
         return f"not in {gap.current_title}'s profile"
     if row.standing == NOT_HELD:
-        return "none (self-assessed)"
+        return "none, by your own assessment"
     return row.standing
 
 

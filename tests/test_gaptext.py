@@ -98,7 +98,7 @@ def test_gap_table_columns_and_order(council, gap):
 
 def test_a_persons_none_is_theirs_and_a_profile_that_lists_nothing_is_not_a_none(council):
     mine = gap_table(council, skill_gap(council, Profile(framework=council.id), TARGET))
-    assert set(mine["Now"]) == {"none (self-assessed)"}
+    assert set(mine["Now"]) == {"none, by your own assessment"}
     assert len(mine) == 9
     across = skill_gap(council, TARGET, "senior-product-manager")
     table = gap_table(council, across)

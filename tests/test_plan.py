@@ -269,7 +269,7 @@ def test_a_plan_from_a_self_assessment(council, council_graph):
     assert plan.levels_from == "your own assessment of your levels"
     planning = [item for item in plan.candidates if item.key == "skill/planning"]
     assert not planning, "planning is met at expert"
-    assert any(item.now == "none (self-assessed)" for item in plan.candidates)
+    assert any(item.now == "none, by your own assessment" for item in plan.candidates)
     assert plan.changes.compared_with == "Associate Project Manager", "criteria compared with the role it is based on"
 
 
