@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import resource
 import subprocess
 import sys
 import threading
@@ -128,7 +127,7 @@ def _serve_one() -> None:
     if not request:  # the server stopped while this child was its spare
         return
     data, name, max_bytes, memory_limit = pickle.loads(request)
-    resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    _limit_memory(memory_limit)
     try:
         framework, _ = load_or_import(data, name=name, max_bytes=max_bytes)
         outcome = ("framework", framework, build_graph(framework))
@@ -144,6 +143,17 @@ def _serve_one() -> None:
         answer = pickle.dumps(("too-costly", "is too large to hand back once checked"))
     sys.stdout.buffer.write(answer)
     sys.stdout.buffer.flush()
+
+
+def _limit_memory(limit: int) -> None:
+    """Hold this process to ``limit`` bytes of address space where the system can (Linux can; on a system
+    without the ``resource`` module or that refuses the limit, the time limit still holds)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 if __name__ == "__main__":
