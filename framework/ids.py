@@ -10,13 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["slugify", "unique_slugs"]
+__all__ = ["file_stem", "slugify", "unique_slugs"]
 
 
 def slugify(text: str) -> str:
     """``Head of (Agile) delivery management`` → ``head-of-agile-delivery-management``; "" when nothing is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def file_stem(kind: str, *parts: str, most: int = 40) -> str:
+    """A download's file name without its extension: ``kind`` and each non-empty part, slugified and cut to
+    ``most`` characters ("development-plan", "Sam Okafor", … → "development-plan-sam-okafor-…"). A person's
+    files are told apart in a downloads folder by whose they are and when, not by "(1)", "(2)"."""
+    return "-".join([kind, *(slug for part in parts if (slug := slugify(part or "")[:most].strip("-")))])
 
 
 def unique_slugs(names: list[str], *, fallback: str = "item") -> dict[str, str]:

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 import pandas as pd
 
 from .cells import csv_text
-from .ids import slugify
+from .ids import file_stem
 from .plan import DevelopmentPlan, FocusItem
 from .textsafe import md_escape
 
@@ -48,13 +48,7 @@ PLAN_CSV_COLUMNS = [
 def plan_file_stem(plan: DevelopmentPlan) -> str:
     """A file name (without its extension) that tells one plan from another in a downloads folder: whose it is
     where it says, the target role and the day — "development-plan-sam-okafor-senior-product-manager-2026-12-03"."""
-    parts = [
-        "development-plan",
-        slugify(plan.person or "")[:40],
-        slugify(plan.target_title)[:60],
-        plan.date.isoformat(),
-    ]
-    return "-".join(p for p in parts if p)
+    return file_stem("development-plan", plan.person or "", plan.target_title, plan.date.isoformat(), most=60)
 
 
 def _date(value) -> str:

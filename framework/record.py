@@ -28,7 +28,7 @@ from .errors import InputError, Problem
 from .filecheck import located, validated
 from .fingerprint import content_hash
 from .hints import Hints
-from .ids import slugify
+from .ids import file_stem
 from .models import Framework, Id, Line, Text, Url
 from .skills import Profile
 from .yamlsafe import cap_problems, decode, node_limit, parse_yaml
@@ -250,8 +250,7 @@ def expectation_keys(framework: Framework) -> set[str]:
 def record_file_stem(record: DevelopmentRecord) -> str:
     """A file name (without its extension) that tells one person's record from another's in a manager's
     downloads folder: the person, where the record names them, and the day of its latest check-in."""
-    parts = ["development-record", slugify(record.person or "")[:40], record.latest.date.isoformat()]
-    return "-".join(p for p in parts if p)
+    return file_stem("development-record", record.person or "", record.latest.date.isoformat())
 
 
 def dump_record(record: DevelopmentRecord, *, fmt: str = "yaml") -> str:
