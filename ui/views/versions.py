@@ -114,7 +114,7 @@ def main() -> None:
         st.code("\n".join(describe_error(error)), language=None, wrap_lines=True)
         st.stop()
 
-    if view.old_name == view.new_name:  # two versions of one framework: say which is which
+    if view.old_name == view.new_name and old_from != new_from:  # two versions of one framework: which is which
         heading = f"{render.md(view.old_name)}: {render.md(old_from)} → {render.md(new_from)}"
     else:
         heading = f"{render.md(view.old_name)} → {render.md(view.new_name)}"
