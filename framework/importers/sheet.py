@@ -71,8 +71,9 @@ def looks_like_sheet(text: str) -> bool:
     return len(cells & {_norm(f) for f in FIELDS}) >= 2
 
 
-def parse_mapping(pairs: list[str]) -> dict[str, str]:
-    """``["level=Grade", "area=Competency"]`` → ``{"level": "Grade", "area": "Competency"}``."""
+def parse_mapping(pairs: list[str], *, fields: tuple[str, ...] = FIELDS) -> dict[str, str]:
+    """``["level=Grade", "area=Competency"]`` → ``{"level": "Grade", "area": "Competency"}`` (``fields``: the
+    fields the sheet has)."""
     out: dict[str, str] = {}
     problems = []
     for pair in pairs:
@@ -80,9 +81,9 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         name = name.strip().lower()
         if not sep or not header.strip():
             problems.append(Problem(f"--map {pair!r}: write FIELD=HEADER, e.g. level=Grade", code="sheet-map"))
-        elif name not in FIELDS:
+        elif name not in fields:
             problems.append(
-                Problem(f"--map {pair!r}: no field {name!r} (fields: {', '.join(FIELDS)})", code="sheet-map")
+                Problem(f"--map {pair!r}: no field {name!r} (fields: {', '.join(fields)})", code="sheet-map")
             )
         else:
             out[name] = header.strip()
@@ -179,22 +180,29 @@ class _Item:
     link: str | None = None
 
 
-def _columns(header: list[str], mapping: dict[str, str], name: str) -> tuple[dict[str, int], list[str]]:
-    """Field → column index, and the headers not read."""
+def _columns(
+    header: list[str],
+    mapping: dict[str, str],
+    name: str,
+    *,
+    fields: tuple[str, ...] = FIELDS,
+    required: tuple[str, ...] = REQUIRED,
+) -> tuple[dict[str, int], list[str]]:
+    """Field → column index, and the headers not read (``fields`` and ``required``: the sheet's columns)."""
     by_norm: dict[str, int] = {}
     for index, cell in enumerate(header):
         if cell:
             by_norm.setdefault(_norm(cell), index)
     columns: dict[str, int] = {}
     problems = []
-    for field_name in FIELDS:
+    for field_name in fields:
         wanted = mapping.get(field_name, field_name)
         index = by_norm.get(_norm(wanted))
         if index is not None:
             columns[field_name] = index
         elif field_name in mapping:
             problems.append(f"--map {field_name}={wanted!r}: no column of that name")
-    missing = [f for f in REQUIRED if f not in columns and f not in mapping]
+    missing = [f for f in required if f not in columns and f not in mapping]
     if missing or problems:
         found = ", ".join(repr(h) for h in header if h) or "none"
         hint = " ".join(f'--map {f}="HEADER"' for f in missing)
