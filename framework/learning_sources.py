@@ -21,7 +21,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["RULES", "SOURCE_PATTERN", "SourceRef", "SourceRule", "expected_address", "parse_source", "title_in"]
+__all__ = [
+    "RULES",
+    "SOURCE_PATTERN",
+    "SourceRef",
+    "SourceRule",
+    "describe_source",
+    "expected_address",
+    "parse_source",
+    "title_in",
+]
 
 #: ``github:OWNER/REPO@COMMIT:PATH`` with an optional ``#FRAGMENT`` naming a row of a list of pages.
 SOURCE_PATTERN = re.compile(
@@ -149,3 +158,17 @@ def title_in(ref: SourceRef, text: str) -> str | None:
     file does not give one."""
     rule = RULES.get(ref.repo)
     return rule.title(text, ref) if rule else None
+
+
+def describe_source(text: str) -> tuple[str, str | None]:
+    """A ``source`` as a person reads it, and the web address of the file it cites (None when it cites none):
+    ``("alphagov/gds-way at 627911c",
+    "https://github.com/alphagov/gds-way/blob/627911c…/source/standards/pair-programming.html.md.erb")``. Any
+    other source (an organisation's "our course list, 2026") is given as written."""
+    ref = parse_source(text)
+    if ref is None:
+        return text, None
+    return (
+        f"{ref.repo} at {ref.commit[:7]}",
+        f"https://github.com/{ref.repo}/blob/{ref.commit}/{ref.path}",
+    )

@@ -37,6 +37,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..errors import InputError
 from ..ids import slugify
@@ -182,16 +183,21 @@ def _row_problem(values: dict[str, str], has_access: bool) -> str | None:
     return None
 
 
-def _serves(values: dict[str, str], names: _Names) -> Serves | str:
-    """What the row serves, or why it cannot be read (an unknown skill, area or level)."""
+def _serves(values: dict[str, str], names: _Names, keep_unknown: bool) -> Serves | str:
+    """What the row serves, or why it cannot be read (a skill, area or level the framework does not have —
+    unless ``keep_unknown``, when its id is made from its name as written)."""
     what = "skill" if values["skill"] else "area"
     ident = names.skill(values["skill"]) if what == "skill" else names.area(values["area"])
+    if ident is None and keep_unknown:
+        ident = slugify(values[what]) or None
     if ident is None:
         return f"the framework has no {what} {values[what]!r}"
     levels = []
     for text in re.split(r"[;,]", values["level"]):
         if text.strip():
             level = names.level(text.strip(), ident if what == "area" else None)
+            if level is None and keep_unknown:
+                level = slugify(text) or None
             if level is None:
                 return f"the framework has no level {text.strip()!r} for {what} {values[what]!r}"
             if level not in levels:
@@ -201,9 +207,17 @@ def _serves(values: dict[str, str], names: _Names) -> Serves | str:
 
 @model_problems
 def import_resources(
-    source: Input, *, mapping: dict[str, str] | None = None, framework: Framework | Vocabulary | None = None
+    source: Input,
+    *,
+    mapping: dict[str, str] | None = None,
+    framework: Framework | Vocabulary | None = None,
+    unknown: Literal["skip", "keep"] = "skip",
 ) -> CatalogueImport:
     """Build a catalogue from one spreadsheet (CSV, or the first sheet of an .xlsx workbook).
+
+    Given a ``framework``, skills, areas and levels may be written by name; a row naming one the framework does
+    not have is skipped (``unknown="keep"``: kept, its id made from the name, for a catalogue that also serves
+    other frameworks — :func:`framework.learning.catalogue_problems` then lists them).
 
     Raises :class:`~framework.errors.FrameworkError` when the file cannot be read, has no header naming the
     needed columns, is larger than the row limit or has no usable row; a bad row is skipped and named in the
@@ -238,7 +252,7 @@ def import_resources(
             continue
         values = {f: (row[columns[f]] if f in columns and columns[f] < len(row) else "").strip() for f in FIELDS}
         problem = _row_problem(values, has_access)
-        serves = None if problem else _serves(values, names)
+        serves = None if problem else _serves(values, names, unknown == "keep")
         if isinstance(serves, str):
             problem = serves
         if problem or serves is None:
