@@ -15,7 +15,7 @@ before the shipped ones and merges entries that point at the same address; :func
 
     catalogue = read_catalogue("data/learning/ddat.yaml", framework=fw)
     library = merge_catalogues(shipped=[catalogue])
-    resources_for(library, fw, "user-research-methods", "working", limit=3)
+    resources_for(library, fw, "user-research-methods", "working", limit=3)  # LearningResource, each with its source
 """
 
 from __future__ import annotations
@@ -556,8 +556,8 @@ def resources_for(
     >>> from framework import load_framework
     >>> fw = load_framework("data/roles.yaml")
     >>> shipped = read_catalogue("data/learning/ddat.yaml")
-    >>> [r.title for r in resources_for(shipped, fw, "prototyping", "working", limit=1)]
-    ['Making prototypes']
+    >>> [r.title for r in resources_for(shipped, fw, "prototyping", "practitioner", limit=2)]
+    ['Making prototypes', 'Prototyping']
     """
     _check(framework, "skill", skill_id, level_id)
     return _at_level(_all_for(catalogue, framework, "skill", skill_id), level_id, limit)
