@@ -151,6 +151,7 @@ class Vocabulary:
     skills: Mapping[str, str]  #: skill id → name
     levels: Mapping[str, str]  #: skill-level id → name, in scale order
     areas: Mapping[str, tuple[str, ...]]  #: area id → its own level ids (empty: the skill-level scale)
+    area_names: Mapping[str, str] = field(default_factory=dict)  #: area id → name
 
     @classmethod
     def of(cls, *frameworks: Framework) -> Vocabulary:
@@ -160,12 +161,14 @@ class Vocabulary:
         skills: dict[str, str] = {}
         levels: dict[str, str] = {}
         areas: dict[str, tuple[str, ...]] = {}
+        area_names: dict[str, str] = {}
         for framework in frameworks:
             skills |= {s.id: s.name for s in framework.skills if s.id not in skills}
             levels |= {lv.id: lv.name for lv in framework.skill_levels if lv.id not in levels}
             for area in framework_areas(framework).values():
                 areas[area.id] = tuple(dict.fromkeys([*areas.get(area.id, ()), *(lv.id for lv in area.levels)]))
-        return cls({f.id: f.name for f in frameworks}, skills, levels, areas)
+                area_names.setdefault(area.id, area.name)
+        return cls({f.id: f.name for f in frameworks}, skills, levels, areas, area_names)
 
     def area_levels(self, area: str) -> tuple[str, ...]:
         return self.areas.get(area) or tuple(self.levels)

@@ -117,7 +117,7 @@ class _Names:
         if vocabulary is not None:
             self.skills = _lookup(vocabulary.skills)
             self.levels = _lookup(vocabulary.levels)
-            self.areas = {_fold(a): a for a in vocabulary.areas}
+            self.areas = _lookup({a: vocabulary.area_names.get(a, a) for a in vocabulary.areas})
 
     def skill(self, text: str) -> str | None:
         if self.vocabulary is None:
@@ -127,7 +127,7 @@ class _Names:
     def area(self, text: str) -> str | None:
         if self.vocabulary is None:
             return slugify(text) or None
-        return self.areas.get(_fold(text)) or self.areas.get(slugify(text))
+        return self.areas.get(_fold(text))
 
     def level(self, text: str, area: str | None) -> str | None:
         if self.vocabulary is None:
