@@ -30,6 +30,7 @@ __all__ = [
     "expected_address",
     "parse_source",
     "title_in",
+    "unverifiable",
 ]
 
 #: ``github:OWNER/REPO@COMMIT:PATH`` with an optional ``#FRAGMENT`` naming a row of a list of pages.
@@ -172,3 +173,20 @@ def describe_source(text: str) -> tuple[str, str | None]:
         f"{ref.repo} at {ref.commit[:7]}",
         f"https://github.com/{ref.repo}/blob/{ref.commit}/{ref.path}",
     )
+
+
+def unverifiable(source: str, address: str | None) -> str | None:
+    """Why a shipped resource's ``source`` does not let anyone verify its address — not written as
+    ``github:OWNER/REPO@COMMIT:PATH[#ROW]``, a repository without a rule, a file that is not one of the site's
+    pages, or an address other than the one the file is published at — or None when it does."""
+    ref = parse_source(source)
+    if ref is None:
+        return f"source {source!r} is not written github:OWNER/REPO@COMMIT:PATH[#ROW] (a 40-character commit)"
+    if ref.repo not in RULES:
+        return f"no rule says how {ref.repo}'s files become pages (known: {', '.join(RULES)})"
+    expected = expected_address(ref)
+    if expected is None:
+        return f"{ref.path}{'#' + ref.fragment if ref.fragment else ''} is not one of {RULES[ref.repo].site}'s pages"
+    if address != expected:
+        return f"the address is {address}, but {ref.path} is published at {expected}"
+    return None
