@@ -115,7 +115,8 @@ def _catalogues_note(library: Library) -> None:
     lines = []
     for catalogue in library.catalogues:
         whose = "your organisation's" if catalogue.id in library.organisation else "shipped with the app"
-        lines.append(f"{render.md(catalogue.name)} ({whose}, {len(catalogue.resources)} resources).")
+        count = len(catalogue.resources)
+        lines.append(f"{render.md(catalogue.name)} ({whose}, {count} resource{'s' * (count != 1)}).")
         if catalogue.attribution:
             lines.append(render.md(catalogue.attribution))
     st.caption("Learning resources: " + " ".join(lines))
