@@ -110,7 +110,9 @@ def index_page(loaded) -> None:
 def _catalogues_note(library: Library) -> None:
     """Where the learning resources come from, with each catalogue's attribution."""
     if not library.catalogues:
-        st.caption("No learning catalogue serves this framework: add your organisation's in the sidebar.")
+        st.markdown(
+            "**Learning resources:** no learning catalogue serves this framework: add your organisation's in the sidebar."
+        )
         return
     lines = []
     for catalogue in library.catalogues:
@@ -119,7 +121,8 @@ def _catalogues_note(library: Library) -> None:
         lines.append(f"{render.md(catalogue.name)} ({whose}, {count} resource{'s' * (count != 1)}).")
         if catalogue.attribution:
             lines.append(render.md(catalogue.attribution))
-    st.caption("Learning resources: " + " ".join(lines))
+    # Markdown, not a caption: the licence's address is a link, and a caption's links are too faint to read.
+    st.markdown("**Learning resources:** " + " ".join(lines))
 
 
 # --------------------------------------------------------------------------- one skill
@@ -144,7 +147,7 @@ def resource_markdown(resource: LearningResource) -> str:
         render.md(x) for x in (resource.provider, resource.kind.replace("-", " "), resource.cost, resource.time) if x
     ]
     if resource.organisation_only:
-        facts.append(":material/lock: **Organisation only**")
+        facts.append("**Organisation only**")
     source, link = describe_source(resource.source)
     where = f"[{render.md(source)}]({_url(link)})" if link else render.md(source)
     lines = [
