@@ -260,7 +260,7 @@ def test_areas_of_an_expectations_framework_by_name():
         (csv_bytes([row(kind="podcast")]), "c.csv: no row holds a usable resource (see the rows skipped)"),
         (
             b"title,kind\nA,guide\n",
-            "c.csv:1: no column for skill or area (use --map skill=\"HEADER\" to name it); the header row has "
+            'c.csv:1: no column for skill or area (use --map skill="HEADER" to name it); the header row has '
             "'title', 'kind'",
         ),
     ],

@@ -111,7 +111,8 @@ def _catalogues_note(library: Library) -> None:
     """Where the learning resources come from, with each catalogue's attribution."""
     if not library.catalogues:
         st.markdown(
-            "**Learning resources:** no learning catalogue serves this framework: add your organisation's in the sidebar."
+            "**Learning resources:** no learning catalogue serves this framework: add your organisation's in the "
+            "sidebar."
         )
         return
     lines = []
