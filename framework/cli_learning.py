@@ -204,7 +204,7 @@ def coverage_document(catalogue_paths: Sequence[Path] = (), framework_paths: Seq
             skills = {r.skill for role in council.roles for r in role.skills}
             reports.append(
                 (
-                    f"{framework.name}: the {len(skills)} skills {council.name} uses",
+                    f"{framework.name}: only the {len(skills)} skills the {council.name} uses",
                     catalogue_coverage(library, framework, skills=skills),
                 )
             )
