@@ -284,42 +284,40 @@ def catalogue_problems(
     return problems
 
 
+def _id(value: object) -> str | None:
+    """An id as a file writes it (a whole number is read as text, as the framework does), else None."""
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def _unknown(kind: str, value: str, known: Mapping[str, object], path: tuple, hints: Hints) -> Problem:
+    hint = hints(kind, value, known)
+    return Problem(
+        f"unknown {kind} {value!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+        path=(*path, kind),
+        code=f"unknown-{kind}",
+    )
+
+
 def _serves_problems(item: dict, path: tuple, vocabulary: Vocabulary, hints: Hints) -> list[Problem]:
     out = []
-    skill, area = item.get("skill"), item.get("area")
+    skill, area = _id(item.get("skill")), _id(item.get("area"))
     allowed: Sequence[str] = ()
-    if isinstance(skill, str | int) and not isinstance(skill, bool):
-        skill = str(skill)
+    if skill is not None:
         allowed = tuple(vocabulary.levels)
         if skill not in vocabulary.skills:
-            hint = hints("skill", skill, vocabulary.skills)
-            out.append(
-                Problem(
-                    f"unknown skill {skill!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-                    path=(*path, "skill"),
-                    code="unknown-skill",
-                )
-            )
-    elif isinstance(area, str | int) and not isinstance(area, bool):
-        area = str(area)
+            out.append(_unknown("skill", skill, vocabulary.skills, path, hints))
+    elif area is not None:
         if area in vocabulary.areas:
             allowed = vocabulary.area_levels(area)
         else:
-            hint = hints("area", area, vocabulary.areas)
-            out.append(
-                Problem(
-                    f"unknown area {area!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-                    path=(*path, "area"),
-                    code="unknown-area",
-                )
-            )
+            out.append(_unknown("area", area, vocabulary.areas, path, hints))
     levels = item.get("levels")
     if allowed and isinstance(levels, list):
         for k, level in enumerate(levels):
-            if isinstance(level, str | int) and not isinstance(level, bool) and str(level) not in allowed:
+            if _id(level) is not None and _id(level) not in allowed:
                 out.append(
                     Problem(
-                        f"unknown level {str(level)!r} (known: {', '.join(allowed)})",
+                        f"unknown level {_id(level)!r} (known: {', '.join(allowed)})",
                         path=(*path, "levels", k),
                         code="unknown-level",
                     )

@@ -44,8 +44,8 @@ from ..ids import slugify
 from ..learning import KINDS, Catalogue, CatalogueEntry, Serves, Vocabulary
 from ..models import MAX_LINE, Framework
 from .common import model_problems
-from .sheet import MAX_ROWS, _csv_rows, _xlsx_rows, is_workbook, parse_mapping
 from .sheet import _columns as sheet_columns
+from .sheet import parse_mapping, read_rows
 from .summary import ImportSummary, Input, plural
 
 __all__ = ["FIELDS", "CatalogueImport", "import_resources", "parse_resource_mapping"]
@@ -226,13 +226,7 @@ def import_resources(
     mapping = mapping or {}
     vocabulary = Vocabulary.of(framework) if isinstance(framework, Framework) else framework
     summary = ImportSummary("Learning catalogue import")
-    workbook = source.name.lower().endswith((".xlsx", ".xlsm")) or is_workbook(source.data)
-    rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
-    start = next((i for i, row in enumerate(rows) if any(row)), None)
-    if start is None:
-        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
-    if len(rows) - start - 1 > MAX_ROWS:
-        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+    rows, start = read_rows(source, summary)
     columns, unread = _columns(rows[start], mapping, source.name)
     if unread:
         summary.notes.append(f"columns not read: {', '.join(map(repr, unread))}")

@@ -38,7 +38,16 @@ from ..models import MAX_LINE, Area, Discipline, Expectation, Framework, Grade, 
 from .common import merge_orders, model_problems, read_text
 from .summary import ImportResult, ImportSummary, Input, plural
 
-__all__ = ["FIELDS", "MAX_ROWS", "REQUIRED", "import_sheet", "is_workbook", "looks_like_sheet", "parse_mapping"]
+__all__ = [
+    "FIELDS",
+    "MAX_ROWS",
+    "REQUIRED",
+    "import_sheet",
+    "is_workbook",
+    "looks_like_sheet",
+    "parse_mapping",
+    "read_rows",
+]
 
 FIELDS = ("family", "level", "area", "expectation", "example", "level_order", "marker", "link")
 REQUIRED = ("level", "area", "expectation")
@@ -165,6 +174,20 @@ def _xlsx_rows(source: Input, summary: ImportSummary) -> list[list[str]]:
         book.close()
 
 
+def read_rows(source: Input, summary: ImportSummary) -> tuple[list[list[str]], int]:
+    """The sheet's rows as text (a CSV file, or the first sheet of a workbook) and the index of its header row
+    (the first that is not blank). Raises :class:`InputError` for an empty sheet or one of more than
+    :data:`MAX_ROWS` rows."""
+    workbook = source.name.lower().endswith((".xlsx", ".xlsm")) or is_workbook(source.data)
+    rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
+    start = next((i for i, row in enumerate(rows) if any(row)), None)
+    if start is None:
+        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
+    if len(rows) - start - 1 > MAX_ROWS:
+        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+    return rows, start
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -224,13 +247,7 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
     """
     mapping = mapping or {}
     summary = ImportSummary("Spreadsheet import")
-    workbook = source.name.lower().endswith((".xlsx", ".xlsm")) or is_workbook(source.data)
-    rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
-    start = next((i for i, row in enumerate(rows) if any(row)), None)
-    if start is None:
-        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
-    if len(rows) - start - 1 > MAX_ROWS:
-        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+    rows, start = read_rows(source, summary)
     columns, unread = _columns(rows[start], mapping, source.name)
     if unread:
         summary.notes.append(f"columns not read: {', '.join(map(repr, unread))}")
