@@ -150,7 +150,7 @@ def test_an_organisations_catalogue_comes_first_marked_for_its_staff_only():
     working = [m.value for m in at.markdown if m.value.startswith("- ")][1]
     assert working.startswith(
         "- **Research with the digital team** — shadowing · **Organisation only**  \n"
-        "  :small[Title and address verified in Our L\\&D list, 2026]"
+        "  :small[Listed in Our L\\&D list, 2026]"
     )
     assert "**Learning resources:** Our L&D catalogue (your organisation's, 1 resource). Open learning" in texts(at)
     at.session_state["framework"] = "roles"

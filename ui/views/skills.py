@@ -153,7 +153,8 @@ def resource_markdown(resource: LearningResource) -> str:
     where = f"[{render.md(source)}]({_url(link)})" if link else render.md(source)
     lines = [
         f"- {head} — {' · '.join(facts)}",
-        f"  :small[Title and address verified in {where}{_date(resource.checked_on)}]",
+        f"  :small[{'Title and address verified in' if resource.address else 'Listed in'} {where}"
+        f"{_date(resource.checked_on)}]",
     ]
     if resource.note:
         lines.append(f"  {render.md(resource.note)}")
