@@ -55,10 +55,11 @@ from .models import Benchmark, Framework, Role, SkillRequirement
 
 __all__ = [
     "CONFIDENT_TEXT",
+    "CONFIDENT_TITLE",
     "EVIDENCE_MIN",
+    "LEVEL_WEIGHT",
     "MAX_QUERY_CHARS",
     "NO_EVIDENCE",
-    "LEVEL_WEIGHT",
     "TITLE_WEIGHT",
     "Candidate",
     "GradeHint",
@@ -74,13 +75,17 @@ __all__ = [
     "suggestion_markdown",
 ]
 
-#: How much the title counts beside the text in the ranking score.
+#: How much the title counts beside the text in the ranking score: chosen by ``python -m bench.suggest`` on the
+#: council's hand-benchmarked roles (each role's outcome measured with the weight chosen on the others).
 TITLE_WEIGHT = 0.3
 #: How much the wording of the role level's skills at their levels counts beside the text: it tells the levels
 #: of one role apart (``python -m bench.suggest`` measured 0, 0.5, 1, 2 and 3; 2 placed the most exactly).
 LEVEL_WEIGHT = 2.0
 #: Text similarity below which nothing is suggested: calibrated by ``python -m bench.suggest``.
-CONFIDENT_TEXT = 0.08
+CONFIDENT_TEXT = 0.06
+#: With no text but a title (a role only named in another document): the least title similarity that is
+#: taken as the same title.
+CONFIDENT_TITLE = 0.9
 #: The least text similarity at which a line is shown as supporting a role level or evidencing a skill.
 EVIDENCE_MIN = 0.1
 #: The most text of one job description that is read (characters): far above any real job description.
@@ -285,6 +290,7 @@ def suggest_text(
     limit: int = 3,
     threshold: float = CONFIDENT_TEXT,
     evidence_lines_from: Sequence[str] | None = None,
+    title_weight: float = TITLE_WEIGHT,
 ) -> Suggestion:
     """The role levels of ``index`` that a job description (its title, its lines) most resembles, ranked.
 
@@ -294,15 +300,17 @@ def suggest_text(
     """
     title = title or ""
     title, lines = _bounded(title, list(lines))
-    query = "\n".join([title, *lines])
-    text = index.similarity([query])[0]
+    body = _without_title("\n".join(lines), title)
+    worded = bool(index.vectorizer.build_analyzer()(body))
+    text = index.similarity([body])[0] if worded else np.zeros(len(index.levels))
+    levels = index.level_similarity(body) if worded else np.zeros(len(index.levels))
     titles = (
         np.array([fuzz.token_sort_ratio(_title_key(title), other) / 100 for other in index.titles])
         if title.strip()
         else None
     )
-    score = text + LEVEL_WEIGHT * index.level_similarity(query) + (TITLE_WEIGHT * titles if titles is not None else 0)
-    most = 1 + LEVEL_WEIGHT + (TITLE_WEIGHT if titles is not None else 0)
+    score = text + LEVEL_WEIGHT * levels + (title_weight * titles if titles is not None else 0)
+    most = 1 + LEVEL_WEIGHT + (title_weight if titles is not None else 0)
     order = np.argsort(-score, kind="stable")[: max(limit, 1)]
     evidence_from = list(evidence_lines_from) if evidence_lines_from is not None else lines
     line_vectors = index.vectors(evidence_from) if evidence_from else None
@@ -320,10 +328,30 @@ def suggest_text(
             role=role,
         )
 
+    def sure(i: int) -> bool:
+        """Confident: the wording (the title aside) is close enough; with no wording but a title, the title
+        is all but the same as the role level's."""
+        if worded:
+            return text[i] >= threshold
+        return titles is not None and titles[i] >= CONFIDENT_TITLE
+
     label = reference_label(index.reference)
     best = int(order[0])
-    if text[best] < threshold:
+    if not sure(best):
         nearest = candidate(best)
+        if worded:
+            why = (
+                f"the closest {label} role level, {nearest.title}, shares too little wording with the job "
+                f"description ({text[best]:.2f} text similarity, its title aside, below the {threshold:.2f} "
+                "calibrated threshold)"
+            )
+        elif titles is not None:
+            why = (
+                f"the role has no text but its title, and the closest {label} title, {nearest.title}, is not the "
+                f"same ({titles[best]:.2f} title similarity, below {CONFIDENT_TITLE:.2f})"
+            )
+        else:
+            why = "there is neither a title nor any text to compare"
         return Suggestion(
             role=role,
             title=title,
@@ -332,11 +360,9 @@ def suggest_text(
             candidates=(),
             nearest=nearest,
             threshold=threshold,
-            why=f"no confident suggestion: the closest {label} role level, {nearest.title}, shares too little "
-            f"wording with the job description ({text[best]:.2f} text similarity, below the {threshold:.2f} "
-            "calibrated threshold)",
+            why=f"no confident suggestion: {why}",
         )
-    candidates = tuple(candidate(int(i)) for i in order if text[int(i)] >= threshold)
+    candidates = tuple(candidate(int(i)) for i in order if sure(int(i)))
     return Suggestion(
         role=role,
         title=title,
@@ -346,12 +372,28 @@ def suggest_text(
         nearest=None,
         threshold=threshold,
         why=f"the {label} role levels whose wording is closest to the job description's"
-        + (" and whose titles are most alike" if titles is not None else ""),
+        + (" and whose titles are most alike" if titles is not None else "")
+        if worded
+        else f"the {label} role levels with the same title (the role has no text but its title)",
     )
 
 
+def _without_title(text: str, title: str) -> str:
+    """``text`` with its own title (and its plural) taken out: the title is weighed apart, by rapidfuzz, so the
+    wording of a job description is judged on what it says rather than on a word such as "Head" in its title."""
+    if not title.strip():
+        return text
+    return re.sub(re.escape(title.strip()) + r"s?\b", " ", text, flags=re.I)
+
+
 def suggest_role(
-    index: SuggestionIndex, framework: Framework, role_id: str, *, limit: int = 3, threshold: float = CONFIDENT_TEXT
+    index: SuggestionIndex,
+    framework: Framework,
+    role_id: str,
+    *,
+    limit: int = 3,
+    threshold: float = CONFIDENT_TEXT,
+    title_weight: float = TITLE_WEIGHT,
 ) -> Suggestion:
     """:func:`suggest_text` for a role of ``framework``, from its own text alone (never its skills or
     benchmarks, so a role benchmarked by hand is suggested for as if it were new)."""
@@ -367,6 +409,7 @@ def suggest_role(
         limit=limit,
         threshold=threshold,
         evidence_lines_from=statements or lines,
+        title_weight=title_weight,
     )
 
 
@@ -540,14 +583,16 @@ def accept_suggestion(
     benchmark = Benchmark(
         framework=label,
         role=candidate.title,
-        note=f"Suggested from the job description's wording ({candidate.confidence:.0%} confidence) and accepted"
+        note=f"Suggested from the job description's wording (match {candidate.confidence:.0%}) and accepted"
         + (f"; supporting line: “{candidate.supporting[0]}”" if candidate.supporting else "")
         + ".",
     )
     benchmarks = [b for b in role.benchmarks if not (b.framework == label and b.role == candidate.title)]
     updated = role.model_copy(update={"skills": [*role.skills, *added], "benchmarks": [*benchmarks, benchmark]})
     have = framework.skills_by_id
-    copied = [reference.skills_by_id[s.skill] for s in chosen if s.skill not in have and s.skill in reference.skills_by_id]
+    copied = [
+        reference.skills_by_id[s.skill] for s in chosen if s.skill not in have and s.skill in reference.skills_by_id
+    ]
     attribution = framework.attribution
     if copied and reference.attribution and reference.attribution not in (attribution or ""):
         attribution = "\n\n".join(filter(None, [attribution, f"Skills copied from {label}: {reference.attribution}"]))
@@ -580,7 +625,7 @@ def suggestion_markdown(suggestion: Suggestion) -> str:
     out += [f"Ranked: {suggestion.why}. Nothing is applied until it is accepted.", ""]
     for number, c in enumerate(suggestion.candidates, 1):
         out.append(
-            f"## {number}. {c.title} — {c.confidence:.0%} confidence ({c.family} › {c.role_name}, level {c.level_name})"
+            f"## {number}. {c.title} — match {c.confidence:.0%} ({c.family} › {c.role_name}, level {c.level_name})"
         )
         out.append("")
         out.append(
