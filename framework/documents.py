@@ -56,7 +56,7 @@ class Document:
 
 
 def document_text(document: Document) -> list[str]:
-    """Every line of text in the document, in order: what the checks read and the tests compare."""
+    """Every line of text in the document, in order (each table cell a line of its own)."""
     out = [document.banner] if document.banner else []
     out.append(document.title)
     for block in document.blocks:
@@ -65,7 +65,7 @@ def document_text(document: Document) -> list[str]:
         elif block.kind == "bullets":
             out += block.items
         else:
-            out += [" | ".join(block.header), *(" | ".join(row) for row in block.rows)]
+            out += [*block.header, *(cell for row in block.rows for cell in row)]
     return out
 
 

@@ -137,6 +137,15 @@ def advert_document(framework: Framework, role_id: str) -> Document:
             if heading:
                 doc.heading(heading, level=3)
             doc.bullets(items)
+    for section in role.job_description.sections if role.job_description else []:
+        if section.kind in ("outcomes", "competencies") and (section.items or section.groups or section.paragraphs):
+            doc.heading(section.heading or section.kind.capitalize())
+            doc.note(f"From the job description's {(section.heading or section.kind).lower()}.")
+            doc.bullets([*section.paragraphs, *([section.lead_in] if section.lead_in else []), *section.items])
+            for group in section.groups:
+                if group.heading:
+                    doc.heading(group.heading, level=3)
+                doc.bullets(group.items)
     criteria = role_criteria(framework, role)
     doc.heading("Person specification")
     for marker, heading in (("essential", ESSENTIAL_HEADING), ("desirable", DESIRABLE_HEADING), (None, "Criteria")):
