@@ -15,7 +15,15 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .textsafe import md_escape
 
-__all__ = ["Block", "Document", "document_docx", "document_markdown", "document_pdf", "document_text"]
+__all__ = [
+    "Block",
+    "Document",
+    "document_docx",
+    "document_markdown",
+    "document_pdf",
+    "document_text",
+    "register_fonts",
+]
 
 
 @dataclass(frozen=True)
@@ -139,19 +147,23 @@ def document_docx(document: Document) -> bytes:
 _FONTS = Path(__import__("reportlab").__file__).parent / "fonts"
 
 
-def _styles():
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+def register_fonts() -> None:
+    """Register Vera, which reportlab ships: it holds the curly quotes, dashes and £ of the documents, where the
+    standard PDF fonts hold only Latin-1. Once per process."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    # Vera, which reportlab ships, holds the curly quotes, dashes and £ of the documents.
     if "Vera" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
         pdfmetrics.registerFont(TTFont("VeraBd", str(_FONTS / "VeraBd.ttf")))
         pdfmetrics.registerFont(TTFont("VeraIt", str(_FONTS / "VeraIt.ttf")))
-        from reportlab.pdfbase.pdfmetrics import registerFontFamily
+        pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="VeraBd", italic="VeraIt", boldItalic="VeraBd")
 
-        registerFontFamily("Vera", normal="Vera", bold="VeraBd", italic="VeraIt", boldItalic="VeraBd")
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+
+    register_fonts()
     base = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=9.5, leading=12.5, spaceAfter=3)
     return {
