@@ -221,7 +221,6 @@ def plan_csv(plan: DevelopmentPlan) -> str:
 # --------------------------------------------------------------------------- PDF
 
 
-
 def _styles():
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 
