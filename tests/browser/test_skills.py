@@ -107,7 +107,9 @@ CSV = (
 )
 
 
-def _upload_catalogue(page, name: str, data: bytes):
+def _upload_catalogue(page, name: str, data: bytes, *, then: str):
+    """Give the sidebar's catalogue uploader a file, and wait until the panel says ``then`` about it (the check
+    runs in the upload worker: the answer may come a run after the upload itself)."""
     panel = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Add your learning catalogue")
     details = panel.locator("details")
     if details.count() and details.get_attribute("open") is None:
@@ -116,12 +118,14 @@ def _upload_catalogue(page, name: str, data: bytes):
         panel.locator('input[type="file"]').set_input_files(
             files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
         )
+    panel.locator('[data-testid="stAlert"]', has_text=then).wait_for(timeout=120_000)  # a check may queue
+    wait_for_app(page)
     return panel
 
 
 def test_an_organisations_catalogue_is_listed_first_and_marked(page, app_url):
     goto(page, app_url, "/skills", **SKILL)
-    panel = _upload_catalogue(page, "ours.csv", CSV.encode())
+    panel = _upload_catalogue(page, "ours.csv", CSV.encode(), then="In use: ours.csv")
     assert "In use: ours.csv, 2 resources, used with UK Government Digital and Data" in panel.inner_text()
     working = _main(page).locator("ul").filter(has_text="Research with the digital team").first
     first = working.locator("li").first
@@ -133,7 +137,7 @@ def test_an_organisations_catalogue_is_listed_first_and_marked(page, app_url):
     violations = axe_audit(page, "skills-with-our-catalogue")
     assert not violations, describe_violations(violations)
 
-    panel = _upload_catalogue(page, "broken.csv", b"title,kind\nA,guide\n")
+    panel = _upload_catalogue(page, "broken.csv", b"title,kind\nA,guide\n", then="broken.csv was not added")
     text = panel.inner_text()
     assert "broken.csv was not added: 1 problem. The catalogues in use have not changed." in text
     assert "broken.csv:1: no column for skill or area" in text
