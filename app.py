@@ -12,7 +12,7 @@ import traceback
 import streamlit as st
 
 from framework import FrameworkError
-from ui import pages, state, style
+from ui import catalogue_panel, pages, state, style
 from ui.data import describe_error
 
 state.leave_legacy_pages_mode()
@@ -34,6 +34,7 @@ except FrameworkError as error:  # a shipped file broken on disk: say where, kee
     st.stop()
 state.my_role_picker(loaded)
 state.upload_panel()
+catalogue_panel.catalogue_panel(loaded)  # an organisation's learning catalogue, this session only
 try:
     page.run()
 except Exception as error:  # a defect of the app (st.stop and st.rerun are not Exceptions): say so, plainly

@@ -52,6 +52,7 @@ __all__ = ["INTERACTIONS", "browser_rows"]
 INTERACTIONS: dict[str, Interaction] = {
     "": Interaction("sidebar-picker", "My current role chosen"),
     "roles": Interaction("tab", "the profile's second tab"),
+    "skills": Interaction("picker", "a discipline chosen", "Discipline"),
     "map": Interaction("expander", "Map options opened", "Map options"),
     "paths": Interaction("tab", "the second tab (the table)"),
     "gap": Interaction("tab", "the second tab (at a glance)"),

@@ -4,9 +4,9 @@ It is generated from the page registry (``ui/pages.py``: the same titles, icons,
 a temporary folder, with the app's own ``.streamlit/config.toml``, so it is served the same way. Each page
 draws its title and the one widget the benchmark works on that page (:class:`Interaction`): tabs whose
 choice reruns the page, an expander that reruns when opened, a multiselect, a toggle. The sidebar has the
-app's shared widgets: a framework picker, "My current role" and the upload panel. Option lists are short and
-fixed (five roles): what a page of ours costs beyond that — a picker of every role of a large framework
-included — shows in the ratio.
+app's shared widgets: a framework picker, "My current role", and the panels to upload a framework and a
+learning catalogue. Option lists are short and fixed (five roles): what a page of ours costs beyond that — a
+picker of every role of a large framework included — shows in the ratio.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ with st.sidebar:
     st.selectbox("My current role", {roles!r}, index=None, key="me", placeholder="Choose your role")
     with st.expander("Use your own framework file"):
         st.file_uploader("Framework YAML (up to 5 MB)", type=["yaml", "yml"], key="framework_upload")
+    with st.expander("Add your learning catalogue"):
+        st.file_uploader("Catalogue (up to 2 MB)", type=["yaml", "yml", "csv", "xlsx"], key="catalogue_upload")
 page.run()
 '''
 

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cli_learning import add_learning_commands, is_catalogue_file, validate_catalogues
+from .cli_learning import run as run_learning
 from .errors import FrameworkError
 
 __all__ = ["main"]
@@ -35,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="framework YAML file(s)")
     validate.add_argument("--quiet", "-q", action="store_true", help="do not print warnings")
+    validate.add_argument(
+        "--framework",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="for a learning catalogue: a framework whose ids it uses (repeatable)",
+    )
 
     export = commands.add_parser(
         "export",
@@ -56,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument(
         "--kind",
-        choices=("framework", "profile", "record"),
+        choices=("framework", "profile", "record", "learning"),
         default="framework",
         help="which file's schema (default: framework)",
     )
@@ -100,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_plan(commands)
     _add_records(commands)
     _add_hr(commands)
+    add_learning_commands(commands, sources)
     return parser
 
 
@@ -177,8 +188,10 @@ def _add_expectation_importers(sources) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)  # exits 2 on a usage error, 0 for --help
     try:
+        if args.command == "catalogue" or getattr(args, "source", None) == "resources":
+            return run_learning(args)
         if args.command == "validate":
-            return _validate(args.paths, quiet=args.quiet)
+            return _validate(args.paths, quiet=args.quiet, frameworks=args.framework)
         if args.command == "export":
             return _export(args.framework, args.output)
         if args.command == "schema":
@@ -213,13 +226,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 
-def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
+def _validate(paths: Sequence[Path], *, quiet: bool, frameworks: Sequence[Path] = ()) -> int:
     from .graph import build_graph
     from .loader import load_framework
 
     status = EXIT_OK
     for path in paths:
         prefix = f"{path}: " if len(paths) > 1 else ""
+        if is_catalogue_file(path):  # a learning catalogue: its own checks (framework/cli_learning.py)
+            status = max(status, validate_catalogues([path], frameworks))
+            continue
         try:
             framework = load_framework(path)
             graph = build_graph(framework)  # everything the app builds for the file

@@ -3,7 +3,7 @@
 Editors that speak the YAML language server read it through the ``# yaml-language-server: $schema=...`` line
 at the top of a framework file, so whoever edits ``roles.yaml`` gets completion and checks as they type.
 The committed copies (``schema/framework.schema.json``, ``schema/profile.schema.json`` for skills profiles and
-``schema/record.schema.json`` for development records)
+``schema/record.schema.json`` for development records, ``schema/learning.schema.json`` for learning catalogues)
 are kept current by a test.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .learning import Catalogue
 from .models import SCHEMA_VERSION, Framework
 from .record import DevelopmentRecord
 from .skills import Profile
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "framework": (Framework, "framework.schema.json"),
     "profile": (Profile, "profile.schema.json"),
     "record": (DevelopmentRecord, "record.schema.json"),
+    "learning": (Catalogue, "learning.schema.json"),
 }
 
 

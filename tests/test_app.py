@@ -16,6 +16,7 @@ from ui.map_figure import career_map_figure
 PAGES = {
     "pages/home.py": "Career Explorer",
     "pages/roles.py": "Roles",
+    "pages/skills.py": "Skills",
     "pages/map.py": "Career map",
     "pages/paths.py": "Progression paths",
     "pages/gap.py": "Skill gap and development plan",

@@ -43,11 +43,16 @@ PARAMS = [
     "tab",
     "old",
     "new",
+    "skill",
+    "area",
+    "skill-search",
+    "skill-discipline",
 ]
 #: Which of them each page reads itself (``framework`` and ``me`` are read by app.py's sidebar).
 PAGES = {
     "pages/home.py": [],
     "pages/roles.py": ["q", "discipline", "grade", "status", "role", "tab"],
+    "pages/skills.py": ["skill", "area", "skill-search", "skill-discipline"],
     "pages/map.py": ["edges", "discipline", "role"],
     "pages/paths.py": ["from", "to", "k", "tab"],
     "pages/gap.py": ["compare", "current", "target", "tab"],
@@ -81,6 +86,10 @@ def _valid_values(key: str) -> dict[str, list[str]]:
         "tab": ["skills", "development-plan", "as-a-table", "reporting-lines", "job-description", "at-a-glance"],
         "old": ["roles", "ddat", "ft-engineering", "upload"],
         "new": ["roles", "monzo", "upload"],
+        "skill": [s.id for s in framework.skills][:40],
+        "area": ["knowledge", "communication", "skills-and-abilities"],
+        "skill-search": ["research", "plan", "a", "user focus"],
+        "skill-discipline": [d.name for d in framework.disciplines][:12],
     }
 
 

@@ -30,6 +30,7 @@ STAFF, MANAGERS, LEADERS = "staff", "line managers", "leadership and HR"
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/home.py", "Home", ":material/home:", (STAFF, MANAGERS, LEADERS), default=True),
     PageSpec("pages/roles.py", "Roles", ":material/badge:", (STAFF, MANAGERS, LEADERS)),
+    PageSpec("pages/skills.py", "Skills", ":material/school:", (STAFF, MANAGERS, LEADERS)),
     PageSpec("pages/map.py", "Career map", ":material/hub:", (STAFF, MANAGERS, LEADERS)),
     PageSpec("pages/paths.py", "Progression paths", ":material/route:", (STAFF, MANAGERS)),
     PageSpec("pages/gap.py", "Skill gap and plan", ":material/checklist:", (STAFF, MANAGERS)),

@@ -1,4 +1,5 @@
-"""An uploaded framework is checked and its graph built in a process of its own, never in the server's.
+"""An uploaded framework is checked and its graph built in a process of its own, never in the server's (an
+uploaded learning catalogue is checked there too).
 
 Why: the worst file the limits allow (see ``framework.cost``) takes seconds of pure-Python work to check and
 build. In the server's process that work holds the interpreter lock, and every other person's page waits its
@@ -25,7 +26,15 @@ import sys
 import threading
 from pathlib import Path
 
-__all__ = ["AT_ONCE", "MEMORY_LIMIT_BYTES", "QUEUE_LIMIT_S", "TIME_LIMIT_S", "check_upload", "start"]
+__all__ = [
+    "AT_ONCE",
+    "MEMORY_LIMIT_BYTES",
+    "QUEUE_LIMIT_S",
+    "TIME_LIMIT_S",
+    "check_catalogue_upload",
+    "check_upload",
+    "start",
+]
 
 #: A check that takes longer is stopped (the worst file the limits allow takes about 4 s on one core).
 TIME_LIMIT_S = 60.0
@@ -74,6 +83,18 @@ def check_upload(data: bytes, name: str, *, max_bytes: int):
     process: ``(Framework, networkx.DiGraph)``. Raises :class:`~framework.errors.FrameworkError` with every
     problem of the file, or with why it could not be checked (too slow, too costly, the server busy); any other
     failure is a fault of the app (RuntimeError)."""
+    return _check(("framework", data, name, max_bytes, MEMORY_LIMIT_BYTES), name)
+
+
+def check_catalogue_upload(data: bytes, name: str, *, max_bytes: int, vocabulary):
+    """``data`` read as a learning catalogue (YAML, or a spreadsheet imported as ``import resources`` does) and
+    checked against ``vocabulary`` (:class:`framework.learning.Vocabulary`: the ids of the framework in use), in
+    a child process like a framework: ``(Catalogue, notes)``, the notes being the warnings and the import's
+    account of its rows, one line each. Raises as :func:`check_upload` does."""
+    return _check(("catalogue", data, name, max_bytes, MEMORY_LIMIT_BYTES, vocabulary), name)
+
+
+def _check(request: tuple, name: str) -> tuple:
     from framework.errors import InputError
 
     if not _slots.acquire(timeout=QUEUE_LIMIT_S):
@@ -83,11 +104,11 @@ def check_upload(data: bytes, name: str, *, max_bytes: int):
             code="busy",
         )
     try:
-        outcome = _ask_child(pickle.dumps((data, name, max_bytes, MEMORY_LIMIT_BYTES)), name)
+        outcome = _ask_child(pickle.dumps(request), name)
     finally:
         _slots.release()
     kind, *rest = outcome
-    if kind == "framework":
+    if kind in ("framework", "catalogue"):
         return rest[0], rest[1]
     if kind == "problems":
         raise InputError(rest[0], summary=rest[1])
@@ -126,11 +147,14 @@ def _serve_one() -> None:
     request = sys.stdin.buffer.read()
     if not request:  # the server stopped while this child was its spare
         return
-    data, name, max_bytes, memory_limit = pickle.loads(request)
+    kind, data, name, max_bytes, memory_limit, *more = pickle.loads(request)
     _limit_memory(memory_limit)
     try:
-        framework, _ = load_or_import(data, name=name, max_bytes=max_bytes)
-        outcome = ("framework", framework, build_graph(framework))
+        if kind == "catalogue":
+            outcome = ("catalogue", *_catalogue(data, name, max_bytes, more[0]))
+        else:
+            framework, _ = load_or_import(data, name=name, max_bytes=max_bytes)
+            outcome = ("framework", framework, build_graph(framework))
     except FrameworkError as error:
         outcome = ("problems", error.problems, error.summary)
     except MemoryError:
@@ -143,6 +167,26 @@ def _serve_one() -> None:
         answer = pickle.dumps(("too-costly", "is too large to hand back once checked"))
     sys.stdout.buffer.write(answer)
     sys.stdout.buffer.flush()
+
+
+def _catalogue(data: bytes, name: str, max_bytes: int, vocabulary) -> tuple:
+    """A learning catalogue and the lines to show beside it: a spreadsheet is imported (its account of every
+    row), a YAML file checked; ids the framework does not have are warnings (the catalogue may serve others)."""
+    from framework.importers.resources import import_resources
+    from framework.importers.sheet import is_workbook
+    from framework.importers.summary import Input
+    from framework.learning import catalogue_problems, check_catalogue
+
+    if len(data) > max_bytes:
+        from framework.errors import InputError
+
+        raise InputError.single(f"larger than the {max_bytes // 2**20} MiB limit", file=name, code="too-large")
+    if name.lower().endswith((".csv", ".xlsx", ".xlsm")) or is_workbook(data):
+        result = import_resources(Input(name, data), framework=vocabulary, unknown="keep")
+        warnings = catalogue_problems(result.catalogue, vocabulary, unknown="warning")
+        return result.catalogue, [*result.summary.lines(), *(str(w) for w in warnings)]
+    catalogue, warnings = check_catalogue(data, name=name, framework=vocabulary, max_bytes=max_bytes, unknown="warning")
+    return catalogue, [str(w) for w in warnings]
 
 
 def _limit_memory(limit: int) -> None:

@@ -38,7 +38,16 @@ from ..models import MAX_LINE, Area, Discipline, Expectation, Framework, Grade, 
 from .common import merge_orders, model_problems, read_text
 from .summary import ImportResult, ImportSummary, Input, plural
 
-__all__ = ["FIELDS", "MAX_ROWS", "REQUIRED", "import_sheet", "is_workbook", "looks_like_sheet", "parse_mapping"]
+__all__ = [
+    "FIELDS",
+    "MAX_ROWS",
+    "REQUIRED",
+    "import_sheet",
+    "is_workbook",
+    "looks_like_sheet",
+    "parse_mapping",
+    "read_rows",
+]
 
 FIELDS = ("family", "level", "area", "expectation", "example", "level_order", "marker", "link")
 REQUIRED = ("level", "area", "expectation")
@@ -71,8 +80,9 @@ def looks_like_sheet(text: str) -> bool:
     return len(cells & {_norm(f) for f in FIELDS}) >= 2
 
 
-def parse_mapping(pairs: list[str]) -> dict[str, str]:
-    """``["level=Grade", "area=Competency"]`` → ``{"level": "Grade", "area": "Competency"}``."""
+def parse_mapping(pairs: list[str], *, fields: tuple[str, ...] = FIELDS) -> dict[str, str]:
+    """``["level=Grade", "area=Competency"]`` → ``{"level": "Grade", "area": "Competency"}`` (``fields``: the
+    fields the sheet has)."""
     out: dict[str, str] = {}
     problems = []
     for pair in pairs:
@@ -80,9 +90,9 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         name = name.strip().lower()
         if not sep or not header.strip():
             problems.append(Problem(f"--map {pair!r}: write FIELD=HEADER, e.g. level=Grade", code="sheet-map"))
-        elif name not in FIELDS:
+        elif name not in fields:
             problems.append(
-                Problem(f"--map {pair!r}: no field {name!r} (fields: {', '.join(FIELDS)})", code="sheet-map")
+                Problem(f"--map {pair!r}: no field {name!r} (fields: {', '.join(fields)})", code="sheet-map")
             )
         else:
             out[name] = header.strip()
@@ -164,6 +174,20 @@ def _xlsx_rows(source: Input, summary: ImportSummary) -> list[list[str]]:
         book.close()
 
 
+def read_rows(source: Input, summary: ImportSummary) -> tuple[list[list[str]], int]:
+    """The sheet's rows as text (a CSV file, or the first sheet of a workbook) and the index of its header row
+    (the first that is not blank). Raises :class:`InputError` for an empty sheet or one of more than
+    :data:`MAX_ROWS` rows."""
+    workbook = source.name.lower().endswith((".xlsx", ".xlsm")) or is_workbook(source.data)
+    rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
+    start = next((i for i, row in enumerate(rows) if any(row)), None)
+    if start is None:
+        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
+    if len(rows) - start - 1 > MAX_ROWS:
+        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+    return rows, start
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -179,22 +203,29 @@ class _Item:
     link: str | None = None
 
 
-def _columns(header: list[str], mapping: dict[str, str], name: str) -> tuple[dict[str, int], list[str]]:
-    """Field → column index, and the headers not read."""
+def _columns(
+    header: list[str],
+    mapping: dict[str, str],
+    name: str,
+    *,
+    fields: tuple[str, ...] = FIELDS,
+    required: tuple[str, ...] = REQUIRED,
+) -> tuple[dict[str, int], list[str]]:
+    """Field → column index, and the headers not read (``fields`` and ``required``: the sheet's columns)."""
     by_norm: dict[str, int] = {}
     for index, cell in enumerate(header):
         if cell:
             by_norm.setdefault(_norm(cell), index)
     columns: dict[str, int] = {}
     problems = []
-    for field_name in FIELDS:
+    for field_name in fields:
         wanted = mapping.get(field_name, field_name)
         index = by_norm.get(_norm(wanted))
         if index is not None:
             columns[field_name] = index
         elif field_name in mapping:
             problems.append(f"--map {field_name}={wanted!r}: no column of that name")
-    missing = [f for f in REQUIRED if f not in columns and f not in mapping]
+    missing = [f for f in required if f not in columns and f not in mapping]
     if missing or problems:
         found = ", ".join(repr(h) for h in header if h) or "none"
         hint = " ".join(f'--map {f}="HEADER"' for f in missing)
@@ -216,13 +247,7 @@ def import_sheet(source: Input, *, mapping: dict[str, str] | None = None) -> Imp
     """
     mapping = mapping or {}
     summary = ImportSummary("Spreadsheet import")
-    workbook = source.name.lower().endswith((".xlsx", ".xlsm")) or is_workbook(source.data)
-    rows = _xlsx_rows(source, summary) if workbook else _csv_rows(source)
-    start = next((i for i, row in enumerate(rows) if any(row)), None)
-    if start is None:
-        raise InputError.single("the sheet is empty: no header row", file=source.name, code="sheet-empty")
-    if len(rows) - start - 1 > MAX_ROWS:
-        raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
+    rows, start = read_rows(source, summary)
     columns, unread = _columns(rows[start], mapping, source.name)
     if unread:
         summary.notes.append(f"columns not read: {', '.join(map(repr, unread))}")

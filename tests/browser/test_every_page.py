@@ -46,6 +46,14 @@ VIEWS = [
         shows='[data-testid="stTab"]',
         text={"council": "Delivery Manager", "ddat": "Delivery manager"},
     ),
+    View(
+        "skills",
+        "/skills",
+        {"council": "Planning", "ddat": "User research methods"},
+        {"council": {"skill": "planning"}, "ddat": {"skill": "user-research-methods"}},
+        shows='a[href*="roles?role="]',  # each level's roles, linked to their profiles
+        text={"council": "Ways to learn at this level", "ddat": "Ways to learn at this level"},
+    ),
     View("map", "/map", "Career map", shows='[data-testid="stPlotlyChart"]'),
     View(
         "paths",

@@ -9,6 +9,7 @@ from framework.hiring import DRAFTS, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
 from ui import render, state
 from ui.data import arrow
+from ui.skill_links import skill_link
 
 ROLE = "role"  # the open profile: session key and query parameter
 GO = "roles-go"  # the profile's "Go to a connected role" buttons
@@ -276,6 +277,9 @@ def profile(loaded, role_id: str) -> None:
                     },
                     hide_index=True,
                 )
+                st.markdown("**Each skill's page:** every level, the roles that need it, and how to learn it.")
+                for line in shown.skills:
+                    skill_link(loaded, line.skill, label=f"{line.name} ({line.level})")
                 for line in shown.skills:
                     if line.evidence:
                         with st.expander(f"Evidence for {render.md(line.name)}"):

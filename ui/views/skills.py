@@ -1,0 +1,293 @@
+"""Skills: every skill (or area) of the framework, searchable and filterable by discipline; one skill (``?skill=``)
+read level by level — what the level looks like, the roles that need it there, how to learn it — or one area
+(``?area=``) read down each ladder. The page reads top to bottom: on a phone nothing sits side by side but the
+search and its filter, which stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote
+
+import streamlit as st
+
+from framework.dates import uk_date
+from framework.expectations import framework_areas
+from framework.gaptext import descriptor_markdown
+from framework.learning import LearningResource, Library, resources_by_level, resources_for_area
+from framework.learning_sources import describe_source
+from framework.views.skills import AreaView, SkillView, area_view, filter_rows, skill_view, skills_index
+from ui import learning, render, state
+from ui.data import arrow
+
+SKILL, AREA = "skill", "area"  # the open skill or area: session keys and query parameters
+SEARCH, DISCIPLINE = "skill-search", "skill-discipline"
+
+
+def _skill_ids(framework, graph) -> list[str]:
+    return [s.id for s in framework.skills]
+
+
+def _area_ids(framework, graph) -> list[str]:
+    return list(framework_areas(framework))
+
+
+def main() -> None:
+    loaded = state.framework()
+    # The list, or one skill, or one area: three views of the page, each its own link.
+    skill_id = state.opened(SKILL, loaded.view(_skill_ids), what="the skill")
+    area_id = state.opened(AREA, loaded.view(_area_ids), what="the area")
+    if skill_id is not None:
+        skill_page(loaded, skill_id)
+    elif area_id is not None:
+        area_page(loaded, area_id)
+    else:
+        index_page(loaded)
+
+
+# --------------------------------------------------------------------------- every skill
+
+
+def _filtered(framework, graph, kind: str, query: str, disciplines: tuple):
+    """The ids of the skills (or areas) the filters keep, and their table as the page shows it (as Arrow)."""
+    index = skills_index(framework, graph)
+    rows = filter_rows(index.skills if kind == SKILL else index.areas, query=query, disciplines=disciplines)
+    table = index.skills_table(rows) if kind == SKILL else index.areas_table(rows)
+    return [r.id for r in rows], arrow(table)
+
+
+def _names(framework, graph) -> dict[str, str]:
+    return {s.id: s.name for s in framework.skills} | {a.id: a.name for a in framework_areas(framework).values()}
+
+
+def index_page(loaded) -> None:
+    """Every skill (and, for a framework written as expectations, every area); a row, or the picker under the
+    table, opens one."""
+    index = loaded.view(skills_index)
+    names = loaded.view(_names)
+    st.title("Skills")
+    if index.skills:
+        st.markdown(
+            "Pick a skill to see what each level looks like, which roles need it at each level, and how to learn it."
+        )
+    if index.areas:
+        st.markdown(
+            "This framework is written as expectations, grouped by area: open an area to read what each level "
+            "expects in it, down each ladder."
+        )
+    if not index.skills and not index.areas:
+        st.markdown("This framework names no skills and no areas.")
+        return
+    search, discipline = st.columns([3, 2])
+    with search:
+        query = state.bound_text("Search", key=SEARCH, placeholder="e.g. research, security, planning")
+    with discipline:
+        disciplines = state.bound_multiselect("Discipline", index.disciplines, key=DISCIPLINE, what="the discipline")
+    for kind, rows, what in ((SKILL, index.skills, "skill"), (AREA, index.areas, "area")):
+        if not rows:
+            continue
+        ids, table = loaded.view(_filtered, kind, query, tuple(disciplines))
+        if index.skills and index.areas:
+            st.header("Skills" if kind == SKILL else "Areas")
+        st.caption(f"{len(ids)} of {len(rows)} {what}s. Select a row, or choose one below, to open it.")
+        event = st.dataframe(
+            table, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"skills-table-{kind}"
+        )
+        if event.selection.rows:
+            state.open_value(kind, ids[event.selection.rows[0]])
+            st.rerun()
+        state.bound_select(
+            f"Open the {what}",
+            [r.id for r in rows],
+            key=kind,
+            what=f"the {what}",
+            index=None,
+            format_func=lambda i: names.get(i, i),
+            placeholder=f"Choose a {what}",
+        )
+    _catalogues_note(learning.library(loaded))
+
+
+def _catalogues_note(library: Library) -> None:
+    """Where the learning resources come from, with each catalogue's attribution."""
+    if not library.catalogues:
+        st.markdown(
+            "**Learning resources:** no learning catalogue serves this framework: add your organisation's in the "
+            "sidebar."
+        )
+        return
+    lines = []
+    for catalogue in library.catalogues:
+        whose = "your organisation's" if catalogue.id in library.organisation else "shipped with the app"
+        count = len(catalogue.resources)
+        lines.append(f"{render.md(catalogue.name)} ({whose}, {count} resource{'s' * (count != 1)}).")
+        if catalogue.attribution:
+            lines.append(render.md(catalogue.attribution))
+    # Markdown, not a caption: the licence's address is a link, and a caption's links are too faint to read.
+    st.markdown("**Learning resources:** " + " ".join(lines))
+
+
+# --------------------------------------------------------------------------- one skill
+
+
+def _url(address: str) -> str:
+    """An address as a Markdown link target: characters that would end the link are percent-encoded."""
+    return quote(address, safe=":/?#@!$&*+,;=%~-._")
+
+
+def _date(day: dt.date | None) -> str:
+    return f", checked {uk_date(day)}" if day else ""
+
+
+def resource_markdown(resource: LearningResource) -> str:
+    """One resource as a list item: its title (a link to it, opening in a new tab), who offers it, what it is,
+    costs and takes, whether it is for the organisation's staff only; then where its title and address were
+    verified (with a link to the file, where the source names one)."""
+    title = render.md(resource.title)
+    head = f"[{title}]({_url(resource.address)})" if resource.address else f"**{title}**"
+    facts = [
+        render.md(x) for x in (resource.provider, resource.kind.replace("-", " "), resource.cost, resource.time) if x
+    ]
+    if resource.organisation_only:
+        facts.append("**Organisation only**")
+    source, link = describe_source(resource.source)
+    where = f"[{render.md(source)}]({_url(link)})" if link else render.md(source)
+    lines = [
+        f"- {head} — {' · '.join(facts)}",
+        f"  :small[{'Title and address verified in' if resource.address else 'Listed in'} {where}"
+        f"{_date(resource.checked_on)}]",
+    ]
+    if resource.note:
+        lines.append(f"  {render.md(resource.note)}")
+    return "  \n".join(lines)
+
+
+#: Resources listed in full under a level; the rest are one click away, so the next level is not pushed far down.
+SHOWN = 5
+
+
+def _resources(resources: tuple[LearningResource, ...], *, none: str, key: str) -> None:
+    if not resources:
+        st.markdown(none)
+        return
+    st.markdown("\n".join(resource_markdown(r) for r in resources[:SHOWN]))
+    if len(resources) > SHOWN:
+        with st.expander(f"{len(resources) - SHOWN} more", key=key):
+            st.markdown("\n".join(resource_markdown(r) for r in resources[SHOWN:]))
+
+
+def _about(view: SkillView) -> str:
+    lines = []
+    if view.roles:
+        lines.append(
+            f"**Needed by** {view.roles} role{'s' * (view.roles != 1)} · **Disciplines:** "
+            + render.md(", ".join(view.disciplines))
+        )
+    else:
+        lines.append("No role in this framework needs this skill at a stated level.")
+    if view.category:
+        lines.append(f"**Category:** {render.md(view.category)}")
+    if view.source:
+        lines.append(f"**Source:** {render.md(view.source)}")
+    if view.description:
+        lines.append(render.md(view.description))
+    return "\n\n".join(lines)
+
+
+def skill_page(loaded, skill_id: str) -> None:
+    """One skill: each level with its descriptor, the roles that need it there (each a link to its profile) and
+    the ways to learn it there; then resources for every level and the expectations that mention it."""
+    fw = loaded.framework
+    view = loaded.view(skill_view, skill_id)
+    library = learning.library(loaded)
+    per_level, every = resources_by_level(library, fw, skill_id)
+    st.button("All skills", icon=":material/arrow_back:", on_click=state.close_value, args=(SKILL,))
+    st.title(render.md(view.name))
+    st.markdown(_about(view))
+    for level in view.levels:
+        st.header(render.md(level.name), anchor=f"level-{level.level}")
+        st.markdown(descriptor_markdown(level.descriptor))
+        count = len(level.roles)
+        if count:
+            st.markdown(f"**Roles that need it at this level** ({count})")
+            for role in level.roles:
+                render.role_link(loaded, role.role, label=role.label)
+        else:
+            st.markdown("No role needs it at this level.")
+        st.markdown("**Ways to learn at this level**")
+        _resources(
+            per_level[level.level],
+            none="No resource in the catalogues in use names this level.",
+            key=f"more-{level.level}",
+        )
+    if every:
+        st.header("Ways to learn it, at any level")
+        _resources(every, none="", key="more-every")
+    if view.mentions:
+        st.header("Expectations that mention it")
+        st.caption(
+            "Expectations of roles (their person specifications, or the framework's own) that name the skill or "
+            "one of its keywords: " + ", ".join(f"“{render.md(t)}”" for t in view.terms) + "."
+        )
+        st.markdown(
+            "\n".join(
+                f"- **{render.md(m.label)}**, {render.md(m.area)}: “{render.md(m.text)}” (mentions "
+                f"“{render.md(m.matched)}”)"
+                for m in view.mentions
+            )
+        )
+    _catalogues_note(library)
+
+
+# --------------------------------------------------------------------------- one area
+
+
+def _area_about(view: AreaView) -> str:
+    lines = [
+        f"**{render.md(view.kind.capitalize()) if view.kind else 'Area'}** · {view.expectations} expectation"
+        f"{'s' * (view.expectations != 1)} in {len(view.ladders)} ladder{'s' * (len(view.ladders) != 1)}"
+    ]
+    if view.source:
+        lines.append(f"**Source:** {render.md(view.source)}")
+    if view.description:
+        lines.append(render.md(view.description))
+    if view.levels:
+        lines.append(
+            "\n".join(
+                f"- **{render.md(name)}**" + (f": {render.md(text)}" if text else "") for _, name, text in view.levels
+            )
+        )
+    return "\n\n".join(lines)
+
+
+def _rung_markdown(rung) -> str:
+    items = []
+    for text, level, examples in rung.expectations:
+        tag = f" *({render.md(level)})*" if level else ""
+        items.append(f"- {render.md(text)}{tag}")
+        items += [f"    - *Example:* {render.md(example)}" for example in examples]
+    builds = (
+        "  \n*Builds on the level below: it also expects what that level expects here.*" if rung.builds_on_below else ""
+    )
+    return f"**{render.md(rung.label)}**{builds}\n\n" + "\n".join(items)
+
+
+def area_page(loaded, area_id: str) -> None:
+    """One area of a framework written as expectations: what each rung of each ladder expects in it, lowest rung
+    first, each role a link to its profile; and the ways to learn in it."""
+    view = loaded.view(area_view, area_id)
+    st.button("All areas", icon=":material/arrow_back:", on_click=state.close_value, args=(AREA,))
+    st.title(render.md(view.name))
+    st.markdown(_area_about(view))
+    for ladder in view.ladders:
+        st.header(render.md(ladder.name))
+        for rung in ladder.rungs:
+            st.markdown(_rung_markdown(rung))
+            render.role_link(loaded, rung.role, label=f"Open the profile of {rung.label}")
+    library = learning.library(loaded)
+    st.header("Ways to learn in this area")
+    _resources(
+        resources_for_area(library, loaded.framework, area_id),
+        none="No resource in the catalogues in use serves this area: add your organisation's in the sidebar.",
+        key="more-area",
+    )
+    _catalogues_note(library)
