@@ -58,6 +58,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "gap": Interaction("tab", "the second tab (at a glance)"),
     "compare": Interaction("picker", "a role added", "Roles to compare"),
     "review": Interaction("tab", "the second tab"),
+    "pay": Interaction("picker", "another grade chosen", "Grade"),
     "versions": Interaction("picker", "another older version chosen", "Older version"),
     "import_jd": Interaction("toggle", "the toggle switched", "Merge"),
     "record": Interaction("sidebar-picker", "My current role chosen (the record's start follows it)"),
