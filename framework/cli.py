@@ -300,7 +300,7 @@ def _schema(output: Path | None, check: Path | None, kind: str) -> int:
 
 
 def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
-    from .ddat import run_import
+    from .importers.ddat import run_import
 
     report = run_import(roles, skills, output)
     for line in report.lines():
@@ -310,7 +310,7 @@ def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
 
 
 def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
-    from .jdimport import import_documents
+    from .importers.jd import import_documents
     from .loader import load_framework
     from .yamlwrite import write_framework_yaml
 

@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from framework import FrameworkError
-from framework.jdimport import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, check_batch, import_documents
+from framework.importers.jd import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, check_batch, import_documents
 from framework.yamlwrite import dump_framework
 from ui import render, state
 
