@@ -41,7 +41,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .ids import slugify
-from .models import MARKERS, Area, Expectation, Framework, JobDescription, Role
+from .models import MARKERS, Area, Discipline, Expectation, Framework, JobDescription, Role, Track
 
 __all__ = [
     "LADDER",
@@ -55,6 +55,7 @@ __all__ = [
     "expectation_key",
     "expectation_sets",
     "has_expectations",
+    "ladder_expectations",
     "on_other_ladder",
     "own_expectations",
     "person_spec_area",
@@ -180,30 +181,35 @@ def _links_of(jd: JobDescription, text: str) -> tuple[tuple[str | None, str], ..
     return tuple((link.title, link.url) for link in jd.links if link.title and link.title in text)
 
 
-def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -> tuple[RoleExpectation, ...]:
-    """A role's own expectations, read afresh (:func:`expectation_index` gives them from the cache)."""
-    counts: dict[tuple[str | None, str | None], int] = defaultdict(int)
-    derived: set[str] = set()
+class _Ids:
+    """Derived ids of one role's expectations: numbered in order within (area, marker); a number whose id another
+    area's derivation already gave (area 'a-essential' beside area 'a' marked essential) is passed over, so
+    derived ids never meet."""
 
-    def next_id(area: str | None, marker: str | None) -> str:
-        # Numbered in order within (area, marker); a number whose id another area's derivation already gave
-        # (area 'a-essential' beside area 'a' marked essential) is passed over, so derived ids never meet.
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str | None, str | None], int] = defaultdict(int)
+        self.taken: set[str] = set()
+
+    def __call__(self, area: str | None, marker: str | None) -> str:
         while True:
-            counts[(area, marker)] += 1
-            ident = expectation_id(area, marker, counts[(area, marker)])
-            if ident not in derived:
-                derived.add(ident)
+            self.counts[(area, marker)] += 1
+            ident = expectation_id(area, marker, self.counts[(area, marker)])
+            if ident not in self.taken:
+                self.taken.add(ident)
                 return ident
 
+
+def _read_written(
+    framework: Framework, role_id: str, written: list[tuple[Expectation, str, str]], areas: dict[str, Area], ids: _Ids
+) -> list[RoleExpectation]:
+    """Expectations written in the file — (expectation, where it comes from, origin) — as a role has them."""
     out = []
-    written = [(e, e.source or f"Stated for {role.title} in {framework.name}", STATED) for e in role.expectations]
-    written += [(e, e.source or where, LADDER) for e, where in _ladder_expectations(framework, role)]
     for expectation, source, origin in written:
-        derived_id = next_id(expectation.area, expectation.marker)
+        derived_id = ids(expectation.area, expectation.marker)
         area = areas.get(expectation.area) if expectation.area else None
         out.append(
             RoleExpectation(
-                role=role.id,
+                role=role_id,
                 id=expectation.id or derived_id,
                 text=expectation.text,
                 area=expectation.area or "",
@@ -219,6 +225,23 @@ def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -
                 origin=origin,
             )
         )
+    return out
+
+
+def ladder_expectations(framework: Framework, owner: Discipline | Track) -> tuple[RoleExpectation, ...]:
+    """What a discipline or a track states once for every level of it, read as a role's expectations are (with
+    no role: ``role`` is "", and ids are derived among these alone)."""
+    where = f"Expected at every level of {owner.name}"
+    written = [(e, e.source or where, LADDER) for e in owner.expectations]
+    return tuple(_read_written(framework, "", written, all_areas(framework), _Ids()))
+
+
+def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -> tuple[RoleExpectation, ...]:
+    """A role's own expectations, read afresh (:func:`expectation_index` gives them from the cache)."""
+    ids = _Ids()
+    written = [(e, e.source or f"Stated for {role.title} in {framework.name}", STATED) for e in role.expectations]
+    written += [(e, e.source or where, LADDER) for e, where in _ladder_expectations(framework, role)]
+    out = _read_written(framework, role.id, written, areas, ids)
     jd = role.job_description
     spec = jd.person_specification if jd else None
     for criteria in spec.criteria if spec else ():
@@ -233,7 +256,7 @@ def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -
                 out.append(
                     RoleExpectation(
                         role=role.id,
-                        id=next_id(area_id, marker),
+                        id=ids(area_id, marker),
                         text=item,
                         area=area_id,
                         area_name=area.name if area else criteria.heading,

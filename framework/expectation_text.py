@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from .expectation_index import expectation_index
 from .expectations import ExpectationGap, RoleExpectation, effective_expectations, role_expectations
 from .models import Framework, Role
 from .textsafe import md_escape
@@ -42,13 +43,23 @@ def _item(expectation: RoleExpectation, framework: Framework | None = None) -> l
     return out
 
 
-def _sources(items: Sequence[RoleExpectation]) -> str | None:
+def _sources(items: Sequence[RoleExpectation], most: int | None = MAX_SOURCES) -> str | None:
     sources = list(dict.fromkeys(e.source for e in items if e.source))
     if not sources:
         return None
-    shown = "; ".join(md_escape(s) for s in sources[:MAX_SOURCES])
-    more = len(sources) - MAX_SOURCES
+    shown = "; ".join(md_escape(s) for s in sources[:most])
+    more = len(sources) - most if most is not None else 0
     return f"*From: {shown}{f'; and {more} more' if more > 0 else ''}.*"
+
+
+def _area_title(e: RoleExpectation, framework: Framework | None) -> str:
+    """The area's name, after the area it sits in where it sits in one ("Leadership › Seeing the big picture")."""
+    if framework is None or not e.area:
+        return e.area_name
+    areas = expectation_index(framework).areas
+    area = areas.get(e.area)
+    parent = areas.get(area.parent) if area is not None and area.parent else None
+    return f"{parent.name} › {e.area_name}" if parent else e.area_name
 
 
 def expectations_markdown(
@@ -56,20 +67,28 @@ def expectations_markdown(
     *,
     framework: Framework | None = None,
     heading: str = "##",
-    sources: bool = True,
+    sources: bool | str = True,
 ) -> str:
-    """Expectations grouped by area, in the order given: a heading per area (an h2 by default, under the
+    """Expectations grouped by area, each area where it first comes and its expectations in the order given: a
+    heading per area (an h2 by default, under the
     page's h1; ``heading=""`` makes it a bold line instead), a list item per expectation, then where they come
-    from (unless ``sources`` is False)."""
+    from — the first few, once at the end (``sources=True``), every one under its area (``sources="area"``), or
+    not at all (False). Expectations without an area come under no heading."""
     lines: list[str] = []
-    area = None
+    groups: dict[str, list[RoleExpectation]] = {}  # each area once, where it first comes
     for e in items:
-        if e.area != area:
-            area = e.area
-            title = f"{heading} {md_escape(e.area_name)}" if heading else f"**{md_escape(e.area_name)}**"
-            lines += ["", title, ""]
-        lines += _item(e, framework)
-    source = _sources(items) if sources else None
+        groups.setdefault(e.area, []).append(e)
+    for area, group in groups.items():
+        if area:
+            name = md_escape(_area_title(group[0], framework))
+            lines += ["", f"{heading} {name}" if heading else f"**{name}**", ""]
+        elif lines:
+            lines.append("")
+        for e in group:
+            lines += _item(e, framework)
+        if sources == "area" and (source := _sources(group, most=None)):
+            lines += ["", source]
+    source = _sources(items) if sources is True else None
     if source:
         lines += ["", source]
     return "\n".join(lines).strip()
