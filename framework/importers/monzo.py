@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import FrameworkError, InputError
+from ..errors import FrameworkError, InputError, Problem
 from ..formats import looks_like_monzo, split_front_matter
 from ..ids import slugify
 from ..models import Area, Discipline, Expectation, Framework, Grade, ImportSource, Role, Track
@@ -225,8 +225,12 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
                 files.append(file)
         else:
             summary.skip(source.name, "the file", "not a Markdown framework file (.md) or a LICENSE")
-    if not files:
-        raise InputError.single("no Monzo-format framework file was read (see the files skipped)", code="monzo")
+    if not files:  # each file skipped is named, with why: there is no summary to read it in
+        problems = [Problem(f"skipped {s.what}: {s.reason}", file=s.where, code="monzo") for s in summary.skipped]
+        message = "no Monzo-format framework file was read" + (
+            " (each file skipped is listed below, with why)" if problems else ": no file was given"
+        )
+        raise InputError(problems or [Problem(message, code="monzo")], summary=message)
     tracks = [f.track for f in files]
     if len(set(tracks)) != len(tracks):
         twice = sorted({t for t in tracks if tracks.count(t) > 1})
