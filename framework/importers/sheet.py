@@ -28,9 +28,9 @@ from collections import Counter
 from datetime import date, datetime
 
 from ..errors import InputError, Problem
-from ..formats import header_key, is_workbook, looks_like_sheet
+from ..formats import header_key, is_workbook, looks_like_sheet, split_front_matter
 from .build import Ladder, MoveRow, build, no_items, truthy
-from .common import model_problems, read_text
+from .common import model_problems, read_text, read_yaml, strip_text
 from .grid import Grid, csv_grid, html_grids, markdown_grids
 from .sheet_long import FIELDS, REQUIRED, account, check_accounted, is_long, long_columns, missing_message, read_long
 from .sheet_wide import header_levels, read_wide, turned
@@ -134,14 +134,27 @@ def _workbook_grids(source: Input) -> list[Grid]:
         book.close()
 
 
+def _front_matter(front: str | None, name: str) -> dict:
+    """A page's front matter (Jekyll's ``---`` block) as a mapping; {} when there is none or it is not one."""
+    if front is None:
+        return {}
+    try:
+        meta = read_yaml(front, name=name)
+    except InputError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def _grids(source: Input) -> tuple[str | None, list[Grid], str]:
     """(a title the file gives itself, its tables, what it is: "csv", "workbook", "markdown" or "html")."""
     lower = source.name.lower()
     if lower.endswith((".xlsx", ".xlsm")) or is_workbook(source.data):
         return None, _workbook_grids(source), "workbook"
     if lower.endswith((".md", ".markdown")):
-        title, grids = markdown_grids(read_text(source))
-        return title, grids, "markdown"
+        front, _, body = split_front_matter(read_text(source))
+        meta = _front_matter(front, source.name)
+        title, grids = markdown_grids(body)
+        return strip_text(meta.get("title")) or title, grids, "markdown"
     if lower.endswith((".html", ".htm")):
         title, grids = html_grids(read_text(source))
         return title, grids, "html"
@@ -279,6 +292,7 @@ def read_ladder(
     title, grids, kind = _grids(source)
     stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     ladder = Ladder(name=title or stem)
+    family = title if kind in ("markdown", "html") and title else stem
     several = len(grids) > 1
     sheet = "sheet" if kind == "workbook" else "table"
     kinds: list[tuple[Grid, int | None, str]] = []
@@ -307,9 +321,9 @@ def read_ladder(
                     f"{label + ': ' if several else ''}columns not read: {', '.join(map(repr, unread))}"
                 )
             if "family" not in columns:
-                summary.notes.append(f"no family column: every row is in one family, {stem!r}")
+                summary.notes.append(f"no family column: every row is in one family, {family!r}")
             single_family = single_family and "family" not in columns
-            tally = read_long(grid, start, columns, ladder, summary, where=where, family_name=stem,
+            tally = read_long(grid, start, columns, ladder, summary, where=where, family_name=family,
                               label=f"{label} " if several else "")  # fmt: skip
             summary.files.append(account(tally, f"{source.name}, {label}" if several else source.name))
             check_accounted(tally, summary)
@@ -318,7 +332,7 @@ def read_ladder(
             found = _read_moves(grid, start, ladder, where)
             summary.files.append(f"{where}: {plural(found, 'move')} between roles")
         elif what == "levels":
-            found = _read_levels(grid, start, ladder, stem)
+            found = _read_levels(grid, start, ladder, family)
             summary.files.append(f"{where}: {plural(found, 'level')} described")
         elif what == "areas":
             found = _read_areas(grid, start, ladder)
@@ -328,7 +342,7 @@ def read_ladder(
             table = turn or grid
             per_area = len(wide) > 1 and same_levels and grid.name and grid.name.casefold() not in _GENERIC_SHEETS
             track = grid.name if len(wide) > 1 and not same_levels and grid.name else None
-            tally = read_wide(table, ladder, summary, where=where, family=stem, force=shape == "wide",
+            tally = read_wide(table, ladder, summary, where=where, family=family, force=shape == "wide",
                               area=grid.name if per_area else None, track=track)  # fmt: skip
             tallies.update(tally)
             levels = len(header_levels(table.rows[_first_row(table)], force=True) or ())
@@ -339,8 +353,9 @@ def read_ladder(
             )
         else:
             seen = _seen(grid, start)
-            if what == "wide":
-                why = f"it looks like the wide shape, and the workbook's expectations are in the long shape; {seen}"
+            if has_long:
+                read = ", ".join(repr(g.name) for g, _, k in kinds if k == "long")
+                why = f"not read: the expectations are in the long shape, in {sheet} {read}; {seen}"
             else:
                 columns, problems = long_columns(grid.rows[start], mapping)
                 why = (

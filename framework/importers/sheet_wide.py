@@ -38,11 +38,14 @@ from .summary import ImportSummary
 __all__ = ["header_levels", "is_level_name", "read_wide", "turned"]
 
 _LEVEL_WORDS = frozenset(
-    """level levels lvl grade band tier rung stage step junior associate intermediate mid middle senior
-lead principal staff distinguished fellow head director chief trainee apprentice graduate entry
-foundation practitioner expert awareness working novice beginner advanced master emerging developing
-established leading manager engineer developer analyst designer officer executive ic em scs aa ao eo
-heo seo hro g6 g7 po so pb sl sm""".split()  # noqa: SIM905 - a list of words, read as words
+    """junior associate intermediate mid middle senior lead principal distinguished fellow head director chief
+trainee apprentice graduate entry foundation practitioner expert awareness working novice beginner advanced
+master emerging developing established leading manager engineer developer analyst designer officer executive
+ic em scs aa ao eo heo seo hro""".split()  # noqa: SIM905 - a list of words, read as words
+)
+#: Words that name a level only with a number or code after them: "Level 3", "Grade 7", "Band B".
+_SCALE_WORDS = re.compile(
+    r"^(?:level|lvl|grade|band|tier|rung|stage|step|career level)\s*[-_.:]?\s*[a-z0-9]{1,3}$", re.IGNORECASE
 )
 _GRADE = re.compile(r"^(?:[a-z]{1,6}\s*[-_.]?\s*)?\d{1,2}[a-z]?$", re.IGNORECASE)
 _GENERIC_FIRST = frozenset(
@@ -75,10 +78,10 @@ def is_level_name(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 60 or text.endswith((".", ":")):
         return False
-    if _GRADE.match(text):
+    if _GRADE.match(text) or _SCALE_WORDS.match(text):
         return True
     words = re.findall(r"[a-z]+", text.casefold())
-    return bool(words) and len(words) <= 6 and any(word in _LEVEL_WORDS for word in words)
+    return bool(words) and len(words) <= 5 and any(word in _LEVEL_WORDS for word in words)
 
 
 def _header_cells(grid: Grid, rows: int) -> list[str]:
