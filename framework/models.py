@@ -367,7 +367,9 @@ class Criteria(_Model):
     (lines after them, such as how a criterion is assessed).
     """
 
-    heading: Line
+    heading: Line | None = Field(
+        None, description="Its heading; null for criteria listed straight under the person specification's heading."
+    )
     cluster: Line | None = Field(None, description="The heading it sits under (a competency cluster), if any.")
     paragraphs: list[Line] = Field(default_factory=list, description="Lines under the heading, before criteria.")
     groups: list[CriteriaGroup] = Field(default_factory=list)
@@ -395,7 +397,8 @@ class Criteria(_Model):
         return self._marked(None)
 
     def lines(self) -> list[str]:
-        out = [self.heading, *self.paragraphs]
+        out = [self.heading] if self.heading else []
+        out += self.paragraphs
         for group in self.groups:
             out += ([group.marker] if group.marker else []) + group.items
         return out + self.notes

@@ -1,10 +1,13 @@
 """Read a job-description document (Markdown or plain text) into a :class:`~framework.models.JobDescription`.
 
-Every line of the document lands somewhere, word for word and in order: the header fields, the purpose
-(with its lead-in sentence), duties under their headings, the person specification, and any other section.
-Markup is the only thing removed: ``>`` header quotes, ``#`` heading marks, list numbers and bullets,
-``<u>`` criteria markers, and whitespace at line ends. A line the reader cannot place is reported by name in
-:attr:`ParsedDocument.unplaced`, never silently dropped.
+Every line of the document lands somewhere, word for word and in order: the title (a first heading, or a first
+line that reads as a title), the header fields, the purpose (with its lead-in sentence), duties under their
+headings, the person specification (:mod:`.personspec`: found by its heading's meaning, its headings as areas
+and clusters, its Essential / Desirable criteria, its tables), and any other section. Markup is the only thing
+removed: ``>`` header quotes, ``#`` heading marks, list numbers and bullets, ``<u>`` criteria markers, table
+pipes, whitespace at line ends — and, in a Markdown document, link and emphasis marks (each link's text stays in
+its line; the link is kept in :attr:`~framework.models.JobDescription.links`). A line the reader cannot place is
+kept where it stands and reported in :attr:`ParsedDocument.unplaced`, never dropped.
 
 Facts derived from the text (grade, reporting lines, management span, budget, salary, SFIA level) are
 returned with the line they come from, so whoever uses them can say where they came from.
@@ -18,25 +21,34 @@ from decimal import Decimal
 
 from ..models import (
     MAX_BUDGET_GBP,
+    MAX_LINE,
     MAX_SALARY_GBP,
     MAX_STAFF,
     Budget,
-    Criteria,
-    CriteriaGroup,
     Group,
     JobDescription,
+    Link,
     ManagementSpan,
-    PersonSpecification,
     SalaryRange,
     Section,
     labelled_value,
+)
+from .personspec import (
+    SpecReader,
+    ends_spec,
+    is_marker,
+    is_spec_heading,
+    is_table_rule,
+    looks_like_heading,
+    marker_text,
+    split_inline_marker,
+    table_cells,
 )
 
 __all__ = ["Mention", "ParsedDocument", "content_lines", "parse_job_description"]
 
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<text>.*\S)\s*$")
 _HEADING = re.compile(r"^\s*(?P<marks>#{1,6})\s*(?P<text>.*?)\s*$")
-_MARKER = re.compile(r"^\s*(?:<u>|\*\*|__)?\s*(?P<which>essential|desirable)\s*(?:</u>|\*\*|__)?\s*:?\s*$", re.I)
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&()'-]{0,60}?)\s*:\s*(?P<value>.*?)\s*$")
 
 _SECTION_KINDS = {
@@ -55,17 +67,6 @@ _SECTION_KINDS = {
     "salary": ("salary and location", "salary", "location"),
     "applying": ("applying", "how to apply"),
 }
-_PERSON_SPEC = ("person specification", "person spec")
-_CRITERIA = ("criteria", "selection criteria")
-_CRITERIA_HEADINGS = (
-    "knowledge",
-    "skills and abilities",
-    "skills",
-    "experience",
-    "equal opportunities",
-    "qualifications",
-    "qualifications and training",
-)
 
 
 def _key(text: str) -> str:
@@ -102,28 +103,10 @@ class ParsedDocument:
     budget: Budget | None = None
     salary: list[SalaryRange] = field(default_factory=list)
     sfia_level: tuple[str, str] | None = None  # (level, evidence)
-    unplaced: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)  # (line number, text): kept, and reported
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line number, what the reader did) to report
     #: (line, why): a figure a line states but a role cannot hold (beyond the bounds of the models), left out
     ignored: list[tuple[str, str]] = field(default_factory=list)
-
-
-def content_lines(text: str) -> list[str]:
-    """The document's content lines with markup removed: what a faithful copy must contain, in order."""
-    out = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
-        line = line.lstrip(">").strip()
-        if m := _HEADING.match(line):
-            line = m["text"]
-        elif m := _MARKER.match(line):
-            line = m["which"].capitalize()
-        elif m := _LIST_ITEM.match(line):
-            line = m["text"]
-        if line:
-            out.append(line)
-    return out
 
 
 class _SectionBuilder:
@@ -154,6 +137,10 @@ class _SectionBuilder:
         else:
             self.paragraphs.append(text)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.paragraphs or self.lead_in or self.items or self.groups or self.notes)
+
     def build(self) -> Section:
         groups = [Group(heading=h, items=i) for h, i in self.groups]
         # Items that precede the first group stay as the section's own items.
@@ -168,138 +155,302 @@ class _SectionBuilder:
         )
 
 
-def _unmark(line: str) -> str:
-    """``<u>Essential`` → ``Essential``: the marker word as written, without its markup."""
-    return re.sub(r"</?u>|\*\*|__", "", line).strip()
-
-
 def _looks_like_group_heading(text: str) -> bool:
     """A short line without end punctuation, directly above list items: ``Strategy and Management``."""
     return len(text.split()) <= 8 and not text.rstrip().endswith((".", ":", ";", "!", "?", ","))
 
 
-def parse_job_description(text: str) -> ParsedDocument:
-    """Parse one job description. Never raises for odd content: what it cannot place is in ``unplaced``."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [(n + 1, line.rstrip()) for n, line in enumerate(raw_lines) if line.strip()]
+def _inline(text: str) -> tuple[str, list[tuple[str | None, str]]]:
+    """Markdown text without its inline markup (links, emphasis, code marks) and the links it holds."""
+    from .grid import _inline_text, markdown_parser
 
-    title: str | None = None
-    header: list[str] = []
-    sections: list[Section] = []
-    current: _SectionBuilder | None = None
-    spec_fields: list[str] = []
-    spec_heading: str | None = None
-    criteria_heading: str | None = None
-    criteria: list[dict] = []
-    mode = "top"  # top → sections → spec → criteria
-    unplaced: list[tuple[int, str]] = []
+    tokens = markdown_parser().parseInline(text)
+    return _inline_text(tokens[0]) if tokens else (text, [])
 
-    def close_section() -> None:
-        nonlocal current
-        if current is not None:
-            sections.append(current.build())
-            current = None
 
-    for index, (number, line) in enumerate(lines):
-        stripped = line.strip()
-        next_line = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
+_PREFIX = re.compile(r"^(?P<prefix>\s*(?:>\s*)?(?:#{1,6}\s+|(?:\d+[.)]|[-*•])\s+)?)(?P<rest>.*)$")
+_INLINE_MARKUP = ("](", "**", "__", "`", "<")
+
+
+def _prepared(text: str, markdown: bool, first_line: int) -> tuple[list[tuple[int, str]], list[Link]]:
+    """The document's non-blank lines, numbered from ``first_line``; in a Markdown document, each line's links
+    and emphasis read as text (the links kept apart, as (text, address))."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[tuple[int, str]] = []
+    links: list[Link] = []
+    for number, line in enumerate(raw, first_line):
+        if not line.strip():
+            continue
+        line = line.rstrip()
+        if markdown and not _is_table_row(line) and any(mark in line for mark in _INLINE_MARKUP):
+            m = _PREFIX.match(line)
+            rest, found = _inline(m["rest"])
+            if rest.strip():
+                line = m["prefix"] + " ".join(rest.split())
+            for title, url in found:
+                link = Link(title=title[:MAX_LINE] if title else None, url=url)
+                if link not in links:
+                    links.append(link)
+        lines.append((number, line))
+    return lines, links
+
+
+def _is_table_row(line: str) -> bool:
+    return line.lstrip().startswith("|") and line.rstrip().endswith("|")
+
+
+def content_lines(text: str, *, markdown: bool = False) -> list[str]:
+    """The document's content lines with markup removed: what a faithful copy must contain, in order (a table's
+    cells one a line; a marker with its criterion on one line as two)."""
+    out = []
+    for _, raw in _prepared(text, markdown, 1)[0]:
+        line = raw.strip()
+        if _is_table_row(line):
+            if not is_table_rule(line):
+                out += [part for cell in table_cells(line) for part in cell.split("\n") if part.strip()]
+            continue
+        line = line.lstrip(">").strip()
+        if m := _HEADING.match(line):
+            line = m["text"]
+        elif is_marker(line):
+            line = marker_text(line)
+        elif m := _LIST_ITEM.match(line):
+            line = m["text"]
+        if (pair := split_inline_marker(line)) is not None:
+            out += list(pair)
+            continue
+        if line:
+            out.append(line)
+    return out
+
+
+def _title_like(text: str) -> bool:
+    """A first line that names the job: short, no sentence, no ``Label: value``, no section heading."""
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and not text.rstrip().endswith((".", ":", ";", ",", "!", "?"))
+        and not _LABELLED.match(text)
+        and _kind_of(text) is None
+        and not is_spec_heading(text)
+        and not is_marker(text)
+    )
+
+
+#: First lines that say what the document is rather than which job: the job's title is on the line after.
+_DOCUMENT_NAMES = ("job description", "role profile", "job profile", "role description", "job specification")
+
+
+class _Parser:
+    """One pass over a document's lines (see :func:`parse_job_description`)."""
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.lines = lines
+        self.title: str | None = None
+        self.header: list[str] = []
+        self.sections: list[Section] = []
+        self.current: _SectionBuilder | None = None
+        self.spec: SpecReader | None = None
+        self.specs_done = False
+        self.mode = "top"  # top → sections → spec (→ sections again after it)
+        self.unplaced: list[tuple[int, str]] = []
+        self.notes: list[tuple[int, str]] = []  # (line, what was done) worth a warning
+
+    def close_section(self) -> None:
+        if self.current is not None:
+            self.sections.append(self.current.build())
+            self.current = None
+
+    def _next(self, index: int) -> str:
+        return self.lines[index + 1][1].strip() if index + 1 < len(self.lines) else ""
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            number, line = self.lines[index]
+            stripped = line.strip()
+            if _is_table_row(stripped):
+                index = self._table(index)
+                continue
+            self._line(index, number, stripped)
+            index += 1
+        self.close_section()
+
+    def _table(self, index: int) -> int:
+        """A Markdown table (a Word table is read as one): a table of criteria, else each cell a line."""
+        rows, end = [], index
+        while end < len(self.lines) and _is_table_row(self.lines[end][1].strip()):
+            line = self.lines[end][1].strip()
+            if not is_table_rule(line):
+                rows.append(table_cells(line))
+            end += 1
+        if rows and self.spec is None and any(k in " ".join(rows[0]).casefold() for k in ("essential", "desirable")):
+            self._open_spec(self._heading_for_table(rows), 2)
+        if rows and self.spec is not None and self.spec.table(rows):
+            return end
+        for number, line in self.lines[index:end]:
+            if is_table_rule(line.strip()):
+                continue
+            for cell in table_cells(line.strip()):
+                for part in cell.split("\n"):
+                    if part.strip():
+                        self._line(None, number, part.strip())
+        return end
+
+    def _heading_for_table(self, rows: list[list[str]]) -> str | None:
+        """A table of criteria outside a person specification opens one, headed by the heading above it when
+        nothing stands under that heading yet."""
+        if self.current is not None and self.current.heading and self.current.empty:
+            heading, self.current = self.current.heading, None
+            return heading
+        return None
+
+    def _open_spec(self, heading: str | None, level: int) -> None:
+        self.close_section()
+        self.spec, self.mode = SpecReader(heading, level), "spec"
+
+    def _line(self, index: int | None, number: int, stripped: str) -> None:
+        next_line = self._next(index) if index is not None else ""
         next_is_item = bool(_LIST_ITEM.match(next_line)) and not _HEADING.match(next_line)
 
         if stripped.startswith(">"):
             body = stripped.lstrip(">").strip()
-            m = _LABELLED.match(body)
-            if m and mode in ("top",):
-                header.append(body)
-                continue
+            if _LABELLED.match(body) and self.mode == "top":
+                self.header.append(body)
+                return
             stripped = body  # a quoted line that is not a header field: read it as ordinary text
 
         heading = _HEADING.match(stripped)
         heading_text = heading["text"] if heading else None
         level = len(heading["marks"]) if heading else 0
-        plain_key = _key(stripped)
 
-        # Criteria headings are recognised in the person specification even without '#' marks.
-        if mode in ("spec", "criteria") and (heading_text is not None or plain_key in _CRITERIA_HEADINGS):
-            words = heading_text if heading_text is not None else stripped
-            key = _key(words)
-            if key in _CRITERIA and not criteria:
-                criteria_heading, mode = words, "criteria"
-                continue
-            if key in _CRITERIA_HEADINGS or mode == "criteria":
-                criteria.append({"heading": words, "groups": [[None, []]]})
-                mode = "criteria"
-                continue
+        if self.mode == "spec":
+            self._spec_line(index, number, stripped, heading_text, level, next_line)
+            return
 
         if heading_text is not None:
             key = _key(heading_text)
-            if level == 1 and title is None and not sections and current is None and not header:
-                title = heading_text
-                continue
-            if key in _PERSON_SPEC:
-                close_section()
-                spec_heading, mode = heading_text, "spec"
-                continue
+            if self.title is None and level == 1 and not self.sections and self.current is None:
+                self.title = heading_text
+                return
+            if is_spec_heading(heading_text):
+                self._open_spec(heading_text, level)
+                return
             kind = _kind_of(heading_text)
-            if mode == "sections" and current is not None and level >= 3 and kind is None:
-                current.groups.append([heading_text, []])  # a sub-heading of duties: Strategic, People, …
-                continue
-            if mode in ("top", "sections"):
-                close_section()
-                current = _SectionBuilder(kind or "other", heading_text)
-                mode = "sections"
-                continue
-            unplaced.append((number, stripped))
-            continue
+            if self.current is not None and level >= 3 and kind is None and key:
+                self.current.groups.append([heading_text, []])  # a sub-heading of duties: Strategic, People, …
+                return
+            self.close_section()
+            self.current = _SectionBuilder(kind or "other", heading_text)
+            self.mode = "sections"
+            return
 
-        if mode == "criteria":
-            marker = _MARKER.match(stripped)
-            if marker and criteria:
-                criteria[-1]["groups"].append([_unmark(stripped), []])
-                continue
-            item = _LIST_ITEM.match(stripped)
-            if criteria:  # an unbulleted criterion is kept where it stands
-                criteria[-1]["groups"][-1][1].append(item["text"] if item else stripped)
-            else:
-                unplaced.append((number, stripped))
-            continue
-
-        if mode == "spec":
-            if _LABELLED.match(stripped):
-                spec_fields.append(stripped)
-            else:
-                unplaced.append((number, stripped))
-            continue
+        if self.mode == "top" and self.title is None and not self.sections and self.current is None:
+            if _key(stripped) in _DOCUMENT_NAMES and _title_like(next_line) and not _LIST_ITEM.match(next_line):
+                self.header.append(stripped)  # "Job description": the job's title is the next line
+                return
+            if _title_like(stripped) and not _LIST_ITEM.match(stripped) and not next_is_item:
+                self.title = stripped
+                return
+        if is_spec_heading(stripped) and len(stripped.split()) <= 14 and not _LIST_ITEM.match(stripped):
+            self._open_spec(stripped, 2)  # a person specification headed by a plain (bold) paragraph
+            return
 
         # Ordinary content: before any heading it opens an untitled purpose section.
-        if current is None:
-            if mode == "top":
-                current, mode = _SectionBuilder("purpose", None), "sections"
-            else:
-                unplaced.append((number, stripped))
-                continue
+        if self.current is None:
+            self.current, self.mode = _SectionBuilder("purpose" if not self.sections else "other", None), "sections"
         item = _LIST_ITEM.match(stripped)
         if item:
-            current.add_item(item["text"])
+            self.current.add_item(item["text"])
         else:
-            current.add_plain(stripped, next_is_item=next_is_item)
-    close_section()
+            self.current.add_plain(stripped, next_is_item=next_is_item)
 
-    person_specification = None
-    if spec_heading is not None:
-        person_specification = PersonSpecification(
-            heading=spec_heading,
-            fields=spec_fields,
-            criteria_heading=criteria_heading,
-            criteria=[
-                Criteria(
-                    heading=c["heading"],
-                    groups=[CriteriaGroup(marker=m, items=i) for m, i in c["groups"] if m is not None or i],
-                )
-                for c in criteria
-            ],
+    def _spec_line(
+        self, index: int | None, number: int, stripped: str, heading: str | None, level: int, next_line: str
+    ) -> None:
+        spec = self.spec
+        if heading is not None and ends_spec(heading, _kind_of(heading)) and not spec.is_criteria_heading(heading):
+            self.sections_after_spec(heading)
+            return
+        plain_heading = (
+            heading is None
+            and not _LIST_ITEM.match(stripped)
+            and not is_marker(stripped)
+            and (spec.is_criteria_heading(stripped) or looks_like_heading(stripped, next_line))
+            and not (_LABELLED.match(stripped) and not spec.has_criteria)
         )
-    jd = JobDescription(title=title, header=header, sections=sections, person_specification=person_specification)
-    return _derive(jd, unplaced)
+        if heading is not None or plain_heading:
+            text = heading if heading is not None else stripped
+            if spec.takes_criteria_heading(text):
+                return
+            depth = level or 7
+            cluster, capitals = self._cluster(index, text, depth) if index is not None else (False, False)
+            spec.heading_line(text, depth, cluster=cluster, capitals_rule=capitals)
+            return
+        if is_marker(stripped):
+            spec.marker(marker_text(stripped))
+            return
+        if (pair := split_inline_marker(stripped)) is not None:
+            spec.marker(pair[0])
+            spec.item(pair[1])
+            return
+        item = _LIST_ITEM.match(stripped)
+        if item:
+            spec.item(item["text"])
+            return
+        if spec.has_criteria:
+            spec.item(stripped, plain=True)  # an unbulleted criterion is kept where it stands
+            return
+        if not spec.field_or_paragraph(stripped, bool(_LABELLED.match(stripped))):
+            self.unplaced.append((number, stripped))
+
+    def _cluster(self, index: int, text: str, level: int) -> tuple[bool, bool]:
+        """(is the heading a cluster, by the capitals rule): headings follow it before any criterion, deeper
+        than it or — it in capitals, they not — at its level."""
+        for _, line in self.lines[index + 1 :]:
+            line = line.strip()
+            following = _HEADING.match(line)
+            if following is not None:
+                deeper = len(following["marks"]) > level
+                capitals = _capitals(text) and not _capitals(following["text"]) and len(following["marks"]) == level
+                return deeper or capitals, capitals and not deeper
+            if is_marker(line) or _LIST_ITEM.match(line) or split_inline_marker(line) or _is_table_row(line):
+                return False, False
+            if looks_like_heading(line, ""):
+                return _capitals(text) and not _capitals(line), True
+        return False, False
+
+    def sections_after_spec(self, heading: str) -> None:
+        self.specs_done = True
+        self.mode = "sections"
+        self.current = _SectionBuilder(_kind_of(heading) or "other", heading)
+
+
+def parse_job_description(text: str, *, markdown: bool = False, first_line: int = 1) -> ParsedDocument:
+    """Parse one job description. Never raises for odd content: a line it cannot place is kept where it stands
+    (among the person specification's paragraphs) and listed in ``unplaced``.
+
+    ``markdown`` reads each line's links and emphasis as Markdown (a ``.md`` document); ``first_line`` is the
+    number of the text's first line in its file (after front matter), so reported line numbers are the file's.
+    """
+    lines, links = _prepared(text, markdown, first_line)
+    parser = _Parser(lines)
+    parser.run()
+    sections = parser.sections
+    spec = parser.spec.build() if parser.spec is not None else None
+    if parser.spec is not None and parser.spec.heading is None:
+        parser.notes.append((lines[0][0] if lines else first_line, "a table of criteria with no heading above it"))
+    jd = JobDescription(
+        title=parser.title, header=parser.header, sections=sections, person_specification=spec, links=links
+    )
+    parsed = _derive(jd, parser.unplaced)
+    parsed.notes = parser.notes
+    return parsed
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 # --------------------------------------------------------------------------- derived facts
