@@ -144,11 +144,12 @@ def all_areas(framework: Framework) -> dict[str, Area]:
                         id=parent, name=criteria.cluster, kind="person specification cluster",
                         source="Person specifications",
                     )  # fmt: skip
-            area = person_spec_area(criteria.heading)
+            heading = criteria.heading or spec.heading
+            area = person_spec_area(heading)
             if area not in areas:
                 areas[area] = Area(
                     id=area,
-                    name=criteria.heading,
+                    name=heading,
                     description="\n".join(criteria.paragraphs) or None,
                     kind="person specification heading",
                     parent=parent if parent != area else None,
@@ -245,11 +246,12 @@ def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -
     jd = role.job_description
     spec = jd.person_specification if jd else None
     for criteria in spec.criteria if spec else ():
-        area_id = person_spec_area(criteria.heading)
+        heading = criteria.heading or spec.heading
+        area_id = person_spec_area(heading)
         area = areas.get(area_id)
         for group in criteria.groups:
             marker = _marker(group.marker)
-            where = f"Person specification of {role.title}, {criteria.heading}"
+            where = f"Person specification of {role.title}, {heading}"
             if group.marker:
                 where += f" — {group.marker}"
             for item in group.items:
@@ -259,7 +261,7 @@ def own_expectations(framework: Framework, role: Role, areas: dict[str, Area]) -
                         id=ids(area_id, marker),
                         text=item,
                         area=area_id,
-                        area_name=area.name if area else criteria.heading,
+                        area_name=area.name if area else heading,
                         links=_links_of(jd, item),
                         marker=marker,
                         marker_text=group.marker,

@@ -15,7 +15,7 @@ from .expectations import ExpectationGap, RoleExpectation, effective_expectation
 from .models import Framework, Role
 from .textsafe import md_escape
 
-__all__ = ["expectation_gap_markdown", "expectations_markdown", "role_expectations_markdown"]
+__all__ = ["expectation_gap_markdown", "expectations_markdown", "markdown_url", "role_expectations_markdown"]
 
 MAX_SOURCES = 6  #: distinct sources named under a list; more are counted
 
@@ -26,7 +26,7 @@ def _text(text: str, indent: str = "  ") -> str:
     return f"  \n{indent}".join(lines)
 
 
-def _url(url: str) -> str:
+def markdown_url(url: str) -> str:
     """A link target that cannot end the Markdown link early (the model admits only http and https)."""
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
 
@@ -39,7 +39,7 @@ def _item(expectation: RoleExpectation, framework: Framework | None = None) -> l
     tail = f" *({md_escape(' · '.join(tags))})*" if tags else ""
     out = [f"- {_text(e.text)}{tail}"]
     out += [f"  - Example: {_text(example, '    ')}" for example in e.examples]
-    out += [f"  - [{md_escape(title or url)}]({_url(url)})" for title, url in e.links]
+    out += [f"  - [{md_escape(title or url)}]({markdown_url(url)})" for title, url in e.links]
     return out
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from .catalogue import status_text
 from .cells import csv_text, xlsx_bytes
 from .expectation_index import LADDER, PERSON_SPECIFICATION, RoleExpectation, expectation_index, ladder_expectations
-from .expectation_text import expectations_markdown
+from .expectation_text import expectations_markdown, markdown_url
 from .expectations import effective_expectations
 from .gaptext import descriptor_markdown
 from .models import Framework, Role, Track
@@ -200,7 +200,8 @@ def roles_table(framework: Framework) -> pd.DataFrame:
         criteria = {}
         for heading in spec.criteria if spec else []:
             for group in heading.groups:
-                column = f"{heading.heading} ({group.marker.lower()})" if group.marker else heading.heading
+                title = heading.heading or spec.heading
+                column = f"{title} ({group.marker.lower()})" if group.marker else title
                 criteria[column] = " | ".join(group.items)
         rows.append(
             {
@@ -342,12 +343,25 @@ def role_profile_markdown(framework: Framework, role_id: str) -> str:
         spec = jd.person_specification
         if spec:
             out += [f"## {esc(spec.heading)}", ""] + [esc(f) + "  " for f in spec.fields] + [""]
+            out += [esc(p) + "\n" for p in spec.paragraphs]
+            if spec.criteria_heading:
+                out += [f"**{esc(spec.criteria_heading)}**", ""]
+            cluster = None
             for criteria in spec.criteria:
-                out += [f"### {esc(criteria.heading)}", ""]
+                if criteria.cluster and criteria.cluster != cluster:
+                    out += [f"### {esc(criteria.cluster)}", ""]
+                cluster = criteria.cluster
+                if criteria.heading:
+                    out += [f"{'####' if criteria.cluster else '###'} {esc(criteria.heading)}", ""]
+                out += [esc(p) + "\n" for p in criteria.paragraphs]
                 for group in criteria.groups:
                     if group.marker:
                         out += [f"*{esc(group.marker)}*", ""]
                     out += [f"- {esc(i)}" for i in group.items] + [""]
+                out += [esc(n) + "\n" for n in criteria.notes]
+        if jd.links:
+            out += ["**Links in the job description:**", ""]
+            out += [f"- [{esc(link.title or link.url)}]({markdown_url(link.url)})" for link in jd.links] + [""]
     elif role.status == "referenced":
         out += ["This role has no job description of its own. It is named in:", ""]
         out += [f"- {esc(framework.role(r.role).title)}: “{esc(r.evidence)}”" for r in role.source.referenced_by]

@@ -22,6 +22,7 @@ from anyascii import anyascii
 from pydantic import ValidationError
 
 from ..errors import FrameworkError, InputError, Problem
+from ..formats import is_workbook
 from ..loader import validate_data
 from ..models import (
     MAX_LINE,
@@ -36,7 +37,10 @@ from ..models import (
     Role,
 )
 from ..yamlsafe import decode
-from .jobdesc import ParsedDocument, parse_job_description
+from .common import strip_text
+from .jdparts import DocumentParts, Part, document_parts
+from .jobdesc import ParsedDocument, parse_lines
+from .summary import shown
 from .word import MAX_DOCUMENT_BYTES, MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PART_BYTES, _mib, docx_text
 
 __all__ = [
@@ -97,8 +101,8 @@ def _free_id(base: str, taken) -> str:
         number += 1
 
 
-def _quote(text: str, most: int = 60) -> str:
-    return repr(text if len(text) <= most else text[: most - 1] + "…")
+def _quote(text: str, most: int | None = 60) -> str:
+    return shown(text, most)
 
 
 def check_batch(
@@ -124,9 +128,31 @@ def check_batch(
         raise InputError(problems, summary="too much to import at once")
 
 
+#: Files of the formats other imports read, by what they are: handed to ``import jd``, each is named so.
+_OTHER_IMPORTS = {
+    "workbook": "a spreadsheet (an Excel workbook), not a job description: read its expectations with "
+    "'python -m framework import sheet FILE -o OUT.yaml'",
+    "sheet": "a spreadsheet (a CSV file), not a job description: read its expectations with "
+    "'python -m framework import sheet FILE -o OUT.yaml'",
+    "html": "an HTML page, not a job description in a format this import reads (Markdown, plain text or Word "
+    ".docx): a ladder published as a table on it is read with 'python -m framework import table FILE -o OUT.yaml'",
+}
+
+
 def read_document(data: bytes, *, name: str) -> str:
-    """The text of a document: ``.docx`` through python-docx (:mod:`.word`), anything else as UTF-8 text."""
-    if name.lower().endswith(".docx"):
+    """The text of a document: ``.docx`` through python-docx (:mod:`.word`), anything else as UTF-8 text. A
+    spreadsheet or an HTML page is refused with the import that reads it."""
+    lower = name.lower()
+    kind = None
+    if lower.endswith((".xlsx", ".xlsm", ".xls", ".ods")) or (is_workbook(data) and not lower.endswith(".docx")):
+        kind = "workbook"
+    elif lower.endswith((".csv", ".tsv")):
+        kind = "sheet"
+    elif lower.endswith((".html", ".htm")):
+        kind = "html"
+    if kind is not None:
+        raise InputError.single(_OTHER_IMPORTS[kind], file=name, code="wrong-import")
+    if lower.endswith(".docx"):
         return docx_text(data, name)
     return decode(data, name=name, max_bytes=MAX_DOCUMENT_BYTES)
 
@@ -193,61 +219,21 @@ def import_documents(
     for name, data in files:
         try:
             text = read_document(data, name=name)
-            parsed = _parse(text, name)
+            parts = document_parts(text, name=name)
+            markdown = name.lower().endswith((".md", ".markdown"))
+            parsed_parts = [(part, _parse(part, name, markdown=markdown)) for part in parts.parts]
         except FrameworkError as exc:
             unreadable += exc.problems
             continue
-        notes = [
-            Problem(f"line {number} could not be placed: {line!r}", file=name, line=number, severity="warning")
-            for number, line in parsed.unplaced
-        ]
-        notes += [
-            Problem(f"{why}: {line!r}", file=name, severity="warning", code="out-of-range")
-            for line, why in parsed.ignored
-        ]
-        title = parsed.title or Path(name).stem
-        if not parsed.title:
-            notes.append(Problem("no title or designation found: named after the file", file=name, severity="warning"))
-        discipline, why = _discipline_for(parsed, merge, notes, name)
-        if why:
-            notes.append(Problem(why, file=name, severity="warning"))
-        jd = parsed.job_description
-        for kind in ("purpose", "duties"):
-            if jd.section(kind) is None:
-                notes.append(Problem(f"no {kind} section found", file=name, severity="warning"))
-        if jd.person_specification is None:
-            notes.append(Problem("no person specification found", file=name, severity="warning"))
-        benchmarks = []
-        if parsed.sfia_level:
-            benchmarks.append(Benchmark(framework="SFIA", level=parsed.sfia_level[0], evidence=parsed.sfia_level[1]))
-        manager = next((m for m in parsed.mentions if m.relation == "responsible-to"), None)
-        manager = manager or next(iter(parsed.mentions), None)
-        what = "title" if parsed.title else "file name"
-        try:
-            role = Role(
-                id=_id_for(title, what, notes, name),
-                title=title,
-                discipline=discipline,
-                grade=_grade_for(parsed.grade, merge, notes, name),
-                source=DocumentSource(document=name),
-                reports_to=ReportingLine(
-                    role=_id_for(manager.title, "role named", notes, name), evidence=manager.evidence
-                )
-                if manager
-                else None,
-                job_description=jd,
-                management=parsed.management,
-                budget=parsed.budget,
-                salary=parsed.salary,
-                benchmarks=benchmarks,
-            )
-        except ValidationError as exc:  # a value no role can hold that the checks above did not foresee
-            unreadable += [
-                Problem(f"cannot be kept as a role: {e['msg']}", path=tuple(e["loc"]), file=name) for e in exc.errors()
-            ]
-            continue
-        documents.append(ImportedDocument(name, parsed, role, notes))
-        problems += notes
+        shared = _document_notes(parts, name)
+        problems += shared
+        for part, parsed in parsed_parts:
+            role, notes = _document_role(name, part, parsed, parts.meta, merge)
+            if isinstance(role, list):
+                unreadable += role
+                continue
+            documents.append(ImportedDocument(name, parsed, role, notes))
+            problems += [note for note in notes if note not in problems]  # a split document's parts share some
     if unreadable:
         count = len({p.file for p in unreadable})
         raise InputError(
@@ -259,6 +245,119 @@ def import_documents(
     validated, found = validate_data(framework.model_dump(mode="json", exclude_none=True))
     errors = [p for p in found if p.severity == "error"]
     return JdImport(validated if validated is not None and not errors else framework, documents, problems, errors)
+
+
+def _document_notes(parts: DocumentParts, name: str) -> list[Problem]:
+    """What is worth knowing of a document as a whole: the levels it was split at, or the headings that look like
+    levels it was not split at; the front matter's fields that are not kept."""
+    notes = []
+    if len(parts.parts) > 1:
+        levels = ", ".join(_quote(p.title or "", None) for p in parts.parts)
+        notes.append(
+            Problem(
+                f"describes {len(parts.parts)} levels ({levels}): imported as a role each; the text before the first "
+                "level and after the last is in each",
+                file=name,
+                severity="warning",
+                code="split-levels",
+            )
+        )
+    if parts.unsplit_levels:
+        levels = ", ".join(_quote(t, None) for t in parts.unsplit_levels)
+        notes.append(
+            Problem(
+                f"the headings {levels} look like levels of the job, but other headings stand between them: imported "
+                "as one role; to import a role per level, give each level a heading of one depth, one after another",
+                file=name,
+                severity="warning",
+                code="levels-not-split",
+            )
+        )
+    unused = [key for key in parts.front_matter_keys if key not in ("title", "layout", "grade")]
+    if unused:
+        notes.append(
+            Problem(
+                f"its front matter's {', '.join(map(repr, unused))} {'is' if len(unused) == 1 else 'are'} not part of "
+                "the job description's text (front matter is read for the title and the grade only)",
+                file=name,
+                severity="warning",
+                code="front-matter",
+            )
+        )
+    return notes
+
+
+def _front(meta: dict | None, key: str) -> str | None:
+    """A text field of a document's front matter (a number, such as ``grade: 7``, read as its text)."""
+    value = meta.get(key) if meta else None
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else strip_text(value)
+
+
+def _document_role(
+    name: str, part: Part, parsed: ParsedDocument, meta: dict | None, merge: Framework | None
+) -> tuple[Role | list[Problem], list[Problem]]:
+    """The role one part of a document describes, and the warnings about it (or the problems that make it no
+    role at all)."""
+    notes = [
+        Problem(
+            f"line {number} could not be placed: {_quote(line, None)}; it is kept in the person specification's text",
+            file=name,
+            line=number,
+            severity="warning",
+        )
+        for number, line in parsed.unplaced
+    ]
+    notes += [
+        Problem(f"line {number}: {what}", file=name, line=number, severity="warning") for number, what in parsed.notes
+    ]
+    notes += [
+        Problem(f"{why}: {_quote(line, None)}", file=name, severity="warning", code="out-of-range")
+        for line, why in parsed.ignored
+    ]
+    front_title = _front(meta, "title")
+    found = part.title or parsed.title or front_title
+    title = found or Path(name).stem
+    if not found:
+        notes.append(Problem("no title or designation found: named after the file", file=name, severity="warning"))
+    if part.document_title:
+        jd = parsed.job_description
+        parsed.job_description = jd.model_copy(update={"header": [part.document_title, *jd.header]})
+    discipline, why = _discipline_for(parsed, merge, notes, name)
+    if why:
+        notes.append(Problem(why, file=name, severity="warning"))
+    jd = parsed.job_description
+    for kind in ("purpose", "duties"):
+        if jd.section(kind) is None:
+            notes.append(Problem(f"no {kind} section found", file=name, severity="warning"))
+    if jd.person_specification is None:
+        notes.append(Problem("no person specification found", file=name, severity="warning"))
+    benchmarks = []
+    if parsed.sfia_level:
+        benchmarks.append(Benchmark(framework="SFIA", level=parsed.sfia_level[0], evidence=parsed.sfia_level[1]))
+    manager = next((m for m in parsed.mentions if m.relation == "responsible-to"), None)
+    manager = manager or next(iter(parsed.mentions), None)
+    what = "title" if found else "file name"
+    try:
+        role = Role(
+            id=_id_for(title, what, notes, name),
+            title=title,
+            discipline=discipline,
+            grade=_grade_for(parsed.grade or _front(meta, "grade"), merge, notes, name),
+            source=DocumentSource(document=name),
+            reports_to=ReportingLine(role=_id_for(manager.title, "role named", notes, name), evidence=manager.evidence)
+            if manager
+            else None,
+            job_description=jd,
+            management=parsed.management,
+            budget=parsed.budget,
+            salary=parsed.salary,
+            benchmarks=benchmarks,
+        )
+    except ValidationError as exc:  # a value no role can hold that the checks above did not foresee
+        return [
+            Problem(f"cannot be kept as a role: {e['msg']}", path=tuple(e["loc"]), file=name) for e in exc.errors()
+        ], notes
+    return role, notes
 
 
 def _grade_for(grade: str | None, merge: Framework | None, notes: list[Problem], name: str) -> str | None:
@@ -294,12 +393,11 @@ def _grade_for(grade: str | None, merge: Framework | None, notes: list[Problem],
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def _parse(text: str, name: str) -> ParsedDocument:
-    """Parse a document's text; a line too long for a role to hold is a located problem, not a crash."""
+def _parse(part: Part, name: str, *, markdown: bool) -> ParsedDocument:
+    """Parse a part of a document; a line too long for a role to hold is a located problem, not a crash."""
     try:
-        return parse_job_description(text)
+        return parse_lines(part.lines, markdown=markdown)
     except ValidationError as exc:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         found = [
             Problem(
                 f"longer than {MAX_LINE:,} characters, the most a line may hold",
@@ -307,7 +405,7 @@ def _parse(text: str, name: str) -> ParsedDocument:
                 line=number,
                 code="too-long",
             )
-            for number, line in enumerate(lines, 1)
+            for number, line in part.lines
             if len(line.strip()) > MAX_LINE
         ]
         reason = exc.errors()[0]["msg"] if exc.errors() else str(exc)

@@ -45,21 +45,38 @@ from .personspec import (
     table_cells,
 )
 
-__all__ = ["Mention", "ParsedDocument", "content_lines", "parse_job_description"]
+__all__ = ["Mention", "ParsedDocument", "content_lines", "numbered_lines", "parse_job_description", "parse_lines"]
 
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<text>.*\S)\s*$")
 _HEADING = re.compile(r"^\s*(?P<marks>#{1,6})\s*(?P<text>.*?)\s*$")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&()'-]{0,60}?)\s*:\s*(?P<value>.*?)\s*$")
 
 _SECTION_KINDS = {
-    "purpose": ("purpose of job", "purpose of the job", "job purpose", "purpose", "role purpose", "overall purpose"),
+    "purpose": (
+        "purpose of job",
+        "purpose of the job",
+        "job purpose",
+        "purpose",
+        "role purpose",
+        "overall purpose",
+        "about the role",
+        "about the job",
+        "job summary",
+        "role summary",
+        "the role",
+    ),
     "duties": (
         "main duties",
         "main duties and responsibilities",
         "duties and responsibilities",
         "key responsibilities",
+        "main responsibilities",
         "responsibilities",
         "duties",
+        "what you will do",
+        "what you'll do",
+        "key tasks",
+        "accountabilities",
     ),
     "outcomes": ("outcomes", "key outcomes"),
     "competencies": ("competencies", "competencies and behaviours", "behaviours"),
@@ -172,13 +189,17 @@ _PREFIX = re.compile(r"^(?P<prefix>\s*(?:>\s*)?(?:#{1,6}\s+|(?:\d+[.)]|[-*•])\
 _INLINE_MARKUP = ("](", "**", "__", "`", "<")
 
 
-def _prepared(text: str, markdown: bool, first_line: int) -> tuple[list[tuple[int, str]], list[Link]]:
-    """The document's non-blank lines, numbered from ``first_line``; in a Markdown document, each line's links
-    and emphasis read as text (the links kept apart, as (text, address))."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def numbered_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """The text's lines, each with its number (the first is ``first_line``)."""
+    return list(enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), first_line))
+
+
+def _prepared(numbered: list[tuple[int, str]], markdown: bool) -> tuple[list[tuple[int, str]], list[Link]]:
+    """The document's non-blank lines, with their numbers; in a Markdown document, each line's links and emphasis
+    read as text (the links kept apart, as (text, address))."""
     lines: list[tuple[int, str]] = []
     links: list[Link] = []
-    for number, line in enumerate(raw, first_line):
+    for number, line in numbered:
         if not line.strip():
             continue
         line = line.rstrip()
@@ -203,7 +224,7 @@ def content_lines(text: str, *, markdown: bool = False) -> list[str]:
     """The document's content lines with markup removed: what a faithful copy must contain, in order (a table's
     cells one a line; a marker with its criterion on one line as two)."""
     out = []
-    for _, raw in _prepared(text, markdown, 1)[0]:
+    for _, raw in _prepared(numbered_lines(text), markdown)[0]:
         line = raw.strip()
         if _is_table_row(line):
             if not is_table_rule(line):
@@ -235,6 +256,12 @@ def _title_like(text: str) -> bool:
         and not is_spec_heading(text)
         and not is_marker(text)
     )
+
+
+def _header_field(text: str) -> bool:
+    """A ``Label: value`` line whose label is a few words: a header field when it stands above every section."""
+    m = _LABELLED.match(text)
+    return bool(m) and bool(m["value"]) and len(m["label"].split()) <= 4
 
 
 #: First lines that say what the document is rather than which job: the job's title is on the line after.
@@ -345,6 +372,9 @@ class _Parser:
             self.mode = "sections"
             return
 
+        if self.mode == "top" and self.current is None and _header_field(stripped):
+            self.header.append(stripped)  # "Grade: SEO" above the first section: a header field, as "> Grade: SEO"
+            return
         if self.mode == "top" and self.title is None and not self.sections and self.current is None:
             if _key(stripped) in _DOCUMENT_NAMES and _title_like(next_line) and not _LIST_ITEM.match(next_line):
                 self.header.append(stripped)  # "Job description": the job's title is the next line
@@ -433,7 +463,13 @@ def parse_job_description(text: str, *, markdown: bool = False, first_line: int 
     ``markdown`` reads each line's links and emphasis as Markdown (a ``.md`` document); ``first_line`` is the
     number of the text's first line in its file (after front matter), so reported line numbers are the file's.
     """
-    lines, links = _prepared(text, markdown, first_line)
+    return parse_lines(numbered_lines(text, first_line), markdown=markdown)
+
+
+def parse_lines(numbered: list[tuple[int, str]], *, markdown: bool = False) -> ParsedDocument:
+    """:func:`parse_job_description` of lines already numbered as in their file (a part of a document)."""
+    first_line = numbered[0][0] if numbered else 1
+    lines, links = _prepared(numbered, markdown)
     parser = _Parser(lines)
     parser.run()
     sections = parser.sections
@@ -459,6 +495,12 @@ _RESPONSIBLE_TO = re.compile(
     r"\bresponsible to (?:the )?(?P<who>.+?)(?:\s+(?:to|for)\s*:|\s+who\b|\s*[.;:]|\s*$)", re.I
 )
 _REPORTS_TO = re.compile(r"\breports? to\s*:\s*(?:the )?(?P<who>[^.;:]+?)\s*\.?$", re.I)
+#: A header field naming the line manager: "Responsible to: Head of Content", "Reporting to: …", "Line manager: …".
+_MANAGER_FIELD = re.compile(
+    r"^\s*(?P<label>responsible to|reporting to|reports to|line manager|accountable to)\s*:\s*(?:the )?"
+    r"(?P<who>[^.;:]+?)\s*\.?$",
+    re.I,
+)
 _MANAGES = re.compile(r"manages up to (?P<n>\d+) (?P<kind>directly|indirectly) managed", re.I)
 _MONEY = re.compile(r"£\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>m|k|million|bn)?\b", re.I)
 _SALARY = re.compile(r"^(?P<where>[^:£]+):\s*£(?P<lo>[\d,]+)\s*[-–]\s*£(?P<hi>[\d,]+)\s*$")
@@ -496,7 +538,10 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
     ignored: list[tuple[str, str]] = []
     sfia = None
     for line in jd.lines():
-        if m := _RESPONSIBLE_TO.search(line):
+        if m := _MANAGER_FIELD.match(line):
+            relation = "reports-to" if m["label"].lower().startswith("report") else "responsible-to"
+            mentions.append(Mention(m["who"].strip(), line, relation))
+        elif m := _RESPONSIBLE_TO.search(line):
             mentions.append(Mention(m["who"].strip(), line, "responsible-to"))
         elif m := _REPORTS_TO.search(line):
             mentions.append(Mention(m["who"].strip(), line, "reports-to"))
