@@ -73,12 +73,14 @@ _WHAT = {
     ),
     "table": (
         "a Markdown page holding a table (a ladder published as a table: levels across, areas down?), not a "
-        "framework file; if it is a job description, 'python -m framework import jd FILE -o OUT.yaml' reads it",
+        "framework file",
         "python -m framework import table FILE.md -o OUT.yaml",
+        "if it is a job description, 'python -m framework import jd FILE.md -o OUT.yaml' reads it",
     ),
     "html": (
-        "an HTML page, not a framework file; a ladder published as a table on it is read by 'import table'",
+        "an HTML page, not a framework file",
         "python -m framework import table FILE.html -o OUT.yaml",
+        "that reads a ladder published as a table on it",
     ),
     "markdown": (
         "a Markdown document (a job description?), not a framework file (framework files are YAML)",
@@ -184,9 +186,10 @@ def foreign_format(*, data: bytes | None = None, text: str | None = None, parsed
 
 def foreign_problem(kind: str, name: str | None = None) -> Problem:
     """The one problem to report for a file of another format: what it looks like, and the import to use."""
-    what, command = _WHAT[kind]
+    what, command, *also = _WHAT[kind]
+    more = f"; {also[0]}" if also else ""
     return Problem(
-        f"this looks like {what}: convert it with '{command}' (see the README, 'Importing other formats')",
+        f"this looks like {what}: convert it with '{command}'{more} (see the README, 'Importing other formats')",
         file=name,
         code=FOREIGN,
     )

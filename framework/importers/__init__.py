@@ -93,8 +93,9 @@ def read_inputs(paths: Sequence[Path], kind: str, *, max_bytes: int = MAX_BYTES)
 
 
 def import_upload(name: str, data: bytes) -> ImportResult | None:
-    """Import one uploaded file if it is an FT job family, a Monzo page, a spreadsheet or a page of ladder
-    tables; None when it looks like none of them (it is then a framework file, or nothing this app reads)."""
+    """Import one uploaded file if it is an FT job family, a Monzo page, a spreadsheet, a page of ladder tables
+    or a job description; None when it looks like none of them (it is then a framework file, or nothing this app
+    reads)."""
     kind = foreign_format(data=data[: 1 << 16])
     if kind is None:
         parsed: object = None
@@ -113,7 +114,24 @@ def import_upload(name: str, data: bytes) -> ImportResult | None:
         return import_sheet(source)
     if kind in ("table", "html"):
         return import_table(source)
+    if kind in ("markdown", "docx"):
+        return _job_description(name, data)
     return None
+
+
+def _job_description(name: str, data: bytes) -> ImportResult:
+    """A job description uploaded as a framework: its roles (the one it describes, or one per level, and those it
+    names), with the import's warnings as the summary's notes."""
+    from .jd import import_documents
+
+    imported = import_documents([(name, data)])
+    if imported.errors:
+        raise InputError(imported.errors, summary=f"{name} does not make a valid framework")
+    summary = ImportSummary("Job-description import")
+    summary.files += [line for line in imported.lines() if not line.startswith(name + ":") or " — " in line]
+    summary.notes += [str(p) for p in imported.problems]
+    summary.counts.update(roles=len(imported.framework.roles))
+    return ImportResult(imported.framework, summary)
 
 
 def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tuple[Framework, ImportSummary | None]:

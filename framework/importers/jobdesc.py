@@ -350,6 +350,8 @@ class _Parser:
         heading = _HEADING.match(stripped)
         heading_text = heading["text"] if heading else None
         level = len(heading["marks"]) if heading else 0
+        if heading_text == "":
+            return  # a line of heading marks alone: markup, no text
 
         if self.mode == "spec":
             self._spec_line(index, number, stripped, heading_text, level, next_line)

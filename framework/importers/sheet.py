@@ -173,7 +173,8 @@ def _headers(grid: Grid, start: int) -> set[str]:
 
 
 def _kind(grid: Grid, start: int, mapping: dict[str, str], shape: str | None) -> str:
-    """``long``, ``moves``, ``levels``, ``areas``, ``wide`` or ``unknown``."""
+    """``long``, ``moves``, ``levels``, ``areas``, ``wide`` or ``unknown`` (``shape`` "wide" reads any first
+    row as levels; "page" does too, unless it names the long shape's columns)."""
     keys = _headers(grid, start)
     if shape != "wide":
         columns, problems = long_columns(grid.rows[start], mapping)
@@ -186,7 +187,8 @@ def _kind(grid: Grid, start: int, mapping: dict[str, str], shape: str | None) ->
         return "levels"
     if "area" in keys and "expectation" not in keys and (described or keys & {"parentarea", "parent"}):
         return "areas"
-    if shape != "long" and (header_levels(grid.rows[start], force=shape == "wide") or turned(grid)):
+    force = shape in ("wide", "page")
+    if shape != "long" and (header_levels(grid.rows[start], force=force) or turned(grid)):
         return "wide"
     return "unknown"
 
@@ -300,7 +302,8 @@ def read_ladder(
         start = _first_row(grid)
         if start is not None and len(grid.rows) - start - 1 > MAX_ROWS:
             raise InputError.single(f"the sheet has more than {MAX_ROWS:,} rows", file=source.name, code="too-large")
-        kinds.append((grid, start, "empty" if start is None else _kind(grid, start, mapping, shape)))
+        looked = "page" if shape is None and kind in ("markdown", "html") else shape
+        kinds.append((grid, start, "empty" if start is None else _kind(grid, start, mapping, looked)))
     has_long = any(k == "long" for _, _, k in kinds)
     wide = [(g, s) for g, s, k in kinds if k == "wide" and not has_long]
     same_levels = len({tuple(t for _, t in header_levels(g.rows[s], force=True) or ()) for g, s in wide}) <= 1
@@ -338,11 +341,12 @@ def read_ladder(
             found = _read_areas(grid, start, ladder)
             summary.files.append(f"{where}: {plural(found, 'area')} described")
         elif what == "wide" and not has_long:
-            turn = None if header_levels(grid.rows[start], force=shape == "wide") else turned(grid)
+            force = shape == "wide" or (shape is None and kind in ("markdown", "html"))
+            turn = None if header_levels(grid.rows[start]) or (force and not turned(grid)) else turned(grid)
             table = turn or grid
             per_area = len(wide) > 1 and same_levels and grid.name and grid.name.casefold() not in _GENERIC_SHEETS
             track = grid.name if len(wide) > 1 and not same_levels and grid.name else None
-            tally = read_wide(table, ladder, summary, where=where, family=family, force=shape == "wide",
+            tally = read_wide(table, ladder, summary, where=where, family=family, force=force and turn is None,
                               area=grid.name if per_area else None, track=track)  # fmt: skip
             tallies.update(tally)
             levels = len(header_levels(table.rows[_first_row(table)], force=True) or ())

@@ -210,7 +210,8 @@ def read_wide(
         row_area, parent = (label or block, block if label and block else None)
         if row_area is not None and parent is None:
             parent = ladder.area_parents.get(row_area)
-        spans_all = len(filled) == 2 and grid.spans.get((row_index - 1, filled[1]), 1) >= len(levels)
+        span = grid.spans.get((row_index - 1, filled[1]), 1) if len(filled) == 2 else 1
+        spans_all = len(levels) > 1 and span >= len(levels)  # one cell across every level: at every level
         for column, level in levels:
             text = row[column].strip() if column < len(row) else ""
             if not text:
