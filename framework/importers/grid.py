@@ -29,7 +29,8 @@ class Grid:
     rows: list[list[str]]
     numbers: list[int] = field(default_factory=list)  #: each row's number as the source counts it (1-based)
     links: dict[tuple[int, int], list[tuple[str | None, str]]] = field(default_factory=dict)  #: (row, col) → links
-    spans: dict[tuple[int, int], int] = field(default_factory=dict)  #: (row, col) → columns the cell spans
+    #: (row, col) → columns the cell spans; the columns it covers after the first hold "" in ``rows``
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
     header_rows: int = 0  #: rows the source marks as its header (a Markdown table's, an HTML ``<thead>``)
     hidden: bool = False  #: a workbook's hidden sheet
 
@@ -173,11 +174,13 @@ class _TableParser(HTMLParser):
             self._skip += 1
         elif tag == "table":
             self._stack.append({"rows": [], "numbers": [], "links": {}, "spans": {}, "head": 0, "in_head": False,
-                                "caption": None, "title": self._heading})  # fmt: skip
+                                "caption": None, "title": self._heading, "down": {}})  # fmt: skip
         elif self._stack and tag == "thead":
             self._stack[-1]["in_head"] = True
         elif self._stack and tag == "tr":
             table = self._stack[-1]
+            if table["rows"]:
+                _cover(table, None)  # the columns cells above still reach down into, at the row's end
             table["rows"].append([])
             table["numbers"].append(self.getpos()[0])
             table["head"] += table["in_head"]
@@ -186,12 +189,14 @@ class _TableParser(HTMLParser):
             if not table["rows"]:
                 table["rows"].append([])
                 table["numbers"].append(self.getpos()[0])
-            try:
-                span = max(1, min(int(attributes.get("colspan") or 1), 1000))
-            except ValueError:
-                span = 1
+            _cover(table, len(table["rows"][-1]))
+            span, down = _number(attributes.get("colspan")), _number(attributes.get("rowspan"))
+            column = len(table["rows"][-1])
             if span > 1:
-                table["spans"][(len(table["rows"]) - 1, len(table["rows"][-1]))] = span
+                table["spans"][(len(table["rows"]) - 1, column)] = span
+            for k in range(column, column + span):
+                if down > 1:
+                    table["down"][k] = down - 1
             self._start("cell")
         elif self._stack and tag == "caption":
             self._start("caption")
@@ -222,6 +227,8 @@ class _TableParser(HTMLParser):
             if self._links:
                 table["links"][(len(table["rows"]) - 1, len(table["rows"][-1]))] = self._links
             table["rows"][-1].append(cell)
+            span = table["spans"].get((len(table["rows"]) - 1, len(table["rows"][-1]) - 1), 1)
+            table["rows"][-1].extend([""] * (span - 1))  # each column keeps its place: a cell per column
             self._gathering, self._text = None, None
         elif tag == "caption" and self._gathering == "caption":
             self._stack[-1]["caption"] = _lines("".join(self._text or []))
@@ -248,6 +255,27 @@ class _TableParser(HTMLParser):
         if self._skip or self._text is None:
             return
         self._text.append(data)
+
+
+def _number(text: str | None) -> int:
+    """A span attribute as a number of columns or rows: 1 when missing or not a number; at most 1,000."""
+    try:
+        return max(1, min(int(text or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _cover(table: dict, upto: int | None) -> None:
+    """Place a "" in the row being read for each column a cell above still covers (``rowspan``): every column
+    before ``upto`` (None: to the row's end), so each cell keeps the column it stands in."""
+    row, down = table["rows"][-1], table["down"]
+    while down and (upto is None or len(row) <= upto) and down.get(len(row), 0) > 0:
+        down[len(row)] -= 1
+        row.append("")
+    if upto is None:
+        for column in [k for k, left in down.items() if left > 0 and k >= len(row)]:
+            row.extend([""] * (column + 1 - len(row)))
+            down[column] -= 1
 
 
 def _lines(text: str) -> str:

@@ -348,8 +348,8 @@ def read_ladder(
             track = grid.name if len(wide) > 1 and not same_levels and grid.name else None
             tally = read_wide(table, ladder, summary, where=where, family=family, force=force and turn is None,
                               area=grid.name if per_area else None, track=track)  # fmt: skip
+            levels = tally.pop("levels", 0)
             tallies.update(tally)
-            levels = len(header_levels(table.rows[_first_row(table)], force=True) or ())
             summary.files.append(
                 f"{where}: the wide shape{' (levels down its first column)' if turn else ''}: "
                 f"{plural(levels, 'level')}, {plural(tally['criteria'], 'criterion')}"

@@ -84,19 +84,16 @@ def is_level_name(text: str) -> bool:
     return bool(words) and len(words) <= 5 and any(word in _LEVEL_WORDS for word in words)
 
 
-def _header_cells(grid: Grid, rows: int) -> list[str]:
-    """One name per column from the grid's first ``rows`` rows: a column's cells top-down, each once (a cell
-    spanning columns names each of them)."""
-    width = max((len(r) for r in grid.rows[:rows]), default=0)
+def _header_cells(grid: Grid, start: int, rows: int) -> list[str]:
+    """One name per column from the grid's ``rows`` header rows from ``start``: a column's cells top-down, each
+    once (a cell spanning columns names each of them)."""
+    width = max((len(r) for r in grid.rows[start : start + rows]), default=0)
     names: list[list[str]] = [[] for _ in range(width)]
-    for r in range(rows):
-        column = 0
+    for r in range(start, start + rows):
         for c, text in enumerate(grid.rows[r]):
-            span = grid.spans.get((r, c), 1)
-            for k in range(column, min(column + span, width)):
+            for k in range(c, min(c + grid.spans.get((r, c), 1), width)):
                 if text and text not in names[k]:
                     names[k].append(text)
-            column += span
     return [" — ".join(parts) for parts in names]
 
 
@@ -149,9 +146,10 @@ def read_wide(
     start = next((i for i, row in enumerate(grid.rows) if any(row)), None)
     if start is None:
         return tally
-    levels = header_levels(_header_cells(grid, header) if start == 0 else grid.rows[start], force=force)
+    levels = header_levels(_header_cells(grid, start, header), force=force)
     if levels is None:
         return tally
+    tally["levels"] = len(levels)
     block = area
     first = grid.rows[start][0].strip() if grid.rows[start] else ""
     if first and _key(first) not in _GENERIC_FIRST:
