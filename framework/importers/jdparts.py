@@ -101,6 +101,16 @@ def document_parts(text: str, *, name: str) -> DocumentParts:
         return parts
     top = min(level for _, level, _ in headings)
     levelled = [(i, text) for i, level, text in headings if level == top and is_level_heading(text, title)]
+    # A heading naming the same job as the level headings, without a word of seniority ("Data Analyst" between
+    # "Associate Data Analyst" and "Senior Data Analyst") is a level too.
+    nouns = {_words(text)[-1] for _, text in levelled if _words(text)}
+    levelled = [
+        (i, text)
+        for i, level, text in headings
+        if level == top
+        and ((i, text) in levelled or (_words(text)[-1:] and _words(text)[-1] in nouns and len(_words(text)) <= 5))
+        and not ends_spec(text, None)
+    ]
     if len(levelled) < 2:
         return parts
     siblings = [(i, text) for i, level, text in headings if level == top]

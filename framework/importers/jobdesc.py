@@ -35,6 +35,7 @@ from ..models import (
 )
 from .personspec import (
     SpecReader,
+    capitals,
     ends_spec,
     is_marker,
     is_spec_heading,
@@ -416,8 +417,7 @@ class _Parser:
             if spec.takes_criteria_heading(text):
                 return
             depth = level or 7
-            cluster, capitals = self._cluster(index, text, depth) if index is not None else (False, False)
-            spec.heading_line(text, depth, cluster=cluster, capitals_rule=capitals)
+            spec.heading_line(text, depth, cluster=index is not None and self._cluster(index, text, depth))
             return
         if is_marker(stripped):
             spec.marker(marker_text(stripped))
@@ -436,21 +436,20 @@ class _Parser:
         if not spec.field_or_paragraph(stripped, bool(_LABELLED.match(stripped))):
             self.unplaced.append((number, stripped))
 
-    def _cluster(self, index: int, text: str, level: int) -> tuple[bool, bool]:
-        """(is the heading a cluster, by the capitals rule): headings follow it before any criterion, deeper
-        than it or — it in capitals, they not — at its level."""
+    def _cluster(self, index: int, text: str, level: int) -> bool:
+        """Whether a heading is a cluster: headings follow it before any criterion, deeper than it or — it in
+        capitals, they not — at its depth."""
         for _, line in self.lines[index + 1 :]:
             line = line.strip()
             following = _HEADING.match(line)
             if following is not None:
-                deeper = len(following["marks"]) > level
-                capitals = _capitals(text) and not _capitals(following["text"]) and len(following["marks"]) == level
-                return deeper or capitals, capitals and not deeper
+                depth = len(following["marks"])
+                return depth > level or (depth == level and capitals(text) and not capitals(following["text"]))
             if is_marker(line) or _LIST_ITEM.match(line) or split_inline_marker(line) or _is_table_row(line):
-                return False, False
+                return False
             if looks_like_heading(line, ""):
-                return _capitals(text) and not _capitals(line), True
-        return False, False
+                return capitals(text) and not capitals(line)
+        return False
 
     def sections_after_spec(self, heading: str) -> None:
         self.specs_done = True
@@ -484,11 +483,6 @@ def parse_lines(numbered: list[tuple[int, str]], *, markdown: bool = False) -> P
     parsed = _derive(jd, parser.unplaced)
     parsed.notes = parser.notes
     return parsed
-
-
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 # --------------------------------------------------------------------------- derived facts
@@ -528,6 +522,7 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
     title = labelled_value(jd.header, "position designation", "job title", "designation") or jd.title
     title = title or labelled_value(spec_fields, "job title")
     grade = labelled_value(jd.header, "grade") or labelled_value(spec_fields, "grade")
+    grade = grade or labelled_value(jd.lines(), "grade")  # a "Grade:" line under a level's heading
     department = labelled_value(jd.header, "department")
     section = labelled_value(jd.header, "postholder section", "section", "service/section")
     directorate = labelled_value(jd.header, "directorate") or labelled_value(spec_fields, "directorate")

@@ -32,6 +32,7 @@ from ..models import Criteria, CriteriaGroup, PersonSpecification
 
 __all__ = [
     "SpecReader",
+    "capitals",
     "ends_spec",
     "is_marker",
     "is_spec_heading",
@@ -153,7 +154,8 @@ def is_table_rule(line: str) -> bool:
     return bool(re.match(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", line))
 
 
-def _capitals(text: str) -> bool:
+def capitals(text: str) -> bool:
+    """True for a line in capitals (three letters or more, every one a capital): a heading in many documents."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
@@ -162,7 +164,7 @@ def looks_like_heading(text: str, next_line: str) -> bool:
     """A plain line that is a heading inside a person specification: short and in capitals, or short and
     directly above a marker (a Word document's bold paragraph)."""
     short = len(text.split()) <= 12 and not text.rstrip().endswith((".", ";", ",", "?", "!"))
-    return short and (_capitals(text) or is_marker(next_line))
+    return short and (capitals(text) or is_marker(next_line))
 
 
 @dataclass
@@ -204,13 +206,16 @@ class SpecReader:
             return True
         return False
 
-    def heading_line(self, text: str, level: int, *, cluster: bool, capitals_rule: bool = False) -> None:
-        """A heading inside the specification: a cluster, or a criteria heading (under the current cluster)."""
+    def heading_line(self, text: str, level: int, *, cluster: bool) -> None:
+        """A heading inside the specification: a cluster, or a criteria heading — under the current cluster
+        when deeper than it, or at its depth in small letters under a cluster in capitals."""
         if cluster:
             self.cluster = (text, level)
             return
-        if self.cluster is not None and level < self.cluster[1] and not capitals_rule:
-            self.cluster = None
+        if self.cluster is not None:
+            name, depth = self.cluster
+            if not (level > depth or (level == depth and capitals(name) and not capitals(text))):
+                self.cluster = None
         self.criteria.append(_Criteria(text, self.cluster[0] if self.cluster else None))
 
     def is_criteria_heading(self, text: str) -> bool:
@@ -295,7 +300,7 @@ class SpecReader:
         if len(labels) > 1 and cells[labels[0]]:  # a category column: the heading of the rows below it
             self.criteria.append(_Criteria(cells[labels[0]], self.cluster[0] if self.cluster else None))
             texts = texts[1:]
-        marker = next((header[i] for i in marked if _key(cells[i]) not in ("", "no", "n")), None)
+        marker = next((header[i] for i in marked if _ticked(cells[i])), None)
         current = self._current()
         if not current.groups or current.groups[-1][0] != marker:
             current.groups.append([marker, [], False])
@@ -310,6 +315,11 @@ class SpecReader:
             criteria_heading=self.criteria_heading,
             criteria=[c.build() for c in self.criteria],
         )
+
+
+def _ticked(cell: str) -> bool:
+    """A tick in a table's Essential or Desirable column: anything but an empty cell, a dash or a no."""
+    return cell.strip().casefold() not in ("", "no", "n", "-", "–", "—", "n/a")
 
 
 def _unbullet(line: str) -> str:
