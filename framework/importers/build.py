@@ -108,6 +108,7 @@ class Ladder:
     cumulative_levels: set[tuple[str | None, str]] = field(default_factory=set)  #: (family or None, level)
     moves: list[MoveRow] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  #: what was read, for the description
+    prose: list[str] = field(default_factory=list)  #: a page's text outside its tables: kept in the description
 
 
 def _number(value: float) -> str:
@@ -289,7 +290,8 @@ def build(ladder: Ladder, *, source_name: str, summary: ImportSummary, kind: str
         description=(
             f"Imported from {read}: {plural(len(families), 'family')}, {plural(len(roles), 'level')} and "
             f"{plural(count, 'expectation')}, each word for word."
-        ),
+            + ("\n\nThe page's own words, outside its tables:\n\n" + "\n\n".join(ladder.prose) if ladder.prose else "")
+        )[:50_000],
         grades=grades or [Grade(id="all-levels", name="All levels")],
         disciplines=disciplines,
         tracks=framework_tracks,
@@ -308,7 +310,9 @@ def _add_moves(ladder: Ladder, roles: dict[tuple, Role], rank: dict[str, int], s
     without a kind is a promotion where it leads to a higher grade, a lateral move otherwise."""
     by_name: dict[str, list[tuple]] = {}
     for key, role in roles.items():
-        for label in {role.id, key[2], role.title}:
+        # A level named by several header rows ("Individual contributor — Senior Engineer") is found by its own
+        # name (the last) too.
+        for label in {role.id, key[2], role.title, key[2].rsplit(" — ", 1)[-1]}:
             by_name.setdefault(label.casefold(), []).append(key)
 
     def find(label: str, family: str | None) -> tuple | str:

@@ -105,10 +105,12 @@ def markdown_parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def markdown_grids(text: str) -> tuple[str | None, list[Grid]]:
-    """(the page's first heading, each table of a Markdown page as a grid titled by the heading above it)."""
+def markdown_grids(text: str) -> tuple[str | None, list[Grid], list[str]]:
+    """(the page's first heading, each table of a Markdown page as a grid titled by the heading above it, the
+    page's text outside its tables: every other heading and paragraph)."""
     tokens = markdown_parser().parse(text)
     grids: list[Grid] = []
+    prose: list[str] = []
     title: str | None = None
     heading = ""
     rows: list[list[str]] | None = None
@@ -124,7 +126,10 @@ def markdown_grids(text: str) -> tuple[str | None, list[Grid]]:
             in_heading = False
         elif kind == "inline" and in_heading:
             heading = _inline_text(token)[0].strip()
-            title = title or heading
+            if title is None:
+                title = heading
+            elif heading:
+                prose.append(heading)
         elif kind == "table_open":
             rows, links, numbers, header_rows = [], {}, [], 0
         elif kind == "thead_open":
@@ -143,7 +148,9 @@ def markdown_grids(text: str) -> tuple[str | None, list[Grid]]:
         elif kind == "table_close" and rows is not None:
             grids.append(Grid(heading, rows, numbers, links, header_rows=header_rows))
             rows = None
-    return title, grids
+        elif kind == "inline" and rows is None and (paragraph := _inline_text(token)[0].strip()):
+            prose.append(paragraph)
+    return title, grids, prose
 
 
 # --------------------------------------------------------------------------- HTML
@@ -160,6 +167,7 @@ class _TableParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.title: str | None = None
         self.grids: list[Grid] = []
+        self.prose: list[str] = []  # the page's text outside its tables: headings and paragraphs
         self._stack: list[dict] = []  # open tables (a table may sit in a cell of another)
         self._text: list[str] | None = None  # the text being gathered: a cell, a heading, a caption, the title
         self._gathering: str | None = None
@@ -202,6 +210,8 @@ class _TableParser(HTMLParser):
             self._start("caption")
         elif tag in self._HEADINGS and self._gathering is None:
             self._start("heading")
+        elif tag in ("p", "li") and self._gathering is None and not self._stack:
+            self._start("prose")
         elif tag == "title" and self._gathering is None:
             self._start("title")
         elif tag == "a" and self._text is not None:
@@ -235,6 +245,12 @@ class _TableParser(HTMLParser):
             self._gathering, self._text = None, None
         elif tag in self._HEADINGS and self._gathering == "heading":
             self._heading = " ".join("".join(self._text or []).split())
+            if self._heading and (self.grids or self.prose or self.title != self._heading):
+                self.prose.append(self._heading)
+            self._gathering, self._text = None, None
+        elif tag in ("p", "li") and self._gathering == "prose":
+            if text := _lines("".join(self._text or [])):
+                self.prose.append(text)
             self._gathering, self._text = None, None
         elif tag == "title" and self._gathering == "title":
             self.title = " ".join("".join(self._text or []).split()) or None
@@ -283,10 +299,10 @@ def _lines(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
-def html_grids(text: str) -> tuple[str | None, list[Grid]]:
-    """(the page's title or first heading, each table of an HTML page as a grid)."""
+def html_grids(text: str) -> tuple[str | None, list[Grid], list[str]]:
+    """(the page's title, each table of an HTML page as a grid, the page's text outside its tables)."""
     parser = _TableParser()
     parser.feed(text)
     parser.close()
-    title = parser.title
-    return title, [grid for grid in parser.grids if any(any(row) for row in grid.rows)]
+    grids = [grid for grid in parser.grids if any(any(row) for row in grid.rows)]
+    return parser.title, grids, parser.prose

@@ -65,6 +65,9 @@ _SECTION_KINDS = {
         "job summary",
         "role summary",
         "the role",
+        "role overview",
+        "job overview",
+        "overview",
     ),
     "duties": (
         "main duties",

@@ -145,20 +145,21 @@ def _front_matter(front: str | None, name: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def _grids(source: Input) -> tuple[str | None, list[Grid], str]:
-    """(a title the file gives itself, its tables, what it is: "csv", "workbook", "markdown" or "html")."""
+def _grids(source: Input) -> tuple[str | None, list[Grid], str, list[str]]:
+    """(a title the file gives itself, its tables, what it is — "csv", "workbook", "markdown" or "html" — and a
+    page's text outside its tables)."""
     lower = source.name.lower()
     if lower.endswith((".xlsx", ".xlsm")) or is_workbook(source.data):
-        return None, _workbook_grids(source), "workbook"
+        return None, _workbook_grids(source), "workbook", []
     if lower.endswith((".md", ".markdown")):
         front, _, body = split_front_matter(read_text(source))
         meta = _front_matter(front, source.name)
-        title, grids = markdown_grids(body)
-        return strip_text(meta.get("title")) or title, grids, "markdown"
+        title, grids, prose = markdown_grids(body)
+        return strip_text(meta.get("title")) or title, grids, "markdown", prose
     if lower.endswith((".html", ".htm")):
-        title, grids = html_grids(read_text(source))
-        return title, grids, "html"
-    return None, [csv_grid(source, max_rows=MAX_ROWS)], "csv"
+        title, grids, prose = html_grids(read_text(source))
+        return title, grids, "html", prose
+    return None, [csv_grid(source, max_rows=MAX_ROWS)], "csv", []
 
 
 # --------------------------------------------------------------------------- what each table is
@@ -291,9 +292,9 @@ def read_ladder(
 ) -> tuple[Ladder, str]:
     """Read every table of ``source`` into a :class:`~.build.Ladder` (and say what the file is)."""
     mapping = mapping or {}
-    title, grids, kind = _grids(source)
+    title, grids, kind, prose = _grids(source)
     stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    ladder = Ladder(name=title or stem)
+    ladder = Ladder(name=title or stem, prose=prose)
     family = title if kind in ("markdown", "html") and title else stem
     several = len(grids) > 1
     sheet = "sheet" if kind == "workbook" else "table"

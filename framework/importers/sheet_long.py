@@ -170,10 +170,10 @@ def read_long(
             column = columns.get(name)
             return row[column] if column is not None and column < len(row) else ""
 
-        family = cell("family") if "family" in columns else family_name
+        family = cell("family") or family_name  # a row without a family is in the file's one family
         every = truthy(cell("all_levels")) if "all_levels" in columns else False
         role = cell("role") or None
-        level = cell("level") or (role if "level" not in columns else "")
+        level = cell("level") or role or ""  # a named role without a level is a level of its own
         values = {"family": family, "level": level, "expectation": cell("expectation")}
         if every:
             values.pop("level")
@@ -193,13 +193,11 @@ def read_long(
         order_text = cell("level_order")
         if not problem and "level_order" in columns and not every and order_text:
             problem = _order_problem(orders, order_rows, (family, level), order_text, number)
-        elif not problem and "level_order" in columns and not every and not order_text:
-            problem = "no level_order"
         if problem:
             tally["skipped"] += 1
             summary.skip(at, repr(values["expectation"][:60] or "the row"), problem)
             continue
-        if "level_order" in columns and not every:
+        if order_text and not every:
             orders.setdefault((family, level), float(order_text))
             order_rows.setdefault((family, level), number)
         description = cell("level_description")

@@ -54,6 +54,7 @@ themes topic topics level levels grade grades role behaviour behaviours behavior
 indicators dimension dimensions capability capabilities category categories # no no. item
 expectation expectations attribute attributes""".split()  # noqa: SIM905 - a list of words, read as words
 )
+_NO_AREA = frozenset({"what we expect", "what is expected", "expected", "what this looks like", "in practice"})
 _LEVEL_DESCRIPTION = frozenset(
     {"description", "descriptions", "level description", "summary", "overview", "level summary", "definition",
      "about this level", "what this level means", "in summary", "scope"}
@@ -205,6 +206,9 @@ def read_wide(
                     summary.skip(at, repr(text), f"the level order of {level!r} is not a number")
             tally["settings"] += 1
             continue
+        named = ""
+        if _key(label) in _GENERIC_FIRST or _key(label) in _NO_AREA:
+            label, named = "", label  # "What we expect": a row of criteria in no area; its label stays in sources
         row_area, parent = (label or block, block if label and block else None)
         if row_area is not None and parent is None:
             parent = ladder.area_parents.get(row_area)
@@ -219,7 +223,7 @@ def read_wide(
             for criterion in _criteria(text):
                 ladder.items.append(
                     Item(
-                        where=f"{at}, {level if not every else 'all levels'}",
+                        where=f"{at}, {level if not every else 'all levels'}" + (f", {named}" if named else ""),
                         family=family,
                         level=None if every else level,
                         text=criterion,
