@@ -442,15 +442,15 @@ class _Parser:
     def _cluster(self, index: int, text: str, level: int) -> bool:
         """Whether a heading is a cluster: headings follow it before any criterion, deeper than it or — it in
         capitals, they not — at its depth."""
-        for _, line in self.lines[index + 1 :]:
-            line = line.strip()
+        for ahead in range(index + 1, len(self.lines)):
+            line = self.lines[ahead][1].strip()
             following = _HEADING.match(line)
             if following is not None:
                 depth = len(following["marks"])
                 return depth > level or (depth == level and capitals(text) and not capitals(following["text"]))
             if is_marker(line) or _LIST_ITEM.match(line) or split_inline_marker(line) or _is_table_row(line):
                 return False
-            if looks_like_heading(line, ""):
+            if looks_like_heading(line, self._next(ahead)):
                 return capitals(text) and not capitals(line)
         return False
 
