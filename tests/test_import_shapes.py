@@ -7,26 +7,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from openpyxl import Workbook
 
 from framework import FrameworkError, load_framework
 from framework.cli import main
 from framework.expectations import effective_expectations, framework_areas, role_expectations
 from framework.importers import Input, import_sheet, import_table, import_upload
-
-
-def workbook(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    first = True
-    for name, rows in sheets.items():
-        sheet = book.active if first else book.create_sheet()
-        first = False
-        sheet.title = name
-        for row in rows:
-            sheet.append([cell if cell != "" else None for cell in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+from tests.unseen import workbook
 
 
 def texts(framework, title: str) -> list[tuple]:

@@ -152,26 +152,29 @@ LEVEL_SHEET = [
 ]
 
 
-def competency_workbook() -> bytes:
-    """A wide workbook: a sheet per competency, the levels across, a description row, competencies down the
-    first column (several criteria in one cell, as bullets), an "All levels" column, and a sheet of levels."""
+def workbook(sheets: dict[str, list[list]]) -> bytes:
+    """An .xlsx workbook of ``sheets`` (name → rows), in order; an empty cell ("" or None) left empty."""
     from openpyxl import Workbook
 
     book = Workbook()
-    first = True
-    for name, rows in COMPETENCIES.items():
-        sheet = book.active if first else book.create_sheet()
-        first = False
-        sheet.title = name
-        sheet.append(["Competency", *LEVELS, "All levels"])
-        for label, cells, every in rows:
-            sheet.append([label, *(c or None for c in cells), every or None])
-    levels = book.create_sheet("Levels")
-    for row in LEVEL_SHEET:
-        levels.append(list(row))
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append([None if cell in ("", None) else cell for cell in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def competency_workbook() -> bytes:
+    """A wide workbook: a sheet per competency, the levels across, a description row, competencies down the
+    first column (several criteria in one cell, as bullets), an "All levels" column, and a sheet of levels."""
+    sheets = {
+        name: [["Competency", *LEVELS, "All levels"], *([label, *cells, every] for label, cells, every in rows)]
+        for name, rows in COMPETENCIES.items()
+    }
+    return workbook(sheets | {"Levels": [list(row) for row in LEVEL_SHEET]})
 
 
 def _competency_criteria() -> list[tuple]:
@@ -224,19 +227,7 @@ MOVES = [
 def career_paths() -> bytes:
     """A long workbook of two tracks: levels that build on the one below (Cumulative), a row that holds at every
     level, examples on rows of their own, and a sheet of moves from one track to the other."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Expectations"
-    for row in PATHS:
-        sheet.append([cell if cell != "" else None for cell in row])
-    moves = book.create_sheet("Moves")
-    for row in MOVES:
-        moves.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook({"Expectations": [list(row) for row in PATHS], "Moves": [list(row) for row in MOVES]})
 
 
 def _paths_criteria() -> list[tuple]:

@@ -200,47 +200,50 @@ def _seen(grid: Grid, start: int) -> str:
     return f"its first row holds {shown}" if cells else "it is empty"
 
 
-def _columns_of(grid: Grid, start: int) -> dict[str, int]:
-    return {header_key(cell): i for i, cell in enumerate(grid.rows[start]) if cell}
-
-
-def _read_levels(grid: Grid, start: int, ladder: Ladder, family: str) -> int:
-    columns = _columns_of(grid, start)
-    count = 0
-    for row in grid.rows[start + 1 :]:
+def _records(grid: Grid, start: int):
+    """Each row below a sheet's first row that holds anything: (its number, the cell under the first of the
+    headers named that the sheet has, "" when none)."""
+    columns = {header_key(cell): i for i, cell in enumerate(grid.rows[start]) if cell}
+    for index in range(start + 1, len(grid.rows)):
+        row = grid.rows[index]
+        if not any(row):
+            continue
 
         def cell(*names: str, row=row) -> str:
-            index = next((columns[n] for n in names if n in columns), None)
-            return row[index].strip() if index is not None and index < len(row) else ""
+            column = next((columns[n] for n in names if n in columns), None)
+            return row[column].strip() if column is not None and column < len(row) else ""
 
+        yield grid.numbers[index], cell
+
+
+def _read_levels(grid: Grid, start: int, ladder: Ladder, family: str, where: str, summary: ImportSummary) -> int:
+    count = 0
+    for number, cell in _records(grid, start):
         level = cell("level")
         if not level:
+            summary.skip(f"{where}, row {number}", "the row", "no level")
             continue
         owner = cell("family") or family
         if cell("description", "leveldescription"):
             ladder.level_descriptions.setdefault((owner, level), cell("description", "leveldescription"))
         if truthy(cell("cumulative")):
             ladder.cumulative_levels.add((owner, level))
+        order = cell("levelorder")
         try:
-            if cell("levelorder"):
-                ladder.level_order.setdefault((owner, level), float(cell("levelorder")))
+            if order:
+                ladder.level_order.setdefault((owner, level), float(order))
         except ValueError:
-            pass
+            summary.skip(f"{where}, row {number}", repr(order), f"the level order of {level!r} is not a number")
         count += 1
     return count
 
 
-def _read_areas(grid: Grid, start: int, ladder: Ladder) -> int:
-    columns = _columns_of(grid, start)
+def _read_areas(grid: Grid, start: int, ladder: Ladder, where: str, summary: ImportSummary) -> int:
     count = 0
-    for row in grid.rows[start + 1 :]:
-
-        def cell(*names: str, row=row) -> str:
-            index = next((columns[n] for n in names if n in columns), None)
-            return row[index].strip() if index is not None and index < len(row) else ""
-
+    for number, cell in _records(grid, start):
         area = cell("area")
         if not area:
+            summary.skip(f"{where}, row {number}", "the row", "no area")
             continue
         parent = cell("parentarea", "parent") or None
         if parent:
@@ -252,20 +255,11 @@ def _read_areas(grid: Grid, start: int, ladder: Ladder) -> int:
 
 
 def _read_moves(grid: Grid, start: int, ladder: Ladder, where: str) -> int:
-    columns = _columns_of(grid, start)
     count = 0
-    for index in range(start + 1, len(grid.rows)):
-        row = grid.rows[index]
-
-        def cell(name: str, row=row) -> str:
-            column = columns.get(name)
-            return row[column].strip() if column is not None and column < len(row) else ""
-
-        if not cell("from") and not cell("to"):
-            continue
+    for number, cell in _records(grid, start):
         ladder.moves.append(
             MoveRow(
-                where=f"{where}, row {grid.numbers[index]}",
+                where=f"{where}, row {number}",
                 start=cell("from"),
                 to=cell("to"),
                 kind=cell("kind") or None,
@@ -336,10 +330,10 @@ def read_ladder(
             found = _read_moves(grid, start, ladder, where)
             summary.files.append(f"{where}: {plural(found, 'move')} between roles")
         elif what == "levels":
-            found = _read_levels(grid, start, ladder, family)
+            found = _read_levels(grid, start, ladder, family, where, summary)
             summary.files.append(f"{where}: {plural(found, 'level')} described")
         elif what == "areas":
-            found = _read_areas(grid, start, ladder)
+            found = _read_areas(grid, start, ladder, where, summary)
             summary.files.append(f"{where}: {plural(found, 'area')} described")
         elif what == "wide" and not has_long:
             force = shape == "wide" or (shape is None and kind in ("markdown", "html"))
