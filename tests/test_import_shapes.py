@@ -217,3 +217,12 @@ def test_validate_names_the_import_for_a_job_description_in_markdown(tmp_path, c
     path.write_text("# Analyst\n\n## Duties\n\n- Analyses.\n")
     assert main(["validate", str(path)]) == 1
     assert "python -m framework import jd" in capsys.readouterr().out
+
+
+def test_a_skipped_row_shows_a_non_breaking_space_as_a_space():
+    data = "level,area,expectation,marker\nL1,Craft,Writes\u00a0code,maybe\n".encode()
+    with pytest.raises(FrameworkError):
+        import_sheet(Input("hr.csv", data))
+    result = import_sheet(Input("hr.csv", data + b"L1,Craft,Reads code,\n"))
+    (skipped,) = result.summary.skipped
+    assert str(skipped) == "row 2: 'Writes code' — marker 'maybe' is neither 'essential' nor 'desirable'"

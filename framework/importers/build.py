@@ -42,7 +42,7 @@ from ..models import (
     Track,
 )
 from .common import merge_orders
-from .summary import ImportSummary, plural
+from .summary import ImportSummary, plural, shown
 
 __all__ = ["Item", "Ladder", "MoveRow", "build", "truthy"]
 
@@ -320,9 +320,10 @@ def _add_moves(ladder: Ladder, roles: dict[tuple, Role], rank: dict[str, int], s
         if family:
             found = [k for k in found if k[0].casefold() == family.casefold()] or found
         if not found:
-            return f"no role or level {label!r}"
+            return f"no role or level {shown(label)}"
         if len(found) > 1:
-            return f"{label!r} names {len(found)} roles ({', '.join(roles[k].id for k in found)}): name it by role id"
+            ids = ", ".join(roles[k].id for k in found)
+            return f"{shown(label)} names {len(found)} roles ({ids}): name it by role id"
         return found[0]
 
     for row in ladder.moves:
@@ -334,7 +335,7 @@ def _add_moves(ladder: Ladder, roles: dict[tuple, Role], rank: dict[str, int], s
         if problem is None and kind and kind not in _PROMOTION + _LATERAL:
             problem = f"kind {row.kind!r} is neither a promotion nor a lateral move"
         if problem is not None:
-            summary.skip(row.where, f"the move {row.start!r} → {row.to!r}", problem)
+            summary.skip(row.where, f"the move {shown(row.start)} → {shown(row.to)}", problem)
             continue
         source, target = roles[start], roles[to]
         if kind:

@@ -34,7 +34,7 @@ from .common import model_problems, read_text, read_yaml, strip_text
 from .grid import Grid, csv_grid, html_grids, markdown_grids
 from .sheet_long import FIELDS, REQUIRED, account, check_accounted, is_long, long_columns, missing_message, read_long
 from .sheet_wide import header_levels, read_wide, turned
-from .summary import ImportResult, ImportSummary, Input, plural
+from .summary import ImportResult, ImportSummary, Input, plural, shown
 
 __all__ = [
     "FIELDS",
@@ -196,8 +196,8 @@ def _kind(grid: Grid, start: int, mapping: dict[str, str], shape: str | None) ->
 
 def _seen(grid: Grid, start: int) -> str:
     cells = [cell for cell in grid.rows[start] if cell]
-    shown = ", ".join(repr(c[:40]) for c in cells[:8]) + (f" and {len(cells) - 8} more" if len(cells) > 8 else "")
-    return f"its first row holds {shown}" if cells else "it is empty"
+    listed = ", ".join(shown(c, 40) for c in cells[:8]) + (f" and {len(cells) - 8} more" if len(cells) > 8 else "")
+    return f"its first row holds {listed}" if cells else "it is empty"
 
 
 def _records(grid: Grid, start: int):
@@ -233,7 +233,7 @@ def _read_levels(grid: Grid, start: int, ladder: Ladder, family: str, where: str
             if order:
                 ladder.level_order.setdefault((owner, level), float(order))
         except ValueError:
-            summary.skip(f"{where}, row {number}", repr(order), f"the level order of {level!r} is not a number")
+            summary.skip(f"{where}, row {number}", shown(order), f"the level order of {shown(level)} is not a number")
         count += 1
     return count
 

@@ -41,7 +41,7 @@ from ..formats import header_key
 from ..models import MAX_LINE
 from .build import Item, Ladder, truthy
 from .grid import Grid
-from .summary import ImportSummary, plural
+from .summary import ImportSummary, plural, shown
 
 __all__ = ["FIELDS", "REQUIRED", "SYNONYMS", "long_columns", "read_long"]
 
@@ -186,7 +186,7 @@ def read_long(
             problem = f"the {too_long[0]} is longer than {limit:,} characters"
         marker = _marker(cell("marker"))
         if not problem and marker is False:
-            problem = f"marker {cell('marker')!r} is neither 'essential' nor 'desirable'"
+            problem = f"marker {shown(cell('marker'))} is neither 'essential' nor 'desirable'"
         link = cell("link") or None
         if not problem and link and (len(link) > MAX_LINK or not _WEB.match(link)):
             problem = f"link {link[:80]!r} is not a web address (http or https, at most {MAX_LINK:,} characters)"
@@ -195,7 +195,7 @@ def read_long(
             problem = _order_problem(orders, order_rows, (family, level), order_text, number)
         if problem:
             tally["skipped"] += 1
-            summary.skip(at, repr(values["expectation"][:60] or "the row"), problem)
+            summary.skip(at, shown(values["expectation"]) if values["expectation"] else "the row", problem)
             continue
         if order_text and not every:
             orders.setdefault((family, level), float(order_text))

@@ -33,7 +33,7 @@ from collections import Counter
 
 from .build import Item, Ladder, truthy
 from .grid import Grid
-from .summary import ImportSummary
+from .summary import ImportSummary, shown
 
 __all__ = ["header_levels", "is_level_name", "read_wide", "turned"]
 
@@ -203,7 +203,7 @@ def read_wide(
                 try:
                     ladder.level_order.setdefault((family, level), float(text))
                 except ValueError:
-                    summary.skip(at, repr(text), f"the level order of {level!r} is not a number")
+                    summary.skip(at, shown(text), f"the level order of {shown(level)} is not a number")
             tally["settings"] += 1
             continue
         named = ""
