@@ -23,6 +23,7 @@ PAGES = {
     "pages/review.py": "Structure review",
     "pages/versions.py": "Compare versions",
     "pages/import_jd.py": "Import a job description",
+    "pages/pay.py": "Pay and progression",
 }
 
 
