@@ -282,7 +282,6 @@ class _Parser:
         self.sections: list[Section] = []
         self.current: _SectionBuilder | None = None
         self.spec: SpecReader | None = None
-        self.specs_done = False
         self.mode = "top"  # top → sections → spec (→ sections again after it)
         self.unplaced: list[tuple[int, str]] = []
         self.notes: list[tuple[int, str]] = []  # (line, what was done) worth a warning
@@ -455,7 +454,6 @@ class _Parser:
         return False
 
     def sections_after_spec(self, heading: str) -> None:
-        self.specs_done = True
         self.mode = "sections"
         self.current = _SectionBuilder(_kind_of(heading) or "other", heading)
 

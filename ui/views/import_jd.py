@@ -125,12 +125,13 @@ def main() -> None:
         role = document.role
         st.header(render.md(role.title), divider="gray")
         expectations = role_expectations(result.framework, role.id)
-        facts = st.columns(5)
+        facts = st.columns(4)
         facts[0].metric("Grade", role.grade or "Not stated")
         facts[1].metric("Discipline", role.discipline or "Not found")
         facts[2].metric("Lines kept", len(role.job_description.lines()))
         facts[3].metric("Criteria read as expectations", len(expectations))
-        facts[4].metric("Reports to", role.reports_to.role if role.reports_to else "Not stated")
+        manager = result.framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
+        st.markdown(f"**Reports to:** {render.md(manager.title) if manager else 'not stated'}")
         if expectations:
             essential = sum(1 for e in expectations if e.marker == "essential")
             desirable = sum(1 for e in expectations if e.marker == "desirable")
