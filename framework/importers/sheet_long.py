@@ -195,7 +195,7 @@ def read_long(
             problem = _order_problem(orders, order_rows, (family, level), order_text, number)
         if problem:
             tally["skipped"] += 1
-            summary.skip(at, shown(values["expectation"]) if values["expectation"] else "the row", problem)
+            summary.skip(at, shown(values["expectation"] or "the row"), problem)
             continue
         if order_text and not every:
             orders.setdefault((family, level), float(order_text))
