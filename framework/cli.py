@@ -92,10 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     jd = sources.add_parser(
         "jd",
         help="job-description documents (Markdown, plain text or Word .docx)",
-        description="Read job descriptions into role definitions, every line word for word. With --merge, "
-        "update an existing framework: only job-description content and the facts derived from it change; "
-        "ids, skills, benchmarks, moves and reporting lines written by hand are kept. Lines that cannot be "
-        "placed are reported by name.",
+        description="Read job descriptions into role definitions, every line word for word: the title, header "
+        "fields, purpose, duties and the person specification — found by its heading's meaning ('Person "
+        "specification', 'Personal specification - competences/skills required', 'Selection criteria', or a "
+        "Word table with Essential / Desirable columns) — whose headings become areas (clusters as parent "
+        "areas) and whose criteria become expectations, marked essential or desirable. A document describing "
+        "several levels is split into a role per level. With --merge, update an existing framework: only "
+        "job-description content and the facts derived from it change; ids, skills, benchmarks, moves and "
+        "reporting lines written by hand are kept. Lines that cannot be placed are kept and reported by line.",
     )
     jd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="job-description documents")
     jd.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
@@ -167,13 +171,16 @@ def _add_expectation_importers(sources) -> None:
     monzo.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="framework .md files, or their folder")
     sheet = sources.add_parser(
         "sheet",
-        help="a spreadsheet of expectations (CSV or Excel .xlsx), one row per expectation",
-        description="Import a spreadsheet with one row per expectation. Columns (headers matched ignoring case): "
-        "family, level, area, expectation (needed: level, area, expectation), example, level_order, marker, link. "
-        "Levels keep the order they first appear in within a family unless a level_order column orders them. "
-        "Every row is accounted for in the summary; a bad row is named by its row number.",
+        help="a spreadsheet of expectations (CSV or Excel .xlsx, every sheet), long or wide",
+        description="Import a spreadsheet of expectations; every sheet of a workbook is read. The long shape: one "
+        "row per expectation, columns (headers matched ignoring case) family, track, role, level, level_order, "
+        "level_description, area, parent_area, area_description, expectation, expectation_id, example, marker, "
+        "proficiency, cumulative, all_levels, link, link_title, source (needed: level or role, and expectation). "
+        "The wide shape: levels across the first row, a sheet or a block of rows per area, criteria below, a "
+        "'Description' row describing each level. Sheets of levels, areas and moves between roles (from, to, "
+        "kind) are read too. Every row is accounted for in the summary; a bad row is named by its row number.",
     )
-    sheet.add_argument("paths", nargs=1, type=Path, metavar="FILE", help="the .csv or .xlsx file")
+    sheet.add_argument("paths", nargs=1, type=Path, metavar="FILE", help="the .csv or .xlsx file (or a page)")
     sheet.add_argument(
         "--map",
         action="append",
@@ -181,7 +188,22 @@ def _add_expectation_importers(sources) -> None:
         metavar="FIELD=HEADER",
         help='read FIELD from the column HEADER, e.g. --map level="Grade" (repeatable)',
     )
-    for parser in (ft, monzo, sheet):
+    sheet.add_argument(
+        "--shape",
+        choices=("long", "wide"),
+        help="read every sheet in this shape (by default each sheet's first row says which)",
+    )
+    table = sources.add_parser(
+        "table",
+        help="a ladder published as tables on a page (Markdown or HTML)",
+        description="Import the tables of a Markdown or HTML page: levels across the header rows, areas down the "
+        "first column, every cell's text kept word for word with its links (a table whose header names level, "
+        "area and expectation is read one row per expectation). The heading above each table names it: tables "
+        "with the same levels are an area each, tables with different levels a track each.",
+    )
+    table.add_argument("paths", nargs=1, type=Path, metavar="FILE", help="the .md or .html file")
+    table.add_argument("--shape", choices=("long", "wide"), help="read every table in this shape")
+    for parser in (ft, monzo, sheet, table):
         parser.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
 
 
@@ -205,8 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _suggest_imported(args.output) if args.suggest and status == EXIT_OK else status
         if args.command in HR_COMMANDS:
             return HR_COMMANDS[args.command](args)
-        if args.command == "import" and args.source in ("ft", "monzo", "sheet"):
-            return _import_expectations(args.source, args.paths, args.output, getattr(args, "map", []))
+        if args.command == "import" and args.source in ("ft", "monzo", "sheet", "table"):
+            return _import_expectations(
+                args.source, args.paths, args.output, getattr(args, "map", []), getattr(args, "shape", None)
+            )
         if args.command == "plan":
             return _plan(args)
         if args.command == "record" and args.action == "new":
@@ -326,7 +350,7 @@ def _schema(output: Path | None, check: Path | None, kind: str) -> int:
 
 
 def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
-    from .ddat import run_import
+    from .importers.ddat import run_import
 
     report = run_import(roles, skills, output)
     for line in report.lines():
@@ -336,7 +360,7 @@ def _import_ddat(roles: Path, skills: Path, output: Path) -> int:
 
 
 def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
-    from .jdimport import import_documents
+    from .importers.jd import import_documents
     from .loader import load_framework
     from .yamlwrite import write_framework_yaml
 
@@ -361,9 +385,11 @@ def _import_jd(files: Sequence[Path], output: Path, merge: Path | None) -> int:
     return EXIT_OK
 
 
-def _import_expectations(kind: str, paths: Sequence[Path], output: Path, mapping: Sequence[str]) -> int:
+def _import_expectations(
+    kind: str, paths: Sequence[Path], output: Path, mapping: Sequence[str], shape: str | None = None
+) -> int:
     """Run one of the expectation importers, print its summary, check the result and write it."""
-    from .importers import import_ft, import_monzo, import_sheet, parse_mapping, read_inputs
+    from .importers import import_ft, import_monzo, import_sheet, import_table, parse_mapping, read_inputs
     from .loader import validate_data
     from .yamlwrite import framework_data, write_framework_yaml
 
@@ -373,8 +399,10 @@ def _import_expectations(kind: str, paths: Sequence[Path], output: Path, mapping
         result = import_ft(inputs)
     elif kind == "monzo":
         result = import_monzo(inputs)
+    elif kind == "table":
+        result = import_table(inputs[0], shape=shape)
     else:
-        result = import_sheet(inputs[0], mapping=columns)
+        result = import_sheet(inputs[0], mapping=columns, shape=shape)
     for line in result.summary.lines():
         print(line)
     framework, problems = validate_data(framework_data(result.framework))

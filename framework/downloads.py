@@ -7,7 +7,8 @@ The files, for a framework with id ``ID``:
 ============================  ===================================================================
 ``ID-roles.csv``              every role with its job-description fields (:func:`~framework.export.framework_csv`)
 ``ID-skills-matrix.csv``      roles × skills, the level each role requires
-``ID.xlsx``                   a summary sheet, then both, as sheets of one workbook (and the attribution)
+``ID-expectations.csv``       every expectation, a row each (a framework with expectations only)
+``ID.xlsx``                   a summary sheet, then all three and the areas, as sheets of one workbook
 ``structure-review-ID.md``    the structure review (:func:`~framework.review.review_markdown`)
 ``structure-review-ID.xlsx``  the same review: a summary sheet, the findings, then a sheet per section
 ``ROLE.md``                   each role's profile (:func:`~framework.export.role_profile_markdown`)
@@ -25,12 +26,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .expectation_index import has_expectations
 from .export import framework_csv, framework_xlsx, role_profile_markdown
 from .models import Framework
 from .review import review_markdown, review_xlsx
 
 __all__ = [
     "Download",
+    "expectations_csv_name",
     "framework_downloads",
     "matrix_csv_name",
     "review_markdown_name",
@@ -47,6 +50,10 @@ def roles_csv_name(framework: Framework) -> str:
 
 def matrix_csv_name(framework: Framework) -> str:
     return f"{framework.id}-skills-matrix.csv"
+
+
+def expectations_csv_name(framework: Framework) -> str:
+    return f"{framework.id}-expectations.csv"
 
 
 def workbook_name(framework: Framework) -> str:
@@ -84,7 +91,19 @@ def framework_downloads(framework: Framework, graph: nx.DiGraph, *, profiles: bo
             roles_csv_name(fw), "every role with its job-description fields (CSV)", _text(framework_csv, fw, "roles")
         ),
         Download(matrix_csv_name(fw), "the roles × skills matrix (CSV)", _text(framework_csv, fw, "matrix")),
-        Download(workbook_name(fw), "roles and the skills matrix (Excel)", lambda: framework_xlsx(fw)),
+    ]
+    if has_expectations(fw):
+        out.append(
+            Download(
+                expectations_csv_name(fw),
+                "every expectation, a row each (CSV)",
+                _text(framework_csv, fw, "expectations"),
+            )
+        )
+    out += [
+        Download(
+            workbook_name(fw), "roles, the skills matrix and every expectation (Excel)", lambda: framework_xlsx(fw)
+        ),
         Download(review_markdown_name(fw), "the structure review (Markdown)", _text(review_markdown, fw, graph)),
         Download(review_xlsx_name(fw), "the structure review (Excel)", lambda: review_xlsx(fw, graph)),
     ]

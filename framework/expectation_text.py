@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from .expectation_index import expectation_index
 from .expectations import ExpectationGap, RoleExpectation, effective_expectations, role_expectations
 from .models import Framework, Role
 from .textsafe import md_escape
 
-__all__ = ["expectation_gap_markdown", "expectations_markdown", "role_expectations_markdown"]
+__all__ = ["expectation_gap_markdown", "expectations_markdown", "markdown_url", "role_expectations_markdown"]
 
 MAX_SOURCES = 6  #: distinct sources named under a list; more are counted
 
@@ -25,7 +26,7 @@ def _text(text: str, indent: str = "  ") -> str:
     return f"  \n{indent}".join(lines)
 
 
-def _url(url: str) -> str:
+def markdown_url(url: str) -> str:
     """A link target that cannot end the Markdown link early (the model admits only http and https)."""
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
 
@@ -38,17 +39,27 @@ def _item(expectation: RoleExpectation, framework: Framework | None = None) -> l
     tail = f" *({md_escape(' · '.join(tags))})*" if tags else ""
     out = [f"- {_text(e.text)}{tail}"]
     out += [f"  - Example: {_text(example, '    ')}" for example in e.examples]
-    out += [f"  - [{md_escape(title or url)}]({_url(url)})" for title, url in e.links]
+    out += [f"  - [{md_escape(title or url)}]({markdown_url(url)})" for title, url in e.links]
     return out
 
 
-def _sources(items: Sequence[RoleExpectation]) -> str | None:
+def _sources(items: Sequence[RoleExpectation], most: int | None = MAX_SOURCES) -> str | None:
     sources = list(dict.fromkeys(e.source for e in items if e.source))
     if not sources:
         return None
-    shown = "; ".join(md_escape(s) for s in sources[:MAX_SOURCES])
-    more = len(sources) - MAX_SOURCES
+    shown = "; ".join(md_escape(s) for s in sources[:most])
+    more = len(sources) - most if most is not None else 0
     return f"*From: {shown}{f'; and {more} more' if more > 0 else ''}.*"
+
+
+def _area_title(e: RoleExpectation, framework: Framework | None) -> str:
+    """The area's name, after the area it sits in where it sits in one ("Leadership › Seeing the big picture")."""
+    if framework is None or not e.area:
+        return e.area_name
+    areas = expectation_index(framework).areas
+    area = areas.get(e.area)
+    parent = areas.get(area.parent) if area is not None and area.parent else None
+    return f"{parent.name} › {e.area_name}" if parent else e.area_name
 
 
 def expectations_markdown(
@@ -56,20 +67,28 @@ def expectations_markdown(
     *,
     framework: Framework | None = None,
     heading: str = "##",
-    sources: bool = True,
+    sources: bool | str = True,
 ) -> str:
-    """Expectations grouped by area, in the order given: a heading per area (an h2 by default, under the
+    """Expectations grouped by area, each area where it first comes and its expectations in the order given: a
+    heading per area (an h2 by default, under the
     page's h1; ``heading=""`` makes it a bold line instead), a list item per expectation, then where they come
-    from (unless ``sources`` is False)."""
+    from — the first few, once at the end (``sources=True``), every one under its area (``sources="area"``), or
+    not at all (False). Expectations without an area come under no heading."""
     lines: list[str] = []
-    area = None
+    groups: dict[str, list[RoleExpectation]] = {}  # each area once, where it first comes
     for e in items:
-        if e.area != area:
-            area = e.area
-            title = f"{heading} {md_escape(e.area_name)}" if heading else f"**{md_escape(e.area_name)}**"
-            lines += ["", title, ""]
-        lines += _item(e, framework)
-    source = _sources(items) if sources else None
+        groups.setdefault(e.area, []).append(e)
+    for area, group in groups.items():
+        if area:
+            name = md_escape(_area_title(group[0], framework))
+            lines += ["", f"{heading} {name}" if heading else f"**{name}**", ""]
+        elif lines:
+            lines.append("")
+        for e in group:
+            lines += _item(e, framework)
+        if sources == "area" and (source := _sources(group, most=None)):
+            lines += ["", source]
+    source = _sources(items) if sources is True else None
     if source:
         lines += ["", source]
     return "\n".join(lines).strip()

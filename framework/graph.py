@@ -28,9 +28,10 @@ and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
   ``G.graph["laterals_left_out"]`` says how many were left out.
 * ``reports_to`` — from a role to its manager, stated in the file.
 
-A role that states promotions (``moves`` of ``kind: promotion``) is promoted exactly to those roles: no
-derived promotion leaves it (derived ones still lead into it from the rung below, unless that role states its
-own).
+A role that states promotions on its own ladder (``moves`` of ``kind: promotion``) is promoted exactly to those
+roles: no derived promotion leaves it (derived ones still lead into it from the rung below, unless that role
+states its own). A stated move onto another ladder — a move between tracks, such as a senior engineer becoming
+an engineering manager — is an edge as stated and leaves the derived promotions of both ladders as they are.
 
 **Effort** of a move, the weight that ranks routes (lower is easier)::
 
@@ -62,6 +63,7 @@ import numpy as np
 
 from .cost import LIMITS, CostLimits, LeftOut
 from .errors import InputError, Problem, RoleNotFound
+from .expectation_index import expectation_sets, on_other_ladder
 from .models import Framework, Role
 from .overlap import SkillProfiles, best_overlaps, pair_checks
 
@@ -580,8 +582,16 @@ def _ladders(framework: Framework, position: dict[str, float | None]) -> dict[tu
 def _promotions(
     framework: Framework, ladders: dict[tuple, list[list[Role]]], G: nx.DiGraph
 ) -> Iterable[tuple[str, str, str]]:
-    """Derived promotions; none from a role that states its own (those are added with the other moves)."""
-    stating = {r.id for r in framework.roles if any(move.kind == "promotion" for move in r.moves)}
+    """Derived promotions; none from a role that states its own on its ladder (those are added with the other
+    moves). A stated move onto another track (a senior engineer becoming a manager) is a way out of the role,
+    not its next rung: the derived promotion up its own ladder stays."""
+    roles = framework.roles_by_id
+    stating = {
+        r.id
+        for r in framework.roles
+        for move in r.moves
+        if move.kind == "promotion" and move.to in roles and not on_other_ladder(r, roles[move.to])
+    }
     for (discipline, track), rungs in ladders.items():
         name = _ladder_name(framework, discipline, track)
         for lower, upper in pairwise(rungs):
@@ -755,10 +765,8 @@ class _Gains:
 
 
 def _expectation_sets(framework: Framework, ladders: dict[tuple, list[list[Role]]]) -> dict[str, frozenset[tuple]]:
-    """What each role expects (:func:`framework.expectations.expectation_sets`). A role that states none is taken
+    """What each role expects (:func:`framework.expectation_index.expectation_sets`). A role that states none is taken
     to have what the nearest rung below it on its ladder expects, as :func:`_skill_levels` does for skills."""
-    from .expectations import expectation_sets
-
     sets = expectation_sets(framework)
     for rungs in ladders.values():
         carried: frozenset[tuple] = frozenset()

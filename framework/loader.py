@@ -19,6 +19,8 @@ from pydantic import ValidationError
 
 from .cells import CONTROL, control_characters
 from .errors import FrameworkError, InputError, PathPart, Problem
+from .expectation_index import all_areas, has_expectations, own_expectations
+from .formats import foreign_format, foreign_problem, looks_like_ft
 from .graph import cost_problems
 from .hints import Hints
 from .models import Framework
@@ -60,9 +62,7 @@ def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) 
 
 def _raise_if_foreign(name: str, **looked_at) -> None:
     """A file of another format (FT, Monzo, a spreadsheet) gets one problem naming the import that reads it,
-    instead of the schema's list of unknown fields (:mod:`framework.importers.sniff`)."""
-    from .importers.sniff import foreign_format, foreign_problem
-
+    instead of the schema's list of unknown fields (:mod:`framework.formats`)."""
     kind = foreign_format(**looked_at)
     if kind is not None:
         problem = foreign_problem(kind, name)
@@ -111,16 +111,12 @@ def _raise_if_a_persons_file(name: str, data: Any) -> None:
 
 def looks_foreign(data: Any) -> bool:
     """True for parsed data shaped like an FT job family rather than a framework (cheap: the top-level keys)."""
-    from .importers.ft import looks_like_ft
-
     return "roles" not in data and "grades" not in data and looks_like_ft(data)
 
 
 def validate_data(data: Any) -> tuple[Framework | None, list[Problem]]:
     """Validate parsed data. Returns the framework (None if invalid) and every problem found (unlocated)."""
     if isinstance(data, dict) and looks_foreign(data):
-        from .importers.sniff import foreign_problem
-
         return None, [foreign_problem("ft")]
     if data is None:
         return None, [Problem("the file is empty: a framework needs at least 'id', 'name' and 'grades'")]
@@ -322,6 +318,11 @@ def _reference_problems(data: dict) -> list[Problem]:
         if (ident := _str(area, "id")) is not None
     }
 
+    for section in ("disciplines", "tracks"):  # expected at every level of a discipline or a track
+        for index, item in _items(data, section):
+            problems += _expectation_problems(item, (section, index), None, ids, area_levels, unknown)
+    problems += _area_parent_problems(data, ids["areas"], unknown)
+
     # Role references.
     for index, role in _items(data, "roles"):
         role_id = _str(role, "id")
@@ -385,6 +386,8 @@ def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict,
         if area is not None and area not in ids["areas"]:
             unknown("area", area, ids["areas"], (*where, "area"), role_id)
         level = _str(expectation, "level")
+        if level is not None and area is None and level not in ids["skill_levels"]:
+            unknown("skill level", level, ids["skill_levels"], (*where, "level"), role_id)
         if level is not None and area in ids["areas"]:
             levels = area_levels.get(area)
             if not levels and level not in ids["skill_levels"]:
@@ -416,8 +419,6 @@ def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict,
 def _derived_id_problems(framework: Framework) -> list[Problem]:
     """Every expectation of a role has its own id: one written by hand must not be the id derived for another
     (derived ids are area-marker-number)."""
-    from .expectations import all_areas, own_expectations
-
     problems = []
     areas = None
     for index, role in enumerate(framework.roles):
@@ -446,6 +447,36 @@ def _derived_id_problems(framework: Framework) -> list[Problem]:
 
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
+
+
+def _area_parent_problems(data: dict, areas: dict[str, int], unknown) -> list[Problem]:
+    """An area's parent is another known area, and no area sits, through its parents, inside itself."""
+    problems: list[Problem] = []
+    parent_of: dict[str, str] = {}
+    for index, area in _items(data, "areas"):
+        ident, parent = _str(area, "id"), _str(area, "parent")
+        if parent is None or ident is None:
+            continue
+        if parent not in areas:
+            unknown("area", parent, areas, ("areas", index, "parent"), None)
+        elif areas.get(ident) == index:
+            parent_of[ident] = parent
+    reported: set[str] = set()
+    for start in parent_of:
+        chain, area = [start], parent_of[start]
+        while area in parent_of and area not in chain and len(chain) <= len(parent_of):
+            chain.append(area)
+            area = parent_of[area]
+        if area == start and start not in reported:
+            reported.update(chain)
+            problems.append(
+                Problem(
+                    f"area cycle: {' → '.join([*chain, start])} (an area cannot sit inside itself)",
+                    path=("areas", areas[start], "parent"),
+                    code="cycle",
+                )
+            )
+    return problems
 
 
 def _get(item: Any, *keys: str) -> Any:
@@ -543,8 +574,6 @@ def _warnings(framework: Framework) -> list[Problem]:
 def _gap_page_warnings(framework: Framework) -> list[Problem]:
     """What would leave the gap page with nothing to say: no requirement of either shape at all, or required
     skills whose levels have no descriptor (the page could name the level, never what it means)."""
-    from .expectations import has_expectations
-
     required = {req.skill for role in framework.roles for req in role.skills}
     if not required and not has_expectations(framework):
         message = (

@@ -21,8 +21,9 @@ under them. Unknown fields are rejected, so a typo in a field name is an error, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -77,6 +78,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+_T = TypeVar("_T")
 
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _ID_DESCRIPTION = "A stable, human-readable id: letters, digits, '-', '_' or '.' (a whole number is read as text)."
@@ -132,6 +134,44 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# --------------------------------------------------------------------------- expectations
+
+
+#: The markers an expectation may carry, as person specifications use them.
+MARKERS = ("essential", "desirable")
+
+
+class Link(_Model):
+    """A web page: one that helps understand an expectation, or one a line of a job description links to."""
+
+    title: Line | None = None
+    url: Url
+
+
+class Expectation(_Model):
+    """One thing a role expects, word for word as the framework states it, in an area (or in none, for a ladder
+    whose levels are described without areas).
+
+    Its ``id`` is stable and human-readable; where the file writes none it is derived from the area, the
+    marker and the expectation's place among the role's expectations of that area and marker:
+    ``communication-1``, ``knowledge-essential-2`` (see :func:`framework.expectations.expectation_id`).
+    ``cumulative`` says the role's level builds on the level below: the role also expects what the rung below
+    it on its ladder expects (the rules are in :mod:`framework.expectations`).
+    """
+
+    id: Id | None = Field(None, description="Stable id within the role; derived from area and position if absent.")
+    text: Text = Field(description="The expectation, word for word.")
+    area: Id | None = Field(None, description="The id of one of the framework's areas; none in a ladder without areas.")
+    examples: list[Text] = Field(default_factory=list, description="Examples of meeting it, word for word.")
+    links: list[Link] = Field(default_factory=list, description="Pages that help understand it.")
+    level: Id | None = Field(
+        None, description="A level of the area, or (when the area has no levels) a skill level: the proficiency."
+    )
+    marker: Literal["essential", "desirable"] | None = None
+    cumulative: bool | None = Field(None, description="True: builds on the level below (includes what it expects).")
+    source: Line | None = Field(None, description="Where it comes from, in words a person understands.")
+
+
 # --------------------------------------------------------------------------- scales and vocabularies
 
 
@@ -176,12 +216,19 @@ class Grade(_Model):
 
 
 class Discipline(_Model):
-    """A job family: Delivery, Product, Technology, or a DDaT role family."""
+    """A job family: Delivery, Product, Technology, or a DDaT role family.
+
+    ``expectations`` are expected at every level of the family (a row of a spreadsheet that applies to all
+    levels): written once here, every role of the discipline has them among its own.
+    """
 
     id: Id
     name: Line
     description: Text | None = None
     legacy: bool | None = Field(None, description="True for a family its source marks as no longer in use.")
+    expectations: list[Expectation] = Field(
+        default_factory=list, description="Expected at every level of the discipline: each of its roles has them."
+    )
 
 
 class Track(_Model):
@@ -195,6 +242,9 @@ class Track(_Model):
     name: Line
     discipline: Id | None = Field(None, description="The discipline the track belongs to, if it belongs to one.")
     description: Text | None = None
+    expectations: list[Expectation] = Field(
+        default_factory=list, description="Expected at every level of the track: each of its roles has them."
+    )
 
 
 class Branch(_Model):
@@ -260,12 +310,14 @@ class Area(_Model):
     """What expectations are grouped by: a theme (FT), a topic (Monzo), an axis or a competency.
 
     An area may have its own named levels, lowest first; an expectation's ``level`` then names one of them.
+    An area may sit inside another (``parent``): a competency inside its cluster.
     """
 
     id: Id
     name: Line
     description: Text | None = None
     kind: Line | None = Field(None, description="What the source calls it: theme, topic, axis, competency, …")
+    parent: Id | None = Field(None, description="The area this one sits inside (a competency's cluster), if any.")
     levels: list[AreaLevel] = Field(default_factory=list, description="The area's own levels, lowest first.")
     resources: list[Resource] = Field(default_factory=list, description="Ways to develop in the area.")
     source: Line | None = Field(None, description="Where the area comes from.")
@@ -318,10 +370,20 @@ class CriteriaGroup(_Model):
 
 
 class Criteria(_Model):
-    """One heading of the person specification (Knowledge, Skills and Abilities, Experience, …)."""
+    """One heading of the person specification (Knowledge, Skills and Abilities, Experience, a competency, …).
 
-    heading: Line
+    In document order: the ``cluster`` heading it sits under (written once, above its first heading), the
+    heading, its ``paragraphs`` (what the competency means), the criteria under each marker, then ``notes``
+    (lines after them, such as how a criterion is assessed).
+    """
+
+    heading: Line | None = Field(
+        None, description="Its heading; null for criteria listed straight under the person specification's heading."
+    )
+    cluster: Line | None = Field(None, description="The heading it sits under (a competency cluster), if any.")
+    paragraphs: list[Line] = Field(default_factory=list, description="Lines under the heading, before criteria.")
     groups: list[CriteriaGroup] = Field(default_factory=list)
+    notes: list[Line] = Field(default_factory=list, description="Lines after the criteria, as written.")
 
     def _marked(self, word: str | None) -> list[str]:
         return [
@@ -345,10 +407,11 @@ class Criteria(_Model):
         return self._marked(None)
 
     def lines(self) -> list[str]:
-        out = [self.heading]
+        out = [self.heading] if self.heading else []
+        out += self.paragraphs
         for group in self.groups:
             out += ([group.marker] if group.marker else []) + group.items
-        return out
+        return out + self.notes
 
 
 class PersonSpecification(_Model):
@@ -356,14 +419,21 @@ class PersonSpecification(_Model):
     fields: list[Line] = Field(
         default_factory=list, description="'Label: value' lines as written: Job Title, Grade, Service/Section, …"
     )
+    paragraphs: list[Line] = Field(
+        default_factory=list, description="Lines under the heading that are neither fields nor criteria."
+    )
     criteria_heading: Line | None = None
     criteria: list[Criteria] = Field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [self.heading, *self.fields]
+        out = [self.heading, *self.fields, *self.paragraphs]
         if self.criteria_heading:
             out.append(self.criteria_heading)
+        cluster = None
         for criteria in self.criteria:
+            if criteria.cluster and criteria.cluster != cluster:
+                out.append(criteria.cluster)
+            cluster = criteria.cluster
             out += criteria.lines()
         return out
 
@@ -391,6 +461,10 @@ class JobDescription(_Model):
     )
     sections: list[Section] = Field(default_factory=list)
     person_specification: PersonSpecification | None = None
+    links: list[Link] = Field(
+        default_factory=list,
+        description="The document's links: the text of each, as it stands in a line, and where it leads.",
+    )
 
     def lines(self) -> list[str]:
         """Every content line, in document order (markup such as ``##`` or list numbers removed)."""
@@ -483,40 +557,6 @@ class SkillRequirement(_Model):
     evidence: list[Line] = Field(
         default_factory=list, description="Job-description lines that show the skill is needed."
     )
-
-
-#: The markers an expectation may carry, as person specifications use them.
-MARKERS = ("essential", "desirable")
-
-
-class Link(_Model):
-    """A web page that helps understand an expectation."""
-
-    title: Line | None = None
-    url: Url
-
-
-class Expectation(_Model):
-    """One thing a role expects, word for word as the framework states it, in an area.
-
-    Its ``id`` is stable and human-readable; where the file writes none it is derived from the area, the
-    marker and the expectation's place among the role's expectations of that area and marker:
-    ``communication-1``, ``knowledge-essential-2`` (see :func:`framework.expectations.expectation_id`).
-    ``cumulative`` says the role's level builds on the level below: the role also expects what the rung below
-    it on its ladder expects (the rules are in :mod:`framework.expectations`).
-    """
-
-    id: Id | None = Field(None, description="Stable id within the role; derived from area and position if absent.")
-    text: Text = Field(description="The expectation, word for word.")
-    area: Id = Field(description="The id of one of the framework's areas.")
-    examples: list[Text] = Field(default_factory=list, description="Examples of meeting it, word for word.")
-    links: list[Link] = Field(default_factory=list, description="Pages that help understand it.")
-    level: Id | None = Field(
-        None, description="A level of the area, or (when the area has no levels) a skill level: the proficiency."
-    )
-    marker: Literal["essential", "desirable"] | None = None
-    cumulative: bool | None = Field(None, description="True: builds on the level below (includes what it expects).")
-    source: Line | None = Field(None, description="Where it comes from, in words a person understands.")
 
 
 class Move(_Model):
@@ -621,12 +661,23 @@ class Framework(_Model):
         return self._warnings
 
     def model_copy(self, *, update=None, deep: bool = False) -> Framework:
-        """A copy (with ``update`` applied) whose cached lookups are recomputed, not carried over."""
+        """A copy (with ``update`` applied) whose cached lookups and derived values are recomputed, not carried
+        over."""
         copy = super().model_copy(update=update, deep=deep)
-        for name, attribute in vars(Framework).items():
-            if isinstance(attribute, cached_property):
-                copy.__dict__.pop(name, None)
+        for name in [key for key in copy.__dict__ if key not in type(self).model_fields]:
+            copy.__dict__.pop(name)
         return copy
+
+    def derived(self, make: Callable[[Framework], _T]) -> _T:
+        """``make(self)``, worked out once and kept with the framework: how a module above the models (the
+        expectations read from every role, say) caches what it derives without the models importing it. The
+        model is frozen, so a derived value never goes stale; :meth:`model_copy` drops it."""
+        key = f"derived:{make.__module__}.{make.__qualname__}"
+        try:
+            return self.__dict__[key]
+        except KeyError:
+            value = self.__dict__[key] = make(self)
+            return value
 
     # Lookups, computed once: the model is frozen, so they never go stale (model_copy drops them).
     @cached_property
@@ -661,14 +712,6 @@ class Framework(_Model):
     @cached_property
     def areas_by_id(self) -> dict[str, Area]:
         return {a.id: a for a in self.areas}
-
-    @cached_property
-    def expectation_index(self):
-        """What :mod:`framework.expectations` reads from the roles (their expectations, stated and from person
-        specifications, with ids and sources; the rung below each role), worked out once."""
-        from .expectations import _read_all
-
-        return _read_all(self)
 
     @cached_property
     def level_rank(self) -> dict[str, int]:

@@ -30,9 +30,9 @@ from .catalogue import document_title
 from .errors import NoPath
 from .expectations import RoleExpectation, effective_expectations, expectation_gap
 from .models import Framework, Resource, Role
+from .naming import role_label
 from .routes import progression_paths
 from .skills import HELD, GapRow, LevelStep, Profile, SkillGap, skill_gap, standing_text
-from .views.labels import role_label
 
 __all__ = [
     "ACTION_STATUSES",

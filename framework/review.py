@@ -833,17 +833,18 @@ def _grading(framework: Framework) -> pd.DataFrame:
     return table.drop(columns=["First role id", "Second role id"])
 
 
-def _summary(framework: Framework, found: list[Finding], grading: pd.DataFrame) -> list[tuple[str, str]]:
+def _summary(framework: Framework, found: list[Finding], grading: pd.DataFrame) -> list[tuple[str, str | int]]:
+    """The review's summary: counts as numbers (a workbook keeps them so), the rest in words."""
     count = {s: sum(1 for f in found if f.severity == s) for s in SEVERITIES}
     return [
         ("Framework", framework.name),
-        ("Roles", _number(len(framework.roles))),
-        ("Grades", _number(len(framework.grades))),
-        ("Disciplines", _number(len(framework.disciplines))),
-        ("Problems", _number(count[PROBLEM])),
-        ("Worth a look", _number(count[WORTH_A_LOOK])),
-        ("By design", _number(count[BY_DESIGN])),
-        ("Grading consistency: pairs of roles to check", _number(len(grading))),
+        ("Roles", len(framework.roles)),
+        ("Grades", len(framework.grades)),
+        ("Disciplines", len(framework.disciplines)),
+        ("Problems", count[PROBLEM]),
+        ("Worth a look", count[WORTH_A_LOOK]),
+        ("By design", count[BY_DESIGN]),
+        ("Grading consistency: pairs of roles to check", len(grading)),
         ("Where it comes from", f"The structure review of {framework.name}, worked out from its roles, grades and "
          "skills by Career Explorer"),
     ]  # fmt: skip
@@ -864,7 +865,7 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
     what to do), then every table."""
     found, grading = findings(framework, graph), _grading(framework)
     lines = [f"# Structure review: {_md_cell(framework.name)}", ""]
-    lines += [f"- **{name}:** {md_escape(value)}" for name, value in _summary(framework, found, grading)] + [""]
+    lines += [f"- **{name}:** {_md_cell(value)}" for name, value in _summary(framework, found, grading)] + [""]
     for severity in SEVERITIES:
         group = [f for f in found if f.severity == severity]
         lines += [f"## {severity.capitalize()} ({_number(len(group))})", ""]

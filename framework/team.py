@@ -151,11 +151,13 @@ def team_view(framework: Framework, records: Sequence[tuple[str, DevelopmentReco
 
 
 def team_workbook(view: TeamView) -> bytes:
-    """The team view as an Excel workbook: the matrix, each member against their target, and coverage."""
+    """The team view as an Excel workbook: the matrix, each member against their target, and coverage; levels to
+    gain are numbers a spreadsheet can sum."""
+    targets = view.targets.assign(**{"Levels to gain": pd.to_numeric(view.targets["Levels to gain"]).astype("Int64")})
     return xlsx_bytes(
         [
             ("Skills matrix", view.matrix.reset_index()),
-            ("Against target", view.targets),
+            ("Against target", targets),
             ("Coverage", view.coverage_table),
         ]
     )

@@ -279,7 +279,7 @@ def diff_tables(diff: VersionDiff) -> list[tuple[str, pd.DataFrame]]:
     """The diff as tables with plain-word titles: a summary first; ids in columns of their own."""
     summary = pd.DataFrame(
         [("Older version", diff.old_name), ("Newer version", diff.new_name)]
-        + [(name, f"{count:,}") for name, count in diff.summary],
+        + [(name, count) for name, count in diff.summary],
         columns=["Item", "Value"],
     )
     roles = pd.DataFrame(

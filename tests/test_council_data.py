@@ -1,6 +1,6 @@
 """The council framework, data/roles.yaml, against its five source documents.
 
-The normaliser here is deliberately independent of framework.jobdesc: it strips only markup (quote marks,
+The normaliser here is deliberately independent of framework.importers.jobdesc: it strips only markup (quote marks,
 heading marks, list numbers and bullets, <u> markers, line-end spaces) and keeps every other character.
 """
 

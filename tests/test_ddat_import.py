@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from framework import FrameworkError, load_framework
-from framework.ddat import (
+from framework.importers.ddat import (
     ATTRIBUTION,
     GRADE_RULES,
     NOT_DEFINED,
@@ -374,7 +374,7 @@ def test_shipped_file_is_reproduced_byte_for_byte(tmp_path):
     first = out.read_bytes()
     run_import(ROLES_CSV, SKILLS_CSV, out)
     assert out.read_bytes() == first, "two runs of the importer differ"
-    assert SHIPPED.is_file(), "data/ddat.yaml is missing: run framework.ddat.run_import"
+    assert SHIPPED.is_file(), "data/ddat.yaml is missing: run framework.importers.ddat.run_import"
     assert SHIPPED.read_bytes() == first, "data/ddat.yaml is stale: re-run the DDaT importer"
 
 

@@ -24,6 +24,7 @@ from framework import load_framework, load_framework_text
 from framework.cells import CONTROL, cell
 from framework.cli import main
 from framework.downloads import framework_downloads
+from framework.expectations import has_expectations
 from framework.export import framework_xlsx
 from framework.graph import build_graph
 from framework.plan import Action, development_plan
@@ -179,6 +180,7 @@ def test_export_writes_every_download_under_the_app_s_names(hostile, exported):
     expected = {
         "hostile-roles.csv",
         "hostile-skills-matrix.csv",
+        "hostile-expectations.csv",
         "hostile.xlsx",
         "structure-review-hostile.md",
         "structure-review-hostile.xlsx",
@@ -285,7 +287,8 @@ def test_export_from_the_command_line_for_each_shipped_framework(path, tmp_path)
     )
     assert result.returncode == 0, result.stdout + result.stderr
     framework = load_framework(path)
-    assert result.stdout.splitlines()[0] == f"wrote {len(framework.roles) + 5} files to {tmp_path / 'out'}:"
+    files = len(framework.roles) + 5 + has_expectations(framework)  # the expectations CSV, where there are any
+    assert result.stdout.splitlines()[0] == f"wrote {files} files to {tmp_path / 'out'}:"
     for file in (tmp_path / "out").iterdir():
         assert problems_of(file.name, file.read_bytes()) == [], file.name
 

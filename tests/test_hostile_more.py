@@ -171,7 +171,7 @@ WORD_AT_THE_LIMITS = textwrap.dedent(
     import io, json, resource, sys, time, zipfile
     import docx
     from framework import FrameworkError
-    from framework.jdimport import MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PART_BYTES, read_document
+    from framework.importers.jd import MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_PART_BYTES, read_document
 
     kind = sys.argv[1]
     base = io.BytesIO()

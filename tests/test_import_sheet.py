@@ -140,7 +140,7 @@ def test_headers_are_mapped():
 
 
 BAD_ROWS = [
-    (["Eng", "Junior", "", "No area"], "row 3: 'No area' — no area"),
+    (["Eng", "Junior", "Craft", ""], "row 3: 'the row' — no expectation"),
     (["Eng", "Junior", "Craft", "Bad marker", "", "1", "maybe"], "row 3: 'Bad marker' — marker 'maybe' is neither"),
     (["Eng", "Junior", "Craft", "Bad link", "", "1", "", "javascript:alert(1)"], "is not a web address"),
     (["Eng", "Junior", "Craft", "Bad order", "", "first"], "level_order 'first' is not a number"),
@@ -167,7 +167,7 @@ def test_a_bad_row_is_named_by_its_row_number_and_the_rest_imported(row, expecte
 @pytest.mark.parametrize(
     ("header", "mapping", "expected"),
     [
-        (["Family", "Level", "Expectation"], [], 'no column for area (use --map area="HEADER" to name it)'),
+        (["Family", "Level", "Area"], [], 'no column for expectation (use --map expectation="HEADER" to name it)'),
         (["Family", "Level", "Area", "Expectation"], ["level=Grade"], "--map level='Grade': no column of that name"),
     ],
 )

@@ -13,7 +13,7 @@ import zipfile
 import pytest
 
 from framework import FrameworkError, load_framework
-from framework.jdimport import MAX_ID, import_documents, read_document
+from framework.importers.jd import MAX_ID, import_documents, read_document
 from framework.loader import validate_data
 from tests.conftest import ROOT
 

@@ -13,14 +13,14 @@ import zipfile
 import pytest
 
 from framework import Framework, FrameworkError, load_framework
-from framework.jdimport import (
+from framework.importers.jd import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCX_EXPANDED_BYTES,
     MAX_DOCX_PART_BYTES,
     import_documents,
     read_document,
 )
-from framework.jobdesc import content_lines, parse_job_description
+from framework.importers.jobdesc import content_lines, parse_job_description
 from tests.conftest import COUNCIL, ROOT, require_seeds
 
 COUNCIL_SEEDS = [

@@ -8,7 +8,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 import ui.views.import_jd as import_page
-from framework.jdimport import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS
+from framework.importers.jd import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS
 from tests.apptest import TIMEOUT
 from tests.conftest import ROOT
 

@@ -164,11 +164,24 @@ def job_description_markdown(jd: JobDescription) -> str:
     if spec:
         text.append(f"## {md(spec.heading)}")
         text.append("  \n".join(md(line) for line in spec.fields))
+        text.extend(md(line) for line in spec.paragraphs)
+        if spec.criteria_heading:
+            text.append(f"**{md(spec.criteria_heading)}**")
+        cluster = None
         for criteria in spec.criteria:
-            text.append(f"### {md(criteria.heading)}")
+            if criteria.cluster and criteria.cluster != cluster:
+                text.append(f"### {md(criteria.cluster)}")
+            cluster = criteria.cluster
+            if criteria.heading:
+                text.append(f"{'####' if criteria.cluster else '###'} {md(criteria.heading)}")
+            text.extend(md(line) for line in criteria.paragraphs)
             for group in criteria.groups:
                 if group.marker:
                     text.append(f"*{md(group.marker)}*")
                 if group.items:
                     text.append(_bullets(group.items))
+            text.extend(md(line) for line in criteria.notes)
+    if jd.links:
+        text.append("**Links in the document:**")
+        text.append(_bullets([f"{link.title or link.url}: {link.url}" for link in jd.links]))
     return "\n\n".join(chunk for chunk in text if chunk)

@@ -396,12 +396,13 @@ def upload_panel() -> None:
     with st.sidebar.expander("Use your own framework file", expanded=UPLOAD_PROBLEMS in st.session_state):
         st.file_uploader(
             f"Framework YAML (up to {UPLOAD_MAX_BYTES // (1024 * 1024)} MB)",
-            type=["yaml", "yml", "md", "csv", "xlsx"],
+            type=["yaml", "yml", "md", "csv", "xlsx", "html", "htm", "docx"],
             max_upload_size=UPLOAD_MAX_BYTES // (1024 * 1024),
             key="framework_upload",
             on_change=_take_upload,
-            help="Checked like the shipped frameworks. An FT job-family file, a Monzo-format page or a "
-            "spreadsheet of expectations (.csv, .xlsx) is imported first, as the command line's import does. "
+            help="Checked like the shipped frameworks. An FT job-family file, a Monzo-format page, a "
+            "spreadsheet of expectations (.csv, .xlsx), a ladder published as tables on a page (.md, .html) or a "
+            "job description (.md, .docx) is imported first, as the command line's import does. "
             "Nothing is stored on the server: the file is used in this browser session only.",
         )
         problems = st.session_state.get(UPLOAD_PROBLEMS)

@@ -1,12 +1,16 @@
-"""Importers of frameworks written as expectations per level: FT job families, Monzo Markdown, spreadsheets.
+"""Every importer of the project, in one place: frameworks written as expectations per level (FT job families,
+Monzo Markdown, spreadsheets of either shape, ladders published as tables on a page), job descriptions
+(:mod:`.jd`, reading documents with :mod:`.jobdesc`) and the DDaT Capability Framework (:mod:`.ddat`).
 
-Each importer is a pure function of its inputs (:class:`Input`: a name and bytes, so the command line and the
-app's upload run the same code) that returns an :class:`ImportResult`: the framework and an
+Each expectation importer is a pure function of its inputs (:class:`Input`: a name and bytes, so the command
+line and the app's upload run the same code) that returns an :class:`ImportResult`: the framework and an
 :class:`ImportSummary` of what it read and skipped, and why::
 
     result = import_ft([Input("engineering.yml", data)])
     result = import_monzo(read_inputs([Path("monzo/frameworks")], "monzo"))
     result = import_sheet(Input("roles.csv", data), mapping={"level": "Grade"})
+    result = import_sheet(Input("competencies.xlsx", data), shape="wide")
+    result = import_table(Input("ladder.md", data))
 
 :func:`import_upload` picks the importer for one uploaded file by what it looks like.
 """
@@ -25,6 +29,7 @@ from .monzo import import_monzo
 from .sheet import import_sheet, parse_mapping
 from .sniff import FOREIGN, foreign_format
 from .summary import ImportResult, ImportSummary, Input, Skipped
+from .table import import_table
 
 __all__ = [
     "FORMATS",
@@ -36,6 +41,7 @@ __all__ = [
     "import_ft",
     "import_monzo",
     "import_sheet",
+    "import_table",
     "import_upload",
     "load_or_import",
     "parse_mapping",
@@ -43,7 +49,7 @@ __all__ = [
 ]
 
 #: The formats, by the name the command line uses.
-FORMATS = ("ft", "monzo", "sheet")
+FORMATS = ("ft", "monzo", "sheet", "table")
 MAX_FILES = 1_000  #: the most files one import reads (a framework is a few dozen)
 _COMPANIONS = {"ft": ("LICENSE", "how-to-use.md"), "monzo": ("LICENSE",)}
 _PATTERNS = {"ft": ("*.yml", "*.yaml"), "monzo": ("**/*.md",)}
@@ -87,8 +93,9 @@ def read_inputs(paths: Sequence[Path], kind: str, *, max_bytes: int = MAX_BYTES)
 
 
 def import_upload(name: str, data: bytes) -> ImportResult | None:
-    """Import one uploaded file if it is an FT job family, a Monzo page or a spreadsheet; None when it looks
-    like none of them (it is then a framework file, or nothing this app reads)."""
+    """Import one uploaded file if it is an FT job family, a Monzo page, a spreadsheet, a page of ladder tables
+    or a job description; None when it looks like none of them (it is then a framework file, or nothing this app
+    reads)."""
     kind = foreign_format(data=data[: 1 << 16])
     if kind is None:
         parsed: object = None
@@ -105,7 +112,26 @@ def import_upload(name: str, data: bytes) -> ImportResult | None:
         return import_monzo([source])
     if kind in ("sheet", "workbook"):
         return import_sheet(source)
+    if kind in ("table", "html"):
+        return import_table(source)
+    if kind in ("markdown", "docx"):
+        return _job_description(name, data)
     return None
+
+
+def _job_description(name: str, data: bytes) -> ImportResult:
+    """A job description uploaded as a framework: its roles (the one it describes, or one per level, and those it
+    names), with the import's warnings as the summary's notes."""
+    from .jd import import_documents
+
+    imported = import_documents([(name, data)])
+    if imported.errors:
+        raise InputError(imported.errors, summary=f"{name} does not make a valid framework")
+    summary = ImportSummary("Job-description import")
+    summary.files += [line for line in imported.lines() if not line.startswith(name + ":") or " — " in line]
+    summary.notes += [str(p) for p in imported.problems]
+    summary.counts.update(roles=len(imported.framework.roles))
+    return ImportResult(imported.framework, summary)
 
 
 def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tuple[Framework, ImportSummary | None]:

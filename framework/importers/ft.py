@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Problem
+from ..formats import looks_like_ft
 from ..ids import slugify
 from ..models import (
     Area,
@@ -52,12 +53,6 @@ SOURCE = "the Financial Times' engineering-progression framework (github.com/Fin
 PROFICIENCIES = ("Awareness", "Foundational", "Working knowledge", "Practitioner", "Expert")
 _BRANCHED = re.compile(r"^(?P<grade>.*\S)\s*\((?P<branch>[^()]+)\)\s*$")
 _PROFICIENCY_LINE = re.compile(r"^\s*\d+\.\s+\*\*(?P<name>[^*]+)\*\*\s*:\s*(?P<text>.+?)\s*$")
-_FAMILY_KEYS = frozenset({"levels", "themes", "competencies"})
-
-
-def looks_like_ft(data: object) -> bool:
-    """True for parsed YAML shaped like an FT job family (levels, themes and competencies at the top)."""
-    return isinstance(data, dict) and set(data) >= _FAMILY_KEYS
 
 
 def classify(name: str) -> str:

@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import FrameworkError, InputError
+from ..errors import FrameworkError, InputError, Problem
+from ..formats import looks_like_monzo, split_front_matter
 from ..ids import slugify
 from ..models import Area, Discipline, Expectation, Framework, Grade, ImportSource, Role, Track
 from .common import model_problems, read_text, read_yaml, strip_text
@@ -47,27 +48,6 @@ _TAB_AFTER_DASH = re.compile(r"^(\s*)-\t+")
 _LEVEL_HEADING = re.compile(r"^##\s+Level\s+(\d+)\b")
 _TOPIC_HEADING = re.compile(r"^###\s+(.+?)\s*#*\s*$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
-
-
-def looks_like_monzo(text: str) -> bool:
-    """True for text shaped like a Monzo framework file: front matter with ``topics:`` or ``yaml:``, or a body
-    of ``## Level N`` headings."""
-    front, _, body = split_front_matter(text)
-    if front is not None and re.search(r"^(topics|yaml)\s*:", front, re.MULTILINE):
-        return True
-    return any(_LEVEL_HEADING.match(line) for line in body.splitlines())
-
-
-def split_front_matter(text: str) -> tuple[str | None, int, str]:
-    """(front matter or None, the line the body starts on, body). The front matter runs from a first line
-    ``---`` to the next line ``---`` (or the end of the file, which one of Monzo's files reaches)."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None, 1, text
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "".join(lines[1:index]), index + 2, "".join(lines[index + 1 :])
-    return "".join(lines[1:]), len(lines) + 1, ""
 
 
 def _name(title: str | None) -> str | None:
@@ -245,8 +225,12 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
                 files.append(file)
         else:
             summary.skip(source.name, "the file", "not a Markdown framework file (.md) or a LICENSE")
-    if not files:
-        raise InputError.single("no Monzo-format framework file was read (see the files skipped)", code="monzo")
+    if not files:  # each file skipped is named, with why: there is no summary to read it in
+        problems = [Problem(f"skipped {s.what}: {s.reason}", file=s.where, code="monzo") for s in summary.skipped]
+        message = "no Monzo-format framework file was read" + (
+            " (each file skipped is listed below, with why)" if problems else ": no file was given"
+        )
+        raise InputError(problems or [Problem(message, code="monzo")], summary=message)
     tracks = [f.track for f in files]
     if len(set(tracks)) != len(tracks):
         twice = sorted({t for t in tracks if tracks.count(t) > 1})

@@ -44,8 +44,7 @@ from ..ids import slugify
 from ..learning import KINDS, Catalogue, CatalogueEntry, Serves, Vocabulary
 from ..models import MAX_LINE, Framework
 from .common import model_problems
-from .sheet import _columns as sheet_columns
-from .sheet import parse_mapping, read_rows
+from .sheet import match_columns, parse_mapping, read_rows
 from .summary import ImportSummary, Input, plural
 
 __all__ = ["FIELDS", "CatalogueImport", "import_resources", "parse_resource_mapping"]
@@ -90,7 +89,7 @@ def parse_resource_mapping(pairs: list[str]) -> dict[str, str]:
 def _columns(header: list[str], mapping: dict[str, str], name: str) -> tuple[dict[str, int], list[str]]:
     """Field → column index, and the headers not read, as ``import sheet`` matches them; a sheet needs a skill
     or an area column besides its title and kind."""
-    columns, unread = sheet_columns(header, mapping, name, fields=FIELDS, required=REQUIRED)
+    columns, unread = match_columns(header, mapping, name, fields=FIELDS, required=REQUIRED)
     if "skill" not in columns and "area" not in columns:
         found = ", ".join(repr(h) for h in header if h) or "none"
         raise InputError.single(

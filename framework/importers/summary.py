@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..models import Framework
 
-__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "plural"]
+__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "plural", "shown"]
 
 #: The counts every summary reports, in this order (an importer may add its own after them).
 COUNTED = ("families", "levels", "roles", "areas", "expectations", "examples", "links")
@@ -46,6 +46,19 @@ class Skipped:
 
 
 _IRREGULAR = {"criterion": "criteria"}
+#: Spaces a message shows as a plain space: no-break, narrow no-break, figure, thin and other Unicode spaces.
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"), " "
+)
+
+
+def shown(text: str, most: int | None = 60) -> str:
+    """A text of the source quoted in a message: a no-break space (and every other kind of space) shown as the
+    space it looks like, never as ``\\xa0``; cut to ``most`` characters with an ellipsis."""
+    text = text.translate(_SPACES)
+    if most is not None and len(text) > most:
+        text = text[: most - 1] + "…"
+    return repr(text)
 
 
 def plural(count: int, word: str) -> str:

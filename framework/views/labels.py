@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..models import Framework
+from ..naming import role_label, role_labels
 
 __all__ = ["KIND_LABELS", "grade_text", "kind_label", "role_label", "role_labels", "roles_by_discipline"]
 
@@ -17,25 +18,6 @@ STEP_LABELS = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to"
 def kind_label(kind: str, *, as_step: bool = False) -> str:
     """The words for a kind of move (``promotion``, ``lateral``, ``reports_to``)."""
     return (STEP_LABELS if as_step else KIND_LABELS).get(kind, kind)
-
-
-def _label(framework: Framework, role) -> str:
-    grade = framework.grade_label(role.grade)
-    if role.grade is not None and grade.casefold() in role.title.casefold():
-        return role.title  # "Senior Engineer 1" is at grade "Senior Engineer 1": saying it twice helps no one
-    return f"{role.title} ({grade})"
-
-
-def role_labels(framework: Framework) -> dict[str, str]:
-    """Role id → "Title (grade)", how a role is named in pickers and lists ("grade not stated" when unknown;
-    the title alone when it already names the grade)."""
-    return {r.id: _label(framework, r) for r in framework.roles}
-
-
-def role_label(framework: Framework, role_id: str) -> str:
-    """ "Title (grade)" for one role; the id itself for a role the framework does not have."""
-    role = framework.roles_by_id.get(role_id)
-    return _label(framework, role) if role else role_id
 
 
 def grade_text(framework: Framework, G: nx.DiGraph, role_id: str) -> str:

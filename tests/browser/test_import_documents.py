@@ -30,7 +30,7 @@ def word_document(document_xml: bytes | None = None, *, filler: int = 0) -> byte
 
 
 def test_documents_that_cannot_be_read_are_each_named_with_what_is_wrong(page, app_url):
-    from framework.jdimport import MAX_DOCX_PART_BYTES
+    from framework.importers.jd import MAX_DOCX_PART_BYTES
 
     files = [
         ("malformed.docx", word_document(b"<w:document><w:body></w:document>")),

@@ -5,7 +5,14 @@ import hashlib
 import streamlit as st
 
 from framework import FrameworkError
-from framework.jdimport import MAX_BATCH_BYTES, MAX_BATCH_DOCUMENTS, MAX_DOCUMENT_BYTES, check_batch, import_documents
+from framework.expectations import role_expectations
+from framework.importers.jd import (
+    MAX_BATCH_BYTES,
+    MAX_BATCH_DOCUMENTS,
+    MAX_DOCUMENT_BYTES,
+    check_batch,
+    import_documents,
+)
 from framework.suggest import Suggestion, accept_suggestion, build_index, suggest_role
 from framework.yamlwrite import dump_framework
 from ui import render, state
@@ -62,9 +69,11 @@ def main() -> None:
 
     st.title("Import a job description")
     st.markdown(
-        "Upload job descriptions (Markdown or plain text in the council's template, or Word .docx). Each becomes a "
-        "role, with every line of the document kept word for word. Preview the result, then download it as a "
-        "framework file. Nothing is stored on the server."
+        "Upload job descriptions (Markdown, plain text or Word .docx). Each becomes a role — or a role per level, "
+        "where a document describes several — with every line of the document kept word for word. Its person "
+        "specification is found whatever its heading says (a Word table with Essential and Desirable columns "
+        "too), and each criterion becomes an expectation, marked essential or desirable. Preview the result, "
+        "then download it as a framework file. Nothing is stored on the server."
     )
     files = st.file_uploader(
         f"Job descriptions (up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB each, {MAX_BATCH_DOCUMENTS} at a time, "
@@ -115,11 +124,24 @@ def main() -> None:
     for document in result.documents:
         role = document.role
         st.header(render.md(role.title), divider="gray")
+        expectations = role_expectations(result.framework, role.id)
         facts = st.columns(4)
         facts[0].metric("Grade", role.grade or "Not stated")
         facts[1].metric("Discipline", role.discipline or "Not found")
         facts[2].metric("Lines kept", len(role.job_description.lines()))
-        facts[3].metric("Reports to", role.reports_to.role if role.reports_to else "Not stated")
+        facts[3].metric("Criteria read as expectations", len(expectations))
+        manager = result.framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
+        st.markdown(f"**Reports to:** {render.md(manager.title) if manager else 'not stated'}")
+        if expectations:
+            essential = sum(1 for e in expectations if e.marker == "essential")
+            desirable = sum(1 for e in expectations if e.marker == "desirable")
+            areas = list(dict.fromkeys(e.area_name for e in expectations if e.area_name))
+            st.caption(
+                render.md(
+                    f"{essential} essential, {desirable} desirable, {len(expectations) - essential - desirable} "
+                    f"without a marker; in {len(areas)} area{'s' * (len(areas) != 1)}: {', '.join(areas)}"
+                )
+            )
         st.caption(f"From {render.md(document.name)}")
         with st.expander("The job description as read"):
             render.job_description(role.job_description)
