@@ -46,8 +46,8 @@ __all__ = [
     "looks_like_sheet",
     "match_columns",
     "parse_mapping",
-    "read_rows",
     "read_ladder",
+    "read_rows",
 ]
 
 SHAPES = ("long", "wide")
