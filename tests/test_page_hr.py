@@ -77,4 +77,4 @@ def test_pay_page_shows_what_it_takes_to_progress():
     assert not at.exception
     shown = texts(at)
     assert "To progress to Senior Delivery Manager" in shown
-    assert "Raised: Agile and Lean practices: Practitioner → Expert" in shown
+    assert "Raised: Agile and Lean practices, from Practitioner to Expert" in shown
