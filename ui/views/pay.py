@@ -95,7 +95,8 @@ def main() -> None:
                 "organisation's words) and a `note`. The figures here are an illustration, not this framework's "
                 "(the framework format guide, docs/framework-format.md, has every rule):"
             )
-            st.code(PAY_EXAMPLE, language="yaml")
+            # Plain (the highlighting colours are too faint to read), and wrapped: a phone does not scroll it sideways.
+            st.code(PAY_EXAMPLE, language=None, wrap_lines=True)
     fw = loaded.framework
     st.markdown("**Download the criteria of every grade:**")
     buttons = st.container(horizontal=True)
