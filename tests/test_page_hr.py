@@ -185,3 +185,16 @@ def test_the_hiring_documents_say_what_their_checks_found_and_offer_each_format(
     assert len(found) == 2
     assert "2 unexplained acronyms" in found[0]  # GDPR and DDAT, in the Delivery Manager's own text
     assert all("Readability: Flesch reading ease" in f for f in found)
+
+
+def test_merged_into_the_council_a_grade_hint_that_differs_from_the_stated_grade_says_so():
+    from tests.samples import SENIOR_USER_RESEARCHER
+
+    at = _imported("senior-user-researcher.md", SENIOR_USER_RESEARCHER)
+    assert not [m for m in at.markdown if m.value.startswith("**Grade hint:**")], "no hint without the council's roles"
+    at.toggle(key="jd_merge").set_value(True).run()
+    assert not at.exception, at.exception
+    hint = next(m.value for m in at.markdown if m.value.startswith("**Grade hint:**"))
+    assert hint.startswith("**Grade hint:** PO6 — Senior Product Manager: benchmarked to a DDaT role level")
+    assert hint.endswith("The job description states PO5: worth a look before it is graded.")
+    assert at.session_state[ACCEPTED] == {}

@@ -197,7 +197,7 @@ def advert_document(framework: Framework, role_id: str) -> Document:
         doc.table(
             ("Skill", "Level", "What the level looks like"),
             [(name, level, descriptor_cell(descriptor)) for name, level, descriptor in skills],
-            widths=(0.25, 0.13, 0.62),
+            widths=(0.24, 0.16, 0.6),
         )
     if framework.attribution:
         doc.note(framework.attribution)

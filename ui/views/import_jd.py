@@ -195,8 +195,15 @@ def _suggestion(framework, role_id: str, found, accepted: dict) -> None:
         key=f"suggest-level-{role_id}",
     )
     candidate = by_level[chosen]
-    if candidate.grade_hint:
-        st.markdown(f"**Grade hint:** {render.md(candidate.grade_hint.label)} — {render.md(candidate.grade_hint.why)}.")
+    hint = candidate.grade_hint
+    if hint:
+        stated = framework.role(role_id).grade
+        differs = (
+            f" The job description states {render.md(stated)}: worth a look before it is graded."
+            if stated and not hint.allows(stated)
+            else ""
+        )
+        st.markdown(f"**Grade hint:** {render.md(hint.label)} — {render.md(hint.why)}.{differs}")
     if candidate.supporting:
         st.markdown("**Lines of the job description that support it:**")
         render.bullets([f"“{line}”" for line in candidate.supporting])
