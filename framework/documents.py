@@ -352,10 +352,15 @@ def _styles():
     }
 
 
+#: Invisible formatting characters (zero-width spaces and joiners, U+200B–U+200D, U+2060, U+FEFF), which source
+#: texts carry and the PDF font has no glyph for: left out of the PDF, where they would show as boxes.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
 def _x(text: str) -> str:
     """Text as reportlab's mark-up: escaped, its links as links and its line breaks as breaks."""
     out = ""
-    for words, address in link_pieces(text or ""):
+    for words, address in link_pieces(_INVISIBLE.sub("", text or "")):
         escaped = xml_escape(words).replace("\n", "<br/>")
         if address is not None:
             escaped = f'<a href="{xml_escape(address)}" color="#{LINK_COLOUR}"><u>{escaped}</u></a>'

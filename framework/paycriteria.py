@@ -30,6 +30,7 @@ __all__ = [
     "Progression",
     "RoleAtGrade",
     "SubjectiveCriterion",
+    "criteria_as_document",
     "criteria_document",
     "criteria_markdown",
     "criteria_pdf",
@@ -253,7 +254,8 @@ def progression_items(p: Progression) -> list[str]:
     return items or ["Nothing new: the next rung asks nothing this role does not already."]
 
 
-def _document(criteria: PayCriteria) -> Document:
+def criteria_as_document(criteria: PayCriteria) -> Document:
+    """The criteria as a plain document, written as Markdown or PDF by :mod:`framework.documents`."""
     doc = Document(
         title=f"Pay and progression criteria: {criteria.framework}",
         footer=f"Pay and progression criteria: {criteria.framework}",
@@ -315,11 +317,11 @@ def _document(criteria: PayCriteria) -> Document:
 
 
 def criteria_markdown(criteria: PayCriteria) -> str:
-    return document_markdown(_document(criteria))
+    return document_markdown(criteria_as_document(criteria))
 
 
 def criteria_pdf(criteria: PayCriteria) -> bytes:
-    return document_pdf(_document(criteria))
+    return document_pdf(criteria_as_document(criteria))
 
 
 def criteria_xlsx(criteria: PayCriteria) -> bytes:
