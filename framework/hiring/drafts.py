@@ -38,6 +38,8 @@ DESIRABLE_HEADING = "Desirable criteria"
 OTHER_HEADING = "Other criteria"
 SKILLS_HEADING = "Skills at the level required"
 QUESTIONS_HEADER = ("#", "Question", "What it tests", "What a good answer shows")
+#: About as many questions as an hour's interview leaves time for, with follow-up questions.
+QUESTIONS_IN_AN_INTERVIEW = 8
 #: The scale each answer is scored on (the panel's own judgement, written down the same way for everyone).
 SCORES = (
     ("0", "No evidence"),
@@ -193,7 +195,9 @@ def advert_document(framework: Framework, role_id: str) -> Document:
     skills = _skills(framework, role)
     if skills:
         doc.heading(SKILLS_HEADING, level=3)
-        doc.note(f"The level each skill is needed at, and what that level looks like, in {framework.name}'s words.")
+        doc.note(
+            f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}."
+        )
         doc.table(
             ("Skill", "Level", "What the level looks like"),
             [(name, level, descriptor_cell(descriptor)) for name, level, descriptor in skills],
@@ -277,8 +281,13 @@ def interview_document(framework: Framework, role_id: str) -> Document:
     doc.bullets(
         [
             f"There is one question for each essential criterion and each skill at the level required: "
-            f"{len(questions)} in all, more than one interview may have time for. Choose the ones the interview "
-            "will test, and ask every candidate the same ones.",
+            f"{len(questions)} in all"
+            + (
+                ", more than one interview may have time for. Choose the ones the interview will test, and ask "
+                "every candidate the same ones."
+                if len(questions) > QUESTIONS_IN_AN_INTERVIEW
+                else ". Ask every candidate the same ones."
+            ),
             "For a criterion, a good answer is a real example from the candidate's own work — the situation, what "
             "they did themselves and what came of it — that meets the criterion as written. For a skill, it shows "
             "what the framework says the level looks like.",
