@@ -30,14 +30,28 @@ __all__ = [
     "Progression",
     "RoleAtGrade",
     "SubjectiveCriterion",
+    "criteria_as_document",
     "criteria_document",
     "criteria_markdown",
     "criteria_pdf",
     "criteria_xlsx",
     "pay_criteria",
+    "progression_heading",
+    "progression_items",
 ]
 
 NO_PAY = "The framework states no pay for this grade."
+NO_PAY_AT_ALL = "This framework states no pay for any of its grades."
+#: How a framework file states a grade's pay (docs/framework-format.md): the figures are an illustration.
+PAY_EXAMPLE = """grades:
+  - id: PO4
+    pay:
+      min: 44428
+      max: 47420
+      currency: GBP
+      spine_points: [38, 39, 40, 41]
+      progression: One spine point each April, on a satisfactory appraisal, until the top of the grade.
+      note: Outer London weighting included."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +62,7 @@ class Progression:
     target_title: str
     target_grade: str
     new_skills: tuple[str, ...]  # "Skill at Level"
-    raised_skills: tuple[str, ...]  # "Skill: Working → Practitioner"
+    raised_skills: tuple[str, ...]  # "Skill, from Working to Practitioner"
     expectations: tuple[str, ...]  # the expectations to meet, word for word, with their marker
     target_states_nothing: bool = False  # the next rung has neither skills nor expectations of its own
 
@@ -58,6 +72,7 @@ class RoleAtGrade:
     role: str
     title: str
     skills: tuple[str, ...]  # "Skill at Level"
+    skill_levels: tuple[tuple[str, str], ...]  # (skill, level) by name, in the role's order
     criteria: tuple[str, ...]  # its own criteria, word for word, essential ones first
     progressions: tuple[Progression, ...]
 
@@ -124,7 +139,9 @@ def progression(framework: Framework, current: str, target: str) -> Progression:
         if row.current_rank == 0:
             new.append(f"{row.name} at {_level_name(framework, row.required)}")
         else:
-            raised.append(f"{row.name}: {_level_name(framework, row.current)} → {_level_name(framework, row.required)}")
+            raised.append(
+                f"{row.name}, from {_level_name(framework, row.current)} to {_level_name(framework, row.required)}"
+            )
     to_meet = expectation_gap(framework, current, target).to_meet
     role = framework.role(target)
     return Progression(
@@ -140,16 +157,19 @@ def progression(framework: Framework, current: str, target: str) -> Progression:
 
 def _role_at_grade(framework: Framework, graph: nx.DiGraph, role_id: str) -> RoleAtGrade:
     role = framework.role(role_id)
-    skills = tuple(
-        f"{framework.skills_by_id[r.skill].name if r.skill in framework.skills_by_id else r.skill} at "
-        f"{_level_name(framework, r.level)}"
+    skill_levels = tuple(
+        (
+            framework.skills_by_id[r.skill].name if r.skill in framework.skills_by_id else r.skill,
+            _level_name(framework, r.level),
+        )
         for r in role.skills
     )
+    skills = tuple(f"{name} at {level}" for name, level in skill_levels)
     own = role_expectations(framework, role)
     ordered = [e for e in own if e.marker == "essential"] + [e for e in own if e.marker != "essential"]
     criteria = tuple(f"{e.text} ({e.marker_text or e.marker})" if e.marker else e.text for e in ordered)
     progressions = tuple(progression(framework, role_id, target) for target in next_rungs(framework, graph, role_id))
-    return RoleAtGrade(role_id, role.title, skills, criteria, progressions)
+    return RoleAtGrade(role_id, role.title, skills, skill_levels, criteria, progressions)
 
 
 def _subjective(framework: Framework) -> list[SubjectiveCriterion]:
@@ -203,7 +223,7 @@ def pay_criteria(framework: Framework, graph: nx.DiGraph, *, old: Framework | No
                 changes.append(f"{change.title}: regraded from {change.grade[0]} to {change.grade[1]}.")
             changes += [f"{change.title}: {line}" for line in (*change.skills, *change.expectations)]
         changes += [
-            f"Promotion {m.source_title} → {m.target_title} {m.change}: {m.detail}"
+            f"Promotion from {m.source_title} to {m.target_title} {m.change}: {m.detail}"
             for m in diff.moves
             if m.kind == "promotion"
         ]
@@ -217,50 +237,70 @@ def pay_criteria(framework: Framework, graph: nx.DiGraph, *, old: Framework | No
     )
 
 
-def _document(criteria: PayCriteria) -> Document:
-    doc = Document(title=f"Pay and progression criteria: {criteria.framework}")
+def progression_heading(p: Progression) -> str:
+    """ "To progress to Senior Delivery Manager (grade not stated)", "… to Lead developer, at Lead"."""
+    grade = p.target_grade
+    return f"To progress to {p.target_title}, " + (
+        "whose grade is not stated" if grade in ("", "grade not stated") or grade is None else f"at {grade}"
+    )
+
+
+def progression_items(p: Progression) -> list[str]:
+    """What the next rung asks, one line each: new skills, raised skills, expectations to meet."""
+    if p.target_states_nothing:
+        return [f"{p.target_title} states no skills or criteria of its own: the framework does not say."]
+    items = [f"New skill: {s}" for s in p.new_skills] + [f"Raised: {s}" for s in p.raised_skills]
+    items += [f"Criterion to meet: {e}" for e in p.expectations]
+    return items or ["Nothing new: the next rung asks nothing this role does not already."]
+
+
+def criteria_as_document(criteria: PayCriteria) -> Document:
+    """The criteria as a plain document, written as Markdown or PDF by :mod:`framework.documents`."""
+    doc = Document(
+        title=f"Pay and progression criteria: {criteria.framework}",
+        footer=f"Pay and progression criteria: {criteria.framework}",
+    )
     if criteria.states_pay:
         doc.paragraph("Pay ranges as the framework states them, grade by grade.")
     else:
         doc.paragraph(
-            "This framework states no pay for any of its grades. A framework file states a grade's pay under "
-            "grades[].pay (min, max, currency, and optionally spine_points, progression and a note); see "
-            "docs/framework-format.md."
+            f"{NO_PAY_AT_ALL} A framework file states a grade's pay under grades[].pay — min, max and currency, "
+            "and optionally spine_points, progression (how pay moves within the grade) and a note — as in this "
+            "example, whose figures are an illustration (docs/framework-format.md):"
         )
+        doc.code(PAY_EXAMPLE)
     doc.paragraph(
         "What it takes to progress is what the next rung of each ladder asks that the role does not: its new and "
-        "raised skills and the expectations it adds, as the skill gap computes them."
+        "raised skills and the criteria it adds, as the skill gap computes them."
     )
     for grade in criteria.grades:
         doc.heading(f"Grade {grade.label}")
-        doc.paragraph(f"Pay: {grade.pay}")
-        if grade.spine_points:
-            doc.paragraph(f"Spine points: {grade.spine_points}")
-        doc.paragraph(f"Pay within the grade: {grade.in_grade or 'the framework states no rule.'}")
+        if criteria.states_pay:
+            doc.paragraph(f"Pay: {grade.pay}")
+            if grade.spine_points:
+                doc.paragraph(f"Spine points: {grade.spine_points}")
+            doc.paragraph(f"Pay within the grade: {grade.in_grade or 'the framework states no rule.'}")
         if not grade.roles:
             doc.paragraph("No role of the framework is at this grade.")
         for role in grade.roles:
             doc.heading(role.title, level=3)
-            doc.paragraph(
-                "Expects: "
-                + ("; ".join(role.skills) if role.skills else "no skills on the framework's scale")
-                + (f"; {len(role.criteria)} criteria:" if role.criteria else ".")
-            )
-            doc.bullets(role.criteria)
+            if role.skill_levels:
+                doc.table(("Skill it expects", "At level"), role.skill_levels, widths=(0.7, 0.3))
+            else:
+                doc.paragraph("Expects no skills on the framework's scale.")
+            if role.criteria:
+                doc.paragraph(f"Its criteria ({len(role.criteria)}), essential first:")
+                doc.bullets(role.criteria)
             if not role.progressions:
                 doc.paragraph("Next grade: no promotion leads on from this role in the framework.")
             for p in role.progressions:
-                doc.paragraph(f"To progress to {p.target_title} ({p.target_grade}):")
-                items = [f"New skill: {s}" for s in p.new_skills] + [f"Raised: {s}" for s in p.raised_skills]
-                items += [f"Expectation: {e}" for e in p.expectations]
-                if p.target_states_nothing:
-                    items = [f"{p.target_title} states no skills or criteria of its own: the framework does not say."]
-                doc.bullets(items or ["nothing new: the next rung asks nothing this role does not already."])
+                doc.paragraph(progression_heading(p) + ":")
+                doc.bullets(progression_items(p))
     if criteria.ungraded:
         doc.heading("Roles whose grade is not stated")
         doc.bullets(criteria.ungraded)
     doc.heading("Subjective criteria")
-    source = wordlists()["subjective"]["source"]
+    lists = wordlists()["subjective"]
     if criteria.subjective:
         doc.table(
             ("Role", "Criterion", "Subjective wording"),
@@ -268,8 +308,8 @@ def _document(criteria: PayCriteria) -> Document:
             widths=(0.2, 0.6, 0.2),
         )
     else:
-        doc.paragraph("No criterion uses any of the subjective phrases checked for.")
-    doc.note(source)
+        doc.paragraph(f"No criterion uses any of the {len(lists['phrases'])} subjective phrases checked for.")
+    doc.note(f"Phrases checked for: {', '.join(lists['phrases'])}. {lists['source']}")
     if criteria.changes is not None:
         doc.heading("Changes since the older version")
         doc.bullets(criteria.changes or ["No change to grades, pay, skills, expectations or promotions."])
@@ -277,11 +317,11 @@ def _document(criteria: PayCriteria) -> Document:
 
 
 def criteria_markdown(criteria: PayCriteria) -> str:
-    return document_markdown(_document(criteria))
+    return document_markdown(criteria_as_document(criteria))
 
 
 def criteria_pdf(criteria: PayCriteria) -> bytes:
-    return document_pdf(_document(criteria))
+    return document_pdf(criteria_as_document(criteria))
 
 
 def criteria_xlsx(criteria: PayCriteria) -> bytes:

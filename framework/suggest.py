@@ -583,9 +583,8 @@ def accept_suggestion(
     benchmark = Benchmark(
         framework=label,
         role=candidate.title,
-        note=f"Suggested from the job description's wording (match {candidate.confidence:.0%}) and accepted"
-        + (f"; supporting line: “{candidate.supporting[0]}”" if candidate.supporting else "")
-        + ".",
+        note=f"Suggested from the job description's wording (match {candidate.confidence:.0%}) and accepted."
+        + (f" Supporting line: “{candidate.supporting[0]}”" if candidate.supporting else ""),
     )
     benchmarks = [b for b in role.benchmarks if not (b.framework == label and b.role == candidate.title)]
     updated = role.model_copy(update={"skills": [*role.skills, *added], "benchmarks": [*benchmarks, benchmark]})

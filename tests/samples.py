@@ -124,3 +124,60 @@ roles:
     discipline: analysis
     source: {kind: referenced, referenced_by: [{role: analyst-3, evidence: Reports to the Head of analysis}]}
 """
+
+
+#: A new job description in the council's template, written for the tests: a role the framework does not have.
+SENIOR_USER_RESEARCHER = b"""\
+>Department: Digital and Customer Services
+>Postholder Section: Product
+>Grade: PO5
+>Position Designation: Senior User Researcher
+
+## Purpose of Job:
+This role is responsible to the head of product to:
+1.  Lead user research for the council's digital services, so that what we build meets the needs of residents, \
+businesses and staff.
+2.  Plan and carry out research with users, including people who find it hard to use digital services, and turn \
+findings into clear insights for product teams.
+3.  Build the council's user research practice and coach others in research methods.
+
+Manages up to 2 directly managed staff.
+
+## Main Duties:
+### Service delivery
+1.  Plan and lead user research across the discovery, alpha, beta and live phases of our services, choosing the \
+right methods for each question.
+2.  Run interviews, contextual enquiry, usability testing and surveys with residents, businesses and council staff.
+3.  Recruit research participants, including people with access needs and people who are digitally excluded, and \
+make research accessible to them.
+4.  Analyse and synthesise research findings and share them with product teams and stakeholders through clear, \
+actionable insights.
+5.  Work closely with product managers, designers and developers to make sure research shapes the backlog and \
+design decisions.
+
+### People
+6.  Line manage and coach user researchers; help colleagues across the council take part in research.
+7.  Lead the user research community of practice at the council.
+
+## Person Specification
+Job Title: Senior User Researcher
+Grade: PO5
+
+## Criteria
+### Knowledge
+<u>Essential
+-   Knowledge of a wide range of user research methods, qualitative and quantitative, and when to use each
+-   Understanding of user-centred design and the cross-government service standard
+-   Understanding of research ethics, consent and data protection
+
+### Skills and Abilities
+<u>Essential
+-   Able to plan, lead and analyse user research and turn findings into clear recommendations
+-   Able to communicate research findings to teams and stakeholders at all levels
+
+### Experience
+<u>Essential
+-   Experience leading user research for digital services in an agile, multidisciplinary team
+<u>Desirable
+-   Experience working in local government or the public sector
+"""

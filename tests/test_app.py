@@ -12,20 +12,11 @@ from tests.apptest import app, param, texts
 from tests.conftest import SHIPPED
 from ui.data import VIEWS_MAX, Loaded, shared_figure
 from ui.map_figure import career_map_figure
+from ui.pages import PAGES as REGISTRY
 
-PAGES = {
-    "pages/home.py": "Career Explorer",
-    "pages/roles.py": "Roles",
-    "pages/skills.py": "Skills",
-    "pages/map.py": "Career map",
-    "pages/paths.py": "Progression paths",
-    "pages/gap.py": "Skill gap and development plan",
-    "pages/compare.py": "Compare roles",
-    "pages/review.py": "Structure review",
-    "pages/versions.py": "Compare versions",
-    "pages/import_jd.py": "Import a job description",
-    "pages/pay.py": "Pay and progression",
-}
+#: The title each page shows where it is not its name in the navigation; every page comes from the registry.
+TITLES = {"pages/home.py": "Career Explorer", "pages/gap.py": "Skill gap and development plan"}
+PAGES = {spec.script: TITLES.get(spec.script, spec.title) for spec in REGISTRY}
 
 
 def test_app_starts_on_home_with_the_council_framework():

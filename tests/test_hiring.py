@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from framework.documents import Block, document_docx, document_pdf, document_text
+from framework.documents import Block, document_docx, document_markdown, document_pdf, document_text
 from framework.gaptext import one_line
 from framework.hiring import advert_document, check_draft, checked_document, hiring_document, interview_document
-from framework.hiring.drafts import ESSENTIAL_HEADING, role_criteria
+from framework.hiring.drafts import ESSENTIAL_HEADING, NO_CRITERIA, QUESTIONS_HEADER, descriptor_cell, role_criteria
 from framework.models import Framework
 
 DESCRIBED = [
@@ -28,9 +28,9 @@ def _allowed(framework: Framework, role_id: str) -> set[str]:
     allowed |= {c.text for c in role_criteria(framework, role)} | {c.area for c in role_criteria(framework, role)}
     for requirement in role.skills:
         skill = framework.skills_by_id[requirement.skill]
-        allowed |= {skill.name, one_line(skill.levels.get(requirement.level))}
+        allowed |= {skill.name, descriptor_cell(skill.levels.get(requirement.level))}
     allowed |= {lv.name for lv in framework.skill_levels}
-    return allowed
+    return allowed | {NO_CRITERIA}
 
 
 @pytest.mark.parametrize("role_id", DESCRIBED)
@@ -45,8 +45,11 @@ def test_an_advert_holds_every_essential_criterion_and_nothing_else(council, rol
     for criterion in essential:
         assert criterion in lines, criterion
     allowed = _allowed(council, role_id)
-    for block in document.blocks:  # every listed line and table cell is the role's text or a descriptor
+    facts = ("Grade: ", "Pay: ", "Discipline: ", "Reports to: ")
+    for block in document.blocks:  # every line and table cell is the role's text or a descriptor
         said = list(block.items) + [cell for row in block.rows for cell in row]
+        if block.kind == "paragraph" and not block.text.startswith(facts):
+            said.append(block.text)
         for text in said:
             assert text in allowed, text
     assert document.banner.startswith("DRAFT")
@@ -55,14 +58,16 @@ def test_an_advert_holds_every_essential_criterion_and_nothing_else(council, rol
 def test_interview_questions_trace_each_essential_criterion_and_skill(council):
     role = council.role("delivery-manager")
     document = interview_document(council, "delivery-manager")
-    table = next(b for b in document.blocks if b.kind == "table")
+    table = next(b for b in document.blocks if b.kind == "table" and b.header == QUESTIONS_HEADER)
     essential = [c for c in role_criteria(council, role) if c.marker == "essential"]
     assert len(table.rows) == len(essential) + len(role.skills)
     for row, criterion in zip(table.rows, essential, strict=False):
         assert f"“{criterion.text}”" in row[1]
     for row, requirement in zip(table.rows[len(essential) :], role.skills, strict=True):
         skill = council.skills_by_id[requirement.skill]
-        assert row[3] == one_line(skill.levels[requirement.level]), "the descriptor is what a good answer shows"
+        descriptor = skill.levels[requirement.level]
+        assert row[3] == descriptor_cell(descriptor), "the descriptor is what a good answer shows"
+        assert " ".join(row[3].split()) == one_line(descriptor), "its words, one point to a line"
 
 
 CLEAN = Framework.model_validate(
@@ -127,7 +132,7 @@ def test_each_seeded_problem_is_caught_with_its_line(block, kind, said):
     found = findings[0]
     assert said in found.message or kind == "not-in-profile"
     assert found.line in document_text(document)
-    assert ", line " in found.where
+    assert found.where.rsplit(", ", 1)[1].split(" ")[0] in ("paragraph", "item", "row"), found.where
 
 
 def test_an_explained_acronym_is_not_reported():
@@ -162,3 +167,170 @@ def test_every_format_is_made_for_every_described_role(council, fmt):
         for which in ("advert", "interview"):
             made = hiring_document(council, role_id, which, fmt)
             assert made if fmt == "md" else made[:2] in (b"PK", b"%P")
+
+
+DM_LINK = ("cross-government service standards", "https://www.gov.uk/service-manual/service-standard")
+
+
+def test_a_link_in_the_job_description_is_a_link_in_every_format(council):
+    import docx
+    from pypdf import PdfReader
+
+    words, address = DM_LINK
+    document = advert_document(council, "delivery-manager")
+    assert f"[{words}]({address})" in " ".join(document_text(document)), "the source line keeps its link as written"
+    markdown = document_markdown(document)
+    assert f"[{words}]({address})" in markdown
+    word = docx.Document(io.BytesIO(document_docx(document)))
+    said = " ".join(p.text for p in word.paragraphs)
+    assert words in said
+    assert "](" not in said, "Word shows the link's words, not its brackets"
+    assert address in [r.target_ref for r in word.part.rels.values() if r.is_external]
+    reader = PdfReader(io.BytesIO(document_pdf(document)))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert words in text
+    assert "](" not in text
+    links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []]
+    assert address in links
+
+
+def test_word_files_are_a4_with_their_columns_sized_and_header_rows_repeated(council):
+    import docx
+    from docx.shared import Mm
+
+    document = interview_document(council, "delivery-manager")
+    word = docx.Document(io.BytesIO(document_docx(document)))
+    section = word.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.1)  # A4, to the twip Word keeps
+    assert abs(section.page_height - Mm(297)) < Mm(0.1)
+    questions = next(t for t in word.tables if tuple(c.text for c in t.rows[0].cells) == QUESTIONS_HEADER)
+    widths = [column.width for column in questions.columns]
+    usable = section.page_width - section.left_margin - section.right_margin
+    block = next(b for b in document.blocks if b.kind == "table" and b.header == QUESTIONS_HEADER)
+    assert [round(w / usable, 2) for w in widths] == [round(s, 2) for s in block.widths]
+    assert questions.rows[0]._tr.trPr.xml.count("tblHeader") == 1, "the header row repeats on each page"
+    assert "DRAFT — Delivery Manager: interview questions and scoring sheet — page" in section.footer.paragraphs[0].text
+
+
+def test_the_scoring_sheet_and_the_checks_each_start_a_page(council):
+    from pypdf import PdfReader
+
+    document, _, _ = checked_document(council, "delivery-manager", "interview")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(document_pdf(document))).pages]
+    footers = [f"DRAFT — Delivery Manager: interview questions and scoring sheet — page {i + 1} " for i in range(7)]
+    assert [text[: len(f)] for text, f in zip(pages, footers, strict=False)] == footers[: len(pages)]
+    bodies = [text.removeprefix(f) for text, f in zip(pages, footers, strict=False)]  # the footer is read first
+    starts = [body.split(" ", 2)[:2] for body in bodies if body.startswith(("Scoring sheet", "Checks on this draft"))]
+    assert starts == [["Scoring", "sheet"], ["Checks", "on"]]
+
+
+def test_the_checks_sum_up_and_list_each_coded_word_once_with_every_place():
+    from framework.hiring import checks_summary, coded_words
+
+    document = advert_document(CLEAN, "gardener")
+    document.heading("Duties")
+    document.bullets(["Lead the volunteers.", "Cut the grass.", "Lead the way, and be active."])
+    findings, readability = check_draft(document, CLEAN, "gardener")
+    assert [f.where for f in findings] == ["Duties, item 1", "Duties, item 3"]
+    assert coded_words(findings) == [("lead", "Duties, items 1 and 3"), ("active", "Duties, item 3")]
+    summary = checks_summary(findings, readability)
+    assert summary[0] == (
+        "Found: 2 lines with masculine-coded words; no question about pay history; no criterion outside the "
+        "role's profile; no unexplained acronym."
+    )
+    assert summary[1].startswith(f"Readability: Flesch reading ease {readability.score:g}, {readability.band} (")
+
+
+def test_an_advert_keeps_its_purpose_in_order_with_the_lines_after_it(council):
+    """The lead-in is a paragraph before the items, and the lines after them (the management span) stay."""
+    document = advert_document(council, "delivery-manager")
+    purpose = council.role("delivery-manager").job_description.section("purpose")
+    at = next(i for i, b in enumerate(document.blocks) if b.kind == "heading" and b.text == "Purpose of the job")
+    after = document.blocks[at + 2 : at + 4 + len(purpose.notes)]  # after its heading and its note
+    assert after[0] == Block("paragraph", purpose.lead_in)
+    assert after[1].items == tuple(purpose.items)
+    assert (
+        [b.text for b in after[2:]]
+        == purpose.notes
+        == [
+            "Manages up to 1 directly managed staff.",
+            "Manages up to 10 indirectly managed consultancy/contracting staff.",
+        ]
+    )
+
+
+def test_pay_not_stated_asks_for_it_before_publishing(council):
+    document = advert_document(council, "lead-developer")
+    assert Block("paragraph", "Pay: not stated in the framework — add it before the advert is published") in (
+        document.blocks
+    )
+
+
+@pytest.mark.parametrize("name", ["roles", "ddat", "ft-engineering", "monzo"])
+def test_every_visible_character_of_the_pdfs_has_a_glyph(name):
+    """The PDF font (Vera) holds every character the documents show: none prints as an empty box."""
+    import unicodedata
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from framework import load_framework
+    from framework.documents import register_fonts
+    from framework.graph import build_graph
+    from framework.paycriteria import criteria_as_document, pay_criteria
+    from tests.conftest import DATA
+
+    register_fonts()
+    glyphs = pdfmetrics.getFont("Vera").face.charToGlyph
+    framework = load_framework(DATA / f"{name}.yaml")
+    lines = document_text(criteria_as_document(pay_criteria(framework, build_graph(framework))))
+    for role in framework.roles[::7]:  # a sample of every kind of role, to keep the test quick
+        for which in ("advert", "interview"):
+            lines += document_text(checked_document(framework, role.id, which)[0])
+    shown = {ch for line in lines for ch in line if not ch.isspace() and unicodedata.category(ch) != "Cf"}
+    assert not {ch for ch in shown if ord(ch) not in glyphs}
+
+
+def test_invisible_characters_are_left_out_of_the_pdf():
+    from pypdf import PdfReader
+
+    document = advert_document(CLEAN, "gardener")
+    document.paragraph("Zero\u200bwidth")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(document_pdf(document))).pages)
+    assert "Zerowidth" in text
+
+
+@pytest.mark.parametrize(("command", "fmt"), [("advert", "docx"), ("interview", "pdf"), ("criteria", "xlsx")])
+def test_the_command_line_writes_each_document(tmp_path, command, fmt):
+    import subprocess
+    import sys
+
+    from tests.conftest import COUNCIL, ROOT
+
+    out = tmp_path / f"out.{fmt}"
+    role = ["--role", "delivery-manager"] if command != "criteria" else []
+    done = subprocess.run(
+        [sys.executable, "-m", "framework", command, str(COUNCIL), *role, "--format", fmt, "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == f"wrote {out}\n"
+    assert out.read_bytes()[:2] in (b"PK", b"%P")
+
+
+def test_the_command_line_names_an_unknown_role():
+    import subprocess
+    import sys
+
+    from tests.conftest import COUNCIL, ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-m", "framework", "advert", str(COUNCIL), "--role", "nobody"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, "role nobody: no role with id 'nobody'\n", "")

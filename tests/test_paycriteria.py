@@ -38,7 +38,7 @@ def test_progression_is_the_gap_between_consecutive_rungs(shipped):
                 gap = skill_gap(framework, role.role, p.target)
                 assert len(p.new_skills) + len(p.raised_skills) == len(gap.gaps)
                 assert {s.split(" at ")[0] for s in p.new_skills} == {r.name for r in gap.gaps if r.current_rank == 0}
-                assert {s.split(":")[0] for s in p.raised_skills} == {r.name for r in gap.gaps if r.current_rank}
+                assert {s.split(", from ")[0] for s in p.raised_skills} == {r.name for r in gap.gaps if r.current_rank}
                 to_meet = expectation_gap(framework, role.role, p.target).to_meet
                 assert [e.split(" (")[0] for e in p.expectations] == [e.text.split(" (")[0] for e in to_meet]
                 checked += 1

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -66,9 +66,11 @@ def subjective_phrases(text: str) -> list[str]:
 @dataclass(frozen=True)
 class Finding:
     kind: str  # gender-coded, pay-history, not-in-profile, acronym
-    where: str  # "Main duties, line 12"
+    where: str  # "Main duties › Service delivery, item 2": the section, and the item or table row in it
     line: str  # the line as drafted
     message: str
+    order: int = field(default=0, compare=False)  # the line's place in the draft, for sorting
+    words: tuple[str, ...] = field(default=(), compare=False)  # the gender-coded words found, as written
 
 
 @dataclass(frozen=True)
@@ -79,34 +81,51 @@ class Readability:
     words: int
 
 
-def _places(document: Document) -> list[tuple[str, int, str, bool]]:
-    """(section heading, line number in the document, line, whether it is a criterion) for every line of text;
-    a criterion is the first cell of a table under the essential or desirable criteria headings."""
-    out = []
-    section = "Top"
+@dataclass(frozen=True)
+class _Place:
+    order: int
+    where: str
+    text: str
+    criterion: bool  # the first cell of a row under the essential or desirable criteria headings
+
+
+def _places(document: Document) -> list[_Place]:
+    """Every line of text of the draft, each with where a reader finds it in the Word or PDF file: its section
+    (and sub-section), and the item or table row within it, counted from 1."""
+    out: list[_Place] = []
+    top, sub = "Top of the draft", None
+    counts = {"paragraph": 0, "item": 0, "row": 0}
+
+    def add(where: str, text: str, criterion: bool = False) -> None:
+        out.append(_Place(len(out), where, text, criterion))
+
     for text in ([document.banner] if document.banner else []) + [document.title]:
-        out.append((section, len(out) + 1, text, False))
+        add(top, text)
     for block in document.blocks:
+        section = f"{top} › {sub}" if sub else top
         if block.kind == "heading":
-            section = block.text
-        if block.kind in ("heading", "paragraph", "note"):
-            out.append((section, len(out) + 1, block.text, False))
+            if block.level <= 2:
+                top, sub = block.text, None
+            else:
+                sub = block.text
+            counts = dict.fromkeys(counts, 0)
+            add(f"{top} › {sub}" if sub else top, block.text)
+        elif block.kind == "note":
+            add(f"{section}, note", block.text)
+        elif block.kind == "paragraph":
+            counts["paragraph"] += 1
+            add(f"{section}, paragraph {counts['paragraph']}", block.text)
         elif block.kind == "bullets":
-            out += [(section, len(out) + 1 + i, item, False) for i, item in enumerate(block.items)]
-        else:
-            criteria = section in (ESSENTIAL_HEADING, DESIRABLE_HEADING)
+            for item in block.items:
+                counts["item"] += 1
+                add(f"{section}, item {counts['item']}", item)
+        elif block.kind == "table":
+            criteria = (sub or top) in (ESSENTIAL_HEADING, DESIRABLE_HEADING)
             for row in block.rows:
-                out += [(section, len(out) + 1 + i, cell, criteria and i == 0) for i, cell in enumerate(row)]
+                counts["row"] += 1
+                for i, cell in enumerate(row):
+                    add(f"{section}, row {counts['row']}", cell, criteria and i == 0)
     return out
-
-
-def _lines_with_places(document: Document) -> list[tuple[str, int, str]]:
-    return [(section, number, text) for section, number, text, _ in _places(document)]
-
-
-def _criteria_in(document: Document) -> list[tuple[str, int, str]]:
-    """The criteria a draft lists under its essential and desirable headings."""
-    return [(section, number, text) for section, number, text, criterion in _places(document) if criterion]
 
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,}s?)(?![\w-])")
@@ -156,52 +175,57 @@ _BANDS = (
 def check_draft(document: Document, framework: Framework, role_id: str) -> tuple[list[Finding], Readability]:
     """Every finding on the draft (in the order of its lines) and its readability."""
     role = framework.role(role_id)
-    lines = _lines_with_places(document)
+    places = _places(document)
     patterns = _patterns()
     citation = "Gaucher, Friesen & Kay 2011"
     findings: list[Finding] = []
-    everything = "\n".join(text for _, _, text in lines)
+    everything = "\n".join(place.text for place in places)
     reported_acronyms: set[str] = set()
-    for section, number, text in lines:
-        where = f"{section}, line {number}"
-        coded = list(dict.fromkeys(match.group(0) for match in patterns["masculine"].finditer(text)))
-        if coded:
-            words = ", ".join(f"“{word}”" for word in coded)
-            findings.append(Finding("gender-coded", where, text, f"masculine-coded ({citation}): {words}"))
-        for match in patterns["pay_history"].finditer(text):
-            findings.append(
-                Finding("pay-history", where, text, f"“{match.group(0)}”: a question about current or past pay")
-            )
-        for match in _ACRONYM.finditer(text):
-            acronym = match.group(1)
-            if acronym in KNOWN_CAPITALS or acronym in reported_acronyms or _explained(acronym, everything):
-                continue
-            reported_acronyms.add(acronym)
-            findings.append(Finding("acronym", where, text, f"“{acronym}” is not spelled out anywhere in the draft"))
     own = {_fold(c.text) for c in role_criteria(framework, role)}
     descriptors = " ".join(
         _fold(framework.skills_by_id[r.skill].levels.get(r.level) or "")
         for r in role.skills
         if r.skill in framework.skills_by_id
     )
-    for section, number, text in _criteria_in(document):
-        if _fold(text) not in own and _fold(text) not in descriptors:
+    for place in places:
+        where, text = place.where, place.text
+        coded = tuple(dict.fromkeys(match.group(0) for match in patterns["masculine"].finditer(text)))
+        if coded:
+            words = ", ".join(f"“{word}”" for word in coded)
+            findings.append(
+                Finding("gender-coded", where, text, f"masculine-coded ({citation}): {words}", place.order, coded)
+            )
+        for match in patterns["pay_history"].finditer(text):
+            findings.append(
+                Finding(
+                    "pay-history", where, text, f"“{match.group(0)}”: a question about current or past pay", place.order
+                )
+            )
+        for match in _ACRONYM.finditer(text):
+            acronym = match.group(1)
+            if acronym in KNOWN_CAPITALS or acronym in reported_acronyms or _explained(acronym, everything):
+                continue
+            reported_acronyms.add(acronym)
+            findings.append(
+                Finding("acronym", where, text, f"“{acronym}” is not spelled out anywhere in the draft", place.order)
+            )
+        if place.criterion and _fold(text) not in own and _fold(text) not in descriptors:
             findings.append(
                 Finding(
                     "not-in-profile",
-                    f"{section}, line {number}",
+                    where,
                     text,
                     f"not one of {role.title}'s criteria or skill descriptors in {framework.name}",
+                    place.order,
                 )
             )
-    readability = flesch_reading_ease([text for _, _, text in lines])
-    order = {number: i for i, (_, number, _) in enumerate(lines)}
-    findings.sort(key=lambda f: order.get(int(f.where.rsplit(" ", 1)[-1]), 0))
+    readability = flesch_reading_ease([place.text for place in places])
+    findings.sort(key=lambda f: f.order)
     return findings, readability
 
 
 def feminine_coded_count(document: Document) -> int:
-    return sum(len(_patterns()["feminine"].findall(text)) for _, _, text in _lines_with_places(document))
+    return sum(len(_patterns()["feminine"].findall(place.text)) for place in _places(document))
 
 
 def _fold(text: str) -> str:

@@ -1,10 +1,11 @@
 """An advert with its person specification, and an interview pack, drafted from one role.
 
 Every line about the role is the framework's own, word for word: its title and grade, its pay where the
-framework states it, the purpose and duties of its job description, its criteria (a person specification's,
-or the expectations it states) and its skills with the descriptor of the level required. The only words added
-are headings, the draft banner, a question stem before each criterion or skill and the scoring scale — never a
-claim about the role. Each section says where its lines come from.
+framework states it, its reporting line where a document states it, the purpose and duties of its job
+description, its criteria (a person specification's, or the expectations it states) and its skills with the
+descriptor of the level required. The only words added are headings, the draft banner and what it asks HR to
+add, a question stem before each criterion or skill, what a good answer to a criterion is made of, and the
+scoring scale — never a claim about the role. Each section says where its lines come from.
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ from dataclasses import dataclass
 
 from ..documents import Document
 from ..expectations import role_expectations
-from ..gaptext import one_line
-from ..models import Framework, Role
+from ..gaptext import NOT_DEFINED, descriptor_lines
+from ..models import Framework, Role, Section
 
 __all__ = [
     "DESIRABLE_HEADING",
     "ESSENTIAL_HEADING",
+    "NO_CRITERIA",
+    "OTHER_HEADING",
+    "QUESTIONS_HEADER",
+    "SCORES",
     "Criterion",
     "Question",
     "advert_document",
+    "descriptor_cell",
     "interview_document",
     "pay_text",
     "role_criteria",
@@ -29,22 +35,28 @@ __all__ = [
 
 ESSENTIAL_HEADING = "Essential criteria"
 DESIRABLE_HEADING = "Desirable criteria"
+OTHER_HEADING = "Other criteria"
 SKILLS_HEADING = "Skills at the level required"
+QUESTIONS_HEADER = ("#", "Question", "What it tests", "What a good answer shows")
+#: About as many questions as an hour's interview leaves time for, with follow-up questions.
+QUESTIONS_IN_AN_INTERVIEW = 8
 #: The scale each answer is scored on (the panel's own judgement, written down the same way for everyone).
 SCORES = (
-    ("0", "no evidence"),
-    ("1", "limited evidence"),
-    ("2", "some of what a good answer shows"),
-    ("3", "what a good answer shows"),
-    ("4", "more than a good answer shows, with clear examples"),
+    ("0", "No evidence"),
+    ("1", "Limited evidence"),
+    ("2", "Some of what a good answer shows"),
+    ("3", "What a good answer shows"),
+    ("4", "More than a good answer shows, with clear examples"),
 )
+CANDIDATE_LINE = "Candidate: ______________________   Panel member: ______________________   Date: __________"
+NO_CRITERIA = "The framework states no criteria for this role."
+NO_PAY = "not stated in the framework — add it before the advert is published"
+#: What a good answer to a criterion shows: the criterion itself is the standard, shown by an example.
+GOOD_EXAMPLE = "Meets the criterion as written, with an example from the candidate's own work."
 
 
-def _banner(framework: Framework, role: Role, what: str) -> str:
-    return (
-        f"DRAFT {what} — drafted from {framework.name}, role “{role.title}”. Every line about the role is the "
-        "framework's own; check it, and the checks at the end, before it is published."
-    )
+def _banner(framework: Framework, role: Role, what: str, then: str) -> str:
+    return f"DRAFT {what} — drafted from {framework.name}, role “{role.title}”. {then}"
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,9 @@ def role_criteria(framework: Framework, role: Role) -> list[Criterion]:
     return [Criterion(e.text, e.marker, e.area_name, e.source) for e in role_expectations(framework, role)]
 
 
-def pay_text(framework: Framework, role: Role) -> str:
+def pay_text(framework: Framework, role: Role) -> str | None:
     """The pay the framework states for the role — its job description's salary, else its grade's range — as
-    written, or a plain statement that none is stated."""
+    written; None when it states none."""
     if role.salary:
         return "; ".join(s.evidence for s in role.salary)
     grade = framework.grades_by_id.get(role.grade) if role.grade else None
@@ -70,7 +82,7 @@ def pay_text(framework: Framework, role: Role) -> str:
         pay = grade.pay
         text = f"{_money(pay.min, pay.currency)} to {_money(pay.max, pay.currency)} a year"
         return text + (f" ({pay.note})" if pay.note else "")
-    return "Not stated in the framework."
+    return None
 
 
 def _money(amount: int, currency: str) -> str:
@@ -78,24 +90,34 @@ def _money(amount: int, currency: str) -> str:
     return f"{symbol}{amount:,}" if symbol else f"{amount:,} {currency}"
 
 
-def _purpose(role: Role) -> list[str]:
-    jd = role.job_description
-    section = jd.section("purpose") if jd else None
-    if section is None:
-        return [line for line in (role.description or "").splitlines() if line.strip()]
-    return [*section.paragraphs, *([section.lead_in] if section.lead_in else []), *section.items]
+def descriptor_cell(descriptor: str | None) -> str:
+    """A level descriptor for a table cell: its lead-in, then each point on a line of its own after "• ", as
+    written (Markdown, whose cells are one line, joins the lines with spaces)."""
+    if descriptor is None:
+        return NOT_DEFINED
+    return "\n".join(f"• {text}" if bullet else text for bullet, text in descriptor_lines(descriptor))
 
 
-def _duties(role: Role) -> list[tuple[str | None, list[str]]]:
-    jd = role.job_description
-    section = jd.section("duties") if jd else None
-    if section is None:
-        return []
-    out: list[tuple[str | None, list[str]]] = []
-    if section.items:
-        out.append((None, list(section.items)))
-    out += [(group.heading, list(group.items)) for group in section.groups]
-    return out
+def _section(doc: Document, section: Section, heading: str, note: str) -> None:
+    """One section of the job description, in its order: paragraphs, lead-in, items, items under sub-headings,
+    the lines after them."""
+    doc.heading(heading)
+    doc.note(note)
+    for line in [*section.paragraphs, *([section.lead_in] if section.lead_in else [])]:
+        doc.paragraph(line)
+    doc.bullets(section.items)
+    for group in section.groups:
+        if group.heading:
+            doc.heading(group.heading, level=3)
+        doc.bullets(group.items)
+    for line in section.notes:
+        doc.paragraph(line)
+
+
+def _has_text(section: Section | None) -> bool:
+    return section is not None and bool(
+        section.paragraphs or section.lead_in or section.items or section.groups or section.notes
+    )
 
 
 def _skills(framework: Framework, role: Role) -> list[tuple[str, str, str | None]]:
@@ -111,61 +133,75 @@ def _skills(framework: Framework, role: Role) -> list[tuple[str, str, str | None
     return out
 
 
-def _descriptor_text(descriptor: str | None) -> str:
-    """A level descriptor on one line: its lead-in and its points (separated by " • "), as written."""
-    return one_line(descriptor)
+def _grade(framework: Framework, role: Role) -> str:
+    return framework.grade_label(role.grade) if role.grade else "not stated in the framework"
 
 
 def advert_document(framework: Framework, role_id: str) -> Document:
     """The advert and person specification of a role, as a draft."""
     role = framework.role(role_id)
-    doc = Document(title=role.title, banner=_banner(framework, role, "job advert and person specification"))
-    doc.paragraph(f"Grade: {framework.grade_label(role.grade) if role.grade else 'not stated in the framework'}")
-    doc.paragraph(f"Pay: {pay_text(framework, role)}")
+    doc = Document(
+        title=role.title,
+        banner=_banner(
+            framework,
+            role,
+            "job advert and person specification",
+            "Every line about the role is the framework's own. Before it is published: add what the framework "
+            "does not hold (where the job is based, hours, closing date, how to apply), and read the checks at "
+            "the end.",
+        ),
+        footer=f"DRAFT — {role.title}: job advert and person specification",
+    )
+    doc.paragraph(f"Grade: {_grade(framework, role)}")
+    doc.paragraph(f"Pay: {pay_text(framework, role) or NO_PAY}")
     if role.discipline:
         doc.paragraph(f"Discipline: {framework.discipline_label(role.discipline)}")
-    purpose = _purpose(role)
-    if purpose:
+    manager = framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
+    if manager is not None and not role.reports_to.inferred:
+        doc.paragraph(f"Reports to: {manager.title}")
+    jd = role.job_description
+    purpose = jd.section("purpose") if jd else None
+    if _has_text(purpose):
+        _section(doc, purpose, "Purpose of the job", "From the job description's purpose.")
+    elif role.description:
         doc.heading("Purpose of the job")
-        doc.note("From the job description's purpose." if role.job_description else "From the role's description.")
-        doc.bullets(purpose)
-    duties = _duties(role)
-    if duties:
-        doc.heading("Main duties")
-        doc.note("From the job description's main duties.")
-        for heading, items in duties:
-            if heading:
-                doc.heading(heading, level=3)
-            doc.bullets(items)
-    for section in role.job_description.sections if role.job_description else []:
-        if section.kind in ("outcomes", "competencies") and (section.items or section.groups or section.paragraphs):
-            doc.heading(section.heading or section.kind.capitalize())
-            doc.note(f"From the job description's {(section.heading or section.kind).lower()}.")
-            doc.bullets([*section.paragraphs, *([section.lead_in] if section.lead_in else []), *section.items])
-            for group in section.groups:
-                if group.heading:
-                    doc.heading(group.heading, level=3)
-                doc.bullets(group.items)
+        doc.note("From the role's description.")
+        for line in role.description.splitlines():
+            if line.strip():
+                doc.paragraph(line.strip())
+    duties = jd.section("duties") if jd else None
+    if _has_text(duties):
+        _section(doc, duties, "Main duties", "From the job description's main duties.")
+    for section in jd.sections if jd else []:
+        if section.kind in ("outcomes", "competencies") and _has_text(section):
+            name = section.heading or section.kind.capitalize()
+            _section(doc, section, name, f"From the job description's {name.lower()}.")
     criteria = role_criteria(framework, role)
     doc.heading("Person specification")
-    for marker, heading in (("essential", ESSENTIAL_HEADING), ("desirable", DESIRABLE_HEADING), (None, "Criteria")):
+    if criteria:
+        doc.note(
+            "From the job description's person specification."
+            if jd and jd.person_specification
+            else "The criteria the framework states for the role."
+        )
+    for marker, heading in (("essential", ESSENTIAL_HEADING), ("desirable", DESIRABLE_HEADING), (None, OTHER_HEADING)):
         chosen = [c for c in criteria if c.marker == marker]
         if not chosen:
             continue
         doc.heading(heading, level=3)
         doc.table(("Criterion", "Area"), [(c.text, c.area) for c in chosen], widths=(0.75, 0.25))
     if not criteria:
-        doc.paragraph("The framework states no criteria for this role.")
+        doc.paragraph(NO_CRITERIA)
     skills = _skills(framework, role)
     if skills:
         doc.heading(SKILLS_HEADING, level=3)
         doc.note(
-            f"The level each skill is needed at, with the framework's description of that level ({framework.name})."
+            f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}."
         )
         doc.table(
             ("Skill", "Level", "What the level looks like"),
-            [(name, level, _descriptor_text(descriptor)) for name, level, descriptor in skills],
-            widths=(0.25, 0.13, 0.62),
+            [(name, level, descriptor_cell(descriptor)) for name, level, descriptor in skills],
+            widths=(0.24, 0.16, 0.6),
         )
     if framework.attribution:
         doc.note(framework.attribution)
@@ -176,9 +212,21 @@ def advert_document(framework: Framework, role_id: str) -> Document:
 class Question:
     number: int
     question: str
-    traced_to: str  # what it tests: "Essential criterion (Knowledge): …" or "Skill: … at … level"
+    traced_to: str  # what it tests, in full: "Essential criterion (Knowledge): …" or "Skill: …, at … level"
     good_answer: str
     tests: str  # what it tests, in short: "Essential criterion (Knowledge)", "Skill: …, at … level"
+
+
+def _criterion_question(criterion: Criterion) -> str:
+    """A question that asks for the criterion, its stem fitting what kind of criterion it is."""
+    area = criterion.area.lower()
+    if area.startswith("knowledge"):
+        stem = "What do you know about this, and how have you used it in your work?"
+    elif area.startswith("experience"):
+        stem = "Tell us about your experience of this, with an example."
+    else:
+        stem = "Tell us about a time you did this: what you did, how, and what came of it."
+    return f"{stem} “{criterion.text}”"
 
 
 def interview_questions(framework: Framework, role: Role) -> list[Question]:
@@ -190,9 +238,9 @@ def interview_questions(framework: Framework, role: Role) -> list[Question]:
         out.append(
             Question(
                 len(out) + 1,
-                f"Tell us about a time your work showed this, with an example: “{criterion.text}”",
+                _criterion_question(criterion),
                 f"Essential criterion ({criterion.area}): {criterion.text}",
-                "An example from the candidate's own work that meets the criterion as written.",
+                GOOD_EXAMPLE,
                 f"Essential criterion ({criterion.area})",
             )
         )
@@ -202,7 +250,7 @@ def interview_questions(framework: Framework, role: Role) -> list[Question]:
                 len(out) + 1,
                 f"Tell us about a time you used {name} in your work: what you did, and what came of it.",
                 f"Skill: {name}, at {level} level",
-                _descriptor_text(descriptor),
+                descriptor_cell(descriptor),
                 f"Skill: {name}, at {level} level",
             )
         )
@@ -214,32 +262,57 @@ def interview_document(framework: Framework, role_id: str) -> Document:
     role = framework.role(role_id)
     doc = Document(
         title=f"Interview questions and scoring sheet: {role.title}",
-        banner=_banner(framework, role, "interview questions"),
+        banner=_banner(
+            framework,
+            role,
+            "interview questions and scoring sheet",
+            "What each question tests, and what a good answer shows, are the framework's own words; the question "
+            "wording is a starting point for the panel. Read the checks at the end before it is used.",
+        ),
+        footer=f"DRAFT — {role.title}: interview questions and scoring sheet",
     )
-    grade = framework.grade_label(role.grade) if role.grade else "grade not stated in the framework"
-    doc.paragraph(f"Role: {role.title} ({grade}). Candidate: ____________  Panel member: ____________")
+    doc.paragraph(f"Role: {role.title} (grade {_grade(framework, role)})")
+    doc.paragraph(CANDIDATE_LINE)
     questions = interview_questions(framework, role)
     if not questions:
         doc.paragraph("The role states no essential criteria and no skills: there is nothing to trace a question to.")
         return doc
+    doc.heading("How to use this pack")
+    doc.bullets(
+        [
+            f"There is one question for each essential criterion and each skill at the level required: "
+            f"{len(questions)} in all"
+            + (
+                ", more than one interview may have time for. Choose the ones the interview will test, and ask "
+                "every candidate the same ones."
+                if len(questions) > QUESTIONS_IN_AN_INTERVIEW
+                else ". Ask every candidate the same ones."
+            ),
+            "For a criterion, a good answer is a real example from the candidate's own work — the situation, what "
+            "they did themselves and what came of it — that meets the criterion as written. For a skill, it shows "
+            "what the framework says the level looks like.",
+            "Score each answer on its own, against what a good answer shows, on the scale below; write down what "
+            "the candidate said that supports the score.",
+        ]
+    )
+    doc.table(("Score", "Meaning"), SCORES, widths=(0.12, 0.88))
     doc.heading("Questions")
-    doc.note(
-        "One question for each essential criterion and each skill at the level required. “What a good answer "
-        "shows” is the criterion, or the framework's description of the level."
-    )
     doc.table(
-        ("#", "Question", "Tests", "What a good answer shows"),
+        QUESTIONS_HEADER,
         [(str(q.number), q.question, q.tests, q.good_answer) for q in questions],
-        widths=(0.05, 0.3, 0.25, 0.4),
+        widths=(0.05, 0.33, 0.2, 0.42),
     )
+    doc.page_break()
     doc.heading("Scoring sheet")
-    doc.note("Score each answer against what a good answer shows: " + "; ".join(f"{n} {w}" for n, w in SCORES) + ".")
+    doc.paragraph(f"Role: {role.title} (grade {_grade(framework, role)})")
+    doc.paragraph(CANDIDATE_LINE)
     doc.table(
-        ("#", "Tests", "Score (0–4)", "Notes"),
+        ("#", "What it tests", "Score (0–4)", "Notes"),
         [(str(q.number), q.traced_to, "", "") for q in questions],
-        widths=(0.05, 0.45, 0.12, 0.38),
+        widths=(0.05, 0.45, 0.1, 0.4),
     )
-    doc.paragraph("Total: ______ of " + str(4 * len(questions)))
+    doc.paragraph(f"Total: ______ of {4 * len(questions)} (or 4 for each question asked)")
+    doc.paragraph("Signed: ______________________   Date: __________")
     if framework.attribution:
         doc.note(framework.attribution)
     return doc

@@ -110,7 +110,20 @@ VIEWS = [
     View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),
     View("record", "/record", "Development record", shows='[data-testid="stFileUploader"]'),
     View("team", "/team", "Team", shows='[data-testid="stFileUploader"]'),
+    View(
+        "pay",
+        "/pay",
+        "Pay and progression",
+        shows='[data-testid="stMarkdownContainer"] table',  # the grades
+        text={"council": "To progress to Project Manager", "ddat": "Trainee business architect"},
+    ),
 ]
+
+
+def test_every_page_of_the_registry_is_here():
+    from ui.pages import PAGES
+
+    assert sorted(v.path.strip("/") for v in VIEWS) == sorted(spec.path for spec in PAGES)
 
 
 @pytest.mark.parametrize("framework", list(FRAMEWORKS))

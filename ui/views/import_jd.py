@@ -6,6 +6,7 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.expectations import role_expectations
+from framework.gaptext import descriptor_markdown
 from framework.importers.jd import (
     MAX_BATCH_BYTES,
     MAX_BATCH_DOCUMENTS,
@@ -13,7 +14,7 @@ from framework.importers.jd import (
     check_batch,
     import_documents,
 )
-from framework.suggest import Suggestion, accept_suggestion, build_index, suggest_role
+from framework.suggest import Candidate, Suggestion, accept_suggestion, build_index, suggest_role
 from framework.yamlwrite import dump_framework
 from ui import render, state
 from ui.data import load, shipped_frameworks
@@ -118,28 +119,29 @@ def main() -> None:
         file_name="imported-roles.yaml" if not merge else f"{fw.id}.yaml",
         disabled=bool(errors),
     )
+    suggested = found is not None and any(not d.role.skills for d in result.documents)
     if accepted:
-        st.caption(f"The download holds the suggestions accepted below ({len(accepted)} role(s)).")
+        st.caption(
+            f"The download holds the suggestions accepted below ({len(accepted)} role(s)); a suggestion not "
+            "accepted is not in it."
+        )
+    elif suggested:
+        st.caption("The skills suggested below are added to the download only once you accept them.")
 
     for document in result.documents:
         role = document.role
         st.header(render.md(role.title), divider="gray")
+        st.markdown(_facts(result.framework, role))
         expectations = role_expectations(result.framework, role.id)
-        facts = st.columns(4)
-        facts[0].metric("Grade", role.grade or "Not stated")
-        facts[1].metric("Discipline", role.discipline or "Not found")
-        facts[2].metric("Lines kept", len(role.job_description.lines()))
-        facts[3].metric("Criteria read as expectations", len(expectations))
-        manager = result.framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
-        st.markdown(f"**Reports to:** {render.md(manager.title) if manager else 'not stated'}")
         if expectations:
             essential = sum(1 for e in expectations if e.marker == "essential")
             desirable = sum(1 for e in expectations if e.marker == "desirable")
             areas = list(dict.fromkeys(e.area_name for e in expectations if e.area_name))
             st.caption(
                 render.md(
-                    f"{essential} essential, {desirable} desirable, {len(expectations) - essential - desirable} "
-                    f"without a marker; in {len(areas)} area{'s' * (len(areas) != 1)}: {', '.join(areas)}"
+                    f"{len(expectations)} criteria read as expectations: {essential} essential, {desirable} "
+                    f"desirable, {len(expectations) - essential - desirable} without a marker; in {len(areas)} "
+                    f"area{'s' * (len(areas) != 1)}: {', '.join(areas)}"
                 )
             )
         st.caption(f"From {render.md(document.name)}")
@@ -147,6 +149,18 @@ def main() -> None:
             render.job_description(role.job_description)
         if found is not None and not role.skills:
             _suggestion(result.framework, role.id, found, accepted)
+
+
+def _facts(framework, role) -> str:
+    """The role's grade, discipline and reporting line as read, by name, and how many lines were kept."""
+    manager = framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
+    facts = {
+        "Grade": role.grade or "not stated",
+        "Discipline": framework.discipline_label(role.discipline) if role.discipline else "not found",
+        "Reports to": (manager.title if manager else role.reports_to.role) if role.reports_to else "not stated",
+        "Lines kept": str(len(role.job_description.lines())),
+    }
+    return " · ".join(f"**{name}:** {render.md(value)}" for name, value in facts.items())
 
 
 def _with_accepted(framework, accepted: dict, found):
@@ -172,41 +186,64 @@ def _suggestion(framework, role_id: str, found, accepted: dict) -> None:
         return
     if role_id in accepted:
         level, skills = accepted[role_id]
-        title = next((c.title for c in suggestion.candidates if c.level == level), level)
-        st.success(f"Accepted: {render.md(title)}, with {len(skills)} skill(s). The download holds them.")
+        candidate = next((c for c in suggestion.candidates if c.level == level), None)
+        title = candidate.title if candidate else level
+        taken = [f"{s.name} at {s.level_name}" for s in (candidate.skills if candidate else ()) if s.skill in skills]
+        st.success(
+            f"Accepted: {render.md(title)} as the {suggestion.reference} benchmark, with {len(skills)} skill(s). "
+            "The download holds them, each with its source: the role level, and the line of the job description "
+            "that evidences it.",
+            icon=":material/check_circle:",
+        )
+        render.bullets(taken)
         st.button("Withdraw the acceptance", key=f"withdraw-{role_id}", on_click=accepted.pop, args=(role_id, None))
         return
     st.caption(
-        "Ranked by how alike the wording and titles are; nothing is applied until you accept it. How well this "
-        "works, measured: docs/suggestions.md."
+        f"The {suggestion.reference} role levels whose wording and titles are closest to this job description, "
+        "best first; how alike each is runs from 0 (nothing shared) to 1 (the same). Measured on "
+        f"{suggestion.reference}'s own role levels, the job family is almost always right but the exact level "
+        "often is not (docs/suggestions.md has the figures): compare them before you accept. Nothing is added to "
+        "the download until you accept it."
     )
     by_level = {c.level: c for c in suggestion.candidates}
     chosen = st.radio(
         "Role level",
         list(by_level),
         format_func=lambda lv: (
-            f"{by_level[lv].title} — {by_level[lv].family} › {by_level[lv].role_name}, "
-            f"{by_level[lv].level_name} (match {by_level[lv].confidence:.0%})"
+            f"{by_level[lv].title} — {by_level[lv].family} › {by_level[lv].role_name}, {by_level[lv].level_name} level"
         ),
+        captions=[_alike(c) for c in by_level.values()],
         key=f"suggest-level-{role_id}",
     )
     candidate = by_level[chosen]
-    if candidate.grade_hint:
-        st.markdown(f"**Grade hint:** {render.md(candidate.grade_hint.label)} — {render.md(candidate.grade_hint.why)}.")
+    hint = candidate.grade_hint
+    if hint:
+        stated = framework.role(role_id).grade
+        differs = (
+            f" The job description states {render.md(stated)}: worth a look before it is graded."
+            if stated and not hint.allows(stated)
+            else ""
+        )
+        st.markdown(f"**Grade hint:** {render.md(hint.label)} — {render.md(hint.why)}.{differs}")
     if candidate.supporting:
         st.markdown("**Lines of the job description that support it:**")
         render.bullets([f"“{line}”" for line in candidate.supporting])
     with st.form(key=f"suggest-form-{role_id}-{chosen}", border=True):
-        st.markdown(f"**Skills {render.md(candidate.title)} requires** — tick those to accept:")
+        st.markdown(
+            f"**Skills {render.md(candidate.title)} requires** — tick those to accept; the help beside each says "
+            "what its level looks like:"
+        )
         ticks = {}
         for skill in candidate.skills:
-            evidence = f"“{skill.evidence}”" if skill.evidence else "no evidence in the text"
             ticks[skill.skill] = st.checkbox(
                 f"{render.md(skill.name)} at {render.md(skill.level_name)}",
                 key=f"suggest-skill-{role_id}-{chosen}-{skill.skill}",
-                help=f"Evidence in the job description: {evidence}",
+                help=f"**{render.md(skill.level_name)}:** " + descriptor_markdown(skill.descriptor),
             )
-            st.caption(f"Evidence: {render.md(evidence)}")
+            if skill.evidence:
+                st.caption(f"Evidence — {render.md(skill.evidence_why)}: “{render.md(skill.evidence)}”")
+            else:
+                st.caption("No evidence in the text: accept it only if the job asks for it.")
         buttons = st.container(horizontal=True)
         every = buttons.form_submit_button("Accept all", type="primary")
         some = buttons.form_submit_button("Accept the ticked skills")
@@ -214,3 +251,11 @@ def _suggestion(framework, role_id: str, found, accepted: dict) -> None:
         skills = tuple(s.skill for s in candidate.skills if every or ticks[s.skill])
         accepted[role_id] = (candidate.level, skills)
         st.rerun()
+
+
+def _alike(candidate: Candidate) -> str:
+    """How alike a role level is, in words: its wording's similarity, and its title's."""
+    said = f"wording {candidate.text_similarity:.2f} alike"
+    if candidate.title_similarity is not None:
+        said += f", title {candidate.title_similarity:.2f}"
+    return said

@@ -1,9 +1,24 @@
 """Pay and progression: every grade's pay (where stated), what it expects and what it takes to reach the next."""
 
+import pandas as pd
 import streamlit as st
 
-from framework.paycriteria import criteria_markdown, criteria_pdf, criteria_xlsx, pay_criteria
+from framework.paycriteria import (
+    NO_PAY_AT_ALL,
+    PAY_EXAMPLE,
+    GradeCriteria,
+    RoleAtGrade,
+    criteria_markdown,
+    criteria_pdf,
+    criteria_xlsx,
+    pay_criteria,
+    progression_heading,
+    progression_items,
+)
 from ui import render, state
+
+#: A grade with more roles than this lists them closed, to be opened one by one; with fewer, open.
+OPEN_UP_TO = 3
 
 
 def _criteria(framework, graph):
@@ -22,6 +37,41 @@ def _pdf(framework, graph) -> bytes:
     return criteria_pdf(pay_criteria(framework, graph))
 
 
+def _roles_text(grade: GradeCriteria) -> str:
+    if not grade.roles:
+        return "none"
+    if len(grade.roles) > OPEN_UP_TO:
+        return f"{len(grade.roles)} roles"
+    return ", ".join(r.title for r in grade.roles)
+
+
+def grades_table(criteria) -> pd.DataFrame:
+    """One row a grade: its roles, and its pay where the framework states any."""
+    rows = []
+    for g in criteria.grades:
+        row = {"Grade": g.label}
+        if criteria.states_pay:
+            row |= {"Pay": g.pay, "Spine points": g.spine_points or "", "Pay within the grade": g.in_grade or ""}
+        rows.append(row | {"Roles at this grade": _roles_text(g)})
+    return pd.DataFrame(rows)
+
+
+def _role(role: RoleAtGrade) -> None:
+    if role.skill_levels:
+        skills = pd.DataFrame(role.skill_levels, columns=["Skill it expects", "At level"])
+        st.markdown(render.table_markdown(skills))
+    else:
+        st.markdown("Expects no skills on the framework's scale.")
+    if role.criteria:
+        st.markdown(f"**Its criteria ({len(role.criteria)}), essential first:**")
+        render.bullets(list(role.criteria))
+    if not role.progressions:
+        st.markdown("**Next grade:** no promotion leads on from this role in the framework.")
+    for p in role.progressions:
+        st.markdown(f"**{render.md(progression_heading(p))}:**")
+        render.bullets(progression_items(p))
+
+
 def main() -> None:
     loaded = state.framework()
     criteria = loaded.view(_criteria)
@@ -34,69 +84,67 @@ def main() -> None:
     )
     if not criteria.states_pay:
         st.info(
-            "This framework states no pay for any of its grades. A framework file states a grade's pay under "
-            "`grades[].pay` — `min`, `max`, `currency`, and optionally `spine_points`, `progression` (how pay "
-            "moves within the grade) and a `note` — as *docs/framework-format.md* shows.",
+            f"{NO_PAY_AT_ALL} The criteria for progression below stand without it; to add pay, state it for each "
+            "grade in the framework file, as the example under “How a framework file states pay” shows.",
             icon=":material/info:",
         )
-    buttons = st.container(horizontal=True)
+        with st.expander("How a framework file states pay"):
+            st.markdown(
+                "Under each grade, `pay` holds `min`, `max` and `currency` (a year, in whole pounds, euros or "
+                "dollars), and may hold `spine_points`, `progression` (how pay moves within the grade, in the "
+                "organisation's words) and a `note`. The figures here are an illustration, not this framework's "
+                "(the framework format guide, docs/framework-format.md, has every rule):"
+            )
+            # Plain (the highlighting colours are too faint to read), and wrapped: a phone does not scroll it sideways.
+            st.code(PAY_EXAMPLE, language=None, wrap_lines=True)
     fw = loaded.framework
-    render.download("Markdown", lambda: loaded.view(_markdown), file_name=f"pay-criteria-{fw.id}.md", where=buttons)
-    render.download("Excel (XLSX)", lambda: loaded.view(_xlsx), file_name=f"pay-criteria-{fw.id}.xlsx", where=buttons)
-    render.download("PDF", lambda: loaded.view(_pdf), file_name=f"pay-criteria-{fw.id}.pdf", where=buttons)
+    st.markdown("**Download the criteria of every grade:**")
+    buttons = st.container(horizontal=True)
+    for label, build, ext in (("Criteria (PDF)", _pdf, "pdf"), ("Criteria (Excel)", _xlsx, "xlsx")):
+        render.download(
+            label, lambda build=build: loaded.view(build), file_name=f"pay-criteria-{fw.id}.{ext}", where=buttons
+        )
+    render.download(
+        "Criteria (Markdown)", lambda: loaded.view(_markdown), file_name=f"pay-criteria-{fw.id}.md", where=buttons
+    )
 
     st.header("Grades", divider="gray")
-    st.dataframe(
-        {
-            "Grade": [g.label for g in criteria.grades],
-            "Pay": [g.pay for g in criteria.grades],
-            "Spine points": [g.spine_points or "" for g in criteria.grades],
-            "Pay within the grade": [g.in_grade or "not stated" for g in criteria.grades],
-            "Roles": [len(g.roles) for g in criteria.grades],
-        },
-        hide_index=True,
-    )
+    if criteria.states_pay:  # pay, spine points and rules: a block per grade on a phone
+        render.stacked_table(grades_table(criteria), key="stacked-pay-grades")
+    else:  # two short columns fit any screen
+        st.markdown(render.table_markdown(grades_table(criteria)))
     names = [g.label for g in criteria.grades]
-    chosen = st.selectbox("Grade", names, key="pay-grade", help="The grade whose roles and progression to show.")
+    chosen = st.selectbox(
+        "Grade", names, key="pay-grade", help="The grade whose roles, and what it takes to progress from each, to show."
+    )
     grade = criteria.grades[names.index(chosen)]
+    if criteria.states_pay:
+        st.markdown(f"**Pay:** {render.md(grade.pay)}")
     if not grade.roles:
-        st.write("No role of the framework is at this grade.")
+        st.markdown("No role of the framework is at this grade.")
     for role in grade.roles:
-        with st.container(border=True):
-            st.subheader(render.md(role.title))
-            st.markdown(
-                "**Expects:** " + (render.md("; ".join(role.skills)) if role.skills else "no skills on the scale")
-            )
-            if role.criteria:
-                with st.expander(f"{len(role.criteria)} criteria, word for word"):
-                    render.bullets(list(role.criteria))
-            if not role.progressions:
-                st.markdown("**Next grade:** no promotion leads on from this role in the framework.")
-            for p in role.progressions:
-                items = [f"New skill: {s}" for s in p.new_skills] + [f"Raised: {s}" for s in p.raised_skills]
-                items += [f"Criterion to meet: {e}" for e in p.expectations]
-                if p.target_states_nothing:
-                    items = [f"{p.target_title} states no skills or criteria of its own: the framework does not say."]
-                st.markdown(f"**To progress to {render.md(p.target_title)} ({render.md(p.target_grade)}):**")
-                render.bullets(items or ["Nothing new: the next rung asks nothing this role does not already."])
+        with st.expander(render.md(role.title), expanded=len(grade.roles) <= OPEN_UP_TO):
+            _role(role)
 
     st.header("Subjective criteria", divider="gray")
     if criteria.subjective:
-        st.markdown(
-            f"{len(criteria.subjective)} criteria use wording that names a personality or a fit rather than what "
-            "the work asks; each is hard to assess fairly:"
-        )
-        st.dataframe(
-            {
-                "Role": [s.title for s in criteria.subjective],
-                "Criterion": [s.line for s in criteria.subjective],
-                "Subjective wording": [", ".join(s.phrases) for s in criteria.subjective],
-            },
-            hide_index=True,
+        render.stacked_table(
+            pd.DataFrame(
+                {
+                    "Role": [s.title for s in criteria.subjective],
+                    "Criterion": [s.line for s in criteria.subjective],
+                    "Subjective wording": [", ".join(s.phrases) for s in criteria.subjective],
+                }
+            ),
+            key="stacked-pay-subjective",
+            intro=f"{len(criteria.subjective)} criteria use wording that names a personality or a fit rather than "
+            "what the work asks; each is hard to assess fairly:",
         )
     else:
-        st.write("No criterion uses any of the subjective phrases checked for.")
-    st.caption(
-        "To see what changed in these criteria between two versions of a framework: "
-        "`python -m framework criteria NEW.yaml --compare OLD.yaml`, or the Compare versions page."
+        st.markdown("No criterion uses any of the subjective phrases checked for (“good fit”, “dynamic”, …).")
+    st.markdown(
+        "What changed in these criteria between two versions of the framework — roles regraded, skills and "
+        "criteria changed, promotions added or removed — is on the Compare versions page; the command "
+        "`python -m framework criteria NEW.yaml --compare OLD.yaml` adds the changes in each grade's pay."
     )
+    render.page_link("pages/versions.py", label="Compare versions", icon=":material/difference:")

@@ -5,7 +5,7 @@ import streamlit as st
 from framework.catalogue import STATUS_LABELS, filter_catalogue
 from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
-from framework.hiring import DRAFTS, hiring_document, hiring_file_name
+from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
 from ui import render, state
 from ui.data import arrow
@@ -56,26 +56,34 @@ def _hiring_file(framework, graph, role_id: str, which: str, fmt: str) -> str | 
     return hiring_document(framework, role_id, which, fmt)
 
 
-FORMATS = (("md", "Markdown"), ("docx", "Word"), ("pdf", "PDF"))
+def _hiring_checks(framework, graph, role_id: str, which: str) -> tuple[str, ...]:
+    return tuple(checks_summary(*checked_document(framework, role_id, which)[1:]))
+
+
+FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("md", "Markdown"))
+#: Each draft's name on its buttons: short, so three buttons stand side by side, even on a phone.
+SHORT = {"advert": "Advert", "interview": "Interview pack"}
 
 
 def hiring_downloads(loaded, role_id: str) -> None:
-    """Drafts of an advert and of interview questions for the role, each with its checks, made when pressed."""
+    """Drafts of an advert and of interview questions for the role, what their checks found, and each draft as
+    Word, PDF or Markdown, made when its button is pressed."""
     box = state.lazy_expander("Hiring documents (drafts, for HR)", key="roles-hiring")
     with box:
         if not box.open:
             return
         st.markdown(
-            "A job advert with its person specification, and interview questions with a scoring sheet, drafted "
-            "from this role in the framework's own words. Each is marked as a draft and ends with its checks: "
-            "gender-coded words, questions about pay history, criteria outside the role's profile, unexplained "
-            "acronyms and a readability figure, each naming its line."
+            "Drafts made from this role in the framework's own words, each marked DRAFT. Each ends, on a page of "
+            "its own, with checks for HR: masculine-coded words, questions about pay history, criteria outside the "
+            "role's profile, unexplained acronyms and how readable it is, each naming where it is."
         )
         for which, (label, _) in DRAFTS.items():
+            st.markdown(f"**{label}**")
+            st.caption(render.md(" ".join(loaded.view(_hiring_checks, role_id, which))))
             buttons = st.container(horizontal=True)
             for fmt, name in FORMATS:
                 render.download(
-                    f"{label} ({name})",
+                    f"{SHORT[which]} ({name})",
                     lambda which=which, fmt=fmt: loaded.view(_hiring_file, role_id, which, fmt),
                     file_name=hiring_file_name(role_id, which, fmt),
                     where=buttons,
