@@ -63,7 +63,6 @@ INTERACTIONS: dict[str, Interaction] = {
     "import_jd": Interaction("toggle", "the toggle switched", "Merge"),
     "record": Interaction("sidebar-picker", "My current role chosen (the record's start follows it)"),
     "team": Interaction("sidebar-picker", "My current role chosen"),
-    "pay": Interaction("sidebar-picker", "My current role chosen"),
 }
 ACTIONS = ("sidebar", "deep link", "interaction")
 START_TIMEOUT = 600  # seconds: the 10,000-role framework loads in the first run
