@@ -68,10 +68,60 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(“\"‘'])")
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 #: Words too common in job descriptions and criteria to say what a sentence is about.
 COMMON_WORDS = frozenset(
-    """able ability about across also and any are awareness based being both can clear demonstrable demonstrated
-    desirable essential evidence experience good have including into knowledge level more must other over own
-    role such that their them this through understanding using what when where which while will with within work
-    working would your""".split()
+    [
+        "able",
+        "ability",
+        "about",
+        "across",
+        "also",
+        "and",
+        "any",
+        "are",
+        "awareness",
+        "based",
+        "being",
+        "both",
+        "can",
+        "clear",
+        "demonstrable",
+        "demonstrated",
+        "desirable",
+        "essential",
+        "evidence",
+        "experience",
+        "good",
+        "have",
+        "including",
+        "into",
+        "knowledge",
+        "level",
+        "more",
+        "must",
+        "other",
+        "over",
+        "own",
+        "role",
+        "such",
+        "that",
+        "their",
+        "them",
+        "this",
+        "through",
+        "understanding",
+        "using",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "within",
+        "work",
+        "working",
+        "would",
+        "your",
+    ]
 )
 
 
