@@ -25,8 +25,8 @@ from framework.plan import (
     plan_from,
     route_check,
 )
-from framework.practice import duty_sentences
 from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
+from framework.practice import duty_sentences
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
 from tests.conftest import COUNCIL, ROOT, SHIPPED
 from tests.samples import TINY

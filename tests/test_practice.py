@@ -144,4 +144,5 @@ def test_product_management_no_longer_quotes_a_purpose_line():
 
 def test_the_module_examples_run():
     result = doctest.testmod(framework.practice)
-    assert result.attempted and not result.failed
+    assert result.attempted
+    assert not result.failed
