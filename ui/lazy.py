@@ -1,0 +1,60 @@
+"""Parts of a page drawn only while they are open — a tab, an expander — and widget values kept meanwhile.
+
+Choosing a tab or opening an expander reruns the page, which then draws only what is open: what most visits
+never open costs nothing. The open tab is part of the view's link (``?tab=development-plan``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from .url import url_changed, write_param
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
+
+__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs"]
+
+
+def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderContainer:
+    """An expander whose contents the page draws only while it is open (``.open``): opening it reruns the page.
+    For contents that cost something on every rerun (tables, downloads) and that most visits never open.
+    ``expanded`` is how it starts in a session; then it stays as the user leaves it."""
+    if expanded and key not in st.session_state:
+        st.session_state[key] = True  # not as ``expanded=``: the expander would become another one when it changes
+    return st.expander(label, key=key, on_change="rerun")
+
+
+def keep(*keys: str) -> None:
+    """Keep these widgets' values while the widgets are not drawn (e.g. in a closed lazy expander): Streamlit
+    forgets the value of a widget that a run does not draw, unless the page sets it again itself."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+TAB = "tab"  # the query parameter that names the open tab
+
+
+def _slug(label: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
+
+
+def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
+    """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
+    page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
+    link reopens it and Back returns to the tab open before."""
+    by_slug = {_slug(label): label for label in labels}
+    changed = url_changed(TAB)
+    if changed is not None:
+        wanted = [by_slug[v] for v in changed if v in by_slug]
+        st.session_state[key] = wanted[0] if wanted else labels[0]
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = labels[0]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
+    return tabs
