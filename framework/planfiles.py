@@ -15,7 +15,7 @@ safe for spreadsheets, and the PDF's paragraphs are escaped for reportlab's own 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -28,7 +28,7 @@ from .ids import file_stem
 from .plan import DevelopmentPlan, FocusItem, LooksLike
 from .textsafe import md_escape
 
-__all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
+__all__ = ["PLAN_CSV_COLUMNS", "focus_markdown", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
 
 BLANK = "________________"  #: space to write in on a printed plan
 BLANK_ACTIONS = 3  #: empty rows of the actions table when none are agreed yet
@@ -91,15 +91,16 @@ def _looks_like_markdown(step: LooksLike, kind: str) -> str:
     return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md_escape(step.text))
 
 
-def focus_markdown(item: FocusItem, *, heading: str = "") -> str:
+def focus_markdown(item: FocusItem, *, heading: str = "", steps: Sequence[LooksLike] | None = None) -> str:
     """One focus item in Markdown (what the page's focus detail and the Markdown file both say): where it
-    stands, what good looks like at each level still to reach, ways to practise with the rule that chose them,
-    and resources."""
+    stands, what good looks like at each level still to reach (or at ``steps`` only), ways to practise with the
+    rule that chose them, and resources."""
+    steps = item.looks_like if steps is None else steps
     blocks = [heading] if heading else []
     blocks.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed_stated)}")
-    if item.looks_like:
+    if steps:
         blocks.append("**What good looks like**")
-        blocks += [_looks_like_markdown(step, item.kind) for step in item.looks_like]
+        blocks += [_looks_like_markdown(step, item.kind) for step in steps]
     if item.practise:
         blocks.append("**Ways to practise**")
         if item.practise_rule:

@@ -179,9 +179,7 @@ def nearest_defined(
     return None
 
 
-def level_steps(
-    framework: Framework, skill_id: str, held: str | None, required: str | None
-) -> tuple[LevelStep, ...]:
+def level_steps(framework: Framework, skill_id: str, held: str | None, required: str | None) -> tuple[LevelStep, ...]:
     """The levels of ``skill_id`` above ``held`` (a level id, or None for none) up to ``required``, each with its
     descriptor — or, where the framework leaves it undescribed, the nearest level described above ``held``."""
     skill = framework.skills_by_id.get(skill_id)

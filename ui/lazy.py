@@ -1,7 +1,10 @@
-"""Parts of a page drawn only while they are open — a tab, an expander — and widget values kept meanwhile.
+"""Tabs and expanders: drawn only while open, or switched in the browser alone.
 
-Choosing a tab or opening an expander reruns the page, which then draws only what is open: what most visits
-never open costs nothing. The open tab is part of the view's link (``?tab=development-plan``).
+Lazy ones (:func:`lazy_tabs`, :func:`lazy_expander`): choosing a tab or opening an expander reruns the page,
+which then draws only what is open — what most visits never open costs nothing — and the open tab is part of the
+view's link (``?tab=development-plan``). :func:`linked_tabs` are drawn whole and switch in the browser with no
+rerun: while a rerun runs, Streamlit disables every tab of the list, and the keyboard focus on it is lost, so a
+page whose tabs are worked through with the arrow keys draws them all; a link's ``?tab=`` still opens one.
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from .url import url_changed, write_param
+from .url import url_changed, url_values, write_param
 
 if TYPE_CHECKING:
     from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
     from streamlit.elements.lib.mutable_tab_container import TabContainer
 
-__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs"]
+__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs", "linked_tabs"]
 
 
 def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderContainer:
@@ -58,3 +61,12 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     tabs = st.tabs(labels, key=key, on_change="rerun")
     write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
     return tabs
+
+
+def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
+    """Tabs drawn whole, switched in the browser without a rerun, so the keyboard focus stays on the tab list as
+    the arrow keys move along it (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
+    first); switching tabs is not written back to the link."""
+    by_slug = {_slug(label): label for label in labels}
+    wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
+    return st.tabs(labels, default=wanted[0] if wanted else labels[0], key=key)
