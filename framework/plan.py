@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -54,6 +54,7 @@ __all__ = [
     "RouteCheck",
     "development_plan",
     "focus_candidates",
+    "leading_roles",
     "level_changes",
     "looks_like",
     "plan_basis",
@@ -491,17 +492,9 @@ def level_changes(framework: Framework, current: str | Profile, target: str) -> 
     return _level_changes(framework, gap, current_role, target_role, expectations, compared)
 
 
-def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target: str) -> RouteCheck:
-    """Whether a route leads from ``current`` to ``target`` (as Progression paths finds them); where none does,
-    why, and up to three roles that do lead there — those nearest the current role's place (its discipline
-    first, then the closest grade)."""
-    if current is None or current == target:
-        return RouteCheck(True)
-    try:
-        progression_paths(G, current, target, limit=1)
-        return RouteCheck(True)
-    except NoPath as error:
-        reason = error.reason
+def leading_roles(framework: Framework, G: nx.DiGraph, current: str, target: str) -> tuple[tuple[str, str], ...]:
+    """Up to three roles from which a route leads to ``target``, nearest ``current``'s place first (its
+    discipline, then the closest grade), as (role id, "Title (grade)")."""
     here = G.nodes[current]
     leading = nx.ancestors(G, target) - {current}
 
@@ -510,8 +503,19 @@ def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target
         apart = abs((node["position"] or 0) - (here["position"] or 0))
         return (node["discipline"] != here["discipline"], apart, node["title"])
 
-    nearest = sorted(leading, key=distance)[:MAX_NEAREST]
-    return RouteCheck(False, reason, tuple((r, role_label(framework, r)) for r in nearest))
+    return tuple((r, role_label(framework, r)) for r in sorted(leading, key=distance)[:MAX_NEAREST])
+
+
+def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target: str) -> RouteCheck:
+    """Whether a route leads from ``current`` to ``target`` (as Progression paths finds them); where none does,
+    why, and the roles nearest the current one that do lead there (:func:`leading_roles`)."""
+    if current is None or current == target:
+        return RouteCheck(True)
+    try:
+        progression_paths(G, current, target, limit=1)
+        return RouteCheck(True)
+    except NoPath as error:
+        return RouteCheck(False, error.reason, leading_roles(framework, G, current, target))
 
 
 def _readiness(gap: SkillGap, expectations: int, compared: bool) -> str:
@@ -649,11 +653,6 @@ def development_plan(
         next_check_in=next_check_in,
         actions=actions,
     )
-
-
-def with_label(basis: PlanBasis, current_label: str) -> PlanBasis:
-    """``basis`` with the current side named otherwise (a shared basis is never changed: this is a copy)."""
-    return replace(basis, current_label=current_label)
 
 
 def _listed(names: Sequence[str]) -> str:
