@@ -65,7 +65,7 @@ VIEWS = [
             "council": {"current": "associate-project-manager", "target": "delivery-manager"},
             "ddat": {"current": "associate-delivery-manager", "target": "delivery-manager"},
         },
-        shows='[data-testid="stMarkdownContainer"] table',  # the first tab's table (the plan is on another tab)
+        shows='[data-testid="stMarkdownContainer"] h3:visible',  # "What changes at …", the first tab's heading
         text={"council": "Requirements already met", "ddat": "Requirements already met"},
     ),
     View(
