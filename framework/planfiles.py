@@ -273,10 +273,16 @@ def _styles():
     }
 
 
+#: Characters that are invisible by definition (zero-width spaces and joiners, the byte-order mark): the bundled
+#: font has no glyph for them, and would print a box where the text shows nothing.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _x(text: str | None) -> str:
-    """Text for a reportlab paragraph: shown as written (its mark-up characters escaped). The plan's own words
-    avoid the few characters the bundled font lacks (an arrow, say), so it never prints an empty box."""
-    return xml_escape(text or "").replace("\n", "<br/>")
+    """Text for a reportlab paragraph: shown as written (its mark-up characters escaped, its invisible characters
+    left out). The plan's own words avoid the few characters the bundled font lacks (an arrow, say), so it never
+    prints an empty box."""
+    return xml_escape((text or "").translate(_INVISIBLE)).replace("\n", "<br/>")
 
 
 def _bullets(items: Iterable[str], s, style: str = "bullet") -> list:

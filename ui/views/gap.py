@@ -537,6 +537,9 @@ def _action_key(action_id: int, field: str) -> str:
 
 
 FIELDS = ("action", "by_when", "owner", "support", "status")
+#: How every date of the plan is typed (the app's one input format), and the years it may be in: wide, so that no
+#: date a person means is refused (Streamlit's own range is ten years either side of today).
+DATES = {"format": INPUT_FORMAT, "min_value": datetime.date(2000, 1, 1), "max_value": datetime.date(2099, 12, 31)}
 
 
 def _seed(key: str, value) -> None:
@@ -595,8 +598,7 @@ def _actions_editor(inputs: PlanInputs) -> None:
         with st.container(key=f"plan-action-{draft.id}", border=True):
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 st.text_input(f"Action {number}", key=_action_key(draft.id, "action"), placeholder="What will be done")
-                st.date_input(f"Action {number}: by when", key=_action_key(draft.id, "by_when"), format=INPUT_FORMAT,
-                              width=170)  # fmt: skip
+                st.date_input(f"Action {number}: by when", key=_action_key(draft.id, "by_when"), width=170, **DATES)
                 st.selectbox(
                     f"Action {number}: status", ACTION_STATUSES, key=_action_key(draft.id, "status"), width=170
                 )
@@ -653,7 +655,7 @@ def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     with st.container(horizontal=True):
         st.text_input("Person (optional)", key=PERSON)
         st.text_input("Line manager (optional)", key=MANAGER)
-        st.date_input("Next check-in", key=NEXT, format=INPUT_FORMAT)
+        st.date_input("Next check-in", key=NEXT, **DATES)
     _past(inputs.next_check_in, "The next check-in")
     _actions_editor(inputs)
     for problem in problems:
