@@ -14,6 +14,7 @@ tab is a fragment: an edit there reruns the plan, not the page.
 from __future__ import annotations
 
 import datetime
+import zlib
 
 import pandas as pd
 import streamlit as st
@@ -41,6 +42,7 @@ ROLE, SELF = "role", "self"
 MODES = {ROLE: "A role", SELF: "My self-assessment"}
 NONE = "none"
 UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
+EDITOR = "gap_editor_"  # the levels table's key: a new one for each load, start again or list of skills
 FOCUS = "plan-focus"
 PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
 #: ``?levels=record``: the development record page's link — take the levels (and open actions) of the record this
@@ -254,7 +256,10 @@ def _levels_editor(fw, mine: Assessment, skill_ids: tuple[str, ...], needed: dic
     its input, which would apply them twice or to the wrong rows."""
     choices = level_choices(fw)
     by_label = {label: level for level, label in choices.items()}
-    key = f"gap_editor_{assessments.editor_version()}_{abs(hash(skill_ids)) % 10**8}"
+    key = f"{EDITOR}{assessments.editor_version()}-{zlib.crc32(' '.join(skill_ids).encode()):08x}"
+    for older in [k for k in st.session_state if str(k).startswith(EDITOR) and k != f"{key}-input"]:
+        if str(older).endswith("-input"):
+            del st.session_state[older]  # the input of a table no longer drawn
     base = st.session_state.setdefault(f"{key}-input", (dict(mine.levels), dict(mine.voices or {})))
     levels, voices = base
     before = Assessment(mine.framework, mine.based_on, levels, voices=voices or None)
