@@ -138,12 +138,17 @@ def _next_level(framework: Framework, row: GapRow) -> str:
         name, text = step.nearest
         skill = framework.skills_by_id.get(row.skill)
         source = (skill.source if skill else None) or framework.name
-        return f"{step.name}: not described in {source}; the nearest level it describes, {name}: {one_line(text)}"
-    return f"{step.name}: {NOT_DEFINED}"
+        return (
+            f"{step.name}: not described in {source}; the nearest level above the one held that it describes, "
+            f"{name}: {one_line(text)}"
+        )
+    return f"{step.name}: {NOT_DEFINED}, nor any level above the one held"
 
 
 def gap_table(framework: Framework, gap: SkillGap) -> pd.DataFrame:
-    """The gap as a table, one row per requirement in the order of ``gap.rows`` (biggest gap first)."""
+    """The gap as a table, one row per requirement in the order of ``gap.rows`` (biggest gap first). A column with
+    nothing to say is left out: "Evidence count" where no requirement links a line of a job description (every
+    role of a framework imported without documents)."""
     rows = [
         {
             "Skill": row.name,
@@ -155,4 +160,5 @@ def gap_table(framework: Framework, gap: SkillGap) -> pd.DataFrame:
         }
         for row in gap.rows
     ]
-    return pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS).astype({"Gap": "int64", "Evidence count": "int64"})
+    table = pd.DataFrame(rows, columns=GAP_TABLE_COLUMNS).astype({"Gap": "int64", "Evidence count": "int64"})
+    return table if table["Evidence count"].any() else table.drop(columns="Evidence count")

@@ -2,25 +2,29 @@
 looks like, ways to practise, resources, agreed actions and the next check-in.
 
 Everything shown of a gap — on the page, in the Markdown, CSV and PDF files, from the command line — comes from
-one model, :class:`DevelopmentPlan`, built by :func:`development_plan` from a framework, its graph, the two sides
-and the choices made on the page (the focus, the names, the dates, the actions)::
+one model, :class:`DevelopmentPlan`. It is made in two steps, so that what a person writes in costs nothing to
+apply: :func:`plan_basis` compares the two sides once (the skill gap, the criteria, what changes, the route
+check), and :func:`plan_from` adds the choices made in the conversation (the focus, the names, the dates, the
+actions)::
 
-    plan = development_plan(framework, G, "delivery-manager", "senior-product-manager", date=today)
+    basis = plan_basis(framework, G, "delivery-manager", "senior-product-manager")
+    plan = plan_from(basis, date=today, person="Sam Okafor")
     plan.focus           # the three biggest gaps unless chosen otherwise
     plan.changes         # only what differs between the two roles
 
+    development_plan(framework, G, "delivery-manager", "senior-product-manager", date=today)  # both at once
+
 The gap is honest about what it knows. A skill the target needs that the current role's profile does not list
 is *not in its profile* — which says nothing of the person who holds the role — not "none"; a person's own "none"
-is theirs. Where the framework leaves a level's descriptor blank, the plan says so once and shows the nearest
-level it does define. Evidence comes labelled with the document it comes from, and is shown only where there is
-some. Ways to practise are the target role's own duties that the framework links to the skill, and, for a
-criterion, the framework's examples or the target's duties that share its words (the shared words named).
+is theirs. Where the framework leaves a level's descriptor blank, the plan says so and shows the nearest level
+it describes above the one held — never a level already held. Ways to practise are sentences of the target
+role's main duties, attributed by the rule of :mod:`framework.practice` (stated beside them), or the examples
+the framework gives with a criterion. Resources are the framework's own, each saying where it comes from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,28 +35,37 @@ from .errors import NoPath
 from .expectations import RoleExpectation, effective_expectations, expectation_gap
 from .models import Framework, Resource, Role
 from .naming import role_label
+from .practice import CRITERION_RULE, MAX_PRACTICE, SKILL_RULE, Attribution, criterion_practice, skill_practice
 from .routes import progression_paths
 from .skills import HELD, GapRow, LevelStep, Profile, SkillGap, skill_gap, standing_text
 
 __all__ = [
     "ACTION_STATUSES",
+    "DEFAULT_STATUS",
     "Action",
     "DevelopmentPlan",
     "FocusItem",
     "LevelChanges",
     "LooksLike",
+    "PlanBasis",
+    "PlanResource",
     "Practice",
     "ResponsibilityChange",
     "RouteCheck",
     "development_plan",
     "focus_candidates",
+    "leading_roles",
     "level_changes",
+    "looks_like",
+    "plan_basis",
+    "plan_from",
     "route_check",
+    "skill_resources",
 ]
 
 FOCUS_SIZE = 3  #: gaps in focus unless chosen otherwise: the three biggest
 ACTION_STATUSES = ("Not started", "In progress", "Done")
-MAX_PRACTICE = 3  #: ways to practise listed per focus item
+DEFAULT_STATUS = ACTION_STATUSES[0]  #: an action agreed and not yet begun: how every new action starts
 MAX_NEAREST = 3  #: roles offered that do lead to the target, when the current role does not
 
 
@@ -78,10 +91,26 @@ class LooksLike:
 
 @dataclass(frozen=True)
 class Practice:
-    """A way to practise: something the target role does, or an example the framework gives, and where from."""
+    """A way to practise: a sentence of the target role's duties, or an example the framework gives, and where
+    it comes from and why it is listed, in words."""
 
     text: str
-    source: str  # in words: "the Senior Product Manager job description", "an example FT engineering gives"
+    source: str  # "the Senior Product Manager job description (it names: agile)", "an example FT engineering gives"
+
+
+@dataclass(frozen=True)
+class PlanResource:
+    """A learning resource a plan lists for a focus item: what it is, where to find it, and where the plan found
+    it (a framework's skill level, an area, a link given with a criterion — or an organisation's catalogue)."""
+
+    title: str
+    link: str | None
+    kind: str | None
+    source: str  # in words: "DDaT Capability Framework, for Practitioner"
+
+    @classmethod
+    def of(cls, resource: Resource, source: str) -> PlanResource:
+        return cls(resource.title, resource.link, resource.kind, source)
 
 
 @dataclass(frozen=True)
@@ -98,9 +127,11 @@ class FocusItem:
     size: int  # levels to gain (a skill), 1 for a criterion: what "biggest" means
     looks_like: tuple[LooksLike, ...]
     practise: tuple[Practice, ...]
-    resources: tuple[Resource, ...]
-    evidence: tuple[str, ...] = ()  # lines of the target's job description that name the skill
-    evidence_source: str | None = None  # the job description they come from
+    #: How the ways to practise were chosen, in one sentence (None when there are none, or they are the
+    #: framework's own examples, which need no rule).
+    practise_rule: str | None
+    #: Learning resources for this gap, each saying where it was found: the one list a plan shows and files.
+    resources: tuple[PlanResource, ...]
     text: str | None = None  # a criterion's whole text
 
     @property
@@ -111,11 +142,13 @@ class FocusItem:
 
 @dataclass(frozen=True)
 class ResponsibilityChange:
-    """A change of responsibility the documents state: grade, people managed, budget, salary."""
+    """A change of responsibility the documents state — grade, people managed, budget, salary — and the same in
+    plain words, a line per side, so that "none stated" is never read as "none"."""
 
     what: str
     now: str
     then: str
+    said: tuple[str, ...]  # e.g. ("Budget for Delivery Manager: “… may exceed £1m.”", "Budget: none stated for …")
 
 
 @dataclass(frozen=True)
@@ -142,6 +175,11 @@ class LevelChanges:
     def unmarked(self) -> tuple[RoleExpectation, ...]:
         return tuple(e for e in self.expectations if e.marker not in ("essential", "desirable"))
 
+    @property
+    def said(self) -> tuple[str, ...]:
+        """Every change of responsibility in plain words, a line each."""
+        return tuple(line for change in self.responsibilities for line in change.said)
+
 
 @dataclass(frozen=True)
 class RouteCheck:
@@ -161,7 +199,30 @@ class Action:
     by_when: dt.date | None = None
     owner: str = ""
     support: str = ""
-    status: str = ACTION_STATUSES[0]
+    status: str = DEFAULT_STATUS
+
+
+@dataclass(frozen=True)
+class PlanBasis:
+    """A plan before anyone writes in it: the comparison of the two sides, made once. For two roles it is the
+    same for everyone (it may be cached and shared); from a person's own assessment it is theirs."""
+
+    framework: str  # the framework's name
+    attribution: str | None
+    current_label: str  # "Delivery Manager (PO4)", or the assessment's name
+    target_label: str
+    target_title: str
+    readiness: str  # what the plan counts, in a sentence
+    levels_from: str  # where the current levels come from, in words
+    candidates: tuple[FocusItem, ...]  # every gap a plan can focus on, biggest first
+    changes: LevelChanges
+    route: RouteCheck
+    focus_size: int = FOCUS_SIZE
+
+    @property
+    def default_focus(self) -> tuple[str, ...]:
+        """The keys of the gaps in focus until someone chooses: the biggest ones."""
+        return tuple(item.key for item in self.candidates[: self.focus_size])
 
 
 @dataclass(frozen=True)
@@ -197,19 +258,24 @@ def _level_name(framework: Framework, level: str | None) -> str:
 
 
 def looks_like(framework: Framework, skill_id: str, step: LevelStep) -> LooksLike:
-    """A level still to reach, in the words of the skill's source (named) — or, where it describes none, the
-    nearest level it does describe, labelled as such."""
+    """A level still to reach, in the words of the skill's source (named) — or, where it leaves that level
+    undescribed, the nearest level it describes *above the one held*, labelled as such: a level already held is
+    never offered as what the next one looks like (the step's ``nearest`` is chosen so, by
+    :func:`framework.skills.level_steps`)."""
     skill = framework.skills_by_id.get(skill_id)
     source = (skill.source if skill else None) or framework.name
     if step.descriptor is not None:
         return LooksLike(step.name, step.descriptor, source=source)
     if step.nearest is None:
-        return LooksLike(step.name, None, f"{source} does not describe any level of this skill.")
+        return LooksLike(
+            step.name, None, f"{source} leaves {step.name} undescribed for this skill, and no level above the one held."
+        )
     name, text = step.nearest
     return LooksLike(
         step.name,
         text,
-        f"{source} leaves {step.name} undescribed for this skill; this is the nearest level it describes, {name}.",
+        f"{source} leaves {step.name} undescribed for this skill; this is the nearest level above the one held "
+        f"that it describes, {name}.",
         source,
     )
 
@@ -222,95 +288,38 @@ def _requirement_source(framework: Framework, target: Role, skill_id: str) -> st
     return f"the {target.title} profile of {framework.name}"
 
 
-_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_COMMON = frozenset(
-    [
-        "able",
-        "ability",
-        "about",
-        "across",
-        "also",
-        "and",
-        "any",
-        "are",
-        "awareness",
-        "based",
-        "being",
-        "both",
-        "can",
-        "clear",
-        "demonstrable",
-        "demonstrated",
-        "desirable",
-        "essential",
-        "evidence",
-        "experience",
-        "good",
-        "have",
-        "including",
-        "into",
-        "knowledge",
-        "level",
-        "more",
-        "must",
-        "other",
-        "over",
-        "own",
-        "role",
-        "such",
-        "that",
-        "their",
-        "them",
-        "this",
-        "through",
-        "understanding",
-        "using",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "within",
-        "work",
-        "working",
-        "would",
-        "your",
+def _practice(found: Sequence[Attribution], document: str, verb: str) -> tuple[Practice, ...]:
+    return tuple(Practice(a.text, f"the {document} (it {verb}: {', '.join(a.words)})") for a in found)
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def skill_resources(framework: Framework, skill_id: str, levels: Sequence[str]) -> tuple[PlanResource, ...]:
+    """The framework's learning resources for a skill: those of each level in ``levels`` (the levels still to
+    reach, in order), then those for the skill as a whole; each saying where it comes from."""
+    skill = framework.skills_by_id.get(skill_id)
+    if skill is None:
+        return ()
+    source = skill.source or framework.name
+    out = [
+        PlanResource.of(resource, f"{source}, for {_level_name(framework, level)}")
+        for level in levels
+        for resource in skill.level_resources.get(level, [])
     ]
-)
+    out += [PlanResource.of(resource, f"{source}, for {skill.name}") for resource in skill.resources]
+    return tuple(dict.fromkeys(out))
 
 
-def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower())} - _COMMON
-
-
-def _duties(role: Role) -> list[str]:
-    """The role's duties as its job description lists them (its purpose and duty sections' items)."""
-    jd = role.job_description
-    if jd is None:
-        return []
-    out = []
-    for section in jd.sections:
-        if section.kind in ("purpose", "duties", "outcomes", "other"):
-            out += section.items
-            out += [item for group in section.groups for item in group.items]
-    return out
-
-
-def _sharing_duties(criterion: str, duties: Sequence[str], source: str) -> tuple[Practice, ...]:
-    """The duties that share the most content words with ``criterion`` (two at least), naming the words."""
-    words = _content_words(criterion)
-    scored = []
-    for order, duty in enumerate(duties):
-        shared = sorted(words & _content_words(duty))
-        if len(shared) >= 2:
-            scored.append((-len(shared), order, duty, shared))
-    scored.sort()
-    return tuple(
-        Practice(duty, f"{source} (it shares the words {', '.join(shared)})")
-        for _, _, duty, shared in scored[:MAX_PRACTICE]
-    )
+def _criterion_resources(framework: Framework, e: RoleExpectation) -> tuple[PlanResource, ...]:
+    area = next((a for a in framework.areas if a.id == e.area), None)
+    out = [
+        PlanResource(title or url, url, "link", f"a link {framework.name} gives with the criterion")
+        for title, url in e.links
+    ]
+    if area is not None:
+        out += [PlanResource.of(r, f"{area.source or framework.name}, for {area.name}") for r in area.resources]
+    return tuple(dict.fromkeys(out))
 
 
 # --------------------------------------------------------------------------- what the plan is made of
@@ -322,15 +331,12 @@ def _current_role(framework: Framework, current: str | Profile) -> Role | None:
     return framework.role(current)
 
 
-def _skill_item(framework: Framework, gap: SkillGap, row: GapRow, target: Role) -> FocusItem:
+def _skill_item(
+    framework: Framework, gap: SkillGap, row: GapRow, target: Role, practised: dict[str, tuple[Attribution, ...]]
+) -> FocusItem:
     skill = framework.skills_by_id.get(row.skill)
-    source = document_title(target) if target.job_description else None
-    practise = tuple(Practice(line, f"the {source}") for line in row.evidence[:MAX_PRACTICE]) if source else ()
-    resources: list[Resource] = []
-    if skill is not None:
-        for step in row.to_reach:
-            resources += skill.level_resources.get(step.level, [])
-        resources += skill.resources
+    document = document_title(target) if target.job_description else None
+    found = practised.get(row.skill, ())
     return FocusItem(
         key=f"skill/{row.skill}",
         kind="skill",
@@ -341,10 +347,9 @@ def _skill_item(framework: Framework, gap: SkillGap, row: GapRow, target: Role) 
         needed_source=_requirement_source(framework, target, row.skill),
         size=row.gap,
         looks_like=tuple(looks_like(framework, row.skill, step) for step in row.to_reach),
-        practise=practise,
-        resources=tuple(resources),
-        evidence=row.evidence,
-        evidence_source=f"the {source}" if source else None,
+        practise=_practice(found, document, "names") if document else (),
+        practise_rule=SKILL_RULE.format(document=document) if document and found else None,
+        resources=skill_resources(framework, row.skill, [step.level for step in row.to_reach]),
     )
 
 
@@ -354,16 +359,15 @@ def _short(text: str, words: int = 12) -> str:
 
 
 def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, compared: bool) -> FocusItem:
-    areas = {a.id: a for a in framework.areas}
-    area = areas.get(e.area)
+    rule = None
     if e.examples:
         practise = tuple(Practice(example, f"an example {framework.name} gives") for example in e.examples)
     elif target.job_description:
-        practise = _sharing_duties(e.text, _duties(target), f"a duty of the {document_title(target)}")
+        document = document_title(target)
+        practise = _practice(criterion_practice(e.text, target), document, "shares the words")
+        rule = CRITERION_RULE.format(document=document) if practise else None
     else:
         practise = ()
-    resources = tuple(Resource(title=title or url, link=url, kind="link") for title, url in e.links)
-    resources += tuple(area.resources) if area else ()
     if e.source:
         stated_in = e.source  # e.g. "Person specification of Senior Product Manager, Knowledge — Essential"
     elif target.job_description and target.job_description.person_specification:
@@ -381,7 +385,8 @@ def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, co
         size=1,
         looks_like=(LooksLike(e.level_name or e.marker_text or e.area_name, e.text, source=stated_in),),
         practise=practise[:MAX_PRACTICE],
-        resources=resources,
+        practise_rule=rule,
+        resources=_criterion_resources(framework, e),
         text=e.text,
     )
 
@@ -400,21 +405,31 @@ def _expectations_to_meet(
     return tuple(e for _, e in ordered), current_role is not None
 
 
+def _candidates(
+    framework: Framework,
+    gap: SkillGap,
+    target: Role,
+    expectations: Sequence[RoleExpectation],
+    compared: bool,
+) -> tuple[FocusItem, ...]:
+    practised = skill_practice(framework, target) if gap.gaps and target.job_description else {}
+    items = [_skill_item(framework, gap, row, target, practised) for row in gap.gaps]
+    items += [_expectation_item(framework, e, target, compared) for e in expectations]
+    return tuple(items)
+
+
 def focus_candidates(framework: Framework, current: str | Profile, target: str) -> tuple[FocusItem, ...]:
     """Every gap a plan can focus on, biggest first: the skills to raise (most levels first), then the target's
     criteria the current role does not have (essential, then desirable, then the rest)."""
     target_role = framework.role(target)
-    gap = skill_gap(framework, current, target)
-    items = [_skill_item(framework, gap, row, target_role) for row in gap.gaps]
     expectations, compared = _expectations_to_meet(framework, _current_role(framework, current), target_role)
-    items += [_expectation_item(framework, e, target_role, compared) for e in expectations]
-    return tuple(items)
+    return _candidates(framework, skill_gap(framework, current, target_role), target_role, expectations, compared)
 
 
-def _span(role: Role | None) -> str:
-    span = role.management if role else None
+def _span(role: Role) -> str | None:
+    span = role.management
     if not span or (span.direct is None and span.indirect is None):
-        return "none stated"
+        return None
     parts = []
     if span.direct is not None:
         parts.append(f"up to {span.direct} directly")
@@ -423,45 +438,63 @@ def _span(role: Role | None) -> str:
     return ", ".join(parts)
 
 
-def level_changes(framework: Framework, current: str | Profile, target: str) -> LevelChanges:
-    """What changes from ``current`` to ``target``: only what differs (see :class:`LevelChanges`)."""
-    target_role = framework.role(target)
-    gap = skill_gap(framework, current, target)
-    current_role = _current_role(framework, current)
-    expectations, compared = _expectations_to_meet(framework, current_role, target_role)
+def _change(what: str, before: Role, after: Role, now: str | None, then: str | None) -> ResponsibilityChange | None:
+    """A change of ``what`` where the two roles' documents differ, said a line per role: what the document states,
+    or that it states none — never "then: none stated", which reads as if the responsibility went away."""
+    if now == then:
+        return None
+
+    def line(role: Role, value: str | None) -> str:
+        return f"{what} for {role.title}: {value}" if value else f"{what}: none stated for {role.title}"
+
+    return ResponsibilityChange(
+        what, now or "none stated", then or "none stated", (line(before, now), line(after, then))
+    )
+
+
+def _responsibilities(framework: Framework, current: Role, target: Role) -> tuple[ResponsibilityChange, ...]:
     changes = []
-    if current_role is not None:
-        before, after = framework.grade_label(current_role.grade), framework.grade_label(target_role.grade)
-        if before != after:
-            changes.append(ResponsibilityChange("Grade", before, after))
-        if _span(current_role) != _span(target_role):
-            changes.append(ResponsibilityChange("People managed", _span(current_role), _span(target_role)))
-        budgets = [r.budget.evidence if r.budget else "none stated" for r in (current_role, target_role)]
-        if budgets[0] != budgets[1]:
-            changes.append(ResponsibilityChange("Budget", *budgets))
-        pay = ["; ".join(s.evidence for s in r.salary) or "none stated" for r in (current_role, target_role)]
-        if pay[0] != pay[1]:
-            changes.append(ResponsibilityChange("Salary", *pay))
+    before, after = framework.grade_label(current.grade), framework.grade_label(target.grade)
+    if before != after:
+        changes.append(ResponsibilityChange("Grade", before, after, (f"Grade: from {before} to {after}",)))
+    pay = ["; ".join(f"“{s.evidence}”" for s in r.salary) or None for r in (current, target)]
+    budget = [f"“{r.budget.evidence}”" if r.budget else None for r in (current, target)]
+    for what, (now, then) in (("People managed", (_span(current), _span(target))), ("Budget", budget), ("Salary", pay)):
+        change = _change(what, current, target, now, then)
+        if change is not None:
+            changes.append(change)
+    return tuple(changes)
+
+
+def _level_changes(
+    framework: Framework,
+    gap: SkillGap,
+    current_role: Role | None,
+    target: Role,
+    expectations: tuple[RoleExpectation, ...],
+    compared: bool,
+) -> LevelChanges:
     return LevelChanges(
         new_skills=tuple(r for r in gap.rows if r.standing != HELD),
         raised_skills=tuple(r for r in gap.rows if r.standing == HELD and r.gap),
         expectations=expectations,
-        responsibilities=tuple(changes),
+        responsibilities=_responsibilities(framework, current_role, target) if current_role is not None else (),
         compared_with=current_role.title if compared and current_role is not None else None,
     )
 
 
-def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target: str) -> RouteCheck:
-    """Whether a route leads from ``current`` to ``target`` (as Progression paths finds them); where none does,
-    why, and up to three roles that do lead there — those nearest the current role's place (its discipline
-    first, then the closest grade)."""
-    if current is None or current == target:
-        return RouteCheck(True)
-    try:
-        progression_paths(G, current, target, limit=1)
-        return RouteCheck(True)
-    except NoPath as error:
-        reason = error.reason
+def level_changes(framework: Framework, current: str | Profile, target: str) -> LevelChanges:
+    """What changes from ``current`` to ``target``: only what differs (see :class:`LevelChanges`)."""
+    target_role = framework.role(target)
+    current_role = _current_role(framework, current)
+    expectations, compared = _expectations_to_meet(framework, current_role, target_role)
+    gap = skill_gap(framework, current, target_role)
+    return _level_changes(framework, gap, current_role, target_role, expectations, compared)
+
+
+def leading_roles(framework: Framework, G: nx.DiGraph, current: str, target: str) -> tuple[tuple[str, str], ...]:
+    """Up to three roles from which a route leads to ``target``, nearest ``current``'s place first (its
+    discipline, then the closest grade), as (role id, "Title (grade)")."""
     here = G.nodes[current]
     leading = nx.ancestors(G, target) - {current}
 
@@ -470,8 +503,19 @@ def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target
         apart = abs((node["position"] or 0) - (here["position"] or 0))
         return (node["discipline"] != here["discipline"], apart, node["title"])
 
-    nearest = sorted(leading, key=distance)[:MAX_NEAREST]
-    return RouteCheck(False, reason, tuple((r, role_label(framework, r)) for r in nearest))
+    return tuple((r, role_label(framework, r)) for r in sorted(leading, key=distance)[:MAX_NEAREST])
+
+
+def route_check(framework: Framework, G: nx.DiGraph, current: str | None, target: str) -> RouteCheck:
+    """Whether a route leads from ``current`` to ``target`` (as Progression paths finds them); where none does,
+    why, and the roles nearest the current one that do lead there (:func:`leading_roles`)."""
+    if current is None or current == target:
+        return RouteCheck(True)
+    try:
+        progression_paths(G, current, target, limit=1)
+        return RouteCheck(True)
+    except NoPath as error:
+        return RouteCheck(False, error.reason, leading_roles(framework, G, current, target))
 
 
 def _readiness(gap: SkillGap, expectations: int, compared: bool) -> str:
@@ -491,6 +535,94 @@ def _readiness(gap: SkillGap, expectations: int, compared: bool) -> str:
     return "; ".join(parts) + "." if parts else "The target role lists no requirements in the framework."
 
 
+def plan_basis(
+    framework: Framework,
+    G: nx.DiGraph,
+    current: str | Profile,
+    target: str,
+    *,
+    gap: SkillGap | None = None,
+    route: RouteCheck | None = None,
+    focus_size: int = FOCUS_SIZE,
+    current_label: str | None = None,
+    levels_from: str | None = None,
+) -> PlanBasis:
+    """The comparison a plan from ``current`` (a role id, or a person's :class:`~framework.skills.Profile`) to
+    ``target`` is made of, made once: pass the ``gap`` and the ``route`` check where the caller has them already.
+
+    A basis from a profile holds that person's levels: it is for their own page, never to be cached or shared.
+    """
+    target_role = framework.role(target)
+    gap = gap if gap is not None else skill_gap(framework, current, target_role)
+    current_role = _current_role(framework, current)
+    expectations, compared = _expectations_to_meet(framework, current_role, target_role)
+    if isinstance(current, Profile):
+        label = current_label or current.label or "My self-assessment"
+        source = levels_from or "your own assessment of your levels"
+        role_id = current.based_on if current.based_on in framework.roles_by_id else None
+    else:
+        label = current_label or role_label(framework, current)
+        source = levels_from or f"the levels {framework.role(current).title}'s profile lists"
+        role_id = current
+    return PlanBasis(
+        framework=framework.name,
+        attribution=framework.attribution,
+        current_label=label,
+        target_label=role_label(framework, target),
+        target_title=target_role.title,
+        readiness=_readiness(gap, len(expectations), compared),
+        levels_from=source,
+        candidates=_candidates(framework, gap, target_role, expectations, compared),
+        changes=_level_changes(framework, gap, current_role, target_role, expectations, compared),
+        route=route if route is not None else route_check(framework, G, role_id, target),
+        focus_size=focus_size,
+    )
+
+
+def plan_from(
+    basis: PlanBasis,
+    *,
+    date: dt.date,
+    focus: Sequence[str] | None = None,
+    person: str | None = None,
+    manager: str | None = None,
+    next_check_in: dt.date | None = None,
+    actions: Sequence[Action] = (),
+) -> DevelopmentPlan:
+    """The plan: ``basis`` with the choices of the conversation. ``focus`` is the keys chosen
+    (:attr:`FocusItem.key`, in the order wanted; unknown ones are left out), by default the biggest gaps.
+    ``person``, ``manager``, ``next_check_in`` and ``actions`` are what the people in the conversation write in;
+    a plan holding them is theirs, never to be cached or shared. Nothing is recomputed: this is cheap."""
+    by_key = {item.key: item for item in basis.candidates}
+    keys = basis.default_focus if focus is None else tuple(dict.fromkeys(focus))
+    chosen = tuple(by_key[k] for k in keys if k in by_key)
+    chosen_keys = {item.key for item in chosen}
+    count = len(basis.candidates)
+    names = [item.name for item in chosen]
+    summary = f"From {basis.current_label} to {basis.target_label}: {count} gap{'s' * (count != 1)} in all" + (
+        f"; the focus is {_listed(names)}." if names else "; nothing to close."
+    )
+    return DevelopmentPlan(
+        framework=basis.framework,
+        attribution=basis.attribution,
+        current_label=basis.current_label,
+        target_label=basis.target_label,
+        target_title=basis.target_title,
+        date=date,
+        readiness=basis.readiness,
+        summary=summary,
+        levels_from=basis.levels_from,
+        focus=chosen,
+        others=tuple(item for item in basis.candidates if item.key not in chosen_keys),
+        changes=basis.changes,
+        route=basis.route,
+        person=person or None,
+        manager=manager or None,
+        next_check_in=next_check_in,
+        actions=tuple(actions),
+    )
+
+
 def development_plan(
     framework: Framework,
     G: nx.DiGraph,
@@ -507,51 +639,19 @@ def development_plan(
     current_label: str | None = None,
     levels_from: str | None = None,
 ) -> DevelopmentPlan:
-    """The plan from ``current`` (a role id, or a person's :class:`~framework.skills.Profile`) to ``target``.
-
-    ``focus`` is the keys chosen (:attr:`FocusItem.key`, in the order wanted; unknown ones are left out); by
-    default the ``focus_size`` biggest gaps. ``person``, ``manager``, ``next_check_in`` and ``actions`` are what
-    the people in the conversation write in; a plan holding them is theirs, never to be cached or shared.
-    """
-    target_role = framework.role(target)
-    gap = skill_gap(framework, current, target)
-    candidates = focus_candidates(framework, current, target)
-    by_key = {item.key: item for item in candidates}
-    chosen = [by_key[k] for k in dict.fromkeys(focus) if k in by_key] if focus is not None else None
-    if chosen is None:
-        chosen = list(candidates[:focus_size])
-    chosen_keys = {item.key for item in chosen}
-    changes = level_changes(framework, current, target)
-    role_id = current if isinstance(current, str) else current.based_on
-    if isinstance(current, Profile):
-        label = current_label or current.label or "My self-assessment"
-        source = levels_from or "your own assessment of your levels"
-    else:
-        label = current_label or role_label(framework, current)
-        source = levels_from or f"the levels {framework.role(current).title}'s profile lists"
-    target_label = role_label(framework, target)
-    biggest = [item.name for item in chosen]
-    summary = f"From {label} to {target_label}: {len(candidates)} gap{'s' * (len(candidates) != 1)} in all" + (
-        f"; the focus is {_listed(biggest)}." if biggest else "; nothing to close."
+    """The plan from ``current`` (a role id, or a person's :class:`~framework.skills.Profile`) to ``target``:
+    :func:`plan_basis` and :func:`plan_from` in one call (see them for the arguments)."""
+    basis = plan_basis(
+        framework, G, current, target, focus_size=focus_size, current_label=current_label, levels_from=levels_from
     )
-    return DevelopmentPlan(
-        framework=framework.name,
-        attribution=framework.attribution,
-        current_label=label,
-        target_label=target_label,
-        target_title=target_role.title,
+    return plan_from(
+        basis,
         date=date,
-        readiness=_readiness(gap, len(changes.expectations), changes.compared_with is not None),
-        summary=summary,
-        levels_from=source,
-        focus=tuple(chosen),
-        others=tuple(item for item in candidates if item.key not in chosen_keys),
-        changes=changes,
-        route=route_check(framework, G, role_id if role_id in framework.roles_by_id else None, target),
-        person=person or None,
-        manager=manager or None,
+        focus=focus,
+        person=person,
+        manager=manager,
         next_check_in=next_check_in,
-        actions=tuple(actions),
+        actions=actions,
     )
 
 

@@ -1,5 +1,12 @@
-"""A development plan as files people use: Markdown to read or paste, CSV for a spreadsheet, and a one-page PDF
-to print for the 1:1 — all three from one :class:`~framework.plan.DevelopmentPlan`.
+"""A development plan as files people use: Markdown to read or paste, CSV for a spreadsheet, and a PDF to print for
+the 1:1 — all three from one :class:`~framework.plan.DevelopmentPlan`.
+
+The PDF's first page is the sheet for the conversation — who, when, what changes, the focus, the agreed actions
+and space to sign — and what good looks like, ways to practise and resources follow on the next pages, whole:
+nothing the framework says is cut short to make it fit. Descriptors keep their lists as lists in every file.
+
+Dates are written as a reader in the UK reads them ("15 Jan 2027") in the Markdown and the PDF, and as ISO 8601
+("2027-01-15") in the CSV, which is data (:mod:`framework.dates`).
 
 Framework and user text is data, never markup: every string in the Markdown is escaped, every CSV cell is made
 safe for spreadsheets, and the PDF's paragraphs are escaped for reportlab's own mark-up.
@@ -8,17 +15,19 @@ safe for spreadsheets, and the PDF's paragraphs are escaped for reportlab's own 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 import pandas as pd
 
 from .cells import csv_text
+from .dates import file_date, uk_date
+from .gaptext import descriptor_lines, descriptor_markdown
 from .ids import file_stem
-from .plan import DevelopmentPlan, FocusItem
+from .plan import DevelopmentPlan, FocusItem, LooksLike
 from .textsafe import md_escape
 
-__all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
+__all__ = ["PLAN_CSV_COLUMNS", "focus_markdown", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
 
 BLANK = "________________"  #: space to write in on a printed plan
 BLANK_ACTIONS = 3  #: empty rows of the actions table when none are agreed yet
@@ -36,6 +45,7 @@ PLAN_CSV_COLUMNS = [
     "Needed, stated in",
     "What good looks like",
     "Ways to practise",
+    "Resources",
     "Action",
     "By when",
     "Owner",
@@ -50,48 +60,79 @@ def plan_file_stem(plan: DevelopmentPlan) -> str:
     return file_stem("development-plan", plan.person or "", plan.target_title, plan.date.isoformat(), most=60)
 
 
-def _date(value) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
+def _focus_title(item: FocusItem) -> str:
+    """A focus item as its heading names it: a skill by its name, a criterion by its area and whole text."""
+    return f"{item.area}: {item.text}" if item.kind == "expectation" and item.text else item.name
+
+
+def _resource_line(resource) -> str:
+    kind = f" ({resource.kind})" if resource.kind else ""
+    link = f" — {resource.link}" if resource.link else ""
+    return f"{resource.title}{kind}{link} — from {resource.source}"
+
+
+# --------------------------------------------------------------------------- Markdown
 
 
 def _who(plan: DevelopmentPlan) -> list[str]:
     return [
         f"**Person:** {md_escape(plan.person) if plan.person else BLANK}",
         f"**Line manager:** {md_escape(plan.manager) if plan.manager else BLANK}",
-        f"**Date:** {_date(plan.date)}",
-        f"**Next check-in:** {_date(plan.next_check_in) if plan.next_check_in else BLANK}",
+        f"**Date:** {uk_date(plan.date)}",
+        f"**Next check-in:** {uk_date(plan.next_check_in) if plan.next_check_in else BLANK}",
     ]
 
 
-def _looks_like_lines(item: FocusItem) -> list[str]:
-    out = []
-    for step in item.looks_like:
-        if step.note:
-            out.append(f"*{md_escape(step.level)}* — {md_escape(step.note)}")
-        else:
-            out.append(f"*{md_escape(step.heading)}:*")
-        if step.text:
-            out += [md_escape(line) for line in step.text.splitlines() if line.strip()]
-    return out
+def _looks_like_markdown(step: LooksLike, kind: str) -> str:
+    head = f"*{md_escape(step.level)}* — {md_escape(step.note)}" if step.note else f"*{md_escape(step.heading)}:*"
+    if not step.text:
+        return head
+    return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md_escape(step.text))
 
 
-def _focus_markdown(number: int, item: FocusItem) -> list[str]:
-    lines = [f"### {number}. {md_escape(item.name)}", ""]
-    lines.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed_stated)}")
-    lines += ["", "**What good looks like**", ""]
-    for line in _looks_like_lines(item):
-        lines += [line, ""]
+def focus_markdown(item: FocusItem, *, heading: str = "", steps: Sequence[LooksLike] | None = None) -> str:
+    """One focus item in Markdown (what the page's focus detail and the Markdown file both say): where it
+    stands, what good looks like at each level still to reach (or at ``steps`` only), ways to practise with the
+    rule that chose them, and resources."""
+    steps = item.looks_like if steps is None else steps
+    blocks = [heading] if heading else []
+    blocks.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed_stated)}")
+    if steps:
+        blocks.append("**What good looks like**")
+        blocks += [_looks_like_markdown(step, item.kind) for step in steps]
     if item.practise:
-        lines += ["**Ways to practise**", ""]
-        lines += [f"- “{md_escape(p.text)}” — {md_escape(p.source)}" for p in item.practise]
-        lines.append("")
+        blocks.append("**Ways to practise**")
+        if item.practise_rule:
+            blocks.append(f"*{md_escape(item.practise_rule)}*")
+        blocks.append("\n".join(f"- “{md_escape(p.text)}” — {md_escape(p.source)}" for p in item.practise))
     if item.resources:
-        lines += ["**Resources**", ""]
-        for resource in item.resources:
-            kind = f" ({md_escape(resource.kind)})" if resource.kind else ""
-            link = f" — {md_escape(resource.link)}" if resource.link else ""
-            lines.append(f"- {md_escape(resource.title)}{kind}{link}")
-        lines.append("")
+        blocks.append("**Resources**")
+        blocks.append("\n".join(f"- {md_escape(_resource_line(r))}" for r in item.resources))
+    return "\n\n".join(blocks)
+
+
+def _changes_markdown(plan: DevelopmentPlan) -> list[str]:
+    esc, changes = md_escape, plan.changes
+    lines = [f"## What changes at {esc(plan.target_title)}", ""]
+    if changes.said:
+        lines += [f"- {esc(line)}" for line in changes.said] + [""]
+    if changes.new_skills:
+        lines += ["**Skills the target needs that are not held yet, or not in the current profile:**", ""]
+        lines += [f"- {esc(r.name)}" for r in changes.new_skills] + [""]
+    if changes.raised_skills:
+        lines += ["**Skills to raise:**", ""]
+        lines += [f"- {esc(r.name)}" for r in changes.raised_skills] + [""]
+    if changes.expectations:
+        against = f" that {esc(changes.compared_with)} does not already have" if changes.compared_with else ""
+        lines += [f"**{esc(plan.target_title)}'s criteria{against}:**", ""]
+        for label, items in (("Essential", changes.essential), ("Desirable", changes.desirable)):
+            if items:
+                lines += [f"*{label}:*", ""]
+                lines += [f"- {esc(e.area_name)}: {esc(e.text)}" for e in items] + [""]
+        if changes.unmarked:
+            lines += [f"- {esc(e.area_name)}: {esc(e.text)}" for e in changes.unmarked] + [""]
+    if not (changes.said or changes.new_skills or changes.raised_skills or changes.expectations):
+        lines += ["Nothing: the target asks nothing the current side does not already have.", ""]
     return lines
 
 
@@ -108,51 +149,24 @@ def plan_markdown(plan: DevelopmentPlan) -> str:
         if plan.route.nearest:
             lines.append("Roles that do lead there: " + ", ".join(esc(label) for _, label in plan.route.nearest) + ".")
         lines.append("")
-
-    changes = plan.changes
-    lines += [f"## What changes at {esc(plan.target_title)}", ""]
-    if changes.responsibilities:
-        lines += ["| Responsibility | Now | Then |", "|---|---|---|"]
-        lines += [f"| {esc(c.what)} | {esc(c.now)} | {esc(c.then)} |" for c in changes.responsibilities]
-        lines.append("")
-    if changes.new_skills:
-        lines.append("**Skills the target needs that are not held yet, or not in the current profile:** ")
-        lines.append(", ".join(f"{esc(r.name)}" for r in changes.new_skills) + ".")
-        lines.append("")
-    if changes.raised_skills:
-        lines.append("**Skills to raise:** " + ", ".join(esc(r.name) for r in changes.raised_skills) + ".")
-        lines.append("")
-    if changes.expectations:
-        against = f" that {esc(changes.compared_with)} does not already have" if changes.compared_with else ""
-        lines += [f"**{esc(plan.target_title)}'s criteria{against}:**", ""]
-        for label, items in (("Essential", changes.essential), ("Desirable", changes.desirable)):
-            if items:
-                lines.append(f"*{label}:*")
-                lines.append("")
-                lines += [f"- {esc(e.area_name)}: {esc(e.text)}" for e in items]
-                lines.append("")
-        if changes.unmarked:
-            lines += [f"- {esc(e.area_name)}: {esc(e.text)}" for e in changes.unmarked]
-            lines.append("")
-    if not (changes.responsibilities or changes.new_skills or changes.raised_skills or changes.expectations):
-        lines += ["Nothing: the target asks nothing the current side does not already have.", ""]
+    lines += _changes_markdown(plan)
 
     lines += ["## Focus for this plan", ""]
     if not plan.focus:
         lines += ["No gap chosen.", ""]
     for number, item in enumerate(plan.focus, 1):
-        lines += _focus_markdown(number, item)
+        lines += [focus_markdown(item, heading=f"### {number}. {esc(_focus_title(item))}"), ""]
 
     lines += ["## Agreed actions", "", "| Action | By when | Owner | Support | Status |", "|---|---|---|---|---|"]
     for action in plan.actions:
-        cells = [action.action, _date(action.by_when), action.owner, action.support, action.status]
+        cells = [action.action, uk_date(action.by_when), action.owner, action.support, action.status]
         lines.append("| " + " | ".join(esc(c) if c else " " for c in cells) + " |")
     if not plan.actions:
         lines += ["|   |   |   |   |   |"] * BLANK_ACTIONS
     lines.append("")
     if plan.others:
         lines += ["## Other gaps, for a later plan", ""]
-        lines += [f"- {esc(item.name)} ({esc(item.now)} → {esc(item.needed)})" for item in plan.others]
+        lines += [f"- {esc(_focus_title(item))} ({esc(item.now)} → {esc(item.needed)})" for item in plan.others]
         lines.append("")
     lines += [
         "## Agreed",
@@ -176,17 +190,23 @@ def _plain_looks_like(item: FocusItem) -> str:
     return "\n\n".join(parts)
 
 
+def _plain_practise(item: FocusItem) -> str:
+    lines = [item.practise_rule] if item.practise and item.practise_rule else []
+    return "\n".join(lines + [f"{p.text} ({p.source})" for p in item.practise])
+
+
 def _rows(plan: DevelopmentPlan) -> Iterable[dict[str, object]]:
     who = {
         "Person": plan.person or "",
         "Line manager": plan.manager or "",
         "From": plan.current_label,
         "To": plan.target_label,
-        "Date": plan.date.isoformat(),
-        "Next check-in": plan.next_check_in.isoformat() if plan.next_check_in else "",
+        "Date": file_date(plan.date),
+        "Next check-in": file_date(plan.next_check_in),
     }
     for part, items in (("Focus", plan.focus), ("Later", plan.others)):
         for item in items:
+            detail = part == "Focus"
             yield {
                 **who,
                 "Part": part,
@@ -194,17 +214,16 @@ def _rows(plan: DevelopmentPlan) -> Iterable[dict[str, object]]:
                 "Now": item.now,
                 "Needed": item.needed,
                 "Needed, stated in": item.needed_source,
-                "What good looks like": _plain_looks_like(item) if part == "Focus" else "",
-                "Ways to practise": "\n".join(f"{p.text} ({p.source})" for p in item.practise)
-                if part == "Focus"
-                else "",
+                "What good looks like": _plain_looks_like(item) if detail else "",
+                "Ways to practise": _plain_practise(item) if detail else "",
+                "Resources": "\n".join(_resource_line(r) for r in item.resources) if detail else "",
             }
     for action in plan.actions:
         yield {
             **who,
             "Part": "Action",
             "Action": action.action,
-            "By when": action.by_when.isoformat() if action.by_when else "",
+            "By when": file_date(action.by_when),
             "Owner": action.owner,
             "Support": action.support,
             "Status": action.status,
@@ -228,35 +247,187 @@ def _styles():
 
     register_fonts()
     base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=7.6, leading=9.4, spaceAfter=1.5)
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=8, leading=10, spaceAfter=2)
     return {
-        "title": ParagraphStyle("title", parent=body, fontName="VeraBd", fontSize=12.5, leading=15, spaceAfter=3),
-        "h2": ParagraphStyle("h2", parent=body, fontName="VeraBd", fontSize=9, leading=11, spaceBefore=4, spaceAfter=2),
-        "h3": ParagraphStyle("h3", parent=body, fontName="VeraBd", fontSize=8, leading=10, spaceBefore=3),
+        "title": ParagraphStyle("title", parent=body, fontName="VeraBd", fontSize=13, leading=16, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=body, fontName="VeraBd", fontSize=9.5, leading=12, spaceBefore=6),
+        "h3": ParagraphStyle("h3", parent=body, fontName="VeraBd", fontSize=8.5, leading=11, spaceBefore=4),
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=6.6, leading=8, textColor="#333333"),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=7, leading=8.4, spaceAfter=0),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=10, bulletIndent=2, bulletFontName="Vera", spaceAfter=1
+        ),
+        "small": ParagraphStyle("small", parent=body, fontSize=7, leading=8.8, textColor="#333333"),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9, spaceAfter=0),
     }
 
 
+#: Characters that are invisible by definition (zero-width spaces and joiners, the byte-order mark): the bundled
+#: font has no glyph for them, and would print a box where the text shows nothing.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _x(text: str | None) -> str:
-    """Text for a reportlab paragraph: shown as written (its mark-up characters escaped). The plan's own words
-    avoid the few characters the bundled font lacks (an arrow, say), so it never prints an empty box."""
-    return xml_escape(text or "").replace("\n", "<br/>")
+    """Text for a reportlab paragraph: shown as written (its mark-up characters escaped, its invisible characters
+    left out). The plan's own words avoid the few characters the bundled font lacks (an arrow, say), so it never
+    prints an empty box."""
+    return xml_escape((text or "").translate(_INVISIBLE)).replace("\n", "<br/>")
 
 
-def _first(text: str | None, words: int = 45) -> str:
-    parts = (text or "").split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+def _bullets(items: Iterable[str], s, style: str = "bullet") -> list:
+    from reportlab.platypus import Paragraph
+
+    return [Paragraph(item, s[style], bulletText="•") for item in items]
+
+
+def _descriptor_flowables(text: str, s) -> list:
+    """A descriptor as the framework writes it: its lead-in as a paragraph, its "- …" items as bullets."""
+    from reportlab.platypus import Paragraph
+
+    return [
+        Paragraph(_x(line), s["bullet"], bulletText="•") if is_bullet else Paragraph(_x(line), s["body"])
+        for is_bullet, line in descriptor_lines(text)
+    ]
+
+
+def _first_page(plan: DevelopmentPlan, s, width: float) -> list:
+    """The sheet for the 1:1: who and when, where things stand, what changes, the focus, the agreed actions and
+    space to sign."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    story = [Paragraph(_x(f"Development plan: {plan.current_label} to {plan.target_label}"), s["title"])]
+    who = (
+        f"<b>Person:</b> {_x(plan.person) or BLANK} &nbsp; "
+        f"<b>Line manager:</b> {_x(plan.manager) or BLANK} &nbsp; "
+        f"<b>Date:</b> {_x(uk_date(plan.date))} &nbsp; "
+        f"<b>Next check-in:</b> {_x(uk_date(plan.next_check_in)) or BLANK}"
+    )
+    story += [Paragraph(who, s["body"]), Paragraph(_x(f"{plan.framework} · levels: {plan.levels_from}"), s["small"])]
+    story.append(Paragraph(f"<b>Where things stand:</b> {_x(plan.readiness)}", s["body"]))
+    if not plan.route.has_route:
+        text = f"No route in the framework leads to {plan.target_title}: {plan.route.reason}."
+        if plan.route.nearest:
+            text += " Roles that do lead there: " + ", ".join(label for _, label in plan.route.nearest) + "."
+        story.append(Paragraph(_x(text), s["body"]))
+    changes = plan.changes
+    if changes.said:
+        story.append(Paragraph("What changes", s["h2"]))
+        story += _bullets([_x(line) for line in changes.said], s)
+    if changes.expectations:
+        counts = f"{len(changes.essential)} essential and {len(changes.desirable)} desirable criteria"
+        story.append(Paragraph(_x(f"{counts} of {plan.target_title} to show: listed after the focus."), s["small"]))
+
+    story.append(Paragraph("Focus", s["h2"]))
+    for number, item in enumerate(plan.focus, 1):
+        line = f"<b>{number}. {_x(_focus_title(item))}</b> — now: {_x(item.now)}; needed: {_x(item.needed)}"
+        story.append(Paragraph(line, s["body"]))
+    if plan.focus:
+        story.append(Paragraph("What good looks like, ways to practise and resources: on the next page.", s["small"]))
+    else:
+        story.append(Paragraph("No gap chosen.", s["body"]))
+
+    story.append(Paragraph("Agreed actions", s["h2"]))
+    header = ["Action", "By when", "Owner", "Support", "Status"]
+    rows = [[Paragraph(f"<b>{h}</b>", s["cell"]) for h in header]]
+    for action in plan.actions:
+        cells = [action.action, uk_date(action.by_when), action.owner, action.support, action.status]
+        rows.append([Paragraph(_x(c), s["cell"]) for c in cells])
+    rows += [[""] * 5 for _ in range(max(0, BLANK_ACTIONS - len(plan.actions)))]
+    table = Table(
+        rows,
+        colWidths=[width * f for f in (0.38, 0.12, 0.14, 0.24, 0.12)],
+        minRowHeights=[0] + [16] * (len(rows) - 1),
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#6f777b")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story += [table, Spacer(1, 4)]
+    story.append(Paragraph("Agreed", s["h2"]))
+    sign = Table(
+        [["Person:", "", "Date:", ""], ["Line manager:", "", "Date:", ""]],
+        colWidths=[width * f for f in (0.16, 0.44, 0.1, 0.3)],
+        rowHeights=[18, 18],
+    )
+    sign.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "Vera"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
+                ("LINEBELOW", (3, 0), (3, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    story.append(sign)
+    return story
+
+
+def _focus_pages(plan: DevelopmentPlan, s) -> list:
+    """Each focus item in full — what the level needed looks like (the levels on the way are named; the Markdown
+    describes them too), ways to practise, resources — then the criteria still to show and the gaps left for
+    later."""
+    from reportlab.platypus import Paragraph
+
+    story = [Paragraph("The focus in detail", s["title"])]
+    for number, item in enumerate(plan.focus, 1):
+        story.append(Paragraph(_x(f"{number}. {_focus_title(item)}"), s["h2"]))
+        story.append(Paragraph(f"<b>Now:</b> {_x(item.now)} · <b>Needed:</b> {_x(item.needed_stated)}", s["body"]))
+        if item.looks_like:
+            *before, step = item.looks_like
+            story.append(Paragraph("What good looks like", s["h3"]))
+            head = f"<i>{_x(step.level)}</i> — {_x(step.note)}" if step.note else f"<i>{_x(step.heading)}:</i>"
+            story.append(Paragraph(head, s["body"]))
+            if step.text:
+                story += (
+                    _descriptor_flowables(step.text, s)
+                    if item.kind == "skill"
+                    else [Paragraph(_x(step.text), s["body"])]
+                )
+            if before:
+                on_the_way = ", ".join(b.level for b in before)
+                story.append(
+                    Paragraph(_x(f"On the way: {on_the_way}. The plan's Markdown file describes each."), s["small"])
+                )
+        if item.practise:
+            story.append(Paragraph("Ways to practise", s["h3"]))
+            if item.practise_rule:
+                story.append(Paragraph(f"<i>{_x(item.practise_rule)}</i>", s["small"]))
+            story += _bullets([f"“{_x(p.text)}” — <i>{_x(p.source)}</i>" for p in item.practise], s)
+        if item.resources:
+            story.append(Paragraph("Resources", s["h3"]))
+            story += _bullets([_x(_resource_line(r)) for r in item.resources], s)
+    changes = plan.changes
+    if changes.expectations:
+        against = f" that {changes.compared_with} does not already have" if changes.compared_with else ""
+        story.append(Paragraph(_x(f"{plan.target_title}'s criteria{against}"), s["h2"]))
+        groups = [("Essential", changes.essential), ("Desirable", changes.desirable), ("Other", changes.unmarked)]
+        for label, items in groups:
+            if items:
+                story.append(Paragraph(label, s["h3"]))
+                story += _bullets([_x(f"{e.area_name}: {e.text}") for e in items], s)
+    if plan.others:
+        story.append(Paragraph("Other gaps, for a later plan", s["h2"]))
+        story += _bullets([_x(f"{_focus_title(i)} ({i.now}; needed: {i.needed})") for i in plan.others], s)
+    if plan.attribution:
+        story.append(Paragraph(_x(plan.attribution), s["small"]))
+    return story
 
 
 def plan_pdf(plan: DevelopmentPlan) -> bytes:
-    """The 1:1 kit on one printable A4 page: who and when, where things stand, the focus with what good looks
-    like at the level needed and ways to practise, the agreed actions with their dates, and space to sign."""
-    from reportlab.lib import colors
+    """The plan to print: its first A4 page the sheet for the 1:1 (who and when, what changes, the focus, the
+    agreed actions, space to sign), then the focus in detail — what good looks like at each level still to
+    reach, ways to practise and resources — the criteria still to show and the gaps left for later, whole."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
 
     s = _styles()
     buffer = io.BytesIO()
@@ -271,108 +442,9 @@ def plan_pdf(plan: DevelopmentPlan) -> bytes:
         author="Career Explorer",
     )
     width = A4[0] - 28 * mm
-    story = [Paragraph(_x(f"Development plan: {plan.current_label} to {plan.target_label}"), s["title"])]
-    who = (
-        f"<b>Person:</b> {_x(plan.person) or '______________'} &nbsp; "
-        f"<b>Line manager:</b> {_x(plan.manager) or '______________'} &nbsp; "
-        f"<b>Date:</b> {_x(_date(plan.date))} &nbsp; "
-        f"<b>Next check-in:</b> {_x(_date(plan.next_check_in)) or '______________'}"
-    )
-    story += [Paragraph(who, s["body"]), Paragraph(_x(f"{plan.framework} · levels: {plan.levels_from}"), s["small"])]
-    story += [Paragraph(f"<b>Where things stand:</b> {_x(plan.readiness)}", s["body"])]
-    if not plan.route.has_route:
-        nearest = ", ".join(label for _, label in plan.route.nearest)
-        text = f"No route in the framework leads to {plan.target_title}: {plan.route.reason}."
-        text += f" Roles that do lead there: {nearest}." if nearest else ""
-        story.append(Paragraph(_x(text), s["body"]))
-    changes = plan.changes
-    if changes.responsibilities:
-        story.append(
-            Paragraph(
-                "<b>What changes:</b> "
-                + "; ".join(
-                    _x(f"{c.what}: {_first(c.now, 14)}, then {_first(c.then, 14)}") for c in changes.responsibilities
-                ),
-                s["body"],
-            )
-        )
-    if changes.essential:
-        story.append(
-            Paragraph(
-                _x(f"{len(changes.essential)} essential and {len(changes.desirable)} desirable criteria of "
-                   f"{plan.target_title} to show; the plan's Markdown lists them all."),
-                s["small"],
-            )
-        )  # fmt: skip
-
-    story.append(Paragraph("Focus", s["h2"]))
-    for number, item in enumerate(plan.focus, 1):
-        story.append(Paragraph(_x(f"{number}. {item.name} — now: {item.now}; needed: {item.needed}"), s["h3"]))
-        story.append(Paragraph(_x(f"Needed, stated in {item.needed_source}."), s["small"]))
-        needed = item.looks_like[-1] if item.looks_like else None
-        if needed is not None:
-            note = f" ({needed.note})" if needed.note else ""
-            story.append(
-                Paragraph(
-                    f"<b>What good looks like ({_x(needed.heading)}):</b> {_x(_first(needed.text, 60))}"
-                    f"<i>{_x(note)}</i>",
-                    s["body"],
-                )
-            )
-        for practice in item.practise[:2]:
-            story.append(
-                Paragraph(
-                    f"<b>Practise:</b> “{_x(_first(practice.text, 30))}” — <i>{_x(practice.source)}</i>", s["small"]
-                )
-            )
-    if not plan.focus:
-        story.append(Paragraph("No gap chosen.", s["body"]))
-
-    story.append(Paragraph("Agreed actions", s["h2"]))
-    header = ["Action", "By when", "Owner", "Support", "Status"]
-    rows = [[Paragraph(f"<b>{h}</b>", s["cell"]) for h in header]]
-    for action in plan.actions:
-        cells = [action.action, _date(action.by_when), action.owner, action.support, action.status]
-        rows.append([Paragraph(_x(_first(c, 25)), s["cell"]) for c in cells])
-    rows += [[""] * 5 for _ in range(max(0, BLANK_ACTIONS - len(plan.actions)))]
-    table = Table(
-        rows,
-        colWidths=[width * f for f in (0.38, 0.12, 0.14, 0.24, 0.12)],
-        minRowHeights=[0] + [14] * (len(rows) - 1),
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#6f777b")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    story += [table, Spacer(1, 4)]
-    if plan.others:
-        later = ", ".join(item.name for item in plan.others[:8])
-        more = len(plan.others) - 8
-        story.append(Paragraph(_x(f"Later: {later}" + (f", and {more} more." if more > 0 else ".")), s["small"]))
-    story.append(Paragraph("Agreed", s["h2"]))
-    sign = Table(
-        [["Person:", "", "Date:", ""], ["Line manager:", "", "Date:", ""]],
-        colWidths=[width * f for f in (0.16, 0.44, 0.1, 0.3)],
-        rowHeights=[16, 16],
-    )
-    sign.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), "Vera"),
-                ("FONTSIZE", (0, 0), (-1, -1), 7.6),
-                ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
-                ("LINEBELOW", (3, 0), (3, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ]
-        )
-    )
-    story.append(sign)
-    if plan.attribution:
-        story += [Spacer(1, 4), Paragraph(_x(_first(plan.attribution, 60)), s["small"])]
+    story = _first_page(plan, s, width)
+    detail = _focus_pages(plan, s)
+    if len(detail) > 1:
+        story += [PageBreak(), *detail]
     doc.build(story)
     return buffer.getvalue()

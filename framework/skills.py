@@ -34,6 +34,7 @@ __all__ = [
     "Profile",
     "SkillGap",
     "dump_profile",
+    "level_steps",
     "load_profile",
     "nearest_defined",
     "profile_from_role",
@@ -66,8 +67,9 @@ class LevelStep:
     level: str
     name: str
     descriptor: str | None  # None where the framework defines no descriptor for the level
-    #: Where ``descriptor`` is None: the nearest level of the same skill that the framework does define, as
-    #: (level name, descriptor) — shown instead, labelled as such. None when no level of the skill is defined.
+    #: Where ``descriptor`` is None: the nearest level of the same skill that the framework does define *above the
+    #: level held*, as (level name, descriptor) — shown instead, labelled as such. None when the skill describes
+    #: no level above the one held.
     nearest: tuple[str, str] | None = None
 
 
@@ -145,9 +147,23 @@ def _levels_of(framework: Framework, current: str | Profile | Role) -> tuple[str
     return role.id, role.title, {req.skill: req.level for req in role.skills}, True
 
 
-def nearest_defined(framework: Framework, skill_id: str, level_id: str) -> tuple[str, str] | None:
-    """The level of ``skill_id`` nearest to ``level_id`` that has a descriptor, as (level name, descriptor):
-    the one below first where two are as near (what is asked at least includes it). None when none is."""
+def nearest_defined(
+    framework: Framework, skill_id: str, level_id: str, *, above: str | None = None
+) -> tuple[str, str] | None:
+    """The level of ``skill_id`` nearest to ``level_id`` that has a descriptor, as (level name, descriptor): the
+    one below first where two are as near (what is asked at least includes it). None when none is.
+
+    With ``above`` (a level held, or ``""`` for none held), only levels above it count: what a level still to
+    reach looks like is never shown in the words of a level already held. None then means the skill describes no
+    level above the one held.
+
+    >>> from framework import load_framework
+    >>> fw = load_framework("data/roles.yaml")  # "Making a process work" describes Working and Expert only
+    >>> nearest_defined(fw, "making-a-process-work", "practitioner")[0]
+    'Working'
+    >>> nearest_defined(fw, "making-a-process-work", "practitioner", above="working")[0]
+    'Expert'
+    """
     skill = framework.skills_by_id.get(skill_id)
     if skill is None:
         return None
@@ -155,11 +171,27 @@ def nearest_defined(framework: Framework, skill_id: str, level_id: str) -> tuple
     at = next((i for i, lv in enumerate(scale) if lv.id == level_id), None)
     if at is None:
         return None
+    floor = framework.level_rank.get(above, 0) if above is not None else -1  # ranks start at 1
     for distance in range(1, len(scale)):
         for i in (at - distance, at + distance):
-            if 0 <= i < len(scale) and skill.levels.get(scale[i].id):
+            if 0 <= i < len(scale) and i + 1 > floor and skill.levels.get(scale[i].id):
                 return scale[i].name, skill.levels[scale[i].id]
     return None
+
+
+def level_steps(framework: Framework, skill_id: str, held: str | None, required: str | None) -> tuple[LevelStep, ...]:
+    """The levels of ``skill_id`` above ``held`` (a level id, or None for none) up to ``required``, each with its
+    descriptor — or, where the framework leaves it undescribed, the nearest level described above ``held``."""
+    skill = framework.skills_by_id.get(skill_id)
+    rank = framework.level_rank
+    have_rank, need_rank = rank.get(held, 0), rank.get(required, 0)
+    steps = []
+    for lv in framework.skill_levels:
+        if have_rank < rank[lv.id] <= need_rank:
+            descriptor = skill.levels.get(lv.id) if skill else None
+            nearest = nearest_defined(framework, skill_id, lv.id, above=held or "") if descriptor is None else None
+            steps.append(LevelStep(lv.id, lv.name, descriptor, nearest))
+    return tuple(steps)
 
 
 def standing_text(framework: Framework, gap: SkillGap, row: GapRow) -> str:
@@ -191,21 +223,14 @@ def skill_gap(framework: Framework, current: str | Profile | Role, target: str |
     def row(skill_id: str, required: str | None, evidence: tuple[str, ...] = ()) -> GapRow:
         skill = skills.get(skill_id)
         have = held.get(skill_id)
-        have_rank, need_rank = rank.get(have, 0), rank.get(required, 0)
-        steps = []
-        for lv in framework.skill_levels:
-            if have_rank < rank[lv.id] <= need_rank:
-                descriptor = skill.levels.get(lv.id) if skill else None
-                nearest = nearest_defined(framework, skill_id, lv.id) if descriptor is None else None
-                steps.append(LevelStep(lv.id, lv.name, descriptor, nearest))
         return GapRow(
             skill=skill_id,
             name=skill.name if skill else skill_id,
             required=required,
-            required_rank=need_rank,
+            required_rank=rank.get(required, 0),
             current=have if have in names else None,
-            current_rank=have_rank,
-            to_reach=tuple(steps),
+            current_rank=rank.get(have, 0),
+            to_reach=level_steps(framework, skill_id, have, required),
             evidence=evidence,
             standing=HELD if have in names else absent,
         )

@@ -85,9 +85,11 @@ def test_gap_table_columns_and_order(council, gap):
     assert list(table["Gap"]) == [2, 2, 1, 1, 1, 1, 1, 1, 0]
     first, third, last = table.iloc[0], table.iloc[2], table.iloc[-1]
     assert (first["Now"], first["Needed"]) == ("Working", "Expert")
-    # DDaT leaves Practitioner blank for this skill: the nearest level it does describe stands in, labelled.
+    # DDaT leaves Practitioner blank for this skill: the nearest level it describes above the one held (Working)
+    # stands in, labelled — Expert, never Working, which is held already.
     assert first["Next level looks like"].startswith(
-        "Practitioner: not described in DDaT Capability Framework; the nearest level it describes, Working: You can:"
+        "Practitioner: not described in DDaT Capability Framework; the nearest level above the one held that it "
+        "describes, Expert: You can:"
     )
     assert third["Next level looks like"].startswith(
         "Practitioner: You can: • compare and select the most appropriate delivery methods and processes • "

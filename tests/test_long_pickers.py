@@ -1,4 +1,4 @@
-"""Role pickers on a framework of thousands of roles: a discipline first, then its roles (ui.state.LONG_PICKER).
+"""Role pickers on a framework of thousands of roles: a discipline first, then its roles (ui.pickers.LONG_PICKER).
 
 DDaT's 205 roles stand in for a large framework here, with the limit lowered: the pages behave as they would
 at 10,000 roles, without loading a framework that takes half a minute.
@@ -18,7 +18,7 @@ DS, LDS, DA = "data-scientist", "lead-data-scientist", "data-architect"
 
 @pytest.fixture(autouse=True)
 def long_pickers(monkeypatch):
-    monkeypatch.setattr("ui.state.LONG_PICKER", 100)
+    monkeypatch.setattr("ui.pickers.LONG_PICKER", 100)
 
 
 @pytest.fixture(scope="module")

@@ -147,3 +147,25 @@ def test_the_gap_page_is_one_link_away():
     at = page("pages/paths.py", from_=APM, to=HEAD)
     shown = texts(at) + " ".join(str(getattr(e.proto, "label", "")) for e in at.get("page_link"))
     assert "Skill gap and development plan" in shown
+
+
+def test_no_route_hands_over_to_the_skill_gap_for_the_same_pair():
+    """Delivery Manager → Senior Product Manager: no route, so the page links to the skill gap for the same two
+    roles (which still says what the role asks) and says that no role leads there."""
+    at = page("pages/paths.py", from_="delivery-manager", to="senior-product-manager")
+    assert not at.exception
+    shown = texts(at)
+    assert "Skill gap and development plan: Delivery Manager → Senior Product Manager" in shown
+    assert "(./gap?current=delivery-manager&target=senior-product-manager)" in shown
+    assert "No role of the framework has a route to Senior Product Manager." in shown
+
+
+def test_no_route_names_the_nearest_roles_that_do_lead_there():
+    """Lead Developer → Delivery Manager: the roles nearest the start from which a route leads there, each a link
+    to its routes — the same ones the skill gap names."""
+    at = page("pages/paths.py", from_="lead-developer", to="delivery-manager")
+    assert not at.exception
+    shown = texts(at)
+    assert "Roles from which a route does lead to Delivery Manager:" in shown
+    assert "[Routes from Project Manager (grade not stated) to Delivery Manager](./paths?" in shown
+    assert "(./gap?current=lead-developer&target=delivery-manager)" in shown

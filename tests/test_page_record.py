@@ -129,6 +129,7 @@ def test_the_gap_uses_the_records_levels_and_says_which(council):
     assert editor.loc["making-a-process-work", "From"] == "own"
     assert editor.loc["commercial-management", "From"] == "line manager's"
     assert "2 agreed, 1 own, 1 line manager's" in texts(gap)
+    assert "the latest check-in of your development record" in texts(gap), "the plan says where its levels are from"
 
 
 def test_the_records_link_opens_the_gap_and_plan_on_the_records_levels_name_and_open_actions(council):
@@ -156,9 +157,9 @@ def test_the_records_link_opens_the_gap_and_plan_on_the_records_levels_name_and_
     assert gap.data_editor[0].value.loc["planning", "From"] == "agreed", "the record's levels, without another click"
     assert "levels" not in gap.query_params, "the link's word is used once, and not kept in the address"
     assert gap.text_input(key="plan-person").value == "Sam Okafor"
-    actions = gap.session_state["plan-actions-rows"]
-    assert list(actions["Action"]) == ["Lead sprint planning for a quarter", "Run a retrospective"]
-    assert list(actions["Status"]) == ["Not started", "In progress"]
+    actions = gap.session_state["plan_inputs"].agreed_actions()
+    assert [a.action for a in actions] == ["Lead sprint planning for a quarter", "Run a retrospective"]
+    assert [a.status for a in actions] == ["Not started", "In progress"]
     assert "Lead sprint planning for a quarter" in texts(gap)
 
 
@@ -167,7 +168,7 @@ def test_the_gap_page_loads_a_record_file(council):
     upload(at, "sam.yaml", dump_record(sam(council)).encode())
     assert not at.exception
     assert "Loaded the development record sam.yaml" in texts(at)
-    assert at.session_state["gap_assessment"]["sources"]["planning"] == "agreed"
+    assert at.session_state["gap_assessment"].voices["planning"] == "agreed"
 
 
 # --------------------------------------------------------------------------- the team

@@ -15,8 +15,18 @@ from pypdf import PdfReader
 
 from framework import load_framework, load_framework_text
 from framework.graph import build_graph
-from framework.plan import Action, development_plan, focus_candidates, level_changes, route_check
+from framework.plan import (
+    Action,
+    PlanResource,
+    development_plan,
+    focus_candidates,
+    level_changes,
+    plan_basis,
+    plan_from,
+    route_check,
+)
 from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
+from framework.practice import duty_sentences
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
 from tests.conftest import COUNCIL, ROOT, SHIPPED
 from tests.samples import TINY
@@ -67,45 +77,58 @@ def test_a_skill_the_current_role_does_not_list_is_never_none(shipped):
         assert checked, "some pair compares roles whose profiles list different skills"
 
 
-def test_no_focus_skill_says_not_defined_where_a_level_of_it_is(shipped):
+def test_no_focus_skill_says_not_defined_where_a_level_above_the_one_held_is(shipped):
     framework, G = shipped
     for current, target in pairs(framework, G):
+        gap = skill_gap(framework, current, target)
+        held = {row.skill: framework.level_rank.get(row.current, 0) for row in gap.rows}
         for item in focus_candidates(framework, current, target):
             if item.kind != "skill":
                 continue
-            skill = framework.skills_by_id[item.key.removeprefix("skill/")]
-            described = any(skill.levels.values())
+            skill_id = item.key.removeprefix("skill/")
+            skill = framework.skills_by_id[skill_id]
+            above = [lv for lv in framework.skill_levels if framework.level_rank[lv.id] > held[skill_id]]
+            described = any(skill.levels.get(lv.id) for lv in above)
             for step in item.looks_like:
-                if described:
-                    assert step.text, (current, target, item.name, step.level)
-                if step.note:
-                    assert "nearest level it describes" in step.note or not described
+                assert bool(step.text) == described, (current, target, item.name, step.level)
+                if step.note and described:
+                    assert "nearest level above the one held that it describes" in step.note
 
 
-def test_a_blank_descriptor_gives_the_nearest_level_it_describes_labelled(council, council_graph):
+def test_a_blank_descriptor_gives_the_nearest_level_above_the_one_held_labelled(council, council_graph):
+    """APM → DM, *Making a process work* (Working → Expert): DDaT leaves Practitioner undescribed; what stands in
+    is Expert, the nearest level it describes above Working — never Working, which is held."""
     plan = development_plan(council, council_graph, APM, DM, date=DAY)
     process = next(i for i in plan.candidates if i.key == "skill/making-a-process-work")
     practitioner = next(step for step in process.looks_like if step.level == "Practitioner")
     assert practitioner.note == (
-        "DDaT Capability Framework leaves Practitioner undescribed for this skill; this is the nearest level it "
-        "describes, Working."
+        "DDaT Capability Framework leaves Practitioner undescribed for this skill; this is the nearest level above "
+        "the one held that it describes, Expert."
     )
-    assert practitioner.text == council.skills_by_id["making-a-process-work"].levels["working"]
+    assert practitioner.text == council.skills_by_id["making-a-process-work"].levels["expert"]
+    planning = next(i for i in plan.candidates if i.key == "skill/planning")  # Awareness → Practitioner
+    working = next(step for step in planning.looks_like if step.level == "Working")
+    assert working.note.endswith("Practitioner.")
+    assert working.text == council.skills_by_id["planning"].levels["practitioner"]
 
 
-def test_evidence_is_labelled_with_its_job_description_and_shown_only_where_found(council, council_graph):
+def test_ways_to_practise_are_duties_labelled_with_their_document_and_rule(council, council_graph):
     plan = development_plan(council, council_graph, APM, DM, date=DAY, focus_size=100)
+    duties = {d.text for d in duty_sentences(council.role(DM))}
     for item in plan.candidates:
         if item.kind != "skill":
             continue
-        if item.evidence:
-            assert item.evidence_source == "the Delivery Manager job description, Digital and Customer Services"
-            assert all(p.source == item.evidence_source for p in item.practise)
+        for practice in item.practise:
+            assert practice.text in duties
+            assert practice.source.startswith(
+                "the Delivery Manager job description, Digital and Customer Services (it names: "
+            )
+        if item.practise:
+            assert item.practise_rule.startswith("Each is a sentence from the main duties of the Delivery Manager")
         else:
-            assert not item.practise
+            assert item.practise_rule is None
     text = plan_markdown(plan)
-    assert "No line" not in text
-    assert "names this skill" not in text
+    assert "headings, the role's purpose and its person specification never count" in text
 
 
 def test_each_level_needed_and_each_descriptor_says_where_it_is_stated(dm_to_spm):
@@ -126,8 +149,8 @@ def test_each_level_needed_and_each_descriptor_says_where_it_is_stated(dm_to_spm
     assert list(focus["Needed, stated in"]) == [item.needed_source for item in dm_to_spm.focus]
     assert "Expert, in the words of DDaT Capability Framework:" in focus.iloc[0]["What good looks like"]
     _, pdf = pdf_text(plan_pdf(dm_to_spm))
-    assert "Needed, stated in the Senior Product Manager profile, taken from DDaT: Senior product manager" in " ".join(
-        pdf.split()
+    assert "Needed: Expert, stated in the Senior Product Manager profile, taken from DDaT: Senior product manager" in (
+        " ".join(pdf.split())
     )
 
 
@@ -159,6 +182,15 @@ def test_what_changes_from_delivery_manager_to_senior_product_manager(council):
     assert set(texts) <= every, "the criteria are the person specification's own words"
     assert {c.what: (c.now, c.then) for c in changes.responsibilities}["Grade"] == ("PO4", "PO6")
     assert "People managed" in {c.what for c in changes.responsibilities}
+    # In plain words, a line per role: a budget the target's document does not state is "none stated" for it.
+    assert changes.said == (
+        "Grade: from PO4 to PO6",
+        "People managed for Delivery Manager: up to 1 directly, up to 10 indirectly",
+        "People managed for Senior Product Manager: up to 4 directly, up to 16 indirectly",
+        "Budget for Delivery Manager: “Monitor and manage the team budget for the services you offer; these may "
+        "exceed £1m.”",
+        "Budget: none stated for Senior Product Manager",
+    )
     assert {r.skill for r in changes.new_skills} >= {"product-management"}
     assert all(r.standing != "held" for r in changes.new_skills)
 
@@ -203,9 +235,12 @@ def test_the_plan_focuses_on_the_three_biggest_gaps_and_names_the_missing_criter
     text = plan_markdown(plan)
     assert "# Development plan: Delivery Manager (PO4) → Senior Product Manager (PO6)" in text
     assert "**Person:** Sam Okafor" in text
-    assert "**Next check-in:** 5 February 2027" in text
+    assert "**Next check-in:** 5 Feb 2027" in text
     assert "Product thinking and how to apply it" in text, "the SPM criteria the DM does not have"
-    assert "| Shadow the product lead for a sprint | 29 January 2027 | Sam | Alex to arrange | In progress |" in text
+    assert "| Shadow the product lead for a sprint | 29 Jan 2027 | Sam | Alex to arrange | In progress |" in text
+    assert "- Budget: none stated for Senior Product Manager\n" in text
+    # A descriptor's bullets are a Markdown list: "You can:" as a paragraph, then "- " items, not escaped.
+    assert "You can:\n\n- set the strategy and vision for your products, collaborating with others\n- " in text
     assert "## Agreed actions" in text
     assert "No route in the framework leads to Senior Product Manager" in text
 
@@ -233,33 +268,94 @@ def test_the_csv_says_who_from_to_and_when_on_every_row(dm_to_spm):
     assert (action["By when"], action["Status"]) == ("2027-01-29", "In progress")
 
 
-def test_the_pdf_is_one_page_with_the_roles_the_focus_and_the_actions(dm_to_spm):
-    pages, text = pdf_text(plan_pdf(dm_to_spm))
-    assert pages == 1
-    flat = " ".join(text.split())
-    assert "Development plan: Delivery Manager (PO4) to Senior Product Manager (PO6)" in flat
+def pdf_pages(data: bytes) -> list[str]:
+    """Each page's text, its white space folded."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_the_pdfs_first_page_is_the_sheet_for_the_1_to_1(dm_to_spm):
+    first, *rest = pdf_pages(plan_pdf(dm_to_spm))
+    assert "Development plan: Delivery Manager (PO4) to Senior Product Manager (PO6)" in first
     for item in dm_to_spm.focus:
-        assert item.name in flat
-    assert "Agreed actions" in flat
-    assert "Shadow the product lead for a sprint" in flat
-    assert "29 January 2027" in flat
-    assert "Sam Okafor" in flat
-    assert "Line manager:" in flat
-    assert "Date:" in flat
+        assert item.name in first
+    assert "Agreed actions" in first
+    assert "Shadow the product lead for a sprint" in first
+    assert "29 Jan 2027" in first
+    assert "Sam Okafor" in first
+    assert "Line manager:" in first
+    assert "Date:" in first
+    # What changes, in plain words, a line each.
+    assert "exceed £1m.” • Budget: none stated for Senior Product Manager" in first
+    assert "then none stated" not in first
+    assert rest, "the focus in detail follows on the next pages"
+    assert rest[0].startswith("The focus in detail")
+
+
+def test_the_pdf_never_cuts_the_frameworks_words(dm_to_spm):
+    """Every descriptor of the level needed, every way to practise and every criterion is printed whole: no "…"."""
+    text = " ".join(pdf_pages(plan_pdf(dm_to_spm)))
+    assert "…" not in text
+    for item in dm_to_spm.focus:
+        needed = item.looks_like[-1].text
+        for line in needed.splitlines():
+            assert " ".join(line.removeprefix("- ").split()) in text, line
+        for practice in item.practise:
+            assert " ".join(practice.text.split()) in text
+    for criterion in dm_to_spm.changes.expectations:
+        assert " ".join(criterion.text.split()) in text
+    assert "• coach and mentor others in product management" in text, "a descriptor's bullets stay bullets"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_every_shipped_framework_makes_a_one_page_plan(path):
+def test_every_shipped_framework_makes_a_plan_whose_first_page_is_the_sheet(path):
     framework = load_framework(path)
     G = build_graph(framework)
     promotions = [(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "promotion"]
     u, v = max(promotions, key=lambda pair: len(focus_candidates(framework, *pair)))
     plan = development_plan(framework, G, u, v, date=DAY)
-    pages, text = pdf_text(plan_pdf(plan))
-    assert pages == 1
-    assert framework.role(v).title in " ".join(text.split())
+    first, *_ = pdf_pages(plan_pdf(plan))
+    assert framework.role(v).title in first
+    assert "Agreed actions" in first
+    assert "Line manager:" in first
     assert plan.focus, "a promotion always asks something new"
     assert plan_markdown(plan).count("### 1. ") == 1
+
+
+def test_a_plan_is_its_basis_and_the_choices_written_in(council, council_graph):
+    """The basis is computed once; applying what people write in does not compute the gap again."""
+    basis = plan_basis(council, council_graph, DM, SPM)
+    assert basis.default_focus == tuple(item.key for item in basis.candidates[:3])
+    plan = plan_from(basis, date=DAY, person="Sam Okafor", actions=[Action("Read the service manual")])
+    assert plan == development_plan(
+        council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", actions=[Action("Read the service manual")]
+    )
+    assert plan.actions[0].status == "Not started", "an action starts as not started"
+
+
+def test_the_frameworks_resources_are_listed_per_focus_item_with_where_they_come_from(council, council_graph):
+    """A skill's resources for each level still to reach, then for the skill as a whole; each says its source."""
+    from framework.models import Resource
+
+    skills = dict(council.skills_by_id)
+    product = skills["product-management"].model_copy(
+        update={
+            "resources": [Resource(title="Product thinking", link="https://example.org/p", kind="guide")],
+            "level_resources": {"expert": [Resource(title="Leading product strategy", kind="course")]},
+        }
+    )
+    skills["product-management"] = product
+    with_resources = council.model_copy(update={"skills": [skills[s.id] for s in council.skills]})
+    with_resources.__dict__.pop("skills_by_id", None)
+    plan = development_plan(with_resources, council_graph, DM, SPM, date=DAY)
+    item = next(i for i in plan.focus if i.key == "skill/product-management")
+    assert item.resources == (
+        PlanResource("Leading product strategy", None, "course", "DDaT Capability Framework, for Expert"),
+        PlanResource(
+            "Product thinking", "https://example.org/p", "guide", "DDaT Capability Framework, for Product management"
+        ),
+    )
+    text = plan_markdown(plan)
+    assert "- Leading product strategy (course) — from DDaT Capability Framework, for Expert" in text
 
 
 def test_a_plan_from_a_self_assessment(council, council_graph):

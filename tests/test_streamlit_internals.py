@@ -1,7 +1,7 @@
 """The one Streamlit internal the app relies on, checked so that an upgrade that changes it fails here, loudly.
 
 With a ``pages/`` folder beside ``app.py``, Streamlit starts in its legacy multipage mode
-(``PagesManager.uses_pages_directory``) until a script calls ``st.navigation``; ``ui.state.leave_legacy_pages_mode``
+(``PagesManager.uses_pages_directory``) until a script calls ``st.navigation``; ``ui.sidebar.leave_legacy_pages_mode``
 switches that flag off so that a cold deep link runs inside ``app.py``'s navigation. These tests pin what that
 function assumes about the flag.
 """
@@ -38,7 +38,7 @@ def test_a_pages_folder_beside_the_entry_point_turns_legacy_mode_on(fresh_flag):
 
 def test_legacy_mode_is_what_decides_how_a_page_script_runs():
     source = inspect.getsource(script_runner)
-    why = "the script runner no longer switches on the flag: review ui.state.leave_legacy_pages_mode"
+    why = "the script runner no longer switches on the flag: review ui.sidebar.leave_legacy_pages_mode"
     assert "if PagesManager.uses_pages_directory:" in source, why
     assert "_mpa_v1(" in source, why
 

@@ -16,8 +16,10 @@ from framework.textsafe import md_escape
 
 from .data import Loaded, describe_error
 from .pages import url_path
-from .state import link_params, linked_page, role_label
+from .pickers import role_label
+from .sidebar import linked_page
 from .style import stacked_table_css
+from .url import link_params
 
 __all__ = [
     "bullets",

@@ -4,7 +4,7 @@ The same as ``streamlit run app.py``, except for three things:
 
 * Streamlit's legacy multipage mode is off from the start. With a ``pages/`` folder beside ``app.py``, Streamlit
   would otherwise serve the very first visit after a server start in that mode (its own page list for a moment,
-  before ``app.py``'s navigation takes over; see ``ui.state.leave_legacy_pages_mode``, which still covers a
+  before ``app.py``'s navigation takes over; see ``ui.sidebar.leave_legacy_pages_mode``, which still covers a
   plain ``streamlit run``).
 * The server is warmed (:func:`warm`): the pages' modules are imported and the frameworks a first visit asks
   for are loaded into the process's cache (the shipped ones by ``ui.data.preload``, with the garbage collector

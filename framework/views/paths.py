@@ -111,6 +111,9 @@ class RoutesView:
     routes: tuple[RouteView, ...]  # easiest first; empty when there is none
     no_route_reason: str | None  # why there is no route, in words
     onward: tuple[Connection, ...]  # where the start can go next (shown when there is no route)
+    #: When there is no route: the roles nearest the start from which one does lead to the target, as (role id,
+    #: "Title (grade)") — the Skill gap page names the same ones.
+    leading: tuple[tuple[str, str], ...] = ()
 
     def table(self) -> pd.DataFrame:
         """Every step of every route, one row each (the routes' accessible alternative to the map)."""
@@ -211,9 +214,12 @@ def routes_view(framework: Framework, G: nx.DiGraph, source: str, target: str, l
     try:
         routes = progression_paths(G, source, target, limit=limit)
     except NoPath as error:
+        from ..plan import leading_roles  # framework.plan names roles with .labels: imported where it is used
+
         onward = tuple(
             Connection(s.target, role_label(framework, s.target), s.kind, s.reason) for s in next_steps(G, source)
         )
-        return RoutesView(source, target, (), error.reason, onward)
+        leading = leading_roles(framework, G, source, target) if source != target else ()
+        return RoutesView(source, target, (), error.reason, onward, leading)
     views = tuple(_route_view(framework, G, number, route) for number, route in enumerate(routes, start=1))
     return RoutesView(source, target, views, None, ())

@@ -1,8 +1,10 @@
 """The Skill gap page and its plan, as staff and line managers use them, at desktop size and on a phone: what
-changes, the focus, names typed in, and the one-page PDF for the 1:1 read back for its text."""
+changes, the focus, names and agreed actions typed in, and the plan's files — the PDF for the 1:1, the Markdown
+and the CSV — read back for what was typed."""
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -80,13 +82,118 @@ def test_a_plan_for_the_1_to_1(page, app_url, name, size):
     assert name.startswith("development-plan-sam-okafor-"), name  # whose plan, for which role, on which day
     assert name.endswith(".pdf"), name
     reader = PdfReader(io.BytesIO(download.value.path().read_bytes()))
-    assert len(reader.pages) == 1, "the 1:1 kit is one page"
-    pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert "Sam Okafor" in pdf
-    assert "Alex Reid" in pdf
+    first = " ".join(reader.pages[0].extract_text().split())  # the 1:1 sheet
+    assert "Sam Okafor" in first
+    assert "Alex Reid" in first
     for skill in focus:
-        assert skill in pdf
-    assert "Agreed actions" in pdf
-    assert "Action By when Owner Support Status" in pdf, "the actions table, with dates"
-    assert "Line manager:" in pdf
+        assert skill in first
+    assert "Agreed actions" in first
+    assert "Action By when Owner Support Status" in first, "the actions table, with dates"
+    assert "Line manager:" in first
     assert exceptions(page) == []
+
+
+# --------------------------------------------------------------------------- agreed actions, typed as a person does
+
+ACTIONS = [
+    ("Shadow a product manager at two sprint reviews", "", "Sam", "", "Not started"),
+    ("Draft a product vision for one service", "29 Jan 2027", "", "", "Not started"),
+    ("Run a retrospective with the team", "", "", "Alex to join", "In progress"),
+]
+
+
+def field(page, label: str):
+    return page.locator('[data-testid="stMain"]').get_by_label(label, exact=True)
+
+
+def type_in(page, label: str, text: str) -> None:
+    """Type into a text field and press Enter, as a person does: the plan reruns (its fragment)."""
+    box = field(page, label)
+    with expect_rerun(page):
+        box.fill(text)
+        box.press("Enter")
+
+
+def type_date(page, label: str, day_month_year: str) -> None:
+    """Type a date into a date field's day, month and year (DD/MM/YYYY, the app's one input format)."""
+    day = page.locator('[data-testid="stMain"]').get_by_role("spinbutton", name=f"day, {label}")
+    day.click()
+    with expect_rerun(page):
+        page.keyboard.type(day_month_year)
+        page.keyboard.press("Tab")  # on to the calendar button: the field is left, and the date taken
+        page.keyboard.press("Escape")
+
+
+def press(page, name: str) -> None:
+    with expect_rerun(page):
+        page.locator('[data-testid="stMain"]').get_by_role("button", name=name, exact=True).click()
+
+
+def choose_status(page, label: str, status: str) -> None:
+    box = field(page, label)
+    box.click()
+    with expect_rerun(page):
+        page.get_by_role("option", name=status, exact=True).click()
+
+
+def download(page, name: str) -> bytes:
+    with page.expect_download() as done:
+        page.get_by_role("button", name=name).click()
+    return done.value.path().read_bytes()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_three_actions_typed_with_edits_in_between_reach_the_page_and_every_file(page, app_url, size):
+    """Type an action, then another field of it, add a row, add another, delete one, edit the first again: the
+    three actions kept are on the page and in the PDF, the Markdown and the CSV, in the order entered."""
+    if size == "phone":
+        page.set_viewport_size(PHONE)
+    goto(page, app_url, "/gap", current="delivery-manager", target="senior-product-manager", tab="development-plan")
+    type_in(page, "Action 1", "Shadow a product manager at sprint reviews")
+    type_in(page, "Action 1: owner", "Sam")
+    press(page, "Add an action")
+    type_in(page, "Action 2", "Draft a product vision for one service")
+    type_date(page, "Action 2: by when", "29012027")
+    press(page, "Add an action")
+    type_in(page, "Action 3", "A row added by mistake")
+    press(page, "Add an action")
+    type_in(page, "Action 4", "Run a retrospective with the team")
+    press(page, "Remove action 3")
+    type_in(page, "Action 3: support", "Alex to join")
+    choose_status(page, "Action 3: status", "In progress")
+    type_in(page, "Action 1", ACTIONS[0][0])  # the first edited again
+    assert exceptions(page) == []
+
+    on_page = [field(page, f"Action {n}").input_value() for n in (1, 2, 3)]
+    assert on_page == [a[0] for a in ACTIONS]
+    assert field(page, "Action 4").count() == 0, "the removed row is gone, no other"
+    screenshot(page, f"plan-actions-typed-{size}")
+    violations = axe_audit(page, f"plan-actions-typed-{size}")
+    assert not violations, describe_violations(violations)
+
+    pdf = PdfReader(io.BytesIO(download(page, "Download the plan (PDF, to print)")))
+    first = " ".join(pdf.pages[0].extract_text().split())
+    where = [first.find(a[0]) for a in ACTIONS]
+    assert min(where) >= 0, f"every action on the 1:1 sheet: {where}"
+    assert where == sorted(where), "in the order entered"
+    assert "29 Jan 2027" in first
+    assert "A row added by mistake" not in first
+
+    markdown = download(page, "Download the plan (Markdown)").decode("utf-8")
+    actions_table = markdown.split("## Agreed actions", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in actions_table.splitlines() if line.startswith("|")][2:]  # after the header and rule
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+    assert cells == [list(a) for a in ACTIONS], actions_table
+
+    text = download(page, "Download the plan (CSV, for a spreadsheet)").decode("utf-8").lstrip("\ufeff")
+    table = [row for row in csv.DictReader(io.StringIO(text)) if row["Part"] == "Action"]
+    assert [(r["Action"], r["By when"], r["Owner"], r["Support"], r["Status"]) for r in table] == [
+        (a[0], "2027-01-29" if a[1] else "", a[2], a[3], a[4]) for a in ACTIONS
+    ], "ISO dates in the CSV"
+
+    preview = page.locator('[data-testid="stMain"] [data-testid="stExpander"]', has_text="Preview the whole plan")
+    preview.locator("summary").click()
+    shown = preview.inner_text()
+    where = [shown.find(a[0]) for a in ACTIONS]
+    assert min(where) >= 0, "every action in the page's preview of the plan"
+    assert where == sorted(where), "in the order entered"

@@ -4,47 +4,56 @@ For staff ("what do I need to get there?") and line managers ("what should the n
 cover?"). The comparison starts from a role, or from a self-assessment saved and loaded again as a small file.
 The view is a link: ``?current=…&target=…`` (with ``&compare=self`` and ``&tab=…``).
 
-What a person types — a self-assessment, names, dates, agreed actions — lives in their session
-(``st.session_state``) and in the files they download: the gap and the plan made from it are built for their
-run only, never kept in a cache other sessions share, never in a link.
+Each run computes the comparison once (:func:`framework.views.gap.gap_page`: the gap, what changes, the focus
+candidates, the route check) — kept and shared for two roles, made for this run only from a person's own
+assessment. What a person writes — the assessment, names, dates, agreed actions — lives in their session as
+typed models (:mod:`ui.session`) and in the files they download, never in a cache, never in a link. The plan's
+tab is a fragment: an edit there reruns the plan, not the page.
 """
 
+from __future__ import annotations
+
 import datetime
+import zlib
 
 import pandas as pd
 import streamlit as st
 
 from framework import FrameworkError
+from framework.dates import INPUT_FORMAT, is_past, uk_date
 from framework.expectation_text import expectations_markdown
 from framework.expectations import effective_expectations, has_expectations
-from framework.gaptext import descriptor_markdown
-from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
-from framework.planfiles import plan_csv, plan_file_stem, plan_markdown, plan_pdf
+from framework.plan import ACTION_STATUSES, Action, FocusItem, PlanBasis, RouteCheck, plan_from, route_check
+from framework.planfiles import focus_markdown, plan_csv, plan_file_stem, plan_markdown, plan_pdf
 from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
-from framework.record import SOURCES, DevelopmentRecord, load_record, record_levels, record_profile
-from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
-from framework.views import GapView, gap_view
-from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
+from framework.record import SOURCES, load_record, record_profile
+from framework.skills import dump_profile, load_profile, standing_text
+from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
 from ui import record_state, render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
+from ui.session import assessment as assessments
+from ui.session import plan as plan_inputs
+from ui.session.assessment import FROM_RECORD, Assessment
+from ui.session.plan import PlanInputs
 
 ROLE, SELF = "role", "self"
 MODES = {ROLE: "A role", SELF: "My self-assessment"}
 NONE = "none"
-# Session keys of this page's own state (plain data: ids, strings and dates, never model objects).
-ASSESSMENT = "gap_assessment"  # {"framework", "based_on", "skills": {skill id: level id}, "edited", "source"}
-EDITOR_VERSION = "gap_editor_version"  # a new editor (fresh from the assessment) after a load or a reset
 UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
-FOCUS, FOCUS_FOR = "plan-focus", "plan-focus-for"  # the plan's focus (keys), and the comparison it was chosen for
+EDITOR = "gap_editor_"  # the levels table's key: a new one for each load, start again or list of skills
+FOCUS = "plan-focus"
 PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
-ACTIONS = "plan-actions"
 #: ``?levels=record``: the development record page's link — take the levels (and open actions) of the record this
 #: session holds. The link says only that; the record itself never leaves the session.
-FROM_RECORD = "levels"
+FROM_RECORD_LINK = "levels"
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
 CHANGES, BY_SKILL, GLANCE, PLAN = "What changes", "Skill by skill", "At a glance", "Development plan"
+RECORD_LEVELS = (
+    "the latest check-in of your development record: the agreed level where there is one, else your line "
+    "manager's, else your own"
+)
 
 
 def tabs_for(framework) -> list[str]:
@@ -93,43 +102,50 @@ def main() -> None:
         )
         target = state.role_select(loaded, "Target role", key="target", help="The role to aim for.")
 
-    profile = self_assessment(loaded, current, target) if mode == SELF else None
+    mine = self_assessment(loaded, current, target) if mode == SELF else None
     _check_choices(loaded, mode, current, target)
+    show_gap(loaded, comparison(loaded, mine, current, target), mine=mine, current=current, target=target)
 
-    # A gap between two roles is the same for everyone: kept and shared. A self-assessment's is this person's.
-    if profile is not None:
-        view = gap_view(fw, loaded.graph, profile, target)
-    else:
-        view = loaded.view(gap_view, current, target)
-    show_gap(loaded, view, profile=profile, current=current, target=target)
+
+# --------------------------------------------------------------------------- the comparison, made once
+
+
+def _shared(framework, graph, current: str, target: str) -> tuple[GapPage, dict]:
+    """A comparison of two roles and a slot for its chart (made only if the chart is opened)."""
+    return gap_page(framework, graph, current, target), {}
+
+
+def _route(framework, graph, based_on: str | None, target: str) -> RouteCheck:
+    return route_check(framework, graph, based_on, target)
+
+
+def comparison(loaded, mine: Assessment | None, current: str | None, target: str) -> GapPage:
+    """The comparison this run shows, computed once: for two roles, kept and shared; from a person's own
+    assessment, made for them (the route check, which depends only on roles, is still shared)."""
+    fw = loaded.framework
+    if mine is None:
+        page, _ = loaded.view(_shared, current, target)
+        return page
+    profile = mine.profile(fw, SELF_LABEL)
+    route = loaded.view(_route, profile.based_on, target)
+    levels_from = RECORD_LEVELS if mine.source == FROM_RECORD else None
+    return gap_page(fw, loaded.graph, profile, target, route=route, levels_from=levels_from)
+
+
+def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, target: str):
+    """The chart of the gap: shared for two roles (made once, the first time it is opened), this person's own
+    otherwise."""
+    view = page.view
+    labels = {"current_label": view.current_label, "target_label": view.target_label}
+    if mine is not None:
+        return radar_figure(loaded.framework, view.gap, **labels)
+    _, charts = loaded.view(_shared, current, target)
+    if "radar" not in charts:
+        charts["radar"] = shared_figure(radar_figure(loaded.framework, view.gap, **labels))
+    return charts["radar"]
 
 
 # --------------------------------------------------------------------------- the self-assessment
-
-
-def _fresh_assessment(fw, role_id: str | None) -> dict:
-    skills = dict(profile_from_role(fw, role_id).skills) if role_id else {}
-    return {"framework": fw.id, "based_on": role_id, "skills": skills, "edited": False, "source": None}
-
-
-def _assessment(fw, role_id: str | None) -> dict:
-    """This session's self-assessment; it follows the current role until it is edited or loaded."""
-    saved = st.session_state.get(ASSESSMENT)
-    if not isinstance(saved, dict) or saved.get("framework") != fw.id:
-        saved = None
-    if saved is None or (not saved["edited"] and saved["based_on"] != role_id):
-        saved = _fresh_assessment(fw, role_id)
-        st.session_state[ASSESSMENT] = saved
-    return saved
-
-
-def _new_editor() -> None:
-    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
-
-
-def _start_again(fw, role_id: str | None) -> None:
-    st.session_state[ASSESSMENT] = _fresh_assessment(fw, role_id)
-    _new_editor()
 
 
 def _load_upload(fw) -> None:
@@ -151,35 +167,12 @@ def _load_upload(fw) -> None:
     except FrameworkError as error:
         render.unusable_file(upload.name, error, kept="your assessment is unchanged")
         return
-    st.session_state[ASSESSMENT] = {
-        "framework": fw.id,
-        "based_on": profile.based_on,
-        "skills": dict(profile.skills),
-        "edited": True,
-        "source": upload.name,
-        "label": profile.label,
-    }
+    assessments.keep(Assessment.loaded(profile, upload.name), new_editor_needed=True)
     st.session_state[UPLOAD_DONE] = upload.file_id
-    _new_editor()
     st.success(
         f"Loaded {md(upload.name)}: levels for {len(profile.skills)} skills. It replaces the assessment shown before.",
         icon=":material/check_circle:",
     )
-
-
-def _from_record(fw, record: DevelopmentRecord, source: str) -> dict:
-    """An assessment holding a record's levels (agreed, else the manager's, else the person's own) and, per
-    skill, which of the three it is."""
-    profile, sources = record_profile(record, fw)
-    return {
-        "framework": fw.id,
-        "based_on": profile.based_on,
-        "skills": dict(profile.skills),
-        "edited": True,
-        "source": source,
-        "label": profile.label,
-        "sources": sources,
-    }
 
 
 def _load_record_upload(fw, upload) -> None:
@@ -189,12 +182,12 @@ def _load_record_upload(fw, upload) -> None:
     except FrameworkError as error:
         render.unusable_file(upload.name, error, kept="your assessment is unchanged")
         return
-    st.session_state[ASSESSMENT] = _from_record(fw, record, upload.name)
+    profile, voices = record_profile(record, fw)
+    assessments.keep(Assessment.from_record(profile, voices, upload.name), new_editor_needed=True)
     st.session_state[UPLOAD_DONE] = upload.file_id
-    _new_editor()
     st.success(
         f"Loaded the development record {md(upload.name)}: the levels of its latest check-in "
-        f"({record.latest.date.isoformat()}).",
+        f"({uk_date(record.latest.date)}).",
         icon=":material/check_circle:",
     )
     if warnings:
@@ -207,25 +200,18 @@ def _use_record(fw) -> None:
     record = record_state.get(fw)
     if record is None:
         return
-    st.session_state[ASSESSMENT] = _from_record(fw, record, "your development record")
-    _new_editor()
-    if record.person and not (st.session_state.get(PERSON) or "").strip():
-        st.session_state[PERSON] = record.person
-    typed = st.session_state.get(ACTIONS + "-rows")
-    if typed is not None and typed["Action"].fillna("").astype(str).str.strip().any():
-        return
-    open_actions = [a for a in record.latest.actions if a.status != "done"]
-    if open_actions:
-        st.session_state[ACTIONS + "-rows"] = pd.DataFrame(
-            {
-                "Action": [a.action for a in open_actions],
-                "By when": [a.by for a in open_actions],
-                "Owner": [a.owner or "" for a in open_actions],
-                "Support": [a.support or "" for a in open_actions],
-                "Status": [RECORD_ACTION_STATUSES[a.status] for a in open_actions],
-            }
-        )
-        st.session_state.pop(ACTIONS, None)  # the table's own edits were of the rows it had before
+    profile, voices = record_profile(record, fw)
+    assessments.keep(Assessment.from_record(profile, voices), new_editor_needed=True)
+    inputs = plan_inputs.current()
+    if record.person and not inputs.person.strip():
+        inputs, _ = inputs.with_name("person", record.person)
+        st.session_state.pop(PERSON, None)  # the field shows the plan's name afresh
+    open_actions = [
+        Action(a.action, a.by, a.owner or "", a.support or "", RECORD_ACTION_STATUSES[a.status])
+        for a in record.latest.actions
+        if a.status != "done"
+    ]
+    plan_inputs.keep(inputs.with_actions(open_actions))
 
 
 def _record_offer(fw) -> None:
@@ -233,12 +219,12 @@ def _record_offer(fw) -> None:
     record = record_state.get(fw)
     if record is None:
         return
-    saved = st.session_state.get(ASSESSMENT) or {}
-    if saved.get("source") == "your development record":
+    held = assessments.held()
+    if held is not None and held.source == FROM_RECORD:
         return
-    levels, _ = record_levels(record, fw)
+    _, voices = record_profile(record, fw)
     st.button(
-        f"Use the levels of my development record ({len(levels)} skills, check-in of {record.latest.date.isoformat()})",
+        f"Use the levels of my development record ({len(voices)} skills, check-in of {uk_date(record.latest.date)})",
         on_click=_use_record,
         args=(fw,),
         icon=":material/history_edu:",
@@ -246,10 +232,10 @@ def _record_offer(fw) -> None:
     )
 
 
-def _sources_caption(saved: dict) -> str:
+def _voices_caption(mine: Assessment) -> str:
     counts: dict[str, int] = {}
-    for source in saved["sources"].values():
-        counts[source] = counts.get(source, 0) + 1
+    for voice in mine.voices.values():
+        counts[voice] = counts.get(voice, 0) + 1
     said = ", ".join(f"{n} {SOURCES.get(s, s)}" for s, n in counts.items())
     return (
         "Levels from the development record's latest check-in: the agreed level where there is one, else the "
@@ -257,18 +243,62 @@ def _sources_caption(saved: dict) -> str:
     )
 
 
-def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profile:
-    """The self-assessment editor, load and save; returns the assessment as a profile."""
+def _voice(mine: Assessment, skill: str) -> str:
+    voice = (mine.voices or {}).get(skill)
+    if voice is not None:
+        return SOURCES.get(voice, voice)
+    return "changed here" if skill in mine.levels else ""
+
+
+def _levels_editor(fw, mine: Assessment, skill_ids: tuple[str, ...], needed: dict[str, str]) -> Assessment:
+    """The levels table: its input stays as it was when the editor was made (a load, a start again or another
+    list of skills makes a new editor), and the edits are read from the editor's own state — never fed back as
+    its input, which would apply them twice or to the wrong rows."""
+    choices = level_choices(fw)
+    by_label = {label: level for level, label in choices.items()}
+    key = f"{EDITOR}{assessments.editor_version()}-{zlib.crc32(' '.join(skill_ids).encode()):08x}"
+    for older in [k for k in st.session_state if str(k).startswith(EDITOR) and k != f"{key}-input"]:
+        if str(older).endswith("-input"):
+            del st.session_state[older]  # the input of a table no longer drawn
+    base = st.session_state.setdefault(f"{key}-input", (dict(mine.levels), dict(mine.voices or {})))
+    levels, voices = base
+    before = Assessment(mine.framework, mine.based_on, levels, voices=voices or None)
+    table = pd.DataFrame(
+        {
+            "Skill": [fw.skills_by_id[s].name for s in skill_ids],
+            "Needed for the target role": [choices.get(needed.get(s), NONE) for s in skill_ids],
+            "My level": [choices.get(levels.get(s), NONE) for s in skill_ids],
+        }
+        | ({"From": [_voice(before, s) for s in skill_ids]} if voices else {}),
+        index=pd.Index(skill_ids, name="skill"),
+    )
+    edited = st.data_editor(
+        table,
+        key=key,
+        hide_index=True,
+        disabled=["Skill", "Needed for the target role", "From"],
+        column_config={
+            "My level": st.column_config.SelectboxColumn(
+                "My level", options=[NONE, *choices.values()], required=True, help="The level you hold now."
+            )
+        },
+    )
+    changes = {s: by_label.get(v) for s, v in edited["My level"].items()}
+    return mine.with_levels(changes, listed=skill_ids) if changes != {s: levels.get(s) for s in skill_ids} else mine
+
+
+def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Assessment:
+    """The self-assessment editor, load and save; returns the assessment."""
     fw = loaded.framework
     st.subheader("My self-assessment")
     st.markdown(
         "Set the level you hold in each skill. The list shows the skills the target role needs and those of "
         "the current role; the levels start from the current role's."
     )
-    if st.query_params.get(FROM_RECORD) == "record":  # the record page's link: use this session's record
-        del st.query_params[FROM_RECORD]
+    if st.query_params.get(FROM_RECORD_LINK) == "record":  # the record page's link: use this session's record
+        del st.query_params[FROM_RECORD_LINK]
         _use_record(fw)
-    if ASSESSMENT not in st.session_state and "compare" in st.query_params:
+    if assessments.held() is None and "compare" in st.query_params:
         st.info(
             "A link never carries anyone's assessment: if this link came from someone else, what follows starts "
             "from the current role's levels, not from theirs. Load a saved assessment to use your own.",
@@ -280,59 +310,29 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
         with load_col:
             _load_upload(fw)
             _record_offer(fw)
-    saved = _assessment(fw, role_id)
+    mine = assessments.current(fw, role_id)
     needed = {r.skill: r.level for r in fw.role(target_id).skills} if target_id else {}
-    skill_ids = skills_to_assess(fw, role_id, target_id, tuple(saved["skills"]))
-    choices = level_choices(fw)
-    by_label = {label: level for level, label in choices.items()}
+    skill_ids = skills_to_assess(fw, role_id, target_id, tuple(mine.levels))
     with editor_area:
-        if saved.get("source"):
-            st.caption(f"Loaded from {md(saved['source'])}.")
-        if saved.get("sources"):
-            st.caption(_sources_caption(saved))
+        if mine.source:
+            st.caption(f"Loaded from {md(mine.source)}.")
+        if mine.voices:
+            st.caption(_voices_caption(mine))
         if not skill_ids:
             st.info("Choose a target role (or a current role) above to list the skills to assess.")
         else:
-            table = pd.DataFrame(
-                {
-                    "Skill": [fw.skills_by_id[s].name for s in skill_ids],
-                    "Needed for the target role": [choices.get(needed.get(s), NONE) for s in skill_ids],
-                    "My level": [choices.get(saved["skills"].get(s), NONE) for s in skill_ids],
-                }
-                | ({"From": [_source_word(saved, s) for s in skill_ids]} if saved.get("sources") else {}),
-                index=pd.Index(skill_ids, name="skill"),
-            )
-            edited = st.data_editor(
-                table,
-                key=f"gap_editor_{st.session_state.get(EDITOR_VERSION, 0)}",
-                hide_index=True,
-                disabled=["Skill", "Needed for the target role", "From"],
-                column_config={
-                    "My level": st.column_config.SelectboxColumn(
-                        "My level", options=[NONE, *choices.values()], required=True, help="The level you hold now."
-                    )
-                },
-            )
-            in_editor = {s: by_label[v] for s, v in edited["My level"].items() if v in by_label}
-            skills = {s: v for s, v in saved["skills"].items() if s not in skill_ids} | in_editor
-            if skills != saved["skills"]:
-                sources = {
-                    s: v for s, v in (saved.get("sources") or {}).items() if skills.get(s) == saved["skills"].get(s)
-                }
-                saved = {**saved, "skills": skills, "edited": True} | (
-                    {"sources": sources} if "sources" in saved else {}
-                )
-                st.session_state[ASSESSMENT] = saved
-        if saved["edited"] and role_id:
+            edited = _levels_editor(fw, mine, skill_ids, needed)
+            if edited is not mine:
+                mine = edited
+                assessments.keep(mine)
+        if mine.edited and role_id:
             st.button(
                 f"Start again from the levels of {md(state.role_label(loaded, role_id))}",
-                on_click=_start_again,
+                on_click=assessments.start_again,
                 args=(fw, role_id),
                 icon=":material/restart_alt:",
             )
-    based_on = saved.get("based_on") if saved.get("based_on") in fw.roles_by_id else None
-    label = saved.get("label") or SELF_LABEL
-    profile = Profile(framework=fw.id, label=label, based_on=based_on, skills=saved["skills"])
+    profile = mine.profile(fw, SELF_LABEL)
     with save_col:
         st.markdown("**Save this self-assessment** to load it again later:")
         save_buttons = st.container(horizontal=True)
@@ -340,14 +340,7 @@ def self_assessment(loaded, role_id: str | None, target_id: str | None) -> Profi
         render.download(
             "Save as JSON", dump_profile(profile, fmt="json"), file_name="skills-profile.json", where=save_buttons
         )
-    return profile
-
-
-def _source_word(saved: dict, skill: str) -> str:
-    source = saved["sources"].get(skill)
-    if source is not None:
-        return SOURCES.get(source, source)
-    return "changed here" if skill in saved["skills"] else ""
+    return mine
 
 
 # --------------------------------------------------------------------------- what is missing
@@ -397,7 +390,7 @@ def _requirements(framework, graph, target: str) -> int:
 # --------------------------------------------------------------------------- the gap
 
 
-def _figures(loaded, view: GapView, plan: DevelopmentPlan) -> str:
+def _figures(view: GapView, basis: PlanBasis) -> str:
     """The gap in a few figures, on one line."""
     gap = view.gap
     parts = []
@@ -408,40 +401,39 @@ def _figures(loaded, view: GapView, plan: DevelopmentPlan) -> str:
             parts.append(f"**Not in {md(gap.current_title)}'s profile:** {len(gap.unlisted)}")
         else:
             parts.append(f"**Levels to gain:** {gap.levels_to_gain}")
-    criteria = len(plan.changes.expectations)
+    criteria = len(basis.changes.expectations)
     if criteria:
-        parts.append(f"**Criteria {'to meet' if plan.changes.compared_with else 'to show'}:** {criteria}")
+        parts.append(f"**Criteria {'to meet' if basis.changes.compared_with else 'to show'}:** {criteria}")
     return " · ".join(parts)
 
 
-def _route_note(loaded, plan: DevelopmentPlan, target: str) -> None:
+def _route_note(loaded, basis: PlanBasis, target: str) -> None:
     """Paths and gap agree: where no route leads to the target, say so, why, and which roles do lead there."""
-    route = plan.route
+    route = basis.route
     if route.has_route:
         return
     nearest = route.nearest
     st.warning(
-        f"No route in the framework leads to {md(plan.target_title)}: {md(route.reason or '')}. "
+        f"No route in the framework leads to {md(basis.target_title)}: {md(route.reason or '')}. "
         "The gap below still says what the role asks." + (" These roles do lead there:" if nearest else ""),
         icon=":material/route:",
     )
     for role_id, label in nearest:
         render.page_link(
             "pages/paths.py",
-            label=f"Routes from {label} to {plan.target_title}",
+            label=f"Routes from {label} to {basis.target_title}",
             query_params=state.link_params(loaded, **{"from": role_id, "to": target}),
             icon=":material/route:",
         )
 
 
-def _changes_markdown(fw, view: GapView, plan: DevelopmentPlan) -> str:
-    """What changes at the target role: only what differs — responsibilities, new and raised skills, and the
-    target's criteria the current role does not already have (essential first)."""
-    changes, gap = plan.changes, view.gap
-    blocks = [f"### What changes at {md(plan.target_title)}"]
-    if changes.responsibilities:
-        rows = [f"| {md(c.what)} | {md(c.now)} | {md(c.then)} |" for c in changes.responsibilities]
-        blocks.append("\n".join(["| Responsibility | Now | Then |", "|---|---|---|", *rows]))
+def _changes_markdown(fw, view: GapView, basis: PlanBasis) -> str:
+    """What changes at the target role: only what differs — responsibilities in plain words, new and raised
+    skills, and the target's criteria the current role does not already have (essential first)."""
+    changes, gap = basis.changes, view.gap
+    blocks = [f"### What changes at {md(basis.target_title)}"]
+    if changes.said:
+        blocks.append("\n".join(f"- {md(line)}" for line in changes.said))
     if changes.new_skills:
         items = [
             f"- {md(r.name)}: {md(standing_text(fw, gap, r))}; needed: {md(_level(fw, r))}" for r in changes.new_skills
@@ -454,7 +446,7 @@ def _changes_markdown(fw, view: GapView, plan: DevelopmentPlan) -> str:
         blocks += ["**Skills to raise**", "\n".join(items)]
     if changes.expectations:
         who = f" that {md(changes.compared_with)} does not already have" if changes.compared_with else ""
-        blocks.append(f"#### {md(plan.target_title)}'s criteria{who}")
+        blocks.append(f"#### {md(basis.target_title)}'s criteria{who}")
         groups = [(n, g) for n, g in (("Essential", changes.essential), ("Desirable", changes.desirable)) if g]
         groups += [("Other", changes.unmarked)] if changes.unmarked else []
         for name, items in groups:
@@ -503,70 +495,37 @@ def _beside_chart(fw, view: GapView) -> str:
     )
 
 
-def _radar(framework, graph, current: str, target: str):
-    """The radar chart of a gap between two roles: the same for everyone, so made once and shared."""
-    view = gap_view(framework, graph, current, target)
-    return shared_figure(
-        radar_figure(framework, view.gap, current_label=view.current_label, target_label=view.target_label)
-    )
-
-
-def _actions() -> list[Action]:
-    """The agreed actions typed in the plan's table (this session's only)."""
-    table = st.session_state.get(ACTIONS + "-rows")
-    if table is None:
-        return []
-    out = []
-    for row in table.to_dict("records"):
-        text = str(row.get("Action") or "").strip()
-        if not text:
-            continue
-        when = state.cell_date(row.get("By when"))
-        status = row.get("Status") if row.get("Status") in ACTION_STATUSES else ACTION_STATUSES[0]
-        out.append(Action(text, when, str(row.get("Owner") or ""), str(row.get("Support") or ""), status))
-    return out
-
-
-def show_gap(loaded, view: GapView, *, profile: Profile | None, current: str | None, target: str) -> None:
-    """The gap: its heading and figures, then the tabs, of which only the open one is drawn."""
-    fw = loaded.framework
-    subject = profile if profile is not None else current
-    # The plan's base, before anything typed on the plan's tab: the gaps, what changes, the route.
-    base = development_plan(
-        fw, loaded.graph, subject, target, date=datetime.date.today(), current_label=view.current_label
-    )
+def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | None, target: str) -> None:
+    """The gap: its heading and figures, then the tabs — all drawn, so that moving along them (with the arrow
+    keys too) needs no rerun; the plan's tab is a fragment, so writing in it reruns the plan alone."""
+    fw, view, basis = loaded.framework, page.view, page.plan
     st.markdown(
-        f"## {md(view.current_label)} → {md(view.target_label)}\n\n{_figures(loaded, view, base)}\n\n"
-        f"{md(view.summary) if view.gap.rows else md(base.readiness)}\n\n"
+        f"## {md(view.current_label)} → {md(view.target_label)}\n\n{_figures(view, basis)}\n\n"
+        f"{md(view.summary) if view.gap.rows else md(basis.readiness)}\n\n"
         "The plan to take into the development conversation is on the **Development plan** tab."
     )
-    _route_note(loaded, base, target)
+    _route_note(loaded, basis, target)
     tabs = tabs_for(fw)
-    opened = dict(zip(tabs, state.lazy_tabs(tabs, key=GAP_TAB), strict=True))
-    if opened[CHANGES].open:
-        with opened[CHANGES]:
-            st.markdown(_changes_markdown(fw, view, base))
-    if BY_SKILL in opened and opened[BY_SKILL].open:
-        with opened[BY_SKILL]:
+    drawn = dict(zip(tabs, state.linked_tabs(tabs, key=GAP_TAB), strict=True))
+    with drawn[CHANGES]:
+        st.markdown(_changes_markdown(fw, view, basis))
+    if BY_SKILL in drawn:
+        with drawn[BY_SKILL]:
             render.stacked_table(
                 view.table,
                 key="stacked-gap",
                 intro="### Skill by skill\n\nBiggest gaps first. The development plan tab gives, for the skills in "
                 "focus, what each level still to reach looks like and ways to practise.",
             )
-    if GLANCE in opened and opened[GLANCE].open:
-        with opened[GLANCE]:
-            if profile is not None:
-                labels = {"current_label": view.current_label, "target_label": view.target_label}
-                figure = radar_figure(fw, view.gap, **labels)
-            else:
-                figure = loaded.view(_radar, current, target)
+    if GLANCE in drawn:
+        with drawn[GLANCE]:
             chart_col, side_col = st.columns([3, 2], gap="large")
+            figure = _radar(loaded, page, mine, current, target)
             chart_col.plotly_chart(figure, config={"displayModeBar": False}, alt=view.summary)
             side_col.markdown(_beside_chart(fw, view))
-    if opened[PLAN].open:
-        with opened[PLAN]:
-            plan_tab(loaded, base, subject, target)
+    with drawn[PLAN]:
+        subject = current if mine is None else "self"
+        plan_tab(basis, (fw.id, subject or "", target))
     if fw.attribution:
         st.caption(md(fw.attribution))
 
@@ -578,14 +537,116 @@ def _focus_label(item: FocusItem) -> str:
     return f"{item.name} ({item.now} → {item.needed})"
 
 
-def _focus_choice(base: DevelopmentPlan, subject_key: tuple) -> list[str]:
-    """The focus picker: the three biggest gaps at first (or when the comparison changes), then as chosen."""
-    candidates = {item.key: item for item in base.candidates}
-    if st.session_state.get(FOCUS_FOR) != subject_key or FOCUS not in st.session_state:
-        st.session_state[FOCUS] = [item.key for item in base.focus]
-        st.session_state[FOCUS_FOR] = subject_key
-    st.session_state[FOCUS] = [k for k in st.session_state[FOCUS] if k in candidates]
-    return st.multiselect(
+def _action_key(action_id: int, field: str) -> str:
+    return f"plan-action-{action_id}-{field}"
+
+
+FIELDS = ("action", "by_when", "owner", "support", "status")
+#: How every date of the plan is typed (the app's one input format), and the years it may be in: wide, so that no
+#: date a person means is refused (Streamlit's own range is ten years either side of today).
+DATES = {"format": INPUT_FORMAT, "min_value": datetime.date(2000, 1, 1), "max_value": datetime.date(2099, 12, 31)}
+
+
+def _seed(key: str, value) -> None:
+    """A field shows the plan's value when it is drawn afresh (the tab opened again, an action added)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _take_edits(basis: PlanBasis, inputs: PlanInputs) -> tuple[PlanInputs, list[str]]:
+    """What the plan's fields hold now, into the plan's inputs; the problems of what was refused, each naming the
+    field and why. A field not drawn in this run (its tab closed) leaves the inputs as they are."""
+    problems = []
+    state_ = st.session_state
+    if FOCUS in state_:
+        inputs = inputs.with_focus(state_[FOCUS])
+    for field, key in (("person", PERSON), ("manager", MANAGER)):
+        if key in state_ and state_[key] != getattr(inputs, field):
+            inputs, problem = inputs.with_name(field, state_[key])
+            problems += [problem] if problem else []
+    if NEXT in state_:
+        inputs = inputs.with_next_check_in(state_[NEXT])
+    for draft in inputs.actions:
+        typed = {f: state_[_action_key(draft.id, f)] for f in FIELDS if _action_key(draft.id, f) in state_}
+        changed = {f: v for f, v in typed.items() if v != getattr(draft, f)}
+        if changed:
+            inputs, problem = inputs.edit_action(draft.id, **changed)
+            problems += [problem] if problem else []
+    return inputs, problems
+
+
+def _add_action() -> None:
+    plan_inputs.keep(plan_inputs.current().add_action())
+
+
+def _remove_action(action_id: int) -> None:
+    plan_inputs.keep(plan_inputs.current().remove_action(action_id))
+    for field in FIELDS:
+        st.session_state.pop(_action_key(action_id, field), None)
+
+
+def _past(date: datetime.date | None, what: str) -> None:
+    if is_past(date):
+        st.warning(
+            f"{what} is {uk_date(date)}, which is in the past. It is kept as written: change it if that was not meant.",
+            icon=":material/event_busy:",
+        )
+
+
+def _actions_editor(inputs: PlanInputs) -> None:
+    """The agreed actions: a row of fields each, in the order they were added (the fields keep their places
+    whatever is typed), and a button to add one. Each field has its own label, for a screen reader too."""
+    st.markdown("**Agreed actions**")
+    for number, draft in enumerate(inputs.actions, 1):
+        for field in FIELDS:
+            _seed(_action_key(draft.id, field), getattr(draft, field))
+        with st.container(key=f"plan-action-{draft.id}", border=True):
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                st.text_input(f"Action {number}", key=_action_key(draft.id, "action"), placeholder="What will be done")
+                st.date_input(f"Action {number}: by when", key=_action_key(draft.id, "by_when"), width=170, **DATES)
+                st.selectbox(
+                    f"Action {number}: status", ACTION_STATUSES, key=_action_key(draft.id, "status"), width=170
+                )
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                st.text_input(f"Action {number}: owner", key=_action_key(draft.id, "owner"), placeholder="Who")
+                st.text_input(
+                    f"Action {number}: support",
+                    key=_action_key(draft.id, "support"),
+                    placeholder="What help, from whom",
+                )
+                st.button(
+                    f"Remove action {number}",
+                    key=f"plan-action-{draft.id}-remove",
+                    on_click=_remove_action,
+                    args=(draft.id,),
+                    icon=":material/delete:",
+                )
+            _past(draft.by_when, f"The date of action {number}")
+    st.button("Add an action", key="plan-action-add", on_click=_add_action, icon=":material/add:")
+
+
+@st.fragment
+def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
+    """The plan: choose a focus, write in names, dates and agreed actions (kept in this session only), read
+    each focus gap in detail, and download the plan as a PDF to print, Markdown or CSV.
+
+    A fragment: an edit here reruns this tab alone, and nothing of the comparison is computed again — the plan
+    is the basis (made once, :func:`comparison`) with what is written in (:func:`~framework.plan.plan_from`)."""
+    st.markdown(
+        "### The plan for the development conversation\n\n"
+        "Choose a focus, then agree actions and the date of the next check-in. Names, dates and actions stay in "
+        "this browser tab and in the files you download: nothing is kept on the server."
+    )
+    inputs = plan_inputs.current().for_comparison(comparison)
+    if inputs.focus is None:
+        inputs = inputs.with_focus(basis.default_focus)
+        st.session_state.pop(FOCUS, None)
+    inputs, problems = _take_edits(basis, inputs)
+    plan_inputs.keep(inputs)
+
+    candidates = {item.key: item for item in basis.candidates}
+    _seed(FOCUS, [k for k in inputs.focus if k in candidates])
+    st.multiselect(
         "Focus for this plan",
         list(candidates),
         key=FOCUS,
@@ -594,89 +655,25 @@ def _focus_choice(base: DevelopmentPlan, subject_key: tuple) -> list[str]:
         help="The three biggest gaps are chosen at first. A plan with a few gaps is easier to act on than one "
         "with all of them; the rest are listed at the end for a later plan.",
     )
-
-
-def _looks_like_markdown(step, kind: str) -> str:
-    head = f"*{md(step.level)}* — {md(step.note)}" if step.note else f"*{md(step.heading)}:*"
-    if not step.text:
-        return head
-    return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md(step.text))
-
-
-def _focus_detail(item: FocusItem) -> None:
-    """One focus gap: what good looks like at the level needed (the levels on the way, folded), ways to practise
-    from the target role's own work, and resources."""
-    needed, *before = reversed(item.looks_like) if item.looks_like else (None,)
-    blocks = [f"**Now:** {md(item.now)} · **Needed:** {md(item.needed_stated)}"]
-    if needed is not None:
-        blocks += ["**What good looks like**", _looks_like_markdown(needed, item.kind)]
-    if item.practise:
-        blocks.append("**Ways to practise**")
-        blocks.append("\n".join(f"- “{md(p.text)}” — {md(p.source)}" for p in item.practise))
-    if item.resources:
-        blocks.append("**Resources**")
-        blocks.append(
-            "\n".join(
-                f"- {md(r.title)}" + (f" ({md(r.kind)})" if r.kind else "") + (f" — {md(r.link)}" if r.link else "")
-                for r in item.resources
-            )
-        )
-    st.markdown("\n\n".join(blocks))
-    if before:
-        st.caption(
-            "On the way: " + ", ".join(md(step.level) for step in reversed(before)) + ". The plan's Markdown file "
-            "describes each of these levels too."
-        )
-
-
-def plan_tab(loaded, base: DevelopmentPlan, subject, target: str) -> None:
-    """The plan: choose a focus, write in names, dates and agreed actions (kept in this session only), read
-    each focus gap in detail, and download the plan as Markdown, CSV or a one-page PDF."""
-    fw = loaded.framework
-    st.markdown(
-        "### The plan for the development conversation\n\n"
-        "Choose a focus, then agree actions and the date of the next check-in. Names, dates and actions stay in "
-        "this browser tab and in the files you download: nothing is kept on the server."
-    )
-    subject_key = (fw.id, subject if isinstance(subject, str) else "self", target)
-    focus = _focus_choice(base, subject_key)
+    for key, value in ((PERSON, inputs.person), (MANAGER, inputs.manager), (NEXT, inputs.next_check_in)):
+        _seed(key, value)
     with st.container(horizontal=True):
-        person = st.text_input("Person (optional)", key=PERSON, max_chars=80)
-        manager = st.text_input("Line manager (optional)", key=MANAGER, max_chars=80)
-        next_check_in = st.date_input("Next check-in", key=NEXT, value=None, format="DD/MM/YYYY")
-    st.markdown("**Agreed actions** (add a row for each)")
-    rows = st.session_state.get(ACTIONS + "-rows")
-    if rows is None:
-        rows = pd.DataFrame(
-            {"Action": [""], "By when": [None], "Owner": [""], "Support": [""], "Status": [ACTION_STATUSES[0]]}
-        )
-        rows["By when"] = pd.to_datetime(rows["By when"]).dt.date
-    edited = st.data_editor(
-        rows,
-        key=ACTIONS,
-        num_rows="dynamic",
-        hide_index=True,
-        column_config={
-            "Action": st.column_config.TextColumn("Action", max_chars=300, help="What will be done."),
-            "By when": st.column_config.DateColumn("By when", format="DD/MM/YYYY"),
-            "Owner": st.column_config.TextColumn("Owner", max_chars=80),
-            "Support": st.column_config.TextColumn("Support", max_chars=300, help="What help is needed, from whom."),
-            "Status": st.column_config.SelectboxColumn("Status", options=list(ACTION_STATUSES), required=True),
-        },
-    )
-    st.session_state[ACTIONS + "-rows"] = edited
-    plan = development_plan(
-        fw,
-        loaded.graph,
-        subject,
-        target,
+        st.text_input("Person (optional)", key=PERSON)
+        st.text_input("Line manager (optional)", key=MANAGER)
+        st.date_input("Next check-in", key=NEXT, **DATES)
+    _past(inputs.next_check_in, "The next check-in")
+    _actions_editor(inputs)
+    for problem in problems:
+        st.error(md(problem), icon=":material/error:")
+
+    plan = plan_from(
+        basis,
         date=datetime.date.today(),
-        focus=focus,
-        person=person.strip() or None,
-        manager=manager.strip() or None,
-        next_check_in=next_check_in,
-        actions=_actions(),
-        current_label=base.current_label,
+        focus=inputs.focus,
+        person=inputs.person.strip() or None,
+        manager=inputs.manager.strip() or None,
+        next_check_in=inputs.next_check_in,
+        actions=inputs.agreed_actions(),
     )
     buttons, stem = st.container(horizontal=True), plan_file_stem(plan)
     render.download("Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name=f"{stem}.pdf", where=buttons)
@@ -698,4 +695,16 @@ def plan_tab(loaded, base: DevelopmentPlan, subject, target: str) -> None:
         # Its headings two levels down, under the page's: the page keeps one h1 and its headings in order.
         st.markdown(
             "\n".join("##" + line if line.startswith("#") else line for line in plan_markdown(plan).splitlines())
+        )
+
+
+def _focus_detail(item: FocusItem) -> None:
+    """One focus gap: what good looks like at the level needed (the levels on the way named), ways to practise
+    with the rule that chose them, and resources — as the plan's Markdown says them."""
+    *before, _ = item.looks_like or (None,)
+    st.markdown(focus_markdown(item, steps=item.looks_like[-1:]))
+    if before:
+        st.caption(
+            "On the way: " + ", ".join(md(step.level) for step in before) + ". The plan's Markdown file describes "
+            "each of these levels too."
         )

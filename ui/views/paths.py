@@ -45,6 +45,37 @@ def _route_figure(framework, graph, source: str, highlight: tuple[str, ...]):
     return shared_figure(career_map_figure(graph, kinds=kinds, highlight=highlight, selected=source))
 
 
+def _no_route(loaded, found: RoutesView) -> None:
+    """No route: why; the skill gap for the same pair, which still says what the target asks; the roles nearest
+    the start that do lead there; and where the start can go next."""
+    source, target = found.source, found.target
+    title = loaded.framework.role(target).title
+    st.warning(render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}."))
+    st.markdown(f"**Why:** {render.md(found.no_route_reason)}.")
+    render.page_link(
+        "pages/gap.py",
+        label=f"Skill gap and development plan: {loaded.framework.role(source).title} → {title}",
+        query_params=state.link_params(loaded, current=source, target=target),
+        icon=":material/checklist:",
+    )
+    st.caption("The skill gap still says what the role asks, and a plan can be made for it.")
+    if found.leading:
+        st.markdown(f"**Roles from which a route does lead to {render.md(title)}:**")
+        for role_id, label in found.leading:
+            render.page_link(
+                "pages/paths.py",
+                label=f"Routes from {label} to {title}",
+                query_params=state.link_params(loaded, **{"from": role_id, "to": target}),
+                icon=":material/route:",
+            )
+    elif source != target:
+        st.markdown(f"No role of the framework has a route to {render.md(title)}.")
+    if found.onward:
+        st.markdown(f"**Where {render.md(loaded.framework.role(source).title)} can go next:**")
+        for step in found.onward:
+            render.role_link(loaded, step.role, label=f"{kind_label(step.kind, as_step=True)}: {step.label}")
+
+
 def main() -> None:
     loaded = state.framework()
 
@@ -74,14 +105,7 @@ def main() -> None:
 
     found: RoutesView = loaded.view(routes_view, source, target, int(limit))
     if not found.routes:
-        st.warning(
-            render.md(f"No route from {state.role_label(loaded, source)} to {state.role_label(loaded, target)}.")
-        )
-        st.markdown(f"**Why:** {render.md(found.no_route_reason)}.")
-        if found.onward:
-            st.markdown(f"**Where {render.md(loaded.framework.role(source).title)} can go next:**")
-            for step in found.onward:
-                render.role_link(loaded, step.role, label=f"{kind_label(step.kind, as_step=True)}: {step.label}")
+        _no_route(loaded, found)
         st.stop()
 
     routes = found.routes

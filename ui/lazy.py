@@ -1,0 +1,72 @@
+"""Tabs and expanders: drawn only while open, or switched in the browser alone.
+
+Lazy ones (:func:`lazy_tabs`, :func:`lazy_expander`): choosing a tab or opening an expander reruns the page,
+which then draws only what is open — what most visits never open costs nothing — and the open tab is part of the
+view's link (``?tab=development-plan``). :func:`linked_tabs` are drawn whole and switch in the browser with no
+rerun: while a rerun runs, Streamlit disables every tab of the list, and the keyboard focus on it is lost, so a
+page whose tabs are worked through with the arrow keys draws them all; a link's ``?tab=`` still opens one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from .url import url_changed, url_values, write_param
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
+
+__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs", "linked_tabs"]
+
+
+def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderContainer:
+    """An expander whose contents the page draws only while it is open (``.open``): opening it reruns the page.
+    For contents that cost something on every rerun (tables, downloads) and that most visits never open.
+    ``expanded`` is how it starts in a session; then it stays as the user leaves it."""
+    if expanded and key not in st.session_state:
+        st.session_state[key] = True  # not as ``expanded=``: the expander would become another one when it changes
+    return st.expander(label, key=key, on_change="rerun")
+
+
+def keep(*keys: str) -> None:
+    """Keep these widgets' values while the widgets are not drawn (e.g. in a closed lazy expander): Streamlit
+    forgets the value of a widget that a run does not draw, unless the page sets it again itself."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+TAB = "tab"  # the query parameter that names the open tab
+
+
+def _slug(label: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
+
+
+def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
+    """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
+    page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
+    link reopens it and Back returns to the tab open before."""
+    by_slug = {_slug(label): label for label in labels}
+    changed = url_changed(TAB)
+    if changed is not None:
+        wanted = [by_slug[v] for v in changed if v in by_slug]
+        st.session_state[key] = wanted[0] if wanted else labels[0]
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = labels[0]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
+    return tabs
+
+
+def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
+    """Tabs drawn whole, switched in the browser without a rerun, so the keyboard focus stays on the tab list as
+    the arrow keys move along it (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
+    first); switching tabs is not written back to the link."""
+    by_slug = {_slug(label): label for label in labels}
+    wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
+    return st.tabs(labels, default=wanted[0] if wanted else labels[0], key=key)
