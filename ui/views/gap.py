@@ -25,10 +25,11 @@ from framework.record import SOURCES, DevelopmentRecord, load_record, record_lev
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
 from framework.views import GapView, gap_view
 from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
-from ui import record_state, render, state
+from ui import render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
+from ui.session import record as record_state
 
 ROLE, SELF = "role", "self"
 MODES = {ROLE: "A role", SELF: "My self-assessment"}
