@@ -104,10 +104,11 @@ def _names(framework: Framework) -> dict[str, str]:
 
 
 def _said(names: dict[str, str], level: str | None) -> str:
-    """A level as the progress table shows it: its name, "not observed yet", or "—" for none."""
+    """A level as the progress table shows it: its name, "not observed yet", "—" for none, or an id the framework
+    does not know as it is."""
     if level == NOT_OBSERVED:
         return "not observed yet"
-    return names.get(level or "", "—")
+    return names.get(level, level) if level else "—"  # a level the framework does not know, as the record has it
 
 
 def differences(check_in: CheckIn, framework: Framework) -> tuple[Difference, ...]:
@@ -136,10 +137,10 @@ def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date)
         voices = {}
         for voice, voice_name in VOICE_NAMES.items():
             levels = [r.level(voice) if r is not None else None for r in ratings]
-            if not any(level in rank for level in levels):
-                continue
-            voices[voice] = tuple(rank.get(level) for level in levels)
-            rows.append([skill.name, voice_name, *(_said(names, level) for level in levels)])
+            if any(levels):  # "not observed yet" is said in the table, though the chart has no point for it
+                rows.append([skill.name, voice_name, *(_said(names, level) for level in levels)])
+            if any(level in rank for level in levels):
+                voices[voice] = tuple(rank.get(level) for level in levels)
         if voices:
             series[skill.name] = voices
     table = pd.DataFrame(rows, columns=["Skill", "Voice", *labels])

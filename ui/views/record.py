@@ -424,9 +424,9 @@ def _levels_markdown(fw, scale: SkillScale, chosen: str | None) -> str:
     """Each level's words, the chosen one and the next one up marked; then what the next level looks like."""
     blocks = []
     for note in level_notes(fw, scale, chosen):
-        marks = f" ({', '.join(note.marks)})" if note.marks else ""
+        marks = f" ({md(', '.join(note.marks))})" if note.marks else ""
         words = descriptor_markdown(note.descriptor) if note.descriptor else "*Not described for this skill.*"
-        blocks.append(f"**{md(note.name)}**{md(marks)}\n\n{words}")
+        blocks.append(f"**{md(note.name)}**{marks}\n\n{words}")
     step = next_level(fw, scale, chosen)
     words = step.descriptor or (step.nearest_above[1] if step.nearest_above else None)
     blocks.append(
