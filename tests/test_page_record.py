@@ -41,6 +41,9 @@ def test_start_from_a_role_and_rate_with_every_levels_words_in_view(council):
     assert planning.value == "awareness", "levels start from the current role's"
     assert planning.options == ["No level", "Not observed yet", "Awareness", "Working", "Practitioner", "Expert"]
     planning.set_value("working").run()
+    assert "The next level up is" not in texts(at), "a skill's words are drawn only when asked for"
+    at.session_state[_key(at, "levels", "planning-words")] = True  # "What each level says" opened
+    at.run()
     words = texts(at)
     practitioner = council.skills_by_id["planning"].levels["practitioner"].split("\n")[0]
     assert practitioner in words, "every level's words are on the page"
@@ -80,7 +83,10 @@ def test_the_manager_adds_levels_and_differences_are_shown(council):
 def test_a_new_check_in_and_progress(council):
     at = page(RECORD)
     upload(at, "sam.yaml", dump_record(sam(council)).encode())
-    assert "Progress over the check-ins" in [e.label for e in at.expander]
+    assert "Progress over the 3 check-ins" in [e.label for e in at.expander]
+    assert not at.get("plotly_chart"), "folded at first: a level chosen reruns only its part of the page"
+    at.session_state["record-progress-open"] = True
+    at.run()
     assert "3 check-ins, from 12 Jan 2026 to 13 Jul 2026" in texts(at)
     progress_table = next(t for t in markdown_tables(at) if "Voice" in t.columns)
     assert "3 · 13 Jul 2026" in progress_table.columns
@@ -322,6 +328,11 @@ def test_criteria_frameworks_rate_expectations_shown_whole():
     assert "Criteria" in [s.value for s in at.subheader]
     assert "Skill levels" not in [s.value for s in at.subheader]
     expected = effective_expectations(monzo, monzo.roles[3].id)
+    areas = [e for e in at.expander if e.label.endswith(" rated")]
+    assert len(areas) == len({e.area_name for e in expected}), "an area each, folded"
+    for number in range(len(areas)):
+        at.session_state[_key(at, "levels", f"area-{number}")] = True  # each area opened
+    at.run()
     ratings = [r for r in at.radio if r.options[:2] == ["No rating", "Met"]]
     assert len(ratings) == len(expected)
     longest = max(expected, key=lambda e: len(e.text))

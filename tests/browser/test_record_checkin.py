@@ -230,7 +230,7 @@ def test_evidence_and_actions_typed_with_edits_in_between_survive_a_save_and_a_r
     add_action(person, "Lead sprint planning", by="31/01/2027", owner="Ali")
     # Change the first action's owner through its form.
     first = action_box(person, "Lead sprint planning")
-    person.click(first.get_by_role("button", name="Change"), rerun=False)
+    person.click(first.get_by_role("button", name="Change"))
     change = page.locator('[data-testid="stPopoverBody"]').last
     person.type(change.get_by_label("Owner", exact=True), "Ali Reid")
     person.click(change.get_by_role("button", name="Save the change"))
@@ -251,12 +251,12 @@ def test_evidence_and_actions_typed_with_edits_in_between_survive_a_save_and_a_r
     person.click(action_box(person, "Shadow a supplier review").get_by_role("button", name="Remove"))
     person.click(action_box(person, "Lead sprint planning").locator('[data-testid="stCheckbox"] label'))
     note = main.locator('[data-testid="stHorizontalBlock"]', has_text="Planned the Q1 release").last
-    person.click(note.get_by_role("button", name="Change"), rerun=False)
+    person.click(note.get_by_role("button", name="Change"))
     change = page.locator('[data-testid="stPopoverBody"]').last
     person.type(change.get_by_label("Note", exact=True), "Planned the Q1 and Q2 releases")
     person.click(change.get_by_role("button", name="Save the change"))
     # A criterion rated, notes and a next check-in in the past (warned), then in the future.
-    person.click(main.get_by_text(re.compile(r"^Knowledge — 0 of \d+ rated$")), rerun=False)
+    person.click(main.get_by_text(re.compile(r"^Knowledge — 0 of \d+ rated$")))
     first_criterion = main.locator('[data-testid="stRadio"]').filter(has_text="Met").first
     criterion = first_criterion.locator('[data-testid="stWidgetLabel"]').inner_text().strip()
     person.click(first_criterion.get_by_text("Met", exact=True))
@@ -330,12 +330,16 @@ def test_a_check_in_on_a_phone(page: Page, app_url: str):
     goto(page, app_url, "/record")
     upload(page, "sam.yaml", dump_record(sam(council)).encode())
     person = Person(page)
+    person.click(person.main.locator("summary", has_text="Progress over the 3 check-ins"))
     person.radio("Rating as", "Line manager")
     person.radio("Planning (target role needs Practitioner)", "Expert")
     add_action(person, "Book the show and tell", by="28/02/2027", owner="Sam")
     text = person.main.inner_text()
-    assert "Progress over the check-ins" in text
-    assert "Book the show and tell" in text
+    assert "Book the show and tell (by 28 Feb 2027) — Sam" in text, "the open progress section shows the new action"
+    rows = page.locator(".st-key-stacked-progress table").evaluate(
+        "t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))"
+    )
+    assert ["Planning", "Line manager", "—", "Awareness", "Expert"] in rows, "and the level just chosen"
     assert page.evaluate(SIDEWAYS) <= 0, "the record scrolls sideways on a phone"
     screenshot(page, "record-checkin-phone")
     audit(page, "record-checkin-phone")

@@ -186,7 +186,7 @@ def edit(loaded, session: RecordSession) -> None:
         st.code("\n".join(session.warnings), language=None)
     key = f"{at}-person"
     st.text_input(
-        "Name (optional, kept in the file)",
+        "Name on the record (optional, kept in the file)",
         value=record.person or "",
         key=key,
         max_chars=80,
@@ -224,7 +224,9 @@ def edit(loaded, session: RecordSession) -> None:
         )
         checkin.say("notes")
     if len(record.check_ins) >= 2:
-        section = state.lazy_expander("Progress over the check-ins", key=checkin.PROGRESS_OPEN, expanded=True)
+        # Folded at first: while it is open, each edit reruns the page to show the edit in it too.
+        label = f"Progress over the {len(record.check_ins)} check-ins"
+        section = state.lazy_expander(label, key=checkin.PROGRESS_OPEN)
         if section.open:
             with section:
                 _progress(fw, record)

@@ -87,8 +87,8 @@ def _warn(where: str, message: str) -> None:
 
 
 def _catch_up() -> None:
-    """At the end of a fragment's run: where the progress section is open, an edit just made reruns the page,
-    so that what it shows includes the edit."""
+    """At the start of a fragment's run: where the page's progress section is open, an edit just made (in a
+    callback, before this run) reruns the whole page instead, so that what the page shows includes the edit."""
     if st.session_state.pop(CHANGED, False) and st.session_state.get(PROGRESS_OPEN):
         st.rerun()
 
@@ -108,6 +108,7 @@ def _copy(source: str, into: str, skills: tuple[str, ...], keys: tuple[str, ...]
 def ratings(loaded, scales: tuple[SkillScale, ...], rated: tuple[Criterion, ...], titled: str | None) -> None:
     """Every skill and criterion of the check-in in one voice: one click a level. A fragment, so a choice
     reruns this part of the page only."""
+    _catch_up()
     fw = loaded.framework
     session = record_session.get_session(fw)
     if session is None:
@@ -147,7 +148,6 @@ def ratings(loaded, scales: tuple[SkillScale, ...], rated: tuple[Criterion, ...]
     if rated:
         _criteria(session, rated, voice, titled)
     _differences(fw, session.current)
-    _catch_up()
 
 
 def _skill(fw, session: RecordSession, scale: SkillScale, voice: str) -> None:
@@ -169,8 +169,16 @@ def _skill(fw, session: RecordSession, scale: SkillScale, voice: str) -> None:
     others = [f"{VOICES[v]}: {scale.choices.get(level, level)}" for v, level in given.items() if v != voice and level]
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(md(" · ".join(others)) if others else "", width="stretch")
-        with st.popover("What each level says", type="tertiary", icon=":material/menu_book:"):
-            st.markdown(f"**{md(scale.name)}**\n\n" + _levels_markdown(fw, scale, chosen or None))
+        # Its words are made only while it is open (opening it reruns this part): most choices never open it.
+        words = st.popover(
+            "What each level says",
+            type="tertiary",
+            icon=":material/menu_book:",
+            key=f"{session.widgets('levels')}-{scale.skill}-words",
+            on_change="rerun",
+        )
+        if words.open:
+            words.markdown(f"**{md(scale.name)}**\n\n" + _levels_markdown(fw, scale, chosen or None))
 
 
 def _levels_markdown(fw, scale: SkillScale, chosen: str | None) -> str:
@@ -199,9 +207,16 @@ def _criteria(session: RecordSession, rated: tuple[Criterion, ...], voice: str, 
     for criterion in rated:
         areas.setdefault(criterion.area, []).append(criterion)
     options = list(RATING_CHOICES)
-    for area, items in areas.items():
+    for number, (area, items) in enumerate(areas.items()):
         done = sum(1 for c in items if c.key in ratings and ratings[c.key].rating(voice))
-        with st.expander(f"{area} — {done} of {len(items)} rated", expanded=len(areas) == 1):
+        # An area's choices are drawn only while it is open: each widget drawn costs every choice made in it.
+        key = f"{session.widgets('levels')}-area-{number}"
+        if len(areas) == 1 and key not in st.session_state:
+            st.session_state[key] = True
+        section = st.expander(f"{area} — {done} of {len(items)} rated", key=key, on_change="rerun")
+        if not section.open:
+            continue
+        with section:
             for criterion in items:
                 rating = ratings.get(criterion.key)
                 now = (rating.rating(voice) if rating else None) or ""
@@ -279,6 +294,7 @@ def _evidence_line(text: str | None, link: str | None) -> str:
 def evidence(loaded, about: dict[str, tuple[str, str]]) -> None:
     """The check-in's evidence, each note about a skill or a criterion, in the order entered; a note is added,
     changed or removed in one step."""
+    _catch_up()
     fw = loaded.framework
     session = record_session.get_session(fw)
     if session is None:
@@ -305,7 +321,6 @@ def evidence(loaded, about: dict[str, tuple[str, str]]) -> None:
             on_click=lambda: _add_evidence(about, about_key, text_key, link_key),
         )
     say("add-evidence")
-    _catch_up()
 
 
 def _change_note(kind: str, target: str, index: int, keys: tuple[str, str], where: str) -> None:
@@ -316,22 +331,27 @@ def _remove_note(kind: str, target: str, index: int) -> None:
     apply(lambda s: s.without_evidence(kind, target, index))
 
 
+def _lazy_popover(label: str, key: str):
+    """A popover whose contents are drawn only while it is open (opening it reruns its part of the page): a form
+    in every item's popover would otherwise be drawn, and cost time, on every choice made anywhere near it."""
+    return st.popover(label, icon=":material/edit:", key=key, on_change="rerun")
+
+
 def _note(session: RecordSession, kind: str, target: str, index: int, note) -> None:
     """One note of evidence: what it says and its link, to change or remove."""
     item = f"{session.widgets('evidence')}-{kind}-{target}-{index}"
     where = f"evidence-{kind}-{target}-{index}"
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(_evidence_line(note.text, note.link), width="stretch")
-        with (
-            st.popover("Change", icon=":material/edit:"),
-            st.form(f"rec-change-note-{item}", border=False, enter_to_submit=False),
-        ):
-            keys = (f"rec-note-text-{item}", f"rec-note-link-{item}")
-            st.text_area("Note", value=note.text or "", key=keys[0], max_chars=5000)
-            st.text_input("Link (https://…)", value=note.link or "", key=keys[1], max_chars=2000)
-            st.form_submit_button("Save the change", on_click=_change_note, args=(kind, target, index, keys, where))
+        change = _lazy_popover("Change", f"{item}-change")
+        if change.open:
+            with change, st.form(f"{item}-form", border=False, enter_to_submit=False):
+                keys = (f"{item}-text", f"{item}-link")
+                st.text_area("Note", value=note.text or "", key=keys[0], max_chars=5000)
+                st.text_input("Link (https://…)", value=note.link or "", key=keys[1], max_chars=2000)
+                st.form_submit_button("Save the change", on_click=_change_note, args=(kind, target, index, keys, where))
         st.button(
-            "Remove", key=f"rec-remove-note-{item}", icon=":material/delete:", on_click=_remove_note,
+            "Remove", key=f"{item}-remove", icon=":material/delete:", on_click=_remove_note,
             args=(kind, target, index),
         )  # fmt: skip
     say(where)
@@ -399,6 +419,7 @@ def _put_action(index: int | None, keys: tuple[str, ...], where: str) -> None:
 def actions(loaded) -> None:
     """The check-in's agreed actions in the order agreed: each marked done in one click, changed or removed;
     new ones added below."""
+    _catch_up()
     session = record_session.get_session(loaded.framework)
     if session is None:
         return
@@ -418,14 +439,13 @@ def actions(loaded) -> None:
             )
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.caption(md(_action_facts(action, today)), width="stretch")
-                with (
-                    st.popover("Change", icon=":material/edit:"),
-                    st.form(f"{at}-{i}-change", border=False, enter_to_submit=False),
-                ):
-                    keys = _action_fields(f"{at}-{i}-change", action)
-                    st.form_submit_button(
-                        "Save the change", on_click=lambda i=i, keys=keys, w=where: _put_action(i, keys, w)
-                    )
+                change = _lazy_popover("Change", f"{at}-{i}-change-open")
+                if change.open:
+                    with change, st.form(f"{at}-{i}-change", border=False, enter_to_submit=False):
+                        keys = _action_fields(f"{at}-{i}-change", action)
+                        st.form_submit_button(
+                            "Save the change", on_click=lambda i=i, keys=keys, w=where: _put_action(i, keys, w)
+                        )
                 st.button(
                     "Remove",
                     key=f"{at}-{i}-remove",
@@ -440,4 +460,3 @@ def actions(loaded) -> None:
             "Add the action", icon=":material/add_task:", on_click=lambda: _put_action(None, keys, "add-action")
         )
     say("add-action")
-    _catch_up()
