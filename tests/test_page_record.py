@@ -365,3 +365,20 @@ def test_team_chart_has_a_row_per_skill_and_leaves_an_unknown_level_blank(team):
         z = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape)
     assert math.isnan(z[row][jo]), "blank, not drawn as the lowest level"
     assert z[row][members.index("Sam Okafor")] > 0
+
+
+def test_the_name_the_notes_and_the_check_in_each_change_only_themselves(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    at.text_input(key=_key(at, "record", "person")).set_value("Samira Okafor").run()
+    at.text_area(key=_key(at, "record", "notes")).set_value("Talked about the roadmap.").run()
+    at.text_input(key=_key(at, "record", "person")).set_value("Samira O.").run()
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.person == "Samira O."
+    assert record.latest.notes == "Talked about the roadmap."
+    assert at.header[0].value == "Record of Samira O."
+    at.selectbox(key=_key(at, "record", "check-in")).set_value(1).run()
+    assert at.text_area(key=_key(at, "record", "notes")).value == "Good quarter.", "the notes of the check-in chosen"
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.notes == "Talked about the roadmap."
+    assert record.person == "Samira O."

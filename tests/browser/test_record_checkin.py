@@ -265,6 +265,10 @@ def test_evidence_and_actions_typed_with_edits_in_between_survive_a_save_and_a_r
     with expect_rerun(page):
         notes.fill("Good quarter: <b>two</b> releases.\nNext: the roadmap.")
         main.get_by_role("heading", name="Save the record").click()  # leaving the box keeps what was typed
+    name = main.get_by_label("Name on the record (optional, kept in the file)", exact=True)
+    with expect_rerun(page):
+        name.fill("Ali Reid-Khan")
+        name.press("Enter")
     person.date("Next check-in (planned)", "01/01/2020", rerun=True)
     assert "The next check-in, 1 Jan 2020, is in the past" in main.inner_text()
     person.date("Next check-in (planned)", "15/01/2027", rerun=True)
@@ -292,7 +296,7 @@ def test_evidence_and_actions_typed_with_edits_in_between_survive_a_save_and_a_r
     assert check_in.next_check_in == datetime.date(2027, 1, 15)
     rated = [r for r in check_in.expectations.values() if r.self_rating == "met"]
     assert len(rated) == 1, f"the criterion {criterion!r} rated met"
-    assert record.person == "Ali Reid"
+    assert record.person == "Ali Reid-Khan", "the name changed on the record, the notes kept apart"
     assert exceptions(page) == []
 
     # Loaded again in another browser: the page shows it all, and saving gives back the same file.

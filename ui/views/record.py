@@ -184,13 +184,13 @@ def edit(loaded, session: RecordSession) -> None:
             icon=":material/warning:",
         )
         st.code("\n".join(session.warnings), language=None)
-    key = f"{at}-person"
     st.text_input(
         "Name on the record (optional, kept in the file)",
         value=record.person or "",
-        key=key,
+        key=f"{at}-person",
         max_chars=80,
-        on_change=lambda: checkin.apply(lambda s: s.with_person(checkin.value(key)), "person"),
+        on_change=_typed,
+        args=(RecordSession.with_person, f"{at}-person", "person"),
     )
     checkin.say("person")
     _check_in_choice(session)
@@ -213,14 +213,14 @@ def edit(loaded, session: RecordSession) -> None:
         checkin.actions(loaded)
     check_in = session.current
     with st.expander("Notes of this check-in", expanded=bool(check_in.notes), icon=":material/edit_note:"):
-        key = f"{at}-notes"
         st.text_area(
             "Notes of this check-in",
             value=check_in.notes or "",
-            key=key,
+            key=f"{at}-notes",
             max_chars=20000,
             label_visibility="collapsed",
-            on_change=lambda: checkin.apply(lambda s: s.with_notes(checkin.value(key)), "notes"),
+            on_change=_typed,
+            args=(RecordSession.with_notes, f"{at}-notes", "notes"),
         )
         checkin.say("notes")
     if len(record.check_ins) >= 2:
@@ -233,20 +233,30 @@ def edit(loaded, session: RecordSession) -> None:
     _save(loaded, record)
 
 
+def _typed(change, key: str, where: str) -> None:
+    """A widget's callback: ``change`` (a transition of one value) applied with the value the widget ``key``
+    now holds."""
+    checkin.apply(lambda session: change(session, checkin.value(key)), where)
+
+
+def _new_check_in(session: RecordSession, date: datetime.date | None) -> RecordSession:
+    return session.with_new_check_in(date or datetime.date.today())
+
+
 def _check_in_choice(session: RecordSession) -> None:
     """Which check-in is edited, a new one, and when the next is planned (a date in the past is said)."""
     record, at = session.record, session.widgets("record")
     labels = [check_in_label(c, i) for i, c in enumerate(record.check_ins, 1)]
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        key = f"{at}-check-in"
         st.selectbox(
             "Check-in",
             list(range(len(labels))),
             index=session.index,
             format_func=labels.__getitem__,
-            key=key,
+            key=f"{at}-check-in",
             help="Each check-in is one conversation. The latest is what the gap and the plan use.",
-            on_change=lambda: checkin.apply(lambda s: s.with_check_in_chosen(checkin.value(key)), "check-in"),
+            on_change=_typed,
+            args=(RecordSession.with_check_in_chosen, f"{at}-check-in", "check-in"),
         )
         date_key = f"{at}-new-date"
         st.date_input(
@@ -254,21 +264,20 @@ def _check_in_choice(session: RecordSession) -> None:
         )
         st.button(
             "Add a new check-in",
-            on_click=lambda: checkin.apply(
-                lambda s: s.with_new_check_in(checkin.value(date_key) or datetime.date.today())
-            ),
+            on_click=_typed,
+            args=(_new_check_in, date_key, "check-in"),
             icon=":material/add:",
             help="It starts from the latest check-in's levels and its actions not yet done.",
         )
     planned = session.current.next_check_in
-    next_key = f"{at}-next"
     st.date_input(
         "Next check-in (planned)",
         value=planned,
-        key=next_key,
+        key=f"{at}-next",
         format=INPUT_FORMAT,
         help="When the next conversation is planned: the Team page marks it due and overdue.",
-        on_change=lambda: checkin.apply(lambda s: s.with_next_check_in(checkin.value(next_key)), "next"),
+        on_change=_typed,
+        args=(RecordSession.with_next_check_in, f"{at}-next", "next"),
     )
     if is_past(planned) and session.index == len(record.check_ins) - 1:
         st.warning(

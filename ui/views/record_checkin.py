@@ -164,7 +164,8 @@ def _skill(fw, session: RecordSession, scale: SkillScale, voice: str) -> None:
         format_func=scale.choices.get,
         horizontal=True,
         key=key,
-        on_change=lambda: apply(lambda s: s.with_level(scale.skill, voice, value(key)), "levels"),
+        on_change=_level,
+        args=(scale.skill, voice, key),
     )
     others = [f"{VOICES[v]}: {scale.choices.get(level, level)}" for v, level in given.items() if v != voice and level]
     with st.container(horizontal=True, vertical_alignment="center"):
@@ -179,6 +180,10 @@ def _skill(fw, session: RecordSession, scale: SkillScale, voice: str) -> None:
         )
         if words.open:
             words.markdown(f"**{md(scale.name)}**\n\n" + _levels_markdown(fw, scale, chosen or None))
+
+
+def _level(skill: str, voice: str, key: str) -> None:
+    apply(lambda s: s.with_level(skill, voice, value(key)), "levels")
 
 
 def _levels_markdown(fw, scale: SkillScale, chosen: str | None) -> str:
@@ -318,7 +323,8 @@ def evidence(loaded, about: dict[str, tuple[str, str]]) -> None:
         st.form_submit_button(
             "Add the evidence",
             icon=":material/add_notes:",
-            on_click=lambda: _add_evidence(about, about_key, text_key, link_key),
+            on_click=_add_evidence,
+            args=(about, about_key, text_key, link_key),
         )
     say("add-evidence")
 
@@ -457,6 +463,6 @@ def actions(loaded) -> None:
         st.markdown("**Add an action**")
         keys = _action_fields(f"{at}-new", None)
         st.form_submit_button(
-            "Add the action", icon=":material/add_task:", on_click=lambda: _put_action(None, keys, "add-action")
+            "Add the action", icon=":material/add_task:", on_click=_put_action, args=(None, keys, "add-action")
         )
     say("add-action")
