@@ -161,7 +161,7 @@ def _skill(fw, session: RecordSession, scale: SkillScale, voice: str) -> None:
         md(scale.label),
         options,
         index=options.index(chosen),
-        format_func=scale.choices.get,
+        format_func=lambda choice: md(scale.choices[choice]),  # a radio's options are Markdown
         horizontal=True,
         key=key,
         on_change=_level,
@@ -218,7 +218,7 @@ def _criteria(session: RecordSession, rated: tuple[Criterion, ...], voice: str, 
         key = f"{session.widgets('levels')}-area-{number}"
         if len(areas) == 1 and key not in st.session_state:
             st.session_state[key] = True
-        section = st.expander(f"{area} — {done} of {len(items)} rated", key=key, on_change="rerun")
+        section = st.expander(f"{md(area)} — {done} of {len(items)} rated", key=key, on_change="rerun")
         if not section.open:
             continue
         with section:
