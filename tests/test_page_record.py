@@ -382,3 +382,20 @@ def test_the_name_the_notes_and_the_check_in_each_change_only_themselves(council
     record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
     assert record.latest.notes == "Talked about the roadmap."
     assert record.person == "Samira O."
+
+
+def test_evidence_about_a_criterion_names_it_whole(council):
+    from framework.expectations import effective_expectations
+
+    longest = max(effective_expectations(council, DM), key=lambda e: len(e.text))
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    about = at.selectbox(key=_key(at, "evidence", "about"))
+    (label,) = [o for o in about.options if o.startswith("Criterion (") and o.endswith(" ".join(longest.text.split()))]
+    about.set_value(label)
+    at.text_area(key=_key(at, "evidence", "text")).set_value("Led the supplier review")
+    next(b for b in at.button if b.label == "Add the evidence").click().run()
+    assert not at.exception
+    record, _ = load_record(dump_record_from(at), name="r.yaml", framework=council)
+    assert record.latest.expectations[longest.key].evidence[0].text == "Led the supplier review"
+    assert " ".join(longest.text.split()) in texts(at), "the note's criterion, whole"

@@ -272,10 +272,9 @@ def _differences(fw, check_in: CheckIn) -> None:
 def subjects(fw, scales: tuple[SkillScale, ...], rated: tuple[Criterion, ...]) -> dict[str, tuple[str, str]]:
     """What a note of evidence can be about: label → (kind, skill id or expectation key)."""
     about = {f"Skill: {s.name}": ("skill", s.skill) for s in scales}
-    for criterion in rated:
-        text = " ".join(criterion.text.split())
-        short = text if len(text) <= 120 else text[:119].rstrip() + "…"
-        about.setdefault(f"Criterion: {short}", ("expectation", criterion.key))
+    for criterion in rated:  # whole, with its area; a criterion stated twice is told apart by its id
+        label = f"Criterion ({criterion.area}): {' '.join(criterion.text.split())}"
+        about[label if label not in about else f"{label} [{criterion.key}]"] = ("expectation", criterion.key)
     return about
 
 
