@@ -41,6 +41,7 @@ from ui.session.record import RecordSession
 from ui.views import record_checkin as checkin
 
 UPLOAD_DONE = "record_upload_done"
+LOADED = "record-loaded"  # what to say once about a file just loaded
 START_CURRENT, START_TARGET, START_NAME = "record_current", "record_target", "record_start_name"
 
 
@@ -146,10 +147,9 @@ def _load(fw) -> None:
     )
     record_session.put(session)
     checks = len(record.check_ins)
-    st.success(
-        f"Loaded {md(upload.name)}: {checks} check-in{'s' * (checks != 1)}"
-        + (f", {len(warnings)} warning{'s' * (len(warnings) != 1)} (below)." if warnings else "."),
-        icon=":material/check_circle:",
+    # Said above the record, once: the section this is in folds away once a record is open.
+    st.session_state[LOADED] = f"Loaded {md(upload.name)}: {checks} check-in{'s' * (checks != 1)}" + (
+        f", {len(warnings)} warning{'s' * (len(warnings) != 1)} (below)." if warnings else "."
     )
 
 
@@ -169,6 +169,8 @@ def edit(loaded, session: RecordSession) -> None:
     """The record: its facts, the check-in to edit in foldable sections, progress, and saving."""
     fw = loaded.framework
     record, at = session.record, session.widgets("record")
+    if loaded_note := st.session_state.pop(LOADED, None):
+        st.success(loaded_note, icon=":material/check_circle:")
     st.header(f"Record of {md(record.person)}" if record.person else "The record")
     facts = [f"**Framework:** {md(record.framework.name or record.framework.id)}"]
     facts.append(f"**Current role:** {md(_role_title(fw, record.current_role) or 'not stated')}")
