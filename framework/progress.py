@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .dates import uk_date
 from .models import Framework
 from .record import (
     ACTION_STATUSES,
     AGREED,
     MANAGER,
+    NOT_OBSERVED,
     SELF,
     SOURCES,
     AgreedAction,
@@ -27,7 +29,16 @@ from .record import (
     record_levels,
 )
 
-__all__ = ["Difference", "LevelChange", "Progress", "action_status", "check_in_label", "differences", "progress"]
+__all__ = [
+    "VOICE_NAMES",
+    "Difference",
+    "LevelChange",
+    "Progress",
+    "action_status",
+    "check_in_label",
+    "differences",
+    "progress",
+]
 
 NONE = "none"
 
@@ -45,6 +56,8 @@ class Difference:
 
 #: Whose level it is, as a sentence names it.
 VOICES = {AGREED: "the agreed level", MANAGER: "the line manager's level", SELF: "the person's own level"}
+#: Each voice as a chart's key and a table's row name it, in the order a conversation gives them.
+VOICE_NAMES = {SELF: "Own", MANAGER: "Line manager", AGREED: "Agreed"}
 
 
 @dataclass(frozen=True)
@@ -58,13 +71,22 @@ class LevelChange:
     moved: int  # levels up (negative: down), in one voice; 0 where the two cannot be compared
     not_compared: str | None = None  # why the two are not a move up or down, in words
 
+    @property
+    def said(self) -> str:
+        """The change in one line: "Planning: Working (agreed) → Practitioner (agreed) (up 1)"."""
+        moved = f" (up {self.moved})" if self.moved > 0 else f" (down {-self.moved})" if self.moved < 0 else ""
+        why = f" — {self.not_compared}" if self.not_compared else ""
+        return f"{self.name}: {self.before} → {self.after}{moved}{why}"
+
 
 @dataclass(frozen=True)
 class Progress:
     labels: tuple[str, ...]  # one per check-in, oldest first
-    #: skill name → its rank at each check-in (None where no level is known): what the chart draws
-    ranks: dict[str, tuple[int | None, ...]]
-    table: pd.DataFrame  # the chart's table alternative: a row per skill, a column per check-in
+    #: skill name → voice → its rank at each check-in (None where that voice gives no level): what the charts
+    #: draw, one small chart per skill with a line per voice; a voice that never rates the skill is left out
+    series: dict[str, dict[str, tuple[int | None, ...]]]
+    #: the charts' table alternative: a row per skill and voice, a column per check-in, level names ("—": none)
+    table: pd.DataFrame
     changes: tuple[LevelChange, ...]  # since the check-in before the latest
     done: tuple[AgreedAction, ...]
     overdue: tuple[AgreedAction, ...]
@@ -73,12 +95,20 @@ class Progress:
 
 
 def check_in_label(check_in: CheckIn, number: int) -> str:
-    """How a check-in is named: its number and date ("2 · 2026-03-01")."""
-    return f"{number} · {check_in.date.isoformat()}"
+    """How a check-in is named: its number and date ("2 · 1 Mar 2026")."""
+    return f"{number} · {uk_date(check_in.date)}"
 
 
 def _names(framework: Framework) -> dict[str, str]:
     return {lv.id: lv.name for lv in framework.skill_levels}
+
+
+def _said(names: dict[str, str], level: str | None) -> str:
+    """A level as the progress table shows it: its name, "not observed yet", "—" for none, or an id the framework
+    does not know as it is."""
+    if level == NOT_OBSERVED:
+        return "not observed yet"
+    return names.get(level, level) if level else "—"  # a level the framework does not know, as the record has it
 
 
 def differences(check_in: CheckIn, framework: Framework) -> tuple[Difference, ...]:
@@ -96,19 +126,25 @@ def differences(check_in: CheckIn, framework: Framework) -> tuple[Difference, ..
 
 def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date) -> Progress:
     """How the record's levels moved over its check-ins, and where its actions stand on ``today``."""
-    names, skills = _names(framework), framework.skills_by_id
+    names = _names(framework)
     labels = tuple(check_in_label(c, i) for i, c in enumerate(record.check_ins, 1))
     per_check_in = [record_levels(record, framework, at=i) for i in range(len(record.check_ins))]
+    rank = framework.level_rank
+    series: dict[str, dict[str, tuple[int | None, ...]]] = {}
+    rows = []
+    for skill in framework.skills:
+        ratings = [c.skills.get(skill.id) for c in record.check_ins]
+        voices = {}
+        for voice, voice_name in VOICE_NAMES.items():
+            levels = [r.level(voice) if r is not None else None for r in ratings]
+            if any(levels):  # "not observed yet" is said in the table, though the chart has no point for it
+                rows.append([skill.name, voice_name, *(_said(names, level) for level in levels)])
+            if any(level in rank for level in levels):
+                voices[voice] = tuple(rank.get(level) for level in levels)
+        if voices:
+            series[skill.name] = voices
+    table = pd.DataFrame(rows, columns=["Skill", "Voice", *labels])
     order = [s.id for s in framework.skills if any(s.id in levels for levels, _ in per_check_in)]
-    ranks, rows = {}, {}
-    for skill in order:
-        name = skills[skill].name
-        ranks[name] = tuple(framework.level_rank.get(levels.get(skill)) for levels, _ in per_check_in)
-        rows[name] = [
-            f"{names[levels[skill]]} ({SOURCES[sources[skill]]})" if skill in levels else NONE
-            for levels, sources in per_check_in
-        ]
-    table = pd.DataFrame.from_dict(rows, orient="index", columns=list(labels)).rename_axis("Skill").reset_index()
     changes = []
     if len(per_check_in) > 1:
         last, latest = record.check_ins[-2], record.check_ins[-1]
@@ -126,14 +162,14 @@ def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date)
         summary = "One check-in so far: progress shows from the second."
     else:
         summary = (
-            f"{len(labels)} check-ins, from {record.check_ins[0].date.isoformat()} to "
-            f"{record.latest.date.isoformat()}. Since the last check-in, each in the same voice: "
+            f"{len(labels)} check-ins, from {uk_date(record.check_ins[0].date)} to "
+            f"{uk_date(record.latest.date)}. Since the last check-in, each in the same voice: "
             f"{up} skill{'s' * (up != 1)} up, {down} down"
             + (f"; {other} rated in a new voice or for the first time, not compared" if other else "")
             + "."
         )
     summary += f" Actions: {len(done)} done, {len(overdue)} overdue, {len(still)} open."
-    return Progress(labels, ranks, table, tuple(changes), done, overdue, still, summary)
+    return Progress(labels, series, table, tuple(changes), done, overdue, still, summary)
 
 
 def _change(

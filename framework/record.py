@@ -7,7 +7,8 @@ so a record loaded against another framework, or a changed version of it, is not
 A check-in holds, per skill, up to three levels — the person's own (``self``), the line manager's
 (``manager``) and the one agreed between them (``agreed``) — each a skill-level id of the framework or
 ``not-observed``; per expectation of a criteria framework, ``met`` / ``partly`` / ``not-yet`` /
-``not-observed`` in the same three voices; evidence notes (text and links); agreed actions; and notes.
+``not-observed`` in the same three voices; evidence notes (text and links); agreed actions; notes; and the
+date of the next conversation, when one is planned.
 
 :func:`load_record` checks a file as the framework loader does: every problem located (file:line:column and
 field path), all at once. What the framework does not know — a skill, a level, a role, an expectation — is
@@ -140,6 +141,7 @@ class CheckIn(_Model):
     expectations: dict[ExpectationKey, ExpectationRating] = Field(default_factory=dict, max_length=MAX_RATED)
     actions: list[AgreedAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
     notes: Text | None = None
+    next_check_in: dt.date | None = Field(None, description="When the next conversation is planned, YYYY-MM-DD.")
 
 
 class FrameworkRef(_Model):

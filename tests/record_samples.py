@@ -1,7 +1,7 @@
 """Development records the tests share: a person's record over three check-ins, and a team of three.
 
 Built from the models so that each test reads as what it checks; :func:`all_records` lists every one, for the
-round-trip test.
+round-trip test. Kim, Dev and Pat are a team of three roles and three targets for the monthly round.
 """
 
 from __future__ import annotations
@@ -133,10 +133,104 @@ def everything() -> DevelopmentRecord:
                     AgreedAction(action="=cmd|' /C calc'!A0", by=D2, owner="Zoë", support="<script>", status="done")
                 ],
                 notes="Line one\nline two — “quoted”",
+                next_check_in=D3,
             )
         ],
     )
 
 
 def all_records(framework: Framework) -> dict[str, DevelopmentRecord]:
-    return {"sam": sam(framework), "ali": ali(framework), "jo": jo(framework), "everything": everything()}
+    return {
+        "sam": sam(framework),
+        "ali": ali(framework),
+        "jo": jo(framework),
+        "everything": everything(),
+        "kim": kim(framework),
+        "dev": dev(framework),
+        "pat": pat(framework),
+    }
+
+
+def _levels(levels: dict[str, str]) -> dict[str, SkillRating]:
+    return {skill: SkillRating(agreed=level) for skill, level in levels.items()}
+
+
+def kim(framework: Framework) -> DevelopmentRecord:
+    """Kim, Associate Project Manager aiming at Delivery Manager: two check-ins, her next one overdue on D3, an
+    action overdue, one open and one done; her levels those her own role asks, none in financial management."""
+    apm_levels = {
+        "planning": "awareness",
+        "agile-and-lean-practices": "working",
+        "making-a-process-work": "working",
+        "commercial-management": "working",
+        "communicating-between-the-technical-and-non-technical": "working",
+        "life-cycle-management": "awareness",
+        "maintaining-delivery-momentum": "working",
+        "team-dynamics-and-collaboration": "awareness",
+    }
+    later = {**apm_levels, "agile-and-lean-practices": "practitioner"}
+    return DevelopmentRecord(
+        framework=framework_ref(framework),
+        person="Kim Lee",
+        current_role=APM,
+        target_role=DM,
+        check_ins=[
+            CheckIn(date=D2, skills=_levels(apm_levels)),
+            CheckIn(
+                date=D3,
+                skills=_levels(later),
+                actions=[
+                    AgreedAction(action="Shadow a delivery manager", by=D3 - dt.timedelta(days=1)),
+                    AgreedAction(action="Read the service manual", status="done"),
+                    AgreedAction(action="Run a retrospective", by=D3 + dt.timedelta(days=20), status="in-progress"),
+                ],
+                next_check_in=D3 - dt.timedelta(days=5),
+            ),
+        ],
+    )
+
+
+def dev(framework: Framework) -> DevelopmentRecord:
+    """Dev, Delivery Manager aiming at Senior Delivery Manager: Planning below his own role's level, the only one
+    with financial management; his next check-in due within the month."""
+    levels = {
+        "planning": "working",
+        "agile-and-lean-practices": "practitioner",
+        "financial-management": "working",
+        "making-a-process-work": "expert",
+        "commercial-management": "working",
+        "communicating-between-the-technical-and-non-technical": "practitioner",
+        "life-cycle-management": "working",
+        "maintaining-delivery-momentum": "practitioner",
+        "team-dynamics-and-collaboration": "working",
+    }
+    return DevelopmentRecord(
+        framework=framework_ref(framework),
+        person="Dev Shah",
+        current_role=DM,
+        target_role=SDM,
+        check_ins=[CheckIn(date=D3, skills=_levels(levels), next_check_in=D3 + dt.timedelta(days=14))],
+    )
+
+
+def pat(framework: Framework) -> DevelopmentRecord:
+    """Pat, Senior Product Manager aiming at Lead Product Manager: Planning, which his role does not ask, held at a
+    level the team's roles need; product leadership below his role's level, strategic ownership not rated."""
+    levels = {
+        "agile-and-lean-practices": "practitioner",
+        "applying-user-centred-insights": "practitioner",
+        "creating-value-for-money": "practitioner",
+        "life-cycle-management": "practitioner",
+        "managing-product-outcomes": "practitioner",
+        "product-leadership": "working",
+        "product-management": "expert",
+        "stakeholder-relationship-management": "practitioner",
+        "planning": "working",
+    }
+    return DevelopmentRecord(
+        framework=framework_ref(framework),
+        person="Pat Jones",
+        current_role=SPM,
+        target_role=LPM,
+        check_ins=[CheckIn(date=D2, skills=_levels(levels), next_check_in=D3 + dt.timedelta(days=60))],
+    )

@@ -70,7 +70,8 @@ def test_team_workbook_and_csv(tmp_path):
     assert "3 members" in result.stdout
     assert "1 single point of failure" in result.stdout
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
-    coverage = {row[0]: row[3] for row in book["Coverage"].iter_rows(min_row=2, values_only=True)}
+    assert book.sheetnames[0] == "Monthly round"
+    coverage = {row[0]: row[2] for row in book["Coverage"].iter_rows(min_row=2, values_only=True)}
     assert coverage["Product management"] == 1
     csv = tmp_path / "team.csv"
     assert run("team", *paths, "--framework", str(COUNCIL), "--format", "csv", "-o", str(csv)).returncode == 0

@@ -115,8 +115,10 @@ def test_a_record_and_a_team_leave_nothing_in_the_caches_sessions_share():
     record.file_uploader[0].set_value(("z.yaml", _record_text(), "application/yaml")).run()
     assert not record.exception
     assert "Zebedee" in record.header[0].value, "the person sees their own record"
-    record.selectbox(key="rec-check-in-1").set_value(0).run()
-    assert RECORD_MARKER in record.text_area[0].value
+    widgets = record.session_state["dev_record"].session.widgets("record")
+    record.selectbox(key=f"{widgets}-check-in").set_value(0).run()
+    widgets = record.session_state["dev_record"].session.widgets("record")
+    assert RECORD_MARKER in record.text_area(key=f"{widgets}-notes").value
     team = AppTest.from_file(str(ROOT / "pages/team.py"), default_timeout=60).run()
     team.file_uploader[0].set_value([("z.yaml", _record_text(), "application/yaml")]).run()
     assert not team.exception

@@ -1,126 +1,197 @@
-"""The Development record page: the skills and expectations a check-in rates, with every level's descriptor
-ready to show while a level is chosen, and the check-in's ratings in each of the three voices.
+"""The Development record page's view models: the scale each skill is rated on, with every level's words; what
+the next level up looks like; and the criteria a check-in rates.
 
-Built from a person's record, so — like a view of a self-assessment — it is made for their run only, never
-cached or shared.
+:func:`skill_scales` and :func:`criteria` depend only on the framework and role ids, so the page keeps them in
+the framework's cache of views. Everything that reads a person's levels (:func:`next_level`,
+:func:`level_notes`) is built for their run only, never kept.
+
+"What the next level looks like" never shows a level at or below the one held: the next level is the next rung
+up the scale; where the framework leaves it undescribed, the nearest described level *above* the one held is
+shown, said to be so, or that none above is described.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..expectations import effective_expectations
 from ..models import Framework
-from ..record import EXPECTATION_RATINGS, NOT_OBSERVED, DevelopmentRecord
-from ..skills import nearest_defined
+from ..record import EXPECTATION_RATINGS, NOT_OBSERVED
 from .gap import level_choices, skills_to_assess
 
-__all__ = ["ExpectationRow", "RatingRow", "RecordEditor", "record_editor"]
+__all__ = [
+    "NOT_OBSERVED_LABEL",
+    "RATING_CHOICES",
+    "UNRATED",
+    "Criterion",
+    "LevelNote",
+    "NextLevel",
+    "SkillScale",
+    "criteria",
+    "level_notes",
+    "next_level",
+    "skill_scale",
+    "skill_scales",
+]
 
 NOT_OBSERVED_LABEL = "Not observed yet"
-UNRATED = ""  #: no level given
-SHORT = 110  #: characters of a descriptor shown inside an option
+UNRATED = ""  #: no level or rating given
+NO_LEVEL_LABEL = "No level"
+#: An expectation's rating as a choice shows it, "" for none given.
+RATING_CHOICES = {UNRATED: "No rating", **EXPECTATION_RATINGS}
 
 
 @dataclass(frozen=True)
-class RatingRow:
+class SkillScale:
+    """One skill as a check-in rates it: the choices in order, and the words of each level."""
+
     skill: str
     name: str
-    needed: str | None  # the target role's level name, if it needs the skill
-    #: level id (or "" for none, "not-observed") → what the picker shows: the name and the start of its descriptor
-    options: dict[str, str]
-    descriptors: dict[str, str]  # level id → the whole descriptor, where the framework writes one
-    #: level id without a descriptor → (name, descriptor) of the nearest level of the skill that has one
-    nearest: dict[str, tuple[str, str]]
-    own: str  # level ids ("" when none), as the check-in holds them
-    manager: str
-    agreed: str
+    needed: str | None  # the level id the target role needs, if it needs the skill
+    #: choice id → its short label, in order: "" (no level), not-observed, then the framework's levels
+    choices: Mapping[str, str]
+    descriptors: Mapping[str, str]  # level id → the framework's whole descriptor, where it writes one
+
+    @property
+    def label(self) -> str:
+        """The skill's name, and the level the target needs when it needs one."""
+        if self.needed is None:
+            return self.name
+        return f"{self.name} (target role needs {self.choices.get(self.needed, self.needed)})"
+
+    def with_kept(self, levels: tuple[str | None, ...]) -> SkillScale:
+        """The scale with any of ``levels`` the framework does not know offered as it is (a record keeps what it
+        does not understand, and a choice must be able to show it)."""
+        unknown = [lv for lv in levels if lv and lv not in self.choices]
+        if not unknown:
+            return self
+        extra = {lv: f"{lv} (not a level of this framework)" for lv in dict.fromkeys(unknown)}
+        return SkillScale(self.skill, self.name, self.needed, {**self.choices, **extra}, self.descriptors)
 
 
 @dataclass(frozen=True)
-class ExpectationRow:
-    key: str
+class Criterion:
+    """One expectation a check-in rates, whole, with the area it belongs to."""
+
+    key: str  # role id/expectation id, as the record keeps it
     area: str
     text: str
-    own: str  # rating ids, "" when none
-    manager: str
-    agreed: str
 
 
 @dataclass(frozen=True)
-class RecordEditor:
-    skills: tuple[RatingRow, ...]
-    expectations: tuple[ExpectationRow, ...]
-    expectations_of: str | None  # the title of the role whose expectations are listed
-    current_title: str | None
-    target_title: str | None
+class NextLevel:
+    """What the level above the one held looks like, in the framework's words, or why there are none."""
+
+    level: str | None  # the next level's id; None at the top of the scale
+    name: str | None
+    descriptor: str | None  # the next level's own words, where the framework writes them
+    #: where the next level is undescribed: the nearest described level above the one held, as (name, words)
+    nearest_above: tuple[str, str] | None
+    said: str  # one sentence that says which level's words are shown, and why
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SHORT else text[: SHORT - 1].rstrip() + "…"
+@dataclass(frozen=True)
+class LevelNote:
+    """One level of a skill's scale as the page lists it: its words, and what it is to this person."""
+
+    level: str
+    name: str
+    descriptor: str | None
+    marks: tuple[str, ...]  # "chosen", "next level up", "the target role needs it"
 
 
-def record_editor(framework: Framework, record: DevelopmentRecord, check_in: int) -> RecordEditor:
-    """What the check-in ``check_in`` (an index) of ``record`` rates: the skills the target and current roles
-    need and any already rated; the expectations of the target role (else the current one)."""
-    roles = framework.roles_by_id
-    current = record.current_role if record.current_role in roles else None
-    target = record.target_role if record.target_role in roles else None
-    rated = record.check_ins[check_in]
-    choices = level_choices(framework)
-    needed = {r.skill: r.level for r in roles[target].skills} if target else {}
-    rows = []
-    for skill_id in skills_to_assess(framework, current, target, tuple(rated.skills)):
-        skill = framework.skills_by_id[skill_id]
-        descriptors = {lv: text for lv, text in skill.levels.items() if text and lv in choices}
-        options = {UNRATED: "No level given", NOT_OBSERVED: NOT_OBSERVED_LABEL}
-        for level, label in choices.items():
-            options[level] = f"{label} — {_short(descriptors[level])}" if level in descriptors else label
-        rating = rated.skills.get(skill_id)
-        for kept in (rating.self_level, rating.manager, rating.agreed) if rating else ():
-            if kept is not None and kept not in options:  # unknown to the framework: kept, and offered as it is
-                options[kept] = f"{kept} (not a level of this framework)"
-        rows.append(
-            RatingRow(
-                skill=skill_id,
-                name=skill.name,
-                needed=choices.get(needed.get(skill_id)),
-                options=options,
-                descriptors=descriptors,
-                nearest={
-                    lv: near
-                    for lv in choices
-                    if lv not in descriptors and (near := nearest_defined(framework, skill_id, lv)) is not None
-                },
-                own=(rating.self_level if rating else None) or UNRATED,
-                manager=(rating.manager if rating else None) or UNRATED,
-                agreed=(rating.agreed if rating else None) or UNRATED,
-            )
-        )
-    about = target or current
-    expectations = []
-    if about is not None:
-        for e in effective_expectations(framework, about):
-            rating = rated.expectations.get(e.key)
-            expectations.append(
-                ExpectationRow(
-                    key=e.key,
-                    area=e.area_name,
-                    text=e.text,
-                    own=(rating.self_rating if rating else None) or UNRATED,
-                    manager=(rating.manager if rating else None) or UNRATED,
-                    agreed=(rating.agreed if rating else None) or UNRATED,
-                )
-            )
-    return RecordEditor(
-        skills=tuple(rows),
-        expectations=tuple(expectations),
-        expectations_of=roles[about].title if about else None,
-        current_title=roles[current].title if current else None,
-        target_title=roles[target].title if target else None,
+def _needed(framework: Framework, target: str | None) -> dict[str, str]:
+    return {r.skill: r.level for r in framework.role(target).skills} if target else {}
+
+
+def skill_scale(framework: Framework, skill_id: str, needed: str | None = None) -> SkillScale:
+    """The scale ``skill_id`` is rated on (no level, not observed yet, then each level of the framework)."""
+    skill = framework.skills_by_id[skill_id]
+    levels = level_choices(framework)
+    return SkillScale(
+        skill=skill_id,
+        name=skill.name,
+        needed=needed if needed in levels else None,
+        choices={UNRATED: NO_LEVEL_LABEL, NOT_OBSERVED: NOT_OBSERVED_LABEL, **levels},
+        descriptors={lv: text for lv, text in skill.levels.items() if text and lv in levels},
     )
 
 
-#: An expectation's rating as a picker shows it ("" for none given).
-RATING_LABELS = {UNRATED: "", **EXPECTATION_RATINGS}
+def skill_scales(
+    framework: Framework, graph: object, current: str | None, target: str | None
+) -> tuple[SkillScale, ...]:
+    """The skills a record of ``current`` aiming at ``target`` rates: those the target needs, then the current
+    role's. (``graph`` is unused: the signature is that of a cached view.) Raises
+    :class:`~framework.errors.RoleNotFound` for an unknown role."""
+    needed = _needed(framework, target)
+    return tuple(
+        skill_scale(framework, skill, needed.get(skill)) for skill in skills_to_assess(framework, current, target)
+    )
+
+
+def criteria(framework: Framework, graph: object, role: str | None) -> tuple[Criterion, ...]:
+    """The expectations a check-in rates: those of ``role`` (the target, else the current role), whole."""
+    if role is None:
+        return ()
+    return tuple(Criterion(e.key, e.area_name, e.text) for e in effective_expectations(framework, role))
+
+
+def next_level(framework: Framework, scale: SkillScale, held: str | None) -> NextLevel:
+    """What the level above ``held`` (a level id; none or not observed counts as below the lowest) looks like.
+
+    The next level is the next rung of the framework's scale. Where the framework does not describe it for this
+    skill, the nearest level above ``held`` that it does describe is shown instead, said to be so — never a
+    level at or below the one held.
+
+    >>> from framework import load_framework
+    >>> council = load_framework("data/roles.yaml")
+    >>> planning = skill_scale(council, "planning", "practitioner")
+    >>> step = next_level(council, planning, "awareness")
+    >>> step.name, step.descriptor is None, step.nearest_above[0]
+    ('Working', True, 'Practitioner')
+    """
+    levels = framework.skill_levels
+    at = next((i for i, lv in enumerate(levels) if lv.id == held), -1)  # -1: no level, or not observed
+    if at + 1 >= len(levels):
+        top = levels[-1].name if levels else "The level held"
+        return NextLevel(None, None, None, None, f"{top} is the top of the scale: there is no level above it.")
+    step = levels[at + 1]
+    descriptor = scale.descriptors.get(step.id)
+    if descriptor is not None:
+        return NextLevel(step.id, step.name, descriptor, None, f"The next level up is {step.name}:")
+    above = next(((lv.name, scale.descriptors[lv.id]) for lv in levels[at + 2 :] if lv.id in scale.descriptors), None)
+    if above is None:
+        return NextLevel(
+            step.id,
+            step.name,
+            None,
+            None,
+            f"The next level up is {step.name}; the framework describes no level above "
+            f"{levels[at].name if at >= 0 else 'none'} for {scale.name}.",
+        )
+    return NextLevel(
+        step.id,
+        step.name,
+        None,
+        above,
+        f"The next level up is {step.name}, which the framework does not describe for {scale.name}; the nearest "
+        f"level above it that it describes is {above[0]}:",
+    )
+
+
+def level_notes(framework: Framework, scale: SkillScale, chosen: str | None) -> tuple[LevelNote, ...]:
+    """Every level of ``scale`` with its words (or None where the framework has none), each marked where it is
+    the level ``chosen``, the next level up from it, or the level the target role needs."""
+    step = next_level(framework, scale, chosen).level
+    out = []
+    for level in framework.skill_levels:
+        marks = []
+        if level.id == chosen:
+            marks.append("chosen")
+        if level.id == step:
+            marks.append("next level up")
+        if level.id == scale.needed:
+            marks.append("the target role needs it")
+        out.append(LevelNote(level.id, level.name, scale.descriptors.get(level.id), tuple(marks)))
+    return tuple(out)

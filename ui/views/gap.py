@@ -29,12 +29,13 @@ from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
-from ui import record_state, render, state
+from ui import render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
 from ui.session import assessment as assessments
 from ui.session import plan as plan_inputs
+from ui.session import record as record_state
 from ui.session.assessment import FROM_RECORD, Assessment
 from ui.session.plan import PlanInputs
 

@@ -15,8 +15,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from framework import FrameworkError
+from framework.dates import uk_date
 from framework.record import load_record
-from framework.team import TeamView, team_csv, team_view, team_workbook
+from framework.team import DUE, DUE_WITHIN, OVERDUE, TeamView, team_csv, team_view, team_workbook
 from ui import render, state
 from ui.data import describe_error
 from ui.render import md
@@ -32,9 +33,10 @@ def main() -> None:
     st.title("Team")
     st.markdown(
         "For line managers: load your team's development records (the files each person saves on the "
-        "Development record page) to see who holds which skill at what level, each person against their own "
-        "target, how well the team covers the skills its roles need, and where one person alone holds a "
-        "needed skill."
+        "Development record page) for the monthly round — whose check-in is due or overdue, which actions are "
+        "open or overdue, what moved since each person's previous check-in — and to see how well the team "
+        "covers the skills its roles need, where one person alone holds one, each person against their own "
+        "role and target, and who holds which skill at what level."
     )
     st.info(
         "Nothing is stored: the records are read for this browser tab only, never kept on the server, and are "
@@ -111,6 +113,75 @@ def _wrap(label: str, width: int = 22) -> str:
 def show(view: TeamView) -> None:
     count = len(view.members)
     st.header(f"{count} member{'s' * (count != 1)}")
+    _round(view)
+    _coverage(view)
+    st.subheader("Each member against their own role, and their target")
+    render.stacked_table(
+        view.targets.replace("", "—"),
+        key="stacked-team-targets",
+        intro="How many of the skill levels their own role asks each member holds, and — apart, since it is where "
+        "they are going — of their target's, with the levels still to gain.",
+    )
+    _matrix(view)
+    _export(view)
+
+
+def _round(view: TeamView) -> None:
+    st.subheader("The monthly round")
+    overdue = [r.member for r in view.rounds if r.check_in == OVERDUE]
+    due = [r.member for r in view.rounds if r.check_in == DUE]
+    late = sum(len(r.overdue_actions) for r in view.rounds)
+    said = [
+        f"Check-ins overdue: {md(', '.join(overdue))}." if overdue else "No check-in is overdue.",
+        f"Due by {uk_date(view.today + DUE_WITHIN)}: {md(', '.join(due))}." if due else "",
+        f"{late} action{'s' * (late != 1)} overdue." if late else "No action is overdue.",
+    ]
+    render.stacked_table(
+        view.round_table,
+        key="stacked-team-round",
+        intro=" ".join(s for s in said if s)
+        + f" As of {uk_date(view.today)}; “moved” compares each member's latest check-in with the one before, "
+        "in one voice.",
+    )
+
+
+def _coverage(view: TeamView) -> None:
+    st.subheader("Coverage of the skills the team's roles need")
+    if not view.coverage:
+        st.markdown("The members' current roles name no skills, so there is nothing to cover.")
+        return
+    render.stacked_table(
+        view.coverage_table,
+        key="stacked-team-coverage",
+        intro="Each member is judged against their own role: they cover a skill when they hold it at the level "
+        "their role needs (or, where their role does not need it, at the lowest level the team's roles need). "
+        "Targets do not count. Fewest first.",
+    )
+    st.markdown("**Single points of failure** — a needed skill one member alone covers:")
+    if view.single_points:
+        st.markdown(
+            "\n".join(
+                f"- **{md(c.name)}**: only {md(c.holders[0])} — needed by {md(c.needed)}" for c in view.single_points
+            )
+        )
+    else:
+        st.markdown("No needed skill rests on one member alone.")
+    if view.uncovered:
+        st.markdown(
+            "**Needed but covered by no one:** "
+            + "; ".join(f"{md(c.name)} ({md(c.needed)})" for c in view.uncovered)
+            + "."
+        )
+    if view.top_uncovered:
+        st.markdown(
+            "**Covered, but no one holds the highest level the team's roles need:** "
+            + "; ".join(f"{md(c.name)} ({md(c.top)})" for c in view.top_uncovered)
+            + "."
+        )
+
+
+def _matrix(view: TeamView) -> None:
+    count = len(view.members)
     st.subheader("Skills matrix")
     st.markdown(
         md(view.sources) + " A row per skill and a column per member. Darker cells are lower levels; each cell "
@@ -128,32 +199,10 @@ def show(view: TeamView) -> None:
         key="stacked-team-matrix",
         intro="**The matrix as a table**, a row per skill and a column per member (— where no level is known):",
     )
-    st.subheader("Each member against their own target")
-    render.stacked_table(view.targets.replace("", "—"), key="stacked-team-targets")
-    st.subheader("Coverage of the skills the team's roles need")
-    if view.coverage:
-        render.stacked_table(
-            view.coverage_table,
-            key="stacked-team-coverage",
-            intro="How many members hold each skill at the level the team's roles need (the highest any of "
-            "their current roles asks), fewest first.",
-        )
-    else:
-        st.markdown("The members' current roles name no skills, so there is nothing to cover.")
-    st.subheader("Single points of failure")
-    if view.single_points:
-        st.markdown(
-            "A needed skill held at the level needed by one member only:\n\n"
-            + "\n".join(f"- **{md(c.name)}** ({md(c.needed)}): only {md(c.holders[0])}" for c in view.single_points)
-        )
-    else:
-        st.markdown("No needed skill rests on one member alone.")
-    if view.uncovered:
-        st.markdown(
-            "**Needed but held by no one at the level needed:** "
-            + ", ".join(f"{md(c.name)} ({md(c.needed)})" for c in view.uncovered)
-            + "."
-        )
+
+
+def _export(view: TeamView) -> None:
+    """Every file the page offers, in one place."""
     st.subheader("Export")
     buttons = st.container(horizontal=True)
     render.download(
