@@ -281,11 +281,7 @@ def team_view(
         skills=skill_ids,
         matrix=matrix,
         ranks=ranks,
-        targets=pd.DataFrame(rows, columns=list(rows[0]) if rows else None).astype(
-            {"Levels to gain for the target": "Int64"}
-        )
-        if rows
-        else pd.DataFrame(),
+        targets=_numbers(pd.DataFrame(rows, columns=list(rows[0]) if rows else None)),
         coverage=tuple(coverage),
         coverage_table=coverage_table,
         single_points=tuple(c for c in coverage if c.count == 1),
@@ -299,6 +295,12 @@ def team_view(
             f"manager's, else the member's own ({said or 'no levels'})."
         ),
     )
+
+
+def _numbers(targets: pd.DataFrame) -> pd.DataFrame:
+    """The levels to gain as whole numbers (blank where a member has no target), so a workbook sums them."""
+    column = "Levels to gain for the target"
+    return targets.astype({column: "Int64"}) if column in targets else targets
 
 
 def _round_for_files(view: TeamView) -> pd.DataFrame:
