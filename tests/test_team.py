@@ -83,7 +83,7 @@ def test_each_member_against_their_own_role_and_apart_their_target(view):
         "Levels to gain for the target",
     ]
     assert targets.loc[KIM].tolist() == [
-        "Associate Project Manager", "8 of 9", "Delivery Manager", "2 of 9", "10"]  # fmt: skip
+        "Associate Project Manager", "8 of 9", "Delivery Manager", "2 of 9", 10]  # fmt: skip
     assert targets.loc[DEV, "Own role's requirements met"] == "8 of 9"
     assert targets.loc[DEV, "Target role"] == "Senior Delivery Manager"
     assert targets.loc[PAT, "Own role's requirements met"] == "7 of 9"
