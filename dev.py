@@ -26,12 +26,12 @@ import sys
 import venv
 from pathlib import Path
 
+from ui.processes import find_chromium, find_nginx  # the standard library only: runs before the venv exists
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")  # as in ui/proxy.py
 
 
 def log(message: str) -> None:
@@ -68,16 +68,6 @@ def _dev_requirements_current() -> bool:
     return stamp.exists() and stamp.read_text().strip() == digest
 
 
-def find_chromium() -> str | None:
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured if Path(configured).exists() else None
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium")
-
-
 _APT_UPDATED = False
 
 
@@ -105,17 +95,6 @@ def ensure_chromium() -> None:
     if find_chromium() or os.environ.get("SKIP_BROWSER_INSTALL"):
         return
     apt_install("chromium", "browser tests will skip locally and fail in CI")
-
-
-def find_nginx() -> str | None:
-    """nginx, as ``ui/proxy.py`` finds it (``NGINX_PATH``, the sbin folders, then PATH)."""
-    configured = os.environ.get("NGINX_PATH")
-    if configured:
-        return configured if os.access(configured, os.X_OK) else None
-    for candidate in NGINX_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return shutil.which("nginx")
 
 
 def ensure_nginx(why: str) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.browser.server import CHROMIUM_ARGS, app_server, find_chromium, rss_bytes
+from tests.browser.server import CHROMIUM_ARGS, app_server, rss_bytes
 from ui.pages import PAGES as REGISTRY
+from ui.processes import chromium_looked_at, find_chromium
 
 from .figures import ROOT, Config
 from .timing import Row
@@ -99,9 +100,9 @@ async def _measure(chromium: str, base: str, pid: int, extra: int) -> tuple[int,
 
 def memory_rows(config: Config, *, sessions: int = 20) -> list[Row]:
     name = f"app memory per extra session ({sessions} sessions vs 1)"
-    chromium, looked_at = find_chromium()
+    chromium = find_chromium()
     if chromium is None:
-        return [Row(name, "skipped", note=f"no Chromium at {', '.join(looked_at)} (set CHROMIUM_PATH)")]
+        return [Row(name, "skipped", note=f"no Chromium at {chromium_looked_at()} (set CHROMIUM_PATH)")]
     try:
         import playwright  # noqa: F401
     except ImportError:

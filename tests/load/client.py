@@ -14,7 +14,6 @@ the benchmarks use this module too.
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import statistics
 import threading
@@ -30,7 +29,6 @@ __all__ = [
     "Step",
     "council_journeys",
     "framework_journeys",
-    "in_ci",
     "percentile",
     "run_in_own_thread",
     "summary",
@@ -56,10 +54,6 @@ COUNCIL_JOURNEYS = [
     ("project-manager", "associate-project-manager", "senior-delivery-manager"),
 ]
 JOURNEY_PAGES = ["home", "roles", "map", "paths", "gap"]
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,12 @@ from tests.browser.server import (
     ARTIFACTS,
     CHROMIUM_ARGS,
     cpu_seconds,
-    find_chromium,
     peak_rss_bytes,
     rss_bytes,
     serving,
+)
+from tests.browser.server import (
+    chromium as required_chromium,
 )
 from tests.conftest import ROOT
 from tests.load.client import (
@@ -47,7 +49,6 @@ from tests.load.client import (
     PageRun,
     Session,
     council_journeys,
-    in_ci,
     page_times,
     run_in_own_thread,
     summary,
@@ -64,16 +65,6 @@ PAGES = JOURNEY_PAGES
 
 
 # --------------------------------------------------------------------------- the server
-
-
-def _chromium() -> str:
-    path, candidates = find_chromium()
-    if path is not None:
-        return path
-    where = ", ".join(candidates)
-    if in_ci():
-        pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package (looked for {where})")
-    pytest.skip(f"Chromium not found (looked for {where}); the load test is skipped")
 
 
 def server_figures(pid: int) -> dict[str, float]:
@@ -208,7 +199,7 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(420)
 def test_twenty_concurrent_sessions_walk_the_main_journeys_without_errors():
-    chromium = _chromium()
+    chromium = required_chromium("the load test is skipped")
     with serving("load-server") as server:
         figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import statistics
 import threading
 import time
 
@@ -36,11 +35,14 @@ from tests.browser.server import (
     ARTIFACTS,
     CHROMIUM_ARGS,
     cpu_seconds,
-    find_chromium,
     peak_rss_bytes,
     rss_bytes,
     serving,
 )
+from tests.browser.server import (
+    chromium as required_chromium,
+)
+from tests.load.client import run_in_own_thread, summary
 
 UPLOADS = 3
 PAGE_LIMIT_S = 2.0
@@ -49,16 +51,6 @@ PAGE_TIMEOUT = 120
 UPLOAD_TIMEOUT = 180
 THINK_S = 0.5  # the other user reads each page for a moment before opening the next, as people do
 VICTIM_PAGES = [("home", "", "", "Career Explorer"), ("roles", "roles", "role=delivery-manager", "Delivery Manager")]
-
-
-def _chromium() -> str:
-    path, candidates = find_chromium()
-    if path is not None:
-        return path
-    where = ", ".join(candidates)
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package (looked for {where})")
-    pytest.skip(f"Chromium not found (looked for {where}); the load test is skipped")
 
 
 def worst_files() -> list[tuple[str, bytes]]:
@@ -189,8 +181,8 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
         "file": {"name": files[0][0], "bytes": len(files[0][1]), "roles": hostile.largest(hostile.same_grade)},
         "cpus": os.cpu_count(),
         "load_average_after": os.getloadavg()[0],
-        "victim_alone": _summary([t for _, t in alone.times]),
-        "victim_under_attack": _summary(under),
+        "victim_alone": summary([t for _, t in alone.times]),
+        "victim_under_attack": summary(under),
         "upload_seconds": record["upload_seconds"],
         "server_cpu_seconds_during_uploads": round(cpu_during, 1),
         "check_processes_cpu_seconds_during_uploads": round(checks_during, 1),
@@ -206,35 +198,11 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
     }
 
 
-def _summary(times: list[float]) -> dict:
-    if not times:
-        return {"pages": 0}
-    return {"pages": len(times), "median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3)}
-
-
-def _run_in_own_thread(work):
-    """Run ``work`` in a thread of its own (the browser tests' Playwright may hold this thread's event loop)."""
-    result: dict = {}
-
-    def target():
-        try:
-            result["value"] = work()
-        except BaseException as exc:  # re-raised in the test's thread
-            result["error"] = exc
-
-    thread = threading.Thread(target=target, name="hostile-upload")
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
-
-
 @pytest.mark.timeout(600)
 def test_the_worst_upload_never_hurts_another_session():
-    chromium = _chromium()
+    chromium = required_chromium("the load test is skipped")
     with serving("hostile-upload-server") as server:
-        figures = _run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
+        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "hostile-upload.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     memory, alone, under = figures["server_mib"], figures["victim_alone"], figures["victim_under_attack"]
