@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import FrameworkError
+from .wording import plural
 
 __all__ = ["main"]
 
@@ -243,7 +244,7 @@ def _left_out_note(left_out) -> str:
     """What the cost model left out of a graph, in one line (framework.cost)."""
     roles = len(left_out.per_role)
     return (
-        f"note: {left_out.total:,} skill-overlap moves left out, from {roles:,} role{'s' * (roles != 1)}: each "
+        f"note: {left_out.total:,} skill-overlap moves left out, from {plural(roles, 'role')}: each "
         f"role keeps its {left_out.kept_per_role} best (largest share of the target's skills first)"
     )
 
@@ -484,7 +485,7 @@ def _record_validate(path: Path, framework_path: Path | None) -> int:
     if framework_path is None:
         warnings = []
     checks = len(record.check_ins)
-    print(f"OK: {checks} check-in{'s' * (checks != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)}")
+    print(f"OK: {plural(checks, 'check-in')}, {plural(len(warnings), 'warning')}")
     for warning in warnings:
         print(warning)
     return EXIT_OK
@@ -519,8 +520,8 @@ def _team(args: argparse.Namespace) -> int:
         args.output.write_text(team_csv(view), encoding="utf-8")
     print(
         f"wrote {args.output}: {len(view.members)} members, {len(view.skills)} skills, "
-        f"{len(view.single_points)} single point{'s' * (len(view.single_points) != 1)} of failure, "
-        f"{len(view.uncovered)} needed skill{'s' * (len(view.uncovered) != 1)} no one holds"
+        f"{plural(len(view.single_points), 'single point')} of failure, "
+        f"{plural(len(view.uncovered), 'needed skill')} no one holds"
     )
     return EXIT_OK
 

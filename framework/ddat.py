@@ -28,13 +28,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .ids import slugify
 from .models import (
     Discipline,
     Framework,
@@ -62,7 +62,6 @@ __all__ = [
     "import_ddat",
     "place_level",
     "run_import",
-    "slugify",
     "write_framework_yaml",
 ]
 
@@ -215,12 +214,6 @@ class Placement:
     def line(self) -> str:
         branch = f", branch {self.branch}" if self.branch else ""
         return f"{self.role} › {self.level} → {self.grade}{branch} [{self.rule}: {self.reason}]"
-
-
-def slugify(text: str) -> str:
-    """A readable, URL-safe id: ``Head of (Agile) delivery management`` → ``head-of-agile-delivery-management``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _short_forms(role: str) -> set[str]:

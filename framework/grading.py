@@ -38,6 +38,7 @@ import pandas as pd
 
 from .expectations import expectation_key, role_expectations
 from .models import Framework, Role
+from .wording import number
 
 __all__ = [
     "DIVERGENT",
@@ -161,9 +162,9 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
     found: list[tuple[float, str, str]] = []  # evidence is written only for the pairs listed
     grade = {r.id: r.grade for r in framework.roles}
     ordered = sorted(buckets.values(), key=len)
-    for number, members in enumerate(ordered):
+    for done_buckets, members in enumerate(ordered):
         if compared >= budget:  # the rest of the buckets are left out whole
-            left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[number:])
+            left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[done_buckets:])
             break
         work, done = len(members) * (len(members) - 1) // 2, 0
         for i, a in enumerate(members):
@@ -295,7 +296,7 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
         if average is not None:
             skills = [_describe(framework, k, v) for k, v in mine.items() if k[0] == "skill"]
             evidence.append(
-                f"{role.title} asks for {len(skills)} skills at an average level of {_one_place(average)} "
+                f"{role.title} asks for {len(skills)} skills at an average level of {number(average)} "
                 f"(of {len(framework.skill_levels)}): " + "; ".join(skills)
             )
         else:
@@ -303,12 +304,6 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
     likeness = _likeness(units[high], units[low])
     evidence.append(f"Their requirements are {likeness:.0%} the same")
     return GradingPair(DIVERGENT, high, low, rh.discipline == rl.discipline, likeness, tuple(evidence))
-
-
-def _one_place(value: float) -> str:
-    """3.5, and 3 rather than 3.0: as a person writes it."""
-    text = f"{value:.1f}"
-    return text.removesuffix(".0")
 
 
 def grading_table(framework: Framework, report: GradingReport) -> pd.DataFrame:

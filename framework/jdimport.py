@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anyascii import anyascii
 from pydantic import ValidationError
 
 from .errors import FrameworkError, InputError, Problem
+from .ids import slugify
 from .jobdesc import ParsedDocument, parse_job_description
 from .loader import validate_data
 from .models import (
@@ -50,7 +50,6 @@ __all__ = [
     "check_batch",
     "import_documents",
     "read_document",
-    "slug",
 ]
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
@@ -68,15 +67,10 @@ MAX_DOCX_EXPANDED_BYTES = 16 * 1024 * 1024  # all parts together
 MAX_ID = 120  #: the longest id a framework holds (framework.models.Id)
 
 
-def slug(text: str) -> str:
-    """A readable id for a name: transliterated to ASCII (``Ведущий менеджер`` → ``vedushchiy-menedzher``,
-    ``项目经理`` → ``xiangmujingli``), lower case, words joined by ``-``; ``role`` when nothing is left."""
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "role"
-
-
 def _id_for(text: str, what: str, notes: list[Problem], name: str) -> str:
-    """``slug(text)``, shortened at a word to the longest id a framework holds, with a warning when it is."""
-    made = slug(text)
+    """A readable id for ``text`` (:func:`~framework.ids.slugify`, ``role`` when nothing is left), shortened at
+    a word to the longest id a framework holds, with a warning when it is."""
+    made = slugify(text) or "role"
     if len(made) <= MAX_ID:
         return made
     short = made[:MAX_ID].rsplit("-", 1)[0] or made[:MAX_ID]
@@ -615,7 +609,7 @@ def _resolve(line: ReportingLine | None, by_title: dict[str, str]) -> ReportingL
     if line is None:
         return None
     for title, role_id in by_title.items():
-        if slug(title) == line.role:
+        if (slugify(title) or "role") == line.role:
             return line.model_copy(update={"role": role_id})
     return line
 

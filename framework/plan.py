@@ -33,6 +33,7 @@ from .models import Framework, Resource, Role
 from .routes import progression_paths
 from .skills import HELD, GapRow, LevelStep, Profile, SkillGap, skill_gap, standing_text
 from .views.labels import role_label
+from .wording import and_list, plural
 
 __all__ = [
     "ACTION_STATUSES",
@@ -531,8 +532,8 @@ def development_plan(
         source = levels_from or f"the levels {framework.role(current).title}'s profile lists"
     target_label = role_label(framework, target)
     biggest = [item.name for item in chosen]
-    summary = f"From {label} to {target_label}: {len(candidates)} gap{'s' * (len(candidates) != 1)} in all" + (
-        f"; the focus is {_listed(biggest)}." if biggest else "; nothing to close."
+    summary = f"From {label} to {target_label}: {plural(len(candidates), 'gap')} in all" + (
+        f"; the focus is {and_list(biggest)}." if biggest else "; nothing to close."
     )
     return DevelopmentPlan(
         framework=framework.name,
@@ -553,8 +554,3 @@ def development_plan(
         next_check_in=next_check_in,
         actions=tuple(actions),
     )
-
-
-def _listed(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -17,7 +17,7 @@ import pandas as pd
 from .cells import csv_text
 from .ids import file_stem
 from .plan import DevelopmentPlan, FocusItem
-from .textsafe import md_escape
+from .textsafe import md_escape, md_table
 
 __all__ = ["PLAN_CSV_COLUMNS", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
 
@@ -113,9 +113,8 @@ def plan_markdown(plan: DevelopmentPlan) -> str:
     changes = plan.changes
     lines += [f"## What changes at {esc(plan.target_title)}", ""]
     if changes.responsibilities:
-        lines += ["| Responsibility | Now | Then |", "|---|---|---|"]
-        lines += [f"| {esc(c.what)} | {esc(c.now)} | {esc(c.then)} |" for c in changes.responsibilities]
-        lines.append("")
+        rows = [(c.what, c.now, c.then) for c in changes.responsibilities]
+        lines += [*md_table(["Responsibility", "Now", "Then"], rows), ""]
     if changes.new_skills:
         lines.append("**Skills the target needs that are not held yet, or not in the current profile:** ")
         lines.append(", ".join(f"{esc(r.name)}" for r in changes.new_skills) + ".")
@@ -144,12 +143,10 @@ def plan_markdown(plan: DevelopmentPlan) -> str:
     for number, item in enumerate(plan.focus, 1):
         lines += _focus_markdown(number, item)
 
-    lines += ["## Agreed actions", "", "| Action | By when | Owner | Support | Status |", "|---|---|---|---|---|"]
-    for action in plan.actions:
-        cells = [action.action, _date(action.by_when), action.owner, action.support, action.status]
-        lines.append("| " + " | ".join(esc(c) if c else " " for c in cells) + " |")
-    if not plan.actions:
-        lines += ["|   |   |   |   |   |"] * BLANK_ACTIONS
+    rows = [(a.action, _date(a.by_when), a.owner, a.support, a.status) for a in plan.actions]
+    rows = rows or [("",) * 5] * BLANK_ACTIONS  # lines to write on, on paper
+    lines += ["## Agreed actions", ""]
+    lines += md_table(["Action", "By when", "Owner", "Support", "Status"], rows, cell=lambda c: esc(c) if c else " ")
     lines.append("")
     if plan.others:
         lines += ["## Other gaps, for a later plan", ""]

@@ -26,6 +26,7 @@ from .record import (
     DevelopmentRecord,
     record_levels,
 )
+from .wording import plural
 
 __all__ = ["Difference", "LevelChange", "Progress", "action_status", "check_in_label", "differences", "progress"]
 
@@ -128,7 +129,7 @@ def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date)
         summary = (
             f"{len(labels)} check-ins, from {record.check_ins[0].date.isoformat()} to "
             f"{record.latest.date.isoformat()}. Since the last check-in, each in the same voice: "
-            f"{up} skill{'s' * (up != 1)} up, {down} down"
+            f"{plural(up, 'skill')} up, {down} down"
             + (f"; {other} rated in a new voice or for the first time, not compared" if other else "")
             + "."
         )

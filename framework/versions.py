@@ -29,7 +29,7 @@ from .cells import xlsx_bytes
 from .expectations import role_expectations
 from .models import Framework, Role
 from .review import Finding, findings
-from .textsafe import md_escape
+from .textsafe import md_escape, md_table
 
 __all__ = ["MoveChange", "RoleChange", "VersionDiff", "diff_frameworks", "diff_markdown", "diff_tables", "diff_xlsx"]
 
@@ -333,10 +333,7 @@ def diff_markdown(diff: VersionDiff) -> str:
         if shown.empty:
             lines += ["No change.", ""]
             continue
-        lines.append("| " + " | ".join(_cell(c) for c in shown.columns) + " |")
-        lines.append("|" + "---|" * len(shown.columns))
-        lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
-        lines.append("")
+        lines += [*md_table(shown.columns, shown.itertuples(index=False), cell=_cell), ""]
     return "\n".join(lines)
 
 

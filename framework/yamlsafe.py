@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .errors import InputError, PathPart, Problem
+from .wording import plural
 
 try:  # the C loader is an order of magnitude faster; the pure-Python one is used where libyaml is absent
     from yaml import CSafeLoader as _SafeLoader
@@ -119,7 +120,7 @@ def cap_problems(problems: list[Problem]) -> list[Problem]:
         return problems
     kept, dropped = rest[:MAX_PROBLEMS], rest[MAX_PROBLEMS:]
     note = Problem(
-        f"… and {len(dropped):,} more problem{'s' * (len(dropped) != 1)}, not listed: fix these first",
+        f"… and {plural(len(dropped), 'more problem')}, not listed: fix these first",
         file=kept[0].file,
         severity="error" if any(p.severity == "error" for p in dropped) else "warning",
         code="too-many-problems",

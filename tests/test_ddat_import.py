@@ -24,8 +24,8 @@ from framework.ddat import (
     import_ddat,
     place_level,
     run_import,
-    slugify,
 )
+from framework.ids import slugify
 from framework.models import Framework, ImportSource, Role
 from framework.yamlwrite import SCHEMA_LINE, dump_framework
 

@@ -19,6 +19,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from framework import FrameworkError
+from framework.ids import slugify
 from framework.textsafe import md_code, md_escape
 from framework.views import role_labels, roles_by_discipline
 
@@ -298,15 +299,11 @@ def held_values(key: str, options: Sequence[str], *, what: str, default: Sequenc
 TAB = "tab"  # the query parameter that names the open tab
 
 
-def _slug(label: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
-
-
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
     page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
     link reopens it and Back returns to the tab open before."""
-    by_slug = {_slug(label): label for label in labels}
+    by_slug = {slugify(label): label for label in labels}
     changed = _url_changed(TAB)
     if changed is not None:
         wanted = [by_slug[v] for v in changed if v in by_slug]
@@ -314,7 +311,7 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     if st.session_state.get(key) not in labels:
         st.session_state[key] = labels[0]
     tabs = st.tabs(labels, key=key, on_change="rerun")
-    _write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
+    _write_param(TAB, slugify(st.session_state[key]), slugify(labels[0]))
     return tabs
 
 

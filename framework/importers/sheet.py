@@ -35,8 +35,9 @@ from datetime import date, datetime
 from ..errors import InputError, Problem
 from ..ids import slugify, unique_slugs
 from ..models import MAX_LINE, Area, Discipline, Expectation, Framework, Grade, ImportSource, Link, Role
+from ..wording import plural
 from .common import merge_orders, model_problems, read_text
-from .summary import ImportResult, ImportSummary, Input, plural
+from .summary import ImportResult, ImportSummary, Input
 
 __all__ = ["FIELDS", "MAX_ROWS", "REQUIRED", "import_sheet", "is_workbook", "looks_like_sheet", "parse_mapping"]
 

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Framework
+from ..wording import plural
 
-__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "plural"]
+__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped"]
 
 #: The counts every summary reports, in this order (an importer may add its own after them).
 COUNTED = ("families", "levels", "roles", "areas", "expectations", "examples", "links")
@@ -43,18 +44,6 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what} — {self.reason}"
-
-
-_IRREGULAR = {"criterion": "criteria"}
-
-
-def plural(count: int, word: str) -> str:
-    """``1 level``, ``2 levels``; words ending in y take -ies (``categories``); ``criteria``."""
-    if count == 1:
-        return f"1 {word}"
-    if word in _IRREGULAR:
-        return f"{count} {_IRREGULAR[word]}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") and word[-2:] != "ey" else f"{count} {word}s"
 
 
 @dataclass
