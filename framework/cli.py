@@ -206,13 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
     from .graph import build_graph
-    from .loader import load_framework
+    from .loader import check_framework
 
     status = EXIT_OK
     for path in paths:
         prefix = f"{path}: " if len(paths) > 1 else ""
         try:
-            framework = load_framework(path)
+            checked = check_framework(path)
+            framework, warnings = checked.framework, checked.warnings
             graph = build_graph(framework)  # everything the app builds for the file
         except FrameworkError as exc:
             status = EXIT_PROBLEMS
@@ -230,12 +231,12 @@ def _validate(paths: Sequence[Path], *, quiet: bool) -> int:
             f"{len(framework.disciplines)} disciplines, {len(framework.skills)} skills, "
             f"{graph.number_of_edges()} moves"
         )
-        print(f"{prefix}OK: {counts}" + (f" ({len(framework.warnings)} warnings)" if framework.warnings else ""))
+        print(f"{prefix}OK: {counts}" + (f" ({plural(len(warnings), 'warning')})" if warnings else ""))
         left_out = graph.graph["laterals_left_out"]
         if left_out:
             print(f"{prefix}{_left_out_note(left_out)}")
         if not quiet:
-            for warning in framework.warnings:
+            for warning in warnings:
                 print(warning)
     return status
 

@@ -3,11 +3,18 @@ looks like, ways to practise, resources, agreed actions and the next check-in.
 
 Everything shown of a gap — on the page, in the Markdown, CSV and PDF files, from the command line — comes from
 one model, :class:`DevelopmentPlan`, built by :func:`development_plan` from a framework, its graph, the two sides
-and the choices made on the page (the focus, the names, the dates, the actions)::
+and the choices made on the page (the focus, the names, the dates, the actions):
 
-    plan = development_plan(framework, G, "delivery-manager", "senior-product-manager", date=today)
-    plan.focus           # the three biggest gaps unless chosen otherwise
-    plan.changes         # only what differs between the two roles
+>>> from framework import build_graph, load_framework
+>>> council = load_framework("data/roles.yaml")
+>>> plan = development_plan(
+...     council, build_graph(council), "delivery-manager", "senior-product-manager", date=dt.date(2027, 1, 15)
+... )
+>>> [item.name for item in plan.focus]  # the three biggest gaps unless chosen otherwise
+['Product management', 'Applying user-centred insights', 'Creating value for money']
+>>> print(plan.summary)
+From Delivery Manager (PO4) to Senior Product Manager (PO6): 31 gaps in all; the focus is Product management,
+Applying user-centred insights and Creating value for money.
 
 The gap is honest about what it knows. A skill the target needs that the current role's profile does not list
 is *not in its profile* — which says nothing of the person who holds the role — not "none"; a person's own "none"
