@@ -20,6 +20,7 @@ from framework.ddat import (
     GRADE_RULES,
     NOT_DEFINED,
     NOT_IN_USE,
+    ROLE_COLUMNS,
     SKILL_LEVELS,
     import_ddat,
     place_level,
@@ -224,7 +225,7 @@ def test_only_management_variants_have_a_branch(framework):
 
 @needs_csv
 def test_every_role_level_is_placed_by_a_named_rule(framework, report):
-    rule_ids = {rule for rule, _ in GRADE_RULES}
+    rule_ids = {rule.id for rule in GRADE_RULES}
     assert len(report.placements) == len(framework.roles)
     for placement in report.placements:
         assert set(placement.rule.split("+")) <= rule_ids, placement
@@ -423,18 +424,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
-ROLE_HEADER = [
-    "Role Family",
-    "Role",
-    "Role Description",
-    "Role Level",
-    "Role Level Description",
-    "Skill Name",
-    "Skill Description",
-    "Skill Level",
-    "Skill Level Description",
-    "Role Type",
-]
+ROLE_HEADER = list(ROLE_COLUMNS)  # the official download's header, as the importer reads it
 SKILL_HEADER = ["Skill Name", "Skill Description", *LEVEL_COLUMNS, "Roles that require Skill"]
 
 
@@ -493,4 +483,4 @@ def test_a_missing_column_fails_loudly(tmp_path):
 
 
 def test_grade_rule_ids_are_unique():
-    assert Counter(rule for rule, _ in GRADE_RULES).most_common(1)[0][1] == 1
+    assert Counter(rule.id for rule in GRADE_RULES).most_common(1)[0][1] == 1
