@@ -21,15 +21,21 @@ consistency of :mod:`framework.grading`): a summary first, plain numbers and wor
 from __future__ import annotations
 
 import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from statistics import median
 
 import networkx as nx
 import pandas as pd
 
 from .catalogue import source_text
 from .cells import xlsx_bytes
+from .ladders import ladder_name
 from .models import Framework, ReferencedSource
 from .textsafe import md_escape
+from .wording import and_list, number, plural
 
 __all__ = [
     "BY_DESIGN",
@@ -206,53 +212,94 @@ def unknown_grades(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "Role", "Discipline", "Bounds"])
 
 
-def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
+@dataclass(frozen=True)
+class PromotionStep:
+    """One promotion, measured: what it asks beyond the rung below it (see :func:`promotion_steps`)."""
+
+    start: str  #: the role it is measured from: the rung below, or the nearest below it that states requirements
+    end: str  #: the role promoted to
+    size: int  #: skill levels to gain, or expectations to meet (:attr:`Steps.measure` says which)
+    ladder: tuple[str | None, str | None, str | None]  #: where the role promoted to is: (discipline, track, branch)
+    through: tuple[str, ...] = ()  #: rungs passed that state no requirements of their own, lowest first
+    skipped: tuple[str, ...] = ()  #: grades between the two ends that no role of stated grade on the ladder fills
+
+
+@dataclass(frozen=True)
+class Steps:
+    """Every promotion of a framework, measured, biggest first; ``measure`` names what a step's size counts."""
+
+    measure: str  #: "skill levels to gain", or "expectations to meet" for a framework written as expectations
+    steps: tuple[PromotionStep, ...]
+
+    @property
+    def column(self) -> str:
+        return "Levels to gain" if self.measure == LEVELS_TO_GAIN else "Expectations to meet"
+
+
+LEVELS_TO_GAIN, EXPECTATIONS_TO_MEET = "skill levels to gain", "expectations to meet"
+
+
+def promotion_steps(framework: Framework, graph: nx.DiGraph) -> Steps:
     """Promotions ranked by what they ask beyond the rung below (biggest first): the skill levels to gain, for
     steps into roles with skills; or, where the graph counts expectations (a framework written as
-    expectations, :func:`framework.graph.build_graph`), the expectations to meet, in a column of that name —
-    never a level scale the framework does not have.
+    expectations, :func:`framework.graph.build_graph`), the expectations to meet — never a level scale the
+    framework does not have.
 
     Every promotion edge of the graph is measured, including those through a rung that states no requirements
     of its own (a role only named in another document): the step is then measured from the nearest rung below
     that does state them, as the graph does (a person who reached the empty rung holds what that one needs),
-    and ``Through`` names the rungs passed. ``Grades skipped`` names the grades of the scale between the two
-    ends that no role of stated grade on the ladder fills. A step into a role that states nothing is left out:
-    it asks nothing measurable."""
+    and ``through`` names the rungs passed. ``skipped`` names the grades of the scale between the two ends that
+    no role of stated grade on the ladder fills. A step into a role that states nothing is left out: it asks
+    nothing measurable."""
     if graph.graph.get("counts_expectations"):
         from .expectations import role_expectations
 
         counted = {r.id for r in framework.roles if role_expectations(framework, r)}
-        column, attribute = "Expectations to meet", "expectations_to_gain"
+        measure, attribute = EXPECTATIONS_TO_MEET, "expectations_to_gain"
     else:
         counted = {r.id for r in framework.roles if r.skills}
-        column, attribute = "Levels to gain", "levels_to_gain"
+        measure, attribute = LEVELS_TO_GAIN, "levels_to_gain"
     measured_from = _measured_from(graph, counted)
     filled = _filled_ranks(framework)
-    rows = []
+    found: dict[tuple[str, str], PromotionStep] = {}
     for u, v, d in graph.edges(data=True):
         if v not in counted or not any(kind == "promotion" for kind, _ in d["relations"]):
             continue
-        found = measured_from(u)
-        if found is None:
+        start_through = measured_from(u)
+        if start_through is None:
             continue
-        start, through = found
-        role = framework.role(start)
-        rows.append(
-            {
-                "From": role.title,
-                "To": framework.role(v).title,
-                "Discipline": framework.discipline_label(role.discipline),
-                "Grades": f"{_grade_text(framework, graph, start)} → {_grade_text(framework, graph, v)}",
-                column: d.get(attribute, 0),
-                "Through": ", ".join(framework.role(r).title for r in through),
-                "Grades skipped": ", ".join(_skipped(framework, graph, start, v, filled)),
-                "from_id": start,
-                "to_id": v,
-            }
-        )
-    columns = ["From", "To", "Discipline", "Grades", column, "Through", "Grades skipped", "from_id", "to_id"]
-    table = pd.DataFrame(rows, columns=columns).drop_duplicates(["from_id", "to_id"])
-    return table.sort_values([column, "From"], ascending=[False, True], kind="stable").reset_index(drop=True)
+        start, through = start_through
+        end = framework.role(v)
+        step = PromotionStep(
+            start, v, int(d.get(attribute, 0)), (end.discipline, end.track, end.branch), through,
+            tuple(_skipped(framework, graph, start, v, filled)),
+        )  # fmt: skip
+        found.setdefault((start, v), step)
+    titles = {r.id: r.title for r in framework.roles}
+    ranked = sorted(found.values(), key=lambda step: (-step.size, titles[step.start]))
+    return Steps(measure, tuple(ranked))
+
+
+def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
+    """:func:`promotion_steps` as a table: the two roles, the discipline, the grades, the step's size (in a
+    column named for what it counts), the rungs passed, the grades skipped, and the role ids."""
+    steps = promotion_steps(framework, graph)
+    rows = [
+        {
+            "From": framework.role(step.start).title,
+            "To": framework.role(step.end).title,
+            "Discipline": framework.discipline_label(framework.role(step.start).discipline),
+            "Grades": f"{_grade_text(framework, graph, step.start)} → {_grade_text(framework, graph, step.end)}",
+            steps.column: step.size,
+            "Through": ", ".join(framework.role(r).title for r in step.through),
+            "Grades skipped": ", ".join(step.skipped),
+            "from_id": step.start,
+            "to_id": step.end,
+        }
+        for step in steps.steps
+    ]
+    columns = ["From", "To", "Discipline", "Grades", steps.column, "Through", "Grades skipped", "from_id", "to_id"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _grade_text(framework: Framework, graph: nx.DiGraph, role_id: str) -> str:
@@ -439,42 +486,368 @@ class Finding:
 @dataclass(frozen=True)
 class CliffRule:
     """When a promotion is a cliff: it asks at least ``problem_ratio`` (a problem) or ``look_ratio`` (worth a
-    look) times the median of the framework's promotions, and never fewer than ``min_levels``.
+    look) times the median promotion of its peers, and never fewer than ``min_levels``.
 
-    Relative to the framework's own median, because scales differ: a DDaT promotion asks 6 skill levels at the
-    median, a council one 5; twice the median is a step that asks as much as two ordinary promotions at once.
+    Relative to a median, because scales differ: a DDaT promotion asks 6 skill levels at the median, a council
+    one 5; twice the median is a step that asks as much as two ordinary promotions at once. **Its peers** are
+    the other promotions of its own ladder (discipline and track, and branch where the ladder has branches:
+    individual contributors and people managers), because a ladder's steps are sized by how the ladder is
+    written: an FT engineering level lists 9 competencies and a legacy one 30, a Monzo leadership level 50
+    criteria and a design level 3. So counted expectations are judged only against
+    their own ladder's. Skill levels are on one scale every ladder shares, so a ladder with fewer than
+    ``min_peers`` promotions (three have no median of their own but the middle one) is judged with its
+    discipline's, or, where that has too few as well, the framework's.
     """
 
     problem_ratio: float = 2.0
     look_ratio: float = 1.5
     min_levels: int = 4
+    min_peers: int = 4
 
 
-def _names(framework: Framework, ids) -> str:
-    titles = [framework.role(i).title for i in ids]
-    if len(titles) <= 2:
-        return " and ".join(titles)
-    return ", ".join(titles[:-1]) + " and " + titles[-1]
+@dataclass(frozen=True)
+class Case:
+    """What a rule detected: the roles involved, in the order its words name them, and what it measured."""
+
+    roles: tuple[str, ...]
+    severity: str | None = None  #: where the rule's severity depends on the case (a cliff's size)
+    facts: tuple[tuple[str, object], ...] = ()
+
+    def fact(self, name: str):
+        return dict(self.facts)[name]
 
 
-def _ladder_tops(framework: Framework, graph: nx.DiGraph) -> dict[tuple, float]:
-    tops: dict[tuple, float] = {}
-    for role in framework.roles:
-        position = graph.nodes[role.id]["position"]
-        if position is not None and role.discipline is not None:
-            key = (role.discipline, role.track)
-            tops[key] = max(tops.get(key, position), position)
-    return tops
+@dataclass(frozen=True)
+class Rule:
+    """One check of the review, as data: what it is called, how pressing what it finds is, how it finds it and
+    how it says it — datasette's ``Filters`` habit, a table of small rules rather than one long function."""
+
+    kind: str
+    severity: str
+    detect: Callable[[_Structure], Iterable[Case]]
+    explain: Callable[[_Structure, Case], tuple[str, str, str]]  #: (title, why, action)
+
+
+class _Structure:
+    """A framework and its graph, and what several rules need of them, worked out once per review."""
+
+    def __init__(self, framework: Framework, graph: nx.DiGraph, cliffs: CliffRule) -> None:
+        self.framework, self.graph, self.cliffs = framework, graph, cliffs
+
+    def names(self, ids) -> str:
+        return and_list(self.framework.role(i).title for i in ids)
+
+    def grade(self, role_id: str) -> str:
+        return _grade_text(self.framework, self.graph, role_id)
+
+    def position(self, role_id: str) -> float | None:
+        return self.graph.nodes[role_id]["position"]
+
+    @cached_property
+    def _placed(self) -> list[tuple[tuple, float, bool]]:
+        """(ladder, position, has a discipline) of every placed role."""
+        out = []
+        for role in self.framework.roles:
+            position = self.position(role.id)
+            if position is not None:
+                out.append(((role.discipline, role.track), position, role.discipline is not None))
+        return out
+
+    @cached_property
+    def lowest(self) -> dict[tuple, float]:
+        """(discipline, track) → the position of the ladder's lowest rung."""
+        out: dict[tuple, float] = {}
+        for ladder, position, _ in self._placed:
+            out[ladder] = min(out.get(ladder, position), position)
+        return out
+
+    @cached_property
+    def tops(self) -> dict[tuple, float]:
+        """(discipline, track) → the position of the ladder's highest rung (roles with a discipline only)."""
+        out: dict[tuple, float] = {}
+        for ladder, position, on_a_ladder in self._placed:
+            if on_a_ladder:
+                out[ladder] = max(out.get(ladder, position), position)
+        return out
+
+    @cached_property
+    def isolated(self) -> dict[int | None, list[str]]:
+        """Grade rank → roles that no move leads into or out of, alone on their ladder."""
+        sizes = Counter(ladder for ladder, _, _ in self._placed)
+        out: dict[int | None, list[str]] = {}
+        for role in self.framework.roles:
+            if self.graph.in_degree(role.id) or self.graph.out_degree(role.id):
+                continue
+            if sizes[(role.discipline, role.track)] > 1:
+                continue
+            out.setdefault(self.graph.nodes[role.id]["grade_rank"], []).append(role.id)
+        return out
+
+    @cached_property
+    def alone(self) -> set[str]:
+        return {role_id for ids in self.isolated.values() for role_id in ids}
+
+    def dead_end(self, role) -> bool | None:
+        """For a role with no onward move (not alone): True below the top of its ladder, False at the top of
+        its ladder or of the scale; None for a role with a move on."""
+        if role.id in self.alone or self.graph.out_degree(role.id):
+            return None
+        position = self.position(role.id)
+        top = self.tops.get((role.discipline, role.track), -1)
+        return not (position is None or position >= len(self.framework.grades) - 1 or position >= top)
+
+    def no_way_in(self, role) -> bool | None:
+        """For a role no move leads into (not alone): True above the lowest rung of its ladder, False on it."""
+        if role.id in self.alone or self.graph.in_degree(role.id):
+            return None
+        position = self.position(role.id)
+        return not (position is None or position <= self.lowest.get((role.discipline, role.track), -1))
+
+    @cached_property
+    def steps(self) -> Steps:
+        return promotion_steps(self.framework, self.graph)
+
+
+# ------------------------------------------------------------------ each rule: what it detects, and in words
+
+
+def _detect_isolated(review: _Structure) -> Iterable[Case]:
+    for rank, ids in review.isolated.items():
+        below = [
+            r.id
+            for r in review.framework.roles
+            if rank is not None and rank > 0 and review.graph.nodes[r.id]["grade_rank"] == rank - 1
+        ]
+        yield Case(tuple(ids), facts=(("rank", rank), ("below", len(below))))
+
+
+def _explain_isolated(review: _Structure, case: Case) -> tuple[str, str, str]:
+    grades, rank, below, n = review.framework.grades, case.fact("rank"), case.fact("below"), len(case.roles)
+    where = f"{grades[rank].label} role" if rank is not None else "role"
+    if not below:
+        title = f"{plural(n, where)} that no move leads into or out of"
+        why = f"{review.names(case.roles)} stand alone: no promotion, lateral move or reporting line links them"
+        return title, why, "Link each to the roles it is reached from and leads to (moves, reports_to), or remove it"
+    lower = grades[rank - 1].label
+    them = "them" if n > 1 else "it"
+    nobody = f"none of the {below} {lower} roles has a" if below > 1 else f"the {lower} role has no"
+    why = (
+        f"{review.names(case.roles)} can be reached by no move, and lead nowhere: {nobody} promotion or lateral "
+        f"move to {them}, so {them} {'are' if n > 1 else 'is'} cut off from the rest of the structure"
+    )
+    action = (
+        f"State the promotions from the {lower} roles that lead to each {where} (moves of kind promotion in the "
+        "framework file), or give them a discipline and track shared with those roles"
+    )
+    return f"No {lower} role leads to any {where}", why, action
+
+
+def _yardstick(review: _Structure, step: PromotionStep) -> tuple[float, str]:
+    """The median promotion a step is judged against, and where its peers are (see :class:`CliffRule`)."""
+    steps, rule, framework = review.steps, review.cliffs, review.framework
+    discipline, track, branch = step.ladder
+    ladder = [s.size for s in steps.steps if s.ladder == step.ladder]
+    if len(ladder) >= rule.min_peers or steps.measure == EXPECTATIONS_TO_MEET:
+        where = f"the {ladder_name(framework, discipline, track)} ladder"
+        where = f"the {framework.branch_label(branch)} branch of {where}" if branch else where
+        return median(ladder), f"on {where}"
+    same = [s.size for s in steps.steps if s.ladder[0] == discipline]
+    if len(same) >= rule.min_peers:
+        return median(same), f"in the {framework.discipline_label(discipline)} discipline"
+    return median(s.size for s in steps.steps), "in the framework"
+
+
+def _detect_cliffs(review: _Structure) -> Iterable[Case]:
+    rule = review.cliffs
+    for step in review.steps.steps:
+        if step.size < rule.min_levels:
+            continue
+        typical, whose = _yardstick(review, step)
+        if step.size >= rule.problem_ratio * typical:  # a median of 0 makes any step of min_levels a problem
+            severity = PROBLEM
+        elif step.size >= rule.look_ratio * typical:
+            severity = WORTH_A_LOOK
+        else:
+            continue
+        yield Case((step.start, step.end), severity, (("step", step), ("median", typical), ("whose", whose)))
+
+
+def _explain_cliff(review: _Structure, case: Case) -> tuple[str, str, str]:
+    step, typical, whose = case.fact("step"), case.fact("median"), case.fact("whose")
+    start, end = (review.framework.role(r).title for r in case.roles)
+    through = review.names(step.through)
+    what = review.steps.measure
+    ratio = number(round(step.size / typical, 1)) if typical else "many"
+    why = (
+        f"{step.size} {what} in one promotion ({review.grade(step.start)} → {review.grade(step.end)}), {ratio} "
+        f"times the median promotion {whose} ({number(typical)})"
+    )
+    why += f"; through {through}, which states no requirements of its own" if through else ""
+    why += f"; no role of stated grade at {', '.join(step.skipped)} on this ladder" if step.skipped else ""
+    action = (
+        f"Add or describe a rung between {start} and {end}"
+        + (f" (state the grade and skills of {through})" if through else "")
+        + f", or spread the {what} over the rungs so each promotion asks a similar step"
+    )
+    return f"Skill cliff: {start} → {end}", why, action
+
+
+def _explain_dead_end(review: _Structure, case: Case) -> tuple[str, str, str]:
+    title = review.framework.role(case.roles[0]).title
+    return (
+        f"Dead end: {title}",
+        f"{title} ({review.grade(case.roles[0])}) has no onward move, though its ladder goes higher",
+        f"Link {title} to the next rung up (a promotion in the framework file), or say in its description where "
+        "people go from it",
+    )
+
+
+def _explain_no_way_in(review: _Structure, case: Case) -> tuple[str, str, str]:
+    title = review.framework.role(case.roles[0]).title
+    return (
+        f"No way in: {title}",
+        f"No move leads into {title} ({review.grade(case.roles[0])}), though it is not the lowest rung of its ladder",
+        f"Link the rung below to {title} with a promotion, or a role elsewhere with a lateral move",
+    )
+
+
+def _detect_missing_rungs(review: _Structure) -> Iterable[Case]:
+    for gap in ladder_gaps(review.framework, review.graph):
+        yield Case((gap.lower, gap.upper, *gap.unplaced), facts=(("gap", gap),))
+
+
+def _explain_missing_rung(review: _Structure, case: Case) -> tuple[str, str, str]:
+    gap = case.fact("gap")
+    ladder = gap.discipline + (f" ({review.framework.track_label(gap.track)})" if gap.track else "")
+    lower, upper = (review.framework.role(r).title for r in (gap.lower, gap.upper))
+    missing = ", ".join(gap.missing)
+    why = f"The {ladder} ladder has no role at {missing} between {lower} and {upper}"
+    if gap.unplaced:
+        names = review.names(gap.unplaced)
+        why += f"; {names}, whose grade is not stated, sits between them"
+        action = f"State the grade of {names}, so the ladder shows which rung it fills"
+    else:
+        action = f"Confirm the step from {lower} to {upper} is meant to skip {missing}, or add a rung"
+    return f"Missing rung: {ladder}, {missing}", why, action
+
+
+def _detect_inversions(review: _Structure) -> Iterable[Case]:
+    by_pair: dict[tuple[str, str], list[Inversion]] = {}
+    for inversion in inversions(review.framework, review.graph):
+        by_pair.setdefault((inversion.lower, inversion.upper), []).append(inversion)
+    for pair, found in by_pair.items():
+        yield Case(pair, facts=(("inversions", tuple(found)),))
+
+
+def _explain_inversion(review: _Structure, case: Case) -> tuple[str, str, str]:
+    framework, found = review.framework, case.fact("inversions")
+    lower, upper = (framework.role(r).title for r in case.roles)
+    levels = {level.id: level.name for level in framework.skill_levels}
+    listed = "; ".join(
+        f"{_skill_name(framework, i.skill)}: {levels.get(i.lower_level, i.lower_level)} → "
+        f"{levels.get(i.upper_level, i.upper_level)}"
+        for i in found
+    )
+    return (
+        f"Skill inversion: {lower} → {upper}",
+        f"{upper} needs {plural(len(found), 'skill')} at a lower level than {lower}, the rung below ({listed})",
+        f"Check the levels {upper} asks for: raise them to at least {lower}'s, or record why the higher rung needs "
+        "less",
+    )
+
+
+def _all_in_one(roles: list[str]) -> Iterable[Case]:
+    """One finding naming every role a rule found, when it found any."""
+    return [Case(tuple(roles))] if roles else []
+
+
+def _explain_unknown_grades(review: _Structure, case: Case) -> tuple[str, str, str]:
+    n = len(case.roles)
+    return (
+        f"{plural(n, 'role')} whose grade is not stated",
+        f"{review.names(case.roles)}: no document states a grade, so the review places {'them' if n != 1 else 'it'} "
+        "by reporting lines only",
+        "State each grade in the framework file (grade:) where a document or HR record gives it",
+    )
+
+
+def _explain_entry_rungs(review: _Structure, case: Case) -> tuple[str, str, str]:
+    return (
+        plural(len(case.roles), "entry rung"),
+        f"{review.names(case.roles)}: no move leads in because each is the lowest rung of its ladder, where people "
+        "join it",
+        "Nothing to do; link a role from another ladder with a lateral move if people also join from there",
+    )
+
+
+def _explain_tops(review: _Structure, case: Case) -> tuple[str, str, str]:
+    return (
+        f"{plural(len(case.roles), 'top')} of ladders",
+        f"{review.names(case.roles)}: no onward move because each is the highest rung of its ladder or of the "
+        "grade scale",
+        "Nothing to do; add a move where a next step exists outside the framework's ladders",
+    )
+
+
+def _explain_named_only(review: _Structure, case: Case) -> tuple[str, str, str]:
+    return (
+        f"{plural(len(case.roles), 'role')} named in another document",
+        f"{review.names(case.roles)}: named by another role's job description, with no document of their own; "
+        "the framework invents no text for them",
+        "Nothing to do; add each role's own job description when there is one",
+    )
+
+
+#: The review's checks, in the order their findings are listed within a severity.
+RULES: tuple[Rule, ...] = (
+    Rule("isolated roles", PROBLEM, _detect_isolated, _explain_isolated),
+    Rule("skill cliff", PROBLEM, _detect_cliffs, _explain_cliff),
+    Rule(
+        "dead end", PROBLEM,
+        lambda review: (Case((r.id,)) for r in review.framework.roles if review.dead_end(r)),
+        _explain_dead_end,
+    ),
+    Rule(
+        "no way in", PROBLEM,
+        lambda review: (Case((r.id,)) for r in review.framework.roles if review.no_way_in(r)),
+        _explain_no_way_in,
+    ),
+    Rule("missing rung", WORTH_A_LOOK, _detect_missing_rungs, _explain_missing_rung),
+    Rule("skill inversion", WORTH_A_LOOK, _detect_inversions, _explain_inversion),
+    Rule(
+        "grade not stated", WORTH_A_LOOK,
+        lambda review: _all_in_one(
+            [r.id for r in review.framework.roles if r.grade is None and r.id not in review.alone]
+        ),
+        _explain_unknown_grades,
+    ),
+    Rule(
+        "entry rung", BY_DESIGN,
+        lambda review: _all_in_one([r.id for r in review.framework.roles if review.no_way_in(r) is False]),
+        _explain_entry_rungs,
+    ),
+    Rule(
+        "top of ladder", BY_DESIGN,
+        lambda review: _all_in_one([r.id for r in review.framework.roles if review.dead_end(r) is False]),
+        _explain_tops,
+    ),
+    Rule(
+        "named only", BY_DESIGN,
+        lambda review: _all_in_one([r.id for r in review.framework.roles if isinstance(r.source, ReferencedSource)]),
+        _explain_named_only,
+    ),
+)  # fmt: skip
 
 
 def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | None = None) -> list[Finding]:
-    """Every finding of the review, most pressing first (problems, then worth a look, then by design).
+    """Every finding of the review's :data:`RULES`, most pressing first (problems, then worth a look, then by
+    design), each with a one-line why, the roles involved and what to do.
 
     * **isolated roles** — roles that no move leads into or out of, alone on their ladder: a problem, one
       finding per grade, naming the grade below whose roles lead nowhere near them (DDaT: no Head role leads to
       any Chief role);
-    * **skill cliffs** — promotions asking far more than the framework's usual step (:class:`CliffRule`),
-      measured along every promotion, across rungs with no requirements of their own (:func:`skill_cliffs`);
+    * **skill cliffs** — promotions asking far more than the usual step of their ladder (:class:`CliffRule`),
+      measured along every promotion, across rungs with no requirements of their own (:func:`promotion_steps`);
     * **dead ends** — roles with no onward move below the top of their ladder: a problem; at the top of their
       ladder or of the scale: by design;
     * **no way in** — roles no move leads into above the bottom of their ladder: a problem; the lowest rung of a
@@ -483,234 +856,18 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
       is not stated**: worth a look;
     * **roles only named in another document** (:func:`referenced_roles`): by design.
     """
-    rule = cliffs or CliffRule()
-    out: list[Finding] = []
-    top_rank = len(framework.grades) - 1
-    tops = _ladder_tops(framework, graph)
-    lowest: dict[tuple, float] = {}
-    ladder_size: dict[tuple, int] = {}
-    for role in framework.roles:
-        position = graph.nodes[role.id]["position"]
-        if position is not None:
-            key = (role.discipline, role.track)
-            lowest[key] = min(lowest.get(key, position), position)
-            ladder_size[key] = ladder_size.get(key, 0) + 1
-
-    # Isolated roles: no way in, no way on, alone on their ladder.
-    isolated: dict[int | None, list[str]] = {}
-    for role in framework.roles:
-        if graph.in_degree(role.id) or graph.out_degree(role.id):
-            continue
-        if ladder_size.get((role.discipline, role.track), 0) > 1:
-            continue
-        isolated.setdefault(graph.nodes[role.id]["grade_rank"], []).append(role.id)
-    for rank, ids in isolated.items():
-        grade = framework.grades[rank].label if rank is not None else None
-        below = [
-            r.id
-            for r in framework.roles
-            if rank is not None and rank > 0 and graph.nodes[r.id]["grade_rank"] == rank - 1
-        ]
-        where = f"{grade} role" if grade else "role"
-        if below:
-            lower = framework.grades[rank - 1].label
-            title = f"No {lower} role leads to any {where}"
-            them = "them" if len(ids) > 1 else "it"
-            nobody = f"none of the {len(below)} {lower} roles has a" if len(below) > 1 else f"the {lower} role has no"
-            why = (
-                f"{_names(framework, ids)} can be reached by no move, and lead nowhere: {nobody} promotion or "
-                f"lateral move to {them}, so {them} {'are' if len(ids) > 1 else 'is'} cut off from the rest of "
-                "the structure"
-            )
-            action = (
-                f"State the promotions from the {lower} roles that lead to each {where} (moves of kind "
-                "promotion in the framework file), or give them a discipline and track shared with those roles"
-            )
-        else:
-            title = f"{len(ids)} {where}{'s' if len(ids) != 1 else ''} that no move leads into or out of"
-            why = f"{_names(framework, ids)} stand alone: no promotion, lateral move or reporting line links them"
-            action = "Link each to the roles it is reached from and leads to (moves, reports_to), or remove it"
-        out.append(Finding(PROBLEM, "isolated roles", title, why, action, tuple(ids)))
-    alone = {i for ids in isolated.values() for i in ids}
-
-    # Skill cliffs, measured along every promotion.
-    table = skill_cliffs(framework, graph)
-    if not table.empty:
-        column = table.columns[4]
-        median = float(table[column].median())
-        what = "skill levels to gain" if column == "Levels to gain" else "expectations to meet"
-        # Two columns' names are not identifiers ("Levels to gain" or "Expectations to meet", "Grades skipped"):
-        # they are read by name, the rest as attributes.
-        for row, size, skipped in zip(
-            table.itertuples(index=False), table[column].astype(int), table["Grades skipped"], strict=True
-        ):
-            if size < rule.min_levels:
-                continue
-            if size >= rule.problem_ratio * median:  # a median of 0 makes any step of min_levels a problem
-                severity = PROBLEM
-            elif size >= rule.look_ratio * median:
-                severity = WORTH_A_LOOK
-            else:
-                continue
-            ratio = _number(round(size / median, 1)) if median else "many"
-            why = (
-                f"{size} {what} in one promotion ({row.Grades}), {ratio} times the framework's median promotion of "
-                f"{_number(median)}"
-            )
-            if row.Through:
-                why += f"; through {row.Through}, which states no requirements of its own"
-            if skipped:
-                why += f"; no role of stated grade at {skipped} on this ladder"
-            action = (
-                f"Add or describe a rung between {row.From} and {row.To}"
-                + (f" (state the grade and skills of {row.Through})" if row.Through else "")
-                + f", or spread the {what} over the rungs so each promotion asks a similar step"
-            )
-            out.append(
-                Finding(
-                    severity, "skill cliff", f"Skill cliff: {row.From} → {row.To}", why, action,
-                    (row.from_id, row.to_id),
-                )
-            )  # fmt: skip
-
-    # Dead ends and roles with no way in.
-    top_ends, entry = [], []
-    for role in framework.roles:
-        if role.id in alone:
-            continue
-        position = graph.nodes[role.id]["position"]
-        key = (role.discipline, role.track)
-        if graph.out_degree(role.id) == 0:
-            at_top = (position or -1) >= top_rank or position is None or position >= tops.get(key, -1)
-            if at_top:
-                top_ends.append(role.id)
-            else:
-                out.append(
-                    Finding(
-                        PROBLEM, "dead end", f"Dead end: {role.title}",
-                        f"{role.title} ({_grade_text(framework, graph, role.id)}) has no onward move, though its "
-                        "ladder goes higher",
-                        f"Link {role.title} to the next rung up (a promotion in the framework file), or say in its "
-                        "description where people go from it",
-                        (role.id,),
-                    )
-                )  # fmt: skip
-        if graph.in_degree(role.id) == 0:
-            if position is None or position <= lowest.get(key, -1):
-                entry.append(role.id)
-            else:
-                out.append(
-                    Finding(
-                        PROBLEM, "no way in", f"No way in: {role.title}",
-                        f"No move leads into {role.title} ({_grade_text(framework, graph, role.id)}), though it is "
-                        "not the lowest rung of its ladder",
-                        f"Link the rung below to {role.title} with a promotion, or a role elsewhere with a lateral "
-                        "move",
-                        (role.id,),
-                    )
-                )  # fmt: skip
-
-    for gap in ladder_gaps(framework, graph):
-        ladder = gap.discipline + (f" ({framework.track_label(gap.track)})" if gap.track else "")
-        lower, upper = framework.role(gap.lower).title, framework.role(gap.upper).title
-        why = f"The {ladder} ladder has no role at {', '.join(gap.missing)} between {lower} and {upper}"
-        if gap.unplaced:
-            names = _names(framework, gap.unplaced)
-            why += f"; {names}, whose grade is not stated, sits between them"
-            action = f"State the grade of {names}, so the ladder shows which rung it fills"
-        else:
-            action = (
-                f"Confirm the step from {lower} to {upper} is meant to skip {', '.join(gap.missing)}, or add a rung"
-            )
-        out.append(
-            Finding(
-                WORTH_A_LOOK, "missing rung", f"Missing rung: {ladder}, {', '.join(gap.missing)}", why, action,
-                (gap.lower, gap.upper, *gap.unplaced),
-            )
-        )  # fmt: skip
-
-    by_pair: dict[tuple[str, str], list[Inversion]] = {}
-    for inv in inversions(framework, graph):
-        by_pair.setdefault((inv.lower, inv.upper), []).append(inv)
-    levels = {lv.id: lv.name for lv in framework.skill_levels}
-    for (low, high), found in by_pair.items():
-        lower, upper = framework.role(low).title, framework.role(high).title
-        listed = "; ".join(
-            f"{_skill_name(framework, i.skill)}: {levels.get(i.lower_level, i.lower_level)} → "
-            f"{levels.get(i.upper_level, i.upper_level)}"
-            for i in found
-        )
-        out.append(
-            Finding(
-                WORTH_A_LOOK, "skill inversion", f"Skill inversion: {lower} → {upper}",
-                f"{upper} needs {len(found)} skill{'s' if len(found) != 1 else ''} at a lower level than {lower}, "
-                f"the rung below ({listed})",
-                f"Check the levels {upper} asks for: raise them to at least {lower}'s, or record why the higher "
-                "rung needs less",
-                (low, high),
-            )
-        )  # fmt: skip
-
-    unknown = [r.id for r in framework.roles if r.grade is None and r.id not in alone]
-    if unknown:
-        out.append(
-            Finding(
-                WORTH_A_LOOK, "grade not stated",
-                f"{len(unknown)} role{'s' if len(unknown) != 1 else ''} whose grade is not stated",
-                f"{_names(framework, unknown)}: no document states a grade, so the review places "
-                f"{'them' if len(unknown) != 1 else 'it'} by reporting lines only",
-                "State each grade in the framework file (grade:) where a document or HR record gives it",
-                tuple(unknown),
-            )
-        )  # fmt: skip
-    if entry:
-        out.append(
-            Finding(
-                BY_DESIGN, "entry rung", f"{len(entry)} entry rung{'s' if len(entry) != 1 else ''}",
-                f"{_names(framework, entry)}: no move leads in because each is the lowest rung of its ladder, "
-                "where people join it",
-                "Nothing to do; link a role from another ladder with a lateral move if people also join from there",
-                tuple(entry),
-            )
-        )  # fmt: skip
-    if top_ends:
-        out.append(
-            Finding(
-                BY_DESIGN, "top of ladder", f"{len(top_ends)} top{'s' if len(top_ends) != 1 else ''} of ladders",
-                f"{_names(framework, top_ends)}: no onward move because each is the highest rung of its ladder "
-                "or of the grade scale",
-                "Nothing to do; add a move where a next step exists outside the framework's ladders",
-                tuple(top_ends),
-            )
-        )  # fmt: skip
-    named = [r.id for r in framework.roles if isinstance(r.source, ReferencedSource)]
-    if named:
-        out.append(
-            Finding(
-                BY_DESIGN, "named only", f"{len(named)} role{'s' if len(named) != 1 else ''} named in another document",
-                f"{_names(framework, named)}: named by another role's job description, with no document of "
-                "their own; the framework invents no text for them",
-                "Nothing to do; add each role's own job description when there is one",
-                tuple(named),
-            )
-        )  # fmt: skip
+    structure = _Structure(framework, graph, cliffs or CliffRule())
+    out = [
+        Finding(case.severity or rule.severity, rule.kind, *rule.explain(structure, case), case.roles)
+        for rule in RULES
+        for case in rule.detect(structure)
+    ]
     return sorted(out, key=lambda f: SEVERITIES.index(f.severity))
 
 
 def _skill_name(framework: Framework, skill_id: str) -> str:
     skill = framework.skills_by_id.get(skill_id)
     return skill.name if skill else skill_id
-
-
-def _number(value) -> str:
-    """A number as a person writes it: 5, 5.5, 1,000,000 (never 5.0)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.1f}"
 
 
 def findings_table(found: list[Finding], framework: Framework) -> pd.DataFrame:
@@ -837,13 +994,13 @@ def _summary(framework: Framework, found: list[Finding], grading: pd.DataFrame) 
     count = {s: sum(1 for f in found if f.severity == s) for s in SEVERITIES}
     return [
         ("Framework", framework.name),
-        ("Roles", _number(len(framework.roles))),
-        ("Grades", _number(len(framework.grades))),
-        ("Disciplines", _number(len(framework.disciplines))),
-        ("Problems", _number(count[PROBLEM])),
-        ("Worth a look", _number(count[WORTH_A_LOOK])),
-        ("By design", _number(count[BY_DESIGN])),
-        ("Grading consistency: pairs of roles to check", _number(len(grading))),
+        ("Roles", number(len(framework.roles))),
+        ("Grades", number(len(framework.grades))),
+        ("Disciplines", number(len(framework.disciplines))),
+        ("Problems", number(count[PROBLEM])),
+        ("Worth a look", number(count[WORTH_A_LOOK])),
+        ("By design", number(count[BY_DESIGN])),
+        ("Grading consistency: pairs of roles to check", number(len(grading))),
         ("Where it comes from", f"The structure review of {framework.name}, worked out from its roles, grades and "
          "skills by Career Explorer"),
     ]  # fmt: skip
@@ -855,7 +1012,7 @@ def _md_cell(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, bool | int | float) or hasattr(value, "is_integer"):
-        return _number(value.item() if hasattr(value, "item") else value)
+        return number(value.item() if hasattr(value, "item") else value)
     return md_escape(str(value))
 
 
@@ -867,7 +1024,7 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
     lines += [f"- **{name}:** {md_escape(value)}" for name, value in _summary(framework, found, grading)] + [""]
     for severity in SEVERITIES:
         group = [f for f in found if f.severity == severity]
-        lines += [f"## {severity.capitalize()} ({_number(len(group))})", ""]
+        lines += [f"## {severity.capitalize()} ({number(len(group))})", ""]
         if not group:
             lines += ["Nothing found.", ""]
         for f in group:
