@@ -95,7 +95,7 @@ class FrameworkCase:
     label: str  # "council", "ddat", "10,000 roles"
     key: str | None  # ?framework= for ours (None: the default one)
     app_args: tuple[str, ...]  # after -- for ours
-    links: dict[str, dict[str, str | list[str]]]  # deep-link query per page path
+    links: dict[str, dict[str, str | list[str]]]  # deep-link query per page path, for every page
 
 
 # --------------------------------------------------------------------------- deep links
@@ -119,6 +119,8 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
         "map": {},
         "paths": {"from": source["id"], "to": target["id"]},
         "gap": {"current": source["id"], "target": target["id"]},
+        "record": {},
+        "team": {},
         "compare": {"roles": [source["id"], target["id"]]},
         "review": {},
         "versions": {"new": "roles"},  # the council framework as the newer version: the interaction compares

@@ -26,11 +26,9 @@ SESSION_TIMEOUT = 420  # seconds for all the concurrent sessions to open every p
 CONCURRENT_CLICKS = 4  # sessions clicking through pages at the same moment
 PAGE_TIMEOUT_MS = 90_000
 SETTLE = 3.0  # seconds to let the server settle before reading its memory
-#: Pages whose own title (their h1) names them more fully than the navigation's label does.
-_FULLER_TITLES = {"gap": "Skill gap and development plan"}
 #: The pages visited after the home page, through the app's navigation — every page of the registry — with
-#: the title each shows.
-PAGES = {spec.path: _FULLER_TITLES.get(spec.path, spec.title) for spec in REGISTRY if not spec.default}
+#: the heading each shows.
+PAGES = {spec.path: spec.h1 for spec in REGISTRY if not spec.default}
 
 STATE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');

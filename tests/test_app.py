@@ -12,18 +12,7 @@ from tests.apptest import app, param, texts
 from tests.conftest import SHIPPED
 from ui.data import VIEWS_MAX, Loaded, shared_figure
 from ui.map_figure import career_map_figure
-
-PAGES = {
-    "pages/home.py": "Career Explorer",
-    "pages/roles.py": "Roles",
-    "pages/map.py": "Career map",
-    "pages/paths.py": "Progression paths",
-    "pages/gap.py": "Skill gap and development plan",
-    "pages/compare.py": "Compare roles",
-    "pages/review.py": "Structure review",
-    "pages/versions.py": "Compare versions",
-    "pages/import_jd.py": "Import a job description",
-}
+from ui.pages import PAGES
 
 
 def test_app_starts_on_home_with_the_council_framework():
@@ -36,12 +25,12 @@ def test_app_starts_on_home_with_the_council_framework():
 
 
 @pytest.mark.parametrize("framework", [p.stem for p in SHIPPED])
-@pytest.mark.parametrize(("page", "title"), PAGES.items())
-def test_every_page_runs_in_the_app_on_every_framework(framework, page, title):
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.path or "home")
+def test_every_page_runs_in_the_app_on_every_framework(framework, spec):
     at = app(framework=framework)
-    at.switch_page(page).run()
+    at.switch_page(spec.script).run()
     assert not at.exception, at.exception
-    assert at.title[0].value == title
+    assert at.title[0].value == spec.h1
     assert at.sidebar.selectbox(key="framework").value == framework
 
 

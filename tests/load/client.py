@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from ui.pages import PAGES
+
 __all__ = [
     "PAGE_TIMEOUT",
     "PageRun",
@@ -35,16 +37,9 @@ __all__ = [
 ]
 
 PAGE_TIMEOUT = 120  # seconds for one page, from the request to the end of its run, under load
-HOME_TITLE = "Career Explorer"
-#: The title (h1) of each page that has a fixed one; a role's profile is headed by the role's title.
-TITLES = {
-    "": HOME_TITLE,
-    "map": "Career map",
-    "paths": "Progression paths",
-    "gap": "Skill gap and development plan",
-    "compare": "Compare roles",
-    "review": "Structure review",
-}
+#: The heading of each page, by URL path (a role's profile is headed by the role's title).
+TITLES = {spec.path: spec.h1 for spec in PAGES}
+HOME_TITLE = TITLES[""]
 #: (role to open, route from, route to) in the council framework; each session starts at a different one.
 COUNCIL_JOURNEYS = [
     ("delivery-manager", "associate-project-manager", "head-of-delivery-management"),
