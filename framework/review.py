@@ -761,41 +761,18 @@ def _all_in_one(roles: list[str]) -> Iterable[Case]:
     return [Case(tuple(roles))] if roles else []
 
 
-def _explain_unknown_grades(review: _Structure, case: Case) -> tuple[str, str, str]:
-    n = len(case.roles)
-    return (
-        f"{plural(n, 'role')} whose grade is not stated",
-        f"{review.names(case.roles)}: no document states a grade, so the review places {'them' if n != 1 else 'it'} "
-        "by reporting lines only",
-        "State each grade in the framework file (grade:) where a document or HR record gives it",
-    )
+def _listing(word: str, after: str, why: str, action: str) -> Callable[[_Structure, Case], tuple[str, str, str]]:
+    """The words of a finding that lists roles: "3 entry rungs", "<the roles>: <why>", what to do."""
 
+    def explain(review: _Structure, case: Case) -> tuple[str, str, str]:
+        n = len(case.roles)
+        return (
+            f"{plural(n, word)}{after}",
+            f"{review.names(case.roles)}: {why.format(them='them' if n != 1 else 'it')}",
+            action,
+        )
 
-def _explain_entry_rungs(review: _Structure, case: Case) -> tuple[str, str, str]:
-    return (
-        plural(len(case.roles), "entry rung"),
-        f"{review.names(case.roles)}: no move leads in because each is the lowest rung of its ladder, where people "
-        "join it",
-        "Nothing to do; link a role from another ladder with a lateral move if people also join from there",
-    )
-
-
-def _explain_tops(review: _Structure, case: Case) -> tuple[str, str, str]:
-    return (
-        f"{plural(len(case.roles), 'top')} of ladders",
-        f"{review.names(case.roles)}: no onward move because each is the highest rung of its ladder or of the "
-        "grade scale",
-        "Nothing to do; add a move where a next step exists outside the framework's ladders",
-    )
-
-
-def _explain_named_only(review: _Structure, case: Case) -> tuple[str, str, str]:
-    return (
-        f"{plural(len(case.roles), 'role')} named in another document",
-        f"{review.names(case.roles)}: named by another role's job description, with no document of their own; "
-        "the framework invents no text for them",
-        "Nothing to do; add each role's own job description when there is one",
-    )
+    return explain
 
 
 #: The review's checks, in the order their findings are listed within a severity.
@@ -819,22 +796,39 @@ RULES: tuple[Rule, ...] = (
         lambda review: _all_in_one(
             [r.id for r in review.framework.roles if r.grade is None and r.id not in review.alone]
         ),
-        _explain_unknown_grades,
+        _listing(
+            "role", " whose grade is not stated",
+            "no document states a grade, so the review places {them} by reporting lines only",
+            "State each grade in the framework file (grade:) where a document or HR record gives it",
+        ),
     ),
     Rule(
         "entry rung", BY_DESIGN,
         lambda review: _all_in_one([r.id for r in review.framework.roles if review.no_way_in(r) is False]),
-        _explain_entry_rungs,
+        _listing(
+            "entry rung", "",
+            "no move leads in because each is the lowest rung of its ladder, where people join it",
+            "Nothing to do; link a role from another ladder with a lateral move if people also join from there",
+        ),
     ),
     Rule(
         "top of ladder", BY_DESIGN,
         lambda review: _all_in_one([r.id for r in review.framework.roles if review.dead_end(r) is False]),
-        _explain_tops,
+        _listing(
+            "top", " of ladders",
+            "no onward move because each is the highest rung of its ladder or of the grade scale",
+            "Nothing to do; add a move where a next step exists outside the framework's ladders",
+        ),
     ),
     Rule(
         "named only", BY_DESIGN,
         lambda review: _all_in_one([r.id for r in review.framework.roles if isinstance(r.source, ReferencedSource)]),
-        _explain_named_only,
+        _listing(
+            "role", " named in another document",
+            "named by another role's job description, with no document of their own; the framework invents no "
+            "text for them",
+            "Nothing to do; add each role's own job description when there is one",
+        ),
     ),
 )  # fmt: skip
 

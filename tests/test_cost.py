@@ -23,6 +23,7 @@ from framework.graph import LateralRule, _levels_to_gain, build_graph
 from framework.models import Framework
 from framework.placement import nearest_known_grades, placements
 from tests import hostile
+from tests.commands import framework_command
 from tests.conftest import ROOT, SHIPPED
 
 OVERLAP = "Skills overlap: "
@@ -294,14 +295,7 @@ def test_a_chain_of_roles_without_a_grade_is_placed_without_a_search_from_each_r
 def validate(tmp_path, text: str) -> subprocess.CompletedProcess:
     path = tmp_path / "h.yaml"
     path.write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "framework", "validate", "-q", str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return framework_command("validate", "-q", path)
 
 
 def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):

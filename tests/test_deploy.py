@@ -10,7 +10,7 @@ import subprocess
 
 import yaml
 
-from tests.browser.server import nginx as required_nginx
+from tests.browser.server import require_nginx
 from tests.conftest import ROOT
 from ui.proxy import AFFINITY_COOKIE, nginx_config, upload_limit_mb
 
@@ -83,7 +83,7 @@ def test_the_kubernetes_example_keeps_each_browser_on_one_pod_with_long_lived_we
 
 
 def test_nginx_accepts_the_configuration_serve_writes(tmp_path):
-    nginx = required_nginx("the configuration is not checked by nginx")
+    nginx = require_nginx("the configuration is not checked by nginx")
     config = tmp_path / "nginx.conf"
     config.write_text(
         nginx_config(listen="127.0.0.1", port=18501, workers=[18502, 18503], folder=tmp_path, upload_mb=5),

@@ -12,8 +12,6 @@ import csv
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -30,7 +28,8 @@ from framework.plan import Action, development_plan
 from framework.planfiles import plan_csv
 from framework.review import review_xlsx
 from framework.skills import Profile
-from tests.conftest import ROOT, SHIPPED
+from tests.commands import framework_command
+from tests.conftest import SHIPPED
 
 ATTACKS = [
     '=HYPERLINK(\\"http://evil.example\\", \\"x\\")',
@@ -275,14 +274,7 @@ def test_a_field_holding_a_line_break_stays_one_row():
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_export_from_the_command_line_for_each_shipped_framework(path, tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "framework", "export", str(path), "-o", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = framework_command("export", path, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     framework = load_framework(path)
     assert result.stdout.splitlines()[0] == f"wrote {len(framework.roles) + 5} files to {tmp_path / 'out'}:"

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import itertools
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -18,7 +17,8 @@ from framework.graph import build_graph
 from framework.plan import Action, development_plan, focus_candidates, level_changes, route_check
 from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
-from tests.conftest import COUNCIL, ROOT, SHIPPED
+from tests.commands import framework_command
+from tests.conftest import COUNCIL, SHIPPED
 from tests.samples import TINY
 
 DAY = dt.date(2026, 12, 2)
@@ -295,13 +295,7 @@ def test_framework_and_user_text_never_becomes_markup_or_a_formula():
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framework", "plan", "--framework", str(COUNCIL), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return framework_command("plan", "--framework", COUNCIL, *args)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "pdf"])

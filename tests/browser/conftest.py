@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from .helpers import ARTIFACTS, goto, new_page
-from .server import CHROMIUM_ARGS, chromium, serve_app
+from .server import CHROMIUM_ARGS, require_chromium, serve_app
 
 _REPORTS = pytest.StashKey[dict]()
 FIRST_VISIT_PATH = "/roles"
@@ -29,7 +29,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """The Chromium executable; without one the browser tests skip (and fail under CI)."""
-    return chromium()
+    return require_chromium()
 
 
 @pytest.fixture(scope="session")

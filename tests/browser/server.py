@@ -24,12 +24,12 @@ __all__ = [
     "ROOT",
     "app_command",
     "app_server",
-    "chromium",
     "cpu_seconds",
     "descendants",
     "in_ci",
-    "nginx",
     "peak_rss_bytes",
+    "require_chromium",
+    "require_nginx",
     "rss_bytes",
     "serve_app",
     "serving",
@@ -77,13 +77,13 @@ def _required(what: str, found: str | None, *, install: str, skipped: str) -> st
     pytest.skip(f"{what} not found ({install}); {skipped}")
 
 
-def chromium(skipped: str = "the browser tests are skipped") -> str:
+def require_chromium(skipped: str = "the browser tests are skipped") -> str:
     """Chromium's path for a test (:func:`ui.processes.find_chromium`): a skip without it, a failure under CI."""
     install = f"install Debian's chromium package or set CHROMIUM_PATH; looked at {chromium_looked_at()}"
     return _required("Chromium", find_chromium(), install=install, skipped=skipped)
 
 
-def nginx(skipped: str) -> str:
+def require_nginx(skipped: str) -> str:
     """nginx's path for a test (:func:`ui.processes.find_nginx`): a skip without it, a failure under CI."""
     install = "install Debian's nginx package (python3 dev.py test does, as root)"
     return _required("nginx", find_nginx(), install=install, skipped=skipped)

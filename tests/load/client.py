@@ -14,6 +14,7 @@ the benchmarks use this module too.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import statistics
 import threading
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from tests.browser.server import ARTIFACTS
 from ui.pages import PAGES
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "framework_journeys",
     "percentile",
     "run_in_own_thread",
+    "save_figures",
     "summary",
 ]
 
@@ -218,6 +221,12 @@ def summary(times: list[float]) -> dict[str, float | int]:
         "p95_s": round(percentile(ordered, 0.95), 3),
         "max_s": round(ordered[-1], 3),
     }
+
+
+def save_figures(name: str, figures: dict) -> None:
+    """Keep a load test's figures in ``tests/artifacts/{name}.json``: recorded, for a person to read, not asserted."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 def page_times(sessions, name: str | None = None) -> list[float]:

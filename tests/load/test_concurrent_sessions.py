@@ -25,22 +25,18 @@ Chromium is Debian's (``/usr/bin/chromium``) or ``CHROMIUM_PATH``: without it th
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import time
 
 import pytest
 
 from tests.browser.server import (
-    ARTIFACTS,
     CHROMIUM_ARGS,
     cpu_seconds,
     peak_rss_bytes,
+    require_chromium,
     rss_bytes,
     serving,
-)
-from tests.browser.server import (
-    chromium as required_chromium,
 )
 from tests.conftest import ROOT
 from tests.load.client import (
@@ -51,6 +47,7 @@ from tests.load.client import (
     council_journeys,
     page_times,
     run_in_own_thread,
+    save_figures,
     summary,
 )
 
@@ -199,11 +196,10 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(420)
 def test_twenty_concurrent_sessions_walk_the_main_journeys_without_errors():
-    chromium = required_chromium("the load test is skipped")
+    chromium = require_chromium("the load test is skipped")
     with serving("load-server") as server:
         figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "load.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    save_figures("load", figures)
     one, many, server = figures["single"], figures["concurrent"], figures["server"]
     alone, loaded = figures["browser_alone"], figures["browser_under_load"]
     print(

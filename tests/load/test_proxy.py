@@ -22,19 +22,18 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import json
 import time
 
 import pytest
 
-from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, nginx
-from tests.browser.server import chromium as required_chromium
+from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, require_chromium, require_nginx
 from tests.conftest import ROOT
 from tests.load.client import (
     Session,
     council_journeys,
     page_times,
     run_in_own_thread,
+    save_figures,
     summary,
 )
 from tests.load.cluster import serve_cluster
@@ -122,8 +121,8 @@ def _browser(base: str, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(480)
 def test_two_workers_behind_the_proxy_serve_many_sessions_and_a_browser_without_errors():
-    nginx("the proxy load test is skipped")
-    chromium = required_chromium("the proxy load test is skipped")
+    require_nginx("the proxy load test is skipped")
+    chromium = require_chromium("the proxy load test is skipped")
     try:
         with serve_cluster(ARTIFACTS / "proxy-server.log", workers=WORKERS) as cluster:
             assert len(cluster.workers) == WORKERS, f"workers found: {cluster.workers}"
@@ -138,8 +137,7 @@ def test_two_workers_behind_the_proxy_serve_many_sessions_and_a_browser_without_
     except ServerError as error:
         pytest.fail(str(error), pytrace=False)
     figures["stopped"] = cluster.stopped
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "load-proxy.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    save_figures("load-proxy", figures)
     one, many, seen = figures["single"], figures["concurrent"], figures["browser"]
     print(
         f"\nproxy: {WORKERS} workers, {SESSIONS} sessions for {LOAD_SECONDS} s ({many['pages']} pages)\n"
