@@ -6,7 +6,9 @@
     python3 dev.py serve [--workers N] [--port P] [--address A] [STREAMLIT OPTIONS] [-- --framework PATH]
                                               serve the app with N processes behind nginx (ui/proxy.py)
     python3 dev.py setup                      create the venv and install the app's requirements and nginx
-    python3 dev.py test [PYTEST ARGS]         lint, then run the whole test suite
+    python3 dev.py test [--quick] [PYTEST ARGS]
+                                              lint, then run the whole test suite (its 25 slowest tests listed);
+                                              --quick: the tests not marked slow, in a few minutes
     python3 dev.py bench [BENCH ARGS]         run the benchmarks
 
 Each command creates ``.venv`` if it is missing and re-installs the pinned requirements whenever the
@@ -134,8 +136,18 @@ def cmd_test(args: list[str]) -> int:
     if run(PY, "-m", "ruff", "check", ".") != 0 or run(PY, "-m", "ruff", "format", "--check", ".") != 0:
         log("ruff found problems: run '.venv/bin/ruff check --fix . && .venv/bin/ruff format .'")
         return 1
-    log("pytest")
-    return run(PY, "-m", "pytest", *args)
+    log("pytest" + (" (quick: the tests not marked slow)" if "--quick" in args else ""))
+    return run(PY, "-m", "pytest", *pytest_args(args))
+
+
+def pytest_args(args: list[str]) -> list[str]:
+    """``--quick`` becomes ``-m "not slow"``; every run lists its slowest tests, unless told otherwise."""
+    out = [a for a in args if a != "--quick"]
+    if "--quick" in args:
+        out = ["-m", "not slow", *out]
+    if not any(a.startswith("--durations") for a in out):
+        out = ["--durations=25", *out]
+    return out
 
 
 def cmd_bench(args: list[str]) -> int:

@@ -12,12 +12,13 @@ sampled meanwhile.
 Each file is checked in a process of its own (``ui.upload_worker``), so the server's own work is only taking
 the checked framework back.
 
-Asserted: every upload is taken (the picker shows it, and only it, as uploaded); the other session's pages all
-finish, without error, each in under 2 s (a ceiling for "never stalls", not a speed target: they take about
-0.06 s, under 0.5 s at most, against 0.02 s alone); the server's resident memory stays under 1 GiB at its peak
-(VmHWM) and after the three uploads (one upload kept per session; with the spare check process). Recorded in
-``tests/artifacts/hostile-upload.json``: the other session's page times alone and under attack, the upload
-times, the CPU time of the server and of the check processes, and the server's memory.
+Asserted: every upload is taken (the picker shows it, and only it, as uploaded); the files were checked in
+processes of their own (the CPU time of the server's finished children grew); the other session kept reading
+pages throughout the uploads (at least a round of its pages per upload), every one finishing without error; the
+server's resident memory stays under 1 GiB at its peak (VmHWM) and after the three uploads (one upload kept per
+session; with the spare check process). Recorded in ``tests/artifacts/hostile-upload.json``, not asserted (they
+depend on the machine; time is measured in ``bench/``): the other session's page times alone and under attack,
+the upload times, the CPU time of the server and of the check processes.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ from tests.browser.server import (
 from tests.load.client import HOME_TITLE, Session, Step, page_times, run_in_own_thread, save_figures, summary
 
 UPLOADS = 3
-PAGE_LIMIT_S = 2.0
 MEMORY_LIMIT_MIB = 1024
 PAGE_TIMEOUT = 120
 UPLOAD_TIMEOUT = 180
@@ -183,7 +183,7 @@ def test_the_worst_upload_never_hurts_another_session():
     assert figures["attacker_exceptions"] == []
     assert len(figures["upload_seconds"]) == UPLOADS, "every upload was taken"
     assert figures["uploaded_options"] == [f"Hostile {UPLOADS - 1} (uploaded)"], "one upload kept per session"
-    assert under["pages"] >= len(VICTIM_PAGES), "the other session kept reading pages during the uploads"
-    assert under["max_s"] < PAGE_LIMIT_S, figures["victim_under_attack"]
+    assert under["pages"] >= UPLOADS * len(VICTIM_PAGES), "the other session kept reading pages during the uploads"
+    assert figures["check_processes_cpu_seconds_during_uploads"] > 0, "the files were checked in the server itself"
     assert memory["peak_VmHWM"] < MEMORY_LIMIT_MIB, memory
     assert memory["after"] < MEMORY_LIMIT_MIB, memory
