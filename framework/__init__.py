@@ -9,7 +9,7 @@ examples use — each defined in the module that owns it:
   :func:`progression_paths`, :func:`next_steps` (:mod:`framework.routes`);
 * what a move asks: :func:`skill_gap` (:mod:`framework.skills`), :func:`expectation_gap`
   (:mod:`framework.expectations`), and the plan for a 1:1, :func:`development_plan` (:mod:`framework.plan`);
-* whether the structure is sound: :func:`findings` (:mod:`framework.review`), :func:`grading_consistency`
+* whether the structure is sound: :func:`findings` (:mod:`framework.findings`), :func:`grading_consistency`
   (:mod:`framework.grading`), and what changed between versions, :func:`diff_frameworks`
   (:mod:`framework.versions`);
 * errors: :class:`FrameworkError`, with every :class:`Problem` located (:mod:`framework.errors`).
@@ -23,6 +23,7 @@ examples use — each defined in the module that owns it:
 
 from .errors import FrameworkError, InputError, NoPath, Problem, QueryError, RoleNotFound
 from .expectations import expectation_gap
+from .findings import findings
 from .grading import grading_consistency
 from .graph import EffortWeights, LateralRule, build_graph, ladder
 from .loader import (
@@ -36,7 +37,6 @@ from .loader import (
 )
 from .models import Framework, Role
 from .plan import development_plan
-from .review import findings
 from .routes import next_steps, progression_paths
 from .skills import Profile, skill_gap
 from .versions import diff_frameworks

@@ -21,7 +21,7 @@ from framework.expectations import (
     rung_below,
 )
 from framework.graph import EffortWeights, build_graph
-from framework.review import skill_cliffs
+from framework.structure import skill_cliffs
 from framework.yamlwrite import dump_framework
 from tests.conftest import COUNCIL
 

@@ -101,8 +101,9 @@ def test_cost_is_bounded_on_ten_thousand_roles():
 
 def test_a_framework_of_hostile_text_is_checked_and_reviewed():
     """Its person-specification headings are longer than an id may be: their areas' ids are cut to fit."""
+    from framework.findings import findings
     from framework.graph import build_graph
-    from framework.review import findings, review_markdown
+    from framework.review import review_markdown
     from tests.browser.frameworks import HOSTILE_FRAMEWORK
 
     framework = load_framework_text(HOSTILE_FRAMEWORK)

@@ -18,7 +18,7 @@ from framework.expectations import effective_expectations, expectation_gap, role
 from framework.graph import build_graph
 from framework.importers import Input, import_ft, read_inputs
 from framework.importers.ft import PROFICIENCIES
-from framework.review import skill_cliffs
+from framework.structure import skill_cliffs
 from tests.conftest import DATA, SHARED
 
 FT = SHARED / "reference/ft"

@@ -17,7 +17,7 @@ from framework.cli import main
 from framework.expectations import effective_expectations, expectation_gap, role_expectations
 from framework.graph import build_graph
 from framework.importers import Input, import_monzo, read_inputs
-from framework.review import skill_cliffs
+from framework.structure import skill_cliffs
 from tests.conftest import DATA, SHARED
 
 MONZO = SHARED / "reference/monzo"

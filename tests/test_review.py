@@ -13,27 +13,21 @@ import pytest
 from framework import load_framework, load_framework_text
 from framework.cells import HEADER_FILL, sheet_name
 from framework.export import framework_csv, framework_xlsx
+from framework.findings import BY_DESIGN, PROBLEM, SEVERITIES, WORTH_A_LOOK, CliffRule, findings
 from framework.graph import build_graph
-from framework.review import (
-    BY_DESIGN,
+from framework.review import review_markdown, review_xlsx
+from framework.structure import (
     FILLED,
-    PROBLEM,
     REFERENCED,
-    SEVERITIES,
-    WORTH_A_LOOK,
-    CliffRule,
     Inversion,
     dead_ends,
     discipline_totals,
-    findings,
     grade_matrix,
     inversion_table,
     inversions,
     ladder_gaps,
     promotion_steps,
     referenced_roles,
-    review_markdown,
-    review_xlsx,
     skill_cliffs,
     spans,
     unknown_grades,

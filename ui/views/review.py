@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from framework.findings import BY_DESIGN, PROBLEM, WORTH_A_LOOK
 from framework.grading import GradingRule
-from framework.review import BY_DESIGN, PROBLEM, WORTH_A_LOOK, review_markdown, review_xlsx
+from framework.review import review_markdown, review_xlsx
 from framework.views import ReviewView, review_view
 from framework.views.review import FindingView
 from framework.wording import plural
