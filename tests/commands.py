@@ -1,4 +1,8 @@
-"""``python -m framework …`` run as a person runs it, from the repository root, for the tests of the command line."""
+"""``python -m framework …`` run as a person runs it, from the repository root, for the tests of the command line.
+
+A process of its own takes seconds (an interpreter, the app's packages): a test that runs one is marked ``slow``,
+and the quick tier leaves it to the full run.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from framework import load_framework
 from framework.graph import build_graph
 from framework.skills import Profile
 from tests.apptest import app, param, texts
-from tests.conftest import SHIPPED
+from tests.conftest import shipped_params
 from ui.data import VIEWS_MAX, Loaded, shared_figure
 from ui.map_figure import career_map_figure
 from ui.pages import PAGES
@@ -24,7 +24,7 @@ def test_app_starts_on_home_with_the_council_framework():
     assert at.metric[0].value == "11"
 
 
-@pytest.mark.parametrize("framework", [p.stem for p in SHIPPED])
+@pytest.mark.parametrize("framework", shipped_params(lambda path: path.stem))
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.path or "home")
 def test_every_page_runs_in_the_app_on_every_framework(framework, spec):
     at = app(framework=framework)
@@ -111,7 +111,7 @@ def test_a_view_is_never_kept_for_a_persons_data(argument):
     assert loaded.cached_views() == []
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_a_shared_figure_is_sent_exactly_as_the_figure_it_was(path):
     graph = build_graph(load_framework(path))
     expected = plotly.io.to_json(career_map_figure(graph).to_dict(), validate=False)

@@ -24,7 +24,7 @@ from framework.models import Framework
 from framework.placement import nearest_known_grades, placements
 from tests import hostile
 from tests.commands import framework_command
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, shipped_params
 
 OVERLAP = "Skills overlap: "
 
@@ -52,6 +52,7 @@ def overlap_moves(G: nx.DiGraph) -> set[tuple[str, str]]:
 # --------------------------------------------------------------------------- the worst uploads
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_worst_skill_overlap_upload_keeps_the_best_moves_in_little_memory():
     """Roles at one grade, each on a ladder of its own, all needing the same two skills, as many as an upload
@@ -65,6 +66,7 @@ def test_the_worst_skill_overlap_upload_keeps_the_best_moves_in_little_memory():
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("kind", ["chain", "wide-profiles"])
 def test_the_worst_uploads_of_other_shapes_load_in_little_memory(kind):
@@ -76,6 +78,7 @@ def test_the_worst_uploads_of_other_shapes_load_in_little_memory(kind):
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_most_crowded_ladder_allowed_loads_and_one_more_is_refused():
     allowed = int(LIMITS.ladder_moves**0.5)
@@ -96,6 +99,7 @@ def refusal(text: str) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+@pytest.mark.slow
 def test_too_many_roles_at_one_grade_to_compare_are_refused_where_the_grade_is():
     """From disk, a file may hold far more roles than an upload: 12,000 at one grade would need 430 million
     pair checks. Refused while loading, at the first role of that grade, before anything is compared."""
@@ -223,7 +227,7 @@ def test_under_the_total_limit_every_role_keeps_the_same_number_of_its_best(tota
     assert left_out.total == sum(len(found) for found in expected.values()) - len(overlap_moves(G))
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_the_shipped_frameworks_lose_no_move(path):
     """DDaT's roles have at most 16 skill-overlap moves each: the limits leave its graph as it was."""
     framework = load_framework(path)
@@ -298,6 +302,7 @@ def validate(tmp_path, text: str) -> subprocess.CompletedProcess:
     return framework_command("validate", "-q", path)
 
 
+@pytest.mark.slow
 def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):
     result = validate(tmp_path, hostile.same_grade(100))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -309,6 +314,7 @@ def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_validate_refuses_what_the_graph_could_not_afford_with_its_place(tmp_path):
     result = validate(tmp_path, hostile.same_grade(12_000))
     assert result.returncode == 1

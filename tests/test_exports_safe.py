@@ -272,6 +272,7 @@ def test_a_field_holding_a_line_break_stays_one_row():
     assert [row[1] for row in rows] == ["Role", "a\nb"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_export_from_the_command_line_for_each_shipped_framework(path, tmp_path):
     result = framework_command("export", path, "-o", tmp_path / "out")

@@ -88,6 +88,7 @@ def _crowd(roles: int) -> Framework:
     return Framework.model_validate(data)
 
 
+@pytest.mark.slow
 def test_cost_is_bounded_on_ten_thousand_roles():
     framework = _crowd(10_000)
     rule = GradingRule(max_comparisons=200_000)

@@ -133,6 +133,7 @@ def test_a_framework_of_many_roles_near_the_file_limit_loads_in_bounded_memory()
     assert figures["growth_mib"] < 2048, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("kind", ["string", "quoted-string"])
 def test_a_ten_megabyte_string_is_rejected_by_its_field_limit_in_little_memory(kind):
@@ -142,6 +143,7 @@ def test_a_ten_megabyte_string_is_rejected_by_its_field_limit_in_little_memory(k
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("kind", ["dense-list", "dense-flow"])
 def test_a_dense_upload_stops_at_its_node_budget_before_building_anything(kind):

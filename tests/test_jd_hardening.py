@@ -124,6 +124,7 @@ def test_a_clash_with_a_role_of_the_framework_merged_into_is_refreshed_once(coun
     assert "b.txt: warning: the id 'delivery-manager' is already that of 'a.txt' (the same title)" in warning
 
 
+@pytest.mark.slow
 def test_the_command_line_imports_them_all_without_a_traceback(tmp_path):
     files = []
     for i, (title, grade) in enumerate([(LONG, "PO 4"), ("项目经理", "PO4/PO5"), ("项目经理", "PO5")]):

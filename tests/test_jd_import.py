@@ -177,6 +177,7 @@ def test_a_broken_word_document_is_a_clear_error():
         read_document(b"PK\x03\x04 not really a zip", name="broken.docx")
 
 
+@pytest.mark.slow
 def test_cli_import_and_merge(tmp_path):
     files = [str(require_seeds() / name) for name in COUNCIL_SEEDS]
     out = tmp_path / "imported.yaml"
@@ -486,6 +487,7 @@ def test_mangled_word_documents_give_a_located_problem_and_nothing_else():
     assert outcomes == {"read", ("mangled.docx",)}
 
 
+@pytest.mark.slow
 def test_the_cli_names_a_broken_word_document_in_one_line_without_a_traceback(tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(repack(word_document(), {"word/document.xml": b"<w:document><w:body></w:document>"}))

@@ -18,14 +18,14 @@ from framework.plan import Action, development_plan, focus_candidates, level_cha
 from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
 from tests.commands import framework_command
-from tests.conftest import COUNCIL, SHIPPED
+from tests.conftest import COUNCIL, shipped_params
 from tests.samples import TINY
 
 DAY = dt.date(2026, 12, 2)
 DM, SPM, APM = "delivery-manager", "senior-product-manager", "associate-project-manager"
 
 
-@pytest.fixture(scope="module", params=SHIPPED, ids=lambda p: p.stem)
+@pytest.fixture(scope="module", params=shipped_params())
 def shipped(request):
     framework = load_framework(request.param)
     return framework, build_graph(framework)
@@ -248,7 +248,7 @@ def test_the_pdf_is_one_page_with_the_roles_the_focus_and_the_actions(dm_to_spm)
     assert "Date:" in flat
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_every_shipped_framework_makes_a_one_page_plan(path):
     framework = load_framework(path)
     G = build_graph(framework)
@@ -298,6 +298,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     return framework_command("plan", "--framework", COUNCIL, *args)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["md", "csv", "pdf"])
 def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, council_graph, fmt):
     out = tmp_path / f"plan.{fmt}"
@@ -314,6 +315,7 @@ def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, cou
         assert pdf_text(out.read_bytes()) == pdf_text(plan_pdf(plan))
 
 
+@pytest.mark.slow
 def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council):
     saved = tmp_path / "mine.yaml"
     saved.write_text(dump_profile(Profile(framework=council.id, label="Mine", based_on=APM)), encoding="utf-8")
@@ -333,6 +335,7 @@ def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council
         (["--current", DM, "--target", SPM, "--assessment", "nowhere.yaml"], "nowhere.yaml: cannot read"),
     ],
 )
+@pytest.mark.slow
 def test_the_command_line_names_what_is_wrong(tmp_path, args, said):
     result = cli(*args, "--format", "md", "-o", str(tmp_path / "plan.md"))
     assert result.returncode == 1

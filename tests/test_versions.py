@@ -120,6 +120,7 @@ def test_the_documents_read_as_words_and_open_in_excel(versions):
         assert sheet["A1"].font.bold
 
 
+@pytest.mark.slow
 def test_the_command_line_gives_the_same_document(tmp_path, versions):
     *_, diff = versions
     newer = tmp_path / "newer.yaml"
