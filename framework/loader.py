@@ -437,25 +437,15 @@ def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict,
             if not levels and level not in ids["skill_levels"]:
                 unknown("skill level", level, ids["skill_levels"], (*where, "level"), role_id)
             elif levels and level not in levels:
-                problems.append(
-                    Problem(
-                        f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})",
-                        path=(*where, "level"),
-                        role=role_id,
-                        code="unknown-area-level",
-                    )
-                )
+                message = f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})"
+                problems.append(Problem(message, path=(*where, "level"), role=role_id, code="unknown-area-level"))
         ident = _str(expectation, "id")
         if ident is not None:
             if ident in written:
-                problems.append(
-                    Problem(
-                        f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])",
-                        path=(*where, "id"),
-                        role=role_id,
-                        code="duplicate-id",
-                    )
+                message = (
+                    f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])"
                 )
+                problems.append(Problem(message, path=(*where, "id"), role=role_id, code="duplicate-id"))
             written.setdefault(ident, j)
     return problems
 
