@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.browser.server import ARTIFACTS
+from tests.browser.server import ARTIFACTS, require_chromium, serving
 from ui.pages import PAGES
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "Step",
     "council_journeys",
     "framework_journeys",
+    "measure_served_app",
     "percentile",
     "run_in_own_thread",
     "save_figures",
@@ -221,6 +222,17 @@ def summary(times: list[float]) -> dict[str, float | int]:
         "p95_s": round(percentile(ordered, 0.95), 3),
         "max_s": round(ordered[-1], 3),
     }
+
+
+def measure_served_app(name: str, drive) -> dict:
+    """Serve the app (its output in ``tests/artifacts/{name}-server.log``), run ``drive(url, pid, chromium)`` against
+    it (a coroutine, in a thread of its own), keep the figures it returns (:func:`save_figures`) and return them.
+    Without Chromium the test skips — or fails under CI."""
+    chromium = require_chromium("the load test is skipped")
+    with serving(f"{name}-server") as server:
+        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
+    save_figures(name, figures)
+    return figures
 
 
 def save_figures(name: str, figures: dict) -> None:

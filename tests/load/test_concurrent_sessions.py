@@ -34,9 +34,7 @@ from tests.browser.server import (
     CHROMIUM_ARGS,
     cpu_seconds,
     peak_rss_bytes,
-    require_chromium,
     rss_bytes,
-    serving,
 )
 from tests.conftest import ROOT
 from tests.load.client import (
@@ -45,9 +43,8 @@ from tests.load.client import (
     PageRun,
     Session,
     council_journeys,
+    measure_served_app,
     page_times,
-    run_in_own_thread,
-    save_figures,
     summary,
 )
 
@@ -196,10 +193,7 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(420)
 def test_twenty_concurrent_sessions_walk_the_main_journeys_without_errors():
-    chromium = require_chromium("the load test is skipped")
-    with serving("load-server") as server:
-        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
-    save_figures("load", figures)
+    figures = measure_served_app("load", drive)
     one, many, server = figures["single"], figures["concurrent"], figures["server"]
     alone, loaded = figures["browser_alone"], figures["browser_under_load"]
     print(

@@ -36,11 +36,9 @@ from tests.browser.server import (
     CHROMIUM_ARGS,
     cpu_seconds,
     peak_rss_bytes,
-    require_chromium,
     rss_bytes,
-    serving,
 )
-from tests.load.client import HOME_TITLE, Session, Step, page_times, run_in_own_thread, save_figures, summary
+from tests.load.client import HOME_TITLE, Session, Step, measure_served_app, page_times, summary
 
 UPLOADS = 3
 MEMORY_LIMIT_MIB = 1024
@@ -163,10 +161,7 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 
 @pytest.mark.timeout(600)
 def test_the_worst_upload_never_hurts_another_session():
-    chromium = require_chromium("the load test is skipped")
-    with serving("hostile-upload-server") as server:
-        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
-    save_figures("hostile-upload", figures)
+    figures = measure_served_app("hostile-upload", drive)
     memory, alone, under = figures["server_mib"], figures["victim_alone"], figures["victim_under_attack"]
     print(
         f"\nhostile upload: {UPLOADS} × {figures['file']['bytes'] / 1024:.0f} KiB ({figures['file']['roles']:,} roles "
