@@ -87,10 +87,10 @@ class CliffRule:
     the other promotions of its own ladder (discipline and track, and branch where the ladder has branches:
     individual contributors and people managers), because a ladder's steps are sized by how the ladder is
     written: an FT engineering level lists 9 competencies and a legacy one 30, a Monzo leadership level 50
-    criteria and a design level 3. So counted expectations are judged only against
-    their own ladder's. Skill levels are on one scale every ladder shares, so a ladder with fewer than
-    ``min_peers`` promotions (three have no median of their own but the middle one) is judged with its
-    discipline's, or, where that has too few as well, the framework's.
+    criteria and a design level 3. So counted expectations are judged only against their own ladder's. Skill
+    levels are on one scale every ladder shares, so a ladder with fewer than ``min_peers`` promotions (three
+    have no median of their own but the middle one) is judged with its discipline's, or, where that has too
+    few as well, the framework's.
     """
 
     problem_ratio: float = 2.0
@@ -118,12 +118,12 @@ class Rule:
 
     kind: str
     severity: str
-    detect: Callable[[_Structure], Iterable[Case]]
-    explain: Callable[[_Structure, Case], tuple[str, str, str]]  #: (title, why, action)
+    detect: Callable[[_Review], Iterable[Case]]
+    explain: Callable[[_Review, Case], tuple[str, str, str]]  #: (title, why, action)
 
 
-class _Structure:
-    """A framework and its graph, and what several rules need of them, worked out once per review."""
+class _Review:
+    """A review under way: the framework and its graph, and what several rules need of them, worked out once."""
 
     def __init__(self, framework: Framework, graph: nx.DiGraph, cliffs: CliffRule) -> None:
         self.framework, self.graph, self.cliffs = framework, graph, cliffs
@@ -205,7 +205,7 @@ class _Structure:
 # ------------------------------------------------------------------ each rule: what it detects, and in words
 
 
-def _detect_isolated(review: _Structure) -> Iterable[Case]:
+def _detect_isolated(review: _Review) -> Iterable[Case]:
     for rank, ids in review.isolated.items():
         below = [
             r.id
@@ -215,7 +215,7 @@ def _detect_isolated(review: _Structure) -> Iterable[Case]:
         yield Case(tuple(ids), facts=(("rank", rank), ("below", len(below))))
 
 
-def _explain_isolated(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_isolated(review: _Review, case: Case) -> tuple[str, str, str]:
     grades, rank, below, n = review.framework.grades, case.fact("rank"), case.fact("below"), len(case.roles)
     where = f"{grades[rank].label} role" if rank is not None else "role"
     if not below:
@@ -236,7 +236,7 @@ def _explain_isolated(review: _Structure, case: Case) -> tuple[str, str, str]:
     return f"No {lower} role leads to any {where}", why, action
 
 
-def _yardstick(review: _Structure, step: PromotionStep) -> tuple[float, str]:
+def _yardstick(review: _Review, step: PromotionStep) -> tuple[float, str]:
     """The median promotion a step is judged against, and where its peers are (see :class:`CliffRule`)."""
     steps, rule, framework = review.steps, review.cliffs, review.framework
     discipline, track, branch = step.ladder
@@ -251,7 +251,7 @@ def _yardstick(review: _Structure, step: PromotionStep) -> tuple[float, str]:
     return median(s.size for s in steps.steps), "in the framework"
 
 
-def _detect_cliffs(review: _Structure) -> Iterable[Case]:
+def _detect_cliffs(review: _Review) -> Iterable[Case]:
     rule = review.cliffs
     for step in review.steps.steps:
         if step.size < rule.min_levels:
@@ -266,7 +266,7 @@ def _detect_cliffs(review: _Structure) -> Iterable[Case]:
         yield Case((step.start, step.end), severity, (("step", step), ("median", typical), ("whose", whose)))
 
 
-def _explain_cliff(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_cliff(review: _Review, case: Case) -> tuple[str, str, str]:
     step, typical, whose = case.fact("step"), case.fact("median"), case.fact("whose")
     start, end = (review.framework.role(r).title for r in case.roles)
     through = review.names(step.through)
@@ -286,7 +286,7 @@ def _explain_cliff(review: _Structure, case: Case) -> tuple[str, str, str]:
     return f"Skill cliff: {start} → {end}", why, action
 
 
-def _explain_dead_end(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_dead_end(review: _Review, case: Case) -> tuple[str, str, str]:
     title = review.framework.role(case.roles[0]).title
     return (
         f"Dead end: {title}",
@@ -296,7 +296,7 @@ def _explain_dead_end(review: _Structure, case: Case) -> tuple[str, str, str]:
     )
 
 
-def _explain_no_way_in(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_no_way_in(review: _Review, case: Case) -> tuple[str, str, str]:
     title = review.framework.role(case.roles[0]).title
     return (
         f"No way in: {title}",
@@ -305,12 +305,12 @@ def _explain_no_way_in(review: _Structure, case: Case) -> tuple[str, str, str]:
     )
 
 
-def _detect_missing_rungs(review: _Structure) -> Iterable[Case]:
+def _detect_missing_rungs(review: _Review) -> Iterable[Case]:
     for gap in ladder_gaps(review.framework, review.graph):
         yield Case((gap.lower, gap.upper, *gap.unplaced), facts=(("gap", gap),))
 
 
-def _explain_missing_rung(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_missing_rung(review: _Review, case: Case) -> tuple[str, str, str]:
     gap = case.fact("gap")
     ladder = gap.discipline + (f" ({review.framework.track_label(gap.track)})" if gap.track else "")
     lower, upper = (review.framework.role(r).title for r in (gap.lower, gap.upper))
@@ -325,7 +325,7 @@ def _explain_missing_rung(review: _Structure, case: Case) -> tuple[str, str, str
     return f"Missing rung: {ladder}, {missing}", why, action
 
 
-def _detect_inversions(review: _Structure) -> Iterable[Case]:
+def _detect_inversions(review: _Review) -> Iterable[Case]:
     by_pair: dict[tuple[str, str], list[Inversion]] = {}
     for inversion in inversions(review.framework, review.graph):
         by_pair.setdefault((inversion.lower, inversion.upper), []).append(inversion)
@@ -333,7 +333,7 @@ def _detect_inversions(review: _Structure) -> Iterable[Case]:
         yield Case(pair, facts=(("inversions", tuple(found)),))
 
 
-def _explain_inversion(review: _Structure, case: Case) -> tuple[str, str, str]:
+def _explain_inversion(review: _Review, case: Case) -> tuple[str, str, str]:
     framework, found = review.framework, case.fact("inversions")
     lower, upper = (framework.role(r).title for r in case.roles)
     levels = {level.id: level.name for level in framework.skill_levels}
@@ -355,10 +355,10 @@ def _all_in_one(roles: list[str]) -> Iterable[Case]:
     return [Case(tuple(roles))] if roles else []
 
 
-def _listing(word: str, after: str, why: str, action: str) -> Callable[[_Structure, Case], tuple[str, str, str]]:
+def _listing(word: str, after: str, why: str, action: str) -> Callable[[_Review, Case], tuple[str, str, str]]:
     """The words of a finding that lists roles: "3 entry rungs", "<the roles>: <why>", what to do."""
 
-    def explain(review: _Structure, case: Case) -> tuple[str, str, str]:
+    def explain(review: _Review, case: Case) -> tuple[str, str, str]:
         n = len(case.roles)
         return (
             f"{plural(n, word)}{after}",
@@ -444,7 +444,7 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
       is not stated**: worth a look;
     * **roles only named in another document** (:func:`referenced_roles`): by design.
     """
-    structure = _Structure(framework, graph, cliffs or CliffRule())
+    structure = _Review(framework, graph, cliffs or CliffRule())
     out = [
         Finding(case.severity or rule.severity, rule.kind, *rule.explain(structure, case), case.roles)
         for rule in RULES
