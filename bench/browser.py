@@ -55,6 +55,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "review": Interaction("tab", "the second tab"),
     "versions": Interaction("picker", "another older version chosen", "Older version"),
     "import_jd": Interaction("toggle", "the toggle switched", "Merge"),
+    "pay": Interaction("picker", "another grade chosen", "Grade"),
     "record": Interaction("sidebar-picker", "My current role chosen (the record's start follows it)"),
     "team": Interaction("sidebar-picker", "My current role chosen"),
 }
@@ -125,6 +126,7 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
         "review": {},
         "versions": {"new": "roles"},  # the council framework as the newer version: the interaction compares
         "import_jd": {},
+        "pay": {},
     }
 
 

@@ -36,6 +36,7 @@ TYPICAL: dict[str, dict[str, str | list[str]]] = {
     "review": {},
     "versions": {},
     "import_jd": {},
+    "pay": {},
 }
 #: Every page of the registry (ui/pages.py), by script, with its typical view's parameters.
 PAGES = {spec.script: TYPICAL[spec.path] for spec in REGISTRY}

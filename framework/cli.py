@@ -91,9 +91,16 @@ def _parser() -> argparse.ArgumentParser:
     jd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="job-description documents")
     jd.add_argument("-o", "--output", type=Path, required=True, help="framework YAML file to write")
     jd.add_argument("--merge", type=Path, metavar="FRAMEWORK", help="an existing framework file to update")
+    jd.add_argument(
+        "--suggest",
+        action="store_true",
+        help="also print a suggested DDaT benchmark and skills for each imported role (nothing is applied: "
+        "accept one with 'python -m framework suggest OUTPUT --role ID --accept -o OUTPUT')",
+    )
     _add_expectation_importers(sources)
     _add_plan(commands)
     _add_records(commands)
+    _add_hr(commands)
     return parser
 
 
@@ -182,7 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import" and args.source == "ddat":
             return _import_ddat(args.roles, args.skills, args.output)
         if args.command == "import" and args.source == "jd":
-            return _import_jd(args.files, args.output, args.merge)
+            status = _import_jd(args.files, args.output, args.merge)
+            return _suggest_imported(args.output) if args.suggest and status == EXIT_OK else status
+        if args.command in HR_COMMANDS:
+            return HR_COMMANDS[args.command](args)
         if args.command == "import" and args.source in ("ft", "monzo", "sheet"):
             return _import_expectations(args.source, args.paths, args.output, getattr(args, "map", []))
         if args.command == "plan":
@@ -569,3 +579,135 @@ def _diff(old_path: Path, new_path: Path, fmt: str, output: Path | None) -> int:
     counts = ", ".join(f"{n} {name.lower()}" for name, n in diff.summary[:4])
     print(f"wrote {output}: {counts}")
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- HR: suggestions, hiring, pay criteria
+
+DEFAULT_REFERENCE = Path(__file__).resolve().parents[1] / "data" / "ddat.yaml"
+
+
+def _add_hr(commands) -> None:
+    """``suggest``, ``advert``, ``interview`` and ``criteria``: HR's documents from a framework."""
+    suggest = commands.add_parser(
+        "suggest",
+        help="suggest a DDaT benchmark and skills for a role from its job description",
+        description="Suggest the role levels of a reference framework (DDaT by default) that a role's job "
+        "description most resembles, ranked, each with its supporting lines, the skills and levels it requires "
+        "with the line that evidences each, and a grade hint; or say there is no confident suggestion. Nothing is "
+        "applied unless --accept is given: then the top suggestion is applied to the role and the framework is "
+        "written to OUT. Without --accept, OUT (or the terminal) gets the suggestion as Markdown.",
+    )
+    suggest.add_argument("framework", metavar="FRAMEWORK", type=Path, help="framework YAML file")
+    suggest.add_argument("--role", required=True, metavar="ID", help="the role to suggest for")
+    suggest.add_argument(
+        "--against", type=Path, default=DEFAULT_REFERENCE, metavar="FILE", help="reference framework (default DDaT)"
+    )
+    suggest.add_argument("--accept", action="store_true", help="apply the top suggestion and write the framework")
+    suggest.add_argument("--skill", action="append", metavar="ID", help="with --accept: accept only this skill")
+    suggest.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write")
+    for name, what in (("advert", "a job advert and person specification"), ("interview", "interview questions")):
+        hiring = commands.add_parser(
+            name,
+            help=f"draft {what} from a role",
+            description=f"Draft {what} from a role, in the framework's own words, marked as a draft, with the "
+            "checks on the draft (gender-coded words, pay-history questions, criteria not in the role's profile, "
+            "unexplained acronyms, readability) each naming its line.",
+        )
+        hiring.add_argument("framework", metavar="FRAMEWORK", type=Path, help="framework YAML file")
+        hiring.add_argument("--role", required=True, metavar="ID", help="the role")
+        hiring.add_argument("--format", choices=("md", "docx", "pdf"), default="md", help="md (default), docx or pdf")
+        hiring.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (md: default prints)")
+    criteria = commands.add_parser(
+        "criteria",
+        help="write the pay and progression criteria of every grade",
+        description="Write, per grade, the pay range where the framework states one, what the grade expects, what "
+        "it takes to progress to the next grade (the next rung's new and raised skills and expectations, as the "
+        "gap computes them), how pay moves within the grade where stated, and the subjective phrases found in the "
+        "criteria, each with its role and line. With --compare OLD, what changed since the older version.",
+    )
+    criteria.add_argument("framework", metavar="FRAMEWORK", type=Path, help="framework YAML file")
+    criteria.add_argument("--format", choices=("md", "xlsx", "pdf"), default="md", help="md (default), xlsx or pdf")
+    criteria.add_argument("--compare", type=Path, metavar="OLD", help="an older version of the framework")
+    criteria.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (md: default prints)")
+
+
+def _write(output: Path | None, content: str | bytes, fmt: str) -> int:
+    """Print Markdown without ``-o``; write anything to ``-o``. A binary format needs ``-o``."""
+    if output is None:
+        if isinstance(content, bytes):
+            print(f"--format {fmt}: give a file to write with -o")
+            return EXIT_USAGE
+        sys.stdout.write(content)
+        return EXIT_OK
+    try:
+        if isinstance(content, bytes):
+            output.write_bytes(content)
+        else:
+            output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        print(f"{output}: cannot write ({exc.strerror})")
+        return EXIT_PROBLEMS
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from .loader import load_framework
+    from .suggest import accept_suggestion, build_index, suggest_role, suggestion_markdown
+    from .yamlwrite import write_framework_yaml
+
+    framework = load_framework(args.framework)
+    framework.role(args.role)
+    reference = load_framework(args.against)
+    found = suggest_role(build_index(reference), framework, args.role)
+    if not args.accept:
+        return _write(args.output, suggestion_markdown(found), "md")
+    if not found.confident:
+        print(f"{args.role}: {found.why}; nothing applied")
+        return EXIT_PROBLEMS
+    if args.output is None:
+        print("--accept: give the framework file to write with -o")
+        return EXIT_USAGE
+    top = found.candidates[0]
+    accepted = accept_suggestion(framework, args.role, top, reference=reference, skills=args.skill)
+    write_framework_yaml(accepted, args.output)
+    taken = len(args.skill) if args.skill else len(top.skills)
+    print(f"accepted {top.title} for {args.role}: {taken} skills; wrote {args.output}")
+    return EXIT_OK
+
+
+def _suggest_imported(path: Path) -> int:
+    """After ``import jd --suggest``: a suggestion for each imported role, printed, nothing applied."""
+    from .loader import load_framework
+    from .suggest import build_index, suggest_role, suggestion_markdown
+
+    framework = load_framework(path)
+    index = build_index(load_framework(DEFAULT_REFERENCE))
+    for role in framework.roles:
+        if role.status == "described" and not role.skills:
+            print()
+            print(suggestion_markdown(suggest_role(index, framework, role.id)))
+    print(f"Nothing applied: accept one with 'python -m framework suggest {path} --role ID --accept -o {path}'")
+    return EXIT_OK
+
+
+def _hiring(args: argparse.Namespace) -> int:
+    from .hiring import hiring_document
+    from .loader import load_framework
+
+    framework = load_framework(args.framework)
+    return _write(args.output, hiring_document(framework, args.role, args.command, args.format), args.format)
+
+
+def _criteria(args: argparse.Namespace) -> int:
+    from .graph import build_graph
+    from .loader import load_framework
+    from .paycriteria import criteria_document
+
+    framework = load_framework(args.framework)
+    old = load_framework(args.compare) if args.compare else None
+    content = criteria_document(framework, build_graph(framework), args.format, old=old)
+    return _write(args.output, content, args.format)
+
+
+HR_COMMANDS = {"suggest": _suggest, "advert": _hiring, "interview": _hiring, "criteria": _criteria}

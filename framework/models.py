@@ -143,6 +143,16 @@ class PayRange(_Model):
         description="The ISO 4217 code of the currency, e.g. GBP, EUR, USD."
     )
     note: Line | None = Field(None, description="What the range covers, e.g. 'London weighting included'.")
+    spine_points: list[Annotated[int, Field(ge=0, le=1000)]] = Field(
+        default_factory=list,
+        description="The pay spine points of the grade, lowest first, where the organisation uses a pay spine "
+        "(e.g. the NJC spine's 38, 39, 40, 41).",
+    )
+    progression: Line | None = Field(
+        None,
+        description="How pay moves within the grade, as the organisation states it, e.g. 'one spine point each "
+        "April until the top of the grade'.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> PayRange:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 import pandas as pd
@@ -219,23 +218,12 @@ def plan_csv(plan: DevelopmentPlan) -> str:
 # --------------------------------------------------------------------------- PDF
 
 
-_FONTS = Path(__import__("reportlab").__file__).parent / "fonts"
-
-
 def _styles():
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    # Vera, which reportlab ships, holds the curly quotes, dashes and £ of the documents; the standard PDF
-    # fonts hold only Latin-1.
-    if "Vera" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("Vera", str(_FONTS / "Vera.ttf")))
-        pdfmetrics.registerFont(TTFont("VeraBd", str(_FONTS / "VeraBd.ttf")))
-        pdfmetrics.registerFont(TTFont("VeraIt", str(_FONTS / "VeraIt.ttf")))
-        from reportlab.pdfbase.pdfmetrics import registerFontFamily
+    from .documents import register_fonts
 
-        registerFontFamily("Vera", normal="Vera", bold="VeraBd", italic="VeraIt", boldItalic="VeraBd")
+    register_fonts()
     base = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=7.6, leading=9.4, spaceAfter=1.5)
     return {

@@ -58,6 +58,7 @@ OWN_PARAMS = {
     "review": ["tab"],
     "versions": ["old", "new"],
     "import_jd": [],
+    "pay": [],
 }
 #: Every page of the registry (ui/pages.py), by script, with the parameters it reads.
 PAGES = {spec.script: OWN_PARAMS[spec.path] for spec in REGISTRY}

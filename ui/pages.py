@@ -54,6 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/compare.py", "Compare roles", ":material/compare_arrows:", (MANAGERS, LEADERS)),
     PageSpec("pages/review.py", "Structure review", ":material/account_tree:", (LEADERS,)),
     PageSpec("pages/versions.py", "Compare versions", ":material/difference:", (LEADERS,)),
+    PageSpec("pages/pay.py", "Pay and progression", ":material/payments:", (LEADERS,)),
     PageSpec("pages/import_jd.py", "Import a job description", ":material/upload_file:", (LEADERS,)),
 )
 

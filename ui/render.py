@@ -39,6 +39,7 @@ def md(text: str) -> str:
 #: The type of each kind of file the app offers for download, by its extension.
 MIME_TYPES = {
     ".csv": "text/csv",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".md": "text/markdown",
     ".pdf": "application/pdf",
     ".json": "application/json",

@@ -106,6 +106,7 @@ CHECKS: dict[str, dict] = {
         "opens": True,
     },
     "import_jd": {"shows": '[data-testid="stFileUploader"]'},
+    "pay": {"shows": '[data-testid="stDataFrame"]'},  # the grades and their pay
 }
 VIEWS = [View(spec, **CHECKS[spec.path]) for spec in PAGES]
 

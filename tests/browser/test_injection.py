@@ -245,6 +245,7 @@ VIEWS = {
     "versions": HostileView(f"→ {HOSTILE_NAME}", _versions),
     # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
     "import_jd": HostileView(f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
+    "pay": HostileView(ALPHA),  # the first grade's roles, each under its title
 }
 BY_NAME = {spec.path or "home": (spec, VIEWS[spec.path]) for spec in PAGES}
 

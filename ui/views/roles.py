@@ -5,6 +5,7 @@ import streamlit as st
 from framework.catalogue import STATUS_LABELS, filter_catalogue
 from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
+from framework.hiring import DRAFTS, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
 from ui import render, state
 from ui.data import arrow
@@ -48,6 +49,37 @@ def _expectations_text(framework, graph, role_id: str) -> str:
 
 def _profile_file(framework, graph, role_id: str) -> bytes:
     return role_profile_markdown(framework, role_id).encode()
+
+
+def _hiring_file(framework, graph, role_id: str, which: str, fmt: str) -> str | bytes:
+    return hiring_document(framework, role_id, which, fmt)
+
+
+FORMATS = (("md", "Markdown"), ("docx", "Word"), ("pdf", "PDF"))
+
+
+def hiring_downloads(loaded, role_id: str) -> None:
+    """Drafts of an advert and of interview questions for the role, each with its checks, made when pressed."""
+    box = state.lazy_expander("Hiring documents (drafts, for HR)", key="roles-hiring")
+    with box:
+        if not box.open:
+            return
+        st.markdown(
+            "A job advert with its person specification, and interview questions with a scoring sheet, drafted "
+            "from this role in the framework's own words. Each is marked as a draft and ends with its checks: "
+            "gender-coded words, questions about pay history, criteria outside the role's profile, unexplained "
+            "acronyms and a readability figure, each naming its line."
+        )
+        for which, (label, _) in DRAFTS.items():
+            buttons = st.container(horizontal=True)
+            for fmt, name in FORMATS:
+                render.download(
+                    f"{label} ({name})",
+                    lambda which=which, fmt=fmt: loaded.view(_hiring_file, role_id, which, fmt),
+                    file_name=hiring_file_name(role_id, which, fmt),
+                    where=buttons,
+                    key=f"hiring-{which}-{fmt}",
+                )
 
 
 def catalogue(loaded) -> None:
@@ -196,6 +228,7 @@ def profile(loaded, role_id: str) -> None:
         file_name=f"{role_id}.md",
         icon=":material/print:",
     )
+    hiring_downloads(loaded, role_id)
     render.page_link(
         "pages/paths.py",
         label="Progression paths to this role",

@@ -1,0 +1,335 @@
+"""Pay and progression criteria, grade by grade, for staff to read (EU Pay Transparency Directive, Art. 6).
+
+For each grade of the framework: its pay range (with spine points) where the framework states one
+(``grades[].pay``), how pay moves within the grade where it says so, the roles at the grade with what each
+expects (skills at their levels, criteria), and what it takes to progress from each to the next rung of its
+ladder — the next rung's new and raised skills and the expectations it adds, exactly as the skill gap
+(:func:`framework.skills.skill_gap`) and the expectation gap (:func:`framework.expectations.expectation_gap`)
+compute them. A check names every criterion worded subjectively ("good fit", "dynamic", … kept as data in
+``framework/hiring/wordlists.yaml``) with its role and line. Against an older version of the framework, what
+changed in these criteria is read from :func:`framework.versions.diff_frameworks` and the grades' pay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from .cells import xlsx_bytes
+from .documents import Document, document_markdown, document_pdf
+from .expectations import expectation_gap, role_expectations
+from .hiring.checks import subjective_phrases, wordlists
+from .models import Framework, Grade
+from .skills import skill_gap
+
+__all__ = [
+    "GradeCriteria",
+    "PayCriteria",
+    "Progression",
+    "RoleAtGrade",
+    "SubjectiveCriterion",
+    "criteria_document",
+    "criteria_markdown",
+    "criteria_pdf",
+    "criteria_xlsx",
+    "pay_criteria",
+]
+
+NO_PAY = "The framework states no pay for this grade."
+
+
+@dataclass(frozen=True)
+class Progression:
+    """From a role to the next rung of its ladder: what the next rung asks that this one does not."""
+
+    target: str
+    target_title: str
+    target_grade: str
+    new_skills: tuple[str, ...]  # "Skill at Level"
+    raised_skills: tuple[str, ...]  # "Skill: Working → Practitioner"
+    expectations: tuple[str, ...]  # the expectations to meet, word for word, with their marker
+    target_states_nothing: bool = False  # the next rung has neither skills nor expectations of its own
+
+
+@dataclass(frozen=True)
+class RoleAtGrade:
+    role: str
+    title: str
+    skills: tuple[str, ...]  # "Skill at Level"
+    criteria: tuple[str, ...]  # its own criteria, word for word, essential ones first
+    progressions: tuple[Progression, ...]
+
+
+@dataclass(frozen=True)
+class GradeCriteria:
+    grade: str
+    label: str
+    pay: str  # the range in words, or NO_PAY
+    spine_points: str | None
+    in_grade: str | None  # how pay moves within the grade, as stated
+    roles: tuple[RoleAtGrade, ...]
+
+
+@dataclass(frozen=True)
+class SubjectiveCriterion:
+    role: str
+    title: str
+    line: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PayCriteria:
+    framework: str
+    states_pay: bool
+    grades: tuple[GradeCriteria, ...]
+    ungraded: tuple[str, ...]  # titles of roles whose grade is not stated
+    subjective: tuple[SubjectiveCriterion, ...]
+    changes: tuple[str, ...] | None  # against an older version; None when none was given
+
+
+def _grade_pay(grade: Grade) -> tuple[str, str | None, str | None]:
+    pay = grade.pay
+    if pay is None:
+        return NO_PAY, None, None
+    symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get(pay.currency)
+    money = (lambda n: f"{symbol}{n:,}") if symbol else (lambda n: f"{n:,} {pay.currency}")
+    text = f"{money(pay.min)} to {money(pay.max)} a year" + (f" ({pay.note})" if pay.note else "")
+    spine = ", ".join(str(p) for p in pay.spine_points) or None
+    return text, spine, pay.progression
+
+
+def _level_name(framework: Framework, level: str | None) -> str:
+    names = {lv.id: lv.name for lv in framework.skill_levels}
+    return names.get(level, level or "none")
+
+
+def next_rungs(framework: Framework, graph: nx.DiGraph, role_id: str) -> list[str]:
+    """The roles a promotion leads to from ``role_id``, in the framework's order."""
+    order = {r.id: i for i, r in enumerate(framework.roles)}
+    targets = [v for _, v, data in graph.out_edges(role_id, data=True) if data.get("kind") == "promotion"]
+    return sorted(set(targets), key=lambda v: order.get(v, len(order)))
+
+
+def progression(framework: Framework, current: str, target: str) -> Progression:
+    """What ``target`` asks that ``current`` does not: the skill gap's new and raised skills, and the
+    expectation gap's expectations to meet."""
+    gap = skill_gap(framework, current, target)
+    new, raised = [], []
+    for row in gap.rows:
+        if not row.gap:
+            continue
+        if row.current_rank == 0:
+            new.append(f"{row.name} at {_level_name(framework, row.required)}")
+        else:
+            raised.append(f"{row.name}: {_level_name(framework, row.current)} → {_level_name(framework, row.required)}")
+    to_meet = expectation_gap(framework, current, target).to_meet
+    role = framework.role(target)
+    return Progression(
+        target=target,
+        target_title=role.title,
+        target_grade=framework.grade_label(role.grade),
+        new_skills=tuple(new),
+        raised_skills=tuple(raised),
+        expectations=tuple(f"{e.text} ({e.marker_text or e.marker})" if e.marker else e.text for e in to_meet),
+        target_states_nothing=not role.skills and not role_expectations(framework, role),
+    )
+
+
+def _role_at_grade(framework: Framework, graph: nx.DiGraph, role_id: str) -> RoleAtGrade:
+    role = framework.role(role_id)
+    skills = tuple(
+        f"{framework.skills_by_id[r.skill].name if r.skill in framework.skills_by_id else r.skill} at "
+        f"{_level_name(framework, r.level)}"
+        for r in role.skills
+    )
+    own = role_expectations(framework, role)
+    ordered = [e for e in own if e.marker == "essential"] + [e for e in own if e.marker != "essential"]
+    criteria = tuple(f"{e.text} ({e.marker_text or e.marker})" if e.marker else e.text for e in ordered)
+    progressions = tuple(progression(framework, role_id, target) for target in next_rungs(framework, graph, role_id))
+    return RoleAtGrade(role_id, role.title, skills, criteria, progressions)
+
+
+def _subjective(framework: Framework) -> list[SubjectiveCriterion]:
+    out = []
+    for role in framework.roles:
+        for e in role_expectations(framework, role):
+            found = subjective_phrases(e.text)
+            if found:
+                out.append(SubjectiveCriterion(role.id, role.title, e.text, tuple(dict.fromkeys(found))))
+    return out
+
+
+def _pay_changes(old: Framework, new: Framework) -> list[str]:
+    out = []
+    old_grades = old.grades_by_id
+    for grade in new.grades:
+        before = old_grades.get(grade.id)
+        if before is None:
+            out.append(f"Grade {grade.label} added.")
+            continue
+        was, now = _grade_pay(before), _grade_pay(grade)
+        if was != now:
+            out.append(
+                f"Pay of {grade.label}: was {was[0]} (spine {was[1] or '—'}), now {now[0]} (spine {now[1] or '—'})."
+            )
+    out += [f"Grade {g.label} removed." for g in old.grades if g.id not in new.grades_by_id]
+    return out
+
+
+def pay_criteria(framework: Framework, graph: nx.DiGraph, *, old: Framework | None = None) -> PayCriteria:
+    """Every grade's pay and progression criteria; with ``old``, what changed since that version."""
+    by_grade: dict[str, list[str]] = {}
+    for role in framework.roles:
+        if role.grade is not None:
+            by_grade.setdefault(role.grade, []).append(role.id)
+    grades = []
+    for grade in framework.grades:
+        pay, spine, in_grade = _grade_pay(grade)
+        roles = tuple(_role_at_grade(framework, graph, rid) for rid in by_grade.get(grade.id, []))
+        grades.append(GradeCriteria(grade.id, grade.label, pay, spine, in_grade, roles))
+    changes = None
+    if old is not None:
+        from .graph import build_graph
+        from .versions import diff_frameworks
+
+        diff = diff_frameworks(old, build_graph(old), framework, graph)
+        changes = _pay_changes(old, framework)
+        changes += [f"{t} added." for _, t in diff.added] + [f"{t} removed." for _, t in diff.removed]
+        for change in diff.changed:
+            if change.grade:
+                changes.append(f"{change.title}: regraded from {change.grade[0]} to {change.grade[1]}.")
+            changes += [f"{change.title}: {line}" for line in (*change.skills, *change.expectations)]
+        changes += [
+            f"Promotion {m.source_title} → {m.target_title} {m.change}: {m.detail}"
+            for m in diff.moves
+            if m.kind == "promotion"
+        ]
+    return PayCriteria(
+        framework=framework.name,
+        states_pay=any(g.pay is not None for g in framework.grades),
+        grades=tuple(grades),
+        ungraded=tuple(r.title for r in framework.roles if r.grade is None),
+        subjective=tuple(_subjective(framework)),
+        changes=tuple(changes) if changes is not None else None,
+    )
+
+
+def _document(criteria: PayCriteria) -> Document:
+    doc = Document(title=f"Pay and progression criteria: {criteria.framework}")
+    if criteria.states_pay:
+        doc.paragraph("Pay ranges as the framework states them, grade by grade.")
+    else:
+        doc.paragraph(
+            "This framework states no pay for any of its grades. A framework file states a grade's pay under "
+            "grades[].pay (min, max, currency, and optionally spine_points, progression and a note); see "
+            "docs/framework-format.md."
+        )
+    doc.paragraph(
+        "What it takes to progress is what the next rung of each ladder asks that the role does not: its new and "
+        "raised skills and the expectations it adds, as the skill gap computes them."
+    )
+    for grade in criteria.grades:
+        doc.heading(f"Grade {grade.label}")
+        doc.paragraph(f"Pay: {grade.pay}")
+        if grade.spine_points:
+            doc.paragraph(f"Spine points: {grade.spine_points}")
+        doc.paragraph(f"Pay within the grade: {grade.in_grade or 'the framework states no rule.'}")
+        if not grade.roles:
+            doc.paragraph("No role of the framework is at this grade.")
+        for role in grade.roles:
+            doc.heading(role.title, level=3)
+            doc.paragraph(
+                "Expects: "
+                + ("; ".join(role.skills) if role.skills else "no skills on the framework's scale")
+                + (f"; {len(role.criteria)} criteria:" if role.criteria else ".")
+            )
+            doc.bullets(role.criteria)
+            if not role.progressions:
+                doc.paragraph("Next grade: no promotion leads on from this role in the framework.")
+            for p in role.progressions:
+                doc.paragraph(f"To progress to {p.target_title} ({p.target_grade}):")
+                items = [f"New skill: {s}" for s in p.new_skills] + [f"Raised: {s}" for s in p.raised_skills]
+                items += [f"Expectation: {e}" for e in p.expectations]
+                if p.target_states_nothing:
+                    items = [f"{p.target_title} states no skills or criteria of its own: the framework does not say."]
+                doc.bullets(items or ["nothing new: the next rung asks nothing this role does not already."])
+    if criteria.ungraded:
+        doc.heading("Roles whose grade is not stated")
+        doc.bullets(criteria.ungraded)
+    doc.heading("Subjective criteria")
+    source = wordlists()["subjective"]["source"]
+    if criteria.subjective:
+        doc.table(
+            ("Role", "Criterion", "Subjective wording"),
+            [(s.title, s.line, ", ".join(s.phrases)) for s in criteria.subjective],
+            widths=(0.2, 0.6, 0.2),
+        )
+    else:
+        doc.paragraph("No criterion uses any of the subjective phrases checked for.")
+    doc.note(source)
+    if criteria.changes is not None:
+        doc.heading("Changes since the older version")
+        doc.bullets(criteria.changes or ["No change to grades, pay, skills, expectations or promotions."])
+    return doc
+
+
+def criteria_markdown(criteria: PayCriteria) -> str:
+    return document_markdown(_document(criteria))
+
+
+def criteria_pdf(criteria: PayCriteria) -> bytes:
+    return document_pdf(_document(criteria))
+
+
+def criteria_xlsx(criteria: PayCriteria) -> bytes:
+    """Sheets of plain values (never a formula): grades, progression, subjective criteria, changes."""
+    grades = pd.DataFrame(
+        [
+            {
+                "Grade": g.label,
+                "Pay": g.pay,
+                "Spine points": g.spine_points or "",
+                "Pay within the grade": g.in_grade or "",
+                "Roles": ", ".join(r.title for r in g.roles),
+            }
+            for g in criteria.grades
+        ]
+    )
+    rows = []
+    for g in criteria.grades:
+        for r in g.roles:
+            for p in r.progressions or (None,):
+                rows.append(
+                    {
+                        "Grade": g.label,
+                        "Role": r.title,
+                        "Expects (skills)": "; ".join(r.skills),
+                        "Criteria": "\n".join(r.criteria),
+                        "Next rung": f"{p.target_title} ({p.target_grade})" if p else "none",
+                        "New skills": "; ".join(p.new_skills) if p else "",
+                        "Raised skills": "; ".join(p.raised_skills) if p else "",
+                        "Expectations to meet": "\n".join(p.expectations) if p else "",
+                    }
+                )
+    subjective = pd.DataFrame(
+        [
+            {"Role": s.title, "Criterion": s.line, "Subjective wording": ", ".join(s.phrases)}
+            for s in criteria.subjective
+        ],
+        columns=["Role", "Criterion", "Subjective wording"],
+    )
+    sheets = [("Grades and pay", grades), ("Progression", pd.DataFrame(rows)), ("Subjective criteria", subjective)]
+    if criteria.changes is not None:
+        sheets.append(("Changes", pd.DataFrame({"Change": list(criteria.changes)}, columns=["Change"])))
+    return xlsx_bytes(sheets)
+
+
+def criteria_document(framework: Framework, graph: nx.DiGraph, fmt: str, *, old: Framework | None = None):
+    """The criteria as Markdown (text), Excel or PDF (bytes)."""
+    criteria = pay_criteria(framework, graph, old=old)
+    if fmt == "md":
+        return criteria_markdown(criteria)
+    return criteria_xlsx(criteria) if fmt == "xlsx" else criteria_pdf(criteria)

@@ -1,0 +1,99 @@
+"""Pay and progression criteria: every grade, progression exactly as the gap computes it, no live formulas."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from framework import load_framework
+from framework.expectations import expectation_gap
+from framework.graph import build_graph
+from framework.paycriteria import NO_PAY, criteria_markdown, criteria_xlsx, next_rungs, pay_criteria
+from framework.skills import skill_gap
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module", params=["roles", "ddat"])
+def shipped(request):
+    framework = load_framework(DATA / f"{request.param}.yaml")
+    return framework, build_graph(framework)
+
+
+def test_every_grade_is_listed_in_order(shipped):
+    framework, graph = shipped
+    criteria = pay_criteria(framework, graph)
+    assert [g.grade for g in criteria.grades] == [g.id for g in framework.grades]
+    listed = {r.role for g in criteria.grades for r in g.roles}
+    assert listed == {r.id for r in framework.roles if r.grade is not None}
+
+
+def test_progression_is_the_gap_between_consecutive_rungs(shipped):
+    framework, graph = shipped
+    checked = 0
+    for grade in pay_criteria(framework, graph).grades:
+        for role in grade.roles:
+            assert [p.target for p in role.progressions] == next_rungs(framework, graph, role.role)
+            for p in role.progressions:
+                gap = skill_gap(framework, role.role, p.target)
+                assert len(p.new_skills) + len(p.raised_skills) == len(gap.gaps)
+                assert {s.split(" at ")[0] for s in p.new_skills} == {r.name for r in gap.gaps if r.current_rank == 0}
+                assert {s.split(":")[0] for s in p.raised_skills} == {r.name for r in gap.gaps if r.current_rank}
+                to_meet = expectation_gap(framework, role.role, p.target).to_meet
+                assert [e.split(" (")[0] for e in p.expectations] == [e.text.split(" (")[0] for e in to_meet]
+                checked += 1
+    assert checked > 0
+
+
+def test_the_council_states_no_pay_and_says_so(council, council_graph):
+    criteria = pay_criteria(council, council_graph)
+    assert not criteria.states_pay
+    assert all(g.pay == NO_PAY for g in criteria.grades)
+    text = criteria_markdown(criteria)
+    assert "This framework states no pay for any of its grades" in text
+    assert "grades\\[\\].pay" in text
+
+
+def test_stated_pay_spine_points_and_rules_are_shown(council):
+    data = council.model_dump(mode="json", exclude_none=True)
+    pay = {"min": 44428, "max": 47420, "currency": "GBP", "spine_points": [38, 39, 40, 41]}
+    pay["progression"] = "One spine point each April until the top of the grade."
+    data["grades"] = [{**g, "pay": pay} if g["id"] == "PO4" else g for g in data["grades"]]
+    paid = type(council).model_validate(data)
+    criteria = pay_criteria(paid, build_graph(paid))
+    po4 = next(g for g in criteria.grades if g.grade == "PO4")
+    assert po4.pay == "£44,428 to £47,420 a year"
+    assert po4.spine_points == "38, 39, 40, 41"
+    assert po4.in_grade == "One spine point each April until the top of the grade."
+    changes = pay_criteria(paid, build_graph(paid), old=council).changes
+    assert any(c.startswith("Pay of PO4: was The framework states no pay") for c in changes)
+
+
+def test_subjective_wording_is_named_with_its_role_and_line(council):
+    role = council.role("delivery-manager")
+    spec = role.job_description.person_specification
+    first = spec.criteria[0]
+    seeded = first.groups[0].model_copy(update={"items": [*first.groups[0].items, "A good fit for a dynamic team"]})
+    criteria0 = first.model_copy(update={"groups": [seeded, *first.groups[1:]]})
+    spec = spec.model_copy(update={"criteria": [criteria0, *spec.criteria[1:]]})
+    jd = role.job_description.model_copy(update={"person_specification": spec})
+    changed = council.model_copy(
+        update={
+            "roles": [r.model_copy(update={"job_description": jd}) if r.id == role.id else r for r in council.roles]
+        }
+    )
+    found = pay_criteria(changed, build_graph(changed)).subjective
+    assert [(s.role, s.line, s.phrases) for s in found] == [
+        ("delivery-manager", "A good fit for a dynamic team", ("good fit", "dynamic"))
+    ]
+
+
+def test_the_workbook_holds_values_never_formulas(council, council_graph):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(criteria_xlsx(pay_criteria(council, council_graph, old=council))))
+    assert book.sheetnames == ["Grades and pay", "Progression", "Subjective criteria", "Changes"]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate)
