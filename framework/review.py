@@ -11,21 +11,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from . import structure
 from .cells import xlsx_bytes
 from .findings import BY_DESIGN, PROBLEM, SEVERITIES, WORTH_A_LOOK, Finding, findings, findings_table
 from .models import Framework
-from .structure import (
-    dead_ends,
-    discipline_totals,
-    grade_matrix,
-    inversion_table,
-    ladder_gaps,
-    referenced_roles,
-    skill_cliffs,
-    spans,
-    unknown_grades,
-    unreachable,
-)
 from .textsafe import md_escape, md_table
 from .wording import number
 
@@ -48,7 +37,7 @@ def _plain(table: pd.DataFrame) -> pd.DataFrame:
 
 def _sections(framework: Framework, graph: nx.DiGraph, found: list[Finding], grading: pd.DataFrame):
     """The review's tables, each with a plain-word title, ids only in columns of their own."""
-    status, titles = grade_matrix(framework)
+    status, titles = structure.grade_matrix(framework)
     gaps = pd.DataFrame(
         [
             {
@@ -59,29 +48,29 @@ def _sections(framework: Framework, graph: nx.DiGraph, found: list[Finding], gra
                 "Missing grades": ", ".join(g.missing),
                 "Roles of unknown grade in between": ", ".join(framework.role(r).title for r in g.unplaced),
             }
-            for g in ladder_gaps(framework, graph)
+            for g in structure.ladder_gaps(framework, graph)
         ],
         columns=["Discipline", "Track", "Below", "Above", "Missing grades", "Roles of unknown grade in between"],
     )
-    span_table = spans(framework)
-    referenced = referenced_roles(framework, graph)
+    span_table = structure.spans(framework)
+    referenced = structure.referenced_roles(framework, graph)
     referenced["Reports to"] = [
         framework.role(r).title if r in framework.roles_by_id else r for r in referenced["Reports to"]
     ]
-    cliffs = skill_cliffs(framework, graph).drop(columns=["from_id", "to_id"])
+    cliffs = structure.skill_cliffs(framework, graph).drop(columns=["from_id", "to_id"])
     return [
         ("Findings", findings_table(found, framework).drop(columns=["Role ids"])),
         ("Rung status", status.reset_index(names="Discipline")),
         ("Roles in each rung", titles.reset_index(names="Discipline")),
         ("Ladder gaps", gaps),
-        ("Dead ends", _plain(dead_ends(framework, graph).drop(columns=["id"]))),
-        ("No way in", _plain(unreachable(framework, graph).drop(columns=["id"]))),
-        ("Roles of unknown grade", unknown_grades(framework, graph).drop(columns=["id"])),
+        ("Dead ends", _plain(structure.dead_ends(framework, graph).drop(columns=["id"]))),
+        ("No way in", _plain(structure.unreachable(framework, graph).drop(columns=["id"]))),
+        ("Roles of unknown grade", structure.unknown_grades(framework, graph).drop(columns=["id"])),
         ("Skill cliffs", cliffs),
-        ("Skill inversions", inversion_table(framework, graph)),
+        ("Skill inversions", structure.inversion_table(framework, graph)),
         ("Grading consistency", grading),
         ("Span of control", _plain(span_table.drop(columns=["id"]))),
-        ("Totals per discipline", _plain(discipline_totals(span_table))),
+        ("Totals per discipline", _plain(structure.discipline_totals(span_table))),
         ("Referenced roles", _plain(referenced.drop(columns=["id"]))),
     ]
 
