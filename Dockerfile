@@ -20,7 +20,9 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
 
 WORKDIR /app
 # The pinned requirements first, so a change of code does not reinstall them.
+# dev.py finds nginx with ui/processes.py (the standard library only), before the app is copied.
 COPY requirements.txt dev.py ./
+COPY ui/__init__.py ui/processes.py ./ui/
 RUN python3 dev.py setup
 COPY . .
 

@@ -6,7 +6,9 @@
     python3 dev.py serve [--workers N] [--port P] [--address A] [STREAMLIT OPTIONS] [-- --framework PATH]
                                               serve the app with N processes behind nginx (ui/proxy.py)
     python3 dev.py setup                      create the venv and install the app's requirements and nginx
-    python3 dev.py test [PYTEST ARGS]         lint, then run the whole test suite
+    python3 dev.py test [--quick] [PYTEST ARGS]
+                                              lint, then run the whole test suite (its 25 slowest tests listed);
+                                              --quick: the tests not marked slow, in a few minutes
     python3 dev.py bench [BENCH ARGS]         run the benchmarks
 
 Each command creates ``.venv`` if it is missing and re-installs the pinned requirements whenever the
@@ -26,12 +28,12 @@ import sys
 import venv
 from pathlib import Path
 
+from ui.processes import find_chromium, find_nginx  # the standard library only: runs before the venv exists
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")  # as in ui/proxy.py
 
 
 def log(message: str) -> None:
@@ -68,16 +70,6 @@ def _dev_requirements_current() -> bool:
     return stamp.exists() and stamp.read_text().strip() == digest
 
 
-def find_chromium() -> str | None:
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured if Path(configured).exists() else None
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium")
-
-
 _APT_UPDATED = False
 
 
@@ -105,17 +97,6 @@ def ensure_chromium() -> None:
     if find_chromium() or os.environ.get("SKIP_BROWSER_INSTALL"):
         return
     apt_install("chromium", "browser tests will skip locally and fail in CI")
-
-
-def find_nginx() -> str | None:
-    """nginx, as ``ui/proxy.py`` finds it (``NGINX_PATH``, the sbin folders, then PATH)."""
-    configured = os.environ.get("NGINX_PATH")
-    if configured:
-        return configured if os.access(configured, os.X_OK) else None
-    for candidate in NGINX_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return shutil.which("nginx")
 
 
 def ensure_nginx(why: str) -> bool:
@@ -155,8 +136,18 @@ def cmd_test(args: list[str]) -> int:
     if run(PY, "-m", "ruff", "check", ".") != 0 or run(PY, "-m", "ruff", "format", "--check", ".") != 0:
         log("ruff found problems: run '.venv/bin/ruff check --fix . && .venv/bin/ruff format .'")
         return 1
-    log("pytest")
-    return run(PY, "-m", "pytest", *args)
+    log("pytest" + (" (quick: the tests not marked slow)" if "--quick" in args else ""))
+    return run(PY, "-m", "pytest", *pytest_args(args))
+
+
+def pytest_args(args: list[str]) -> list[str]:
+    """``--quick`` becomes ``-m "not slow"``; every run lists its slowest tests, unless told otherwise."""
+    out = [a for a in args if a != "--quick"]
+    if "--quick" in args:
+        out = ["-m", "not slow", *out]
+    if not any(a.startswith("--durations") for a in out):
+        out = ["--durations=25", *out]
+    return out
 
 
 def cmd_bench(args: list[str]) -> int:

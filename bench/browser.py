@@ -23,13 +23,9 @@ the whole result to ``bench/results/browser.json`` and a summary table to ``benc
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -38,9 +34,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser.server import CHROMIUM_ARGS, AppServerError, find_chromium, rss_bytes
+from tests.browser.server import CHROMIUM_ARGS, app_command, rss_bytes
 from ui.pages import PAGES
-from ui.proxy import free_port
+from ui.processes import Running, chromium_looked_at, find_chromium, free_port, running
 
 from .empty_app import Interaction, write_empty_app
 from .figures import RESULTS, ROOT, Config, synthetic_file
@@ -68,16 +64,6 @@ ACTIONS = ("sidebar", "deep link", "interaction")
 START_TIMEOUT = 600  # seconds: the 10,000-role framework loads in the first run
 ACTION_TIMEOUT_MS = 120_000
 COLD_TIMEOUT_MS = 600_000
-SERVER_OPTIONS = [
-    "--server.address",
-    "127.0.0.1",
-    "--server.headless",
-    "true",
-    "--browser.gatherUsageStats",
-    "false",
-    "--server.fileWatcherType",
-    "none",
-]
 TARGETS = {"council": 1.5, "ddat": 1.5, "10,000 roles": 3.0}
 COLD_TARGET = 2.0
 
@@ -111,7 +97,7 @@ class FrameworkCase:
     label: str  # "council", "ddat", "10,000 roles"
     key: str | None  # ?framework= for ours (None: the default one)
     app_args: tuple[str, ...]  # after -- for ours
-    links: dict[str, dict[str, str | list[str]]]  # deep-link query per page path
+    links: dict[str, dict[str, str | list[str]]]  # deep-link query per page path, for every page
 
 
 # --------------------------------------------------------------------------- deep links
@@ -135,10 +121,13 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
         "map": {},
         "paths": {"from": source["id"], "to": target["id"]},
         "gap": {"current": source["id"], "target": target["id"]},
+        "record": {},
+        "team": {},
         "compare": {"roles": [source["id"], target["id"]]},
         "review": {},
         "versions": {"new": "roles"},  # the council framework as the newer version: the interaction compares
         "import_jd": {},
+        "pay": {},
     }
 
 
@@ -173,69 +162,32 @@ def cases(config: Config) -> list[FrameworkCase]:
 # --------------------------------------------------------------------------- servers
 
 
-@dataclass
-class Server:
-    url: str
-    pid: int
-    started: float  # monotonic, before the process started
-    healthy: float  # monotonic, when it first answered its health check
+@dataclass(frozen=True)
+class App:
+    """One of the two apps measured: ours (``python -m ui.serve`` with ``args``), or the empty one (``script``)."""
 
-
-def _healthy(url: str) -> bool:
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
+    args: tuple[str, ...] = ()
+    script: Path | None = None
+    cwd: Path = ROOT
 
 
 @contextmanager
-def serve(command: list[str], cwd: Path, log: Path) -> Iterator[Server]:
-    """Run a Streamlit server (``command`` without its port) on a free loopback port until the block ends."""
+def serve(app: App, log: Path) -> Iterator[Running]:
+    """Run ``app`` on a free loopback port until the block ends (:func:`ui.processes.running`)."""
     port = free_port()
-    full = [*command[:1], *command[1:]]
-    insert = full.index("--") if "--" in full else len(full)
-    full[insert:insert] = ["--server.port", str(port), *SERVER_OPTIONS]
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as output:
-        started = time.monotonic()
-        process = subprocess.Popen(
-            full,
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = started + START_TIMEOUT
-            while not _healthy(url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AppServerError(f"{' '.join(full)} did not start: {log.read_text(errors='replace')[-2000:]}")
-                time.sleep(0.05)
-            yield Server(url, process.pid, started, time.monotonic())
-        finally:
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, 15)
-                try:
-                    process.wait(15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, 9)
-                    process.wait(15)
+    command = app_command(port, *app.args, script=app.script)
+    with running(
+        command, url=f"http://127.0.0.1:{port}", log=log, cwd=app.cwd, timeout=START_TIMEOUT, poll=0.05
+    ) as server:
+        yield server
 
 
-def _ours(case: FrameworkCase) -> tuple[list[str], Path]:
-    command = [sys.executable, "-m", "ui.serve"]
-    return ([*command, "--", *case.app_args] if case.app_args else command), ROOT
+def _ours(case: FrameworkCase) -> App:
+    return App(args=tuple(case.app_args))
 
 
-def _empty(folder: Path) -> tuple[list[str], Path]:
-    return [sys.executable, "-m", "streamlit", "run", str(folder / "app.py")], folder
+def _empty(folder: Path) -> App:
+    return App(script=folder / "app.py", cwd=folder)
 
 
 # --------------------------------------------------------------------------- one app in one browser tab
@@ -424,9 +376,9 @@ def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], or
                 results.problems.append(f"{case.label} /{spec.path} ({app}): {problem}")
 
 
-def _cold_start(results: Results, browser, case: FrameworkCase, app: str, command, cwd: Path) -> None:
+def _cold_start(results: Results, browser, case: FrameworkCase, app: str, served: App) -> None:
     log = RESULTS / f"browser-{app}.log"
-    with serve(command, cwd, log) as server:
+    with serve(served, log) as server:
         tab = Tab(browser, server.url, app)
         try:
             query = {"framework": case.key} if (app == "ours" and case.key) else {}
@@ -448,7 +400,7 @@ def _cold_start(results: Results, browser, case: FrameworkCase, app: str, comman
 def run(config: Config) -> Results:
     from playwright.sync_api import sync_playwright
 
-    chromium, _ = find_chromium()
+    chromium = find_chromium()
     results = Results()
     rounds = 3 if config.quick else 5
     cold_repeats = 1 if config.quick else 2
@@ -463,14 +415,12 @@ def run(config: Config) -> Results:
                     repeats = 1 if case.app_args else cold_repeats
                     for i in range(repeats):
                         for app in ("ours", "empty") if i % 2 == 0 else ("empty", "ours"):
-                            command, cwd = _ours(case) if app == "ours" else _empty(folder)
-                            _cold_start(results, browser, case, app, command, cwd)
+                            _cold_start(results, browser, case, app, _ours(case) if app == "ours" else _empty(folder))
                     case_rounds = 3 if case.app_args else rounds
                     print(f"  {case.label}: {case_rounds} rounds of every page", flush=True)
-                    (ours_cmd, ours_cwd), (empty_cmd, empty_cwd) = _ours(case), _empty(folder)
                     with (
-                        serve(ours_cmd, ours_cwd, RESULTS / "browser-ours.log") as ours,
-                        serve(empty_cmd, empty_cwd, RESULTS / "browser-empty.log") as empty,
+                        serve(_ours(case), RESULTS / "browser-ours.log") as ours,
+                        serve(_empty(folder), RESULTS / "browser-empty.log") as empty,
                     ):
                         tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
                         try:
@@ -592,9 +542,8 @@ def _markdown(summary: dict, cold: dict, results: Results) -> str:
 
 def browser_rows(config: Config) -> list[Row]:
     name = "browser benchmark"
-    chromium, looked_at = find_chromium()
-    if chromium is None:
-        return [Row(name, "skipped", note=f"no Chromium at {', '.join(looked_at)} (set CHROMIUM_PATH)")]
+    if find_chromium() is None:
+        return [Row(name, "skipped", note=f"no Chromium at {chromium_looked_at()} (set CHROMIUM_PATH)")]
     results = run(config)
     summary = summarise(results)
     cold = _cold_summary(results)

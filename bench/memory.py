@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.browser.server import CHROMIUM_ARGS, app_server, find_chromium, rss_bytes
+from tests.browser.server import CHROMIUM_ARGS, app_server, rss_bytes
 from ui.pages import PAGES as REGISTRY
+from ui.processes import chromium_looked_at, find_chromium
 
 from .figures import ROOT, Config
 from .timing import Row
@@ -25,11 +26,9 @@ SESSION_TIMEOUT = 420  # seconds for all the concurrent sessions to open every p
 CONCURRENT_CLICKS = 4  # sessions clicking through pages at the same moment
 PAGE_TIMEOUT_MS = 90_000
 SETTLE = 3.0  # seconds to let the server settle before reading its memory
-#: Pages whose own title (their h1) names them more fully than the navigation's label does.
-_FULLER_TITLES = {"gap": "Skill gap and development plan"}
 #: The pages visited after the home page, through the app's navigation — every page of the registry — with
-#: the title each shows.
-PAGES = {spec.path: _FULLER_TITLES.get(spec.path, spec.title) for spec in REGISTRY if not spec.default}
+#: the heading each shows.
+PAGES = {spec.path: spec.h1 for spec in REGISTRY if not spec.default}
 
 STATE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -99,9 +98,9 @@ async def _measure(chromium: str, base: str, pid: int, extra: int) -> tuple[int,
 
 def memory_rows(config: Config, *, sessions: int = 20) -> list[Row]:
     name = f"app memory per extra session ({sessions} sessions vs 1)"
-    chromium, looked_at = find_chromium()
+    chromium = find_chromium()
     if chromium is None:
-        return [Row(name, "skipped", note=f"no Chromium at {', '.join(looked_at)} (set CHROMIUM_PATH)")]
+        return [Row(name, "skipped", note=f"no Chromium at {chromium_looked_at()} (set CHROMIUM_PATH)")]
     try:
         import playwright  # noqa: F401
     except ImportError:

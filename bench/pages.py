@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import os
 
+from ui.pages import PAGES as REGISTRY
+
 from .figures import ROOT, Config
 from .timing import Row, format_ms, paired_medians
 
@@ -21,16 +23,23 @@ TIMEOUT = 120
 REPEATS, QUICK_REPEATS = 41, 9
 EMPTY_SCRIPT = "import streamlit as st\n"  # renders nothing
 
-#: Each page with the query parameters of a typical view (DDaT role ids).
-PAGES: dict[str, dict[str, str | list[str]]] = {
-    "pages/home.py": {},
-    "pages/roles.py": {"role": "senior-data-architect"},
-    "pages/map.py": {},
-    "pages/paths.py": {"from": "associate-business-architect", "to": "senior-data-architect"},
-    "pages/gap.py": {"current": "business-architect", "target": "senior-data-architect"},
-    "pages/compare.py": {"roles": ["business-architect", "senior-data-architect"]},
-    "pages/review.py": {},
+#: The query parameters of a typical view of each page, by URL path (DDaT role ids).
+TYPICAL: dict[str, dict[str, str | list[str]]] = {
+    "": {},
+    "roles": {"role": "senior-data-architect"},
+    "map": {},
+    "paths": {"from": "associate-business-architect", "to": "senior-data-architect"},
+    "gap": {"current": "business-architect", "target": "senior-data-architect"},
+    "record": {},
+    "team": {},
+    "compare": {"roles": ["business-architect", "senior-data-architect"]},
+    "review": {},
+    "versions": {},
+    "import_jd": {},
+    "pay": {},
 }
+#: Every page of the registry (ui/pages.py), by script, with its typical view's parameters.
+PAGES = {spec.script: TYPICAL[spec.path] for spec in REGISTRY}
 
 
 def _quiet() -> None:

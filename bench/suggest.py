@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from framework.jobdesc import parse_job_description
+from framework.importers.jobdesc import parse_job_description
 from framework.loader import load_framework
 from framework.models import Framework, Role
 from framework.suggest import (

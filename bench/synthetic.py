@@ -27,9 +27,9 @@ The shape:
 from __future__ import annotations
 
 import random
-import re
 from functools import lru_cache
 
+from framework.ids import slugify
 from framework.models import Framework
 from framework.yamlwrite import dump_framework
 
@@ -152,10 +152,6 @@ _DESCRIPTORS = (
 )
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _skills(n_skills: int) -> list[dict]:
     names = [f"{area} {activity}" for activity in _ACTIVITIES for area in _AREAS]
     if n_skills > len(names):
@@ -165,7 +161,7 @@ def _skills(n_skills: int) -> list[dict]:
         lower = name.lower()
         out.append(
             {
-                "id": _slug(name),
+                "id": slugify(name),
                 "name": name,
                 "levels": {level: text.format(s=lower) for (level, _), text in zip(_LEVELS, _DESCRIPTORS, strict=True)},
             }
@@ -191,7 +187,7 @@ def synthetic_data(n_roles: int, *, seed: int = SEED, n_skills: int = 180) -> di
     area = max(12, n_skills // n_disciplines)
     areas = [[skill_ids[(d * area + i) % n_skills] for i in range(area + 4)] for d in range(n_disciplines)]
     disciplines = [
-        {"id": _slug(name), "name": name, "description": f"The {name.lower()} profession."}
+        {"id": slugify(name), "name": name, "description": f"The {name.lower()} profession."}
         for name, _ in _DISCIPLINES[:n_disciplines]
     ]
     roles: list[dict] = []
@@ -234,7 +230,7 @@ def synthetic_data(n_roles: int, *, seed: int = SEED, n_skills: int = 180) -> di
         domain = _DOMAINS[(track_number // len(nouns)) % len(_DOMAINS)]
         repeat = track_number // (len(nouns) * len(_DOMAINS))
         name = f"{noun} ({domain})" if not repeat else f"{noun} ({domain} {repeat + 1})"
-        track = _slug(name)
+        track = slugify(name)
         if track in used_tracks:  # pragma: no cover - names are unique by construction
             raise AssertionError(track)
         used_tracks.add(track)

@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from framework.textsafe import md_table
+
 __all__ = ["Paired", "Row", "format_ms", "median_time", "paired_medians", "table"]
 
 
@@ -113,6 +115,4 @@ HEADER = ["figure", "measured", "baseline", "ratio", "target", "met", "notes"]
 
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table."""
-    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
-    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row.cells()) + " |" for row in rows]
-    return "\n".join(lines)
+    return "\n".join(md_table(HEADER, (row.cells() for row in rows), cell=lambda c: str(c).replace("|", "\\|")))

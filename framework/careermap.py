@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .graph import KIND_ORDER
+from .wording import plural
 
 __all__ = [
     "COLOURS",
@@ -453,9 +454,9 @@ def _summary(view: CareerMap) -> str:
         return "The map is empty: no roles to show."
     per_row = layout.groupby(["row", "row_label"]).size().sort_index(level=0)
     rows = ", ".join(f"{label} {count}" for (_, label), count in per_row.items())
-    parts = [f"{_count(len(layout), 'role')} in {_count(len(per_row), 'row')} by discipline ({rows})."]
+    parts = [f"{plural(len(layout), 'role')} in {plural(len(per_row), 'row')} by discipline ({rows})."]
     if view.kinds:
-        counts = [_count(len(view.shown[k]), *_KIND_COUNTED[k]) for k in view.kinds]
+        counts = [plural(len(view.shown[k]), *_KIND_COUNTED[k]) for k in view.kinds]
         parts.append(f"Moves shown: {', '.join(counts)}.")
         if view.lateral_roles:  # the figure draws some of them: say which, as its title does
             drawn = len(view.drawn["lateral"])
@@ -467,15 +468,11 @@ def _summary(view: CareerMap) -> str:
     unplaced = int(layout["unplaced"].sum())
     if unknown:
         placed = unknown - unplaced
-        text = f"{_count(unknown, 'role')} without a stated grade"
+        text = f"{plural(unknown, 'role')} without a stated grade"
         text += f": {placed} placed by {'its' if placed == 1 else 'their'} reporting lines" if placed else ""
         text += f"{',' if placed else ':'} {unplaced} in the “{UNKNOWN_GRADE_TICK}” column" if unplaced else ""
         parts.append(text + ".")
     referenced = int((layout["status"] == "referenced").sum())
     if referenced:
-        parts.append(f"{_count(referenced, 'role')} only named in another role's description.")
+        parts.append(f"{plural(referenced, 'role')} only named in another role's description.")
     return " ".join(parts)
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from .cli_learning import add_learning_commands, is_catalogue_file, validate_catalogues
 from .cli_learning import run as run_learning
 from .errors import FrameworkError
+from .wording import plural
 
 __all__ = ["main"]
 
@@ -252,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(paths: Sequence[Path], *, quiet: bool, frameworks: Sequence[Path] = ()) -> int:
     from .graph import build_graph
-    from .loader import load_framework
+    from .loader import check_framework
 
     status = EXIT_OK
     for path in paths:
@@ -261,7 +262,8 @@ def _validate(paths: Sequence[Path], *, quiet: bool, frameworks: Sequence[Path] 
             status = max(status, validate_catalogues([path], frameworks))
             continue
         try:
-            framework = load_framework(path)
+            checked = check_framework(path)
+            framework, warnings = checked.framework, checked.warnings
             graph = build_graph(framework)  # everything the app builds for the file
         except FrameworkError as exc:
             status = EXIT_PROBLEMS
@@ -279,12 +281,12 @@ def _validate(paths: Sequence[Path], *, quiet: bool, frameworks: Sequence[Path] 
             f"{len(framework.disciplines)} disciplines, {len(framework.skills)} skills, "
             f"{graph.number_of_edges()} moves"
         )
-        print(f"{prefix}OK: {counts}" + (f" ({len(framework.warnings)} warnings)" if framework.warnings else ""))
+        print(f"{prefix}OK: {counts}" + (f" ({plural(len(warnings), 'warning')})" if warnings else ""))
         left_out = graph.graph["laterals_left_out"]
         if left_out:
             print(f"{prefix}{_left_out_note(left_out)}")
         if not quiet:
-            for warning in framework.warnings:
+            for warning in warnings:
                 print(warning)
     return status
 
@@ -293,7 +295,7 @@ def _left_out_note(left_out) -> str:
     """What the cost model left out of a graph, in one line (framework.cost)."""
     roles = len(left_out.per_role)
     return (
-        f"note: {left_out.total:,} skill-overlap moves left out, from {roles:,} role{'s' * (roles != 1)}: each "
+        f"note: {left_out.total:,} skill-overlap moves left out, from {plural(roles, 'role')}: each "
         f"role keeps its {left_out.kept_per_role} best (largest share of the target's skills first)"
     )
 
@@ -538,7 +540,7 @@ def _record_validate(path: Path, framework_path: Path | None) -> int:
     if framework_path is None:
         warnings = []
     checks = len(record.check_ins)
-    print(f"OK: {checks} check-in{'s' * (checks != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)}")
+    print(f"OK: {plural(checks, 'check-in')}, {plural(len(warnings), 'warning')}")
     for warning in warnings:
         print(warning)
     return EXIT_OK
@@ -573,8 +575,8 @@ def _team(args: argparse.Namespace) -> int:
         args.output.write_text(team_csv(view), encoding="utf-8")
     print(
         f"wrote {args.output}: {len(view.members)} members, {len(view.skills)} skills, "
-        f"{len(view.single_points)} single point{'s' * (len(view.single_points) != 1)} of failure, "
-        f"{len(view.uncovered)} needed skill{'s' * (len(view.uncovered) != 1)} no one holds"
+        f"{plural(len(view.single_points), 'single point')} of failure, "
+        f"{plural(len(view.uncovered), 'needed skill')} no one holds"
     )
     return EXIT_OK
 

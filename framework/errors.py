@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .wording import plural
+
 __all__ = [
     "FrameworkError",
     "InputError",
@@ -93,7 +95,7 @@ class FrameworkError(Exception):
             return self.summary
         if len(self.problems) == 1 and self.problems[0].message == self.summary:
             return str(self.problems[0])
-        lines = [f"{self.summary} ({len(self.problems)} problem{'s' * (len(self.problems) != 1)}):"]
+        lines = [f"{self.summary} ({plural(len(self.problems), 'problem')}):"]
         lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)
 

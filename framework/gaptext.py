@@ -13,6 +13,7 @@ import pandas as pd
 from .models import Framework
 from .skills import NOT_LISTED, GapRow, SkillGap, standing_text
 from .textsafe import md_escape
+from .wording import and_list, plural
 
 __all__ = [
     "GAP_TABLE_COLUMNS",
@@ -40,17 +41,13 @@ def levels_label(framework: Framework, gap: SkillGap, row: GapRow) -> str:
     return f"{standing_text(framework, gap, row)} → {_level(framework, row.required)}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def readiness_text(gap: SkillGap) -> str:
     """``"meets 1 of 9 requirements (11%)"`` — and, where the current role's profile leaves some out, how many
     are not known — or why there is no figure."""
     if gap.readiness is None:
         return "no figure: the target role lists no skill requirements in the framework"
     met = sum(r.met for r in gap.rows)
-    text = f"meets {met} of {_plural(len(gap.rows), 'requirement')} ({gap.readiness:.0%})"
+    text = f"meets {met} of {plural(len(gap.rows), 'requirement')} ({gap.readiness:.0%})"
     if gap.unlisted:
         n = len(gap.unlisted)
         text += f"; {n} of them {'is' if n == 1 else 'are'} not in {gap.current_title}'s profile"
@@ -64,21 +61,21 @@ def gap_summary(framework: Framework, gap: SkillGap, *, current_label: str, targ
         return f"{target_label} has no skill requirements in the framework."
     met = sum(r.met for r in gap.rows)
     if not gap.gaps:
-        return f"{current_label} meets all {_plural(total, 'skill requirement')} of {target_label}."
+        return f"{current_label} meets all {plural(total, 'skill requirement')} of {target_label}."
     biggest = [r for r in gap.gaps if r.gap == gap.gaps[0].gap]
     named = [f"{r.name} ({levels_label(framework, gap, r)})" for r in biggest[:3]]
     if len(biggest) > 3:
         named.append(f"{len(biggest) - 3} more")
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    listed = and_list(named)
     text = (
-        f"{current_label} meets {met or 'none'} of the {_plural(total, 'skill requirement')} of {target_label}. "
-        f"To get there: {_plural(len(gap.gaps), 'skill')} to develop, {_plural(gap.levels_to_gain, 'level')} in "
+        f"{current_label} meets {met or 'none'} of the {plural(total, 'skill requirement')} of {target_label}. "
+        f"To get there: {plural(len(gap.gaps), 'skill')} to develop, {plural(gap.levels_to_gain, 'level')} in "
         f"all; the biggest {'gaps are' if len(biggest) > 1 else 'gap is'} {listed}."
     )
     unlisted = [r for r in gap.rows if r.standing == NOT_LISTED]
     if unlisted:
         text += (
-            f" {_plural(len(unlisted), 'skill')} of the {total} {'is' if len(unlisted) == 1 else 'are'} not in "
+            f" {plural(len(unlisted), 'skill')} of the {total} {'is' if len(unlisted) == 1 else 'are'} not in "
             f"{gap.current_title}'s profile: the levels to gain count from none there, and the person may well "
             "hold some."
         )

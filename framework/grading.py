@@ -38,6 +38,7 @@ import pandas as pd
 
 from .expectations import expectation_key, role_expectations
 from .models import Framework, Role
+from .wording import number
 
 __all__ = [
     "DIVERGENT",
@@ -161,9 +162,9 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
     found: list[tuple[float, str, str]] = []  # evidence is written only for the pairs listed
     grade = {r.id: r.grade for r in framework.roles}
     ordered = sorted(buckets.values(), key=len)
-    for number, members in enumerate(ordered):
+    for done_buckets, members in enumerate(ordered):
         if compared >= budget:  # the rest of the buckets are left out whole
-            left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[number:])
+            left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[done_buckets:])
             break
         work, done = len(members) * (len(members) - 1) // 2, 0
         for i, a in enumerate(members):
@@ -250,21 +251,14 @@ def _gap(framework: Framework, units, a: str, b: str, rule: GradingRule) -> floa
 
 
 def _divergent(framework: Framework, units: dict[str, dict[tuple, int]], rule: GradingRule) -> list[GradingPair]:
+    """Per grade, the most divergent comparable pairs (see :func:`_comparable_groups`) at least a threshold apart."""
     by_grade: dict[str, list[str]] = defaultdict(list)
     for rid in units:
         by_grade[framework.role(rid).grade].append(rid)
     out: list[tuple[float, GradingPair]] = []
     for grade_id in (g.id for g in framework.grades):
-        members = by_grade.get(grade_id, [])
-        groups: dict[str | None, list[str]] = defaultdict(list)
-        for rid in members:
-            groups[framework.role(rid).discipline].append(rid)
         chosen: set[tuple[str, str]] = set()
-        candidates = [_extremes(framework, units, ids) for ids in groups.values()]
-        whole = _extremes(framework, units, members)
-        if whole and framework.role(whole[0]).discipline != framework.role(whole[1]).discipline:
-            candidates.append(whole)
-        for pair in candidates:
+        for pair in _comparable_groups(framework, units, by_grade.get(grade_id, [])):
             if not pair or tuple(sorted(pair)) in chosen:
                 continue
             gap = _gap(framework, units, *pair, rule)
@@ -273,6 +267,35 @@ def _divergent(framework: Framework, units: dict[str, dict[tuple, int]], rule: G
                 out.append((gap, _divergent_pair(framework, units, *pair)))
     out.sort(key=lambda x: (-x[0], x[1].first, x[1].second))
     return [p for _, p in out]
+
+
+def _comparable_groups(framework: Framework, units, members: list[str]) -> list[tuple[str, str] | None]:
+    """The extremes of each group of one grade's roles that can fairly be compared.
+
+    Roles on different branches (an individual contributor and a people manager: FT's two Senior Engineer 2s)
+    differ by design, and are never compared. Skill levels are on one scale every ladder shares: roles needing
+    skills are compared within their discipline, and the grade's extremes across disciplines. Counted
+    expectations measure how each ladder is written (one track writes a criterion a line, another a paragraph
+    a level), so roles stating only expectations are compared within their own ladder (discipline and track).
+    """
+    roles = [framework.role(rid) for rid in members]
+    groups: list[tuple[str, list[str]]] = []
+    for branch in dict.fromkeys(role.branch for role in roles):
+        mine = [r for r in roles if r.branch == branch]
+        skilled = [r for r in mine if _demand(framework, units[r.id])[0] is not None]
+        for discipline in dict.fromkeys(r.discipline for r in skilled):
+            groups.append(("skills", [r.id for r in skilled if r.discipline == discipline]))
+        if len({r.discipline for r in skilled}) > 1:
+            groups.append(("skills across disciplines", [r.id for r in skilled]))
+        counted = [r for r in mine if r not in skilled]
+        for ladder in dict.fromkeys((r.discipline, r.track) for r in counted):
+            groups.append(("expectations", [r.id for r in counted if (r.discipline, r.track) == ladder]))
+    out = []
+    for kind, ids in groups:
+        pair = _extremes(framework, units, ids)
+        crosses = pair is not None and framework.role(pair[0]).discipline != framework.role(pair[1]).discipline
+        out.append(pair if kind != "skills across disciplines" or crosses else None)
+    return out
 
 
 def _extremes(framework: Framework, units, ids: list[str]) -> tuple[str, str] | None:
@@ -295,7 +318,7 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
         if average is not None:
             skills = [_describe(framework, k, v) for k, v in mine.items() if k[0] == "skill"]
             evidence.append(
-                f"{role.title} asks for {len(skills)} skills at an average level of {_one_place(average)} "
+                f"{role.title} asks for {len(skills)} skills at an average level of {number(average)} "
                 f"(of {len(framework.skill_levels)}): " + "; ".join(skills)
             )
         else:
@@ -303,12 +326,6 @@ def _divergent_pair(framework: Framework, units, high: str, low: str) -> Grading
     likeness = _likeness(units[high], units[low])
     evidence.append(f"Their requirements are {likeness:.0%} the same")
     return GradingPair(DIVERGENT, high, low, rh.discipline == rl.discipline, likeness, tuple(evidence))
-
-
-def _one_place(value: float) -> str:
-    """3.5, and 3 rather than 3.0: as a person writes it."""
-    text = f"{value:.1f}"
-    return text.removesuffix(".0")
 
 
 def grading_table(framework: Framework, report: GradingReport) -> pd.DataFrame:

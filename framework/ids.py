@@ -1,8 +1,9 @@
 """Readable ids made from names: what importers and derived expectations use for ids nobody wrote.
 
 An id must stay the same for the same name on every run and every machine (files made from it are committed
-and compared byte for byte), and be safe in a URL, so it is the name folded to ASCII, lower-cased, with every
-run of other characters made one hyphen.
+and compared byte for byte), and be safe in a URL, so it is the name's letters and digits in ASCII (accents
+dropped, other scripts transliterated: ``Ведущий`` → ``vedushchiy``, ``项目经理`` → ``xiangmujingli``),
+lower-cased, with every run of other characters made one hyphen. Symbols (``’``, ``–``, emoji) are dropped.
 """
 
 from __future__ import annotations
@@ -10,12 +11,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 __all__ = ["file_stem", "slugify", "unique_slugs"]
 
 
 def slugify(text: str) -> str:
-    """``Head of (Agile) delivery management`` → ``head-of-agile-delivery-management``; "" when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """A readable, URL-safe id for a name; "" when nothing is left.
+
+    >>> slugify("Head of (Agile) delivery management")
+    'head-of-agile-delivery-management'
+    >>> slugify("Chef de projet numérique"), slugify("Ведущий менеджер"), slugify("🧠 Knowledge & Impact")
+    ('chef-de-projet-numerique', 'vedushchiy-menedzher', 'knowledge-impact')
+    """
+    ascii_text = "".join(
+        c if c.isascii() else anyascii(c) if unicodedata.category(c)[0] in "LN" else ""
+        for c in unicodedata.normalize("NFC", text)
+    )
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 

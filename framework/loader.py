@@ -1,15 +1,31 @@
-"""Load a framework file: parse safely, validate against the models, check every reference.
+r"""Load a framework file: parse safely, validate against the models, check every reference.
 
 :func:`load_framework` collects *every* problem in one pass — YAML syntax (file:line:column), schema
 problems (role id and field path, with the line), unknown ids, duplicate ids, reporting-line cycles, skill
 levels off the scale — and raises one :class:`~framework.errors.InputError` listing them all. Data that is
-valid but suspicious becomes a warning on the loaded framework (``framework.warnings``), not an error.
+valid but suspicious is a warning, not an error: :func:`check_framework` returns the warnings beside the
+framework (a :class:`Checked`); :func:`load_framework` returns the framework alone.
+
+>>> council = load_framework("data/roles.yaml")
+>>> council.name, len(council.roles), [grade.id for grade in council.grades][:3]
+('Council digital team career framework', 11, ['PO1', 'PO2', 'PO3'])
+>>> load_framework_text("id: x\nname: X\ngrades: [{id: G1}]\nroles: [{id: a, title: A, grade: G9}]")
+Traceback (most recent call last):
+...
+framework.errors.InputError: <input> is not a valid framework (2 problems):
+  <input>:4:9: role a: roles[0].source: missing required field 'source'
+  <input>:4:27: role a: roles[0].grade: unknown grade 'G9' (known: G1)
+>>> text = "id: x\nname: X\ngrades: [{id: G1}]\ndisciplines: [{id: d, name: D}, {id: e, name: E}]\n"
+>>> text += "roles: [{id: a, title: A, discipline: d, source: {kind: document, document: a.md}, description: Led.}]"
+>>> print(*check_framework_text(text, name="x.yaml").warnings, sep="\n")
+x.yaml:4:34: disciplines[1].id: warning: discipline 'e' has no roles
+x.yaml:5:1: roles: warning: no role requires a skill and none states expectations ...
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,10 +34,10 @@ import networkx as nx
 from pydantic import ValidationError
 
 from .cells import CONTROL, control_characters
+from .cost import cost_problems
 from .errors import FrameworkError, InputError, PathPart, Problem
 from .expectation_index import all_areas, has_expectations, own_expectations
 from .formats import foreign_format, foreign_problem, looks_like_ft
-from .graph import cost_problems
 from .hints import Hints
 from .models import Framework
 from .yamlsafe import (
@@ -36,13 +52,45 @@ from .yamlsafe import (
     read_text,
 )
 
-__all__ = ["load_framework", "load_framework_text", "validate_data"]
+__all__ = [
+    "Checked",
+    "check_framework",
+    "check_framework_bytes",
+    "check_framework_text",
+    "load_framework",
+    "load_framework_bytes",
+    "load_framework_text",
+    "validate_data",
+]
 
 _SECTIONS = ("grades", "disciplines", "tracks", "branches", "skill_levels", "skills", "areas", "roles")
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A framework that loaded, and the loader's warnings about it (valid but suspicious data, each located)."""
+
+    framework: Framework
+    warnings: tuple[Problem, ...] = ()
+
+
 def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework:
-    """Load and check the framework file at ``path``."""
+    """Load and check the framework file at ``path``; :class:`~framework.errors.InputError` lists every problem."""
+    return check_framework(path, max_bytes=max_bytes).framework
+
+
+def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Framework:
+    """Load and check a framework from raw bytes (an upload), within ``max_bytes`` and its node budget."""
+    return check_framework_bytes(data, name=name, max_bytes=max_bytes).framework
+
+
+def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
+    """Load and check a framework from YAML text; ``name`` is used in problem locations."""
+    return check_framework_text(text, name=name, max_nodes=max_nodes).framework
+
+
+def check_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Checked:
+    """:func:`load_framework`, with the loader's warnings beside the framework."""
     try:
         text = read_text(path, max_bytes=max_bytes)
     except FrameworkError as error:
@@ -50,14 +98,14 @@ def load_framework(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Framework
             with open(path, "rb") as handle:
                 _raise_if_foreign(str(path), data=handle.read(1 << 16))
         raise
-    return load_framework_text(text, name=str(path))
+    return check_framework_text(text, name=str(path))
 
 
-def load_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Framework:
-    """Load and check a framework from raw bytes (an upload), within ``max_bytes`` and its node budget."""
+def check_framework_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Checked:
+    """:func:`load_framework_bytes`, with the loader's warnings beside the framework."""
     _raise_if_foreign(name, data=data[: 1 << 16])
     text = decode(data, name=name, max_bytes=max_bytes)
-    return load_framework_text(text, name=name, max_nodes=node_limit(max_bytes))
+    return check_framework_text(text, name=name, max_nodes=node_limit(max_bytes))
 
 
 def _raise_if_foreign(name: str, **looked_at) -> None:
@@ -69,8 +117,8 @@ def _raise_if_foreign(name: str, **looked_at) -> None:
         raise InputError([problem], summary=f"{name} is not a framework file")
 
 
-def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Framework:
-    """Load and check a framework from YAML text; ``name`` is used in problem locations."""
+def check_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MAX_NODES) -> Checked:
+    """:func:`load_framework_text`, with the loader's warnings beside the framework."""
     try:
         data, problems, root = parse_yaml_document(text, name=name, max_nodes=max_nodes)
     except FrameworkError:
@@ -86,8 +134,7 @@ def load_framework_text(text: str, *, name: str = "<input>", max_nodes: int = MA
     errors = [p for p in problems if p.severity == "error"]
     if errors or framework is None:
         raise InputError(errors, summary=f"{name} is not a valid framework")
-    framework._warnings = tuple(p for p in problems if p.severity == "warning")
-    return framework
+    return Checked(framework, tuple(p for p in problems if p.severity == "warning"))
 
 
 #: The files the app saves for a person, by the field that marks them, and where each is opened.
@@ -393,25 +440,15 @@ def _expectation_problems(role: dict, at: tuple, role_id: str | None, ids: dict,
             if not levels and level not in ids["skill_levels"]:
                 unknown("skill level", level, ids["skill_levels"], (*where, "level"), role_id)
             elif levels and level not in levels:
-                problems.append(
-                    Problem(
-                        f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})",
-                        path=(*where, "level"),
-                        role=role_id,
-                        code="unknown-area-level",
-                    )
-                )
+                message = f"unknown level {level!r} of area {area!r} (its levels: {', '.join(levels)})"
+                problems.append(Problem(message, path=(*where, "level"), role=role_id, code="unknown-area-level"))
         ident = _str(expectation, "id")
         if ident is not None:
             if ident in written:
-                problems.append(
-                    Problem(
-                        f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])",
-                        path=(*where, "id"),
-                        role=role_id,
-                        code="duplicate-id",
-                    )
+                message = (
+                    f"expectation id {ident!r} is used twice in this role (also at expectations[{written[ident]}])"
                 )
+                problems.append(Problem(message, path=(*where, "id"), role=role_id, code="duplicate-id"))
             written.setdefault(ident, j)
     return problems
 

@@ -30,7 +30,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -652,13 +651,6 @@ class Framework(_Model):
     skills: list[Skill] = Field(default_factory=list)
     areas: list[Area] = Field(default_factory=list, description="What expectations are grouped by.")
     roles: list[Role] = Field(default_factory=list)
-
-    _warnings: tuple = PrivateAttr(default=())
-
-    @property
-    def warnings(self) -> tuple:
-        """Suspicious-but-valid findings of the loader (:class:`~framework.errors.Problem`, severity warning)."""
-        return self._warnings
 
     def model_copy(self, *, update=None, deep: bool = False) -> Framework:
         """A copy (with ``update`` applied) whose cached lookups and derived values are recomputed, not carried

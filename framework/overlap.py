@@ -2,7 +2,7 @@
 
 For each role, which roles on other ladders at the same grade (or within a few grades) need skills it already
 needs — at least ``min_overlap`` of the target's skills and at least ``min_shared`` of them (see
-:class:`framework.graph.LateralRule`) — and, of those, the best few (:class:`framework.cost.CostLimits`).
+:class:`LateralRule`) — and, of those, the best few (:class:`framework.cost.CostLimits`).
 
 Roles are compared a grade at a time, in blocks of sources × targets. The skills two roles share are counted
 from the skills themselves (for each skill a source needs, the targets that need it too), never from a
@@ -30,11 +30,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Overlaps", "SkillProfiles", "best_overlaps", "pair_checks"]
+from .models import Framework
+
+__all__ = ["LateralRule", "Overlaps", "SkillProfiles", "best_overlaps", "overlap_input", "pair_checks"]
 
 _MAX_CELLS = 1 << 20  # pairs of roles in one chunk of a block: some 35 MiB of arrays
 _MAX_PAIR_SKILLS = 1 << 19  # (pair, shared skill) steps in one chunk: some 40 MiB of arrays
 _INT64_MAX = np.iinfo(np.int64).max
+
+
+@dataclass(frozen=True)
+class LateralRule:
+    """When shared skills make a move across ladders plausible (see the module docstring).
+
+    The default threshold, 20%, is the lowest share that still joins the DDaT families into one map (a
+    delivery manager and a product manager share 2 of 9 skills, 22%) while keeping unrelated roles apart;
+    one shared skill alone (e.g. "User focus") is never enough.
+    """
+
+    min_overlap: float = 0.2
+    min_shared: int = 2
+    max_grade_gap: int = 0
+    enabled: bool = True
 
 
 class SkillProfiles:
@@ -275,3 +292,25 @@ def _best(plausible: np.ndarray, share: np.ndarray, shared: np.ndarray, gain: np
         order = np.lexsort((candidates, gain[i, candidates], -shared[i, candidates]))
         out[i, candidates[order[: keep - int(above[i].sum())]]] = True
     return out
+
+
+def overlap_input(framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]]):
+    """The roles that take part in skill overlap, their profiles, grade ranks and ladder codes.
+
+    A role takes part when it has a stated grade and needs enough of the framework's skills to share
+    ``min_shared`` of them (at least one, unless no overlap is asked for): a role needing fewer can be neither
+    end of a move, so it is left out of the comparisons altogether.
+    """
+    rank, known = framework.grade_rank, framework.skills_by_id
+    fewest = max(rule.min_shared, 1 if rule.min_overlap > 0 else 0)
+    roles = [
+        r
+        for r in framework.roles
+        if r.skills and r.grade in rank and len({q.skill for q in r.skills} & known.keys()) >= fewest
+    ]
+    columns = {s: i for i, s in enumerate(known)}
+    profiles = SkillProfiles([levels[r.id] for r in roles], columns)
+    grades = np.array([rank[r.grade] for r in roles], dtype=np.int64)
+    codes: dict[tuple, int] = {}
+    ladder = np.array([codes.setdefault((r.discipline, r.track), len(codes)) for r in roles], dtype=np.int64)
+    return roles, profiles, grades, ladder

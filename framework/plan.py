@@ -5,14 +5,19 @@ Everything shown of a gap — on the page, in the Markdown, CSV and PDF files, f
 one model, :class:`DevelopmentPlan`. It is made in two steps, so that what a person writes in costs nothing to
 apply: :func:`plan_basis` compares the two sides once (the skill gap, the criteria, what changes, the route
 check), and :func:`plan_from` adds the choices made in the conversation (the focus, the names, the dates, the
-actions)::
+actions):
 
-    basis = plan_basis(framework, G, "delivery-manager", "senior-product-manager")
-    plan = plan_from(basis, date=today, person="Sam Okafor")
-    plan.focus           # the three biggest gaps unless chosen otherwise
-    plan.changes         # only what differs between the two roles
+>>> from framework import build_graph, load_framework
+>>> council = load_framework("data/roles.yaml")
+>>> basis = plan_basis(council, build_graph(council), "delivery-manager", "senior-product-manager")
+>>> plan = plan_from(basis, date=dt.date(2027, 1, 15), person="Sam Okafor")
+>>> [item.name for item in plan.focus]  # the three biggest gaps unless chosen otherwise
+['Product management', 'Applying user-centred insights', 'Creating value for money']
+>>> print(plan.summary)
+From Delivery Manager (PO4) to Senior Product Manager (PO6): 31 gaps in all; the focus is Product management,
+Applying user-centred insights and Creating value for money.
 
-    development_plan(framework, G, "delivery-manager", "senior-product-manager", date=today)  # both at once
+:func:`development_plan` does both in one call.
 
 The gap is honest about what it knows. A skill the target needs that the current role's profile does not list
 is *not in its profile* — which says nothing of the person who holds the role — not "none"; a person's own "none"
@@ -38,6 +43,7 @@ from .naming import role_label
 from .practice import CRITERION_RULE, MAX_PRACTICE, SKILL_RULE, Attribution, criterion_practice, skill_practice
 from .routes import progression_paths
 from .skills import HELD, GapRow, LevelStep, Profile, SkillGap, skill_gap, standing_text
+from .wording import and_list, plural
 
 __all__ = [
     "ACTION_STATUSES",
@@ -597,10 +603,9 @@ def plan_from(
     keys = basis.default_focus if focus is None else tuple(dict.fromkeys(focus))
     chosen = tuple(by_key[k] for k in keys if k in by_key)
     chosen_keys = {item.key for item in chosen}
-    count = len(basis.candidates)
     names = [item.name for item in chosen]
-    summary = f"From {basis.current_label} to {basis.target_label}: {count} gap{'s' * (count != 1)} in all" + (
-        f"; the focus is {_listed(names)}." if names else "; nothing to close."
+    summary = f"From {basis.current_label} to {basis.target_label}: {plural(len(basis.candidates), 'gap')} in all" + (
+        f"; the focus is {and_list(names)}." if names else "; nothing to close."
     )
     return DevelopmentPlan(
         framework=basis.framework,
@@ -653,8 +658,3 @@ def development_plan(
         next_check_in=next_check_in,
         actions=actions,
     )
-
-
-def _listed(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

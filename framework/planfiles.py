@@ -25,7 +25,7 @@ from .dates import file_date, uk_date
 from .gaptext import descriptor_lines, descriptor_markdown
 from .ids import file_stem
 from .plan import DevelopmentPlan, FocusItem, LooksLike
-from .textsafe import md_escape
+from .textsafe import md_escape, md_table
 
 __all__ = ["PLAN_CSV_COLUMNS", "focus_markdown", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
 
@@ -157,12 +157,10 @@ def plan_markdown(plan: DevelopmentPlan) -> str:
     for number, item in enumerate(plan.focus, 1):
         lines += [focus_markdown(item, heading=f"### {number}. {esc(_focus_title(item))}"), ""]
 
-    lines += ["## Agreed actions", "", "| Action | By when | Owner | Support | Status |", "|---|---|---|---|---|"]
-    for action in plan.actions:
-        cells = [action.action, uk_date(action.by_when), action.owner, action.support, action.status]
-        lines.append("| " + " | ".join(esc(c) if c else " " for c in cells) + " |")
-    if not plan.actions:
-        lines += ["|   |   |   |   |   |"] * BLANK_ACTIONS
+    rows = [(a.action, uk_date(a.by_when), a.owner, a.support, a.status) for a in plan.actions]
+    rows = rows or [("",) * 5] * BLANK_ACTIONS  # lines to write on, on paper
+    lines += ["## Agreed actions", ""]
+    lines += md_table(["Action", "By when", "Owner", "Support", "Status"], rows, cell=lambda c: esc(c) if c else " ")
     lines.append("")
     if plan.others:
         lines += ["## Other gaps, for a later plan", ""]

@@ -28,6 +28,7 @@ from .record import (
     DevelopmentRecord,
     record_levels,
 )
+from .wording import plural
 
 __all__ = [
     "VOICE_NAMES",
@@ -164,7 +165,7 @@ def progress(record: DevelopmentRecord, framework: Framework, *, today: dt.date)
         summary = (
             f"{len(labels)} check-ins, from {uk_date(record.check_ins[0].date)} to "
             f"{uk_date(record.latest.date)}. Since the last check-in, each in the same voice: "
-            f"{up} skill{'s' * (up != 1)} up, {down} down"
+            f"{plural(up, 'skill')} up, {down} down"
             + (f"; {other} rated in a new voice or for the first time, not compared" if other else "")
             + "."
         )

@@ -1,9 +1,16 @@
 """Routes between roles: the moves out of a role, and ranked progression paths from one role to another.
 
-Queries over the career graph that :func:`framework.graph.build_graph` makes, networkx style::
+Queries over the career graph that :func:`framework.graph.build_graph` makes, networkx style:
 
-    next_steps(G, "delivery-manager")          # the moves out of a role, easiest first
-    progression_paths(G, "associate-project-manager", "head-of-delivery-management", limit=3)
+>>> from framework import build_graph, load_framework
+>>> G = build_graph(load_framework("data/roles.yaml"))
+>>> [(step.target, step.kind) for step in next_steps(G, "delivery-manager")]  # the moves out of a role, easiest first
+[('senior-delivery-manager', 'promotion')]
+>>> routes = progression_paths(G, "associate-project-manager", "head-of-delivery-management", limit=3)
+>>> [(len(route.steps), route.effort) for route in routes]
+[(4, 35.0)]
+>>> [step.target for step in routes[0].steps]
+['project-manager', 'delivery-manager', 'senior-delivery-manager', 'head-of-delivery-management']
 
 Routes are ranked by the ``effort`` of their moves (see :mod:`framework.graph` for how a move's effort is
 counted). :func:`progression_paths` gives what ``nx.shortest_simple_paths`` would, faster: Yen's algorithm with

@@ -5,6 +5,15 @@
 gap in levels, and the descriptors of each level still to reach. Totals: levels to gain, and readiness, the
 share of the target's requirements already met. Strengths are the skills held above what the target needs.
 
+>>> from framework import load_framework
+>>> council = load_framework("data/roles.yaml")
+>>> gap = skill_gap(council, "delivery-manager", "senior-product-manager")
+>>> f"{gap.readiness:.0%}", gap.levels_to_gain, [(row.name, row.gap) for row in gap.gaps[:2]]
+('11%', 23, [('Product management', 4), ('Applying user-centred insights', 3)])
+>>> mine = Profile(framework=council.id, skills={"product-management": "expert"})  # a person's own levels
+>>> [(row.name, row.gap) for row in skill_gap(council, mine, "senior-product-manager").gaps[:2]]
+[('Agile and Lean practices', 3), ('Applying user-centred insights', 3)]
+
 A :class:`Profile` is saved as a small YAML or JSON file with a version field, so a person can keep their
 self-assessment and load it again; :func:`load_profile` checks it like the framework loader does, with
 every problem located.

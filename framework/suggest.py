@@ -29,7 +29,8 @@ alone, and a suggestion is made for one run from the role it is given.
 
 >>> from framework.loader import load_framework
 >>> index = build_index(load_framework("data/ddat.yaml"))
->>> found = suggest_text(index, "Delivery Manager", ["Lead agile delivery teams", "Remove blockers"])
+>>> lines = ["Lead agile delivery teams", "Remove blockers", "Run sprint planning and retrospectives with the team"]
+>>> found = suggest_text(index, "Delivery Manager", lines)
 >>> found.confident, found.candidates[0].title
 (True, 'Delivery manager')
 >>> suggest_text(index, "Head Chef", ["Cook fresh seasonal meals", "Keep food hygiene records"]).confident

@@ -5,10 +5,11 @@ these."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 
 from .cells import CONTROL, REPLACEMENT, cell
 
-__all__ = ["md_code", "md_escape", "spreadsheet_safe"]
+__all__ = ["md_code", "md_escape", "md_table", "spreadsheet_safe"]
 
 # Characters that are markup wherever they stand: emphasis, code, links, HTML and entities, tables,
 # strikethrough, maths (Streamlit renders $…$) and headings. Backslash-escaping any ASCII punctuation is
@@ -59,6 +60,29 @@ def md_code(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def md_table(
+    columns: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    cell: Callable[[object], str] = md_escape,
+    right: Sequence[bool] = (),
+) -> list[str]:
+    r"""A Markdown table's lines: the header, the rule (``---:`` for the columns ``right`` aligns right), a line
+    per row. Every heading and cell goes through ``cell`` (escaped text by default: shown as written, never
+    markup, and a ``|`` never splits a cell).
+
+    >>> print("\n".join(md_table(["Role", "Grade"], [["Delivery Manager", "PO4"], ["Lead | Head", ""]])))
+    | Role | Grade |
+    |---|---|
+    | Delivery Manager | PO4 |
+    | Lead \| Head |  |
+    """
+    rule = "|" + "".join("---:|" if i < len(right) and right[i] else "---|" for i in range(len(columns)))
+    lines = ["| " + " | ".join(cell(name) for name in columns) + " |", rule]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return lines
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -9,7 +9,7 @@ added — and reports:
   (added, removed, level changed) or **expectations** (own criteria added or removed, compared by area and
   text) changed;
 * how the **review's findings** changed: those new in the newer version and those resolved, matched by their
-  check and roles (:attr:`framework.review.Finding.key`);
+  check and roles (:attr:`framework.findings.Finding.key`);
 * how the **routes between roles** changed: the moves of the career graph (promotions, lateral moves,
   reporting lines) added, removed, or changed in kind or effort, between the matched roles.
 
@@ -27,9 +27,9 @@ import pandas as pd
 
 from .cells import xlsx_bytes
 from .expectations import role_expectations
+from .findings import Finding, findings
 from .models import Framework, Role
-from .review import Finding, findings
-from .textsafe import md_escape
+from .textsafe import md_escape, md_table
 
 __all__ = ["MoveChange", "RoleChange", "VersionDiff", "diff_frameworks", "diff_markdown", "diff_tables", "diff_xlsx"]
 
@@ -333,10 +333,7 @@ def diff_markdown(diff: VersionDiff) -> str:
         if shown.empty:
             lines += ["No change.", ""]
             continue
-        lines.append("| " + " | ".join(_cell(c) for c in shown.columns) + " |")
-        lines.append("|" + "---|" * len(shown.columns))
-        lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
-        lines.append("")
+        lines += [*md_table(shown.columns, shown.itertuples(index=False), cell=_cell), ""]
     return "\n".join(lines)
 
 

@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .errors import InputError, PathPart, Problem
+from .wording import plural
 
 try:  # the C loader is an order of magnitude faster; the pure-Python one is used where libyaml is absent
     from yaml import CSafeLoader as _SafeLoader
@@ -119,7 +120,7 @@ def cap_problems(problems: list[Problem]) -> list[Problem]:
         return problems
     kept, dropped = rest[:MAX_PROBLEMS], rest[MAX_PROBLEMS:]
     note = Problem(
-        f"… and {len(dropped):,} more problem{'s' * (len(dropped) != 1)}, not listed: fix these first",
+        f"… and {plural(len(dropped), 'more problem')}, not listed: fix these first",
         file=kept[0].file,
         severity="error" if any(p.severity == "error" for p in dropped) else "warning",
         code="too-many-problems",
@@ -284,16 +285,9 @@ def decode(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError.single(
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
-            file=name,
-            line=line,
-            column=column,
-            code="encoding",
-        ) from None
+        line, column = _line_and_column(data, exc.start, b"\n")
+        message = f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)"
+        raise InputError.single(message, file=name, line=line, column=column, code="encoding") from None
 
 
 _WIDE_BOMS = (
@@ -435,15 +429,9 @@ def _check_unicode(text: str, name: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
-        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
-        raise InputError.single(
-            f"the text holds U+{ord(text[exc.start]):04X}, half of a surrogate pair, which is not a character",
-            file=name,
-            line=line,
-            column=column,
-            code="encoding",
-        ) from None
+        line, column = _line_and_column(text, exc.start, "\n")
+        message = f"the text holds U+{ord(text[exc.start]):04X}, half of a surrogate pair, which is not a character"
+        raise InputError.single(message, file=name, line=line, column=column, code="encoding") from None
 
 
 def _check_limits(text: str, name: str, max_nodes: int = MAX_NODES) -> None:
@@ -589,3 +577,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _size(n: int) -> str:
     return f"{n / (1024 * 1024):g} MiB" if n >= 1024 * 1024 else f"{n / 1024:g} KiB"
+
+
+def _line_and_column(text, offset: int, newline) -> tuple[int, int]:
+    """The line and column (both from 1) of ``offset`` in ``text`` (bytes or str, with its ``newline``)."""
+    return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1

@@ -181,3 +181,45 @@ Grade: PO5
 <u>Desirable
 -   Experience working in local government or the public sector
 """
+
+
+def two_ladders(individual: dict[int, int], managers: dict[int, int], *, as_branches: bool = False) -> str:
+    """An engineering discipline written as expectations for individual contributors and for engineering
+    managers, each level listing its own (grade → how many): Monzo's shape, two tracks written at different
+    granularity — or, ``as_branches``, FT's, the managers a people-manager branch of the one ladder."""
+    import yaml
+
+    def level(kind: str, grade: int, count: int) -> dict:
+        role_id = f"{kind}-{grade}"
+        where = {"track": "ic" if kind == "engineer" else "manager"}
+        if as_branches:
+            where = {"branch": "people-manager"} if kind == "manager" else {}
+        return {
+            "id": role_id,
+            "title": f"{kind.capitalize()} {grade}",
+            "grade": str(grade),
+            "discipline": "engineering",
+            **where,
+            "source": {"kind": "import", "framework": "two-ladders"},
+            "expectations": [
+                {"text": f"{kind.capitalize()} {grade} expectation {n}", "area": "craft"} for n in range(count)
+            ],
+        }
+
+    return yaml.safe_dump(
+        {
+            "id": "two-ladders",
+            "name": "Two ladders",
+            "grades": [{"id": str(grade)} for grade in range(1, 7)],
+            "disciplines": [{"id": "engineering", "name": "Engineering"}],
+            "tracks": [
+                {"id": "ic", "name": "Individual contributor", "discipline": "engineering"},
+                {"id": "manager", "name": "Engineering manager", "discipline": "engineering"},
+            ],
+            "branches": [{"id": "people-manager", "name": "People manager"}],
+            "areas": [{"id": "craft", "name": "Craft"}],
+            "roles": [level("engineer", g, n) for g, n in individual.items()]
+            + [level("manager", g, n) for g, n in managers.items()],
+        },
+        sort_keys=False,
+    )

@@ -9,14 +9,10 @@ from framework import load_framework
 from framework.graph import build_graph
 from framework.skills import Profile
 from tests.apptest import app, param, texts
-from tests.conftest import SHIPPED
+from tests.conftest import shipped_params
 from ui.data import VIEWS_MAX, Loaded, shared_figure
 from ui.map_figure import career_map_figure
-from ui.pages import PAGES as REGISTRY
-
-#: The title each page shows where it is not its name in the navigation; every page comes from the registry.
-TITLES = {"pages/home.py": "Career Explorer", "pages/gap.py": "Skill gap and development plan"}
-PAGES = {spec.script: TITLES.get(spec.script, spec.title) for spec in REGISTRY}
+from ui.pages import PAGES
 
 
 def test_app_starts_on_home_with_the_council_framework():
@@ -28,13 +24,13 @@ def test_app_starts_on_home_with_the_council_framework():
     assert at.metric[0].value == "11"
 
 
-@pytest.mark.parametrize("framework", [p.stem for p in SHIPPED])
-@pytest.mark.parametrize(("page", "title"), PAGES.items())
-def test_every_page_runs_in_the_app_on_every_framework(framework, page, title):
+@pytest.mark.parametrize("framework", shipped_params(lambda path: path.stem))
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.path or "home")
+def test_every_page_runs_in_the_app_on_every_framework(framework, spec):
     at = app(framework=framework)
-    at.switch_page(page).run()
+    at.switch_page(spec.script).run()
     assert not at.exception, at.exception
-    assert at.title[0].value == title
+    assert at.title[0].value == spec.h1
     assert at.sidebar.selectbox(key="framework").value == framework
 
 
@@ -115,7 +111,7 @@ def test_a_view_is_never_kept_for_a_persons_data(argument):
     assert loaded.cached_views() == []
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_a_shared_figure_is_sent_exactly_as_the_figure_it_was(path):
     graph = build_graph(load_framework(path))
     expected = plotly.io.to_json(career_map_figure(graph).to_dict(), validate=False)

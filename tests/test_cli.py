@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import COUNCIL, ROOT, SHIPPED
-
-
-def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framework", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+from tests.commands import framework_command as run
+from tests.conftest import COUNCIL, SHIPPED
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)

@@ -18,11 +18,13 @@ import networkx as nx
 import pytest
 
 from framework import FrameworkError, InputError, load_framework, load_framework_text
-from framework.cost import LIMITS, CostLimits
-from framework.graph import LateralRule, _levels_to_gain, build_graph, cost_problems, placements
+from framework.cost import LIMITS, CostLimits, cost_problems
+from framework.graph import LateralRule, _levels_to_gain, build_graph
 from framework.models import Framework
+from framework.placement import nearest_known_grades, placements
 from tests import hostile
-from tests.conftest import ROOT, SHIPPED
+from tests.commands import framework_command
+from tests.conftest import ROOT, shipped_params
 
 OVERLAP = "Skills overlap: "
 
@@ -50,6 +52,7 @@ def overlap_moves(G: nx.DiGraph) -> set[tuple[str, str]]:
 # --------------------------------------------------------------------------- the worst uploads
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_worst_skill_overlap_upload_keeps_the_best_moves_in_little_memory():
     """Roles at one grade, each on a ladder of its own, all needing the same two skills, as many as an upload
@@ -63,6 +66,7 @@ def test_the_worst_skill_overlap_upload_keeps_the_best_moves_in_little_memory():
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("kind", ["chain", "wide-profiles"])
 def test_the_worst_uploads_of_other_shapes_load_in_little_memory(kind):
@@ -74,6 +78,7 @@ def test_the_worst_uploads_of_other_shapes_load_in_little_memory(kind):
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_most_crowded_ladder_allowed_loads_and_one_more_is_refused():
     allowed = int(LIMITS.ladder_moves**0.5)
@@ -94,6 +99,7 @@ def refusal(text: str) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+@pytest.mark.slow
 def test_too_many_roles_at_one_grade_to_compare_are_refused_where_the_grade_is():
     """From disk, a file may hold far more roles than an upload: 12,000 at one grade would need 430 million
     pair checks. Refused while loading, at the first role of that grade, before anything is compared."""
@@ -221,7 +227,7 @@ def test_under_the_total_limit_every_role_keeps_the_same_number_of_its_best(tota
     assert left_out.total == sum(len(found) for found in expected.values()) - len(overlap_moves(G))
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_the_shipped_frameworks_lose_no_move(path):
     """DDaT's roles have at most 16 skill-overlap moves each: the limits leave its graph as it was."""
     framework = load_framework(path)
@@ -268,25 +274,9 @@ def random_forest(seed: int, roles: int = 120) -> Framework:
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_placements_in_one_pass_match_a_search_from_each_role(seed):
+def test_the_nearest_grades_found_in_one_pass_match_a_search_from_each_role(seed):
     framework = random_forest(seed)
-    expected = reference_placements(framework)
-    found = placements(framework)
-    for role in framework.roles:
-        if role.grade is not None:
-            continue
-        (lower, d_low), (upper, d_up) = expected[role.id]
-        if lower is not None and upper is not None and upper <= lower:
-            upper = None
-        if lower is not None and upper is not None:
-            position = lower + (upper - lower) * d_low / (d_low + d_up)
-        elif lower is not None:
-            position = lower + 1 - 1 / (d_low + 1)
-        elif upper is not None:
-            position = upper - 1 + 1 / (d_up + 1)
-        else:
-            position = None
-        assert (found[role.id].lower, found[role.id].upper, found[role.id].position) == (lower, upper, position)
+    assert nearest_known_grades(framework) == reference_placements(framework)
 
 
 def test_a_chain_of_roles_without_a_grade_is_placed_without_a_search_from_each_role(monkeypatch):
@@ -309,16 +299,10 @@ def test_a_chain_of_roles_without_a_grade_is_placed_without_a_search_from_each_r
 def validate(tmp_path, text: str) -> subprocess.CompletedProcess:
     path = tmp_path / "h.yaml"
     path.write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "framework", "validate", "-q", str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return framework_command("validate", "-q", path)
 
 
+@pytest.mark.slow
 def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):
     result = validate(tmp_path, hostile.same_grade(100))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -330,6 +314,7 @@ def test_validate_builds_the_graph_and_says_what_was_left_out(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_validate_refuses_what_the_graph_could_not_afford_with_its_place(tmp_path):
     result = validate(tmp_path, hostile.same_grade(12_000))
     assert result.returncode == 1

@@ -5,15 +5,14 @@ build is not tested, only what it is told to do."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 
-import pytest
 import yaml
 
+from tests.browser.server import require_nginx
 from tests.conftest import ROOT
-from ui.proxy import AFFINITY_COOKIE, find_nginx, nginx_config, upload_limit_mb
+from ui.proxy import AFFINITY_COOKIE, nginx_config, upload_limit_mb
 
 DOCKERFILE = ROOT / "Dockerfile"
 KUBERNETES = ROOT / "deploy" / "kubernetes.yaml"
@@ -84,11 +83,7 @@ def test_the_kubernetes_example_keeps_each_browser_on_one_pod_with_long_lived_we
 
 
 def test_nginx_accepts_the_configuration_serve_writes(tmp_path):
-    nginx = find_nginx()
-    if nginx is None:
-        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-            pytest.fail("CI=true but nginx is missing: python3 dev.py test installs Debian's nginx package")
-        pytest.skip("nginx is not installed (python3 dev.py test installs it as root)")
+    nginx = require_nginx("the configuration is not checked by nginx")
     config = tmp_path / "nginx.conf"
     config.write_text(
         nginx_config(listen="127.0.0.1", port=18501, workers=[18502, 18503], folder=tmp_path, upload_mb=5),

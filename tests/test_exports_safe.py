@@ -12,15 +12,13 @@ import csv
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from framework import load_framework, load_framework_text
+from framework import check_framework, load_framework, load_framework_text
 from framework.cells import CONTROL, cell
 from framework.cli import main
 from framework.downloads import framework_downloads
@@ -31,7 +29,8 @@ from framework.plan import Action, development_plan
 from framework.planfiles import plan_csv
 from framework.review import review_xlsx
 from framework.skills import Profile
-from tests.conftest import ROOT, SHIPPED
+from tests.commands import framework_command
+from tests.conftest import SHIPPED
 
 ATTACKS = [
     '=HYPERLINK(\\"http://evil.example\\", \\"x\\")',
@@ -166,9 +165,9 @@ def problems_of(name: str, data: bytes) -> list[str]:
 
 
 def test_the_hostile_framework_loads_and_names_each_control_character(hostile):
-    framework = load_framework(hostile)
-    controls = [w for w in framework.warnings if w.code == "control-character"]
-    assert controls, framework.warnings
+    warnings = check_framework(hostile).warnings
+    controls = [w for w in warnings if w.code == "control-character"]
+    assert controls, warnings
     first = controls[0]
     assert (first.file, first.line is not None, bool(first.path)) == (str(hostile), True, True)
     said = " ".join(str(w) for w in controls)
@@ -275,16 +274,10 @@ def test_a_field_holding_a_line_break_stays_one_row():
     assert [row[1] for row in rows] == ["Role", "a\nb"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_export_from_the_command_line_for_each_shipped_framework(path, tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "framework", "export", str(path), "-o", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = framework_command("export", path, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     framework = load_framework(path)
     files = len(framework.roles) + 5 + has_expectations(framework)  # the expectations CSV, where there are any

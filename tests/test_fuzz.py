@@ -21,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from framework import Framework, FrameworkError, load_framework_bytes, load_framework_text
+from framework import Framework, FrameworkError, check_framework_bytes, check_framework_text, load_framework_text
 from framework.graph import build_graph
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role
 from tests.conftest import COUNCIL
@@ -63,15 +63,17 @@ def check_error(error: FrameworkError, name: str = NAME) -> None:
 
 
 def check_framework_load(load) -> Framework | None:
-    """Run ``load()``: a Framework that builds its graph, or a FrameworkError that keeps the contract."""
+    """Run ``load()`` (a :func:`~framework.loader.check_framework_text` or ``…_bytes``): a Framework that builds
+    its graph, with located warnings, or a FrameworkError that keeps the contract."""
     try:
-        framework = load()
+        checked = load()
     except FrameworkError as error:
         check_error(error)
         return None
+    framework = checked.framework
     assert isinstance(framework, Framework)
     event("loaded")
-    for warning in framework.warnings:
+    for warning in checked.warnings:
         assert warning.message.strip()
         assert warning.file == NAME
     build_graph(framework)  # a framework the loader accepts must be usable
@@ -79,12 +81,12 @@ def check_framework_load(load) -> Framework | None:
 
 
 def check_text(text: str) -> None:
-    check_framework_load(lambda: load_framework_text(text, name=NAME))
+    check_framework_load(lambda: check_framework_text(text, name=NAME))
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: no file can hold it; the text path above reported it
         data = text.encode("utf-8", "surrogatepass")
-    check_framework_load(lambda: load_framework_bytes(data, name=NAME, max_bytes=UPLOAD_MAX_BYTES))
+    check_framework_load(lambda: check_framework_bytes(data, name=NAME, max_bytes=UPLOAD_MAX_BYTES))
 
 
 def dump(document) -> str:
@@ -477,7 +479,7 @@ def test_mutated_small_framework(text):
 @fuzz(300)
 @given(data=st.binary(max_size=4_000))
 def test_random_bytes(data):
-    check_framework_load(lambda: load_framework_bytes(data, name=NAME, max_bytes=UPLOAD_MAX_BYTES))
+    check_framework_load(lambda: check_framework_bytes(data, name=NAME, max_bytes=UPLOAD_MAX_BYTES))
 
 
 @pytest.mark.timeout(300)

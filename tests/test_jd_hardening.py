@@ -6,8 +6,6 @@ on the command line (``python -m framework import jd``) and in what the app's im
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from framework import FrameworkError, load_framework
 from framework.importers.jd import MAX_ID, import_documents, read_document
 from framework.loader import validate_data
+from tests.commands import framework_command
 from tests.conftest import ROOT
 
 
@@ -125,6 +124,7 @@ def test_a_clash_with_a_role_of_the_framework_merged_into_is_refreshed_once(coun
     assert "b.txt: warning: the id 'delivery-manager' is already that of 'a.txt' (the same title)" in warning
 
 
+@pytest.mark.slow
 def test_the_command_line_imports_them_all_without_a_traceback(tmp_path):
     files = []
     for i, (title, grade) in enumerate([(LONG, "PO 4"), ("项目经理", "PO4/PO5"), ("项目经理", "PO5")]):
@@ -132,14 +132,7 @@ def test_the_command_line_imports_them_all_without_a_traceback(tmp_path):
         path.write_bytes(document(title, grade=grade))
         files.append(str(path))
     out = tmp_path / "out.yaml"
-    result = subprocess.run(
-        [sys.executable, "-m", "framework", "import", "jd", *files, "-o", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = framework_command("import", "jd", *files, "-o", out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     for said in ("shortened to", "is not a grade id", "already that of"):

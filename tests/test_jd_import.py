@@ -6,8 +6,6 @@ import functools
 import io
 import random
 import re
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -21,7 +19,8 @@ from framework.importers.jd import (
     read_document,
 )
 from framework.importers.jobdesc import content_lines, parse_job_description
-from tests.conftest import COUNCIL, ROOT, require_seeds
+from tests.commands import framework_command
+from tests.conftest import COUNCIL, require_seeds
 
 COUNCIL_SEEDS = [
     "000_58d0c7616c641dd4.txt",
@@ -178,21 +177,16 @@ def test_a_broken_word_document_is_a_clear_error():
         read_document(b"PK\x03\x04 not really a zip", name="broken.docx")
 
 
+@pytest.mark.slow
 def test_cli_import_and_merge(tmp_path):
     files = [str(require_seeds() / name) for name in COUNCIL_SEEDS]
     out = tmp_path / "imported.yaml"
-    result = subprocess.run(
-        [sys.executable, "-m", "framework", "import", "jd", *files, "-o", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    result = framework_command("import", "jd", *files, "-o", out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "delivery-manager — Delivery Manager (PO4, delivery), 87 lines kept" in result.stdout
     assert load_framework(out).role("lead-developer").grade == "PO8"
     merged = tmp_path / "merged.yaml"
-    result = subprocess.run(
-        [sys.executable, "-m", "framework", "import", "jd", *files, "--merge", str(COUNCIL), "-o", str(merged)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    result = framework_command("import", "jd", *files, "--merge", COUNCIL, "-o", merged)
     assert result.returncode == 0, result.stdout + result.stderr
     assert load_framework(merged) == load_framework(COUNCIL)
 
@@ -493,6 +487,7 @@ def test_mangled_word_documents_give_a_located_problem_and_nothing_else():
     assert outcomes == {"read", ("mangled.docx",)}
 
 
+@pytest.mark.slow
 def test_the_cli_names_a_broken_word_document_in_one_line_without_a_traceback(tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(repack(word_document(), {"word/document.xml": b"<w:document><w:body></w:document>"}))
@@ -505,10 +500,7 @@ def test_the_cli_names_a_broken_word_document_in_one_line_without_a_traceback(tm
         ),
         (bombed, "bomb.docx: word/document.xml expands to 8.1 MiB, more than the 8 MiB a part of a Word document "),
     ]:
-        result = subprocess.run(
-            [sys.executable, "-m", "framework", "import", "jd", str(path), "-o", str(tmp_path / "out.yaml")],
-            cwd=ROOT, capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
+        result = framework_command("import", "jd", path, "-o", tmp_path / "out.yaml")
         assert result.returncode == 1, result.stdout + result.stderr
         assert result.stderr == ""
         assert "Traceback" not in result.stdout

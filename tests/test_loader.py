@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from framework import FrameworkError, load_framework, load_framework_text
+from framework import FrameworkError, check_framework_text, load_framework, load_framework_text
 
 VALID = """\
 id: t
@@ -202,18 +202,16 @@ def test_a_referenced_role_cannot_carry_invented_text():
 
 def test_suspicious_but_valid_data_gives_warnings_not_errors():
     text = replace("    grade: PO1\n", "    grade: Head\n")
-    framework = load_framework_text(text, name="f.yaml")
-    messages = [str(w) for w in framework.warnings]
+    warnings = check_framework_text(text, name="f.yaml").warnings
+    messages = [str(w) for w in warnings]
     assert any("reports to 'senior', whose grade PO2 is below its own grade Head" in m for m in messages), messages
-    assert all(w.severity == "warning" for w in framework.warnings)
+    assert all(w.severity == "warning" for w in warnings)
 
 
 def test_unused_discipline_is_a_warning():
     text = replace("    name: Delivery\n", "    name: Delivery\n  - id: product\n    name: Product\n")
-    framework = load_framework_text(text, name="f.yaml")
-    assert "f.yaml:10:5: disciplines[1].id: warning: discipline 'product' has no roles" in [
-        str(w) for w in framework.warnings
-    ]
+    warnings = check_framework_text(text, name="f.yaml").warnings
+    assert "f.yaml:10:5: disciplines[1].id: warning: discipline 'product' has no roles" in [str(w) for w in warnings]
 
 
 def test_load_framework_reads_files_and_names_them(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import time
 from itertools import combinations
 
 import networkx as nx
@@ -352,11 +351,9 @@ def synthetic(disciplines: int = 8, grades: int = 10, tracks: int = 125) -> Fram
 
 @pytest.mark.slow
 def test_ten_thousand_roles_keep_the_same_bounded_trace_count(ddat_graph):
-    started = time.perf_counter()
     G = build_graph(synthetic())
     assert G.number_of_nodes() == 10_000
     fig = career_map_figure(G)
-    assert time.perf_counter() - started < 60  # a generous guard against a quadratic blow-up, not a benchmark
     kinds = list(KIND_ORDER)
     assert len(fig.data) <= bound(kinds)
     assert {t.meta["kind"]: t.meta["edges"] for t in parts(fig, "edges")} == {

@@ -37,7 +37,7 @@ def test_a_suggestion_is_shown_and_nothing_is_applied_until_accepted():
 
 
 def test_accept_all_takes_every_skill_into_the_download():
-    from framework.jdimport import import_documents
+    from framework.importers.jd import import_documents
     from ui.views import import_jd
 
     at = _imported("service-delivery-lead.md", NEW_JD)
@@ -86,7 +86,7 @@ def test_an_accepted_suggestion_can_be_withdrawn():
 
 
 def test_the_imported_role_is_described_by_name():
-    from framework.jdimport import import_documents
+    from framework.importers.jd import import_documents
 
     at = _imported("service-delivery-lead.md", NEW_JD)
     facts = next(m.value for m in at.markdown if m.value.startswith("**Grade:**"))

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import itertools
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -28,14 +27,15 @@ from framework.plan import (
 from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_pdf
 from framework.practice import duty_sentences
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
-from tests.conftest import COUNCIL, ROOT, SHIPPED
+from tests.commands import framework_command
+from tests.conftest import COUNCIL, shipped_params
 from tests.samples import TINY
 
 DAY = dt.date(2026, 12, 2)
 DM, SPM, APM = "delivery-manager", "senior-product-manager", "associate-project-manager"
 
 
-@pytest.fixture(scope="module", params=SHIPPED, ids=lambda p: p.stem)
+@pytest.fixture(scope="module", params=shipped_params())
 def shipped(request):
     framework = load_framework(request.param)
     return framework, build_graph(framework)
@@ -306,7 +306,7 @@ def test_the_pdf_never_cuts_the_frameworks_words(dm_to_spm):
     assert "• coach and mentor others in product management" in text, "a descriptor's bullets stay bullets"
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", shipped_params())
 def test_every_shipped_framework_makes_a_plan_whose_first_page_is_the_sheet(path):
     framework = load_framework(path)
     G = build_graph(framework)
@@ -391,15 +391,10 @@ def test_framework_and_user_text_never_becomes_markup_or_a_formula():
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framework", "plan", "--framework", str(COUNCIL), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return framework_command("plan", "--framework", COUNCIL, *args)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["md", "csv", "pdf"])
 def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, council_graph, fmt):
     out = tmp_path / f"plan.{fmt}"
@@ -416,6 +411,7 @@ def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, cou
         assert pdf_text(out.read_bytes()) == pdf_text(plan_pdf(plan))
 
 
+@pytest.mark.slow
 def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council):
     saved = tmp_path / "mine.yaml"
     saved.write_text(dump_profile(Profile(framework=council.id, label="Mine", based_on=APM)), encoding="utf-8")
@@ -435,6 +431,7 @@ def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council
         (["--current", DM, "--target", SPM, "--assessment", "nowhere.yaml"], "nowhere.yaml: cannot read"),
     ],
 )
+@pytest.mark.slow
 def test_the_command_line_names_what_is_wrong(tmp_path, args, said):
     result = cli(*args, "--format", "md", "-o", str(tmp_path / "plan.md"))
     assert result.returncode == 1

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from framework import load_framework
 from tests.conftest import DATA, ROOT
+from ui.pages import PAGES as REGISTRY
 
 TIMEOUT = 60  # seconds for one AppTest run
 
@@ -48,19 +49,24 @@ PARAMS = [
     "skill-search",
     "skill-discipline",
 ]
-#: Which of them each page reads itself (``framework`` and ``me`` are read by app.py's sidebar).
-PAGES = {
-    "pages/home.py": [],
-    "pages/roles.py": ["q", "discipline", "grade", "status", "role", "tab"],
-    "pages/skills.py": ["skill", "area", "skill-search", "skill-discipline"],
-    "pages/map.py": ["edges", "discipline", "role"],
-    "pages/paths.py": ["from", "to", "k", "tab"],
-    "pages/gap.py": ["compare", "current", "target", "tab"],
-    "pages/compare.py": ["roles"],
-    "pages/review.py": ["tab"],
-    "pages/versions.py": ["old", "new"],
-    "pages/import_jd.py": [],
+#: Which of them each page reads itself (``framework`` and ``me`` are read by app.py's sidebar), by URL path.
+OWN_PARAMS = {
+    "": [],
+    "roles": ["q", "discipline", "grade", "status", "role", "tab"],
+    "skills": ["skill", "area", "skill-search", "skill-discipline"],
+    "map": ["edges", "discipline", "role"],
+    "paths": ["from", "to", "k", "tab"],
+    "gap": ["compare", "current", "target", "tab"],
+    "record": [],
+    "team": [],
+    "compare": ["roles"],
+    "review": ["tab"],
+    "versions": ["old", "new"],
+    "import_jd": [],
+    "pay": [],
 }
+#: Every page of the registry (ui/pages.py), by script, with the parameters it reads.
+PAGES = {spec.script: OWN_PARAMS[spec.path] for spec in REGISTRY}
 
 
 def _valid_values(key: str) -> dict[str, list[str]]:

@@ -264,21 +264,16 @@ def test_markup_in_every_text_is_kept_as_text(council):
     assert dump_record(record) == dump_record(everything())
 
 
-def test_unknown_ids_in_many_places_stay_fast_and_capped(council):
-    import time
-
+def test_unknown_ids_in_many_places_are_kept_and_their_warnings_capped(council):
     skills = {f"skill-{i}": {"self": f"level-{i}", "manager": "x", "agreed": "y"} for i in range(2000)}
     data = {
         "record_version": 1,
         "framework": {"id": "council-digital"},
         "check_ins": [{"date": "2026-01-01", "skills": skills}],
     }
-    start = time.perf_counter()
     record, warnings = load_record(json.dumps(data), name="w.json", framework=council)
-    elapsed = time.perf_counter() - start
     assert len(record.latest.skills) == 2000, "every unknown skill is kept"
     assert len(warnings) <= 1001, "the warnings listed are capped, one line saying how many more"
-    assert elapsed < 20
 
 
 def test_record_model_rejects_an_empty_record():

@@ -4,40 +4,37 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from framework import load_framework
+from framework import load_framework, load_framework_text
 from framework.cells import HEADER_FILL, sheet_name
 from framework.export import framework_csv, framework_xlsx
+from framework.findings import BY_DESIGN, PROBLEM, SEVERITIES, WORTH_A_LOOK, CliffRule, findings
 from framework.graph import build_graph
-from framework.review import (
-    BY_DESIGN,
+from framework.review import review_markdown, review_xlsx
+from framework.structure import (
     FILLED,
-    PROBLEM,
     REFERENCED,
-    SEVERITIES,
-    WORTH_A_LOOK,
-    CliffRule,
     Inversion,
     dead_ends,
     discipline_totals,
-    findings,
     grade_matrix,
     inversion_table,
     inversions,
     ladder_gaps,
+    promotion_steps,
     referenced_roles,
-    review_markdown,
-    review_xlsx,
     skill_cliffs,
     spans,
     unknown_grades,
     unreachable,
 )
 from tests.conftest import DATA
+from tests.samples import two_ladders
 
 
 def test_grade_matrix_marks_filled_referenced_and_empty_rungs(council):
@@ -305,3 +302,49 @@ def test_sheet_names_are_plain_words_within_excels_limit():
     assert sheet_name("Grade × discipline: rung status") == "Grade by discipline rung status"
     assert len(sheet_name("x" * 40)) == 31
     assert sheet_name("Roles", ["roles"]) == "Roles 2"
+
+
+# --------------------------------------------------------------------------- tracks written at different granularity
+
+#: Engineers' levels list 3 expectations each, but level 5 lists 12 (a real cliff); managers' levels 15 each.
+ENGINEERS = {1: 3, 2: 3, 3: 3, 4: 3, 5: 12, 6: 3}
+MANAGERS = {3: 15, 4: 15, 5: 15, 6: 15}
+
+
+@pytest.mark.parametrize("as_branches", [False, True], ids=["tracks", "branches"])
+def test_a_step_is_judged_against_its_own_ladder_not_one_median_across_ladders(as_branches):
+    """One median across both (7.5) made every manager promotion a cliff and hid the engineers' real one."""
+    framework = load_framework_text(two_ladders(ENGINEERS, MANAGERS, as_branches=as_branches))
+    cliffs = [f for f in findings(framework, build_graph(framework)) if f.kind == "skill cliff"]
+    assert [(f.severity, f.roles) for f in cliffs] == [(PROBLEM, ("engineer-4", "engineer-5"))]
+    assert "12 expectations to meet in one promotion (4 → 5), 4 times the median promotion on " in cliffs[0].why
+    ladder = "the Engineering ladder (3)" if as_branches else "the Engineering (Individual contributor) ladder (3)"
+    assert cliffs[0].why.endswith(ladder)
+
+
+def test_a_uniform_ladder_has_no_cliff_however_large_its_steps():
+    framework = load_framework_text(two_ladders({1: 3, 2: 3, 3: 3, 4: 3}, {3: 40, 4: 40, 5: 40, 6: 40}))
+    assert not [f for f in findings(framework, build_graph(framework)) if f.kind == "skill cliff"]
+
+
+def test_a_short_ladder_of_skills_is_judged_with_its_discipline_then_the_framework(council, council_graph):
+    """Skill levels share one scale: the council's ladders, of three promotions or fewer, are judged with the
+    framework's median (5), and a step of twice it is a problem."""
+    (cliff,) = [f for f in findings(council, council_graph) if f.severity == PROBLEM]
+    assert "2 times the median promotion in the framework (5)" in cliff.why
+    per_ladder = findings(council, council_graph, cliffs=CliffRule(min_peers=3))
+    assert not [f for f in per_ladder if f.severity == PROBLEM], "the Delivery ladder's own median is 8"
+
+
+@pytest.mark.parametrize("name", ["ft-engineering.yaml", "monzo.yaml"])
+def test_the_shipped_expectation_frameworks_have_no_cliff_made_by_comparing_ladders(name):
+    framework = load_framework(DATA / name)
+    graph = build_graph(framework)
+    cliffs = [f for f in findings(framework, graph) if f.kind == "skill cliff"]
+    steps = promotion_steps(framework, graph)
+    for cliff in cliffs:  # each is large against its own ladder's promotions
+        step = next(s for s in steps.steps if (s.start, s.end) == cliff.roles)
+        peers = [s.size for s in steps.steps if s.ladder == step.ladder]
+        assert step.size >= CliffRule().look_ratio * statistics.median(peers), cliff
+    if name == "ft-engineering.yaml":
+        assert cliffs == [], [f.why for f in cliffs]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 import yaml
 
 from framework import load_framework
 from framework.errors import InputError
-from framework.jdimport import import_documents
+from framework.importers.jd import import_documents
 from framework.suggest import (
     CONFIDENT_TEXT,
     MAX_QUERY_CHARS,
@@ -19,6 +16,7 @@ from framework.suggest import (
     suggest_role,
     suggest_text,
 )
+from tests.commands import framework_command
 from tests.conftest import COUNCIL, DATA, ROOT
 
 UNRELATED = sorted((ROOT / "bench" / "data" / "unrelated").glob("*.md"))
@@ -170,15 +168,10 @@ def test_accepting_a_skill_that_was_not_suggested_is_refused(index, imported, dd
         accept_suggestion(imported, role.id, top, reference=ddat, skills=["no-such-skill"])
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "framework", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-
-
+@pytest.mark.slow
 def test_cli_suggest_without_accept_writes_the_suggestion_not_the_framework(tmp_path):
     out = tmp_path / "suggestion.md"
-    result = _cli("suggest", str(COUNCIL), "--role", "lead-developer", "-o", str(out))
+    result = framework_command("suggest", str(COUNCIL), "--role", "lead-developer", "-o", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Suggested DDaT benchmark for Lead Developer")
@@ -186,11 +179,12 @@ def test_cli_suggest_without_accept_writes_the_suggestion_not_the_framework(tmp_
     assert "| Skill | Level | Evidence in the job description |" in text
 
 
+@pytest.mark.slow
 def test_cli_import_suggest_then_accept(tmp_path):
     jd = tmp_path / "service-delivery-lead.md"
     jd.write_bytes(NEW_JD)
     out = tmp_path / "imported.yaml"
-    result = _cli("import", "jd", str(jd), "-o", str(out), "--suggest")
+    result = framework_command("import", "jd", str(jd), "-o", str(out), "--suggest")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# Suggested DDaT benchmark for Service Delivery Lead" in result.stdout
     assert "Nothing applied" in result.stdout
@@ -198,21 +192,22 @@ def test_cli_import_suggest_then_accept(tmp_path):
     assert all(not role.get("skills") for role in written["roles"])  # printed, not applied
 
     accepted = tmp_path / "accepted.yaml"
-    result = _cli("suggest", str(out), "--role", "service-delivery-lead", "--accept", "-o", str(accepted))
+    result = framework_command("suggest", str(out), "--role", "service-delivery-lead", "--accept", "-o", str(accepted))
     assert result.returncode == 0, result.stdout + result.stderr
     role = next(
         r for r in yaml.safe_load(accepted.read_text(encoding="utf-8"))["roles"] if r["id"] == "service-delivery-lead"
     )
     assert role["skills"]
     assert all(s["source"].startswith("Suggested from DDaT role level ") for s in role["skills"])
-    assert _cli("validate", str(accepted)).returncode == 0
+    assert framework_command("validate", str(accepted)).returncode == 0
 
 
+@pytest.mark.slow
 def test_cli_accept_refuses_when_nothing_is_confident(tmp_path):
     chef = ROOT / "bench" / "data" / "unrelated" / "head-chef.md"
     out = tmp_path / "chef.yaml"
-    assert _cli("import", "jd", str(chef), "-o", str(out)).returncode == 0
-    result = _cli("suggest", str(out), "--role", "head-chef", "--accept", "-o", str(tmp_path / "x.yaml"))
+    assert framework_command("import", "jd", str(chef), "-o", str(out)).returncode == 0
+    result = framework_command("suggest", str(out), "--role", "head-chef", "--accept", "-o", str(tmp_path / "x.yaml"))
     assert result.returncode == 1
     assert "no confident suggestion" in result.stdout
     assert "nothing applied" in result.stdout

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 
 import openpyxl
 import pytest
@@ -16,7 +14,8 @@ from framework import load_framework
 from framework.graph import build_graph
 from framework.loader import load_framework_text
 from framework.versions import diff_frameworks, diff_markdown, diff_xlsx, match_roles
-from tests.conftest import COUNCIL, ROOT
+from tests.commands import framework_command
+from tests.conftest import COUNCIL
 
 
 def changed_copy() -> str:
@@ -121,16 +120,16 @@ def test_the_documents_read_as_words_and_open_in_excel(versions):
         assert sheet["A1"].font.bold
 
 
+@pytest.mark.slow
 def test_the_command_line_gives_the_same_document(tmp_path, versions):
     *_, diff = versions
     newer = tmp_path / "newer.yaml"
     newer.write_text(changed_copy(), encoding="utf-8")
-    run = [sys.executable, "-m", "framework", "diff", str(COUNCIL), str(newer)]
-    shown = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, check=True)
-    assert shown.stdout == diff_markdown(diff)
+    shown = framework_command("diff", COUNCIL, newer)
+    assert (shown.returncode, shown.stdout) == (0, diff_markdown(diff))
     out = tmp_path / "diff.xlsx"
-    written = subprocess.run([*run, "--format", "xlsx", "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    written = framework_command("diff", COUNCIL, newer, "--format", "xlsx", "-o", out)
     assert written.returncode == 0, written.stdout
     assert openpyxl.load_workbook(out).sheetnames[0] == "Summary"
-    refused = subprocess.run([*run, "--format", "xlsx"], capture_output=True, text=True, cwd=ROOT)
+    refused = framework_command("diff", COUNCIL, newer, "--format", "xlsx")
     assert refused.returncode == 2

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from framework.ids import slugify
+
 from .url import url_changed, url_values, write_param
 
 if TYPE_CHECKING:
@@ -43,15 +45,11 @@ def keep(*keys: str) -> None:
 TAB = "tab"  # the query parameter that names the open tab
 
 
-def _slug(label: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in label.lower()).split())
-
-
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
     page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
     link reopens it and Back returns to the tab open before."""
-    by_slug = {_slug(label): label for label in labels}
+    by_slug = {slugify(label): label for label in labels}
     changed = url_changed(TAB)
     if changed is not None:
         wanted = [by_slug[v] for v in changed if v in by_slug]
@@ -59,7 +57,7 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     if st.session_state.get(key) not in labels:
         st.session_state[key] = labels[0]
     tabs = st.tabs(labels, key=key, on_change="rerun")
-    write_param(TAB, _slug(st.session_state[key]), _slug(labels[0]))
+    write_param(TAB, slugify(st.session_state[key]), slugify(labels[0]))
     return tabs
 
 
@@ -67,6 +65,6 @@ def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs drawn whole, switched in the browser without a rerun, so the keyboard focus stays on the tab list as
     the arrow keys move along it (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
     first); switching tabs is not written back to the link."""
-    by_slug = {_slug(label): label for label in labels}
+    by_slug = {slugify(label): label for label in labels}
     wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
     return st.tabs(labels, default=wanted[0] if wanted else labels[0], key=key)

@@ -29,8 +29,8 @@ public port and hands each browser to one worker for good:
 Workers share nothing but the framework files: a view's state is in its link and a person's data in their
 session, which lives in one worker.
 
-Only the standard library is imported here (``dev.py`` and the tests use :func:`find_nginx` and
-:func:`nginx_config` without the app's packages).
+Only the standard library is imported here (the tests use :func:`nginx_config` without the app's packages);
+nginx is found, ports picked and health checked as everywhere else (:mod:`ui.processes`).
 """
 
 from __future__ import annotations
@@ -41,33 +41,27 @@ import ctypes
 import http.client
 import os
 import secrets
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ui.processes import HEALTH_PATH, answers_health, find_nginx, free_port, stop_group
+
 __all__ = [
     "AFFINITY_COOKIE",
-    "NGINX_CANDIDATES",
     "Cluster",
-    "find_nginx",
-    "free_port",
     "main",
     "nginx_config",
     "upload_limit_mb",
 ]
 
 ROOT = Path(__file__).resolve().parents[1]
-NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")
 AFFINITY_COOKIE = "career_explorer_worker"
-HEALTH_PATH = "/_stcore/health"
 START_TIMEOUT = 120  # seconds for every worker to answer its health check (a large framework loads first)
 STOP_TIMEOUT = 10  # seconds for a child to stop after SIGTERM, before SIGKILL
 QUICK_FAILURE = 15  # seconds: a worker that exits this soon after its start counts as failing
@@ -77,23 +71,6 @@ STREAMLIT_UPLOAD_DEFAULT_MB = 200
 
 def log(message: str) -> None:
     print(f"[serve] {message}", file=sys.stderr, flush=True)
-
-
-def find_nginx() -> str | None:
-    """nginx's executable (``NGINX_PATH`` if set), looking in the sbin folders that a user's PATH may lack."""
-    configured = os.environ.get("NGINX_PATH")
-    if configured:
-        return configured if os.access(configured, os.X_OK) else None
-    for candidate in NGINX_CANDIDATES:
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return shutil.which("nginx")
-
-
-def free_port(address: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((address, 0))
-        return sock.getsockname()[1]
 
 
 def upload_limit_mb(root: Path = ROOT) -> int:
@@ -191,28 +168,6 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    """Stop ``process`` and everything it started (it leads its own process group)."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, sig)
-    try:
-        process.wait(STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(STOP_TIMEOUT)
-
-
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{HEALTH_PATH}", timeout=2) as response:
-            return response.status == 200
-    except (OSError, http.client.HTTPException):
-        return False
-
-
 @dataclass
 class Worker:
     number: int
@@ -296,10 +251,10 @@ class Cluster:
                 return self._supervise(workers, proxy, env)
             finally:
                 if proxy is not None:
-                    _stop(proxy, signal.SIGQUIT)  # nginx's graceful stop: open requests finish
+                    stop_group(proxy, signal.SIGQUIT, timeout=STOP_TIMEOUT)  # nginx's graceful stop
                 for worker in workers:
                     if worker.process is not None:
-                        _stop(worker.process)
+                        stop_group(worker.process, timeout=STOP_TIMEOUT)
                 log("stopped")
 
     def _wait_healthy(self, workers: list[Worker]) -> bool:
@@ -312,7 +267,7 @@ class Cluster:
                 if worker.process.poll() is not None:
                     log(f"worker {worker.number} exited with code {worker.process.returncode} before answering")
                     return False
-                if _healthy(worker.port):
+                if answers_health(f"http://127.0.0.1:{worker.port}"):
                     waiting.remove(worker)
             if waiting and time.monotonic() > deadline:
                 log(f"{len(waiting)} worker(s) did not answer {HEALTH_PATH} within {START_TIMEOUT} s")

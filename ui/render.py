@@ -12,7 +12,7 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.models import JobDescription
-from framework.textsafe import md_escape
+from framework.textsafe import md_escape, md_table
 
 from .data import Loaded, describe_error
 from .pages import url_path
@@ -117,12 +117,7 @@ def table_markdown(table: pd.DataFrame) -> str:
     """``table`` as a Markdown table: an HTML table on the page, whose long texts wrap, with every cell escaped
     (shown as written) and numbers aligned right."""
     right = [pd.api.types.is_numeric_dtype(dtype) for dtype in table.dtypes]
-    lines = [
-        "| " + " | ".join(md(str(name)) for name in table.columns) + " |",
-        "|" + "".join("---:|" if r else "---|" for r in right),
-    ]
-    lines += ["| " + " | ".join(md(str(value)) for value in row) + " |" for row in table.itertuples(index=False)]
-    return "\n".join(lines)
+    return "\n".join(md_table(table.columns, table.itertuples(index=False), right=right))
 
 
 def stacked_table(table: pd.DataFrame, *, key: str, intro: str = "") -> None:

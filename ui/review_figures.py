@@ -12,7 +12,7 @@ from html import escape as _html_escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from framework.review import EMPTY, FILLED, REFERENCED
+from framework.structure import EMPTY, FILLED, REFERENCED
 
 
 def _escape(text: str) -> str:

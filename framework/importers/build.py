@@ -41,8 +41,9 @@ from ..models import (
     SkillLevel,
     Track,
 )
+from ..wording import plural
 from .common import merge_orders
-from .summary import ImportSummary, plural, shown
+from .summary import ImportSummary, shown
 
 __all__ = ["Item", "Ladder", "MoveRow", "build", "truthy"]
 

@@ -28,13 +28,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..ids import slugify
 from ..models import (
     Discipline,
     Framework,
@@ -56,13 +56,13 @@ __all__ = [
     "GRADE_RULES",
     "SKILL_LEVELS",
     "FileCount",
+    "GradeRule",
     "ImportReport",
     "Placement",
     "header_comment",
     "import_ddat",
     "place_level",
     "run_import",
-    "slugify",
     "write_framework_yaml",
 ]
 
@@ -179,27 +179,6 @@ _OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ),
 }
 
-#: The grade rules in the order they are tried; the first that matches places the level.
-GRADE_RULES: tuple[tuple[str, str], ...] = (
-    ("chief-role", "role level 'NOT IN USE' on a 'Chief …' role → one level named after the role, grade chief"),
-    ("override", "a named (role, role level) decided by hand, with its reason"),
-    ("management-branch", "'… - management' → branch 'management', graded by the rest of the name (its twin's grade)"),
-    ("head-of", "'Head of …' → head"),
-    (
-        "analyst-rung",
-        "'… analyst' on a '… manager' role → junior, below the manager; where the role also has a "
-        "'Senior … analyst', that is junior and the plain analyst is entry",
-    ),
-    (
-        "associate-below-junior",
-        "'Associate …' on a role that also has a 'Junior …' level → entry (those Associate levels describe "
-        "themselves as 'a trainee in an entry-level position')",
-    ),
-    ("prefix", "first word apprentice/trainee → entry, junior/associate → junior, senior, lead, principal"),
-    ("suffix-lead", "'… lead' (e.g. 'Data ethics lead') → lead"),
-    ("plain", "the role's own name (or its short form, e.g. 'Developer', 'DevOps engineer') → mid"),
-)
-
 
 @dataclass(frozen=True)
 class Placement:
@@ -215,12 +194,6 @@ class Placement:
     def line(self) -> str:
         branch = f", branch {self.branch}" if self.branch else ""
         return f"{self.role} › {self.level} → {self.grade}{branch} [{self.rule}: {self.reason}]"
-
-
-def slugify(text: str) -> str:
-    """A readable, URL-safe id: ``Head of (Agile) delivery management`` → ``head-of-agile-delivery-management``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _short_forms(role: str) -> set[str]:
@@ -241,53 +214,149 @@ def _names_role(rest: str, role: str) -> bool:
     return any(rest == form or form.endswith(" " + rest) for form in _short_forms(role))
 
 
+@dataclass(frozen=True)
+class _Level:
+    """A role level to place: its role, its name and the names of the role's other levels."""
+
+    role: str
+    name: str
+    siblings: Collection[str]
+
+    @property
+    def first(self) -> str:
+        words = self.name.split()
+        return words[0].lower() if words else ""
+
+    @property
+    def rest(self) -> str:
+        """The name without its first word (``Senior developer`` → ``developer``)."""
+        return self.name.split(maxsplit=1)[1] if " " in self.name.strip() else ""
+
+    def at(self, grade: str, rule: str, reason: str, branch: str | None = None) -> Placement:
+        return Placement(self.role, self.name, grade, branch, rule, reason)
+
+
+@dataclass(frozen=True)
+class GradeRule:
+    """One rule of :data:`GRADE_RULES`: when it ``applies`` to a role level it decides, and ``place`` gives the
+    level's grade — or None, refusing to guess (a name the rule cannot read is for a person to look at)."""
+
+    id: str
+    says: str  #: the rule in words
+    applies: Callable[[_Level], bool]
+    place: Callable[[_Level], Placement | None]
+
+
+def _chief(level: _Level) -> Placement | None:
+    if not level.role.startswith("Chief "):
+        return None
+    return Placement(level.role, level.role, "chief", None, "chief-role", "a Chief role with no role levels")
+
+
+def _override(level: _Level) -> Placement:
+    grade, why = _OVERRIDES[(level.role, level.name)]
+    return level.at(grade, "override", why)
+
+
+def _management(level: _Level) -> Placement | None:
+    twin = level.name.removesuffix(MANAGEMENT_SUFFIX).strip()
+    placed = place_level(level.role, twin, level.siblings)
+    if placed is None:
+        return None
+    has_twin = "its twin" if twin in level.siblings else "no twin level in the source"
+    reason = f"management branch of {twin!r} ({has_twin}); {placed.reason}"
+    return level.at(placed.grade, f"management-branch+{placed.rule}", reason, MANAGEMENT_BRANCH)
+
+
+def _analyst_rung(level: _Level) -> Placement:
+    if level.first == "senior":
+        return level.at("junior", "analyst-rung", "senior analyst rung below the manager")
+    senior = [s for s in level.siblings if s.lower().startswith("senior ") and s.lower().endswith(" analyst")]
+    if senior:
+        return level.at("entry", "analyst-rung", f"analyst rung below {senior[0]!r}")
+    return level.at("junior", "analyst-rung", "analyst rung below the manager")
+
+
+def _associate_below_junior(level: _Level) -> Placement | None:
+    if not _names_role(level.rest, level.role):
+        return None
+    return level.at("entry", "associate-below-junior", "Associate below a Junior level")
+
+
+def _prefix(level: _Level) -> Placement | None:
+    if not _names_role(level.rest, level.role):
+        return None
+    return level.at(_PREFIX_GRADES[level.first], "prefix", f"first word {level.name.split()[0]!r}")
+
+
+#: The grade rules in the order they are tried; the first that applies decides.
+GRADE_RULES: tuple[GradeRule, ...] = (
+    GradeRule(
+        "chief-role", "role level 'NOT IN USE' on a 'Chief …' role → one level named after the role, grade chief",
+        lambda level: level.name == NOT_IN_USE, _chief,
+    ),
+    GradeRule(
+        "override", "a named (role, role level) decided by hand, with its reason",
+        lambda level: (level.role, level.name) in _OVERRIDES, _override,
+    ),
+    GradeRule(
+        "management-branch", "'… - management' → branch 'management', graded by the rest of the name (its twin's)",
+        lambda level: level.name.endswith(MANAGEMENT_SUFFIX), _management,
+    ),
+    GradeRule(
+        "head-of", "'Head of …' → head",
+        lambda level: level.name.lower().startswith("head of "),
+        lambda level: level.at("head", "head-of", "'Head of …'"),
+    ),
+    GradeRule(
+        "analyst-rung",
+        "'… analyst' on a '… manager' role → junior, below the manager; where the role also has a "
+        "'Senior … analyst', that is junior and the plain analyst is entry",
+        lambda level: level.role.lower().endswith(" manager") and level.name.lower().endswith(" analyst"),
+        _analyst_rung,
+    ),
+    GradeRule(
+        "associate-below-junior",
+        "'Associate …' on a role that also has a 'Junior …' level → entry (those Associate levels describe "
+        "themselves as 'a trainee in an entry-level position')",
+        lambda level: level.first == "associate" and any(s.lower().startswith("junior ") for s in level.siblings),
+        _associate_below_junior,
+    ),
+    GradeRule(
+        "prefix", "first word apprentice/trainee → entry, junior/associate → junior, senior, lead, principal",
+        lambda level: level.first in _PREFIX_GRADES, _prefix,
+    ),
+    GradeRule(
+        "suffix-lead", "'… lead' (e.g. 'Data ethics lead') → lead",
+        lambda level: len(level.name.split()) > 1 and level.name.split()[-1].lower() == "lead",
+        lambda level: level.at("lead", "suffix-lead", "last word 'lead'"),
+    ),
+    GradeRule(
+        "plain", "the role's own name (or its short form, e.g. 'Developer', 'DevOps engineer') → mid",
+        lambda level: _names_role(level.name, level.role),
+        lambda level: level.at("mid", "plain", "the role's own name"),
+    ),
+)  # fmt: skip
+
+
 def place_level(role: str, level: str, siblings: Collection[str] = ()) -> Placement | None:
     """Place the role level ``level`` of ``role`` on the grade scale by :data:`GRADE_RULES`.
 
     ``siblings`` are the names of the role's other levels: two rules look at them (an analyst rung under
-    a senior analyst, an Associate level under a Junior level). Returns ``None`` when no rule matches;
+    a senior analyst, an Associate level under a Junior level). Returns ``None`` when no rule places it;
     the caller must treat that as an error, so that a new name in a future download is looked at by a
     person rather than guessed.
+
+    >>> place_level("Software developer", "Senior developer").grade
+    'senior'
+    >>> print(place_level("Delivery manager", "Delivery manager - management").line())
+    Delivery manager › Delivery manager - management → mid, branch management [management-branch+plain: ...]
+    >>> place_level("Software developer", "Wizard") is None
+    True
     """
-    if level == NOT_IN_USE:
-        if role.startswith("Chief "):
-            return Placement(role, role, "chief", None, "chief-role", "a Chief role with no role levels")
-        return None
-    override = _OVERRIDES.get((role, level))
-    if override:
-        return Placement(role, level, override[0], None, "override", override[1])
-    if level.endswith(MANAGEMENT_SUFFIX):
-        twin = level.removesuffix(MANAGEMENT_SUFFIX).strip()
-        placed = place_level(role, twin, siblings)
-        if placed is None:
-            return None
-        has_twin = "its twin" if twin in siblings else "no twin level in the source"
-        reason = f"management branch of {twin!r} ({has_twin}); {placed.reason}"
-        return Placement(role, level, placed.grade, MANAGEMENT_BRANCH, f"management-branch+{placed.rule}", reason)
-    words = level.split()
-    first = words[0].lower() if words else ""
-    if level.lower().startswith("head of "):
-        return Placement(role, level, "head", None, "head-of", "'Head of …'")
-    if role.lower().endswith(" manager") and level.lower().endswith(" analyst"):
-        senior_analysts = [s for s in siblings if s.lower().startswith("senior ") and s.lower().endswith(" analyst")]
-        if first == "senior":
-            return Placement(role, level, "junior", None, "analyst-rung", "senior analyst rung below the manager")
-        if senior_analysts:
-            below = senior_analysts[0]
-            return Placement(role, level, "entry", None, "analyst-rung", f"analyst rung below {below!r}")
-        return Placement(role, level, "junior", None, "analyst-rung", "analyst rung below the manager")
-    if first in _PREFIX_GRADES:
-        rest = level[len(words[0]) :].strip()
-        if not _names_role(rest, role):
-            return None
-        if first == "associate" and any(s.lower().startswith("junior ") for s in siblings):
-            return Placement(role, level, "entry", None, "associate-below-junior", "Associate below a Junior level")
-        return Placement(role, level, _PREFIX_GRADES[first], None, "prefix", f"first word {words[0]!r}")
-    if len(words) > 1 and words[-1].lower() == "lead":
-        return Placement(role, level, "lead", None, "suffix-lead", "last word 'lead'")
-    if _names_role(level, role):
-        return Placement(role, level, "mid", None, "plain", "the role's own name")
-    return None
+    found = _Level(role, level, tuple(siblings))
+    rule = next((rule for rule in GRADE_RULES if rule.applies(found)), None)
+    return rule.place(found) if rule else None
 
 
 # --------------------------------------------------------------------------- the report

@@ -42,8 +42,9 @@ from ..models import (
     Role,
     SkillLevel,
 )
+from ..wording import and_list, plural
 from .common import merge_orders, model_problems, read_text, read_yaml, strip_text
-from .summary import ImportResult, ImportSummary, Input, plural
+from .summary import ImportResult, ImportSummary, Input
 
 __all__ = ["FRAMEWORK_NAME", "PROFICIENCIES", "SOURCE", "classify", "import_ft", "looks_like_ft"]
 
@@ -237,9 +238,7 @@ def import_ft(inputs: list[Input]) -> ImportResult:
 
 def _names(names: list[str]) -> str:
     """``job family Engineering``, ``job families Engineering (Legacy) and Operations``; "" for none."""
-    if len(names) <= 1:
-        return f"job family {names[0]}" if names else ""
-    return f"job families {', '.join(names[:-1])} and {names[-1]}"
+    return f"{'job family' if len(names) == 1 else 'job families'} {and_list(names)}" if names else ""
 
 
 def _areas(families: list[_Family], summary: ImportSummary) -> tuple[list[Area], dict[tuple[str, str], str]]:

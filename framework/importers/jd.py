@@ -2,7 +2,7 @@
 
 Each document (Markdown or plain text like the council's, or Word ``.docx``) becomes a described role: its
 header fields, purpose, duties, person specification and any other section, every line word for word (see
-:mod:`framework.jobdesc`), plus what can be derived with its evidence: grade, reporting line, management span,
+:mod:`framework.importers.jobdesc`), plus what can be derived with its evidence: grade, reporting line, management span,
 budget, salary and SFIA level. A role named as the line manager but not imported becomes a *referenced*
 role. Discipline comes from the document's section; when that is not one of the framework's disciplines the
 importer says so.
@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anyascii import anyascii
 from pydantic import ValidationError
 
 from ..errors import FrameworkError, InputError, Problem
 from ..formats import is_workbook
+from ..ids import slugify
 from ..loader import validate_data
 from ..models import (
     MAX_LINE,
@@ -54,7 +54,6 @@ __all__ = [
     "check_batch",
     "import_documents",
     "read_document",
-    "slug",
 ]
 
 # One batch of documents imported at once from the app: a job description is tens of kilobytes (a Word
@@ -66,15 +65,10 @@ MAX_BATCH_BYTES = 8 * 1024 * 1024
 MAX_ID = 120  #: the longest id a framework holds (framework.models.Id)
 
 
-def slug(text: str) -> str:
-    """A readable id for a name: transliterated to ASCII (``Ведущий менеджер`` → ``vedushchiy-menedzher``,
-    ``项目经理`` → ``xiangmujingli``), lower case, words joined by ``-``; ``role`` when nothing is left."""
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "role"
-
-
 def _id_for(text: str, what: str, notes: list[Problem], name: str) -> str:
-    """``slug(text)``, shortened at a word to the longest id a framework holds, with a warning when it is."""
-    made = slug(text)
+    """A readable id for ``text`` (:func:`~framework.ids.slugify`, ``role`` when nothing is left), shortened at
+    a word to the longest id a framework holds, with a warning when it is."""
+    made = slugify(text) or "role"
     if len(made) <= MAX_ID:
         return made
     short = made[:MAX_ID].rsplit("-", 1)[0] or made[:MAX_ID]
@@ -508,7 +502,7 @@ def _resolve(line: ReportingLine | None, by_title: dict[str, str]) -> ReportingL
     if line is None:
         return None
     for title, role_id in by_title.items():
-        if slug(title) == line.role:
+        if (slugify(title) or "role") == line.role:
             return line.model_copy(update={"role": role_id})
     return line
 

@@ -36,8 +36,9 @@ from ..errors import FrameworkError, InputError, Problem
 from ..formats import looks_like_monzo, split_front_matter
 from ..ids import slugify
 from ..models import Area, Discipline, Expectation, Framework, Grade, ImportSource, Role, Track
+from ..wording import and_list, plural
 from .common import model_problems, read_text, read_yaml, strip_text
-from .summary import ImportResult, ImportSummary, Input, plural
+from .summary import ImportResult, ImportSummary, Input
 
 __all__ = ["FRAMEWORK_NAME", "SOURCE", "import_monzo", "looks_like_monzo", "split_front_matter"]
 
@@ -261,7 +262,7 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
                 "The criteria in the files' front matter are cumulative (each level builds on the ones below), and "
                 "the generic framework's topics are taken into each framework as Monzo's site shows them"
                 + (
-                    f"; {_listed([f.short for f in files if not f.cumulative])} describe each level in prose, whole"
+                    f"; {and_list([f.short for f in files if not f.cumulative])} describe each level in prose, whole"
                     if not all(f.cumulative for f in files)
                     else ""
                 )
@@ -293,10 +294,6 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
         *((licence.splitlines()) if licence else ()),
     )
     return ImportResult(framework, summary, header)
-
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _areas(files: list[_File], generic: _File | None, summary: ImportSummary) -> dict[str, Area]:

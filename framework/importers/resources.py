@@ -43,9 +43,10 @@ from ..errors import InputError
 from ..ids import slugify
 from ..learning import KINDS, Catalogue, CatalogueEntry, Serves, Vocabulary
 from ..models import MAX_LINE, Framework
+from ..wording import plural
 from .common import model_problems
 from .sheet import match_columns, parse_mapping, read_rows
-from .summary import ImportSummary, Input, plural
+from .summary import ImportSummary, Input
 
 __all__ = ["FIELDS", "CatalogueImport", "import_resources", "parse_resource_mapping"]
 

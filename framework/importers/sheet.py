@@ -29,12 +29,13 @@ from datetime import date, datetime
 
 from ..errors import InputError, Problem
 from ..formats import header_key, is_workbook, looks_like_sheet, split_front_matter
+from ..wording import plural
 from .build import Ladder, MoveRow, build, no_items, truthy
 from .common import model_problems, read_text, read_yaml, strip_text
 from .grid import Grid, csv_grid, html_grids, markdown_grids
 from .sheet_long import FIELDS, REQUIRED, account, check_accounted, is_long, long_columns, missing_message, read_long
 from .sheet_wide import header_levels, read_wide, turned
-from .summary import ImportResult, ImportSummary, Input, plural, shown
+from .summary import ImportResult, ImportSummary, Input, shown
 
 __all__ = [
     "FIELDS",

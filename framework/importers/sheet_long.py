@@ -39,9 +39,10 @@ from collections import Counter
 from ..errors import InputError, Problem
 from ..formats import header_key
 from ..models import MAX_LINE
+from ..wording import plural
 from .build import Item, Ladder, truthy
 from .grid import Grid
-from .summary import ImportSummary, plural, shown
+from .summary import ImportSummary, shown
 
 __all__ = ["FIELDS", "REQUIRED", "SYNONYMS", "long_columns", "read_long"]
 

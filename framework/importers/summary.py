@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Framework
+from ..wording import plural
 
-__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "plural", "shown"]
+__all__ = ["ImportResult", "ImportSummary", "Input", "Skipped", "shown"]
 
 #: The counts every summary reports, in this order (an importer may add its own after them).
 COUNTED = ("families", "levels", "roles", "areas", "expectations", "examples", "links")
@@ -45,7 +46,6 @@ class Skipped:
         return f"{self.where}: {self.what} — {self.reason}"
 
 
-_IRREGULAR = {"criterion": "criteria"}
 #: Spaces a message shows as a plain space: no-break, narrow no-break, figure, thin and other Unicode spaces.
 _SPACES = dict.fromkeys(
     map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"), " "
@@ -59,15 +59,6 @@ def shown(text: str, most: int | None = 60) -> str:
     if most is not None and len(text) > most:
         text = text[: most - 1] + "…"
     return repr(text)
-
-
-def plural(count: int, word: str) -> str:
-    """``1 level``, ``2 levels``; words ending in y take -ies (``categories``); ``criteria``."""
-    if count == 1:
-        return f"1 {word}"
-    if word in _IRREGULAR:
-        return f"{count} {_IRREGULAR[word]}"
-    return f"{count} {word[:-1]}ies" if word.endswith("y") and word[-2:] != "ey" else f"{count} {word}s"
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The Structure review page, for leadership and HR: is the structure sound?
 
 The findings come first, ranked (a problem, worth a look, by design), each with why it matters, the roles it
-involves and what to do (:func:`framework.review.findings`). Then each part answers one question about the
+involves and what to do (:func:`framework.findings.findings`). Then each part answers one question about the
 framework as a whole (which rungs are filled, where ladders skip a grade, dead ends and roles with no way in,
 skill cliffs and inversions, grading consistency, reporting lines and spans of control, roles only named in
 another document); :attr:`ReviewView.overview` counts what was found.
@@ -14,15 +14,12 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from ..findings import BY_DESIGN, PROBLEM, WORTH_A_LOOK, findings
 from ..grading import DIVERGENT, NEAR_IDENTICAL, grading_consistency
 from ..models import Framework
-from ..review import (
-    BY_DESIGN,
-    PROBLEM,
-    WORTH_A_LOOK,
+from ..structure import (
     dead_ends,
     discipline_totals,
-    findings,
     grade_matrix,
     inversion_table,
     ladder_gaps,

@@ -8,13 +8,12 @@ under CI (``CI=true``), where a missing browser is a failure. Every test in this
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
 from .helpers import ARTIFACTS, goto, new_page
-from .server import CHROMIUM_ARGS, find_chromium, serve_app
+from .server import CHROMIUM_ARGS, require_chromium, serve_app
 
 _REPORTS = pytest.StashKey[dict]()
 FIRST_VISIT_PATH = "/roles"
@@ -27,23 +26,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """The Chromium executable; without one the browser tests skip (and fail under CI)."""
-    path, looked_at = find_chromium()
-    if path is None:
-        where = "looked for " + ", ".join(looked_at)
-        if _in_ci():
-            pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package ({where})", pytrace=False)
-        pytest.skip(
-            "Chromium not found (install Debian's chromium package or set CHROMIUM_PATH); browser tests skipped"
-            f" ({where})"
-        )
-    return path
+    return require_chromium()
 
 
 @pytest.fixture(scope="session")

@@ -2,37 +2,34 @@
 
 One place starts the real app for everything that needs it: the browser tests (:func:`serve_app`), the load
 test (tests/load, :func:`serving`) and the memory benchmark (bench/memory.py, :func:`app_server`). The server is
-started as ``python3 dev.py app`` starts it (``python -m ui.serve``), on a free loopback port, leads its own
-process group, and is stopped with everything it started. Only the standard library is imported here, so the
-benchmark can use it without pytest or Playwright.
+started as ``python3 dev.py app`` starts it (``python -m ui.serve``), on a free loopback port, by
+:func:`ui.processes.running`, which waits for its health check and stops it with everything it started. Only the
+standard library is imported here, so the benchmark can use it without pytest or Playwright.
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+
+from ui.processes import Running, ServerError, chromium_looked_at, find_chromium, find_nginx, free_port, running
 
 __all__ = [
     "ARTIFACTS",
     "CHROMIUM_ARGS",
     "ROOT",
-    "AppServer",
-    "AppServerError",
+    "app_command",
     "app_server",
     "cpu_seconds",
-    "find_chromium",
+    "descendants",
+    "in_ci",
     "peak_rss_bytes",
+    "require_chromium",
+    "require_nginx",
     "rss_bytes",
     "serve_app",
     "serving",
@@ -40,7 +37,6 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 # The machine running the tests may have no outside network: keep Chromium from reaching for it.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -52,115 +48,71 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT = 60  # seconds
-STOP_TIMEOUT = 10
+#: Options of every server started here: loopback only, no browser opened, no usage statistics, no file watcher.
+SERVER_OPTIONS = (
+    "--server.address",
+    "127.0.0.1",
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+    "--server.fileWatcherType",
+    "none",
+)
 
 
-def find_chromium() -> tuple[str | None, list[str]]:
-    """The Chromium executable (``CHROMIUM_PATH`` if set, else Debian's), and the paths looked at."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    candidates = [configured] if configured else CHROMIUM_CANDIDATES
-    for path in candidates:
-        if os.path.isfile(path) and os.access(path, os.X_OK):
-            return path, candidates
-    return None, candidates
+def in_ci() -> bool:
+    """True under CI (``CI=true``), where a program the tests need must be there: its absence fails them."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
-# --------------------------------------------------------------------------- the server
+def _required(what: str, found: str | None, *, install: str, skipped: str) -> str:
+    """``found``, the path of a program the test needs; without it the test skips — or fails under CI."""
+    if found is not None:
+        return found
+    import pytest
+
+    if in_ci():
+        pytest.fail(f"CI=true but {what} is missing: {install}", pytrace=False)
+    pytest.skip(f"{what} not found ({install}); {skipped}")
 
 
-class AppServerError(RuntimeError):
-    """The app server exited, or did not answer its health check in time; the message holds its output."""
+def require_chromium(skipped: str = "the browser tests are skipped") -> str:
+    """Chromium's path for a test (:func:`ui.processes.find_chromium`): a skip without it, a failure under CI."""
+    install = f"install Debian's chromium package or set CHROMIUM_PATH; looked at {chromium_looked_at()}"
+    return _required("Chromium", find_chromium(), install=install, skipped=skipped)
 
 
-@dataclass(frozen=True)
-class AppServer:
-    url: str  # e.g. http://127.0.0.1:41234
-    pid: int  # the server process, which leads its own process group
-    log: Path  # the server's output
+def require_nginx(skipped: str) -> str:
+    """nginx's path for a test (:func:`ui.processes.find_nginx`): a skip without it, a failure under CI."""
+    install = "install Debian's nginx package (python3 dev.py test does, as root)"
+    return _required("nginx", find_nginx(), install=install, skipped=skipped)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (OSError, http.client.HTTPException):  # refused, reset or cut short while the server starts
-        return False
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the server and anything it started: it leads its own process group."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(STOP_TIMEOUT)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(STOP_TIMEOUT)
+def app_command(port: int, *app_args: str, script: Path | None = None) -> list[str]:
+    """The command that serves the app on ``port``: ``python -m ui.serve`` (what ``python3 dev.py app`` runs:
+    streamlit run app.py, without the legacy pages mode), or ``streamlit run SCRIPT`` for another app; then
+    ``app_args`` after ``--``."""
+    command = [sys.executable, "-m", "ui.serve"] if script is None else [sys.executable, "-m", "streamlit", "run"]
+    command += [str(script)] if script is not None else []
+    command += ["--server.port", str(port), *SERVER_OPTIONS]
+    return command + (["--", *app_args] if app_args else [])
 
 
 @contextmanager
-def app_server(log: Path) -> Iterator[AppServer]:
-    """Run the app (``python -m ui.serve``) from the repository root on a free loopback port until the block ends.
+def app_server(log: Path, *, timeout: float = START_TIMEOUT) -> Iterator[Running]:
+    """Run the app from the repository root on a free loopback port until the block ends, its output in ``log``.
 
-    The server's output goes to ``log``. If the server exits, or does not answer its health check within
-    :data:`START_TIMEOUT` seconds, :class:`AppServerError` says so with that output.
+    If the server exits, or does not answer its health check within ``timeout`` seconds,
+    :class:`~ui.processes.ServerError` says so with that output.
     """
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "ui.serve",  # what `python3 dev.py app` runs: streamlit run app.py, without the legacy pages mode
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while not _healthy(f"{base}/_stcore/health"):
-                if process.poll() is not None:
-                    problem = f"exited with code {process.returncode} before answering"
-                elif time.monotonic() > deadline:
-                    problem = f"did not answer {base}/_stcore/health within {START_TIMEOUT} s"
-                else:
-                    time.sleep(0.2)
-                    continue
-                written = log.read_text(encoding="utf-8", errors="replace")
-                raise AppServerError(f"the app server ({' '.join(command)}) {problem}; its output:\n{written}")
-            yield AppServer(base, process.pid, log)
-        finally:
-            _stop(process)
+    port = free_port()
+    with running(app_command(port), url=f"http://127.0.0.1:{port}", log=log, timeout=timeout) as server:
+        yield server
 
 
 @contextmanager
-def serving(log_name: str) -> Iterator[AppServer]:
+def serving(log_name: str) -> Iterator[Running]:
     """For a test: :func:`app_server` with its output in ``tests/artifacts/{log_name}.log``.
 
     A server that does not start fails the test with the server's output, without a traceback of this helper.
@@ -168,7 +120,7 @@ def serving(log_name: str) -> Iterator[AppServer]:
     with contextlib.ExitStack() as stack:
         try:
             server = stack.enter_context(app_server(ARTIFACTS / f"{log_name}.log"))
-        except AppServerError as error:
+        except ServerError as error:
             import pytest
 
             pytest.fail(str(error), pytrace=False)
@@ -197,25 +149,22 @@ def _status_kib(pid: int, key: str) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(OSError):
-            out += [int(c) for c in task.read_text().split()]
+def descendants(pid: int) -> list[int]:
+    """Every process ``pid`` started, and those they started, that is still running."""
+    out, todo, seen = [], [pid], {pid}
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                children = [c for c in map(int, task.read_text().split()) if c not in seen]
+                seen.update(children)
+                out += children
+                todo += children
     return out
 
 
 def rss_bytes(pid: int) -> int:
     """Resident memory (``VmRSS``) of ``pid`` and every process below it, in bytes."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        total += _status_kib(current, "VmRSS") * 1024
-        todo += _children(current)
-    return total
+    return sum(_status_kib(current, "VmRSS") * 1024 for current in [pid, *descendants(pid)])
 
 
 def peak_rss_bytes(pid: int) -> int:

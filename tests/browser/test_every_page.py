@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from ui.pages import PAGES, PageSpec
+
 from .helpers import (
     axe_audit,
     describe_violations,
@@ -27,102 +29,94 @@ FRAMEWORKS = {"council": {}, "ddat": {"framework": "ddat"}}  # the council frame
 
 @dataclass(frozen=True)
 class View:
-    name: str  # screenshot and test id
-    path: str
-    h1: str | dict[str, str]  # the page's one h1, or per framework (a role's profile is headed by its title)
+    """A page of the registry (ui/pages.py), the deep link that gives it something to show, and what it shows."""
+
+    spec: PageSpec
+    h1: dict[str, str] | None = None  # per framework, where the page is not headed by its registry heading
     params: dict[str, dict] = field(default_factory=dict)  # per framework
     shows: str | None = None  # a CSS selector the main area must show
     text: dict[str, str] = field(default_factory=dict)  # per framework: text the main area must contain
+    opens: bool = False  # draws tables in expanders or tabs, each audited once opened
+
+    @property
+    def name(self) -> str:  # screenshot and test id
+        return self.spec.path or "home"
+
+    @property
+    def path(self) -> str:
+        return "/" + self.spec.path
+
+    def heading(self, framework: str) -> str:
+        return self.h1[framework] if self.h1 else self.spec.h1
 
 
-VIEWS = [
-    View("home", "/", "Career Explorer", shows='[data-testid="stMetric"]'),
-    View(
-        "roles",
-        "/roles",
-        {"council": "Delivery Manager", "ddat": "Delivery manager"},
-        {"council": {"role": "delivery-manager"}, "ddat": {"role": "delivery-manager"}},
-        shows='[data-testid="stTab"]',
-        text={"council": "Delivery Manager", "ddat": "Delivery manager"},
-    ),
-    View(
-        "skills",
-        "/skills",
-        {"council": "Planning", "ddat": "User research methods"},
-        {"council": {"skill": "planning"}, "ddat": {"skill": "user-research-methods"}},
-        shows='a[href*="roles?role="]',  # each level's roles, linked to their profiles
-        text={"council": "Ways to learn at this level", "ddat": "Ways to learn at this level"},
-    ),
-    View("map", "/map", "Career map", shows='[data-testid="stPlotlyChart"]'),
-    View(
-        "paths",
-        "/paths",
-        "Progression paths",
-        {
+#: What each page, by URL path, is asked and must show.
+CHECKS: dict[str, dict] = {
+    "": {"shows": '[data-testid="stMetric"]'},
+    "roles": {
+        "h1": {"council": "Delivery Manager", "ddat": "Delivery manager"},
+        "params": {"council": {"role": "delivery-manager"}, "ddat": {"role": "delivery-manager"}},
+        "shows": '[data-testid="stTab"]',
+        "text": {"council": "Delivery Manager", "ddat": "Delivery manager"},
+        "opens": True,
+    },
+    "skills": {
+        "h1": {"council": "Planning", "ddat": "User research methods"},
+        "params": {"council": {"skill": "planning"}, "ddat": {"skill": "user-research-methods"}},
+        "shows": 'a[href*="roles?role="]',  # each level's roles, linked to their profiles
+        "text": {"council": "Ways to learn at this level", "ddat": "Ways to learn at this level"},
+    },
+    "map": {"shows": '[data-testid="stPlotlyChart"]', "opens": True},
+    "paths": {
+        "params": {
             "council": {"from": "associate-project-manager", "to": "head-of-delivery-management"},
             "ddat": {"from": "apprentice-developer", "to": "head-of-agile-delivery-management"},
         },
-        shows='[data-testid="stTab"]',
-        text={"council": "Route 1:", "ddat": "Route 1:"},
-    ),
-    View(
-        "gap",
-        "/gap",
-        "Skill gap and development plan",
-        {
+        "shows": '[data-testid="stTab"]',
+        "text": {"council": "Route 1:", "ddat": "Route 1:"},
+        "opens": True,
+    },
+    "gap": {
+        "params": {
             "council": {"current": "associate-project-manager", "target": "delivery-manager"},
             "ddat": {"current": "associate-delivery-manager", "target": "delivery-manager"},
         },
-        shows='[data-testid="stMarkdownContainer"] h3:visible',  # "What changes at …", the first tab's heading
-        text={"council": "Requirements already met", "ddat": "Requirements already met"},
-    ),
-    View(
-        "compare",
-        "/compare",
-        "Compare roles",
-        {
+        "shows": '[data-testid="stMarkdownContainer"] h3:visible',  # "What changes at …", the first tab's heading
+        "text": {"council": "Requirements already met", "ddat": "Requirements already met"},
+        "opens": True,
+    },
+    "record": {"shows": '[data-testid="stFileUploader"]'},
+    "team": {"shows": '[data-testid="stFileUploader"]'},
+    "compare": {
+        "params": {
             "council": {"roles": ["associate-project-manager", "delivery-manager"]},
             "ddat": {"roles": ["delivery-manager", "product-manager"]},
         },
-        shows='[class*="st-key-stacked-facts"] table',  # the facts side by side (stacked on a phone)
-        text={"council": "Criteria that differ", "ddat": "Criteria that differ"},
-    ),
-    View(
-        "review",
-        "/review",
-        "Structure review",
-        shows='[data-testid="stMarkdownContainer"] a[href*="roles?role="]',  # a finding's links to its roles
-        text={
+        "shows": '[class*="st-key-stacked-facts"] table',  # the facts side by side (stacked on a phone)
+        "text": {"council": "Criteria that differ", "ddat": "Criteria that differ"},
+    },
+    "review": {
+        "shows": '[data-testid="stMarkdownContainer"] a[href*="roles?role="]',  # a finding's links to its roles
+        "text": {
             "council": "Skill cliff: Associate Project Manager → Delivery Manager",
             "ddat": "No Head role leads to any Chief role",
         },
-    ),
-    View(
-        "versions",
-        "/versions",
-        "Compare versions",
-        {"council": {"old": "roles", "new": "ft-engineering"}, "ddat": {"old": "ddat", "new": "roles"}},
+        "opens": True,
+    },
+    "versions": {
+        "params": {"council": {"old": "roles", "new": "ft-engineering"}, "ddat": {"old": "ddat", "new": "roles"}},
         # a short list of changes is a table shown whole; a long one (DDaT's 205 roles) a scrolling grid
-        shows='.st-key-stacked-versions-roles table, [data-testid="stDataFrame"]',
-        text={"council": "Roles removed", "ddat": "Roles removed"},
-    ),
-    View("import_jd", "/import_jd", "Import a job description", shows='[data-testid="stFileUploader"]'),
-    View("record", "/record", "Development record", shows='[data-testid="stFileUploader"]'),
-    View("team", "/team", "Team", shows='[data-testid="stFileUploader"]'),
-    View(
-        "pay",
-        "/pay",
-        "Pay and progression",
-        shows='[data-testid="stMarkdownContainer"] table',  # the grades
-        text={"council": "To progress to Project Manager", "ddat": "Trainee business architect"},
-    ),
-]
-
-
-def test_every_page_of_the_registry_is_here():
-    from ui.pages import PAGES
-
-    assert sorted(v.path.strip("/") for v in VIEWS) == sorted(spec.path for spec in PAGES)
+        "shows": '.st-key-stacked-versions-roles table, [data-testid="stDataFrame"]',
+        "text": {"council": "Roles removed", "ddat": "Roles removed"},
+        "opens": True,
+    },
+    "import_jd": {"shows": '[data-testid="stFileUploader"]'},
+    "pay": {
+        "shows": '[data-testid="stMarkdownContainer"] table',  # the grades
+        "text": {"council": "To progress to Project Manager", "ddat": "Trainee business architect"},
+    },
+}
+VIEWS = [View(spec, **CHECKS[spec.path]) for spec in PAGES]
 
 
 @pytest.mark.parametrize("framework", list(FRAMEWORKS))
@@ -133,7 +127,7 @@ def test_every_page_renders_and_is_accessible(page, app_url, view: View, framewo
     name = f"{view.name}-{framework}"
 
     assert exceptions(page) == [], f"{name}: Streamlit shows a traceback"
-    h1 = view.h1 if isinstance(view.h1, str) else view.h1[framework]
+    h1 = view.heading(framework)
     headings = page.locator("h1").filter(has_text=h1)
     found = page.locator("h1").all_inner_texts()
     assert headings.count() == 1, f"{name}: expected one heading {h1!r}; the page's h1s are {found}"
@@ -166,7 +160,7 @@ def _states_once_opened(page) -> Iterator[str]:
         yield re.sub(r"\W+", "-", label.lower()).strip("-")
 
 
-OPENED = [v for v in VIEWS if v.name in {"roles", "map", "paths", "gap", "review", "versions"}]
+OPENED = [v for v in VIEWS if v.opens]
 
 
 @pytest.mark.parametrize("framework", list(FRAMEWORKS))

@@ -20,6 +20,7 @@ from playwright.sync_api import Page
 
 from framework.loader import load_framework_text
 from framework.record import dump_record, new_record
+from ui.pages import PAGES
 
 from .frameworks import HOSTILE_FRAMEWORK, HOSTILE_NAME, HOSTILE_ROLE_TITLES, PAYLOADS, hostile_text
 from .helpers import (
@@ -223,35 +224,38 @@ def _versions(page: Page, record: Callable[[str], None]) -> None:
 
 @dataclass(frozen=True)
 class HostileView:
-    name: str
-    nav: str  # the sidebar link
+    """What a page of the registry must show as written, once given the hostile framework's text."""
+
     shows: str  # text the main area must show as written
     setup: Callable[[Page, Callable[[str], None]], None] | None = None
+    chart: bool = False  # draws a chart whose labels carry the text
 
 
-VIEWS = [
-    HostileView("home", "Home", HOSTILE_NAME),
-    HostileView("roles", "Roles", hostile_text("Alpha description"), _roles),
-    HostileView("map", "Career map", ALPHA, _map),
-    HostileView("paths", "Progression paths", f"{ALPHA} → {BETA}", _paths),
-    HostileView("gap", "Skill gap and plan", f"{ALPHA} ({hostile_text('Grade one')}) →", _gap),
-    HostileView("record", "Development record", f"Record of {PERSON}", _record),
-    HostileView("team", "Team", PERSON, _team),
-    HostileView("compare", "Compare roles", f"Open the profile of {GAMMA}", _compare),
-    HostileView("review", "Structure review", ALPHA, _review),
-    HostileView("versions", "Compare versions", f"→ {HOSTILE_NAME}", _versions),
+#: Each page, by URL path.
+VIEWS = {
+    "": HostileView(HOSTILE_NAME),
+    "roles": HostileView(hostile_text("Alpha description"), _roles),
+    "map": HostileView(ALPHA, _map, chart=True),
+    "paths": HostileView(f"{ALPHA} → {BETA}", _paths, chart=True),
+    "gap": HostileView(f"{ALPHA} ({hostile_text('Grade one')}) →", _gap, chart=True),
+    "record": HostileView(f"Record of {PERSON}", _record),
+    "team": HostileView(PERSON, _team),
+    "compare": HostileView(f"Open the profile of {GAMMA}", _compare),
+    "review": HostileView(ALPHA, _review, chart=True),
+    "versions": HostileView(f"→ {HOSTILE_NAME}", _versions),
     # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
-    HostileView("import_jd", "Import a job description", f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
-]
-BY_NAME = {v.name: v for v in VIEWS}
+    "import_jd": HostileView(f"Merge into {HOSTILE_NAME.split(' **')[0]}"),
+    "pay": HostileView(ALPHA),  # the first grade's roles, each under its title
+}
+BY_NAME = {spec.path or "home": (spec, VIEWS[spec.path]) for spec in PAGES}
 
 
 def visit(session: HostileSession, name: str) -> Facts:
     """Open the page through the sidebar (once per module), give it something to show, and gather facts."""
     if name not in session.visited:
-        view = BY_NAME[name]
+        spec, view = BY_NAME[name]
         facts = Facts()
-        open_page(session.page, view.nav)
+        open_page(session.page, spec.title)
         assert selected(session.page, "Framework") == f"{HOSTILE_NAME} (uploaded)", "the upload was lost"
         session.record(facts, "as opened")
         if view.setup:
@@ -262,7 +266,7 @@ def visit(session: HostileSession, name: str) -> Facts:
 
 # --------------------------------------------------------------------------- the checks
 
-NAMES = [v.name for v in VIEWS]
+NAMES = list(BY_NAME)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -277,7 +281,7 @@ def test_no_payload_runs_or_becomes_an_element(hostile, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_payload_text_is_shown_as_written(hostile, name):
     facts = visit(hostile, name)
-    expected = BY_NAME[name].shows
+    expected = BY_NAME[name][1].shows
     assert expected in facts.main_text, f"{name}: {expected!r} is not shown as written"
 
 
@@ -290,7 +294,7 @@ def test_framework_text_never_becomes_markup(hostile, name):
     )
 
 
-CHART_PAGES = ["map", "paths", "gap", "review"]
+CHART_PAGES = [name for name, (_, view) in BY_NAME.items() if view.chart]
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)

@@ -14,7 +14,7 @@ the benchmarks use this module too.
 from __future__ import annotations
 
 import asyncio
-import os
+import json
 import random
 import statistics
 import threading
@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from tests.browser.server import ARTIFACTS, require_chromium, serving
+from ui.pages import PAGES
+
 __all__ = [
     "PAGE_TIMEOUT",
     "PageRun",
@@ -30,23 +33,17 @@ __all__ = [
     "Step",
     "council_journeys",
     "framework_journeys",
-    "in_ci",
+    "measure_served_app",
     "percentile",
     "run_in_own_thread",
+    "save_figures",
     "summary",
 ]
 
 PAGE_TIMEOUT = 120  # seconds for one page, from the request to the end of its run, under load
-HOME_TITLE = "Career Explorer"
-#: The title (h1) of each page that has a fixed one; a role's profile is headed by the role's title.
-TITLES = {
-    "": HOME_TITLE,
-    "map": "Career map",
-    "paths": "Progression paths",
-    "gap": "Skill gap and development plan",
-    "compare": "Compare roles",
-    "review": "Structure review",
-}
+#: The heading of each page, by URL path (a role's profile is headed by the role's title).
+TITLES = {spec.path: spec.h1 for spec in PAGES}
+HOME_TITLE = TITLES[""]
 #: (role to open, route from, route to) in the council framework; each session starts at a different one.
 COUNCIL_JOURNEYS = [
     ("delivery-manager", "associate-project-manager", "head-of-delivery-management"),
@@ -56,10 +53,6 @@ COUNCIL_JOURNEYS = [
     ("project-manager", "associate-project-manager", "senior-delivery-manager"),
 ]
 JOURNEY_PAGES = ["home", "roles", "map", "paths", "gap"]
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @dataclass(frozen=True)
@@ -229,6 +222,23 @@ def summary(times: list[float]) -> dict[str, float | int]:
         "p95_s": round(percentile(ordered, 0.95), 3),
         "max_s": round(ordered[-1], 3),
     }
+
+
+def measure_served_app(name: str, drive) -> dict:
+    """Serve the app (its output in ``tests/artifacts/{name}-server.log``), run ``drive(url, pid, chromium)`` against
+    it (a coroutine, in a thread of its own), keep the figures it returns (:func:`save_figures`) and return them.
+    Without Chromium the test skips — or fails under CI."""
+    chromium = require_chromium("the load test is skipped")
+    with serving(f"{name}-server") as server:
+        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
+    save_figures(name, figures)
+    return figures
+
+
+def save_figures(name: str, figures: dict) -> None:
+    """Keep a load test's figures in ``tests/artifacts/{name}.json``: recorded, for a person to read, not asserted."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 def page_times(sessions, name: str | None = None) -> list[float]:

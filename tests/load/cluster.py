@@ -8,10 +8,8 @@ and nginx with it. Only the standard library is imported here.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -19,17 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ui.proxy import free_port
+from tests.browser.server import descendants
+from ui.processes import free_port, running
 
-__all__ = ["Cluster", "ClusterError", "alive", "serve_cluster"]
+__all__ = ["Cluster", "alive", "serve_cluster"]
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 180  # seconds: the venv check, N workers starting at once on two cores, then nginx
 STOP_TIMEOUT = 30
-
-
-class ClusterError(RuntimeError):
-    """The served app did not start, or did not stop cleanly; the message holds its output."""
 
 
 @dataclass
@@ -50,18 +45,6 @@ def _cmdline(pid: int) -> list[str]:
         return []
 
 
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            with contextlib.suppress(OSError):
-                children = [int(c) for c in task.read_text().split()]
-                out += children
-                todo += children
-    return out
-
-
 def alive(pid: int) -> bool:
     """True while ``pid`` runs (a zombie, finished but not yet reaped, counts as gone)."""
     try:
@@ -71,19 +54,11 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _healthy(url: str) -> bool:
-    host, port = url.removeprefix("http://").split(":")
-    try:
-        connection = http.client.HTTPConnection(host, int(port), timeout=2)
-        connection.request("GET", "/_stcore/health")
-        return connection.getresponse().status == 200
-    except (OSError, http.client.HTTPException):
-        return False
-
-
 @contextmanager
 def serve_cluster(log: Path, *, workers: int = 2, app_args: list[str] = ()) -> Iterator[Cluster]:
-    """Serve the app with ``workers`` processes behind nginx until the block ends; then stop it with SIGINT.
+    """Serve the app with ``workers`` processes behind nginx until the block ends; then stop it with SIGINT, as
+    Ctrl-C in a terminal does (:func:`ui.processes.running`; :class:`~ui.processes.ServerError` if it does not
+    start).
 
     ``app_args`` go to the app after ``--`` (e.g. ``["--framework", path]``). On exit, ``cluster.stopped`` holds
     the supervisor's exit code and any of its processes still running, for the caller to check.
@@ -92,31 +67,14 @@ def serve_cluster(log: Path, *, workers: int = 2, app_args: list[str] = ()) -> I
     command = [sys.executable, str(ROOT / "dev.py"), "serve", "--workers", str(workers)]
     command += ["--port", str(port), "--address", "127.0.0.1", "--server.fileWatcherType", "none"]
     command += ["--", *app_args] if app_args else []
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,
-        )
-        cluster = Cluster(f"http://127.0.0.1:{port}", process.pid, log)
-        try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while not _healthy(cluster.url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    problem = (
-                        f"exited with code {process.returncode}"
-                        if process.poll() is not None
-                        else f"did not answer within {START_TIMEOUT} s"
-                    )
-                    written = log.read_text(encoding="utf-8", errors="replace")
-                    raise ClusterError(f"{' '.join(command)} {problem}; its output:\n{written}")
-                time.sleep(0.3)
-            for pid in _descendants(process.pid):
+    cluster: Cluster | None = None
+    try:
+        with running(
+            command, url=f"http://127.0.0.1:{port}", log=log, timeout=START_TIMEOUT, poll=0.3,
+            stop_signal=signal.SIGINT, stop_timeout=STOP_TIMEOUT,
+        ) as server:  # fmt: skip
+            cluster = Cluster(server.url, server.pid, log)
+            for pid in descendants(server.pid):
                 line = _cmdline(pid)
                 if "ui.serve" in line:
                     cluster.workers.append(pid)
@@ -125,22 +83,23 @@ def serve_cluster(log: Path, *, workers: int = 2, app_args: list[str] = ()) -> I
                     if "-p" in line:
                         cluster.folder = Path(line[line.index("-p") + 1])
             yield cluster
-        finally:
-            everything = [*cluster.workers, *cluster.nginx]
-            if process.poll() is None:
-                os.kill(process.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the supervisor stops the rest
-                try:
-                    process.wait(STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(STOP_TIMEOUT)
-            time.sleep(0.2)
-            cluster.stopped = {
-                "exit_code": process.returncode,
-                "left_running": [pid for pid in everything if alive(pid)],
-                "folder_left": bool(cluster.folder and cluster.folder.exists()),
-            }
-            for pid in cluster.stopped["left_running"]:  # never leave a process behind, whatever the test says
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+    finally:
+        if cluster is not None:
+            _record_stop(cluster, server.process.returncode)
+
+
+def _record_stop(cluster: Cluster, exit_code: int | None) -> None:
+    """What the supervisor left behind once it stopped (its children stop as it does; a moment is allowed for
+    them to go), and never a process left running, whatever the test then says."""
+    everything = [*cluster.workers, *cluster.nginx]
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in everything) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    cluster.stopped = {
+        "exit_code": exit_code,
+        "left_running": [pid for pid in everything if alive(pid)],
+        "folder_left": bool(cluster.folder and cluster.folder.exists()),
+    }
+    for pid in cluster.stopped["left_running"]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)

@@ -25,20 +25,16 @@ Chromium is Debian's (``/usr/bin/chromium``) or ``CHROMIUM_PATH``: without it th
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import time
 
 import pytest
 
 from tests.browser.server import (
-    ARTIFACTS,
     CHROMIUM_ARGS,
     cpu_seconds,
-    find_chromium,
     peak_rss_bytes,
     rss_bytes,
-    serving,
 )
 from tests.conftest import ROOT
 from tests.load.client import (
@@ -47,9 +43,8 @@ from tests.load.client import (
     PageRun,
     Session,
     council_journeys,
-    in_ci,
+    measure_served_app,
     page_times,
-    run_in_own_thread,
     summary,
 )
 
@@ -64,16 +59,6 @@ PAGES = JOURNEY_PAGES
 
 
 # --------------------------------------------------------------------------- the server
-
-
-def _chromium() -> str:
-    path, candidates = find_chromium()
-    if path is not None:
-        return path
-    where = ", ".join(candidates)
-    if in_ci():
-        pytest.fail(f"CI=true but Chromium is missing: install Debian's chromium package (looked for {where})")
-    pytest.skip(f"Chromium not found (looked for {where}); the load test is skipped")
 
 
 def server_figures(pid: int) -> dict[str, float]:
@@ -208,11 +193,7 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(420)
 def test_twenty_concurrent_sessions_walk_the_main_journeys_without_errors():
-    chromium = _chromium()
-    with serving("load-server") as server:
-        figures = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "load.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    figures = measure_served_app("load", drive)
     one, many, server = figures["single"], figures["concurrent"], figures["server"]
     alone, loaded = figures["browser_alone"], figures["browser_under_load"]
     print(

@@ -22,37 +22,29 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import json
 import time
 
 import pytest
 
-from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, find_chromium
+from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, require_chromium, require_nginx
 from tests.conftest import ROOT
 from tests.load.client import (
     Session,
     council_journeys,
-    in_ci,
     page_times,
     run_in_own_thread,
+    save_figures,
     summary,
 )
-from tests.load.cluster import ClusterError, serve_cluster
-from ui.proxy import AFFINITY_COOKIE, find_nginx
+from tests.load.cluster import serve_cluster
+from ui.processes import ServerError
+from ui.proxy import AFFINITY_COOKIE
 
 WORKERS = 2
 SESSIONS = 16
 LOAD_SECONDS = 40  # how long sessions keep starting new journeys; the journeys under way then finish
 SINGLE_ROUNDS = 3
 JOURNEYS = council_journeys(ROOT)
-
-
-def _require(what: str, found: str | None, install: str) -> str:
-    if found is not None:
-        return found
-    if in_ci():
-        pytest.fail(f"CI=true but {what} is missing: {install}", pytrace=False)
-    pytest.skip(f"{what} not found ({install}); the proxy load test is skipped")
 
 
 async def _load(base: str) -> dict:
@@ -129,8 +121,8 @@ def _browser(base: str, chromium: str) -> dict:
 @pytest.mark.browser
 @pytest.mark.timeout(480)
 def test_two_workers_behind_the_proxy_serve_many_sessions_and_a_browser_without_errors():
-    _require("nginx", find_nginx(), "install Debian's nginx package (python3 dev.py test does, as root)")
-    chromium = _require("Chromium", find_chromium()[0], "install Debian's chromium package")
+    require_nginx("the proxy load test is skipped")
+    chromium = require_chromium("the proxy load test is skipped")
     try:
         with serve_cluster(ARTIFACTS / "proxy-server.log", workers=WORKERS) as cluster:
             assert len(cluster.workers) == WORKERS, f"workers found: {cluster.workers}"
@@ -142,11 +134,10 @@ def test_two_workers_behind_the_proxy_serve_many_sessions_and_a_browser_without_
             )
             figures["upload_without_xsrf_status"] = _upload_without_xsrf_token(cluster.url)
             figures["browser"] = run_in_own_thread(lambda: _browser(cluster.url, chromium))
-    except ClusterError as error:
+    except ServerError as error:
         pytest.fail(str(error), pytrace=False)
     figures["stopped"] = cluster.stopped
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "load-proxy.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    save_figures("load-proxy", figures)
     one, many, seen = figures["single"], figures["concurrent"], figures["browser"]
     print(
         f"\nproxy: {WORKERS} workers, {SESSIONS} sessions for {LOAD_SECONDS} s ({many['pages']} pages)\n"

@@ -4,6 +4,36 @@ import streamlit as st
 
 from framework.views import home_view
 from ui import render, state
+from ui.pages import by_script
+
+#: Where each kind of user starts: who, the question they bring, and the pages that answer it (script, link text).
+START = (
+    (
+        "Staff",
+        "Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:",
+        (
+            ("pages/map.py", "See the career map"),
+            ("pages/paths.py", "Find routes to a role"),
+            ("pages/gap.py", "Check your skill gap"),
+        ),
+    ),
+    (
+        "Line managers",
+        "Preparing a development conversation? Compare your report's role with the role they are aiming for, and "
+        "download a plan with the gaps, what good looks like, and space for agreed actions.",
+        (("pages/gap.py", "Skill gap and development plan"), ("pages/roles.py", "Read a role's job description")),
+    ),
+    (
+        "Leadership and HR",
+        "Is the structure sound? Look for missing rungs, dead ends, skill cliffs and roles that are only referenced, "
+        "and compare roles side by side.",
+        (
+            ("pages/review.py", "Review the structure"),
+            ("pages/compare.py", "Compare roles"),
+            ("pages/roles.py", "Browse every role"),
+        ),
+    ),
+)
 
 
 def main() -> None:
@@ -36,32 +66,11 @@ def main() -> None:
         )
 
     st.header("Where to start", divider="gray")
-    staff, managers, leaders = st.columns(3)
-    with staff:
-        st.markdown(
-            "### Staff\n\n"
-            "Where can I go from here, and what do I need to learn? Set **My current role** in the sidebar, then:"
-        )
-        render.page_link("pages/map.py", label="See the career map", icon=":material/hub:")
-        render.page_link("pages/paths.py", label="Find routes to a role", icon=":material/route:")
-        render.page_link("pages/gap.py", label="Check your skill gap", icon=":material/checklist:")
-    with managers:
-        st.markdown(
-            "### Line managers\n\n"
-            "Preparing a development conversation? Compare your report's role with the role they are aiming for, "
-            "and download a plan with the gaps, what good looks like, and space for agreed actions."
-        )
-        render.page_link("pages/gap.py", label="Skill gap and development plan", icon=":material/checklist:")
-        render.page_link("pages/roles.py", label="Read a role's job description", icon=":material/badge:")
-    with leaders:
-        st.markdown(
-            "### Leadership and HR\n\n"
-            "Is the structure sound? Look for missing rungs, dead ends, skill cliffs and roles that are only "
-            "referenced, and compare roles side by side."
-        )
-        render.page_link("pages/review.py", label="Review the structure", icon=":material/account_tree:")
-        render.page_link("pages/compare.py", label="Compare roles", icon=":material/compare_arrows:")
-        render.page_link("pages/roles.py", label="Browse every role", icon=":material/badge:")
+    for column, (who, question, links) in zip(st.columns(len(START)), START, strict=True):
+        with column:
+            st.markdown(f"### {who}\n\n{question}")
+            for script, label in links:
+                render.page_link(script, label=label, icon=by_script(script).icon)
 
     if home.attribution:
         st.caption(render.md(home.attribution))

@@ -21,6 +21,7 @@ from framework.views.map import (
     usual_disciplines,
     usual_kinds,
 )
+from framework.wording import and_list
 from ui import render, state
 from ui.data import arrow, shared_figure
 from ui.map_figure import career_map_figure
@@ -42,11 +43,6 @@ def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
 
 def _table(framework, graph, kinds, focus):
     return arrow(map_view(framework, graph, kinds, focus).table())
-
-
-def _names(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def main() -> None:
@@ -135,7 +131,7 @@ def main() -> None:
     if first_shown and list(disciplines) == list(first_shown):
         notes.append(
             f"This framework has {G.number_of_nodes():,} roles, more than a map can show at once: it opens on "
-            f"{render.md(_names(first_shown))}. Choose other disciplines under “Map options”, or find a role."
+            f"{render.md(and_list(first_shown))}. Choose other disciplines under “Map options”, or find a role."
         )
     if added is not None:
         notes.append(f"The map also shows {render.md(added)}, the discipline of the role you are finding.")

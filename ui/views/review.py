@@ -5,10 +5,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from framework.findings import BY_DESIGN, PROBLEM, WORTH_A_LOOK
 from framework.grading import GradingRule
-from framework.review import BY_DESIGN, PROBLEM, WORTH_A_LOOK, review_markdown, review_xlsx
+from framework.review import review_markdown, review_xlsx
 from framework.views import ReviewView, review_view
 from framework.views.review import FindingView
+from framework.wording import plural
 from ui import render, state
 from ui.data import Loaded, shared_figure
 from ui.pages import url_path
@@ -21,10 +23,6 @@ SEVERITY_INTROS = {
     BY_DESIGN: "Expected in any structure: listed so nothing is hidden, with nothing to do.",
 }
 LINKS_SHOWN = 12  # role links per finding; the rest are counted
-
-
-def _count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
 
 
 def _figures(framework, graph):
@@ -127,7 +125,7 @@ def main() -> None:
     review = loaded.view(review_view)
 
     st.title("Structure review")
-    overview = " · ".join(_count(n, one, many) for n, one, many in review.overview)
+    overview = " · ".join(plural(n, one, many) for n, one, many in review.overview)
     st.markdown(
         "Is the structure sound? Each tab answers one question about the framework as a whole; every table can be "
         f"downloaded with the rest of the review at the bottom of the page.\n\n**In short:** {overview}."
