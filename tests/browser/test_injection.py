@@ -179,6 +179,12 @@ def _gap(page: Page, record: Callable[[str], None]) -> None:
         record(f"gap from Alpha to Beta, the {tab} tab, every expander open")
 
 
+def _skills(page: Page, record: Callable[[str], None]) -> None:
+    record("every skill listed")
+    choose(page, "Open the skill", "Skill one")
+    record("skill one: each level, the roles that need it and the ways to learn it")
+
+
 def _review(page: Page, record: Callable[[str], None]) -> None:
     for tab in each_tab(page):
         record(f"the {tab} tab, every expander open")
@@ -235,6 +241,7 @@ class HostileView:
 VIEWS = {
     "": HostileView(HOSTILE_NAME),
     "roles": HostileView(hostile_text("Alpha description"), _roles),
+    "skills": HostileView(hostile_text("Skill one"), _skills),
     "map": HostileView(ALPHA, _map, chart=True),
     "paths": HostileView(f"{ALPHA} → {BETA}", _paths, chart=True),
     "gap": HostileView(f"{ALPHA} ({hostile_text('Grade one')}) →", _gap, chart=True),
