@@ -13,7 +13,9 @@ plain data (pandas and numpy), testable without Streamlit or plotly::
 The number of lines drawn is bounded. Promotions and reporting lines are about one per role and are all drawn;
 lateral moves derived from skill overlap can number in the hundreds of thousands, which no reader could tell
 apart. Up to 2,000 are all drawn; beyond, the map draws the easiest lateral move from each role (from 2,000
-roles at most) and says so (:attr:`CareerMap.note`), while the table lists every move. The edges are read from
+roles at most) and says so (:attr:`CareerMap.note`), while the table lists every move. A framework too large to
+draw role by role opens on :func:`map_overview`: how many roles each discipline has at each grade, a cell each,
+so what is drawn grows with the disciplines and grades, not with the roles. The edges are read from
 the adjacency dicts in one pass that reads each edge's attributes once and builds no object per edge
 (:class:`_Edges`), rather than a loop over ``G.edges(data=True)``.
 """
@@ -41,11 +43,13 @@ __all__ = [
     "UNKNOWN_GRADE_TICK",
     "UNPLACED_GAP",
     "CareerMap",
+    "MapOverview",
     "career_map",
     "default_kinds",
     "describe_map",
     "edge_kinds",
     "map_layout",
+    "map_overview",
     "map_table",
 ]
 
@@ -479,3 +483,116 @@ def _summary(view: CareerMap) -> str:
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
+# --------------------------------------------------------------------------- the overview
+
+GRADE_NOT_STATED = "Grade not stated"
+
+
+@dataclass(frozen=True, eq=False)
+class MapOverview:
+    """The career map of a framework too large to draw role by role: one cell per discipline and grade with
+    roles, counting them. Its size is disciplines × grades, whatever the number of roles.
+
+    ``cells`` has one row per cell: ``row`` and ``row_label`` (the discipline, in the map's order of rows, roles
+    without one last), ``discipline_id``, ``colour`` (as on the detailed map), ``column`` (the grade's place;
+    roles whose grade is not stated in a column of their own at the right), ``grade`` (its label), ``roles``,
+    ``described`` and ``referenced``. ``where`` gives each role's cell, as (row, column).
+    """
+
+    cells: pd.DataFrame
+    grades: tuple[str, ...]
+    grade_labels: dict[str, str]
+    roles: int
+    where: dict[str, tuple[int, float]]
+
+    @property
+    def unstated_column(self) -> float | None:
+        """The column of the roles whose grade is not stated, if any."""
+        columns = self.cells.loc[self.cells["grade"] == GRADE_NOT_STATED, "column"]
+        return float(columns.iloc[0]) if len(columns) else None
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """One row per discipline: ``row``, ``row_label``, ``discipline_id``, ``colour`` and its ``roles``."""
+        per = self.cells.groupby(["row", "row_label", "colour"], sort=True, dropna=False)["roles"].sum()
+        out = per.reset_index()
+        ids = self.cells.drop_duplicates("row").set_index("row")["discipline_id"]
+        out["discipline_id"] = out["row"].map(ids)
+        return out
+
+    def table(self) -> pd.DataFrame:
+        """Roles per discipline (rows) and grade (columns, lowest first), with a total: the overview's
+        accessible alternative."""
+        labels = [self.grade_labels.get(g, g) for g in self.grades]
+        if self.unstated_column is not None:
+            labels.append(GRADE_NOT_STATED)
+        counts = self.cells.pivot_table(index=["row", "row_label"], columns="grade", values="roles", aggfunc="sum")
+        counts = counts.reindex(columns=[c for c in labels if c in counts.columns]).fillna(0).astype(int)
+        counts["All grades"] = counts.sum(axis=1)
+        counts = counts.sort_index(level=0)
+        counts.index = counts.index.get_level_values(1)
+        counts.columns.name = None
+        return counts.reset_index(names="Discipline")
+
+    @property
+    def summary(self) -> str:
+        """The overview in words: roles per discipline, and where most of them are."""
+        rows = self.rows
+        per = ", ".join(f"{label} {count:,}" for label, count in zip(rows["row_label"], rows["roles"], strict=True))
+        busiest = self.cells.sort_values(["roles", "row", "column"], ascending=[False, True, True]).iloc[0]
+        text = (
+            f"{_count(self.roles, 'role')} in {_count(len(rows), 'discipline')} ({per}), counted by grade: "
+            f"{_count(len(self.cells), 'cell')} of a discipline and a grade with roles. The most roles, "
+            f"{int(busiest['roles']):,}, are in {busiest['row_label']} at {busiest['grade']}."
+        )
+        referenced = int(self.cells["referenced"].sum())
+        if referenced:
+            text += f" {_count(referenced, 'role')} only named in another role's description."
+        return text
+
+
+def map_overview(G: nx.DiGraph) -> MapOverview:
+    """How many roles of ``G`` each discipline has at each grade (see :class:`MapOverview`); rows and colours as
+    on the detailed map (:func:`map_layout`), so a discipline keeps its colour when it is opened."""
+    grades: list[str] = G.graph.get("grades", [])
+    labels: dict[str, str] = G.graph.get("grade_labels", {})
+    rank = {grade: i for i, grade in enumerate(grades)}
+    unstated = float(max(len(grades) - 1, 0) + UNPLACED_GAP)
+    order: dict[str | None, int] = {}
+    names: dict[str | None, str] = {}
+    counts: dict[tuple[str | None, float], list[int]] = {}
+    cell_of: dict[str, tuple[str | None, float]] = {}
+    for node, data in G.nodes(data=True):
+        discipline = data.get("discipline")
+        if discipline is not None and discipline not in order:
+            order[discipline] = len(order)
+        names.setdefault(discipline, data.get("discipline_name") or discipline or NO_DISCIPLINE)
+        grade = data.get("grade")
+        column = float(rank[grade]) if grade in rank else unstated
+        tally = counts.setdefault((discipline, column), [0, 0])
+        tally[0 if data.get("status", "described") == "described" else 1] += 1
+        cell_of[node] = (discipline, column)
+    if None in names:
+        order[None] = len(order)
+        names[None] = NO_DISCIPLINE
+    grade_of = {float(i): labels.get(g, g) for i, g in enumerate(grades)} | {unstated: GRADE_NOT_STATED}
+    rows = [
+        {
+            "row": order[discipline],
+            "row_label": names[discipline],
+            "discipline_id": discipline,
+            "colour": order[discipline] % COLOURS,
+            "column": column,
+            "grade": grade_of[column],
+            "roles": described + referenced,
+            "described": described,
+            "referenced": referenced,
+        }
+        for (discipline, column), (described, referenced) in counts.items()
+    ]
+    columns = ["row", "row_label", "discipline_id", "colour", "column", "grade", "roles", "described", "referenced"]
+    cells = pd.DataFrame(rows, columns=columns).sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    where = {node: (order[discipline], column) for node, (discipline, column) in cell_of.items()}
+    return MapOverview(cells, tuple(grades), dict(labels), G.number_of_nodes(), where)
