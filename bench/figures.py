@@ -15,6 +15,8 @@ figure                  measured (baseline)                                     
 ``capacity``            the highest page rate at p95 ≤ 1 s, open-loop arrivals: two         ≥ 1.7×
                         workers behind nginx (one process); 50 users reading 5 s            p95 ≤ 1.5 s
                         (``bench/capacity.py``)
+``launch``              a page's rerun, server CPU, under ``streamlit run app.py`` and      ≤ 1.2×
+                        ``python -m ui.serve`` (the empty app; ``bench/launch.py``)
 ``browser``             each page in Chromium: sidebar navigation, a deep link, an          ≤ 1.5×
                         interaction, cold start (an empty app with the same pages and       (≤ 3× at
                         widgets, alternately; ``bench/browser.py``)                         10,000 roles)
@@ -271,6 +273,13 @@ def capacity_figure(config: Config) -> list[Row]:
     return capacity_rows(config)
 
 
+def launch_figure(config: Config) -> list[Row]:
+    from .launch import launch_rows
+
+    loaded.cache_clear()
+    return launch_rows(config)
+
+
 def browser_figure(config: Config) -> list[Row]:
     from .browser import browser_rows
 
@@ -286,5 +295,6 @@ FIGURES = {
     "map": map_figure,
     "memory": memory_figure,
     "capacity": capacity_figure,
+    "launch": launch_figure,
     "browser": browser_figure,
 }

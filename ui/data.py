@@ -44,6 +44,7 @@ __all__ = [
     "load_upload",
     "local_framework",
     "preload",
+    "preload_once",
     "shared_figure",
     "shipped_frameworks",
 ]
@@ -220,6 +221,28 @@ def load(key: str, path: Path) -> Loaded:
     return loaded
 
 
+_PRELOADED = threading.Event()  # set once the shipped frameworks are loaded and frozen (preload)
+_PRELOADING = threading.Lock()
+
+
+def preload_once() -> None:
+    """:func:`preload`, unless it has been done in this process: for the first run of an app started as
+    ``streamlit run app.py``, which has no warm-up of its own (``python -m ui.serve`` preloads before the server
+    starts, and this does nothing there).
+
+    Without it every run of every page pays for Streamlit's collection of the whole heap after the run
+    (``runner.postScriptGC``): about 85 ms more CPU a run on DDaT (``bench/launch.py``). The first run loads
+    every shipped framework anyway (the sidebar's picker names each); doing it here, before the page, lets them
+    be frozen out of the collector's sight. What the first session holds at that moment is frozen with them
+    (a few objects of its state, nothing a person has entered: nothing can have been by then).
+    """
+    if _PRELOADED.is_set():
+        return
+    with _PRELOADING:
+        if not _PRELOADED.is_set():
+            preload()
+
+
 def preload() -> list[str]:
     """Load every shipped framework before the server takes its first session.
 
@@ -241,6 +264,7 @@ def preload() -> list[str]:
             _LAST[key] = (version, Loaded(key, framework, build_graph(framework)))
             done.append(key)
     gc.freeze()
+    _PRELOADED.set()
     return done
 
 
