@@ -23,6 +23,8 @@ the adjacency dicts in one pass that reads each edge's attributes once and build
 from __future__ import annotations
 
 import math
+import threading
+import weakref
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -215,31 +217,28 @@ def _kind_code(data: dict) -> int:
     return _KIND_CODE[data["kind"]] if len(data["relations"]) == 1 else -1
 
 
-class _Edges:
-    """Every edge of ``G`` as flat arrays, in the graph's order (edges out of each role, roles in the file's
-    order), with each end's row in the map's layout (-1 for a role the map leaves out).
+class _EdgeIndex:
+    """Every edge of a graph as flat arrays, in the graph's order (edges out of each role, roles in the file's
+    order): each end as the role's place in the graph's order of nodes, each edge's attributes by reference,
+    its kind as a small number. Made once per graph (:func:`_edge_index`) and shared by every view of it, so a
+    view of a framework of a million moves costs what it shows, not a copy of the million.
 
-    A large framework has a million moves, nearly all derived lateral moves, each a dict of its own somewhere
-    in memory. They are read in one pass (``map`` over the adjacency dicts into a numpy array) that reads
-    each edge's dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)``
-    building tuples; only the edges drawn pay for their targets, reasons and efforts. An edge with a single
-    relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it the strongest of
-    the relations); the few with several go through :func:`edge_kinds`, and so does every edge of a graph
-    whose edges lack a ``kind`` or ``relations``.
+    The edges are read in one pass (``map`` over the adjacency dicts into numpy arrays) that reads each edge's
+    dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)`` building tuples. An
+    edge with a single relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it
+    the strongest of the relations); the few with several go through :func:`edge_kinds`, and so does every edge
+    of a graph whose edges lack a ``kind`` or ``relations``. Arrays rather than lists: the garbage collector
+    does not walk numpy arrays, and it would walk lists of a million references at each of its frequent
+    young-generation passes.
     """
 
-    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
+    def __init__(self, G: nx.DiGraph) -> None:
         succ = G._succ  # the adjacency dict networkx's own algorithms read
-        self.where = where
-        self.all_shown = all(node in where for node in succ)
+        self.nodes = {node: i for i, node in enumerate(succ)}
         degrees = np.fromiter(map(len, succ.values()), np.int64, count=len(succ))
-        rows = np.fromiter((where.get(u, -1) for u in succ), np.int64, count=len(succ))
-        self.source = np.repeat(rows, degrees)
+        self.source = np.repeat(np.arange(len(succ), dtype=np.int32), degrees)
         n = len(self.source)
-        # Each edge's target and attributes, by reference (no edge is read here), in numpy arrays rather than
-        # lists: the garbage collector does not walk numpy arrays, and it would walk two lists of a million
-        # references at each of its frequent young-generation passes while the figure is built.
-        self.ends = np.fromiter(chain.from_iterable(succ.values()), object, count=n)
+        self.target = np.fromiter(map(self.nodes.__getitem__, chain.from_iterable(succ.values())), np.int32, n)
         self.data = np.fromiter(chain.from_iterable(map(dict.values, succ.values())), object, count=n)
         try:
             self.kind = np.fromiter(map(_kind_code, chain.from_iterable(map(dict.values, succ.values()))), np.int8, n)
@@ -251,27 +250,62 @@ class _Edges:
             for kind, reason in edge_kinds(self.data[i]):
                 self.other.setdefault(kind, {})[i] = reason
 
-    def of_kind(self, kind: str) -> np.ndarray:
-        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
-        mask = self.kind == _KIND_CODE[kind]
-        if kind in self.other:
-            mask[np.fromiter(self.other[kind], np.int64)] = True
-        at = np.flatnonzero(mask)
-        if not self.all_shown and len(at):
-            at = at[(self.source[at] >= 0) & (self.targets(at) >= 0)]
-        return at
+
+_INDEXES: weakref.WeakKeyDictionary[nx.DiGraph, _EdgeIndex] = weakref.WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
+
+
+def _edge_index(G: nx.DiGraph) -> _EdgeIndex:
+    """The edge index of ``G``, made on first use and kept while the graph lives (graphs are never changed once
+    built: :func:`framework.graph.build_graph`)."""
+    with _INDEXES_LOCK:
+        index = _INDEXES.get(G)
+    if index is None or len(index.source) != G.number_of_edges():
+        index = _EdgeIndex(G)
+        with _INDEXES_LOCK:
+            _INDEXES[G] = index
+    return index
+
+
+class _Edges:
+    """The edges of a graph as one view of the map sees them: each end's row in the view's layout (-1 for a role
+    the view leaves out), over the graph's shared :class:`_EdgeIndex`. Edges are named by their positions in the
+    graph's order; only the edges a view shows pay for their rows, targets, reasons and efforts."""
+
+    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
+        self.index = _edge_index(G)
+        self.row = np.full(len(self.index.nodes), -1, dtype=np.int64)
+        nodes = self.index.nodes
+        for node, row in where.items():
+            self.row[nodes[node]] = row
+        self.all_shown = bool((self.row >= 0).all())
+
+    def sources(self, at: np.ndarray) -> np.ndarray:
+        """The layout rows of the edges' sources."""
+        return self.row[self.index.source[at]]
 
     def targets(self, at: np.ndarray) -> np.ndarray:
-        get = self.where.get
-        return np.fromiter((get(v, -1) for v in self.ends[at].tolist()), np.int64, count=len(at))
+        """The layout rows of the edges' targets."""
+        return self.row[self.index.target[at]]
+
+    def of_kind(self, kind: str) -> np.ndarray:
+        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
+        index = self.index
+        mask = index.kind == _KIND_CODE[kind]
+        if kind in index.other:
+            mask[np.fromiter(index.other[kind], np.int64)] = True
+        at = np.flatnonzero(mask)
+        if not self.all_shown and len(at):
+            at = at[(self.sources(at) >= 0) & (self.targets(at) >= 0)]
+        return at
 
     def reasons(self, kind: str, at: np.ndarray) -> list[str]:
-        other = self.other.get(kind, {})
-        data = self.data
+        other = self.index.other.get(kind, {})
+        data = self.index.data
         return [other[i] if i in other else data[i]["relations"][0][1] for i in at.tolist()]
 
     def efforts(self, at: np.ndarray) -> np.ndarray:
-        data = self.data[at].tolist()
+        data = self.index.data[at].tolist()
         try:
             return np.fromiter(map(_EFFORT, data), float, count=len(data))
         except (KeyError, TypeError, ValueError):  # an edge without an effort counts as no effort
@@ -290,7 +324,7 @@ def _laterals_drawn(edges: _Edges, at: np.ndarray, limit: int | None = None) -> 
     limit = LATERALS_DRAWN_UP_TO if limit is None else limit
     if len(at) <= limit:
         return at, 0
-    source = edges.source[at]
+    source = edges.sources(at)
     if (np.diff(source) < 0).any():  # edges come grouped by role; only a graph built otherwise needs this
         order = np.argsort(source, kind="stable")
         at, source = at[order], source[order]
@@ -427,7 +461,7 @@ def _moves_table(view: CareerMap) -> pd.DataFrame:
     if not shown:
         return pd.DataFrame(columns=MOVE_COLUMNS)
     edges, layout = view.edges, view.layout
-    source = np.concatenate([edges.source[at] for _, at in shown])
+    source = np.concatenate([edges.sources(at) for _, at in shown])
     target = np.concatenate([edges.targets(at) for _, at in shown])
     move = np.concatenate([np.full(len(at), KIND_ORDER.index(kind), dtype=np.int8) for kind, at in shown])
     labels = np.array([KIND_LABELS[kind] for kind in KIND_ORDER], dtype=object)

@@ -7,6 +7,7 @@ CI runs everything.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ SEEDS = SHARED / "seeds"
 DDAT_CSV = SHARED / "reference" / "ddat"
 COUNCIL = DATA / "roles.yaml"
 SHIPPED = sorted(DATA.glob("*.yaml"))
+# The app keeps checked frameworks on disk (ui/framework_cache.py): tests read every file afresh (the cache has
+# tests of its own, each in a folder of its own), and write nothing into the home folder.
+os.environ.setdefault("CAREER_EXPLORER_CACHE", "off")
 
 
 def require_seeds() -> Path:

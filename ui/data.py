@@ -28,6 +28,7 @@ import streamlit as st
 from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
 from framework.yamlsafe import gc_paused
+from ui.framework_cache import load_cached
 from ui.upload_worker import check_upload
 
 T = TypeVar("T")
@@ -198,10 +199,20 @@ def load_upload(data: bytes, name: str) -> Loaded:
     return Loaded(key, framework, graph)
 
 
+def _read(path: str | Path) -> tuple[Framework, nx.DiGraph]:
+    """The framework at ``path`` (one of the app's own files, never an upload) and its graph: from the disk
+    cache of checked frameworks when this file was read before (:mod:`ui.framework_cache`)."""
+
+    def build() -> tuple[Framework, nx.DiGraph]:
+        framework = load_framework(path)
+        return framework, build_graph(framework)
+
+    return load_cached(path, build)
+
+
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)
 def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
-    framework = load_framework(path)
-    return Loaded(key, framework, build_graph(framework))
+    return Loaded(key, *_read(path))
 
 
 #: key → (the file version it was loaded from, what was loaded): the last version of each file, so that a run
@@ -258,10 +269,10 @@ def preload() -> list[str]:
             stat = os.stat(path)
             version = (str(path), stat.st_mtime_ns, stat.st_size)
             try:
-                framework = load_framework(path)
+                framework, graph = _read(path)
             except FrameworkError:
                 continue
-            _LAST[key] = (version, Loaded(key, framework, build_graph(framework)))
+            _LAST[key] = (version, Loaded(key, framework, graph))
             done.append(key)
     gc.freeze()
     _PRELOADED.set()

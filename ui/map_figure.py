@@ -354,7 +354,7 @@ def career_map_figure(
     traces = [
         _edge_traces(
             kind,
-            edges.source[at],
+            edges.sources(at),
             edges.targets(at),
             edges.reasons(kind, at) if reasons else None,
             layout,
