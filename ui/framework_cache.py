@@ -108,7 +108,7 @@ def load_cached(path: str | Path, build: Callable[[], T]) -> T:
     cached = folder / name
     if _private(cached, folder=False):
         try:
-            value = pickle.loads(cached.read_bytes())  # noqa: S301 - our own file in our own private folder
+            value = pickle.loads(cached.read_bytes())  # our own file, in a folder no one else may write to
         except Exception as error:  # a file cut short, or from a library that changed in place: read afresh
             _log.warning("framework cache: %s unreadable (%s); reading %s afresh", cached.name, error, path)
         else:
