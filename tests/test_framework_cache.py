@@ -109,8 +109,8 @@ def test_only_the_most_recently_used_files_are_kept(folder, tmp_path):
 
 
 def test_the_app_reads_the_same_framework_and_graph_from_the_cache(folder):
-    fresh, fresh_graph = data._read(COUNCIL)
-    cached, cached_graph = data._read(COUNCIL)
+    fresh, fresh_graph = data.read_framework_file(COUNCIL)
+    cached, cached_graph = data.read_framework_file(COUNCIL)
     assert list(folder.glob("*.pickle")), "kept"
     assert cached == fresh == load_framework(COUNCIL)
     assert list(cached_graph.nodes(data=True)) == list(fresh_graph.nodes(data=True))

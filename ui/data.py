@@ -46,6 +46,7 @@ __all__ = [
     "local_framework",
     "preload",
     "preload_once",
+    "read_framework_file",
     "shared_figure",
     "shipped_frameworks",
 ]
@@ -199,7 +200,7 @@ def load_upload(data: bytes, name: str) -> Loaded:
     return Loaded(key, framework, graph)
 
 
-def _read(path: str | Path) -> tuple[Framework, nx.DiGraph]:
+def read_framework_file(path: str | Path) -> tuple[Framework, nx.DiGraph]:
     """The framework at ``path`` (one of the app's own files, never an upload) and its graph: from the disk
     cache of checked frameworks when this file was read before (:mod:`ui.framework_cache`)."""
 
@@ -212,7 +213,7 @@ def _read(path: str | Path) -> tuple[Framework, nx.DiGraph]:
 
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)
 def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
-    return Loaded(key, *_read(path))
+    return Loaded(key, *read_framework_file(path))
 
 
 #: key → (the file version it was loaded from, what was loaded): the last version of each file, so that a run
@@ -269,7 +270,7 @@ def preload() -> list[str]:
             stat = os.stat(path)
             version = (str(path), stat.st_mtime_ns, stat.st_size)
             try:
-                framework, graph = _read(path)
+                framework, graph = read_framework_file(path)
             except FrameworkError:
                 continue
             _LAST[key] = (version, Loaded(key, framework, graph))
