@@ -174,3 +174,20 @@ def test_a_broken_local_framework_file_is_reported_with_its_location(tmp_path, m
     assert not at.exception
     shown = texts(at) + "\n".join(c.value for c in at.code)
     assert f"{local}:5:" in shown
+
+
+def test_a_long_kind_of_finding_is_counted_by_discipline_and_shown_a_page_at_a_time():
+    at = page("pages/review.py", framework="ddat")
+    shown = texts(at)
+    assert "**Missing rungs (31)** — by discipline: Data 10 · User-centred design 7 · Architecture 4" in shown
+    assert shown.count("**Missing rung:") == 10, "the first page of ten"
+    assert "Findings 1–10 of 31; the downloads below hold every one." in shown
+    pages = at.number_input(key="review-worth-a-look-missing-rung-page")
+    assert pages.label == "Page (of 4)"
+    pages.set_value(4).run()
+    assert texts(at).count("**Missing rung:") == 1, "the last page holds the 31st"
+    at.selectbox(key="review-worth-a-look-missing-rung-discipline").set_value("User-centred design").run()
+    shown = texts(at)
+    assert shown.count("**Missing rung: User-centred design") == 7
+    assert shown.count("**Missing rung:") == 7, "one discipline, on one page"
+    assert "Findings 1–" not in shown.split("**Missing rungs (31)**")[1].split("**Skill inversions")[0]

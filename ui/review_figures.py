@@ -1,5 +1,6 @@
 """Figures for the structure review: the grade × discipline heatmap (reporting lines are a nested list: a tree
-of hundreds of roles without lines drew a box for each).
+of hundreds of roles without lines drew a box for each). Its size is disciplines × grades: a rung's label names
+its first :data:`TITLES_SHOWN` roles and counts the rest, whatever the number of roles.
 
 Colour-blind-safe colours (blue shades of the Okabe–Ito palette, with the status written in every cell, so
 colour is never the only signal); all text escaped for plotly's HTML-like labels.
@@ -20,7 +21,18 @@ def _escape(text: str) -> str:
     return _html_escape(str(text), quote=False)
 
 
-__all__ = ["matrix_figure"]
+__all__ = ["TITLES_SHOWN", "matrix_figure", "shown_titles"]
+
+TITLES_SHOWN = 8  # roles named in a rung's label; the rest are counted (a rung can hold hundreds of roles)
+
+
+def shown_titles(titles: str) -> str:
+    """A rung's roles (titles joined with "; ") as a reader is shown them: the first few, and how many more."""
+    names = titles.split("; ") if titles else []
+    if len(names) <= TITLES_SHOWN:
+        return titles
+    return "; ".join(names[:TITLES_SHOWN]) + f"; and {len(names) - TITLES_SHOWN:,} more"
+
 
 _LEVEL = {EMPTY: 0, REFERENCED: 1, FILLED: 2}
 _SHORT = {EMPTY: "", REFERENCED: "referenced", FILLED: "filled"}
@@ -32,7 +44,7 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
     hover = [
         [
             f"{_escape(row)} · {_escape(col)}<br>{_escape(status.loc[row, col])}"
-            + (f"<br>{_escape(titles.loc[row, col])}" if titles.loc[row, col] else "")
+            + (f"<br>{_escape(shown_titles(titles.loc[row, col]))}" if titles.loc[row, col] else "")
             for col in status.columns
         ]
         for row in status.index
