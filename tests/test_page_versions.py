@@ -96,3 +96,24 @@ def test_two_versions_of_one_framework_say_which_is_which_and_show_each_change_w
     (roles, *_) = markdown_tables(at)
     changed = roles.set_index("Role id").loc["delivery-manager"]
     assert "Delivery Manager → Digital Delivery Manager" in changed["What changed"]
+
+
+def test_a_long_comparison_is_shown_a_page_at_a_time_and_the_downloads_hold_every_row():
+    at = page("pages/versions.py", old="roles", new="ddat")
+    assert not at.exception
+    roles, findings, moves = markdown_tables(at)
+    assert len(roles) == len(findings) == len(moves) == 50, "a page of each table"
+    assert "Rows 1–50 of 945; the Markdown and Excel downloads below hold every row." in texts(at)
+    last = at.number_input(key="versions-routes-between-roles-page")
+    assert last.label == "Page (of 19)"
+    last.set_value(19).run()
+    assert len(markdown_tables(at)[2]) == 945 - 18 * 50
+    assert not at.dataframe
+    from framework import load_framework
+    from framework.graph import build_graph
+    from framework.views.versions import versions_view
+    from tests.conftest import DATA
+
+    old, new = load_framework(DATA / "roles.yaml"), load_framework(DATA / "ddat.yaml")
+    view = versions_view(old, build_graph(old), new, build_graph(new))
+    assert view.markdown.count("\n| Added |") + view.markdown.count("\n| Removed |") >= 210, "every row"

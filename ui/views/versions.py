@@ -1,4 +1,7 @@
-"""Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``)."""
+"""Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``).
+
+What a choice sends is what changed, a page of each table at a time (:mod:`ui.paging`); the downloads hold it all
+and are made when pressed."""
 
 import hashlib
 import os
@@ -8,12 +11,13 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.views.versions import VersionsView, versions_view
-from ui import render, state
+from ui import paging, render, state
 from ui.data import UPLOAD_MAX_BYTES, describe_error, load, load_upload, shipped_frameworks
 
 UPLOAD = "upload"
-#: Tables of up to this many rows are shown whole, as text that wraps; longer ones in a scrolling grid.
-WHOLE_ROWS = 100
+#: Rows of a table of changes shown at once, as text that wraps; a longer table is shown a page at a time (what
+#: changed between two large frameworks is thousands of rows: the downloads hold them all).
+ROWS_AT_ONCE = 50
 #: This session's uploaded versions, by side ("old" / "new"): (content hash, Loaded or the problems). In the
 #: session only — an uploaded file is a person's — and read once per file, not on every rerun.
 UPLOADED = "_versions_uploaded"
@@ -130,14 +134,19 @@ def main() -> None:
         st.subheader(heading)
         if table.empty:
             st.write(nothing)
-        elif len(table) <= WHOLE_ROWS:  # every word of each change shown, wrapped (and stacked on a phone)
-            render.stacked_table(table, key=f"stacked-versions-{heading.lower().replace(' ', '-')}")
-        else:
-            st.caption(
-                f"{len(table):,} rows: the table scrolls, and its cells show the start of long texts; the Markdown "
-                "and Excel downloads below hold every row in full."
-            )
-            st.dataframe(table, hide_index=True)
+            continue
+        slug = heading.lower().replace(" ", "-")
+        shown = paging.page(
+            table,
+            key=f"versions-{slug}-page",
+            per_page=ROWS_AT_ONCE,
+            where="the Markdown and Excel downloads below hold every row.",
+        )
+        # Every word of each change shown, wrapped (and stacked on a phone).
+        render.stacked_table(shown, key=f"stacked-versions-{slug}")
     buttons = st.container(horizontal=True)
-    render.download("Download as Markdown", view.markdown, file_name="framework-changes.md", where=buttons)
-    render.download("Download as Excel (XLSX)", view.workbook, file_name="framework-changes.xlsx", where=buttons)
+    # Each file is made when its button is pressed, not with every run of the page.
+    render.download("Download as Markdown", lambda: view.markdown, file_name="framework-changes.md", where=buttons)
+    render.download(
+        "Download as Excel (XLSX)", lambda: view.workbook, file_name="framework-changes.xlsx", where=buttons
+    )
