@@ -38,6 +38,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         help="the browser benchmark's frameworks, comma-separated: council, ddat, 10000 (default: council on "
         "--quick, else all three)",
     )
+    parser.add_argument(
+        "--pages",
+        metavar="NAMES",
+        default="",
+        help="the browser benchmark's pages, comma-separated, by script name (home, map, review, …; default: all)",
+    )
     parser.add_argument("--no-save", action="store_true", help="print the table without saving it")
     args = parser.parse_args(argv)
     if args.only:
@@ -50,7 +56,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
-    config = Config(quick=args.quick, frameworks=tuple(n.strip() for n in args.frameworks.split(",") if n.strip()))
+    config = Config(
+        quick=args.quick,
+        frameworks=tuple(n.strip() for n in args.frameworks.split(",") if n.strip()),
+        pages=tuple(n.strip() for n in args.pages.split(",") if n.strip()),
+    )
     names = args.only or [n for n in FIGURES if not (args.quick and n in QUICK_SKIPS)]
     mode = "quick" if args.quick else "full"
     print(f"Career Explorer benchmarks ({mode}): {', '.join(names)}", flush=True)

@@ -402,9 +402,17 @@ def _record(results: Results, key: tuple[str, str, str, str], measure: Measure |
     results.measures[key].append(measure)
 
 
-def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], order: list[str]) -> None:
-    """One round over every page: deep link, interaction, then sidebar to the next page; apps alternately."""
-    specs = list(PAGES)
+def _specs(config: Config) -> list:
+    """The pages benchmarked: every page of the registry, or those named (by script name)."""
+    names = {Path(spec.script).stem: spec for spec in PAGES}
+    unknown = [name for name in config.pages if name not in names]
+    if unknown:
+        raise ValueError(f"unknown page {', '.join(unknown)} (choose from {', '.join(names)})")
+    return [spec for name, spec in names.items() if not config.pages or name in config.pages]
+
+
+def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], order: list[str], specs: list) -> None:
+    """One round over the pages: deep link, interaction, then sidebar to the next page; apps alternately."""
     for index, spec in enumerate(specs):
         nxt = specs[(index + 1) % len(specs)]
         for app in order:
@@ -458,6 +466,7 @@ def run(config: Config) -> Results:
     from playwright.sync_api import sync_playwright
 
     chromium, _ = find_chromium()
+    specs = _specs(config)
     results = Results()
     rounds = 3 if config.quick else 5
     cold_repeats = 1 if config.quick else 2
@@ -485,13 +494,14 @@ def run(config: Config) -> Results:
                     ):
                         tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
                         try:
-                            _pages_round(results, case, tabs, ["ours", "empty"])  # warm: not counted
+                            _pages_round(results, case, tabs, ["ours", "empty"], specs)  # warm: not counted
                             results.measures = defaultdict(
                                 list, {k: v for k, v in results.measures.items() if k[0] != case.label}
                             )
                             for i in range(case_rounds):
                                 started = time.monotonic()
-                                _pages_round(results, case, tabs, ["ours", "empty"] if i % 2 else ["empty", "ours"])
+                                order = ["ours", "empty"] if i % 2 else ["empty", "ours"]
+                                _pages_round(results, case, tabs, order, specs)
                                 print(f"    round {i + 1}: {time.monotonic() - started:.0f} s", flush=True)
                         finally:
                             for tab in tabs.values():

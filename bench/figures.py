@@ -59,6 +59,8 @@ class Config:
     quick: bool = False
     #: The browser benchmark's frameworks by label ("council", "ddat", "10000"); empty: the usual ones.
     frameworks: tuple[str, ...] = ()
+    #: The browser benchmark's pages, by the name of their script ("map", "review"); empty: every page.
+    pages: tuple[str, ...] = ()
 
     @property
     def sizes(self) -> tuple[int, ...]:
