@@ -1,8 +1,9 @@
 """Run the benchmarks and print the table: ``python -m bench [--quick] [--only NAME ...]``.
 
-Figures: load, paths, skill_gap, pages, map, memory, capacity, launch, browser (see ``bench/figures.py``). ``--quick``
-uses smaller frameworks and fewer repeats and leaves out the 10,000-role figures, and the memory, capacity, launch and
-browser figures unless they are named with ``--only`` (``--quick --only browser`` takes a few minutes).
+Figures: load, paths, skill_gap, pages, map, memory, capacity, sent, launch, browser (see ``bench/figures.py``).
+``--quick`` uses smaller frameworks and fewer repeats and leaves out the 10,000-role figures, and the memory,
+capacity, sent, launch and browser figures unless they are named with ``--only`` (``--quick --only browser`` takes
+a few minutes; ``--pages map,review`` limits the browser figure to some pages).
 The table is printed and saved to ``bench/results/latest.md``.
 Benchmarks print figures; they never fail on a time (the exit status is 0 whether or not targets are met).
 """
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from .figures import FIGURES, RESULTS, Config
 from .timing import Row, table
 
-QUICK_SKIPS = {"memory", "capacity", "launch", "browser"}  # run in --quick only when named with --only
+QUICK_SKIPS = {"memory", "capacity", "sent", "launch", "browser"}  # run in --quick only when named with --only
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -16,6 +16,8 @@ figure                  measured (baseline)                                     
                         20 %: ours ÷ the empty app (alternately), one process and two       ≥ 1.7×
                         workers; two workers ÷ one; 50 users reading 5 s                    p95 ≤ 1.5 s
                         (``bench/capacity.py``)
+``sent``                the bytes each tab of the review, the map and Home send, 10,000 roles  ≤ 1.5×
+                        against 1,000 (``bench/sent.py``)
 ``launch``              a page's rerun, server CPU, under ``streamlit run app.py`` and      ≤ 1.2×
                         ``python -m ui.serve`` (the empty app; ``bench/launch.py``)
 ``browser``             each page in Chromium: sidebar navigation, a deep link, an          ≤ 1.5×
@@ -317,6 +319,13 @@ def capacity_figure(config: Config) -> list[Row]:
     return capacity_rows(config)
 
 
+def sent_figure(config: Config) -> list[Row]:
+    from .sent import sent_rows
+
+    loaded.cache_clear()
+    return sent_rows(config)
+
+
 def launch_figure(config: Config) -> list[Row]:
     from .launch import launch_rows
 
@@ -339,6 +348,7 @@ FIGURES = {
     "map": map_figure,
     "memory": memory_figure,
     "capacity": capacity_figure,
+    "sent": sent_figure,
     "launch": launch_figure,
     "browser": browser_figure,
 }
