@@ -526,7 +526,8 @@ def test_the_key_is_text_and_plotly_lays_the_chart_out_once(council_graph):
                             selected="delivery-manager", highlight_label="Your easiest route",
                             selected_label="My current role")  # fmt: skip
     assert fig.layout.showlegend is False, "no plotly legend: the key is text beside the chart"
-    assert not fig.layout.yaxis.automargin, "the margin is worked out, not measured by a second layout"
+    assert fig.layout.yaxis.automargin is False, "the margin is worked out, not measured by a second layout"
+    assert fig.layout.xaxis.automargin is False, "(Streamlit's theme turns it on unless the figure says no)"
     assert fig.layout.margin.l >= 6 * len("● No discipline")
     key = {text: glyph for glyph, text in figure_key(fig)}
     assert key["Promotion: next rung up the ladder (solid)"] == "━━"

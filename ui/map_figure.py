@@ -550,6 +550,7 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         showgrid=True,
         gridcolor="#e4e4e4",
         mirror="ticks",
+        automargin=False,  # Streamlit's theme turns it on: the margins are worked out here (see _left_margin)
         **grade_axis,
     )
     if tall:  # the grades again along the bottom, for when the top of the map has scrolled away
@@ -570,6 +571,7 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         range=[float(layout["band_high"].max()), 0.0],  # first discipline at the top
         showgrid=False,
         zeroline=False,
+        automargin=False,
     )
     # A light band behind every other discipline, so a row reads across the whole width.
     shapes = [
@@ -679,6 +681,7 @@ def overview_figure(
         zeroline=False,
         showline=True,
         linecolor="#9a9a9a",
+        automargin=False,
     )
     colours = [OKABE_ITO[c] for c in rows["colour"]]
     fig.update_yaxes(
@@ -689,6 +692,7 @@ def overview_figure(
         range=[len(rows) - 0.4, -0.6],
         showgrid=False,
         zeroline=False,
+        automargin=False,
     )
     fig.update_layout(
         template=_scatter_template(),

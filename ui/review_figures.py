@@ -8,6 +8,7 @@ colour is never the only signal); all text escaped for plotly's HTML-like labels
 
 from __future__ import annotations
 
+import textwrap
 from html import escape as _html_escape
 
 import pandas as pd
@@ -38,7 +39,19 @@ _LEVEL = {EMPTY: 0, REFERENCED: 1, FILLED: 2}
 _SHORT = {EMPTY: "", REFERENCED: "referenced", FILLED: "filled"}
 
 
+_CHAR_PX = 6.5  # about the width of a character of the axis labels, to size the margins
+_LINE_PX = 15  # a line of the grades' labels
+_WRAP = 14  # characters per line of a grade's label
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "<br>".join(_escape(line) for line in textwrap.wrap(str(text), width) or [""])
+
+
 def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
+    """The grade × discipline matrix. Its margins are worked out here from the labels (plotly's ``automargin``,
+    which Streamlit's theme turns on, lays a chart out twice), and a rung's label names its first
+    :data:`TITLES_SHOWN` roles."""
     z = status.replace(_LEVEL).astype(int).values
     text = status.replace(_SHORT).values
     hover = [
@@ -49,10 +62,13 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
         ]
         for row in status.index
     ]
+    grades = [_wrapped(c, _WRAP) for c in status.columns]
+    lines = max((g.count("<br>") + 1 for g in grades), default=1)
+    longest = max((len(str(r)) for r in status.index), default=0)
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[_escape(c) for c in status.columns],
+            x=grades,
             y=[_escape(r) for r in status.index],
             text=text,
             texttemplate="%{text}",
@@ -68,10 +84,9 @@ def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
     )
     figure.update_layout(
         title="Rungs filled by a described role, referenced only, or empty",
-        xaxis_title="Grade (lowest first)",
-        yaxis_title="Discipline",
-        yaxis_autorange="reversed",
-        height=140 + 60 * len(status.index),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        xaxis={"title": {"text": "Grade (lowest first)"}, "automargin": False, "tickangle": 0},
+        yaxis={"title": {"text": "Discipline"}, "automargin": False, "autorange": "reversed"},
+        height=140 + 60 * len(status.index) + _LINE_PX * lines,
+        margin={"l": int(40 + _CHAR_PX * longest), "r": 10, "t": 50, "b": 40 + _LINE_PX * lines},
     )
     return figure

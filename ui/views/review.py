@@ -2,8 +2,9 @@
 consistency and spans of control.
 
 What a tab sends is bounded whatever the size of the framework: the findings come grouped by severity and kind,
-counted by discipline, and a group of more than :data:`FINDINGS_AT_ONCE` is shown a page at a time (and a
-discipline at a time, if the reader wants); long tables, the reporting tree and the grading pairs too
+counted by discipline; of a group of more than :data:`FINDINGS_AT_ONCE`, the first few are shown and all of them
+are in an expander, a page (and a discipline, if the reader wants) at a time; long tables, the reporting tree and
+the grading pairs are paged too
 (:mod:`ui.paging`). The downloads hold everything. Each finding's text, links to its roles included, is made
 once per framework and kept with its view. The tabs are a fragment: choosing one reruns the tabs alone, not the
 page around them.
@@ -31,7 +32,8 @@ SEVERITY_INTROS = {
 }
 LINKS_SHOWN = 12  # role links per finding; the rest are counted
 WHY_CHARS = 600  # a finding's "why" names its roles: past this, the rest is in the downloads
-FINDINGS_AT_ONCE = 10  # findings of a kind shown at once; more are shown a page at a time
+FINDINGS_AT_ONCE = 5  # findings of a kind shown at once; all of them are a click away, a page at a time
+FINDINGS_PER_PAGE = 10
 DISCIPLINES_NAMED = 12  # disciplines counted by name over a group of findings; the rest are summed
 PAIRS_AT_ONCE = 25  # grading pairs a page
 TREE_LINES_AT_ONCE = 200  # lines of the reporting tree a page
@@ -97,24 +99,34 @@ def _disciplines(group: FindingGroup) -> str:
 
 
 def _group(loaded: Loaded, review: ReviewView, group: FindingGroup, texts: tuple[str, ...]) -> None:
-    """A kind of finding with more than :data:`FINDINGS_AT_ONCE`: counted by discipline, then a page of them,
-    of one discipline or all."""
+    """A kind of finding with more than :data:`FINDINGS_AT_ONCE`: counted by discipline, its first few, and all
+    of them in an expander drawn only once opened, a discipline and a page at a time."""
     key = f"review-{group.severity}-{group.kind}".replace(" ", "-")
-    st.markdown(f"**{render.md(group.heading)} ({len(group.positions):,})** — by discipline: {_disciplines(group)}")
-    positions = group.positions
-    if len(group.disciplines) > 1:
-        counts = dict(group.disciplines)
-        chosen = st.selectbox(
-            "Show the findings of",
-            [ALL, *counts],
-            key=f"{key}-discipline",
-            width=360,
-            format_func=lambda name: f"{name or 'No role'} ({counts[name]:,})" if name in counts else name,
-        )
-        if chosen != ALL:
-            positions = tuple(i for i in positions if review.findings[i].discipline == chosen)
-    shown = paging.page(positions, key=f"{key}-page", per_page=FINDINGS_AT_ONCE, what="findings", where=ELSEWHERE)
-    st.markdown("\n".join(texts[i] for i in shown))
+    total = len(group.positions)
+    first = "\n".join(texts[i] for i in group.positions[:FINDINGS_AT_ONCE])
+    st.markdown(
+        f"**{render.md(group.heading)} ({total:,})** — by discipline: {_disciplines(group)}. "
+        f"The first {FINDINGS_AT_ONCE}:\n\n{first}"
+    )
+    named = group.heading[:1].lower() + group.heading[1:]
+    box = state.lazy_expander(f"All {total:,} {named}, by discipline", key=f"{key}-all")
+    with box:
+        if not box.open:
+            return
+        positions = group.positions
+        if len(group.disciplines) > 1:
+            counts = dict(group.disciplines)
+            chosen = st.selectbox(
+                "Show the findings of",
+                [ALL, *counts],
+                key=f"{key}-discipline",
+                width=360,
+                format_func=lambda name: f"{name or 'No role'} ({counts[name]:,})" if name in counts else name,
+            )
+            if chosen != ALL:
+                positions = tuple(i for i in positions if review.findings[i].discipline == chosen)
+        shown = paging.page(positions, key=f"{key}-page", per_page=FINDINGS_PER_PAGE, what="findings", where=ELSEWHERE)
+        st.markdown("\n".join(texts[i] for i in shown))
 
 
 def _todo(loaded: Loaded, review: ReviewView) -> None:

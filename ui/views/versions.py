@@ -1,7 +1,7 @@
 """Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``).
 
-What a choice sends is what changed, a page of each table at a time (:mod:`ui.paging`); the downloads hold it all
-and are made when pressed."""
+What a choice sends is the summary of what changed and one table of it (a tab each: roles, review findings, moves)
+a page at a time (:mod:`ui.paging`); the downloads hold it all and are made when pressed."""
 
 import hashlib
 import os
@@ -94,6 +94,38 @@ def _compared(old, new) -> VersionsView:
     return view
 
 
+#: The tables of changes, each a tab: its heading, the view's table, and what to say when it is empty.
+TABLES = [
+    ("Roles", "roles", "No role was added, removed or changed."),
+    ("Review findings", "findings", "The structure review finds the same in both."),
+    ("Routes between roles", "moves", "The moves between roles are the same."),
+]
+
+
+@st.fragment
+def _tables(view: VersionsView) -> None:
+    """A tab per table of changes, only the open one drawn, a page of it at a time. A fragment: another tab or
+    page reruns this alone."""
+    tabs = state.lazy_tabs([heading for heading, _, _ in TABLES], key="versions-tab")
+    for (heading, name, nothing), tab in zip(TABLES, tabs, strict=True):
+        if not tab.open:
+            continue
+        with tab:
+            table = getattr(view, name)
+            if table.empty:
+                st.write(nothing)
+                continue
+            slug = heading.lower().replace(" ", "-")
+            shown = paging.page(
+                table,
+                key=f"versions-{slug}-page",
+                per_page=ROWS_AT_ONCE,
+                where="the Markdown and Excel downloads below hold every row.",
+            )
+            # Every word of each change shown, wrapped (and stacked on a phone).
+            render.stacked_table(shown, key=f"stacked-versions-{slug}")
+
+
 def main() -> None:
     state.leave_legacy_pages_mode()  # a cold deep link runs inside app.py, with its sidebar
     st.title("Compare versions")
@@ -126,24 +158,7 @@ def main() -> None:
     if view.unchanged:
         st.info("Nothing changed: the two versions have the same roles, requirements, findings and moves.")
     st.markdown("\n".join(f"- **{render.md(name)}:** {count:,}" for name, count in view.summary))
-    for heading, table, nothing in (
-        ("Roles", view.roles, "No role was added, removed or changed."),
-        ("Review findings", view.findings, "The structure review finds the same in both."),
-        ("Routes between roles", view.moves, "The moves between roles are the same."),
-    ):
-        st.subheader(heading)
-        if table.empty:
-            st.write(nothing)
-            continue
-        slug = heading.lower().replace(" ", "-")
-        shown = paging.page(
-            table,
-            key=f"versions-{slug}-page",
-            per_page=ROWS_AT_ONCE,
-            where="the Markdown and Excel downloads below hold every row.",
-        )
-        # Every word of each change shown, wrapped (and stacked on a phone).
-        render.stacked_table(shown, key=f"stacked-versions-{slug}")
+    _tables(view)
     buttons = st.container(horizontal=True)
     # Each file is made when its button is pressed, not with every run of the page.
     render.download("Download as Markdown", lambda: view.markdown, file_name="framework-changes.md", where=buttons)
