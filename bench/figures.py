@@ -17,7 +17,7 @@ figure                  measured (baseline)                                     
                         workers; two workers ÷ one; 50 users reading 5 s                    p95 ≤ 1.5 s
                         (``bench/capacity.py``)
 ``sent``                the bytes each tab of the review, the map and Home send, 10,000 roles  ≤ 1.5×
-                        against 1,000 (``bench/sent.py``)
+                        against 2,000 (``bench/sent.py``)
 ``launch``              a page's rerun, server CPU, under ``streamlit run app.py`` and      ≤ 1.2×
                         ``python -m ui.serve`` (the empty app; ``bench/launch.py``)
 ``browser``             each page in Chromium: sidebar navigation, a deep link, an          ≤ 1.5×
