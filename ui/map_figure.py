@@ -473,15 +473,21 @@ def career_map_figure(
         },
         height=height,
         margin={"l": _left_margin(layout["row_label"]), "r": 20, "t": top, "b": _BOTTOM},
-        hovermode="closest",
-        clickmode="event+select",
-        dragmode="pan",
-        plot_bgcolor="#ffffff",
-        # The key is text beside the chart (:func:`figure_key`): a legend is drawn and measured by the browser
-        # on every draw, and is read no better than the same words above the map.
-        showlegend=False,
+        **_INTERACTION,
     )
     return fig
+
+
+#: How both maps answer the pointer, and what they leave out: the key is text beside the chart
+#: (:func:`figure_key`), since a legend is drawn and measured by the browser on every draw, and is read no better
+#: than the same words above the map.
+_INTERACTION = {
+    "hovermode": "closest",
+    "clickmode": "event+select",
+    "dragmode": "pan",
+    "plot_bgcolor": "#ffffff",
+    "showlegend": False,
+}
 
 
 def _left_margin(labels: pd.Series) -> int:
@@ -698,10 +704,6 @@ def overview_figure(
         template=_scatter_template(),
         height=int(min(_MAX_HEIGHT, max(_MIN_HEIGHT, _AXIS_PX + _BOTTOM + 64 * len(rows)))),
         margin={"l": _left_margin(rows["row_label"]), "r": 20, "t": _AXIS_PX, "b": _BOTTOM},
-        hovermode="closest",
-        clickmode="event+select",
-        dragmode="pan",
-        plot_bgcolor="#ffffff",
-        showlegend=False,
+        **_INTERACTION,
     )
     return fig

@@ -6,6 +6,8 @@ the role to find — all in the URL), draws them and turns a click on a role int
 routes from "my current role".
 """
 
+from contextlib import contextmanager
+
 import streamlit as st
 
 from framework.careermap import KIND_LABELS
@@ -159,13 +161,9 @@ def _overview(loaded, target: str | None, me: str | None) -> None:
     if clicked:  # a discipline's circle: show that discipline's roles
         state.set_values("discipline", clicked[:1])
         st.rerun()
-    chosen = _newly_chosen((), target)
-    if chosen is not None:
-        card = loaded.view(role_card, chosen)
-        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
-    table_box = state.lazy_expander("Table of the map", key="map-table")
-    with table_box:
-        if table_box.open:
+    _open_panel(loaded, (), target, me)
+    with _table_box() as open_:
+        if open_:
             st.caption("Roles by discipline and grade.")
             st.dataframe(loaded.view(_overview_table), hide_index=True)
 
@@ -232,17 +230,29 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
             p["customdata"] for p in _points(event) if isinstance(p.get("customdata"), str) and p["customdata"] in G
         )
     )
-    chosen = _newly_chosen(clicked, target)
-    if chosen is not None:
-        card = loaded.view(role_card, chosen)
-        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
-    # The table is drawn only while its expander is open (a few hundred rows, which most visits never read).
-    table_box = state.lazy_expander("Table of the map", key="map-table")
-    with table_box:
-        if table_box.open:
+    _open_panel(loaded, clicked, target, me)
+    with _table_box() as open_:
+        if open_:
             table = loaded.view(_table, kinds, focus)
             st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
             st.dataframe(table, hide_index=True)
+
+
+@contextmanager
+def _table_box():
+    """The map's table, in an expander whose contents are drawn only while it is open (a few hundred rows, which
+    most visits never read): yields whether it is open."""
+    box = state.lazy_expander("Table of the map", key="map-table")
+    with box:
+        yield box.open
+
+
+def _open_panel(loaded, clicked: tuple[str, ...], found: str | None, me: str | None) -> None:
+    """Open the panel of a role just clicked on the chart, or just found with the picker (see _newly_chosen)."""
+    chosen = _newly_chosen(clicked, found)
+    if chosen is not None:
+        card = loaded.view(role_card, chosen)
+        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
 
 
 CLICKED, FOUND = "map-clicked", "map-found"  # session: the roles the panel was last opened for
