@@ -28,7 +28,7 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     assert [t.label for t in at.tabs] == list(TABS)
     assert "**In short:**" in at.markdown[0].value
     assert not at.get("download_button"), "the downloads are drawn once their expander is opened"
-    charts = {"Rungs": 1}  # the heatmap (reporting lines are a nested list, never a box per role)
+    charts = {}  # the rungs are a table of coloured cells; reporting lines a nested list, never a box per role
     subheaders = {
         "What to do": ["Problems", "Worth a look", "By design"],
         "Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"],
@@ -47,14 +47,17 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     at.run()
     assert len(at.dataframe) == 3
     at.session_state["review-tab"] = "Rungs"
-    at.session_state["review-rungs-table"] = True  # the rungs as a table, drawn once its expander is opened
+    at.run()
+    (matrix,) = at.dataframe  # the rung matrix, each cell's status written in it
+    assert {"filled", "empty"} <= set(matrix.value.drop(columns=["Discipline"]).to_numpy().ravel())
+    at.session_state["review-rungs-table"] = True  # the roles in each rung, drawn once its expander is opened
     at.run()
     assert [e.label for e in at.expander] == [
-        "The same as a table (roles in each rung)",
+        "The roles in each rung",
         "Download the review (Markdown or Excel)",
     ]
-    assert len(at.dataframe) == 1
-    assert "Discipline" in at.dataframe[0].value.columns
+    assert len(at.dataframe) == 2
+    assert "Discipline" in at.dataframe[1].value.columns
     at.session_state["review-downloads"] = True
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]

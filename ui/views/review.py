@@ -20,9 +20,9 @@ from framework.review import BY_DESIGN, PROBLEM, WORTH_A_LOOK, review_markdown, 
 from framework.views import ReviewView, review_view
 from framework.views.review import FindingGroup, FindingView
 from ui import paging, render, state
-from ui.data import Loaded, arrow, shared_figure
+from ui.data import Loaded, arrow
 from ui.pages import url_path
-from ui.review_figures import TITLES_SHOWN, matrix_figure, shown_titles
+from ui.review_figures import TITLES_SHOWN, matrix_table, shown_titles
 
 SEVERITY_HEADINGS = {PROBLEM: "Problems", WORTH_A_LOOK: "Worth a look", BY_DESIGN: "By design"}
 SEVERITY_INTROS = {
@@ -43,12 +43,6 @@ ELSEWHERE = "the downloads below hold every one."
 
 def _count(n: int, singular: str, plural: str) -> str:
     return f"{n:,} {singular if n == 1 else plural}"
-
-
-def _figures(framework, graph):
-    """The rung matrix: made once per framework version, shared, never changed."""
-    review = review_view(framework, graph)
-    return shared_figure(matrix_figure(review.rung_status, review.rung_titles.set_index("Discipline")))
 
 
 def _rung_table(framework, graph):
@@ -216,8 +210,9 @@ def _missing_rungs(review: ReviewView) -> list[str]:
 
 def _rungs(loaded: Loaded, review: ReviewView) -> None:
     st.header("Which rungs are filled?", divider="gray")
-    st.plotly_chart(loaded.view(_figures), key="matrix")
-    table_box = state.lazy_expander("The same as a table (roles in each rung)", key="review-rungs-table")
+    st.caption("Each discipline's rungs, lowest grade first: filled by a described role, referenced only, or empty.")
+    st.dataframe(matrix_table(review.rung_status), hide_index=True)
+    table_box = state.lazy_expander("The roles in each rung", key="review-rungs-table")
     with table_box:
         if table_box.open:
             st.caption(f"Each rung names its first {TITLES_SHOWN} roles; the downloads name every one.")
