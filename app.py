@@ -24,7 +24,7 @@ PAGES = {
     spec.script: st.Page(spec.script, title=spec.title, icon=spec.icon, default=spec.default) for spec in pages.PAGES
 }
 
-page = st.navigation(list(PAGES.values()))
+page = st.navigation(list(PAGES.values()), expanded=True)  # every page listed: no "View more" to find
 state.use_pages(PAGES)  # links between pages point at these
 state.follow_page(page)
 try:

@@ -119,6 +119,7 @@ def _links(roles: list[dict]) -> dict[str, dict[str, str | list[str]]]:
     return {
         "": {},
         "roles": {"role": source["id"]},
+        "skills": {"skill": source["skills"][0]["skill"]} if source.get("skills") else {},
         "map": {},
         "paths": {"from": source["id"], "to": target["id"]},
         "gap": {"current": source["id"], "target": target["id"]},

@@ -27,6 +27,7 @@ EMPTY_SCRIPT = "import streamlit as st\n"  # renders nothing
 TYPICAL: dict[str, dict[str, str | list[str]]] = {
     "": {},
     "roles": {"role": "senior-data-architect"},
+    "skills": {"skill": "user-research-methods"},
     "map": {},
     "paths": {"from": "associate-business-architect", "to": "senior-data-architect"},
     "gap": {"current": "business-architect", "target": "senior-data-architect"},

@@ -248,7 +248,7 @@ VIEWS = {
     "record": HostileView(f"Record of {PERSON}", _record),
     "team": HostileView(PERSON, _team),
     "compare": HostileView(f"Open the profile of {GAMMA}", _compare),
-    "review": HostileView(ALPHA, _review, chart=True),
+    "review": HostileView(ALPHA, _review),  # its rung matrix is a table: its text is checked with the page's
     "versions": HostileView(f"→ {HOSTILE_NAME}", _versions),
     # The toggle label reads Markdown (see MARKDOWN_BUGS): only the part before the Markdown payload shows as is.
     "import_jd": HostileView(f"Merge into {HOSTILE_NAME.split(' **')[0]}"),

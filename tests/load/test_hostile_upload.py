@@ -85,7 +85,9 @@ async def attack(browser, base: str, files: list[tuple[str, bytes]], done: threa
     try:
         await page.goto(base + "/", timeout=PAGE_TIMEOUT * 1000)
         await page.wait_for_selector('[data-testid="stMain"] h1', timeout=PAGE_TIMEOUT * 1000)
-        panel = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Use your own framework")
+        panel = page.locator(
+            '[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Use your own framework file"
+        )
         await panel.locator("summary").click()
         label = page.locator('[data-testid="stWidgetLabel"]', has_text="Framework")
         picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]', has=label).locator("input")
