@@ -333,14 +333,18 @@ def test_a_plan_is_its_basis_and_the_choices_written_in(council, council_graph):
 
 
 def test_the_frameworks_resources_are_listed_per_focus_item_with_where_they_come_from(council, council_graph):
-    """A skill's resources for each level still to reach, then for the skill as a whole; each says its source."""
+    """A skill's own resources in the framework file: those for the level to reach first, then those for the skill
+    as a whole; each says where the plan found it, and that it is listed in the framework (not verified)."""
     from framework.models import Resource
 
     skills = dict(council.skills_by_id)
     product = skills["product-management"].model_copy(
         update={
             "resources": [Resource(title="Product thinking", link="https://example.org/p", kind="guide")],
-            "level_resources": {"expert": [Resource(title="Leading product strategy", kind="course")]},
+            "level_resources": {
+                "expert": [Resource(title="Leading product strategy", kind="course")],
+                "working": [Resource(title="Not the level to reach", kind="course")],
+            },
         }
     )
     skills["product-management"] = product
@@ -348,14 +352,15 @@ def test_the_frameworks_resources_are_listed_per_focus_item_with_where_they_come
     with_resources.__dict__.pop("skills_by_id", None)
     plan = development_plan(with_resources, council_graph, DM, SPM, date=DAY)
     item = next(i for i in plan.focus if i.key == "skill/product-management")
-    assert item.resources == (
-        PlanResource("Leading product strategy", None, "course", "DDaT Capability Framework, for Expert"),
-        PlanResource(
-            "Product thinking", "https://example.org/p", "guide", "DDaT Capability Framework, for Product management"
-        ),
-    )
+    every_level = f"{council.name}, for every level of Product management"
+    assert [(r.title, r.link, r.kind, r.found) for r in item.resources] == [
+        ("Leading product strategy", None, "course", f"{council.name}, for Expert"),
+        ("Product thinking", "https://example.org/p", "guide", every_level),
+    ]
+    assert isinstance(item.resources[0], PlanResource)
     text = plan_markdown(plan)
-    assert "- Leading product strategy (course) — from DDaT Capability Framework, for Expert" in text
+    assert "- **Leading product strategy** — course  \n  *" in text
+    assert f"*{council.name}, for Expert; listed in {council.name}, skill Product management, level expert*" in text
 
 
 def test_a_plan_from_a_self_assessment(council, council_graph):

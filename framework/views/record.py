@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..expectations import effective_expectations
 from ..models import Framework
 from ..record import EXPECTATION_RATINGS, NOT_OBSERVED
+from ..skills import next_level_step
 from .gap import level_choices, skills_to_assess
 
 __all__ = [
@@ -140,9 +141,9 @@ def criteria(framework: Framework, graph: object, role: str | None) -> tuple[Cri
 def next_level(framework: Framework, scale: SkillScale, held: str | None) -> NextLevel:
     """What the level above ``held`` (a level id; none or not observed counts as below the lowest) looks like.
 
-    The next level is the next rung of the framework's scale. Where the framework does not describe it for this
-    skill, the nearest level above ``held`` that it does describe is shown instead, said to be so — never a
-    level at or below the one held.
+    The rule is the gap's and the plan's (:func:`framework.skills.next_level_step`): the next rung of the
+    framework's scale; where the framework does not describe it for this skill, the nearest level above ``held``
+    that it does describe, said to be so — never a level at or below the one held.
 
     >>> from framework import load_framework
     >>> council = load_framework("data/roles.yaml")
@@ -151,32 +152,28 @@ def next_level(framework: Framework, scale: SkillScale, held: str | None) -> Nex
     >>> step.name, step.descriptor is None, step.nearest_above[0]
     ('Working', True, 'Practitioner')
     """
-    levels = framework.skill_levels
-    at = next((i for i, lv in enumerate(levels) if lv.id == held), -1)  # -1: no level, or not observed
-    if at + 1 >= len(levels):
-        top = levels[-1].name if levels else "The level held"
+    step = next_level_step(framework, scale.skill, held)
+    if step is None:
+        top = framework.skill_levels[-1].name if framework.skill_levels else "The level held"
         return NextLevel(None, None, None, None, f"{top} is the top of the scale: there is no level above it.")
-    step = levels[at + 1]
-    descriptor = scale.descriptors.get(step.id)
-    if descriptor is not None:
-        return NextLevel(step.id, step.name, descriptor, None, f"The next level up is {step.name}:")
-    above = next(((lv.name, scale.descriptors[lv.id]) for lv in levels[at + 2 :] if lv.id in scale.descriptors), None)
-    if above is None:
+    if step.descriptor is not None:
+        return NextLevel(step.level, step.name, step.descriptor, None, f"The next level up is {step.name}:")
+    if step.nearest is None:
+        below = next((lv.name for lv in framework.skill_levels if lv.id == held), "none")
         return NextLevel(
-            step.id,
+            step.level,
             step.name,
             None,
             None,
-            f"The next level up is {step.name}; the framework describes no level above "
-            f"{levels[at].name if at >= 0 else 'none'} for {scale.name}.",
+            f"The next level up is {step.name}; the framework describes no level above {below} for {scale.name}.",
         )
     return NextLevel(
-        step.id,
+        step.level,
         step.name,
         None,
-        above,
+        step.nearest,
         f"The next level up is {step.name}, which the framework does not describe for {scale.name}; the nearest "
-        f"level above it that it describes is {above[0]}:",
+        f"level above it that it describes is {step.nearest[0]}:",
     )
 
 
