@@ -1,8 +1,9 @@
 """Run the benchmarks and print the table: ``python -m bench [--quick] [--only NAME ...]``.
 
-Figures: load, paths, skill_gap, pages, map, memory, capacity, browser (see ``bench/figures.py``). ``--quick``
-uses smaller frameworks and fewer repeats and leaves out the 10,000-role figures, and the memory, capacity and
-browser figures unless they are named with ``--only`` (``--quick --only browser`` takes a few minutes).
+Figures: load, paths, skill_gap, pages, map, memory, capacity, sent, launch, browser (see ``bench/figures.py``).
+``--quick`` uses smaller frameworks and fewer repeats and leaves out the 10,000-role figures, and the memory,
+capacity, sent, launch and browser figures unless they are named with ``--only`` (``--quick --only browser`` takes
+a few minutes; ``--pages map,review`` limits the browser figure to some pages).
 The table is printed and saved to ``bench/results/latest.md``.
 Benchmarks print figures; they never fail on a time (the exit status is 0 whether or not targets are met).
 """
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from .figures import FIGURES, RESULTS, Config
 from .timing import Row, table
 
-QUICK_SKIPS = {"memory", "capacity", "browser"}  # run in --quick only when named with --only
+QUICK_SKIPS = {"memory", "capacity", "sent", "launch", "browser"}  # run in --quick only when named with --only
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -38,6 +39,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
         help="the browser benchmark's frameworks, comma-separated: council, ddat, 10000 (default: council on "
         "--quick, else all three)",
     )
+    parser.add_argument(
+        "--pages",
+        metavar="NAMES",
+        default="",
+        help="the browser benchmark's pages, comma-separated, by script name (home, map, review, …; default: all)",
+    )
     parser.add_argument("--no-save", action="store_true", help="print the table without saving it")
     args = parser.parse_args(argv)
     if args.only:
@@ -50,7 +57,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
-    config = Config(quick=args.quick, frameworks=tuple(n.strip() for n in args.frameworks.split(",") if n.strip()))
+    config = Config(
+        quick=args.quick,
+        frameworks=tuple(n.strip() for n in args.frameworks.split(",") if n.strip()),
+        pages=tuple(n.strip() for n in args.pages.split(",") if n.strip()),
+    )
     names = args.only or [n for n in FIGURES if not (args.quick and n in QUICK_SKIPS)]
     mode = "quick" if args.quick else "full"
     print(f"Career Explorer benchmarks ({mode}): {', '.join(names)}", flush=True)

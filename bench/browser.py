@@ -14,7 +14,8 @@ the click (or, for a full load, from the navigation's start). Also recorded per 
 and the server's run (first message sent to the end of the run, from Chrome's DevTools protocol), where the
 bytes went (chart JSON, tables, text, widgets), the elements in the main area, long tasks (``longtask``
 entries of a PerformanceObserver) and the browser's time after the run. Then **cold start**: a server started
-afresh, to its health check and to the first settled page (Home), for each app alternately.
+afresh, to its health check and to the first settled page (Home), for each app alternately (on a framework file
+given with ``--framework``, a restart: the file has been read into the disk cache of checked frameworks before).
 
 Figures: the median and p90 of each, the ratio of the medians (ours / empty). Rows go to the bench table;
 the whole result to ``bench/results/browser.json`` and a summary table to ``bench/results/browser.md``.
@@ -355,9 +356,17 @@ def _record(results: Results, key: tuple[str, str, str, str], measure: Measure |
     results.measures[key].append(measure)
 
 
-def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], order: list[str]) -> None:
-    """One round over every page: deep link, interaction, then sidebar to the next page; apps alternately."""
-    specs = list(PAGES)
+def _specs(config: Config) -> list:
+    """The pages benchmarked: every page of the registry, or those named (by script name)."""
+    names = {Path(spec.script).stem: spec for spec in PAGES}
+    unknown = [name for name in config.pages if name not in names]
+    if unknown:
+        raise ValueError(f"unknown page {', '.join(unknown)} (choose from {', '.join(names)})")
+    return [spec for name, spec in names.items() if not config.pages or name in config.pages]
+
+
+def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], order: list[str], specs: list) -> None:
+    """One round over the pages: deep link, interaction, then sidebar to the next page; apps alternately."""
     for index, spec in enumerate(specs):
         nxt = specs[(index + 1) % len(specs)]
         for app in order:
@@ -397,10 +406,21 @@ def _cold_start(results: Results, browser, case: FrameworkCase, app: str, served
         )
 
 
+def _fill_framework_cache(path: Path) -> None:
+    """Read ``path`` once into the app's disk cache of checked frameworks (:mod:`ui.framework_cache`), so the
+    cold starts measured are those of a server restarted on a file it has read before; the first read of a file
+    is the load figure's (``bench/figures.py``)."""
+    from ui.data import read_framework_file
+
+    print(f"  (reading {path.name} into the framework cache)", flush=True)
+    read_framework_file(path)
+
+
 def run(config: Config) -> Results:
     from playwright.sync_api import sync_playwright
 
     chromium = find_chromium()
+    specs = _specs(config)
     results = Results()
     rounds = 3 if config.quick else 5
     cold_repeats = 1 if config.quick else 2
@@ -411,6 +431,8 @@ def run(config: Config) -> Results:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
             try:
                 for case in cases(config):
+                    if case.app_args:  # a restart, as a deployment restarts: the file has been read before
+                        _fill_framework_cache(Path(case.app_args[-1]))
                     print(f"  {case.label}: cold start", flush=True)
                     repeats = 1 if case.app_args else cold_repeats
                     for i in range(repeats):
@@ -424,13 +446,14 @@ def run(config: Config) -> Results:
                     ):
                         tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
                         try:
-                            _pages_round(results, case, tabs, ["ours", "empty"])  # warm: not counted
+                            _pages_round(results, case, tabs, ["ours", "empty"], specs)  # warm: not counted
                             results.measures = defaultdict(
                                 list, {k: v for k, v in results.measures.items() if k[0] != case.label}
                             )
                             for i in range(case_rounds):
                                 started = time.monotonic()
-                                _pages_round(results, case, tabs, ["ours", "empty"] if i % 2 else ["empty", "ours"])
+                                order = ["ours", "empty"] if i % 2 else ["empty", "ours"]
+                                _pages_round(results, case, tabs, order, specs)
                                 print(f"    round {i + 1}: {time.monotonic() - started:.0f} s", flush=True)
                         finally:
                             for tab in tabs.values():

@@ -13,7 +13,9 @@ plain data (pandas and numpy), testable without Streamlit or plotly::
 The number of lines drawn is bounded. Promotions and reporting lines are about one per role and are all drawn;
 lateral moves derived from skill overlap can number in the hundreds of thousands, which no reader could tell
 apart. Up to 2,000 are all drawn; beyond, the map draws the easiest lateral move from each role (from 2,000
-roles at most) and says so (:attr:`CareerMap.note`), while the table lists every move. The edges are read from
+roles at most) and says so (:attr:`CareerMap.note`), while the table lists every move. A framework too large to
+draw role by role opens on :func:`map_overview`: how many roles each discipline has at each grade, a cell each,
+so what is drawn grows with the disciplines and grades, not with the roles. The edges are read from
 the adjacency dicts in one pass that reads each edge's attributes once and builds no object per edge
 (:class:`_Edges`), rather than a loop over ``G.edges(data=True)``.
 """
@@ -21,6 +23,8 @@ the adjacency dicts in one pass that reads each edge's attributes once and build
 from __future__ import annotations
 
 import math
+import threading
+import weakref
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -42,11 +46,13 @@ __all__ = [
     "UNKNOWN_GRADE_TICK",
     "UNPLACED_GAP",
     "CareerMap",
+    "MapOverview",
     "career_map",
     "default_kinds",
     "describe_map",
     "edge_kinds",
     "map_layout",
+    "map_overview",
     "map_table",
 ]
 
@@ -212,31 +218,28 @@ def _kind_code(data: dict) -> int:
     return _KIND_CODE[data["kind"]] if len(data["relations"]) == 1 else -1
 
 
-class _Edges:
-    """Every edge of ``G`` as flat arrays, in the graph's order (edges out of each role, roles in the file's
-    order), with each end's row in the map's layout (-1 for a role the map leaves out).
+class _EdgeIndex:
+    """Every edge of a graph as flat arrays, in the graph's order (edges out of each role, roles in the file's
+    order): each end as the role's place in the graph's order of nodes, each edge's attributes by reference,
+    its kind as a small number. Made once per graph (:func:`_edge_index`) and shared by every view of it, so a
+    view of a framework of a million moves costs what it shows, not a copy of the million.
 
-    A large framework has a million moves, nearly all derived lateral moves, each a dict of its own somewhere
-    in memory. They are read in one pass (``map`` over the adjacency dicts into a numpy array) that reads
-    each edge's dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)``
-    building tuples; only the edges drawn pay for their targets, reasons and efforts. An edge with a single
-    relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it the strongest of
-    the relations); the few with several go through :func:`edge_kinds`, and so does every edge of a graph
-    whose edges lack a ``kind`` or ``relations``.
+    The edges are read in one pass (``map`` over the adjacency dicts into numpy arrays) that reads each edge's
+    dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)`` building tuples. An
+    edge with a single relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it
+    the strongest of the relations); the few with several go through :func:`edge_kinds`, and so does every edge
+    of a graph whose edges lack a ``kind`` or ``relations``. Arrays rather than lists: the garbage collector
+    does not walk numpy arrays, and it would walk lists of a million references at each of its frequent
+    young-generation passes.
     """
 
-    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
+    def __init__(self, G: nx.DiGraph) -> None:
         succ = G._succ  # the adjacency dict networkx's own algorithms read
-        self.where = where
-        self.all_shown = all(node in where for node in succ)
+        self.nodes = {node: i for i, node in enumerate(succ)}
         degrees = np.fromiter(map(len, succ.values()), np.int64, count=len(succ))
-        rows = np.fromiter((where.get(u, -1) for u in succ), np.int64, count=len(succ))
-        self.source = np.repeat(rows, degrees)
+        self.source = np.repeat(np.arange(len(succ), dtype=np.int32), degrees)
         n = len(self.source)
-        # Each edge's target and attributes, by reference (no edge is read here), in numpy arrays rather than
-        # lists: the garbage collector does not walk numpy arrays, and it would walk two lists of a million
-        # references at each of its frequent young-generation passes while the figure is built.
-        self.ends = np.fromiter(chain.from_iterable(succ.values()), object, count=n)
+        self.target = np.fromiter(map(self.nodes.__getitem__, chain.from_iterable(succ.values())), np.int32, n)
         self.data = np.fromiter(chain.from_iterable(map(dict.values, succ.values())), object, count=n)
         try:
             self.kind = np.fromiter(map(_kind_code, chain.from_iterable(map(dict.values, succ.values()))), np.int8, n)
@@ -248,27 +251,62 @@ class _Edges:
             for kind, reason in edge_kinds(self.data[i]):
                 self.other.setdefault(kind, {})[i] = reason
 
-    def of_kind(self, kind: str) -> np.ndarray:
-        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
-        mask = self.kind == _KIND_CODE[kind]
-        if kind in self.other:
-            mask[np.fromiter(self.other[kind], np.int64)] = True
-        at = np.flatnonzero(mask)
-        if not self.all_shown and len(at):
-            at = at[(self.source[at] >= 0) & (self.targets(at) >= 0)]
-        return at
+
+_INDEXES: weakref.WeakKeyDictionary[nx.DiGraph, _EdgeIndex] = weakref.WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
+
+
+def _edge_index(G: nx.DiGraph) -> _EdgeIndex:
+    """The edge index of ``G``, made on first use and kept while the graph lives (graphs are never changed once
+    built: :func:`framework.graph.build_graph`)."""
+    with _INDEXES_LOCK:
+        index = _INDEXES.get(G)
+    if index is None or len(index.source) != G.number_of_edges():
+        index = _EdgeIndex(G)
+        with _INDEXES_LOCK:
+            _INDEXES[G] = index
+    return index
+
+
+class _Edges:
+    """The edges of a graph as one view of the map sees them: each end's row in the view's layout (-1 for a role
+    the view leaves out), over the graph's shared :class:`_EdgeIndex`. Edges are named by their positions in the
+    graph's order; only the edges a view shows pay for their rows, targets, reasons and efforts."""
+
+    def __init__(self, G: nx.DiGraph, where: dict[str, int]) -> None:
+        self.index = _edge_index(G)
+        self.row = np.full(len(self.index.nodes), -1, dtype=np.int64)
+        nodes = self.index.nodes
+        for node, row in where.items():
+            self.row[nodes[node]] = row
+        self.all_shown = bool((self.row >= 0).all())
+
+    def sources(self, at: np.ndarray) -> np.ndarray:
+        """The layout rows of the edges' sources."""
+        return self.row[self.index.source[at]]
 
     def targets(self, at: np.ndarray) -> np.ndarray:
-        get = self.where.get
-        return np.fromiter((get(v, -1) for v in self.ends[at].tolist()), np.int64, count=len(at))
+        """The layout rows of the edges' targets."""
+        return self.row[self.index.target[at]]
+
+    def of_kind(self, kind: str) -> np.ndarray:
+        """The edges of ``kind`` between roles the map shows, as positions in the graph's order."""
+        index = self.index
+        mask = index.kind == _KIND_CODE[kind]
+        if kind in index.other:
+            mask[np.fromiter(index.other[kind], np.int64)] = True
+        at = np.flatnonzero(mask)
+        if not self.all_shown and len(at):
+            at = at[(self.sources(at) >= 0) & (self.targets(at) >= 0)]
+        return at
 
     def reasons(self, kind: str, at: np.ndarray) -> list[str]:
-        other = self.other.get(kind, {})
-        data = self.data
+        other = self.index.other.get(kind, {})
+        data = self.index.data
         return [other[i] if i in other else data[i]["relations"][0][1] for i in at.tolist()]
 
     def efforts(self, at: np.ndarray) -> np.ndarray:
-        data = self.data[at].tolist()
+        data = self.index.data[at].tolist()
         try:
             return np.fromiter(map(_EFFORT, data), float, count=len(data))
         except (KeyError, TypeError, ValueError):  # an edge without an effort counts as no effort
@@ -287,7 +325,7 @@ def _laterals_drawn(edges: _Edges, at: np.ndarray, limit: int | None = None) -> 
     limit = LATERALS_DRAWN_UP_TO if limit is None else limit
     if len(at) <= limit:
         return at, 0
-    source = edges.source[at]
+    source = edges.sources(at)
     if (np.diff(source) < 0).any():  # edges come grouped by role; only a graph built otherwise needs this
         order = np.argsort(source, kind="stable")
         at, source = at[order], source[order]
@@ -424,7 +462,7 @@ def _moves_table(view: CareerMap) -> pd.DataFrame:
     if not shown:
         return pd.DataFrame(columns=MOVE_COLUMNS)
     edges, layout = view.edges, view.layout
-    source = np.concatenate([edges.source[at] for _, at in shown])
+    source = np.concatenate([edges.sources(at) for _, at in shown])
     target = np.concatenate([edges.targets(at) for _, at in shown])
     move = np.concatenate([np.full(len(at), KIND_ORDER.index(kind), dtype=np.int8) for kind, at in shown])
     labels = np.array([KIND_LABELS[kind] for kind in KIND_ORDER], dtype=object)
@@ -476,3 +514,116 @@ def _summary(view: CareerMap) -> str:
     if referenced:
         parts.append(f"{plural(referenced, 'role')} only named in another role's description.")
     return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- the overview
+
+GRADE_NOT_STATED = "Grade not stated"
+
+
+@dataclass(frozen=True, eq=False)
+class MapOverview:
+    """The career map of a framework too large to draw role by role: one cell per discipline and grade with
+    roles, counting them. Its size is disciplines × grades, whatever the number of roles.
+
+    ``cells`` has one row per cell: ``row`` and ``row_label`` (the discipline, in the map's order of rows, roles
+    without one last), ``discipline_id``, ``colour`` (as on the detailed map), ``column`` (the grade's place;
+    roles whose grade is not stated in a column of their own at the right), ``grade`` (its label), ``roles``,
+    ``described`` and ``referenced``. ``where`` gives each role's cell, as (row, column).
+    """
+
+    cells: pd.DataFrame
+    grades: tuple[str, ...]
+    grade_labels: dict[str, str]
+    roles: int
+    where: dict[str, tuple[int, float]]
+
+    @property
+    def unstated_column(self) -> float | None:
+        """The column of the roles whose grade is not stated, if any."""
+        columns = self.cells.loc[self.cells["grade"] == GRADE_NOT_STATED, "column"]
+        return float(columns.iloc[0]) if len(columns) else None
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """One row per discipline: ``row``, ``row_label``, ``discipline_id``, ``colour`` and its ``roles``."""
+        per = self.cells.groupby(["row", "row_label", "colour"], sort=True, dropna=False)["roles"].sum()
+        out = per.reset_index()
+        ids = self.cells.drop_duplicates("row").set_index("row")["discipline_id"]
+        out["discipline_id"] = out["row"].map(ids)
+        return out
+
+    def table(self) -> pd.DataFrame:
+        """Roles per discipline (rows) and grade (columns, lowest first), with a total: the overview's
+        accessible alternative."""
+        labels = [self.grade_labels.get(g, g) for g in self.grades]
+        if self.unstated_column is not None:
+            labels.append(GRADE_NOT_STATED)
+        counts = self.cells.pivot_table(index=["row", "row_label"], columns="grade", values="roles", aggfunc="sum")
+        counts = counts.reindex(columns=[c for c in labels if c in counts.columns]).fillna(0).astype(int)
+        counts["All grades"] = counts.sum(axis=1)
+        counts = counts.sort_index(level=0)
+        counts.index = counts.index.get_level_values(1)
+        counts.columns.name = None
+        return counts.reset_index(names="Discipline")
+
+    @property
+    def summary(self) -> str:
+        """The overview in words: roles per discipline, and where most of them are."""
+        rows = self.rows
+        per = ", ".join(f"{label} {count:,}" for label, count in zip(rows["row_label"], rows["roles"], strict=True))
+        busiest = self.cells.sort_values(["roles", "row", "column"], ascending=[False, True, True]).iloc[0]
+        text = (
+            f"{plural(self.roles, 'role')} in {plural(len(rows), 'discipline')} ({per}), counted by grade: "
+            f"{plural(len(self.cells), 'cell')} of a discipline and a grade with roles. The most roles, "
+            f"{int(busiest['roles']):,}, are in {busiest['row_label']} at {busiest['grade']}."
+        )
+        referenced = int(self.cells["referenced"].sum())
+        if referenced:
+            text += f" {plural(referenced, 'role')} only named in another role's description."
+        return text
+
+
+def map_overview(G: nx.DiGraph) -> MapOverview:
+    """How many roles of ``G`` each discipline has at each grade (see :class:`MapOverview`); rows and colours as
+    on the detailed map (:func:`map_layout`), so a discipline keeps its colour when it is opened."""
+    grades: list[str] = G.graph.get("grades", [])
+    labels: dict[str, str] = G.graph.get("grade_labels", {})
+    rank = {grade: i for i, grade in enumerate(grades)}
+    unstated = float(max(len(grades) - 1, 0) + UNPLACED_GAP)
+    order: dict[str | None, int] = {}
+    names: dict[str | None, str] = {}
+    counts: dict[tuple[str | None, float], list[int]] = {}
+    cell_of: dict[str, tuple[str | None, float]] = {}
+    for node, data in G.nodes(data=True):
+        discipline = data.get("discipline")
+        if discipline is not None and discipline not in order:
+            order[discipline] = len(order)
+        names.setdefault(discipline, data.get("discipline_name") or discipline or NO_DISCIPLINE)
+        grade = data.get("grade")
+        column = float(rank[grade]) if grade in rank else unstated
+        tally = counts.setdefault((discipline, column), [0, 0])
+        tally[0 if data.get("status", "described") == "described" else 1] += 1
+        cell_of[node] = (discipline, column)
+    if None in names:
+        order[None] = len(order)
+        names[None] = NO_DISCIPLINE
+    grade_of = {float(i): labels.get(g, g) for i, g in enumerate(grades)} | {unstated: GRADE_NOT_STATED}
+    rows = [
+        {
+            "row": order[discipline],
+            "row_label": names[discipline],
+            "discipline_id": discipline,
+            "colour": order[discipline] % COLOURS,
+            "column": column,
+            "grade": grade_of[column],
+            "roles": described + referenced,
+            "described": described,
+            "referenced": referenced,
+        }
+        for (discipline, column), (described, referenced) in counts.items()
+    ]
+    columns = ["row", "row_label", "discipline_id", "colour", "column", "grade", "roles", "described", "referenced"]
+    cells = pd.DataFrame(rows, columns=columns).sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    where = {node: (order[discipline], column) for node, (discipline, column) in cell_of.items()}
+    return MapOverview(cells, tuple(grades), dict(labels), G.number_of_nodes(), where)

@@ -8,6 +8,7 @@ domain, every page once in AppTest on the council framework, the code's own chec
 
 from __future__ import annotations
 
+import os
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -41,6 +42,9 @@ SEEDS = SHARED / "seeds"
 DDAT_CSV = SHARED / "reference" / "ddat"
 COUNCIL = DATA / "roles.yaml"
 SHIPPED = sorted(DATA.glob("*.yaml"))
+# The app keeps checked frameworks on disk (ui/framework_cache.py): tests read every file afresh (the cache has
+# tests of its own, each in a folder of its own), and write nothing into the home folder.
+os.environ.setdefault("CAREER_EXPLORER_CACHE", "off")
 
 
 def shipped_params(value=lambda path: path) -> list:

@@ -51,3 +51,12 @@ def test_the_frameworks_benchmarked_are_the_ones_asked_for():
     assert [c.label for c in cases(Config(frameworks=("ddat", "council")))] == ["council", "ddat"]
     with pytest.raises(ValueError, match="unknown framework dat"):
         cases(Config(frameworks=("dat",)))
+
+
+def test_the_pages_benchmarked_are_the_ones_asked_for():
+    from bench.browser import _specs
+
+    assert len(_specs(Config())) == len(PAGES)
+    assert [spec.path for spec in _specs(Config(pages=("review", "map")))] == ["map", "review"]
+    with pytest.raises(ValueError, match="unknown page mapp"):
+        _specs(Config(pages=("mapp",)))

@@ -112,6 +112,10 @@ def test_counts_in_every_workbook_are_numbers(council, council_graph):
     diff = _summary(diff_xlsx(diff_frameworks(council, council_graph, other, build_graph(other))))
     assert all(isinstance(v, int) for k, v in diff.items() if k not in ("Older version", "Newer version"))
     team = team_view(council, list(all_records(council).items()))
-    gains = [v for v in _numbers(team_workbook(team), "Against target", "Levels to gain") if v is not None]
+    gains = [
+        v
+        for v in _numbers(team_workbook(team), "Against role and target", "Levels to gain for the target")
+        if v is not None
+    ]
     assert gains
     assert all(isinstance(v, int) for v in gains)

@@ -91,7 +91,7 @@ def test_a_long_sheet_is_one_resource_per_address_serving_every_row(ddat):
         "note": None,
     }
     assert result.summary.files == [
-        "courses.csv: 3000 rows below the header: 500 resources, 2500 adding to an earlier row's resource, "
+        "courses.csv: 3,000 rows below the header: 500 resources, 2,500 adding to an earlier row's resource, "
         "0 blank, 0 skipped"
     ]
     assert catalogue.frameworks == ["ddat"]

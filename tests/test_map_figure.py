@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 
 from framework import careermap, load_framework, load_framework_text
-from framework.careermap import default_kinds, describe_map, edge_kinds, map_layout, map_table
+from framework.careermap import default_kinds, describe_map, edge_kinds, map_layout, map_overview, map_table
 from framework.graph import KIND_ORDER, build_graph
 from framework.models import Discipline, Framework, Grade, ImportSource, Move, ReportingLine, Role
 from tests.conftest import DATA
-from ui.map_figure import OKABE_ITO, career_map_figure
+from ui.map_figure import OKABE_ITO, career_map_figure, figure_key, overview_figure
 
 ALL_KINDS = [list(c) for n in range(len(KIND_ORDER) + 1) for c in combinations(KIND_ORDER, n)]
 
@@ -34,8 +34,8 @@ def parts(fig, part: str) -> list:
 
 
 def role_ids(fig) -> list[str]:
-    """Every role id the node traces carry (the first point of each is the legend swatch, without an id)."""
-    return [c for t in parts(fig, "nodes") for c in t.customdata[1:]]
+    """Every role id the node traces carry."""
+    return [c for t in parts(fig, "nodes") for c in t.customdata]
 
 
 def bound(kinds) -> int:
@@ -120,7 +120,7 @@ def test_roles_are_coloured_by_discipline_with_the_okabe_ito_palette(council_gra
     layout = map_layout(council_graph).set_index("id")
     for trace in parts(fig, "nodes"):
         scale = dict(trace.marker.colorscale)
-        for role, code in zip(trace.customdata[1:], trace.marker.color[1:], strict=True):
+        for role, code in zip(trace.customdata, trace.marker.color, strict=True):
             assert code == layout.at[role, "row"] % len(OKABE_ITO)
         assert set(OKABE_ITO) <= set(scale.values())
 
@@ -513,3 +513,68 @@ def test_edges_with_several_relations_count_once_per_kind(council_graph):
     assert {t.meta["kind"]: t.meta["total"] for t in parts(fig, "edges")} == {k: n for k, n in counted.items() if n}
     table = map_table(council_graph)
     assert table.groupby("Move").size().to_dict() == {careermap.KIND_LABELS[k]: n for k, n in counted.items() if n}
+
+
+# --------------------------------------------------------------------------- what the browser draws
+
+
+def test_the_key_is_text_and_plotly_lays_the_chart_out_once(council_graph):
+    fig = career_map_figure(council_graph, highlight=("delivery-manager", "senior-delivery-manager"),
+                            selected="delivery-manager", highlight_label="Your easiest route",
+                            selected_label="My current role")  # fmt: skip
+    assert fig.layout.showlegend is False, "no plotly legend: the key is text beside the chart"
+    assert fig.layout.yaxis.automargin is False, "the margin is worked out, not measured by a second layout"
+    assert fig.layout.xaxis.automargin is False, "(Streamlit's theme turns it on unless the figure says no)"
+    assert fig.layout.margin.l >= 6 * len("● No discipline")
+    key = {text: glyph for glyph, text in figure_key(fig)}
+    assert key["Promotion: next rung up the ladder (solid)"] == "━━"
+    assert key["Role only named, grade not stated (↔ estimated place)"] == "◈"
+    assert "Your easiest route (thick grey line, its roles ringed)" in key
+    assert "My current role: Delivery Manager (black ring)" in key
+    named = [t.name for t in fig.data if t.meta["part"] in ("nodes", "edges")]
+    assert named
+    assert set(named) <= set(key), "every kind of role and of move drawn is in the key"
+    assert all(t.type == "scatter" for t in fig.data), "SVG: WebGL is slower to start without a GPU"
+
+
+def test_a_long_discipline_name_is_wrapped_on_the_axis_and_the_margin_holds_it():
+    framework = load_framework_text(
+        "id: x\nname: X\ngrades: [{id: g1}]\n"
+        "disciplines: [{id: d, name: Quality assurance testing and accessibility of digital services}]\n"
+        "roles: [{id: a, title: A, discipline: d, grade: g1, source: {kind: import, framework: t}}]\n"
+    )
+    fig = career_map_figure(build_graph(framework))
+    (label,) = fig.layout.yaxis.ticktext
+    assert label.count("<br>") >= 2
+    assert max(len(line) for line in label.split("</span> ", 1)[1].split("<br>")) <= 26
+    assert fig.layout.margin.l <= 36 + 6.5 * 28
+
+
+def test_the_overview_counts_roles_by_discipline_and_grade(ddat_graph):
+    overview = map_overview(ddat_graph)
+    assert overview.roles == ddat_graph.number_of_nodes() == int(overview.cells["roles"].sum())
+    layout = map_layout(ddat_graph).set_index("id")
+    for role, (row, _) in overview.where.items():
+        assert row == layout.at[role, "row"], "the same rows as the detailed map"
+    table = overview.table()
+    assert table["All grades"].sum() == overview.roles
+    assert list(table["Discipline"]) == list(dict.fromkeys(layout.sort_values("row")["row_label"]))
+    assert overview.summary.startswith(f"{overview.roles} roles in 8 disciplines (Architecture 27")
+    fig = overview_figure(overview, found="senior-user-researcher", found_title="Senior user researcher")
+    (cells,) = parts(fig, "cells")
+    assert len(cells.x) == len(overview.cells)
+    assert set(cells.customdata) == set(table["Discipline"]), "a click on a circle names its discipline"
+    (found,) = parts(fig, "cells-found")
+    assert (found.x[0], found.y[0]) == overview.where["senior-user-researcher"][::-1]
+    assert figure_key(fig) == [
+        ("◯", "The role you are finding: Senior user researcher (ringed, in its discipline and grade)")
+    ]
+
+
+@pytest.mark.slow
+def test_the_overview_does_not_grow_with_the_roles():
+    small, large = build_graph(synthetic(tracks=2)), build_graph(synthetic())
+    assert large.number_of_nodes() == 62.5 * small.number_of_nodes()
+    sizes = [len(overview_figure(map_overview(G)).to_json()) for G in (small, large)]
+    assert len(map_overview(large).cells) == len(map_overview(small).cells) == 8 * 10
+    assert sizes[1] < sizes[0] * 1.1, "what is sent grows with the disciplines and grades, not the roles"

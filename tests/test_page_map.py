@@ -194,31 +194,43 @@ def test_the_panel_links_to_routes_and_the_gap_from_my_role():
     assert "Routes from Delivery Manager" in labels
 
 
-def test_a_framework_too_large_to_draw_at_once_opens_on_its_first_disciplines_and_says_so(monkeypatch):
+def test_a_framework_too_large_to_draw_at_once_opens_on_its_overview_and_says_so(monkeypatch):
     monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)  # DDaT's 205 roles: too many at once
     at = page("pages/map.py", framework="ddat")
     assert not at.exception
-    shown = chart(at)["layout"]["yaxis"]["ticktext"]
-    assert len(shown) < 8, "not every one of DDaT's eight disciplines"
+    assert trace_parts(at) == ["cells"], "a circle per discipline and grade, no role drawn one by one"
     opening = texts(at)
-    assert "This framework has 205 roles, more than a map can show at once: it opens on" in opening
-    assert "Choose other disciplines under “Map options”" in opening
-    chosen = options(at).multiselect(key="discipline").value
-    assert len(chosen) == len(shown)
+    assert "This framework has 205 roles, more than a map can draw one by one" in opening
+    assert "205 roles in 8 disciplines" in opening  # the overview's text alternative
+    assert options(at).multiselect(key="discipline").value == []
     assert "discipline" not in at.query_params, "the opening view is the page's default, not part of the link"
+    counts = table(at)
+    assert counts["All grades"].sum() == 205
 
-    at.multiselect(key="discipline").set_value([]).run()  # "All disciplines", chosen by the reader
-    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 8
-    assert "more than a map can show at once" not in texts(at)
+    at.multiselect(key="discipline").set_value(["Data"]).run()  # a discipline, chosen by the reader
+    assert "nodes" in trace_parts(at)
+    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 1
+    assert "more than a map can draw one by one" not in texts(at)
+    assert param(at, "discipline") == ["Data"]
 
 
-def test_finding_a_role_of_a_discipline_not_shown_adds_its_discipline(monkeypatch):
+def test_a_click_on_the_overview_opens_that_discipline(monkeypatch):
     monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)
     at = page("pages/map.py", framework="ddat")
-    first = len(chart(at)["layout"]["yaxis"]["ticktext"])
+    assert at.get("plotly_chart")
+    event = {"selection": {"points": [{"customdata": "Data"}], "point_indices": [0], "box": [], "lasso": []}}
+    at.session_state["map-overview"] = event
+    at.run()
+    assert not at.exception
+    assert "nodes" in trace_parts(at)
+    assert param(at, "discipline") == ["Data"]
+
+
+def test_finding_a_role_on_the_overview_rings_its_cell_and_opens_its_panel(monkeypatch):
+    monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)
     at = page("pages/map.py", framework="ddat", role="accessibility-specialist")
     assert not at.exception
-    ticks = chart(at)["layout"]["yaxis"]["ticktext"]
-    assert len(ticks) == first + 1
-    assert ticks[-1].endswith("User-centred design")
-    assert "the discipline of the role you are finding" in texts(at)
+    assert trace_parts(at) == ["cells", "cells-found"]
+    shown = texts(at)
+    assert "**Discipline:** User-centred design" in shown  # the panel: the role on demand
+    assert "The role you are finding: Accessibility specialist" in shown  # the key

@@ -28,7 +28,7 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     assert [t.label for t in at.tabs] == list(TABS)
     assert "**In short:**" in at.markdown[0].value
     assert not at.get("download_button"), "the downloads are drawn once their expander is opened"
-    charts = {"Rungs": 1}  # the heatmap (reporting lines are a nested list, never a box per role)
+    charts = {}  # the rungs are a table of coloured cells; reporting lines a nested list, never a box per role
     subheaders = {
         "What to do": ["Problems", "Worth a look", "By design"],
         "Dead ends and ways in": ["Dead ends", "No way in", "Roles whose grade is not stated"],
@@ -47,14 +47,17 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
     at.run()
     assert len(at.dataframe) == 3
     at.session_state["review-tab"] = "Rungs"
-    at.session_state["review-rungs-table"] = True  # the rungs as a table, drawn once its expander is opened
+    at.run()
+    (matrix,) = at.dataframe  # the rung matrix, each cell's status written in it
+    assert {"filled", "empty"} <= set(matrix.value.drop(columns=["Discipline"]).to_numpy().ravel())
+    at.session_state["review-rungs-table"] = True  # the roles in each rung, drawn once its expander is opened
     at.run()
     assert [e.label for e in at.expander] == [
-        "The same as a table (roles in each rung)",
+        "The roles in each rung",
         "Download the review (Markdown or Excel)",
     ]
-    assert len(at.dataframe) == 1
-    assert "Discipline" in at.dataframe[0].value.columns
+    assert len(at.dataframe) == 2
+    assert "Discipline" in at.dataframe[1].value.columns
     at.session_state["review-downloads"] = True
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]
@@ -174,3 +177,24 @@ def test_a_broken_local_framework_file_is_reported_with_its_location(tmp_path, m
     assert not at.exception
     shown = texts(at) + "\n".join(c.value for c in at.code)
     assert f"{local}:5:" in shown
+
+
+def test_a_long_kind_of_finding_is_counted_by_discipline_and_shown_a_page_at_a_time():
+    at = page("pages/review.py", framework="ddat")
+    shown = texts(at)
+    assert "**Missing rungs (31)** — by discipline: Data 10 · User-centred design 7 · Architecture 4" in shown
+    assert shown.count("**Missing rung:") == 5, "the first five"
+    assert not at.number_input, "all of them are drawn only once asked for"
+    at.session_state["review-worth-a-look-missing-rung-all"] = True  # "All 31 missing rungs, by discipline"
+    at.run()
+    shown = texts(at)
+    assert "Findings 1–10 of 31; the downloads below hold every one." in shown
+    assert shown.count("**Missing rung:") == 5 + 10
+    pages = at.number_input(key="review-worth-a-look-missing-rung-page")
+    assert pages.label == "Page (of 4)"
+    pages.set_value(4).run()
+    assert texts(at).count("**Missing rung:") == 5 + 1, "the last page holds the 31st"
+    at.selectbox(key="review-worth-a-look-missing-rung-discipline").set_value("User-centred design").run()
+    listed = [line for line in texts(at).splitlines() if line.startswith("- **Missing rung:")]
+    assert len(listed) == 5 + 7, "one discipline's seven, on one page"
+    assert all("User-centred design" in line for line in listed[5:])

@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from tests.apptest import markdown_tables, page, param, texts
 
+TABLES = ["Roles", "Review findings", "Routes between roles"]
+
+
+def tables(at) -> list:
+    """The comparison's tables, one per tab (each tab is drawn once opened)."""
+    out = []
+    for label in TABLES:
+        at.session_state["versions-tab"] = label
+        at.run()
+        (table,) = markdown_tables(at)
+        out.append(table)
+    return out
+
 
 def test_the_page_opens_on_the_shipped_framework_against_a_file_of_ones_own():
     at = page("pages/versions.py")
@@ -20,7 +33,7 @@ def test_the_same_file_twice_has_no_changes():
     assert [s.label for s in at.selectbox] == ["Older version", "Newer version"]
     assert at.info[0].value.startswith("Nothing changed")
     assert "- **Roles added:** 0" in texts(at)
-    assert [s.value for s in at.subheader] == ["Roles", "Review findings", "Routes between roles"]
+    assert [t.label for t in at.tabs] == ["Roles", "Review findings", "Routes between roles"]
     assert not at.dataframe, "nothing to tabulate"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download as Markdown", "Download as Excel (XLSX)"]
@@ -31,7 +44,7 @@ def test_two_frameworks_compared_from_a_link():
     assert not at.exception
     shown = texts(at)
     assert "- **Roles removed:** 11" in shown
-    roles, findings, moves = markdown_tables(at)  # short enough to show whole: every word of each change
+    roles, findings, moves = tables(at)  # short enough to show whole: every word of each change
     assert list(roles.columns) == ["Change", "Role", "What changed", "Role id"]
     assert set(roles["Change"]) == {"Added", "Removed"}
     assert list(roles["Change"]).count("Removed") == 11
@@ -96,3 +109,27 @@ def test_two_versions_of_one_framework_say_which_is_which_and_show_each_change_w
     (roles, *_) = markdown_tables(at)
     changed = roles.set_index("Role id").loc["delivery-manager"]
     assert "Delivery Manager → Digital Delivery Manager" in changed["What changed"]
+
+
+def test_a_long_comparison_is_shown_a_table_and_a_page_at_a_time_and_the_downloads_hold_every_row():
+    at = page("pages/versions.py", old="roles", new="ddat")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == TABLES
+    assert len(markdown_tables(at)) == 1, "the open tab's table only"
+    roles, findings, moves = tables(at)
+    assert len(roles) == len(findings) == len(moves) == 50, "a page of each table"
+    assert "Rows 1–50 of 945; the Markdown and Excel downloads below hold every row." in texts(at)
+    last = at.number_input(key="versions-routes-between-roles-page")
+    assert last.label == "Page (of 19)"
+    last.set_value(19).run()
+    assert len(markdown_tables(at)[0]) == 945 - 18 * 50
+    assert not at.dataframe
+    from framework import load_framework
+    from framework.graph import build_graph
+    from framework.views.versions import versions_view
+    from tests.conftest import DATA
+
+    old, new = load_framework(DATA / "roles.yaml"), load_framework(DATA / "ddat.yaml")
+    view = versions_view(old, build_graph(old), new, build_graph(new))
+    rows = [line for line in view.markdown.splitlines() if line.startswith("| ") and not line.startswith("| Change |")]
+    assert len(rows) == len(view.roles) + len(view.findings) + len(view.moves), "every row, in the download"

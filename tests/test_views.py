@@ -24,9 +24,9 @@ from framework.views.map import (
     MAP_ROLES_AT_ONCE,
     easiest_route,
     map_disciplines,
+    map_overview,
     map_view,
     role_card,
-    usual_disciplines,
     usual_kinds,
 )
 from framework.views.paths import ROUTE_TABLE_COLUMNS
@@ -264,17 +264,12 @@ def test_one_map_view_serves_the_figure_the_table_and_the_summary(council, counc
     assert product.summary.startswith("3 roles in 1 row by discipline")
 
 
-def test_a_large_framework_opens_the_map_on_its_first_disciplines_that_fit(council, council_graph, ddat):
+def test_a_large_framework_opens_the_map_on_its_overview(council, council_graph, ddat):
     framework, G = ddat
-    assert usual_disciplines(council, council_graph) == ()  # small enough: every discipline
-    assert usual_disciplines(framework, G) == ()  # 205 roles, under MAP_ROLES_AT_ONCE
-    assert G.number_of_nodes() < MAP_ROLES_AT_ONCE
-    names = list(map_disciplines(framework, G))
-    sizes = [sum(1 for _, d in G.nodes(data=True) if d["discipline_name"] == name) for name in names]
-    budget = sizes[0] + sizes[1]  # room for exactly the first two
-    assert usual_disciplines(framework, G, budget) == tuple(names[:2])
-    assert usual_disciplines(framework, G, budget - 1) == (names[0],)
-    assert usual_disciplines(framework, G, 1) == (names[0],)  # the first one always, however large
+    assert council_graph.number_of_nodes() < G.number_of_nodes() < MAP_ROLES_AT_ONCE  # both drawn role by role
+    overview = map_overview(framework, G)
+    assert list(overview.table()["Discipline"]) == list(map_disciplines(framework, G))
+    assert len(overview.cells) <= len(map_disciplines(framework, G)) * (len(framework.grades) + 1)
 
 
 def test_the_map_card_and_the_easiest_route(council, council_graph, ddat):

@@ -28,6 +28,7 @@ import streamlit as st
 from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
 from framework.yamlsafe import gc_paused
+from ui.framework_cache import load_cached
 from ui.upload_worker import check_upload
 
 T = TypeVar("T")
@@ -44,6 +45,8 @@ __all__ = [
     "load_upload",
     "local_framework",
     "preload",
+    "preload_once",
+    "read_framework_file",
     "shared_figure",
     "shipped_frameworks",
 ]
@@ -197,10 +200,20 @@ def load_upload(data: bytes, name: str) -> Loaded:
     return Loaded(key, framework, graph)
 
 
+def read_framework_file(path: str | Path) -> tuple[Framework, nx.DiGraph]:
+    """The framework at ``path`` (one of the app's own files, never an upload) and its graph: from the disk
+    cache of checked frameworks when this file was read before (:mod:`ui.framework_cache`)."""
+
+    def build() -> tuple[Framework, nx.DiGraph]:
+        framework = load_framework(path)
+        return framework, build_graph(framework)
+
+    return load_cached(path, build)
+
+
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)
 def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
-    framework = load_framework(path)
-    return Loaded(key, framework, build_graph(framework))
+    return Loaded(key, *read_framework_file(path))
 
 
 #: key → (the file version it was loaded from, what was loaded): the last version of each file, so that a run
@@ -220,6 +233,28 @@ def load(key: str, path: Path) -> Loaded:
     return loaded
 
 
+_PRELOADED = threading.Event()  # set once the shipped frameworks are loaded and frozen (preload)
+_PRELOADING = threading.Lock()
+
+
+def preload_once() -> None:
+    """:func:`preload`, unless it has been done in this process: for the first run of an app started as
+    ``streamlit run app.py``, which has no warm-up of its own (``python -m ui.serve`` preloads before the server
+    starts, and this does nothing there).
+
+    Without it every run of every page pays for Streamlit's collection of the whole heap after the run
+    (``runner.postScriptGC``): about 85 ms more CPU a run on DDaT (``bench/launch.py``). The first run loads
+    every shipped framework anyway (the sidebar's picker names each); doing it here, before the page, lets them
+    be frozen out of the collector's sight. What the first session holds at that moment is frozen with them
+    (a few objects of its state, nothing a person has entered: nothing can have been by then).
+    """
+    if _PRELOADED.is_set():
+        return
+    with _PRELOADING:
+        if not _PRELOADED.is_set():
+            preload()
+
+
 def preload() -> list[str]:
     """Load every shipped framework before the server takes its first session.
 
@@ -235,12 +270,13 @@ def preload() -> list[str]:
             stat = os.stat(path)
             version = (str(path), stat.st_mtime_ns, stat.st_size)
             try:
-                framework = load_framework(path)
+                framework, graph = read_framework_file(path)
             except FrameworkError:
                 continue
-            _LAST[key] = (version, Loaded(key, framework, build_graph(framework)))
+            _LAST[key] = (version, Loaded(key, framework, graph))
             done.append(key)
     gc.freeze()
+    _PRELOADED.set()
     return done
 
 

@@ -15,6 +15,13 @@ a selected role: at most 7 + 2 × kinds ≤ 10 + kinds. A map of 10,000 roles th
 points costs, not what thousands of traces would; from :data:`QUIET_MOVES_FROM` roles the moves lose their
 hover labels (the table beside the map has every move and its reason).
 
+What the browser spends drawing it is kept down too: the key is text beside the chart (:func:`figure_key`)
+rather than a plotly legend, and the left margin is worked out here rather than by plotly's ``automargin``,
+which lays the chart out twice (together about half of plotly's drawing time on the council and DDaT maps).
+Every trace is SVG: WebGL (``scattergl``) is many times slower to start in a browser without a GPU, and with
+:func:`overview_figure` no map opens on thousands of points. A framework too large to draw role by role opens on
+:func:`overview_figure`: a cell per discipline and grade, however many roles there are.
+
 Every text that comes from a framework file (titles, grade and discipline names, reasons) is escaped with
 :func:`html.escape` before it reaches the figure: plotly renders HTML in hover labels, tick labels and text.
 """
@@ -32,10 +39,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from framework.careermap import COLOURS, KIND_LABELS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, career_map
+from framework.careermap import (
+    COLOURS,
+    KIND_LABELS,
+    UNKNOWN_GRADE_TICK,
+    UNPLACED_GAP,
+    CareerMap,
+    MapOverview,
+    career_map,
+)
 from framework.graph import KIND_ORDER
 
-__all__ = ["OKABE_ITO", "career_map_figure"]
+__all__ = ["OKABE_ITO", "career_map_figure", "figure_key", "overview_figure"]
 
 
 def _escape(text: str) -> str:
@@ -58,14 +73,16 @@ _EDGE_LEGEND = {
 #: The Okabe–Ito palette, distinguishable with the common forms of colour blindness (black last: it is
 #: also the colour of the route and the selection ring).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
-_SWATCH = "#6b6b6b"  # legend swatches of the role groups: their shape is the key, colour is the row
 assert len(OKABE_ITO) == COLOURS, "the map layout gives each discipline one of the palette's colours"
 
 _ROW_PX = 120  # pixels per y unit, within the height bounds below
-_TOP, _BOTTOM = 215, 50  # margins: the title, the key and the grade axis go above the map
-_AXIS_PX = 80  # the grade axis's labels and title, above the plot area
+_BOTTOM = 50
+_AXIS_PX = 90  # the grade axis's labels and title, above the plot area
 _NOTE_PX = 24  # a second line under the title, when it says which lateral moves are drawn
 _TITLE_PX = 40  # the title's line
+_CHAR_PX = 6.5  # about the width of a character of the axis labels (12 px), to size the left margin
+_LABEL_CHARS = 26  # a discipline's name longer than this is wrapped on the axis
+_AXIS_TITLE_PX = 36  # the discipline axis's title, left of the names
 _MIN_HEIGHT, _MAX_HEIGHT = 420, 2000
 _LABEL_ALL_UP_TO = 40  # label every role with its title on maps this small
 _LABEL_TRACKS_UP_TO = 150  # otherwise label each ladder (track) once, if there are this few
@@ -74,7 +91,7 @@ _REASONS_UP_TO = 3000  # hover labels of moves say why, up to this many moves (b
 #: (1.4 of 4.6 MB at 10,000 roles), and the map's table lists every move with its reason.
 QUIET_MOVES_FROM = 2000
 
-# (status, grade stated) → legend name, marker symbol
+# (status, grade stated) → name in the key, marker symbol
 #: The last line of a role's hover label, by its status (the same for every role of a trace).
 _STATUS = {
     "described": "Has its own description",
@@ -167,8 +184,6 @@ def _edge_traces(
         y=line_y.astype(np.float32),
         mode="lines",
         name=name,
-        legendgroup=f"edges-{kind}",
-        legendrank=200 + KIND_ORDER.index(kind),
         line={"dash": style["dash"], "width": style["width"], "color": style["color"]},
         opacity=style["opacity"],
         hoverinfo="skip",
@@ -187,8 +202,6 @@ def _edge_traces(
         y=head_y.astype(np.float32),
         mode="markers",
         name=name,
-        legendgroup=f"edges-{kind}",
-        showlegend=False,
         marker={"symbol": "arrow", "angle": angles.astype(np.float32), "size": 10, "color": style["color"]},
         opacity=min(1.0, style["opacity"] + 0.2),
         unselected={"marker": {"opacity": 1}},  # a click on a role selects it: the moves stay as they are
@@ -213,9 +226,8 @@ def _discrete_scale(colours: Sequence[str]) -> list[tuple[float, str]]:
     return [step for i, c in enumerate(colours) for step in ((i / n, c), ((i + 1) / n, c))]
 
 
-# Value len(OKABE_ITO) is the neutral colour of the legend swatches.
-_COLOURSCALE = _discrete_scale([*OKABE_ITO, _SWATCH])
-_LINE_RANGE = {"cmin": -0.5, "cmax": len(OKABE_ITO) + 0.5, "colorscale": _COLOURSCALE}
+_COLOURSCALE = _discrete_scale(OKABE_ITO)
+_LINE_RANGE = {"cmin": -0.5, "cmax": len(OKABE_ITO) - 0.5, "colorscale": _COLOURSCALE}
 _COLOUR_RANGE = {**_LINE_RANGE, "showscale": False}
 
 
@@ -326,7 +338,7 @@ def career_map_figure(
     layout, edges, drawn, note = view.layout, view.edges, view.drawn, view.note
     where = view.where
     # Without a title (the page gives it as a heading of its own, with the note), the figure starts at its key.
-    top = _TOP + (_NOTE_PX if note else 0) if title is not None else _TOP - _TITLE_PX
+    top = _AXIS_PX + (_TITLE_PX + (_NOTE_PX if note else 0) if title is not None else 0)
 
     grades, grade_labels = list(view.grades), view.grade_labels
     span = float(layout["band_high"].max()) if len(layout) else 1.0
@@ -342,7 +354,7 @@ def career_map_figure(
     traces = [
         _edge_traces(
             kind,
-            edges.source[at],
+            edges.sources(at),
             edges.targets(at),
             edges.reasons(kind, at) if reasons else None,
             layout,
@@ -368,15 +380,13 @@ def career_map_figure(
                 marker={"symbol": "circle-open", "size": 24, "line": {"width": 3}, "color": "#000000"},
                 unselected={"marker": {"opacity": 1}},
                 hoverinfo="skip",
-                legendrank=100,
-                meta={"part": "route", "roles": route},
+                meta={"part": "route", "roles": route, "label": _escape(highlight_label)},
             )
         )
 
     text, text_position, labelled = _node_text(layout, x_max)
     if labelled:
-        # Labels in a trace of their own: text on a trace whose first point has no coordinates (see below)
-        # is dropped by plotly.js when it redraws.
+        # Labels in a trace of their own, so the roles' traces carry no text to draw.
         on = np.flatnonzero(text != "")
         fig.add_trace(
             go.Scatter(
@@ -389,42 +399,37 @@ def career_map_figure(
                 textposition=text_position[on],
                 textfont={"size": 11, "color": "#303030"},
                 hoverinfo="skip",
-                showlegend=False,
                 cliponaxis=False,
                 meta={"part": "labels", "labelled": labelled},
             )
         )
 
     colours = _colour_codes(layout)
-    swatch = float(len(OKABE_ITO))
     hover = np.array(_hover(layout), dtype=str)
     for (status, known), (name, symbol) in _GROUPS.items():
         members = np.flatnonzero((layout["status"].to_numpy() == status) & (layout["grade_known"].to_numpy() == known))
         if not len(members):
             continue
         open_symbol = "open" in symbol
-        # A first point without coordinates: never drawn, but plotly draws the legend swatch from the first
-        # point, so the key shows the shape in a neutral colour rather than one discipline's colour.
         fig.add_trace(
             go.Scatter(
-                x=np.concatenate([[np.nan], layout["x"].to_numpy(float)[members]]).astype(np.float32),
-                y=np.concatenate([[np.nan], layout["y"].to_numpy(float)[members]]).astype(np.float32),
+                x=layout["x"].to_numpy(np.float32)[members],
+                y=layout["y"].to_numpy(np.float32)[members],
                 mode="markers",
                 name=name,
-                legendrank=10 + len(fig.data),
                 # Fixed-width string arrays: plotly copies them whole, where it would go through a list item by item.
-                customdata=np.concatenate([[""], layout["id"].to_numpy(str)[members]]),
-                text=np.concatenate([[""], titles[members]]),  # not drawn (markers only): the hover's heading
-                hovertext=np.concatenate([[""], hover[members]]),
+                customdata=layout["id"].to_numpy(str)[members],
+                text=titles[members].astype(str),  # not drawn (markers only): the hover's heading
+                hovertext=hover[members],
                 hovertemplate=f"<b>%{{text}}</b><br>%{{hovertext}}<br>{_STATUS[status]}<extra></extra>",
                 # After a click, the other roles fade a little, not so much that the map becomes hard to read.
                 unselected={"marker": {"opacity": 0.5}},
                 marker={
                     "symbol": symbol,
                     "size": 13 if not open_symbol else 14,
-                    "color": np.concatenate([[swatch], colours[members]]),
+                    "color": colours[members],
                     **_COLOUR_RANGE,
-                    "line": {"width": 2.5, "color": np.concatenate([[swatch], colours[members]]), **_LINE_RANGE}
+                    "line": {"width": 2.5, "color": colours[members], **_LINE_RANGE}
                     if open_symbol
                     else {"width": 1, "color": "#202020"},
                 },
@@ -447,8 +452,7 @@ def career_map_figure(
                 marker={"symbol": "circle-open", "size": 30, "line": {"width": 3.5}, "color": "#000000"},
                 unselected={"marker": {"opacity": 1}},
                 hoverinfo="skip",
-                legendrank=1,
-                meta={"part": "selected", "role": selected},
+                meta={"part": "selected", "role": selected, "label": _escape(selected_label), "title": titles[i]},
             )
         )
 
@@ -468,25 +472,67 @@ def career_map_figure(
             "yref": "container",
         },
         height=height,
-        margin={"l": 10, "r": 20, "t": top, "b": _BOTTOM},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            # above the grade axis, which runs along the top of the map
-            "y": 1 + _AXIS_PX / max(height - top - _BOTTOM, 1),
-            "x": 0,
-            "xanchor": "left",
-            "title": {"text": "Key: shape = kind of role, colour and row = discipline, line = kind of move"},
-            "font": {"size": 12},
-            "itemclick": "toggle",
-        },
-        hovermode="closest",
-        clickmode="event+select",
-        dragmode="pan",
-        plot_bgcolor="#ffffff",
-        showlegend=True,
+        margin={"l": _left_margin(layout["row_label"]), "r": 20, "t": top, "b": _BOTTOM},
+        **_INTERACTION,
     )
     return fig
+
+
+#: How both maps answer the pointer, and what they leave out: the key is text beside the chart
+#: (:func:`figure_key`), since a legend is drawn and measured by the browser on every draw, and is read no better
+#: than the same words above the map.
+_INTERACTION = {
+    "hovermode": "closest",
+    "clickmode": "event+select",
+    "dragmode": "pan",
+    "plot_bgcolor": "#ffffff",
+    "showlegend": False,
+}
+
+
+def _left_margin(labels: pd.Series) -> int:
+    """Room for the discipline names on the left (as they are wrapped by :func:`_row_label`) and the axis
+    title, worked out here rather than measured by the browser (plotly's ``automargin`` draws the chart twice)."""
+    lines = (line for label in set(labels.tolist()) for line in textwrap.wrap(label, _LABEL_CHARS))
+    longest = max(map(len, lines), default=0)
+    return int(_AXIS_TITLE_PX + _CHAR_PX * (min(longest, _LABEL_CHARS) + 2))
+
+
+def _row_label(label: str, colour: str) -> str:
+    """A discipline's name on the axis: a dot of its colour, then the name escaped, wrapped when long."""
+    lines = textwrap.wrap(label, _LABEL_CHARS) or [""]
+    return f'<span style="color:{colour}">●</span> ' + "<br>".join(_escape(line) for line in lines)
+
+
+#: How each part of the map looks, as the key says it.
+_NODE_GLYPHS = {"circle": "●", "diamond-open": "◇", "circle-open-dot": "⊙", "diamond-open-dot": "◈"}
+_EDGE_GLYPHS = {"promotion": "━━", "lateral": "╌╌", "reports_to": "┈┈"}
+
+
+def figure_key(figure: go.Figure) -> list[tuple[str, str]]:
+    """The map's key, as (what it looks like, what it means) in plain words, for the text above the chart: one
+    line per kind of role and of move drawn, and the route and the ringed role when there are. The texts are
+    plain (not escaped): the page escapes them for Markdown."""
+    lines = []
+    for trace in figure.data:
+        # Texts in a trace's meta are escaped like every text of the figure: plain words again here.
+        meta = {k: html.unescape(v) if isinstance(v, str) else v for k, v in (trace.meta or {}).items()}
+        part = meta.get("part")
+        if part == "nodes":
+            name, symbol = _GROUPS[(meta["status"], meta["grade_known"])]
+            lines.append((_NODE_GLYPHS[symbol], name))
+        elif part == "edges":
+            text = _EDGE_LEGEND[meta["kind"]]
+            if meta["edges"] < meta["total"]:
+                text += f" — {meta['edges']:,} of {meta['total']:,} drawn"
+            lines.append((_EDGE_GLYPHS[meta["kind"]], text))
+        elif part == "route":
+            lines.append(("▬", f"{meta['label']} (thick grey line, its roles ringed)"))
+        elif part in ("selected", "cells-selected"):
+            lines.append(("◯", f"{meta['label']}: {meta['title']} (black ring)"))
+        elif part == "cells-found":
+            lines.append(("◯", f"{meta['label']}: {meta['title']} (ringed, in its discipline and grade)"))
+    return lines
 
 
 def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: float, *, left: float, tall: bool) -> None:
@@ -510,6 +556,7 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         showgrid=True,
         gridcolor="#e4e4e4",
         mirror="ticks",
+        automargin=False,  # Streamlit's theme turns it on: the margins are worked out here (see _left_margin)
         **grade_axis,
     )
     if tall:  # the grades again along the bottom, for when the top of the map has scrolled away
@@ -526,14 +573,11 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
         title={"text": "Discipline"},
         tickmode="array",
         tickvals=bands["band_center"].tolist(),
-        ticktext=[
-            f'<span style="color:{c}">●</span> {_escape(label)}'
-            for c, label in zip(colours, bands["row_label"], strict=True)
-        ],
+        ticktext=[_row_label(label, c) for c, label in zip(colours, bands["row_label"], strict=True)],
         range=[float(layout["band_high"].max()), 0.0],  # first discipline at the top
         showgrid=False,
         zeroline=False,
-        automargin=True,
+        automargin=False,
     )
     # A light band behind every other discipline, so a row reads across the whole width.
     shapes = [
@@ -549,3 +593,117 @@ def _axes(fig: go.Figure, layout: pd.DataFrame, grades, grade_labels, x_max: flo
              "line": {"color": "#9a9a9a", "width": 1, "dash": "longdash"}}
         )  # fmt: skip
     fig.update_layout(shapes=shapes)
+
+
+# --------------------------------------------------------------------------- the overview
+
+_CELL_PX = (10, 44)  # the smallest and largest cell, in pixels across
+
+
+def overview_figure(
+    overview: MapOverview,
+    *,
+    found: str | None = None,
+    found_label: str = "The role you are finding",
+    found_title: str = "",
+) -> go.Figure:
+    """The overview of a large framework (:class:`framework.careermap.MapOverview`): a circle per discipline and
+    grade with roles, its area by how many, the count beside it; rows and colours as on the detailed map.
+
+    A click on a circle gives its discipline's name as ``customdata`` (the page opens that discipline); ``found``
+    (a role id) rings the cell the role is in. Traces say what they are in ``meta["part"]`` (``cells``,
+    ``cells-found``). Its size depends on the disciplines and grades, never on the number of roles.
+    """
+    cells = overview.cells
+    rows = overview.rows
+    grades = list(overview.grades)
+    unstated = overview.unstated_column
+    x_max = unstated if unstated is not None else max(len(grades) - 1, 0)
+    most = max(int(cells["roles"].max()) if len(cells) else 1, 1)
+    low, high = _CELL_PX
+    sizes = low + (high - low) * np.sqrt(cells["roles"].to_numpy(float) / most)
+    hover = [
+        f"Grade: {_escape(grade)}<br>{roles:,} role{'s' if roles != 1 else ''}"
+        + (f": {described:,} with a description, {referenced:,} only named" if referenced else "")
+        for grade, roles, described, referenced in zip(
+            cells["grade"], cells["roles"], cells["described"], cells["referenced"], strict=True
+        )
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=cells["column"].to_numpy(np.float32),
+            y=cells["row"].to_numpy(np.float32),
+            mode="markers+text",
+            customdata=cells["row_label"].to_numpy(str),
+            text=[f"{n:,}" for n in cells["roles"].tolist()],
+            textposition="middle right",
+            textfont={"size": 11, "color": "#303030"},
+            hovertext=hover,
+            hovertemplate="<b>%{customdata}</b><br>%{hovertext}<br>Click to show this discipline's roles"
+            "<extra></extra>",
+            marker={
+                "size": sizes.astype(np.float32),
+                "color": cells["colour"].to_numpy(float),
+                **_COLOUR_RANGE,
+                "line": {"width": 1, "color": "#202020"},
+            },
+            unselected={"marker": {"opacity": 0.6}},
+            cliponaxis=False,
+            meta={"part": "cells", "cells": len(cells), "roles": overview.roles},
+        )
+    )
+    if found in overview.where:
+        row, column = overview.where[found]
+        fig.add_trace(
+            go.Scatter(
+                x=[column],
+                y=[row],
+                mode="markers",
+                marker={"symbol": "circle-open", "size": high + 14, "line": {"width": 3.5}, "color": "#000000"},
+                hoverinfo="skip",
+                meta={
+                    "part": "cells-found",
+                    "role": found,
+                    "label": _escape(found_label),
+                    "title": _escape(found_title),
+                },
+            )
+        )
+    ticks = list(range(len(grades)))
+    text = [_wrap(overview.grade_labels.get(g, g), 14) for g in grades]
+    if unstated is not None:
+        ticks.append(unstated)
+        text.append(_wrap(UNKNOWN_GRADE_TICK, 14))
+    fig.update_xaxes(
+        title={"text": "Grade, lowest to highest →", "standoff": 6},
+        side="top",
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=text,
+        range=[-0.6, x_max + 0.8],
+        showgrid=True,
+        gridcolor="#e4e4e4",
+        zeroline=False,
+        showline=True,
+        linecolor="#9a9a9a",
+        automargin=False,
+    )
+    colours = [OKABE_ITO[c] for c in rows["colour"]]
+    fig.update_yaxes(
+        title={"text": "Discipline"},
+        tickmode="array",
+        tickvals=rows["row"].tolist(),
+        ticktext=[_row_label(label, c) for c, label in zip(colours, rows["row_label"], strict=True)],
+        range=[len(rows) - 0.4, -0.6],
+        showgrid=False,
+        zeroline=False,
+        automargin=False,
+    )
+    fig.update_layout(
+        template=_scatter_template(),
+        height=int(min(_MAX_HEIGHT, max(_MIN_HEIGHT, _AXIS_PX + _BOTTOM + 64 * len(rows)))),
+        margin={"l": _left_margin(rows["row_label"]), "r": 20, "t": _AXIS_PX, "b": _BOTTOM},
+        **_INTERACTION,
+    )
+    return fig

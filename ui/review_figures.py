@@ -1,65 +1,43 @@
-"""Figures for the structure review: the grade × discipline heatmap (reporting lines are a nested list: a tree
-of hundreds of roles without lines drew a box for each).
+"""The structure review's grade × discipline matrix, as a table with coloured cells (reporting lines are a nested
+list: a tree of hundreds of roles without lines drew a box for each). Its size is disciplines × grades, and a
+rung names its first :data:`TITLES_SHOWN` roles and counts the rest, whatever the number of roles.
 
 Colour-blind-safe colours (blue shades of the Okabe–Ito palette, with the status written in every cell, so
-colour is never the only signal); all text escaped for plotly's HTML-like labels.
+colour is never the only signal).
 """
 
 from __future__ import annotations
 
-from html import escape as _html_escape
-
 import pandas as pd
-import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 
 from framework.structure import EMPTY, FILLED, REFERENCED
 
+__all__ = ["TITLES_SHOWN", "matrix_table", "shown_titles"]
 
-def _escape(text: str) -> str:
-    """Escape text for plotly's HTML-like labels; quotes stay as they are (plotly shows "&quot;" literally)."""
-    return _html_escape(str(text), quote=False)
-
-
-__all__ = ["matrix_figure"]
-
-_LEVEL = {EMPTY: 0, REFERENCED: 1, FILLED: 2}
-_SHORT = {EMPTY: "", REFERENCED: "referenced", FILLED: "filled"}
+TITLES_SHOWN = 8  # roles named in a rung's label; the rest are counted (a rung can hold hundreds of roles)
 
 
-def matrix_figure(status: pd.DataFrame, titles: pd.DataFrame) -> go.Figure:
-    z = status.replace(_LEVEL).astype(int).values
-    text = status.replace(_SHORT).values
-    hover = [
-        [
-            f"{_escape(row)} · {_escape(col)}<br>{_escape(status.loc[row, col])}"
-            + (f"<br>{_escape(titles.loc[row, col])}" if titles.loc[row, col] else "")
-            for col in status.columns
-        ]
-        for row in status.index
-    ]
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[_escape(c) for c in status.columns],
-            y=[_escape(r) for r in status.index],
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hoverinfo="text",
-            colorscale=[[0, "#f2f2f2"], [0.5, "#56B4E9"], [1, "#0072B2"]],
-            zmin=0,
-            zmax=2,
-            showscale=False,
-            xgap=3,
-            ygap=3,
-        )
-    )
-    figure.update_layout(
-        title="Rungs filled by a described role, referenced only, or empty",
-        xaxis_title="Grade (lowest first)",
-        yaxis_title="Discipline",
-        yaxis_autorange="reversed",
-        height=140 + 60 * len(status.index),
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-    )
-    return figure
+def shown_titles(titles: str) -> str:
+    """A rung's roles (titles joined with "; ") as a reader is shown them: the first few, and how many more."""
+    names = titles.split("; ") if titles else []
+    if len(names) <= TITLES_SHOWN:
+        return titles
+    return "; ".join(names[:TITLES_SHOWN]) + f"; and {len(names) - TITLES_SHOWN:,} more"
+
+
+#: Each status's cell: Okabe–Ito blues (colour-blind safe), the status written in every cell so colour is never the
+#: only signal, and text colours that keep WCAG AA contrast on each fill.
+_CELL = {
+    EMPTY: "background-color: #f2f2f2; color: #505050",
+    REFERENCED: "background-color: #56B4E9; color: #0b0c0c",
+    FILLED: "background-color: #0072B2; color: #ffffff",
+}
+
+
+def matrix_table(status: pd.DataFrame) -> Styler:
+    """The grade × discipline matrix as a table with coloured cells: which rungs are filled by a described role,
+    referenced only, or empty. A table rather than a chart: it reads the same, is its own text alternative, and
+    the browser draws a grid of cells for a fraction of what plotly's heatmap costs (drawn twice a visit in
+    Streamlit). Its size is disciplines × grades, whatever the number of roles."""
+    return status.reset_index(names="Discipline").style.map(lambda value: _CELL.get(value, ""))

@@ -36,6 +36,7 @@ from .url import (
     notice,
     open_value,
     opened,
+    set_values,
 )
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "role_label",
     "role_namer",
     "role_select",
+    "set_values",
     "upload_panel",
     "use_pages",
 ]

@@ -33,6 +33,7 @@ __all__ = [
     "notice",
     "open_value",
     "opened",
+    "set_values",
     "url_changed",
     "url_values",
     "write_param",
@@ -252,6 +253,13 @@ def opened(key: str, options: Sequence[str], *, what: str) -> str | None:
 def open_value(key: str, value: str) -> None:
     """Callback: make ``value`` the session's ``key`` (read by :func:`opened` on the next run)."""
     st.session_state[key] = value
+
+
+def set_values(key: str, values: Sequence[str]) -> None:
+    """Callback: make ``values`` those of the multiselect ``key`` (:func:`bound_multiselect`, or
+    :func:`held_values` while it is not drawn), in the session and the URL."""
+    st.session_state[key] = list(values)
+    write_param(key, values)
 
 
 def close_value(key: str) -> None:

@@ -43,7 +43,7 @@ from ..errors import InputError
 from ..ids import slugify
 from ..learning import KINDS, Catalogue, CatalogueEntry, Serves, Vocabulary
 from ..models import MAX_LINE, Framework
-from ..wording import plural
+from ..wording import number, plural
 from .common import model_problems
 from .sheet import match_columns, parse_mapping, read_rows
 from .summary import ImportSummary, Input
@@ -239,7 +239,7 @@ def import_resources(
     tally: Counter[str] = Counter()
     resources: list[_Resource] = []
     by_key: dict[tuple[str, str], _Resource] = {}
-    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+    for row_number, row in enumerate(rows[start + 1 :], start=start + 2):
         tally["read"] += 1
         if not any(row):
             tally["blank"] += 1
@@ -251,12 +251,12 @@ def import_resources(
             problem = serves
         if problem or serves is None:
             tally["skipped"] += 1
-            summary.skip(f"row {number}", repr(values["title"][:60] or "the row"), problem or "unreadable")
+            summary.skip(f"row {row_number}", repr(values["title"][:60] or "the row"), problem or "unreadable")
             continue
         key = ("address", values["address"]) if values["address"] else ("title", _fold(values["title"]))
         earlier = by_key.get(key)
         if earlier is None:
-            earlier = by_key[key] = _Resource(number, values)
+            earlier = by_key[key] = _Resource(row_number, values)
             resources.append(earlier)
             tally["resources"] += 1
         else:
@@ -264,7 +264,7 @@ def import_resources(
             differ = [f for f in FIELDS if f not in ("skill", "area", "level") and values[f] != earlier.values[f]]
             if differ:
                 summary.notes.append(
-                    f"row {number} adds to row {earlier.row}'s resource but gives another {', '.join(differ)}: "
+                    f"row {row_number} adds to row {earlier.row}'s resource but gives another {', '.join(differ)}: "
                     f"row {earlier.row}'s kept"
                 )
         if serves not in earlier.serves:
@@ -285,7 +285,8 @@ def import_resources(
     )
     summary.files.append(
         f"{source.name}: {plural(tally['read'], 'row')} below the header: {plural(tally['resources'], 'resource')}, "
-        f"{tally['added']} adding to an earlier row's resource, {tally['blank']} blank, {tally['skipped']} skipped"
+        f"{number(tally['added'])} adding to an earlier row's resource, {number(tally['blank'])} blank, "
+        f"{number(tally['skipped'])} skipped"
     )
     # Counted under singular names: the summary makes them plural ("3 resources, 2 skills").
     summary.counts["resource"] = len(resources)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..careermap import CareerMap, career_map, default_kinds
+from ..careermap import CareerMap, MapOverview, career_map, default_kinds
+from ..careermap import map_overview as overview_of
 from ..errors import NoPath
 from ..models import Framework
 from ..routes import progression_paths
@@ -22,15 +23,15 @@ __all__ = [
     "RoleCard",
     "easiest_route",
     "map_disciplines",
+    "map_overview",
     "map_view",
     "role_card",
-    "usual_disciplines",
     "usual_kinds",
 ]
 
 #: The most roles the map draws before a discipline is chosen. A browser takes seconds to draw thousands of
 #: roles with their moves (about 8 s for 10,000 in Chromium on two cores), and no one reads that many at once:
-#: a larger framework opens on its first disciplines, and the page says how to see others.
+#: a larger framework opens on its overview (:func:`map_overview`), and the page says how to see the roles.
 MAP_ROLES_AT_ONCE = 1500
 
 
@@ -47,22 +48,10 @@ def map_disciplines(framework: Framework, G: nx.DiGraph) -> dict[str, str | None
     return dict(sorted(names.items(), key=lambda item: item[1] is None))
 
 
-def usual_disciplines(framework: Framework, G: nx.DiGraph, at_once: int = MAP_ROLES_AT_ONCE) -> tuple[str, ...]:
-    """The names of the disciplines the map shows unless asked otherwise: none (every discipline) on a framework
-    of up to ``at_once`` roles; on a larger one, its disciplines in order, as many as fit in that many roles (the
-    first one always)."""
-    if G.number_of_nodes() <= at_once:
-        return ()
-    counts: dict[str, int] = {}
-    for _, data in G.nodes(data=True):
-        counts[data["discipline_name"]] = counts.get(data["discipline_name"], 0) + 1
-    shown, total = [], 0
-    for name in map_disciplines(framework, G):
-        if shown and total + counts[name] > at_once:
-            break
-        shown.append(name)
-        total += counts[name]
-    return tuple(shown)
+def map_overview(framework: Framework, G: nx.DiGraph) -> MapOverview:
+    """The overview a framework of more than :data:`MAP_ROLES_AT_ONCE` roles opens on: its roles counted by
+    discipline and grade (:func:`framework.careermap.map_overview`)."""
+    return overview_of(G)
 
 
 def map_view(

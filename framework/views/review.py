@@ -9,12 +9,14 @@ another document); :attr:`ReviewView.overview` counts what was found.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 import pandas as pd
 
-from ..findings import BY_DESIGN, PROBLEM, WORTH_A_LOOK, findings
+from ..findings import BY_DESIGN, PROBLEM, SEVERITIES, WORTH_A_LOOK, findings
 from ..grading import DIVERGENT, NEAR_IDENTICAL, grading_consistency
 from ..models import Framework
 from ..structure import (
@@ -31,18 +33,61 @@ from ..structure import (
     unreachable,
 )
 
-__all__ = ["FindingView", "GradingView", "MissingRung", "ReviewView", "TreeLine", "review_view"]
+__all__ = [
+    "KIND_HEADINGS",
+    "SEVERAL_DISCIPLINES",
+    "FindingGroup",
+    "FindingView",
+    "GradingView",
+    "MissingRung",
+    "ReviewView",
+    "TreeLine",
+    "review_view",
+]
 
 
 @dataclass(frozen=True)
 class FindingView:
-    """A finding as the page shows it: the roles as (id, title), for links to their profiles."""
+    """A finding as the page shows it: the roles as (id, title), for links to their profiles; ``kind`` is the
+    check that found it, ``discipline`` the discipline its roles are in (:data:`SEVERAL_DISCIPLINES` when
+    they are in more than one)."""
 
     severity: str
     title: str
     why: str
     action: str
     roles: tuple[tuple[str, str], ...]
+    kind: str = ""
+    discipline: str = ""
+
+
+SEVERAL_DISCIPLINES = "Across disciplines"
+
+#: How the page names each kind of finding, as a heading over a list of them.
+KIND_HEADINGS = {
+    "isolated roles": "Isolated roles",
+    "skill cliff": "Skill cliffs",
+    "dead end": "Dead ends",
+    "no way in": "Roles with no way in",
+    "missing rung": "Missing rungs",
+    "skill inversion": "Skill inversions",
+    "grade not stated": "Roles whose grade is not stated",
+    "entry rung": "Entry rungs",
+    "top of ladder": "Tops of ladders",
+    "named only": "Roles named in another document",
+}
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """The findings of one severity and kind, in the review's order, as positions in
+    :attr:`ReviewView.findings`; ``disciplines`` counts them by discipline (most first)."""
+
+    severity: str
+    kind: str
+    heading: str
+    positions: tuple[int, ...]
+    disciplines: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -101,6 +146,28 @@ class ReviewView:
     def by_severity(self, severity: str) -> tuple[FindingView, ...]:
         return tuple(f for f in self.findings if f.severity == severity)
 
+    @cached_property
+    def groups(self) -> tuple[FindingGroup, ...]:
+        """The findings grouped by severity (most pressing first) and kind (in the order the review lists them),
+        each group counted by discipline: a framework of thousands of roles has thousands of findings of a
+        kind, which the page shows a group at a time."""
+        positions: dict[tuple[str, str], list[int]] = {}
+        for i, f in enumerate(self.findings):
+            positions.setdefault((f.severity, f.kind), []).append(i)
+        out = []
+        for (severity, kind), where in positions.items():
+            counts = Counter(self.findings[i].discipline for i in where)
+            out.append(
+                FindingGroup(
+                    severity,
+                    kind,
+                    KIND_HEADINGS.get(kind, kind.capitalize()),
+                    tuple(where),
+                    tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+                )
+            )
+        return tuple(sorted(out, key=lambda g: SEVERITIES.index(g.severity) if g.severity in SEVERITIES else 99))
+
     @property
     def overview(self) -> tuple[tuple[int, str, str], ...]:
         """What was found, as (count, singular, plural): the findings by severity, then the grading pairs."""
@@ -110,6 +177,13 @@ class ReviewView:
             (len(self.by_severity(BY_DESIGN)), "finding by design", "findings by design"),
             (len(self.grading), "grading pair to check", "grading pairs to check"),
         )
+
+
+def _discipline_of(framework: Framework, roles: tuple[str, ...]) -> str:
+    if not roles:
+        return ""
+    names = {framework.discipline_label(framework.role(r).discipline) for r in roles}
+    return names.pop() if len(names) == 1 else SEVERAL_DISCIPLINES
 
 
 def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
@@ -162,7 +236,15 @@ def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
         totals=discipline_totals(span_table),
         referenced=referenced_roles(framework, G).drop(columns=["id"]),
         findings=tuple(
-            FindingView(f.severity, f.title, f.why, f.action, tuple((r, framework.role(r).title) for r in f.roles))
+            FindingView(
+                f.severity,
+                f.title,
+                f.why,
+                f.action,
+                tuple((r, framework.role(r).title) for r in f.roles),
+                f.kind,
+                _discipline_of(framework, f.roles),
+            )
             for f in findings(framework, G)
         ),
         grading=grading,

@@ -105,7 +105,7 @@ CHECKS: dict[str, dict] = {
     },
     "versions": {
         "params": {"council": {"old": "roles", "new": "ft-engineering"}, "ddat": {"old": "ddat", "new": "roles"}},
-        # a short list of changes is a table shown whole; a long one (DDaT's 205 roles) a scrolling grid
+        # the roles' changes, the first tab: a table, a page at a time when long (DDaT's 205 roles)
         "shows": '.st-key-stacked-versions-roles table, [data-testid="stDataFrame"]',
         "text": {"council": "Roles removed", "ddat": "Roles removed"},
         "opens": True,

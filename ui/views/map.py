@@ -6,6 +6,8 @@ the role to find — all in the URL), draws them and turns a click on a role int
 routes from "my current role".
 """
 
+from contextlib import contextmanager
+
 import streamlit as st
 
 from framework.careermap import KIND_LABELS
@@ -16,15 +18,14 @@ from framework.views.map import (
     RoleCard,
     easiest_route,
     map_disciplines,
+    map_overview,
     map_view,
     role_card,
-    usual_disciplines,
     usual_kinds,
 )
-from framework.wording import and_list
 from ui import render, state
 from ui.data import arrow, shared_figure
-from ui.map_figure import career_map_figure
+from ui.map_figure import career_map_figure, figure_key, overview_figure
 
 
 def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
@@ -45,6 +46,29 @@ def _table(framework, graph, kinds, focus):
     return arrow(map_view(framework, graph, kinds, focus).table())
 
 
+def _overview_figure(framework, graph, found):
+    overview = map_overview(framework, graph)
+    title = graph.nodes[found]["title"] if found else ""
+    return shared_figure(overview_figure(overview, found=found, found_title=title))
+
+
+def _overview_table(framework, graph):
+    return arrow(map_overview(framework, graph).table())
+
+
+def _key(figure) -> str:
+    """The map's key (:func:`ui.map_figure.figure_key`) as one line of text."""
+    return "**Key:** " + " · ".join(f"{glyph} {render.md(text)}" for glyph, text in figure_key(figure))
+
+
+OVERVIEW = "map-overview"  # the overview chart's key
+
+
+def _points(event) -> list[dict]:
+    """The points selected on a chart (a click), from the event ``st.plotly_chart`` returns (a dict)."""
+    return list(((event or {}).get("selection") or {}).get("points") or [])
+
+
 def main() -> None:
     loaded = state.framework()
     G = loaded.graph
@@ -54,9 +78,9 @@ def main() -> None:
 
     usual = loaded.view(usual_kinds)
     discipline_ids = loaded.view(map_disciplines)
-    first_shown = loaded.view(
-        usual_disciplines, map_views.MAP_ROLES_AT_ONCE
-    )  # on a large framework, the map opens on its first disciplines
+    # A framework of more roles than a browser can draw quickly opens on its overview (a cell per discipline and
+    # grade); the disciplines chosen show their roles.
+    large = G.number_of_nodes() > map_views.MAP_ROLES_AT_ONCE
     # The options are drawn only while their expander is open (it starts open when a link sets one); closed,
     # the map keeps them as they were left (or as the link says).
     state.keep("edges", "discipline")
@@ -93,16 +117,60 @@ def main() -> None:
                     list(discipline_ids),
                     key="discipline",
                     what="the discipline",
-                    default=first_shown,
-                    placeholder="All disciplines",
-                    help="Focus the map on some disciplines; moves to and from other disciplines are then left out.",
+                    placeholder="Overview: roles counted by discipline and grade" if large else "All disciplines",
+                    help="Focus the map on some disciplines; moves to and from other disciplines are then left out."
+                    + (" With none chosen, it counts the roles of each discipline at each grade." if large else ""),
                 )
     else:
         kinds = state.held_values("edges", list(KIND_ORDER), what="the kind of move", default=usual)
-        disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline", default=first_shown)
+        disciplines = state.held_values("discipline", list(discipline_ids), what="the discipline")
 
     kinds = tuple(k for k in KIND_ORDER if k in kinds)
     focus = tuple(discipline_ids[name] for name in disciplines) or None
+    if large and focus is None:
+        _overview(loaded, target, me)
+    else:
+        _detailed(loaded, target, me, kinds, focus, usual)
+
+
+def _overview(loaded, target: str | None, me: str | None) -> None:
+    """The map of a large framework before a discipline is chosen: roles counted by discipline and grade."""
+    overview = loaded.view(map_overview)
+    figure = loaded.view(_overview_figure, target)
+    notes = [
+        f"This framework has {overview.roles:,} roles, more than a map can draw one by one: it shows how many "
+        "roles each discipline has at each grade, a circle each, larger for more roles. Click a circle — or "
+        "choose disciplines under “Map options” — to see that discipline's roles and the moves between them; "
+        "choose a role under “Find a role” to open its panel, with its profile and the routes from and to it.",
+        render.md(overview.summary),
+    ]
+    if target:
+        notes.append(_key(figure))
+    notes.append("## Roles by grade and discipline")
+    st.markdown("\n\n".join(notes))
+    with st.container(key="career-map"):
+        event = st.plotly_chart(
+            figure,
+            on_select="rerun",
+            selection_mode="points",
+            key=OVERVIEW,
+            config={"displaylogo": False, "scrollZoom": False},
+            alt=overview.summary,
+        )
+    clicked = [p["customdata"] for p in _points(event) if p.get("customdata") in loaded.view(map_disciplines)]
+    if clicked:  # a discipline's circle: show that discipline's roles
+        state.set_values("discipline", clicked[:1])
+        st.rerun()
+    _open_panel(loaded, (), target, me)
+    with _table_box() as open_:
+        if open_:
+            st.caption("Roles by discipline and grade.")
+            st.dataframe(loaded.view(_overview_table), hide_index=True)
+
+
+def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -> None:
+    """The map role by role: the disciplines chosen (all, on a framework small enough), with the moves chosen."""
+    G = loaded.graph
     added = None  # the discipline of the role being found, when the map would otherwise leave it out
     if focus is not None and target and G.nodes[target]["discipline"] not in focus:
         added = G.nodes[target]["discipline_name"]
@@ -124,15 +192,9 @@ def main() -> None:
     notes = [
         f"{which}, by grade from left to right and by discipline, one row each; the lines are the "
         "moves between roles. Hover over a role or an arrow for details; click a role — or choose it under “Find a "
-        "role” — to open its panel, with its profile and the routes from and to it. Drag to move the map, use the "
-        "toolbar above it to zoom, and click an entry of the key to hide or show it. Choose the moves and disciplines "
-        "shown under “Map options”."
+        "role” — to open its panel, with its profile and the routes from and to it. Drag to move the map and use the "
+        "toolbar above it to zoom. Choose the moves and disciplines shown under “Map options”."
     ]
-    if first_shown and list(disciplines) == list(first_shown):
-        notes.append(
-            f"This framework has {G.number_of_nodes():,} roles, more than a map can show at once: it opens on "
-            f"{render.md(and_list(first_shown))}. Choose other disciplines under “Map options”, or find a role."
-        )
     if added is not None:
         notes.append(f"The map also shows {render.md(added)}, the discipline of the role you are finding.")
     if "lateral" not in usual and "lateral" not in kinds:
@@ -141,6 +203,7 @@ def main() -> None:
             "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
         )
     notes.append(render.md(view.summary))
+    notes.append(_key(figure))
     notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
     with st.container(key="map-narrow-note"):  # shown on a phone only (ui.style)
@@ -162,21 +225,34 @@ def main() -> None:
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
 
-    points = event.selection.points if event and event.selection else []
     clicked = tuple(
-        dict.fromkeys(p["customdata"] for p in points if isinstance(p.get("customdata"), str) and p["customdata"] in G)
+        dict.fromkeys(
+            p["customdata"] for p in _points(event) if isinstance(p.get("customdata"), str) and p["customdata"] in G
+        )
     )
-    chosen = _newly_chosen(clicked, target)
-    if chosen is not None:
-        card = loaded.view(role_card, chosen)
-        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
-    # The table is drawn only while its expander is open (a few hundred rows, which most visits never read).
-    table_box = state.lazy_expander("Table of the map", key="map-table")
-    with table_box:
-        if table_box.open:
+    _open_panel(loaded, clicked, target, me)
+    with _table_box() as open_:
+        if open_:
             table = loaded.view(_table, kinds, focus)
             st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
             st.dataframe(table, hide_index=True)
+
+
+@contextmanager
+def _table_box():
+    """The map's table, in an expander whose contents are drawn only while it is open (a few hundred rows, which
+    most visits never read): yields whether it is open."""
+    box = state.lazy_expander("Table of the map", key="map-table")
+    with box:
+        yield box.open
+
+
+def _open_panel(loaded, clicked: tuple[str, ...], found: str | None, me: str | None) -> None:
+    """Open the panel of a role just clicked on the chart, or just found with the picker (see _newly_chosen)."""
+    chosen = _newly_chosen(clicked, found)
+    if chosen is not None:
+        card = loaded.view(role_card, chosen)
+        st.dialog(card.title, width="medium")(_panel)(loaded, card, me)
 
 
 CLICKED, FOUND = "map-clicked", "map-found"  # session: the roles the panel was last opened for

@@ -1,4 +1,7 @@
-"""Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``)."""
+"""Compare versions, for leadership and HR: what changed between two versions of a framework (``?old=&new=``).
+
+What a choice sends is the summary of what changed and one table of it (a tab each: roles, review findings, moves)
+a page at a time (:mod:`ui.paging`); the downloads hold it all and are made when pressed."""
 
 import hashlib
 import os
@@ -8,12 +11,13 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.views.versions import VersionsView, versions_view
-from ui import render, state
+from ui import paging, render, state
 from ui.data import UPLOAD_MAX_BYTES, describe_error, load, load_upload, shipped_frameworks
 
 UPLOAD = "upload"
-#: Tables of up to this many rows are shown whole, as text that wraps; longer ones in a scrolling grid.
-WHOLE_ROWS = 100
+#: Rows of a table of changes shown at once, as text that wraps; a longer table is shown a page at a time (what
+#: changed between two large frameworks is thousands of rows: the downloads hold them all).
+ROWS_AT_ONCE = 50
 #: This session's uploaded versions, by side ("old" / "new"): (content hash, Loaded or the problems). In the
 #: session only — an uploaded file is a person's — and read once per file, not on every rerun.
 UPLOADED = "_versions_uploaded"
@@ -90,6 +94,38 @@ def _compared(old, new) -> VersionsView:
     return view
 
 
+#: The tables of changes, each a tab: its heading, the view's table, and what to say when it is empty.
+TABLES = [
+    ("Roles", "roles", "No role was added, removed or changed."),
+    ("Review findings", "findings", "The structure review finds the same in both."),
+    ("Routes between roles", "moves", "The moves between roles are the same."),
+]
+
+
+@st.fragment
+def _tables(view: VersionsView) -> None:
+    """A tab per table of changes, only the open one drawn, a page of it at a time. A fragment: another tab or
+    page reruns this alone."""
+    tabs = state.lazy_tabs([heading for heading, _, _ in TABLES], key="versions-tab")
+    for (heading, name, nothing), tab in zip(TABLES, tabs, strict=True):
+        if not tab.open:
+            continue
+        with tab:
+            table = getattr(view, name)
+            if table.empty:
+                st.write(nothing)
+                continue
+            slug = heading.lower().replace(" ", "-")
+            shown = paging.page(
+                table,
+                key=f"versions-{slug}-page",
+                per_page=ROWS_AT_ONCE,
+                where="the Markdown and Excel downloads below hold every row.",
+            )
+            # Every word of each change shown, wrapped (and stacked on a phone).
+            render.stacked_table(shown, key=f"stacked-versions-{slug}")
+
+
 def main() -> None:
     state.leave_legacy_pages_mode()  # a cold deep link runs inside app.py, with its sidebar
     st.title("Compare versions")
@@ -122,22 +158,10 @@ def main() -> None:
     if view.unchanged:
         st.info("Nothing changed: the two versions have the same roles, requirements, findings and moves.")
     st.markdown("\n".join(f"- **{render.md(name)}:** {count:,}" for name, count in view.summary))
-    for heading, table, nothing in (
-        ("Roles", view.roles, "No role was added, removed or changed."),
-        ("Review findings", view.findings, "The structure review finds the same in both."),
-        ("Routes between roles", view.moves, "The moves between roles are the same."),
-    ):
-        st.subheader(heading)
-        if table.empty:
-            st.write(nothing)
-        elif len(table) <= WHOLE_ROWS:  # every word of each change shown, wrapped (and stacked on a phone)
-            render.stacked_table(table, key=f"stacked-versions-{heading.lower().replace(' ', '-')}")
-        else:
-            st.caption(
-                f"{len(table):,} rows: the table scrolls, and its cells show the start of long texts; the Markdown "
-                "and Excel downloads below hold every row in full."
-            )
-            st.dataframe(table, hide_index=True)
+    _tables(view)
     buttons = st.container(horizontal=True)
-    render.download("Download as Markdown", view.markdown, file_name="framework-changes.md", where=buttons)
-    render.download("Download as Excel (XLSX)", view.workbook, file_name="framework-changes.xlsx", where=buttons)
+    # Each file is made when its button is pressed, not with every run of the page.
+    render.download("Download as Markdown", lambda: view.markdown, file_name="framework-changes.md", where=buttons)
+    render.download(
+        "Download as Excel (XLSX)", lambda: view.workbook, file_name="framework-changes.xlsx", where=buttons
+    )

@@ -1,0 +1,147 @@
+"""Checked frameworks kept on disk by their content, so that a server starts in seconds on a large one.
+
+Reading a framework file — parsing its YAML with every location kept, checking it against the models and every
+reference, then building its graph — takes about 12 s for 10,000 roles on the development machine (2 cores),
+nearly all of it the same for the same file. What it makes (the framework and its graph) is kept here as a
+pickle named by the SHA-256 of the file's bytes and of the code that read it (the ``framework`` package's
+source, and the versions of Python and of the libraries whose objects it holds), and read back in about 1 s.
+
+Only the app's own framework files come here — the shipped ones in ``data/`` and a file given with
+``-- --framework PATH`` (:func:`ui.data.load`) — never an upload, and nothing a person enters: a cached file
+holds exactly what the framework file holds, checked. A file that changes has another hash, and is read afresh.
+
+Where: ``$CAREER_EXPLORER_CACHE`` (a folder; ``off`` turns the cache off), else ``$XDG_CACHE_HOME`` or
+``~/.cache``, in ``career-explorer/frameworks``. A pickle can run code when it is read, so a cached file is read
+only from a folder the server's user owns that no one else may write to (mode 0700 when it is made here), and
+only if that user owns the file and no one else may write to it; anything else is ignored and read afresh. The
+folder keeps the :data:`KEEP` most recently used files. A cache that cannot be written (a read-only disk) is
+not an error: the framework is read as it would be without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+__all__ = ["CACHE_ENV", "KEEP", "cache_folder", "code_version", "load_cached"]
+
+T = TypeVar("T")
+
+CACHE_ENV = "CAREER_EXPLORER_CACHE"
+KEEP = 8  # cached files kept: the shipped frameworks and a configured one, with a version or two of each
+_LIBRARIES = ("pydantic", "pydantic-core", "networkx", "numpy", "pandas", "PyYAML")
+_FRAMEWORK_CODE = Path(__file__).resolve().parents[1] / "framework"
+_log = logging.getLogger("career_explorer")
+
+
+def cache_folder() -> Path | None:
+    """Where cached frameworks go, or None when the cache is turned off (``CAREER_EXPLORER_CACHE=off``)."""
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured.lower() in ("off", "0", "no", "false"):
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return Path(base) / "career-explorer" / "frameworks"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code that reads a framework and of what its objects are made of: a cached framework
+    made by other code is never read back."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none;".encode())
+    for source in sorted(_FRAMEWORK_CODE.rglob("*.py")):
+        digest.update(source.relative_to(_FRAMEWORK_CODE).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _private(path: Path, *, folder: bool) -> bool:
+    """Whether ``path`` is the server user's own and no one else may write to it."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    kind = stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode)
+    return kind and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _folder() -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        _log.warning("framework cache: %s cannot be made (%s); frameworks are read without it", folder, error)
+        return None
+    if not _private(folder, folder=True):
+        _log.warning("framework cache: %s is not private to this user; frameworks are read without it", folder)
+        return None
+    return folder
+
+
+def load_cached(path: str | Path, build: Callable[[], T]) -> T:
+    """What ``build()`` makes of the framework file at ``path`` — from the cache when this code has made it
+    from the same bytes before, else made now and kept. ``build`` must read ``path`` and nothing else that
+    changes: its result is kept under the file's content alone."""
+    folder = _folder()
+    if folder is None:
+        return build()
+    before = Path(path).read_bytes()
+    name = hashlib.sha256(before + code_version().encode()).hexdigest() + ".pickle"
+    cached = folder / name
+    if _private(cached, folder=False):
+        try:
+            value = pickle.loads(cached.read_bytes())  # our own file, in a folder no one else may write to
+        except Exception as error:  # a file cut short, or from a library that changed in place: read afresh
+            _log.warning("framework cache: %s unreadable (%s); reading %s afresh", cached.name, error, path)
+        else:
+            os.utime(cached)  # most recently used
+            return value
+    value = build()
+    if Path(path).read_bytes() == before:  # the file did not change while it was read: keep what was made of it
+        _write(folder, cached, value)
+    return value
+
+
+def _write(folder: Path, cached: Path, value: object) -> None:
+    """Keep ``value`` as ``cached`` (written whole, then moved into place: a reader never sees half a file), and
+    only the :data:`KEEP` most recently used files."""
+    try:
+        handle, writing = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=".pickle")  # mode 0600
+    except OSError as error:
+        _log.warning("framework cache: %s cannot be written (%s)", cached.name, error)
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(writing, cached)
+    except Exception as error:  # a full disk, or something that cannot be pickled: the app goes on without
+        _log.warning("framework cache: %s cannot be written (%s)", cached.name, error)
+        Path(writing).unlink(missing_ok=True)
+        return
+
+    def used(file: Path) -> float:
+        try:
+            return file.stat().st_mtime
+        except OSError:  # removed meanwhile by another worker
+            return 0.0
+
+    for old in sorted(folder.glob("*.pickle"), key=used, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)
