@@ -28,7 +28,7 @@ from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_
 from framework.practice import duty_sentences
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
 from tests.commands import framework_command
-from tests.conftest import COUNCIL, shipped_params
+from tests.conftest import COUNCIL, ROOT, shipped_params
 from tests.samples import TINY
 
 DAY = dt.date(2026, 12, 2)
@@ -407,7 +407,13 @@ def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, cou
                  "--person", "Sam Okafor", "--manager", "Alex Reid")  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith(f"wrote {out}: 3 gaps in focus")
-    plan = development_plan(council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid")
+    from framework.learning import merge_catalogues, read_catalogue
+
+    shipped = merge_catalogues(shipped=[read_catalogue(ROOT / "data" / "learning" / "ddat.yaml")])
+    plan = development_plan(
+        council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid", library=shipped
+    )
+    assert plan.focus[0].resources, "the shipped catalogue's resources, as the page lists them"
     if fmt == "md":
         assert out.read_text(encoding="utf-8") == plan_markdown(plan)
     elif fmt == "csv":
@@ -427,6 +433,25 @@ def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Development plan: Mine → Delivery Manager (PO4)")
     assert text.count("\n### ") == 5
+
+
+@pytest.mark.slow
+def test_the_command_line_lists_an_organisations_catalogue_first(tmp_path):
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        "id: ours\nname: Our L&D catalogue\nresources:\n"
+        "- {title: Product leadership programme, kind: course, access: organisation, source: Our course list,\n"
+        "   serves: [{skill: product-management, levels: [expert]}]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.csv"
+    result = cli("--current", DM, "--target", SPM, "--catalogue", str(ours), "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    product = rows[(rows["Part"] == "Focus") & (rows["Item"] == "Product management")].iloc[0]
+    first, second = product["Resources"].splitlines()[:2]
+    assert first.startswith("Product leadership programme — course, Organisation only (Our L&D catalogue, for Expert")
+    assert second.startswith("Developing a roadmap — GOV.UK Service Manual"), "then the shipped catalogue's"
 
 
 @pytest.mark.parametrize(

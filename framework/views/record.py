@@ -16,7 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..expectations import effective_expectations
+from ..learning import Library
 from ..models import Framework
+from ..plan import PlanResource, skill_resources
 from ..record import EXPECTATION_RATINGS, NOT_OBSERVED
 from ..skills import next_level_step
 from .gap import level_choices, skills_to_assess
@@ -28,12 +30,14 @@ __all__ = [
     "Criterion",
     "LevelNote",
     "NextLevel",
+    "SkillLearning",
     "SkillScale",
     "criteria",
     "level_notes",
     "next_level",
     "skill_scale",
     "skill_scales",
+    "ways_to_learn",
 ]
 
 NOT_OBSERVED_LABEL = "Not observed yet"
@@ -191,4 +195,49 @@ def level_notes(framework: Framework, scale: SkillScale, chosen: str | None) -> 
         if level.id == scale.needed:
             marks.append("the target role needs it")
         out.append(LevelNote(level.id, level.name, scale.descriptors.get(level.id), tuple(marks)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class SkillLearning:
+    """Ways to learn one skill of a check-in: up to three resources at the level to reach, and why that level."""
+
+    skill: str
+    name: str
+    level: str  # the level id to reach
+    level_name: str
+    why: str  # "the level the target role needs", "the next level up from Working"
+    resources: tuple[PlanResource, ...]
+
+    @property
+    def towards(self) -> str:
+        """The skill and the level to reach, as an action made from a resource names them."""
+        return f"{self.name}, to {self.level_name}"
+
+
+def ways_to_learn(
+    framework: Framework, library: Library | None, scales: tuple[SkillScale, ...], held: Mapping[str, str]
+) -> tuple[SkillLearning, ...]:
+    """For each skill of the check-in (``scales``), the level to reach — the level the target role needs where it
+    is above the one ``held`` (skill id → level id, as the gap reads a check-in), else the next level up
+    (:func:`framework.skills.next_level_step`) — and up to three resources for it, from the learning catalogues
+    in ``library`` and the framework's own (:func:`framework.plan.skill_resources`, as the plan lists them). A
+    skill held at the top of the scale has no level to reach and is left out.
+
+    Built from a person's levels: for their run only, never kept.
+    """
+    rank, names = framework.level_rank, {lv.id: lv.name for lv in framework.skill_levels}
+    out = []
+    for scale in scales:
+        have = held.get(scale.skill)
+        if scale.needed is not None and rank[scale.needed] > rank.get(have, 0):
+            level, why = scale.needed, "the level the target role needs"
+        else:
+            step = next_level_step(framework, scale.skill, have)
+            if step is None:
+                continue
+            level = step.level
+            why = f"the next level up from {names[have]}" if have in names else "the first level of the scale"
+        resources = skill_resources(framework, library, scale.skill, level)
+        out.append(SkillLearning(scale.skill, scale.name, level, names[level], why, resources))
     return tuple(out)

@@ -203,7 +203,7 @@ def edit(loaded, session: RecordSession) -> None:
     with st.expander("Evidence", expanded=True, icon=":material/description:"):
         checkin.evidence(loaded, checkin.subjects(fw, (*scales, *extra), rated))
     with st.expander("Agreed actions", expanded=True, icon=":material/task_alt:"):
-        checkin.actions(loaded)
+        checkin.actions(loaded, (*scales, *extra))
     check_in = session.current
     with st.expander("Notes of this check-in", expanded=bool(check_in.notes), icon=":material/edit_note:"):
         st.text_area(
