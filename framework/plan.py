@@ -30,7 +30,7 @@ the framework gives with a criterion. Resources are the framework's own, each sa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -59,6 +59,7 @@ __all__ = [
     "Practice",
     "ResponsibilityChange",
     "RouteCheck",
+    "catalogue_notices",
     "development_plan",
     "focus_candidates",
     "leading_roles",
@@ -252,6 +253,9 @@ class PlanBasis:
     changes: LevelChanges
     route: RouteCheck
     focus_size: int = FOCUS_SIZE
+    #: The notices of the learning catalogues whose resources the gaps list (a licence, an attribution), to be
+    #: kept with them wherever they are shown or printed; None when there are none.
+    catalogues: str | None = None
 
     @property
     def default_focus(self) -> tuple[str, ...]:
@@ -546,7 +550,21 @@ def with_learning(basis: PlanBasis, framework: Framework, library: Library | Non
     candidates = tuple(
         replace(item, resources=item.links + _learning(framework, library, item.learning)) for item in basis.candidates
     )
-    return replace(basis, candidates=candidates)
+    return replace(basis, candidates=candidates, catalogues=_notices(library, candidates))
+
+
+def catalogue_notices(library: Library | None, resources: Iterable[PlanResource]) -> str | None:
+    """The attributions (licence notices) of the catalogues ``resources`` come from, each once, in catalogue
+    order — to keep with the resources wherever they are shown; None when they carry none."""
+    if library is None:
+        return None
+    used = {r.resource.catalogue for r in resources}
+    notes = [c.attribution for c in library.catalogues if c.name in used and c.attribution]
+    return " ".join(dict.fromkeys(notes)) or None
+
+
+def _notices(library: Library | None, candidates: Sequence[FocusItem]) -> str | None:
+    return catalogue_notices(library, (r for item in candidates for r in item.resources))
 
 
 def _span(role: Role) -> str | None:
@@ -698,10 +716,11 @@ def plan_basis(
         target_title=target_role.title,
         readiness=_readiness(gap, len(expectations), compared),
         levels_from=source,
-        candidates=_candidates(framework, gap, target_role, expectations, compared, library),
+        candidates=(candidates := _candidates(framework, gap, target_role, expectations, compared, library)),
         changes=_level_changes(framework, gap, current_role, target_role, expectations, compared),
         route=route if route is not None else route_check(framework, G, role_id, target),
         focus_size=focus_size,
+        catalogues=_notices(library, candidates),
     )
 
 
@@ -729,7 +748,7 @@ def plan_from(
     )
     return DevelopmentPlan(
         framework=basis.framework,
-        attribution=basis.attribution,
+        attribution=" ".join(note for note in (basis.attribution, basis.catalogues) if note) or None,
         current_label=basis.current_label,
         target_label=basis.target_label,
         target_title=basis.target_title,

@@ -302,8 +302,12 @@ def _styles():
     body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=8, leading=10, spaceAfter=2)
     return {
         "title": ParagraphStyle("title", parent=body, fontName="VeraBd", fontSize=13, leading=16, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=body, fontName="VeraBd", fontSize=9.5, leading=12, spaceBefore=6),
-        "h3": ParagraphStyle("h3", parent=body, fontName="VeraBd", fontSize=8.5, leading=11, spaceBefore=4),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName="VeraBd", fontSize=9.5, leading=12, spaceBefore=6, keepWithNext=1
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName="VeraBd", fontSize=8.5, leading=11, spaceBefore=4, keepWithNext=1
+        ),
         "body": body,
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=10, bulletIndent=2, bulletFontName="Vera", spaceAfter=1

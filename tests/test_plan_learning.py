@@ -151,6 +151,15 @@ def test_the_resources_are_in_every_file_with_provider_kind_access_and_where_ver
     assert "Resources for Expert" in detail
     assert "GOV.UK Service Manual, guide, free, open to anyone" in detail
     assert "verified in duncanjbrown/service-manual-mirror at 1db9458, checked 6 Dec 2026" in detail
+    notice = "Titles and addresses of pages of the GOV.UK Service Manual"
+    assert SHIPPED.attribution.startswith(notice)
+    assert notice in detail, "the catalogue's licence notice is kept with its titles"
+    assert notice in markdown.rsplit("---", 1)[1]
+
+
+def test_a_plan_without_catalogue_resources_carries_only_the_frameworks_notice(council, council_graph):
+    plan = development_plan(council, council_graph, DM, SPM, date=DAY)
+    assert plan.attribution == council.attribution
 
 
 def test_a_resource_made_an_action_reaches_every_file_as_a_typed_one_does(council, council_graph, library):

@@ -733,6 +733,8 @@ def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     if plan.others:
         with st.expander(f"Other gaps, for a later plan ({len(plan.others)})"):
             st.markdown("\n".join(f"- {md(_focus_label(i))}" for i in plan.others))
+    if basis.catalogues and any(item.resources for item in plan.focus):
+        st.caption(f"Learning resources: {md(basis.catalogues)}")
     with st.expander("Preview the whole plan"):
         # Its headings two levels down, under the page's: the page keeps one h1 and its headings in order.
         st.markdown(

@@ -17,7 +17,7 @@ import streamlit as st
 
 from framework.dates import INPUT_FORMAT, is_past, uk_date
 from framework.gaptext import descriptor_markdown
-from framework.plan import resource_action
+from framework.plan import catalogue_notices, resource_action
 from framework.progress import differences
 from framework.record import ACTION_STATUSES, AGREED, MANAGER, SELF, AgreedAction, CheckIn, record_levels
 from framework.views.record import RATING_CHOICES, Criterion, SkillScale, level_notes, next_level, ways_to_learn
@@ -493,7 +493,9 @@ def _ways_to_learn(loaded, session: RecordSession, scales: tuple[SkillScale, ...
             "check-in's agreed actions."
         )
         say("learn")
-        for way in ways_to_learn(fw, learning.library(loaded), scales, held):
+        library = learning.library(loaded)
+        ways = ways_to_learn(fw, library, scales, held)
+        for way in ways:
             st.markdown(f"**{md(way.name)}** — to {md(way.level_name)}, {md(way.why)}")
             if not way.resources:
                 st.markdown("No resource in the catalogues in use names this level.")
@@ -505,3 +507,5 @@ def _ways_to_learn(loaded, session: RecordSession, scales: tuple[SkillScale, ...
                 agreed=agreed,
                 on_add=_add_learning,
             )
+        if notices := catalogue_notices(library, (r for way in ways for r in way.resources)):
+            st.caption(f"Learning resources: {md(notices)}")

@@ -16,6 +16,7 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.dates import uk_date
+from framework.plan import catalogue_notices
 from framework.record import load_record
 from framework.team import (
     DUE,
@@ -83,7 +84,9 @@ def main() -> None:
             st.markdown("Load one or more records above to see the team.")
         st.stop()
     view = team_view(fw, records)
-    show(view, closing_single_points(fw, view, learning.library(loaded)))
+    library = learning.library(loaded)
+    closing = closing_single_points(fw, view, library)
+    show(view, closing, catalogue_notices(library, (r for second in closing for r in second.resources)))
 
 
 def _heatmap(view: TeamView) -> go.Figure:
@@ -122,11 +125,13 @@ def _wrap(label: str, width: int = 22) -> str:
     return "<br>".join(textwrap.wrap(label, width)) or label
 
 
-def show(view: TeamView, closing: tuple[SecondHolder, ...] = ()) -> None:
+def show(view: TeamView, closing: tuple[SecondHolder, ...] = (), notices: str | None = None) -> None:
     count = len(view.members)
     st.header(f"{count} member{'s' * (count != 1)}")
     _round(view)
     _coverage(view, closing)
+    if notices:
+        st.caption(f"Learning resources: {md(notices)}")
     st.subheader("Each member against their own role, and their target")
     render.stacked_table(
         view.targets.replace("", "—"),
