@@ -45,9 +45,10 @@ from tests.browser.server import cpu_seconds, rss_bytes
 from tests.load.client import Session, Step, framework_journeys, percentile
 from tests.load.cluster import serve_cluster
 from ui.pages import PAGES
+from ui.processes import answers_health
 from ui.proxy import find_nginx, free_port, nginx_config, upload_limit_mb
 
-from .browser import INTERACTIONS, _healthy, serve
+from .browser import INTERACTIONS, serve
 from .empty_app import write_empty_app
 from .figures import RESULTS, ROOT, Config
 from .timing import Row
@@ -326,7 +327,7 @@ def _empty_cluster(folder: Path, workers: int = 2):
         try:
             url = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 30
-            while not _healthy(url):
+            while not answers_health(url):
                 if proxy.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"nginx in front of the empty app did not start (see {log.name})")
                 time.sleep(0.1)
