@@ -8,7 +8,9 @@ Each run computes the comparison once (:func:`framework.views.gap.gap_page`: the
 candidates, the route check) — kept and shared for two roles, made for this run only from a person's own
 assessment. What a person writes — the assessment, names, dates, agreed actions — lives in their session as
 typed models (:mod:`ui.session`) and in the files they download, never in a cache, never in a link. The plan's
-tab is a fragment: an edit there reruns the plan, not the page.
+tab is a fragment: an edit there reruns the plan, not the page. Its resources come from the learning catalogues
+this session uses (an organisation's added in the sidebar among them), given to the comparison for this run
+(:func:`framework.plan.with_learning`); any of them becomes an agreed action in one click.
 """
 
 from __future__ import annotations
