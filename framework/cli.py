@@ -137,6 +137,14 @@ def _add_plan(commands) -> None:
     plan.add_argument("--manager", help="the line manager's name, printed on the plan")
     plan.add_argument("--date", type=_date, help="the plan's date, YYYY-MM-DD (default today)")
     plan.add_argument("--next-check-in", type=_date, metavar="DATE", help="the next check-in, YYYY-MM-DD")
+    plan.add_argument(
+        "--catalogue",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="an organisation's learning catalogue, listed before the shipped ones that serve the framework "
+        "(may be given more than once)",
+    )
     plan.add_argument("--format", choices=("md", "csv", "pdf"), required=True, help="the file to write")
     plan.add_argument("-o", "--output", type=Path, required=True, help="where to write it")
 
@@ -420,7 +428,9 @@ def _import_expectations(
 def _plan(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from .cli_learning import LEARNING
     from .graph import build_graph
+    from .learning import merge_catalogues, read_catalogue
     from .loader import load_framework
     from .plan import development_plan
     from .planfiles import plan_csv, plan_markdown, plan_pdf
@@ -440,6 +450,9 @@ def _plan(args: argparse.Namespace) -> int:
     if args.focus < 0:
         print("--focus: give a number of gaps, 0 or more")
         return EXIT_USAGE
+    # The page's resources: an organisation's catalogues first, then the shipped ones that name the framework.
+    shipped = [c for c in map(read_catalogue, sorted(LEARNING.glob("*.yaml"))) if framework.id in c.frameworks]
+    library = merge_catalogues(shipped=shipped, organisation=[read_catalogue(p) for p in args.catalogue or ()])
     plan = development_plan(
         framework,
         build_graph(framework),
@@ -450,6 +463,7 @@ def _plan(args: argparse.Namespace) -> int:
         person=args.person,
         manager=args.manager,
         next_check_in=args.next_check_in,
+        library=library,
     )
     if args.format == "pdf":
         args.output.write_bytes(plan_pdf(plan))

@@ -447,6 +447,14 @@ class LearningResource:
     def organisation_only(self) -> bool:
         return self.access == "organisation"
 
+    @classmethod
+    def given(
+        cls, title: str, address: str | None, kind: str, *, source: str, catalogue: str, levels: tuple[str, ...] = ()
+    ) -> LearningResource:
+        """A resource a framework file gives itself (with a skill, a level, an area or a criterion), which says
+        no more of it than its title, address and kind: who provides it and who may use it are not known."""
+        return cls(title, address, None, kind, None, None, None, None, source, None, None, levels, catalogue)
+
 
 def _library(catalogue: Catalogue | Library) -> Library:
     return catalogue if isinstance(catalogue, Library) else merge_catalogues(shipped=[catalogue])
@@ -480,20 +488,13 @@ def _found(shelved: Shelved, subject: tuple[str, str]) -> LearningResource:
 def _of_framework(framework: Framework, resources, levels: tuple[str, ...], where: str) -> list[LearningResource]:
     """A framework file's own resources (``skills[].resources``, ``level_resources``, ``areas[].resources``)."""
     return [
-        LearningResource(
-            title=r.title,
-            address=r.link,
-            provider=None,
-            kind=r.kind or "guide",
-            access=None,
-            cost=None,
-            time=None,
-            licence=None,
+        LearningResource.given(
+            r.title,
+            r.link,
+            r.kind or "guide",
             source=f"{framework.name}, {where}",
-            checked_on=None,
-            note=None,
-            levels=levels,
             catalogue=framework.name,
+            levels=levels,
         )
         for r in resources
     ]

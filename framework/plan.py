@@ -30,15 +30,16 @@ the framework gives with a criterion. Resources are the framework's own, each sa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from .catalogue import document_title
-from .errors import NoPath
-from .expectations import RoleExpectation, effective_expectations, expectation_gap
-from .models import Framework, Resource, Role
+from .errors import NoPath, QueryError
+from .expectations import RoleExpectation, effective_expectations, expectation_gap, framework_areas
+from .learning import LearningResource, Library, resources_for, resources_for_area
+from .models import Framework, Role
 from .naming import role_label
 from .practice import CRITERION_RULE, MAX_PRACTICE, SKILL_RULE, Attribution, criterion_practice, skill_practice
 from .routes import progression_paths
@@ -58,6 +59,7 @@ __all__ = [
     "Practice",
     "ResponsibilityChange",
     "RouteCheck",
+    "catalogue_notices",
     "development_plan",
     "focus_candidates",
     "leading_roles",
@@ -65,14 +67,19 @@ __all__ = [
     "looks_like",
     "plan_basis",
     "plan_from",
+    "resource_action",
     "route_check",
     "skill_resources",
+    "with_learning",
 ]
 
 FOCUS_SIZE = 3  #: gaps in focus unless chosen otherwise: the three biggest
 ACTION_STATUSES = ("Not started", "In progress", "Done")
 DEFAULT_STATUS = ACTION_STATUSES[0]  #: an action agreed and not yet begun: how every new action starts
 MAX_NEAREST = 3  #: roles offered that do lead to the target, when the current role does not
+MAX_RESOURCES = 3  #: learning resources a plan lists for each gap: a few to choose from, not a reading list
+#: The fewest characters an action made from a resource may need (the record's action field takes 300).
+ACTION_MOST = 300
 
 
 # --------------------------------------------------------------------------- the parts of a plan
@@ -106,17 +113,28 @@ class Practice:
 
 @dataclass(frozen=True)
 class PlanResource:
-    """A learning resource a plan lists for a focus item: what it is, where to find it, and where the plan found
-    it (a framework's skill level, an area, a link given with a criterion — or an organisation's catalogue)."""
+    """A learning resource a plan lists for a gap: the resource as its catalogue (or the framework) gives it — its
+    title, address, provider, kind, who may use it and where its title and address were verified — and where the
+    plan found it, in words ("Open learning for DDaT skills, for Practitioner")."""
 
-    title: str
-    link: str | None
-    kind: str | None
-    source: str  # in words: "DDaT Capability Framework, for Practitioner"
+    resource: LearningResource
+    found: str
 
-    @classmethod
-    def of(cls, resource: Resource, source: str) -> PlanResource:
-        return cls(resource.title, resource.link, resource.kind, source)
+    @property
+    def title(self) -> str:
+        return self.resource.title
+
+    @property
+    def link(self) -> str | None:
+        return self.resource.address
+
+    @property
+    def kind(self) -> str:
+        return self.resource.kind
+
+    @property
+    def organisation_only(self) -> bool:
+        return self.resource.organisation_only
 
 
 @dataclass(frozen=True)
@@ -136,9 +154,20 @@ class FocusItem:
     #: How the ways to practise were chosen, in one sentence (None when there are none, or they are the
     #: framework's own examples, which need no rule).
     practise_rule: str | None
-    #: Learning resources for this gap, each saying where it was found: the one list a plan shows and files.
+    #: Learning resources for this gap, each saying where it was found: the one list a plan shows and files —
+    #: the links the framework gives with a criterion, then up to :data:`MAX_RESOURCES` from the learning
+    #: catalogues in use and the framework's own (:func:`with_learning` fills it for other catalogues).
     resources: tuple[PlanResource, ...]
     text: str | None = None  # a criterion's whole text
+    #: What the learning catalogues are asked for this gap: ("skill", skill id, the level id to reach) or
+    #: ("area", area id, its level id or None); None where there is nothing to ask.
+    learning: tuple[str, str, str | None] | None = None
+    links: tuple[PlanResource, ...] = ()  #: the links the framework gives with a criterion itself
+
+    @property
+    def skill(self) -> str | None:
+        """The skill's id, for a skill to raise (None for a criterion)."""
+        return self.key.removeprefix("skill/") if self.kind == "skill" else None
 
     @property
     def needed_stated(self) -> str:
@@ -224,6 +253,9 @@ class PlanBasis:
     changes: LevelChanges
     route: RouteCheck
     focus_size: int = FOCUS_SIZE
+    #: The notices of the learning catalogues whose resources the gaps list (a licence, an attribution), to be
+    #: kept with them wherever they are shown or printed; None when there are none.
+    catalogues: str | None = None
 
     @property
     def default_focus(self) -> tuple[str, ...]:
@@ -301,31 +333,94 @@ def _practice(found: Sequence[Attribution], document: str, verb: str) -> tuple[P
 # --------------------------------------------------------------------------- resources
 
 
-def skill_resources(framework: Framework, skill_id: str, levels: Sequence[str]) -> tuple[PlanResource, ...]:
-    """The framework's learning resources for a skill: those of each level in ``levels`` (the levels still to
-    reach, in order), then those for the skill as a whole; each saying where it comes from."""
+def _found(framework: Framework, resource: LearningResource, level: str | None, what: str) -> PlanResource:
+    if level is not None and level in resource.levels:
+        return PlanResource(resource, f"{resource.catalogue}, for {_level_name(framework, level)}")
+    return PlanResource(resource, f"{resource.catalogue}, for every level of {what}")
+
+
+def skill_resources(
+    framework: Framework, library: Library | None, skill_id: str, level_id: str, *, limit: int = MAX_RESOURCES
+) -> tuple[PlanResource, ...]:
+    """Up to ``limit`` resources for ``skill_id`` at the level to reach, ``level_id``: from the learning
+    catalogues in ``library`` (an organisation's first), then the framework's own — those named for that level
+    before those for every level (:func:`framework.learning.resources_for`); each saying where it was found.
+    None for ``library``: the framework's own only. Nothing for a skill or level the framework does not have."""
     skill = framework.skills_by_id.get(skill_id)
-    if skill is None:
+    if skill is None or level_id not in framework.level_rank:
         return ()
-    source = skill.source or framework.name
-    out = [
-        PlanResource.of(resource, f"{source}, for {_level_name(framework, level)}")
-        for level in levels
-        for resource in skill.level_resources.get(level, [])
-    ]
-    out += [PlanResource.of(resource, f"{source}, for {skill.name}") for resource in skill.resources]
-    return tuple(dict.fromkeys(out))
+    found = resources_for(library or Library(), framework, skill_id, level_id, limit=limit)
+    return tuple(_found(framework, r, level_id, skill.name) for r in found)
 
 
-def _criterion_resources(framework: Framework, e: RoleExpectation) -> tuple[PlanResource, ...]:
-    area = next((a for a in framework.areas if a.id == e.area), None)
-    out = [
-        PlanResource(title or url, url, "link", f"a link {framework.name} gives with the criterion")
-        for title, url in e.links
-    ]
-    if area is not None:
-        out += [PlanResource.of(r, f"{area.source or framework.name}, for {area.name}") for r in area.resources]
-    return tuple(dict.fromkeys(out))
+def _area_resources(
+    framework: Framework, library: Library | None, area_id: str, level_id: str | None
+) -> tuple[PlanResource, ...]:
+    area = framework_areas(framework).get(area_id)
+    if area is None:
+        return ()
+    try:
+        found = resources_for_area(library or Library(), framework, area_id, level_id, limit=MAX_RESOURCES)
+    except QueryError:  # a level that is not one of the area's own: every resource of the area
+        found = resources_for_area(library or Library(), framework, area_id, limit=MAX_RESOURCES)
+    level = next((f", {lv.name}" for lv in area.levels if lv.id == level_id), "")
+    return tuple(
+        PlanResource(r, f"{r.catalogue}, for {area.name}" + (level if level_id in r.levels else "")) for r in found
+    )
+
+
+def _learning(
+    framework: Framework, library: Library | None, learning: tuple[str, str, str | None] | None
+) -> tuple[PlanResource, ...]:
+    if learning is None:
+        return ()
+    kind, subject, level = learning
+    if kind == "skill":
+        return skill_resources(framework, library, subject, level or "")
+    return _area_resources(framework, library, subject, level)
+
+
+def _criterion_links(framework: Framework, e: RoleExpectation) -> tuple[PlanResource, ...]:
+    found = f"a link {framework.name} gives with the criterion"
+    return tuple(
+        dict.fromkeys(
+            PlanResource(
+                LearningResource.given(title or url, url, "link", source=framework.name, catalogue=framework.name),
+                found,
+            )
+            for title, url in e.links
+        )
+    )
+
+
+#: How an action made from a resource starts, by the resource's kind.
+_ACTION_VERBS = {"course": "Take", "book": "Read", "community": "Join", "shadowing": "Arrange", "on-the-job": "Take on"}
+
+
+def resource_action(resource: PlanResource, what: str, *, most: int = ACTION_MOST) -> str:
+    """An agreed action made from a resource, in one line: what to do with it, for which gap (``what``: "Planning,
+    to Practitioner"), who provides it and where to find it — within ``most`` characters (the provider, then the
+    address, are left out of one that would be longer; the resource stays listed in full in the plan).
+
+    >>> from framework.learning import LearningResource
+    >>> guide = LearningResource.given("Making prototypes", "https://example.org/p", "guide", source="", catalogue="")
+    >>> resource_action(PlanResource(guide, ""), "Prototyping, to Practitioner")
+    'Work through “Making prototypes” (guide) for Prototyping, to Practitioner: https://example.org/p'
+    """
+    r = resource.resource
+    verb = _ACTION_VERBS.get(r.kind, "Work through")
+    kind = r.kind.replace("-", " ")
+    about = f"{kind}, {r.provider}" if r.provider else kind
+    where = f": {r.address}" if r.address else ""
+    for text in (
+        f"{verb} “{r.title}” ({about}) for {what}{where}",
+        f"{verb} “{r.title}” ({kind}) for {what}{where}",
+        f"{verb} “{r.title}” for {what}",
+        f"{verb} “{r.title}”",
+    ):
+        if len(text) <= most:
+            return text
+    return text[: most - 1].rstrip() + "…"
 
 
 # --------------------------------------------------------------------------- what the plan is made of
@@ -338,7 +433,12 @@ def _current_role(framework: Framework, current: str | Profile) -> Role | None:
 
 
 def _skill_item(
-    framework: Framework, gap: SkillGap, row: GapRow, target: Role, practised: dict[str, tuple[Attribution, ...]]
+    framework: Framework,
+    gap: SkillGap,
+    row: GapRow,
+    target: Role,
+    practised: dict[str, tuple[Attribution, ...]],
+    library: Library | None,
 ) -> FocusItem:
     skill = framework.skills_by_id.get(row.skill)
     document = document_title(target) if target.job_description else None
@@ -355,7 +455,8 @@ def _skill_item(
         looks_like=tuple(looks_like(framework, row.skill, step) for step in row.to_reach),
         practise=_practice(found, document, "names") if document else (),
         practise_rule=SKILL_RULE.format(document=document) if document and found else None,
-        resources=skill_resources(framework, row.skill, [step.level for step in row.to_reach]),
+        resources=_learning(framework, library, learning := ("skill", row.skill, row.required)),
+        learning=learning,
     )
 
 
@@ -364,7 +465,9 @@ def _short(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, compared: bool) -> FocusItem:
+def _expectation_item(
+    framework: Framework, e: RoleExpectation, target: Role, compared: bool, library: Library | None
+) -> FocusItem:
     rule = None
     if e.examples:
         practise = tuple(Practice(example, f"an example {framework.name} gives") for example in e.examples)
@@ -380,6 +483,7 @@ def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, co
         stated_in = f"the person specification of the {document_title(target)}"
     else:
         stated_in = f"the {target.title} expectations in {framework.name}"
+    learning = ("area", e.area, e.level) if e.area else None
     return FocusItem(
         key=f"expectation/{e.key}",
         kind="expectation",
@@ -392,8 +496,10 @@ def _expectation_item(framework: Framework, e: RoleExpectation, target: Role, co
         looks_like=(LooksLike(e.level_name or e.marker_text or e.area_name, e.text, source=stated_in),),
         practise=practise[:MAX_PRACTICE],
         practise_rule=rule,
-        resources=_criterion_resources(framework, e),
+        resources=(links := _criterion_links(framework, e)) + _learning(framework, library, learning),
         text=e.text,
+        learning=learning,
+        links=links,
     )
 
 
@@ -417,19 +523,48 @@ def _candidates(
     target: Role,
     expectations: Sequence[RoleExpectation],
     compared: bool,
+    library: Library | None = None,
 ) -> tuple[FocusItem, ...]:
     practised = skill_practice(framework, target) if gap.gaps and target.job_description else {}
-    items = [_skill_item(framework, gap, row, target, practised) for row in gap.gaps]
-    items += [_expectation_item(framework, e, target, compared) for e in expectations]
+    items = [_skill_item(framework, gap, row, target, practised, library) for row in gap.gaps]
+    items += [_expectation_item(framework, e, target, compared, library) for e in expectations]
     return tuple(items)
 
 
-def focus_candidates(framework: Framework, current: str | Profile, target: str) -> tuple[FocusItem, ...]:
+def focus_candidates(
+    framework: Framework, current: str | Profile, target: str, *, library: Library | None = None
+) -> tuple[FocusItem, ...]:
     """Every gap a plan can focus on, biggest first: the skills to raise (most levels first), then the target's
-    criteria the current role does not have (essential, then desirable, then the rest)."""
+    criteria the current role does not have (essential, then desirable, then the rest). Their resources come
+    from the catalogues in ``library`` and the framework's own (None: the framework's own only)."""
     target_role = framework.role(target)
     expectations, compared = _expectations_to_meet(framework, _current_role(framework, current), target_role)
-    return _candidates(framework, skill_gap(framework, current, target_role), target_role, expectations, compared)
+    gap = skill_gap(framework, current, target_role)
+    return _candidates(framework, gap, target_role, expectations, compared, library)
+
+
+def with_learning(basis: PlanBasis, framework: Framework, library: Library | None) -> PlanBasis:
+    """``basis`` with each gap's resources taken from the catalogues in ``library`` (and the framework's own):
+    for a basis made once and shared, given the catalogues one person uses — an organisation's added in their
+    session. Cheap: the comparison is not made again."""
+    candidates = tuple(
+        replace(item, resources=item.links + _learning(framework, library, item.learning)) for item in basis.candidates
+    )
+    return replace(basis, candidates=candidates, catalogues=_notices(library, candidates))
+
+
+def catalogue_notices(library: Library | None, resources: Iterable[PlanResource]) -> str | None:
+    """The attributions (licence notices) of the catalogues ``resources`` come from, each once, in catalogue
+    order — to keep with the resources wherever they are shown; None when they carry none."""
+    if library is None:
+        return None
+    used = {r.resource.catalogue for r in resources}
+    notes = [c.attribution for c in library.catalogues if c.name in used and c.attribution]
+    return " ".join(dict.fromkeys(notes)) or None
+
+
+def _notices(library: Library | None, candidates: Sequence[FocusItem]) -> str | None:
+    return catalogue_notices(library, (r for item in candidates for r in item.resources))
 
 
 def _span(role: Role) -> str | None:
@@ -552,9 +687,12 @@ def plan_basis(
     focus_size: int = FOCUS_SIZE,
     current_label: str | None = None,
     levels_from: str | None = None,
+    library: Library | None = None,
 ) -> PlanBasis:
     """The comparison a plan from ``current`` (a role id, or a person's :class:`~framework.skills.Profile`) to
     ``target`` is made of, made once: pass the ``gap`` and the ``route`` check where the caller has them already.
+    Each gap's resources come from the learning catalogues in ``library`` and the framework's own (None: the
+    framework's own only; :func:`with_learning` gives a basis other catalogues' resources).
 
     A basis from a profile holds that person's levels: it is for their own page, never to be cached or shared.
     """
@@ -578,10 +716,11 @@ def plan_basis(
         target_title=target_role.title,
         readiness=_readiness(gap, len(expectations), compared),
         levels_from=source,
-        candidates=_candidates(framework, gap, target_role, expectations, compared),
+        candidates=(candidates := _candidates(framework, gap, target_role, expectations, compared, library)),
         changes=_level_changes(framework, gap, current_role, target_role, expectations, compared),
         route=route if route is not None else route_check(framework, G, role_id, target),
         focus_size=focus_size,
+        catalogues=_notices(library, candidates),
     )
 
 
@@ -609,7 +748,7 @@ def plan_from(
     )
     return DevelopmentPlan(
         framework=basis.framework,
-        attribution=basis.attribution,
+        attribution=" ".join(note for note in (basis.attribution, basis.catalogues) if note) or None,
         current_label=basis.current_label,
         target_label=basis.target_label,
         target_title=basis.target_title,
@@ -643,11 +782,19 @@ def development_plan(
     actions: Sequence[Action] = (),
     current_label: str | None = None,
     levels_from: str | None = None,
+    library: Library | None = None,
 ) -> DevelopmentPlan:
     """The plan from ``current`` (a role id, or a person's :class:`~framework.skills.Profile`) to ``target``:
     :func:`plan_basis` and :func:`plan_from` in one call (see them for the arguments)."""
     basis = plan_basis(
-        framework, G, current, target, focus_size=focus_size, current_label=current_label, levels_from=levels_from
+        framework,
+        G,
+        current,
+        target,
+        focus_size=focus_size,
+        current_label=current_label,
+        levels_from=levels_from,
+        library=library,
     )
     return plan_from(
         basis,

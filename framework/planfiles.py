@@ -15,7 +15,8 @@ safe for spreadsheets, and the PDF's paragraphs are escaped for reportlab's own 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 import pandas as pd
@@ -24,10 +25,22 @@ from .cells import csv_text
 from .dates import file_date, uk_date
 from .gaptext import descriptor_lines, descriptor_markdown
 from .ids import file_stem
-from .plan import DevelopmentPlan, FocusItem, LooksLike
+from .learning_sources import describe_source
+from .plan import DevelopmentPlan, FocusItem, LooksLike, PlanResource
 from .textsafe import md_escape, md_table
 
-__all__ = ["PLAN_CSV_COLUMNS", "focus_markdown", "plan_csv", "plan_file_stem", "plan_markdown", "plan_pdf"]
+__all__ = [
+    "ACCESS_SAID",
+    "PLAN_CSV_COLUMNS",
+    "focus_markdown",
+    "plan_csv",
+    "plan_file_stem",
+    "plan_markdown",
+    "plan_pdf",
+    "resource_facts",
+    "resource_provenance",
+    "resources_heading",
+]
 
 BLANK = "________________"  #: space to write in on a printed plan
 BLANK_ACTIONS = 3  #: empty rows of the actions table when none are agreed yet
@@ -65,10 +78,43 @@ def _focus_title(item: FocusItem) -> str:
     return f"{item.area}: {item.text}" if item.kind == "expectation" and item.text else item.name
 
 
-def _resource_line(resource) -> str:
-    kind = f" ({resource.kind})" if resource.kind else ""
-    link = f" — {resource.link}" if resource.link else ""
-    return f"{resource.title}{kind}{link} — from {resource.source}"
+#: Who may use a resource, as a plan says it.
+ACCESS_SAID = {"open": "open to anyone", "organisation": "Organisation only"}
+
+
+def resource_facts(resource: PlanResource) -> list[str]:
+    """What a resource is, in short words: who provides it, its kind, cost and time, and who may use it."""
+    r = resource.resource
+    return [x for x in (r.provider, r.kind.replace("-", " "), r.cost, r.time, ACCESS_SAID.get(r.access or "")) if x]
+
+
+def resource_provenance(resource: PlanResource, *, date: Callable = uk_date, cited: bool = False) -> str:
+    """Where the plan found the resource, and where its title and address were verified (a catalogue's entry) or
+    are listed (a framework's own): "Open learning for DDaT skills, for Expert; title and address verified in
+    alphagov/gds-way at 627911c, checked 6 Dec 2026". ``cited``: the source as the catalogue writes it."""
+    r = resource.resource
+    where = r.source if cited else describe_source(r.source)[0]
+    said = f"title and address verified in {where}" if r.access is not None else f"listed in {where}"
+    return f"{resource.found}; {said}" + (f", checked {date(r.checked_on)}" if r.checked_on else "")
+
+
+def _resource_line(resource: PlanResource) -> str:
+    """A resource in one line of plain text (the CSV's): what it is, its address, where it was found and verified."""
+    link = f": {resource.link}" if resource.link else ""
+    provenance = resource_provenance(resource, date=file_date, cited=True)
+    return f"{resource.title} — {', '.join(resource_facts(resource))}{link} ({provenance})"
+
+
+def _address(address: str) -> str:
+    """An address as a Markdown link's target: the characters that would end the link percent-encoded."""
+    return quote(address, safe=":/?#@!$&*+,;=%~-._")
+
+
+def _resource_markdown(resource: PlanResource) -> str:
+    title = md_escape(resource.title)
+    head = f"[{title}]({_address(resource.link)})" if resource.link else f"**{title}**"
+    facts, provenance = " · ".join(resource_facts(resource)), resource_provenance(resource)
+    return f"- {head} — {md_escape(facts)}  \n  *{md_escape(provenance)}*"
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -90,10 +136,13 @@ def _looks_like_markdown(step: LooksLike, kind: str) -> str:
     return head + "\n\n" + (descriptor_markdown(step.text) if kind == "skill" else md_escape(step.text))
 
 
-def focus_markdown(item: FocusItem, *, heading: str = "", steps: Sequence[LooksLike] | None = None) -> str:
+def focus_markdown(
+    item: FocusItem, *, heading: str = "", steps: Sequence[LooksLike] | None = None, resources: bool = True
+) -> str:
     """One focus item in Markdown (what the page's focus detail and the Markdown file both say): where it
     stands, what good looks like at each level still to reach (or at ``steps`` only), ways to practise with the
-    rule that chose them, and resources."""
+    rule that chose them, and resources (unless ``resources`` is false: the page lists them itself, each with a
+    button)."""
     steps = item.looks_like if steps is None else steps
     blocks = [heading] if heading else []
     blocks.append(f"**Now:** {md_escape(item.now)} · **Needed:** {md_escape(item.needed_stated)}")
@@ -105,10 +154,15 @@ def focus_markdown(item: FocusItem, *, heading: str = "", steps: Sequence[LooksL
         if item.practise_rule:
             blocks.append(f"*{md_escape(item.practise_rule)}*")
         blocks.append("\n".join(f"- “{md_escape(p.text)}” — {md_escape(p.source)}" for p in item.practise))
-    if item.resources:
-        blocks.append("**Resources**")
-        blocks.append("\n".join(f"- {md_escape(_resource_line(r))}" for r in item.resources))
+    if item.resources and resources:
+        blocks.append(f"**{md_escape(resources_heading(item))}**")
+        blocks.append("\n".join(_resource_markdown(r) for r in item.resources))
     return "\n\n".join(blocks)
+
+
+def resources_heading(item: FocusItem) -> str:
+    """The heading of a focus item's resources: for a skill, the level they are for."""
+    return f"Resources for {item.needed}" if item.kind == "skill" else "Resources"
 
 
 def _changes_markdown(plan: DevelopmentPlan) -> list[str]:
@@ -248,13 +302,20 @@ def _styles():
     body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=8, leading=10, spaceAfter=2)
     return {
         "title": ParagraphStyle("title", parent=body, fontName="VeraBd", fontSize=13, leading=16, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=body, fontName="VeraBd", fontSize=9.5, leading=12, spaceBefore=6),
-        "h3": ParagraphStyle("h3", parent=body, fontName="VeraBd", fontSize=8.5, leading=11, spaceBefore=4),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName="VeraBd", fontSize=9.5, leading=12, spaceBefore=6, keepWithNext=1
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName="VeraBd", fontSize=8.5, leading=11, spaceBefore=4, keepWithNext=1
+        ),
         "body": body,
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=10, bulletIndent=2, bulletFontName="Vera", spaceAfter=1
         ),
         "small": ParagraphStyle("small", parent=body, fontSize=7, leading=8.8, textColor="#333333"),
+        "small_indented": ParagraphStyle(
+            "small_indented", parent=body, fontSize=7, leading=8.8, textColor="#333333", leftIndent=10
+        ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9, spaceAfter=0),
     }
 
@@ -400,8 +461,12 @@ def _focus_pages(plan: DevelopmentPlan, s) -> list:
                 story.append(Paragraph(f"<i>{_x(item.practise_rule)}</i>", s["small"]))
             story += _bullets([f"“{_x(p.text)}” — <i>{_x(p.source)}</i>" for p in item.practise], s)
         if item.resources:
-            story.append(Paragraph("Resources", s["h3"]))
-            story += _bullets([_x(_resource_line(r)) for r in item.resources], s)
+            story.append(Paragraph(_x(resources_heading(item)), s["h3"]))
+            for r in item.resources:
+                link = f": {_x(r.link)}" if r.link else ""
+                line = f"<b>{_x(r.title)}</b> — {_x(', '.join(resource_facts(r)))}{link}"
+                story.append(Paragraph(line, s["bullet"], bulletText="•"))
+                story.append(Paragraph(_x(resource_provenance(r)), s["small_indented"]))
     changes = plan.changes
     if changes.expectations:
         against = f" that {changes.compared_with} does not already have" if changes.compared_with else ""

@@ -46,6 +46,7 @@ __all__ = [
     "level_steps",
     "load_profile",
     "nearest_defined",
+    "next_level_step",
     "profile_from_role",
     "skill_gap",
     "standing_text",
@@ -188,19 +189,44 @@ def nearest_defined(
     return None
 
 
+def next_level_step(framework: Framework, skill_id: str, held: str | None) -> LevelStep | None:
+    """The one rule of "what the next level looks like", for every page: the rung of the scale just above ``held``
+    (a level id; None, or anything that is not a level — "not observed yet" — is below the lowest), with its
+    descriptor — or, where the framework leaves it undescribed, the nearest level described *above* ``held``
+    (:func:`nearest_defined`), never a level at or below it. None at the top of the scale.
+
+    >>> from framework import load_framework
+    >>> fw = load_framework("data/roles.yaml")  # "Making a process work" describes Working and Expert only
+    >>> step = next_level_step(fw, "making-a-process-work", "working")
+    >>> step.name, step.descriptor, step.nearest[0]
+    ('Practitioner', None, 'Expert')
+    >>> next_level_step(fw, "making-a-process-work", "expert") is None
+    True
+    """
+    rank = framework.level_rank.get(held, 0) if held is not None else 0
+    step = next((lv for lv in framework.skill_levels if framework.level_rank[lv.id] > rank), None)
+    return _step(framework, skill_id, step.id, step.name, held) if step is not None else None
+
+
+def _step(framework: Framework, skill_id: str, level: str, name: str, held: str | None) -> LevelStep:
+    """A level still to reach, in words: its own, or those of the nearest level described above ``held``."""
+    skill = framework.skills_by_id.get(skill_id)
+    descriptor = (skill.levels.get(level) or None) if skill else None
+    nearest = nearest_defined(framework, skill_id, level, above=held or "") if descriptor is None else None
+    return LevelStep(level, name, descriptor, nearest)
+
+
 def level_steps(framework: Framework, skill_id: str, held: str | None, required: str | None) -> tuple[LevelStep, ...]:
     """The levels of ``skill_id`` above ``held`` (a level id, or None for none) up to ``required``, each with its
-    descriptor — or, where the framework leaves it undescribed, the nearest level described above ``held``."""
-    skill = framework.skills_by_id.get(skill_id)
+    descriptor — or, where the framework leaves it undescribed, the nearest level described above ``held``: the
+    first of them is :func:`next_level_step`."""
     rank = framework.level_rank
     have_rank, need_rank = rank.get(held, 0), rank.get(required, 0)
-    steps = []
-    for lv in framework.skill_levels:
-        if have_rank < rank[lv.id] <= need_rank:
-            descriptor = skill.levels.get(lv.id) if skill else None
-            nearest = nearest_defined(framework, skill_id, lv.id, above=held or "") if descriptor is None else None
-            steps.append(LevelStep(lv.id, lv.name, descriptor, nearest))
-    return tuple(steps)
+    return tuple(
+        _step(framework, skill_id, lv.id, lv.name, held)
+        for lv in framework.skill_levels
+        if have_rank < rank[lv.id] <= need_rank
+    )
 
 
 def standing_text(framework: Framework, gap: SkillGap, row: GapRow) -> str:

@@ -26,7 +26,9 @@ import pandas as pd
 
 from .cells import csv_text, xlsx_bytes
 from .dates import file_date, uk_date
+from .learning import Library
 from .models import Framework
+from .plan import PlanResource, skill_resources
 from .progress import LevelChange, progress
 from .record import SOURCES, AgreedAction, DevelopmentRecord, record_levels, record_profile
 from .skills import skill_gap
@@ -35,7 +37,9 @@ __all__ = [
     "DUE_WITHIN",
     "Coverage",
     "MemberRound",
+    "SecondHolder",
     "TeamView",
+    "closing_single_points",
     "team_csv",
     "team_view",
     "team_workbook",
@@ -57,6 +61,9 @@ class Coverage:
     short: tuple[str, ...]  # members whose own role needs more than they hold, with what they hold
     top: str  # the name of the highest level the team's roles need
     top_holders: tuple[str, ...]  # members holding it at that highest level
+    #: each member who does not cover it, nearest first: (member, the level id at which they would cover it,
+    #: levels to gain to get there)
+    within_reach: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def count(self) -> int:
@@ -144,17 +151,20 @@ def _coverage(
 ) -> Coverage:
     rank, names, roles = framework.level_rank, {lv.id: lv.name for lv in framework.skill_levels}, framework.roles_by_id
     ordered = sorted(needs.items(), key=lambda item: (rank[item[1]], roles[item[0]].title))
-    lowest, top = rank[ordered[0][1]], ordered[-1][1]
-    holders, short, top_holders = [], [], []
+    lowest, top = ordered[0][1], ordered[-1][1]
+    holders, short, top_holders, reach = [], [], [], []
     for label, record in members:
         held = levels_of[label].get(skill)
         have = rank.get(held, 0)
         own = needs.get(record.current_role or "")
-        if have and have >= (rank[own] if own else lowest):
+        covers_at = own or lowest
+        if have and have >= rank[covers_at]:
             holders.append(label)
-        elif own is not None:
-            holding = f"holds {names[held]}" if held in names else "no level known"
-            short.append(f"{label} ({holding}; their role needs {names[own]})")
+        else:
+            reach.append((label, covers_at, rank[covers_at] - have))
+            if own is not None:
+                holding = f"holds {names[held]}" if held in names else "no level known"
+                short.append(f"{label} ({holding}; their role needs {names[own]})")
         if have and have >= rank[top]:
             top_holders.append(label)
     return Coverage(
@@ -165,6 +175,7 @@ def _coverage(
         short=tuple(short),
         top=names[top],
         top_holders=tuple(top_holders),
+        within_reach=tuple(sorted(reach, key=lambda r: r[2])),
     )
 
 
@@ -295,6 +306,40 @@ def team_view(
             f"manager's, else the member's own ({said or 'no levels'})."
         ),
     )
+
+
+@dataclass(frozen=True)
+class SecondHolder:
+    """How one single point of failure would close: the members nearest to covering the skill too (fewest levels
+    to gain), the level at which they would, and up to three ways to learn it there."""
+
+    coverage: Coverage
+    members: tuple[str, ...]
+    level: str  # the level id they would need to hold
+    level_name: str
+    gain: int  # levels each of them has to gain
+    resources: tuple[PlanResource, ...]
+
+
+def closing_single_points(framework: Framework, view: TeamView, library: Library | None) -> tuple[SecondHolder, ...]:
+    """For each single point of failure of ``view``, who is nearest to covering the skill as well and the
+    resources that would help them get there — from the learning catalogues in ``library`` and the framework's
+    own, as a plan lists them (:func:`framework.plan.skill_resources`). A skill only a one-member team holds has
+    no one else to close it, and is left out.
+
+    Built from the manager's records: for their page view only, never kept.
+    """
+    rank, names = framework.level_rank, {lv.id: lv.name for lv in framework.skill_levels}
+    out = []
+    for single in view.single_points:
+        if not single.within_reach:
+            continue
+        gain = single.within_reach[0][2]
+        level = min((lv for _, lv, g in single.within_reach if g == gain), key=rank.__getitem__)
+        members = tuple(m for m, lv, g in single.within_reach if g == gain and lv == level)
+        resources = skill_resources(framework, library, single.skill, level)
+        out.append(SecondHolder(single, members, level, names[level], gain, resources))
+    return tuple(out)
 
 
 def _numbers(targets: pd.DataFrame) -> pd.DataFrame:

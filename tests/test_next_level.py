@@ -98,3 +98,31 @@ def test_a_criterion_to_meet_looks_like_the_targets_own_words(framework):
             checked += 1
     if any(effective_expectations(framework, target) for _, target in promotions):
         assert checked, "some promotion asks a criterion the role below does not have"
+
+
+def test_the_record_and_the_gap_follow_one_rule(framework):
+    """The record's "what the next level up looks like" and the gap's first level still to reach are the same
+    step of :func:`framework.skills.next_level_step`: the same level, the same words or the same nearest level."""
+    from framework.record import NOT_OBSERVED
+    from framework.skills import next_level_step
+    from framework.views.record import next_level, skill_scale
+
+    scale = framework.skill_levels
+    if not scale or not framework.skills:
+        pytest.skip(f"{framework.name} has no skills on a scale")
+    top = scale[-1].id
+    for skill in framework.skills:
+        rated = skill_scale(framework, skill.id)
+        for held in [None, NOT_OBSERVED, *(lv.id for lv in scale)]:
+            step = next_level_step(framework, skill.id, held)
+            record = next_level(framework, rated, held)
+            gap = level_steps(framework, skill.id, None if held == NOT_OBSERVED else held, top)
+            if step is None:
+                assert (record.level, gap) == (None, ()), "the top of the scale: nothing above, on either page"
+                continue
+            assert step == gap[0]
+            assert (record.level, record.descriptor, record.nearest_above) == (
+                step.level,
+                step.descriptor,
+                step.nearest,
+            )

@@ -148,6 +148,31 @@ def test_the_plan_takes_what_is_typed_in_and_keeps_it_in_the_session():
     assert not at.query_params.get("plan-person"), "nothing typed goes into the link"
 
 
+def test_the_plan_lists_resources_for_each_focus_skill_and_one_becomes_an_agreed_action():
+    """DM → SPM on the council's framework: each focus skill lists resources of the shipped catalogue at the level
+    to reach, with a link to the skill's page; "Add as an action" puts one in the plan's actions (the first empty
+    row), and in the plan's preview, which is its Markdown file."""
+    at = page(PAGE, current=DM, target="senior-product-manager", tab="development-plan")
+    assert not at.exception
+    shown = texts(at)
+    assert "**Resources for Expert**" in shown, "Product management, needed at Expert"
+    assert "**Resources for Practitioner**" in shown
+    assert "[Developing a roadmap](https://www.gov.uk/service-manual/agile-delivery/developing-a-roadmap)" in shown
+    assert "Open learning for DDaT skills, for Expert. Title and address verified in" in shown
+    assert "./skills?skill=product-management" in shown, "the skill's name links to its page"
+    adds = [b for b in at.button if b.label == "Add as an action"]
+    assert 3 <= len(adds) <= 9, "up to three for each of the three skills in focus"
+    adds[0].click().run()
+    assert not at.exception
+    (action,) = at.session_state["plan_inputs"].agreed_actions()
+    assert action.action.startswith("Work through “Developing a roadmap” (guide, GOV.UK Service Manual) for Product")
+    assert at.text_input(key="plan-action-1-action").value == action.action, "in the first row, which was empty"
+    assert action_rows(at) == [[action.action, "", "", "", "Not started"]]
+    assert [b.label for b in at.button if b.key == adds[0].key] == ["In the agreed actions"]
+    at.text_input(key="plan-action-1-owner").input("Sam").run()
+    assert action_rows(at) == [[action.action, "", "Sam", "", "Not started"]], "then edited as a typed one is"
+
+
 def action_rows(at) -> list[list[str]]:
     """The agreed actions as the plan's preview lists them."""
     (preview,) = [m.value for m in at.markdown if "| Action | By when | Owner | Support | Status |" in m.value]

@@ -174,12 +174,83 @@ def test_the_records_link_opens_the_gap_and_plan_on_the_records_levels_name_and_
     assert "Lead sprint planning for a quarter" in texts(gap)
 
 
+def test_the_gap_from_a_record_reads_its_dates_as_uk_dates_and_takes_its_next_check_in(council):
+    """Where the gap uses a record, its dates read as a reader in the UK writes them (never as a file keeps them),
+    and the plan's next check-in is the record's where the plan has none — a date already chosen stays."""
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import TIMEOUT
+    from tests.conftest import ROOT
+
+    record = sam(council)
+    planned = dt.date(2026, 10, 12)
+    latest = record.latest.model_copy(update={"next_check_in": planned})
+    record = record.model_copy(update={"check_ins": [*record.check_ins[:-1], latest]})
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(record).encode())
+
+    def gap_from_record(next_check_in=None) -> AppTest:
+        gap = AppTest.from_file(str(ROOT / GAP), default_timeout=TIMEOUT)
+        gap.session_state["dev_record"] = at.session_state["dev_record"]
+        if next_check_in is not None:
+            from ui.session.plan import PlanInputs
+
+            gap.session_state["plan_inputs"] = PlanInputs(next_check_in=next_check_in).add_action()
+        params = {"compare": "self", "current": APM, "target": DM, "levels": "record", "tab": "development-plan"}
+        for key, value in params.items():
+            gap.query_params[key] = value
+        return gap.run()
+
+    gap = gap_from_record()
+    assert not gap.exception
+    assert gap.date_input(key="plan-next-check-in").value == planned
+    shown = texts(gap)
+    assert "check-in (13 Jul 2026)" in shown, "the date of the levels, as a reader writes it"
+    assert "2026-07-13" not in shown, "no date as a file keeps it"
+    assert "2026-10-12" not in shown
+    assert [a.by_when for a in gap.session_state["plan_inputs"].agreed_actions()] == [
+        a.by for a in latest.actions if a.status != "done"
+    ]
+    chosen = dt.date(2026, 9, 1)
+    assert gap_from_record(chosen).date_input(key="plan-next-check-in").value == chosen, "the plan's own stays"
+
+
 def test_the_gap_page_loads_a_record_file(council):
     at = page(GAP, current=APM, target=DM, compare="self")
     upload(at, "sam.yaml", dump_record(sam(council)).encode())
     assert not at.exception
     assert "Loaded the development record sam.yaml" in texts(at)
     assert at.session_state["gap_assessment"].voices["planning"] == "agreed"
+    assert "Levels from the development record's latest check-in (13 Jul 2026)" in texts(at)
+    assert [a.action for a in at.session_state["plan_inputs"].agreed_actions()] == [
+        "Lead sprint planning for a quarter",
+        "Run a retrospective",
+    ], "a record loaded here fills in the plan as the record's own link does"
+
+
+def test_the_record_offers_ways_to_learn_each_skill_and_one_becomes_an_agreed_action(council):
+    at = page(RECORD)
+    upload(at, "sam.yaml", dump_record(sam(council)).encode())
+    assert [e.label for e in at.expander].count("Ways to learn, skill by skill") == 1
+    assert not [b for b in at.button if b.label == "Add as an action"], "drawn only when opened"
+    at.session_state["record-learn-open"] = True
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "**Planning** — to Expert, the next level up from Practitioner" in shown
+    assert "**Maintaining delivery momentum** — to Practitioner, the level the target role needs" in shown
+    adds = [b for b in at.button if b.label == "Add as an action"]
+    assert adds
+    words = adds[0].help.split("to the agreed actions, as: ", 1)[1].replace("\\", "")
+    adds[0].click().run()
+    assert not at.exception
+    saved = load_record(dump_record_from(at).encode(), name="r.yaml", framework=council)[0]
+    assert [a.action for a in saved.latest.actions][-1] == words
+    assert saved.latest.actions[-1].status == "not-started"
+    assert words in [c.label.replace("\\", "") for c in at.checkbox], "in the check-in's agreed actions at once"
+    assert [b.label for b in at.button if b.key == adds[0].key] == ["In the agreed actions"], "never added twice"
 
 
 # --------------------------------------------------------------------------- the team
@@ -211,7 +282,14 @@ def test_team_matrix_coverage_and_single_points(team):
     coverage = next(t for t in tables if "Members covering it" in t.columns).set_index("Skill")
     assert coverage.loc["Product management", "Who"] == "Jo Park"
     assert coverage.loc["Agile and Lean practices", "Members covering it"] == "3"
-    assert "**Product management**: only Jo Park" in "\n".join(m.value for m in team.markdown)
+    shown = "\n".join(m.value for m in team.markdown)
+    assert "**Product management**: only Jo Park" in shown
+    closing = next(m.value for m in team.markdown if m.value.startswith("- **"))
+    product = closing.split("- **Product management**", 1)[1].split("\n- **", 1)[0]
+    assert "To close it: " in product, "under each single point of failure, who would close it"
+    assert "Ways to learn it there:" in product
+    assert "[Developing a roadmap](https://www.gov.uk/service-manual/agile-delivery/developing-a-roadmap)" in product
+    assert "verified in [duncanjbrown/service-manual-mirror at 1db9458]" in product
     labels = [b.proto.label for b in team.get("download_button")]
     assert "Download the team view (Excel)" in labels
 

@@ -28,7 +28,7 @@ from framework.planfiles import PLAN_CSV_COLUMNS, plan_csv, plan_markdown, plan_
 from framework.practice import duty_sentences
 from framework.skills import NOT_LISTED, Profile, dump_profile, skill_gap
 from tests.commands import framework_command
-from tests.conftest import COUNCIL, shipped_params
+from tests.conftest import COUNCIL, ROOT, shipped_params
 from tests.samples import TINY
 
 DAY = dt.date(2026, 12, 2)
@@ -333,14 +333,18 @@ def test_a_plan_is_its_basis_and_the_choices_written_in(council, council_graph):
 
 
 def test_the_frameworks_resources_are_listed_per_focus_item_with_where_they_come_from(council, council_graph):
-    """A skill's resources for each level still to reach, then for the skill as a whole; each says its source."""
+    """A skill's own resources in the framework file: those for the level to reach first, then those for the skill
+    as a whole; each says where the plan found it, and that it is listed in the framework (not verified)."""
     from framework.models import Resource
 
     skills = dict(council.skills_by_id)
     product = skills["product-management"].model_copy(
         update={
             "resources": [Resource(title="Product thinking", link="https://example.org/p", kind="guide")],
-            "level_resources": {"expert": [Resource(title="Leading product strategy", kind="course")]},
+            "level_resources": {
+                "expert": [Resource(title="Leading product strategy", kind="course")],
+                "working": [Resource(title="Not the level to reach", kind="course")],
+            },
         }
     )
     skills["product-management"] = product
@@ -348,14 +352,15 @@ def test_the_frameworks_resources_are_listed_per_focus_item_with_where_they_come
     with_resources.__dict__.pop("skills_by_id", None)
     plan = development_plan(with_resources, council_graph, DM, SPM, date=DAY)
     item = next(i for i in plan.focus if i.key == "skill/product-management")
-    assert item.resources == (
-        PlanResource("Leading product strategy", None, "course", "DDaT Capability Framework, for Expert"),
-        PlanResource(
-            "Product thinking", "https://example.org/p", "guide", "DDaT Capability Framework, for Product management"
-        ),
-    )
+    every_level = f"{council.name}, for every level of Product management"
+    assert [(r.title, r.link, r.kind, r.found) for r in item.resources] == [
+        ("Leading product strategy", None, "course", f"{council.name}, for Expert"),
+        ("Product thinking", "https://example.org/p", "guide", every_level),
+    ]
+    assert isinstance(item.resources[0], PlanResource)
     text = plan_markdown(plan)
-    assert "- Leading product strategy (course) — from DDaT Capability Framework, for Expert" in text
+    assert "- **Leading product strategy** — course  \n  *" in text
+    assert f"*{council.name}, for Expert; listed in {council.name}, skill Product management, level expert*" in text
 
 
 def test_a_plan_from_a_self_assessment(council, council_graph):
@@ -402,7 +407,13 @@ def test_the_command_line_writes_the_plan_the_page_offers(tmp_path, council, cou
                  "--person", "Sam Okafor", "--manager", "Alex Reid")  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith(f"wrote {out}: 3 gaps in focus")
-    plan = development_plan(council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid")
+    from framework.learning import merge_catalogues, read_catalogue
+
+    shipped = merge_catalogues(shipped=[read_catalogue(ROOT / "data" / "learning" / "ddat.yaml")])
+    plan = development_plan(
+        council, council_graph, DM, SPM, date=DAY, person="Sam Okafor", manager="Alex Reid", library=shipped
+    )
+    assert plan.focus[0].resources, "the shipped catalogue's resources, as the page lists them"
     if fmt == "md":
         assert out.read_text(encoding="utf-8") == plan_markdown(plan)
     elif fmt == "csv":
@@ -422,6 +433,25 @@ def test_the_command_line_takes_a_saved_assessment_and_a_focus(tmp_path, council
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Development plan: Mine → Delivery Manager (PO4)")
     assert text.count("\n### ") == 5
+
+
+@pytest.mark.slow
+def test_the_command_line_lists_an_organisations_catalogue_first(tmp_path):
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        "id: ours\nname: Our L&D catalogue\nresources:\n"
+        "- {title: Product leadership programme, kind: course, access: organisation, source: Our course list,\n"
+        "   serves: [{skill: product-management, levels: [expert]}]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.csv"
+    result = cli("--current", DM, "--target", SPM, "--catalogue", str(ours), "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    product = rows[(rows["Part"] == "Focus") & (rows["Item"] == "Product management")].iloc[0]
+    first, second = product["Resources"].splitlines()[:2]
+    assert first.startswith("Product leadership programme — course, Organisation only (Our L&D catalogue, for Expert")
+    assert second.startswith("Developing a roadmap — GOV.UK Service Manual"), "then the shipped catalogue's"
 
 
 @pytest.mark.parametrize(

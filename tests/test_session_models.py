@@ -126,10 +126,38 @@ def test_an_assessment_edit_changes_only_the_skills_listed_and_marks_it_edited()
         edited.levels["planning"] = "working"  # read-only
 
 
+# --------------------------------------------------------------------------- an action made for the person
+
+
+RESOURCE_ACTION = "Work through “Making prototypes” (guide) for Prototyping, to Practitioner: https://example.org/p"
+
+
+def test_an_action_from_a_resource_fills_the_empty_last_row_else_a_new_one():
+    inputs, filled = PlanInputs().add_action().with_action_from(RESOURCE_ACTION)
+    assert filled == 1, "the empty row a plan starts with takes it: no empty row is left above it"
+    assert [a.action for a in inputs.agreed_actions()] == [RESOURCE_ACTION]
+    assert inputs.agreed_actions()[0].status == "Not started"
+    typed, _ = inputs.add_action().edit_action(2, owner="Sam")  # a row with something typed in it is not empty
+    after, filled = typed.with_action_from("Join the product and service community")
+    assert filled == 3
+    assert [a.action for a in after.agreed_actions()] == [RESOURCE_ACTION, "", "Join the product and service community"]
+    assert after.agreed_actions()[1].owner == "Sam", "what was typed stays where it was"
+
+
+def test_an_action_from_a_resource_is_never_added_twice_nor_over_the_limit():
+    inputs, _ = PlanInputs().with_action_from(RESOURCE_ACTION)
+    again, filled = inputs.with_action_from(RESOURCE_ACTION)
+    assert (again, filled) == (inputs, None)
+    too_long, filled = inputs.with_action_from("x" * (LIMITS["action"] + 1))
+    assert (too_long, filled) == (inputs, None)
+    assert inputs.with_action_from("  ") == (inputs, None)
+
+
 def test_a_records_levels_say_whose_they_are_until_changed_here():
     profile = Profile(framework="council", based_on="delivery-manager", skills={"planning": "expert", "x": "working"})
-    mine = Assessment.from_record(profile, {"planning": "agreed", "x": "self"})
+    mine = Assessment.from_record(profile, {"planning": "agreed", "x": "self"}, dt.date(2027, 1, 15))
     assert mine.source == FROM_RECORD
+    assert mine.as_of == dt.date(2027, 1, 15), "the date of the check-in the levels are from"
     changed = mine.with_levels({"planning": "practitioner", "x": "working"}, listed=["planning", "x"])
     assert dict(changed.voices) == {"x": "self"}, "a level changed here is no longer the record's"
 

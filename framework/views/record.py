@@ -16,8 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..expectations import effective_expectations
+from ..learning import Library
 from ..models import Framework
+from ..plan import PlanResource, skill_resources
 from ..record import EXPECTATION_RATINGS, NOT_OBSERVED
+from ..skills import next_level_step
 from .gap import level_choices, skills_to_assess
 
 __all__ = [
@@ -27,12 +30,14 @@ __all__ = [
     "Criterion",
     "LevelNote",
     "NextLevel",
+    "SkillLearning",
     "SkillScale",
     "criteria",
     "level_notes",
     "next_level",
     "skill_scale",
     "skill_scales",
+    "ways_to_learn",
 ]
 
 NOT_OBSERVED_LABEL = "Not observed yet"
@@ -140,9 +145,9 @@ def criteria(framework: Framework, graph: object, role: str | None) -> tuple[Cri
 def next_level(framework: Framework, scale: SkillScale, held: str | None) -> NextLevel:
     """What the level above ``held`` (a level id; none or not observed counts as below the lowest) looks like.
 
-    The next level is the next rung of the framework's scale. Where the framework does not describe it for this
-    skill, the nearest level above ``held`` that it does describe is shown instead, said to be so — never a
-    level at or below the one held.
+    The rule is the gap's and the plan's (:func:`framework.skills.next_level_step`): the next rung of the
+    framework's scale; where the framework does not describe it for this skill, the nearest level above ``held``
+    that it does describe, said to be so — never a level at or below the one held.
 
     >>> from framework import load_framework
     >>> council = load_framework("data/roles.yaml")
@@ -151,32 +156,28 @@ def next_level(framework: Framework, scale: SkillScale, held: str | None) -> Nex
     >>> step.name, step.descriptor is None, step.nearest_above[0]
     ('Working', True, 'Practitioner')
     """
-    levels = framework.skill_levels
-    at = next((i for i, lv in enumerate(levels) if lv.id == held), -1)  # -1: no level, or not observed
-    if at + 1 >= len(levels):
-        top = levels[-1].name if levels else "The level held"
+    step = next_level_step(framework, scale.skill, held)
+    if step is None:
+        top = framework.skill_levels[-1].name if framework.skill_levels else "The level held"
         return NextLevel(None, None, None, None, f"{top} is the top of the scale: there is no level above it.")
-    step = levels[at + 1]
-    descriptor = scale.descriptors.get(step.id)
-    if descriptor is not None:
-        return NextLevel(step.id, step.name, descriptor, None, f"The next level up is {step.name}:")
-    above = next(((lv.name, scale.descriptors[lv.id]) for lv in levels[at + 2 :] if lv.id in scale.descriptors), None)
-    if above is None:
+    if step.descriptor is not None:
+        return NextLevel(step.level, step.name, step.descriptor, None, f"The next level up is {step.name}:")
+    if step.nearest is None:
+        below = next((lv.name for lv in framework.skill_levels if lv.id == held), "none")
         return NextLevel(
-            step.id,
+            step.level,
             step.name,
             None,
             None,
-            f"The next level up is {step.name}; the framework describes no level above "
-            f"{levels[at].name if at >= 0 else 'none'} for {scale.name}.",
+            f"The next level up is {step.name}; the framework describes no level above {below} for {scale.name}.",
         )
     return NextLevel(
-        step.id,
+        step.level,
         step.name,
         None,
-        above,
+        step.nearest,
         f"The next level up is {step.name}, which the framework does not describe for {scale.name}; the nearest "
-        f"level above it that it describes is {above[0]}:",
+        f"level above it that it describes is {step.nearest[0]}:",
     )
 
 
@@ -194,4 +195,49 @@ def level_notes(framework: Framework, scale: SkillScale, chosen: str | None) -> 
         if level.id == scale.needed:
             marks.append("the target role needs it")
         out.append(LevelNote(level.id, level.name, scale.descriptors.get(level.id), tuple(marks)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class SkillLearning:
+    """Ways to learn one skill of a check-in: up to three resources at the level to reach, and why that level."""
+
+    skill: str
+    name: str
+    level: str  # the level id to reach
+    level_name: str
+    why: str  # "the level the target role needs", "the next level up from Working"
+    resources: tuple[PlanResource, ...]
+
+    @property
+    def towards(self) -> str:
+        """The skill and the level to reach, as an action made from a resource names them."""
+        return f"{self.name}, to {self.level_name}"
+
+
+def ways_to_learn(
+    framework: Framework, library: Library | None, scales: tuple[SkillScale, ...], held: Mapping[str, str]
+) -> tuple[SkillLearning, ...]:
+    """For each skill of the check-in (``scales``), the level to reach — the level the target role needs where it
+    is above the one ``held`` (skill id → level id, as the gap reads a check-in), else the next level up
+    (:func:`framework.skills.next_level_step`) — and up to three resources for it, from the learning catalogues
+    in ``library`` and the framework's own (:func:`framework.plan.skill_resources`, as the plan lists them). A
+    skill held at the top of the scale has no level to reach and is left out.
+
+    Built from a person's levels: for their run only, never kept.
+    """
+    rank, names = framework.level_rank, {lv.id: lv.name for lv in framework.skill_levels}
+    out = []
+    for scale in scales:
+        have = held.get(scale.skill)
+        if scale.needed is not None and rank[scale.needed] > rank.get(have, 0):
+            level, why = scale.needed, "the level the target role needs"
+        else:
+            step = next_level_step(framework, scale.skill, have)
+            if step is None:
+                continue
+            level = step.level
+            why = f"the next level up from {names[have]}" if have in names else "the first level of the scale"
+        resources = skill_resources(framework, library, scale.skill, level)
+        out.append(SkillLearning(scale.skill, scale.name, level, names[level], why, resources))
     return tuple(out)

@@ -13,6 +13,7 @@ to disk or logged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -44,6 +45,7 @@ class Assessment:
     #: Where each level comes from, for levels taken from a development record: skill id → "agreed",
     #: "manager" or "self"; a level changed here is no longer the record's.
     voices: Mapping[str, str] | None = None
+    as_of: dt.date | None = None  # for levels taken from a development record: the date of its check-in
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "levels", _frozen(self.levels))
@@ -61,9 +63,12 @@ class Assessment:
         return cls(profile.framework, profile.based_on, profile.skills, True, source, profile.label)
 
     @classmethod
-    def from_record(cls, profile: Profile, voices: Mapping[str, str], source: str = FROM_RECORD) -> Assessment:
-        """A development record's levels (agreed, else the manager's, else the person's own), and which is which."""
-        return cls(profile.framework, profile.based_on, profile.skills, True, source, profile.label, voices)
+    def from_record(
+        cls, profile: Profile, voices: Mapping[str, str], as_of: dt.date, source: str = FROM_RECORD
+    ) -> Assessment:
+        """A development record's levels (agreed, else the manager's, else the person's own) at its check-in of
+        ``as_of``, and which is which."""
+        return cls(profile.framework, profile.based_on, profile.skills, True, source, profile.label, voices, as_of)
 
     def with_levels(self, levels: Mapping[str, str | None], *, listed: Iterable[str]) -> Assessment:
         """The levels set in the editor for the ``listed`` skills (None: not held), every other skill's kept. An

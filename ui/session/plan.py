@@ -127,6 +127,18 @@ class PlanInputs:
         actions = tuple(updated if a.id == action_id else a for a in self.actions)
         return replace(self, actions=actions), " ".join(problems) or None
 
+    def with_action_from(self, text: str) -> tuple[PlanInputs, int | None]:
+        """An action written for the person (a learning resource's "add as an action"): in the last row where
+        nothing is typed in it yet, else in a new row at the end; and the id of that row. Where an action already
+        says exactly ``text``, nothing changes (id None): a second click never adds it twice. A text over the
+        limit is refused (id None), as typed text is."""
+        text = text.strip()
+        if not text or _too_long("action", text, "The action") or any(a.action.strip() == text for a in self.actions):
+            return self, None
+        inputs = self if self.actions and self.actions[-1].blank else self.add_action()
+        row = replace(inputs.actions[-1], action=text)
+        return replace(inputs, actions=(*inputs.actions[:-1], row)), row.id
+
     def remove_action(self, action_id: int) -> PlanInputs:
         return replace(self, actions=tuple(a for a in self.actions if a.id != action_id))
 

@@ -8,7 +8,9 @@ Each run computes the comparison once (:func:`framework.views.gap.gap_page`: the
 candidates, the route check) — kept and shared for two roles, made for this run only from a person's own
 assessment. What a person writes — the assessment, names, dates, agreed actions — lives in their session as
 typed models (:mod:`ui.session`) and in the files they download, never in a cache, never in a link. The plan's
-tab is a fragment: an edit there reruns the plan, not the page.
+tab is a fragment: an edit there reruns the plan, not the page. Its resources come from the learning catalogues
+this session uses (an organisation's added in the sidebar among them), given to the comparison for this run
+(:func:`framework.plan.with_learning`); any of them becomes an agreed action in one click.
 """
 
 from __future__ import annotations
@@ -19,42 +21,57 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from framework import FrameworkError
 from framework.dates import INPUT_FORMAT, is_past, uk_date
 from framework.expectation_text import expectations_markdown
 from framework.expectations import effective_expectations, has_expectations
-from framework.plan import ACTION_STATUSES, Action, FocusItem, PlanBasis, RouteCheck, plan_from, route_check
-from framework.planfiles import focus_markdown, plan_csv, plan_file_stem, plan_markdown, plan_pdf
+from framework.plan import (
+    ACTION_STATUSES,
+    Action,
+    FocusItem,
+    PlanBasis,
+    RouteCheck,
+    plan_from,
+    resource_action,
+    route_check,
+    with_learning,
+)
+from framework.planfiles import (
+    focus_markdown,
+    plan_csv,
+    plan_file_stem,
+    plan_markdown,
+    plan_pdf,
+    resources_heading,
+)
 from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
-from ui import render, state
+from ui import learning, render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
+from ui.resources import offer_resources
 from ui.session import assessment as assessments
 from ui.session import plan as plan_inputs
 from ui.session import record as record_state
 from ui.session.assessment import FROM_RECORD, Assessment
 from ui.session.plan import PlanInputs
+from ui.skill_links import skill_link
+from ui.uploads import Used, file_upload
 
 ROLE, SELF = "role", "self"
 MODES = {ROLE: "A role", SELF: "My self-assessment"}
 NONE = "none"
-UPLOAD_DONE = "gap_upload_done"  # the id of the uploaded file already applied
 EDITOR = "gap_editor_"  # the levels table's key: a new one for each load, start again or list of skills
 FOCUS = "plan-focus"
+JUST_ADDED = "plan-action-added"  # the number of the action a resource just became, to say so once
 PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
 #: ``?levels=record``: the development record page's link — take the levels (and open actions) of the record this
 #: session holds. The link says only that; the record itself never leaves the session.
 FROM_RECORD_LINK = "levels"
 GAP_TAB = "gap-tab"  # the tabs' key: the open tab
 CHANGES, BY_SKILL, GLANCE, PLAN = "What changes", "Skill by skill", "At a glance", "Development plan"
-RECORD_LEVELS = (
-    "the latest check-in of your development record: the agreed level where there is one, else your line "
-    "manager's, else your own"
-)
 
 
 def tabs_for(framework) -> list[str]:
@@ -129,8 +146,7 @@ def comparison(loaded, mine: Assessment | None, current: str | None, target: str
         return page
     profile = mine.profile(fw, SELF_LABEL)
     route = loaded.view(_route, profile.based_on, target)
-    levels_from = RECORD_LEVELS if mine.source == FROM_RECORD else None
-    return gap_page(fw, loaded.graph, profile, target, route=route, levels_from=levels_from)
+    return gap_page(fw, loaded.graph, profile, target, route=route, levels_from=_record_levels(mine))
 
 
 def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, target: str):
@@ -150,69 +166,59 @@ def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, 
 
 
 def _load_upload(fw) -> None:
-    """Apply a newly uploaded profile; a file with problems lists them and leaves the assessment as it was."""
-    upload = st.file_uploader(
+    """Apply a newly uploaded profile (or development record); a file with problems lists them and leaves the
+    assessment as it was."""
+
+    def use(name: str, data: bytes) -> Used:
+        if b"record_version" in data:
+            record, warnings = load_record(data, name=name, framework=fw)
+            _take_record(fw, record, name)
+            return Used(
+                f"Loaded the development record {md(name)}: the levels of its latest check-in "
+                f"({uk_date(record.latest.date)}).",
+                tuple(str(w) for w in warnings),
+            )
+        profile = load_profile(data, name=name, framework=fw)
+        assessments.keep(Assessment.loaded(profile, name), new_editor_needed=True)
+        return Used(
+            f"Loaded {md(name)}: levels for {len(profile.skills)} skills. It replaces the assessment shown before."
+        )
+
+    file_upload(
         "Load a saved self-assessment",
-        type=["yaml", "yml", "json"],
         key="gap_upload",
-        max_upload_size=1,
-        help="A file saved from this page (YAML or JSON).",
-    )
-    if upload is None or st.session_state.get(UPLOAD_DONE) == upload.file_id:
-        return
-    if b"record_version" in upload.getvalue():
-        _load_record_upload(fw, upload)
-        return
-    try:
-        profile = load_profile(upload.getvalue(), name=upload.name, framework=fw)
-    except FrameworkError as error:
-        render.unusable_file(upload.name, error, kept="your assessment is unchanged")
-        return
-    assessments.keep(Assessment.loaded(profile, upload.name), new_editor_needed=True)
-    st.session_state[UPLOAD_DONE] = upload.file_id
-    st.success(
-        f"Loaded {md(upload.name)}: levels for {len(profile.skills)} skills. It replaces the assessment shown before.",
-        icon=":material/check_circle:",
+        use=use,
+        kept="your assessment is unchanged",
+        help="A file saved from this page (YAML or JSON), or a development record.",
     )
 
 
-def _load_record_upload(fw, upload) -> None:
-    """A development record given to this page: its latest check-in's levels become the assessment."""
-    try:
-        record, warnings = load_record(upload.getvalue(), name=upload.name, framework=fw)
-    except FrameworkError as error:
-        render.unusable_file(upload.name, error, kept="your assessment is unchanged")
-        return
+def _take_record(fw, record, source: str = FROM_RECORD) -> None:
+    """A development record's latest check-in becomes the assessment; its name, its open actions and its next
+    check-in fill in the plan where the plan has none of its own yet (what a person typed is never replaced)."""
     profile, voices = record_profile(record, fw)
-    assessments.keep(Assessment.from_record(profile, voices, upload.name), new_editor_needed=True)
-    st.session_state[UPLOAD_DONE] = upload.file_id
-    st.success(
-        f"Loaded the development record {md(upload.name)}: the levels of its latest check-in "
-        f"({uk_date(record.latest.date)}).",
-        icon=":material/check_circle:",
-    )
-    if warnings:
-        st.code("\n".join(str(w) for w in warnings), language=None)
-
-
-def _use_record(fw) -> None:
-    """The record's levels become the assessment; its name and its open actions fill in the plan where the
-    plan has none of its own yet."""
-    record = record_state.get(fw)
-    if record is None:
-        return
-    profile, voices = record_profile(record, fw)
-    assessments.keep(Assessment.from_record(profile, voices), new_editor_needed=True)
+    latest = record.latest
+    assessments.keep(Assessment.from_record(profile, voices, latest.date, source), new_editor_needed=True)
     inputs = plan_inputs.current()
     if record.person and not inputs.person.strip():
         inputs, _ = inputs.with_name("person", record.person)
         st.session_state.pop(PERSON, None)  # the field shows the plan's name afresh
+    if latest.next_check_in is not None and inputs.next_check_in is None:
+        inputs = inputs.with_next_check_in(latest.next_check_in)
+        st.session_state.pop(NEXT, None)
     open_actions = [
         Action(a.action, a.by, a.owner or "", a.support or "", RECORD_ACTION_STATUSES[a.status])
-        for a in record.latest.actions
+        for a in latest.actions
         if a.status != "done"
     ]
     plan_inputs.keep(inputs.with_actions(open_actions))
+
+
+def _use_record(fw) -> None:
+    """The levels of the record this session holds (its link, or its button)."""
+    record = record_state.get(fw)
+    if record is not None:
+        _take_record(fw, record)
 
 
 def _record_offer(fw) -> None:
@@ -233,14 +239,30 @@ def _record_offer(fw) -> None:
     )
 
 
+def _record_levels(mine: Assessment) -> str | None:
+    """Where the levels of an assessment taken from a development record come from, in words (None for any
+    other assessment): the record, the date of its check-in, which voice, and levels changed here since."""
+    if mine.as_of is None:
+        return None
+    whose = "your development record" if mine.source == FROM_RECORD else mine.source
+    said = (
+        f"the latest check-in of {whose} ({uk_date(mine.as_of)}): the agreed level where there is one, else your "
+        "line manager's, else your own"
+    )
+    if set(mine.voices or {}) != set(mine.levels):
+        said += "; the levels changed on this page are yours"
+    return said
+
+
 def _voices_caption(mine: Assessment) -> str:
     counts: dict[str, int] = {}
     for voice in mine.voices.values():
         counts[voice] = counts.get(voice, 0) + 1
     said = ", ".join(f"{n} {SOURCES.get(s, s)}" for s, n in counts.items())
+    when = f" ({uk_date(mine.as_of)})" if mine.as_of else ""
     return (
-        "Levels from the development record's latest check-in: the agreed level where there is one, else the "
-        f"line manager's, else your own ({md(said)}). The “From” column says which for each skill."
+        f"Levels from the development record's latest check-in{when}: the agreed level where there is one, else "
+        f"the line manager's, else your own ({md(said)}). The “From” column says which for each skill."
     )
 
 
@@ -516,8 +538,14 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
                 view.table,
                 key="stacked-gap",
                 intro="### Skill by skill\n\nBiggest gaps first. The development plan tab gives, for the skills in "
-                "focus, what each level still to reach looks like and ways to practise.",
+                "focus, what each level still to reach looks like, ways to practise and ways to learn.",
             )
+            st.markdown(
+                "**Each skill's own page:** what every level looks like, the roles that need it, how to learn it."
+            )
+            with st.container(horizontal=True, gap="small", key="gap-skill-links"):
+                for row in view.gap.rows:
+                    skill_link(loaded, row.skill)
     if GLANCE in drawn:
         with drawn[GLANCE]:
             chart_col, side_col = st.columns([3, 2], gap="large")
@@ -526,7 +554,7 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
             side_col.markdown(_beside_chart(fw, view))
     with drawn[PLAN]:
         subject = current if mine is None else "self"
-        plan_tab(basis, (fw.id, subject or "", target))
+        plan_tab(loaded, with_learning(basis, fw, learning.library(loaded)), (fw.id, subject or "", target))
     if fw.attribution:
         st.caption(md(fw.attribution))
 
@@ -554,7 +582,7 @@ def _seed(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def _take_edits(basis: PlanBasis, inputs: PlanInputs) -> tuple[PlanInputs, list[str]]:
+def _take_edits(inputs: PlanInputs) -> tuple[PlanInputs, list[str]]:
     """What the plan's fields hold now, into the plan's inputs; the problems of what was refused, each naming the
     field and why. A field not drawn in this run (its tab closed) leaves the inputs as they are."""
     problems = []
@@ -578,6 +606,18 @@ def _take_edits(basis: PlanBasis, inputs: PlanInputs) -> tuple[PlanInputs, list[
 
 def _add_action() -> None:
     plan_inputs.keep(plan_inputs.current().add_action())
+
+
+def _add_action_from(text: str) -> None:
+    """A resource's "add as an action": what is typed in the fields is taken first, so the row it fills is truly
+    empty, and that row's fields are drawn afresh from the plan."""
+    inputs, _ = _take_edits(plan_inputs.current())  # a refused edit is said again by the run that follows
+    inputs, filled = inputs.with_action_from(text)
+    if filled is not None:
+        for field in FIELDS:
+            st.session_state.pop(_action_key(filled, field), None)
+        st.session_state[JUST_ADDED] = inputs.number_of(filled)
+    plan_inputs.keep(inputs)
 
 
 def _remove_action(action_id: int) -> None:
@@ -627,7 +667,7 @@ def _actions_editor(inputs: PlanInputs) -> None:
 
 
 @st.fragment
-def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
+def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     """The plan: choose a focus, write in names, dates and agreed actions (kept in this session only), read
     each focus gap in detail, and download the plan as a PDF to print, Markdown or CSV.
 
@@ -642,7 +682,7 @@ def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     if inputs.focus is None:
         inputs = inputs.with_focus(basis.default_focus)
         st.session_state.pop(FOCUS, None)
-    inputs, problems = _take_edits(basis, inputs)
+    inputs, problems = _take_edits(inputs)
     plan_inputs.keep(inputs)
 
     candidates = {item.key: item for item in basis.candidates}
@@ -664,6 +704,8 @@ def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
         st.date_input("Next check-in", key=NEXT, **DATES)
     _past(inputs.next_check_in, "The next check-in")
     _actions_editor(inputs)
+    if (added := st.session_state.pop(JUST_ADDED, None)) is not None:
+        st.toast(f"Added to the agreed actions as action {added}.", icon=":material/add_task:")
     for problem in problems:
         st.error(md(problem), icon=":material/error:")
 
@@ -686,12 +728,15 @@ def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
         where=buttons,
     )
     st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")
+    agreed = {a.action.strip() for a in inputs.actions}
     for number, item in enumerate(plan.focus, 1):
         with st.expander(f"{number}. {md(item.name)} — {md(item.now)} → {md(item.needed)}", expanded=number == 1):
-            _focus_detail(item)
+            _focus_detail(loaded, item, agreed)
     if plan.others:
         with st.expander(f"Other gaps, for a later plan ({len(plan.others)})"):
             st.markdown("\n".join(f"- {md(_focus_label(i))}" for i in plan.others))
+    if basis.catalogues and any(item.resources for item in plan.focus):
+        st.caption(f"Learning resources: {md(basis.catalogues)}")
     with st.expander("Preview the whole plan"):
         # Its headings two levels down, under the page's: the page keeps one h1 and its headings in order.
         st.markdown(
@@ -699,13 +744,27 @@ def plan_tab(basis: PlanBasis, comparison: tuple[str, ...]) -> None:
         )
 
 
-def _focus_detail(item: FocusItem) -> None:
+def _focus_detail(loaded, item: FocusItem, agreed: set[str]) -> None:
     """One focus gap: what good looks like at the level needed (the levels on the way named), ways to practise
-    with the rule that chose them, and resources — as the plan's Markdown says them."""
+    with the rule that chose them — as the plan's Markdown says them — and its resources, each of which can
+    become an agreed action in one click."""
+    if item.skill is not None:
+        skill_link(
+            loaded, item.skill, label=f"{item.name} on the Skills page: every level, who needs it, how to learn it"
+        )
     *before, _ = item.looks_like or (None,)
-    st.markdown(focus_markdown(item, steps=item.looks_like[-1:]))
+    st.markdown(focus_markdown(item, steps=item.looks_like[-1:], resources=False))
     if before:
         st.caption(
             "On the way: " + ", ".join(md(step.level) for step in before) + ". The plan's Markdown file describes "
             "each of these levels too."
+        )
+    if item.resources:
+        st.markdown(f"**{md(resources_heading(item))}**")
+        offer_resources(
+            item.resources,
+            key=f"plan-learn-{zlib.crc32(item.key.encode()):08x}",
+            action=lambda r: resource_action(r, f"{item.name}, to {item.needed}"),
+            agreed=agreed,
+            on_add=_add_action_from,
         )

@@ -19,7 +19,6 @@ import datetime
 
 import streamlit as st
 
-from framework import FrameworkError
 from framework.dates import INPUT_FORMAT, is_past, uk_date
 from framework.progress import VOICE_NAMES, check_in_label, progress
 from framework.record import (
@@ -38,9 +37,9 @@ from ui.record_figures import VOICE_KEY, skill_chart
 from ui.render import md
 from ui.session import record as record_session
 from ui.session.record import RecordSession
+from ui.uploads import Used, file_upload
 from ui.views import record_checkin as checkin
 
-UPLOAD_DONE = "record_upload_done"
 LOADED = "record-loaded"  # what to say once about a file just loaded
 START_CURRENT, START_TARGET, START_NAME = "record_current", "record_target", "record_start_name"
 
@@ -123,33 +122,25 @@ def _start(loaded) -> None:
 
 
 def _load(fw) -> None:
-    upload = st.file_uploader(
+    def use(name: str, data: bytes) -> Used:
+        record, warnings = load_record(data, name=name, framework=fw)
+        session = RecordSession.begin(
+            record, fw.id, source=name, warnings=[str(w) for w in warnings], previous=record_session.get_session()
+        )
+        record_session.put(session)
+        checks = len(record.check_ins)
+        # Said above the record, once: the section this is in folds away once a record is open.
+        st.session_state[LOADED] = f"Loaded {md(name)}: {checks} check-in{'s' * (checks != 1)}" + (
+            f", {len(warnings)} warning{'s' * (len(warnings) != 1)} (below)." if warnings else "."
+        )
+        return Used()
+
+    file_upload(
         "Load a saved development record (or a saved self-assessment)",
-        type=["yaml", "yml", "json"],
         key="record_upload",
-        max_upload_size=1,
+        use=use,
+        kept="nothing was changed",
         help="A file saved from this page or from the Skill gap page (YAML or JSON).",
-    )
-    if upload is None or st.session_state.get(UPLOAD_DONE) == upload.file_id:
-        return
-    st.session_state[UPLOAD_DONE] = upload.file_id
-    try:
-        record, warnings = load_record(upload.getvalue(), name=upload.name, framework=fw)
-    except FrameworkError as error:
-        render.unusable_file(upload.name, error, kept="nothing was changed")
-        return
-    session = RecordSession.begin(
-        record,
-        fw.id,
-        source=upload.name,
-        warnings=[str(w) for w in warnings],
-        previous=record_session.get_session(),
-    )
-    record_session.put(session)
-    checks = len(record.check_ins)
-    # Said above the record, once: the section this is in folds away once a record is open.
-    st.session_state[LOADED] = f"Loaded {md(upload.name)}: {checks} check-in{'s' * (checks != 1)}" + (
-        f", {len(warnings)} warning{'s' * (len(warnings) != 1)} (below)." if warnings else "."
     )
 
 
@@ -212,7 +203,7 @@ def edit(loaded, session: RecordSession) -> None:
     with st.expander("Evidence", expanded=True, icon=":material/description:"):
         checkin.evidence(loaded, checkin.subjects(fw, (*scales, *extra), rated))
     with st.expander("Agreed actions", expanded=True, icon=":material/task_alt:"):
-        checkin.actions(loaded)
+        checkin.actions(loaded, (*scales, *extra))
     check_in = session.current
     with st.expander("Notes of this check-in", expanded=bool(check_in.notes), icon=":material/edit_note:"):
         st.text_area(

@@ -17,11 +17,13 @@ import streamlit as st
 
 from framework.dates import INPUT_FORMAT, is_past, uk_date
 from framework.gaptext import descriptor_markdown
+from framework.plan import catalogue_notices, resource_action
 from framework.progress import differences
-from framework.record import ACTION_STATUSES, AGREED, MANAGER, SELF, AgreedAction, CheckIn
-from framework.views.record import RATING_CHOICES, Criterion, SkillScale, level_notes, next_level
-from ui import render
+from framework.record import ACTION_STATUSES, AGREED, MANAGER, SELF, AgreedAction, CheckIn, record_levels
+from framework.views.record import RATING_CHOICES, Criterion, SkillScale, level_notes, next_level, ways_to_learn
+from ui import learning, render
 from ui.render import md
+from ui.resources import offer_resources
 from ui.session import record as record_session
 from ui.session.record import EditRefused, RecordSession
 
@@ -48,6 +50,7 @@ COPIES = {
 }
 VOICE = "record_voice"
 PROGRESS_OPEN = "record-progress-open"  # the key of the page's progress section, True while it is open
+LEARN_OPEN = "record-learn-open"  # the key of the ways to learn, True while they are open
 CHANGED = "record-changed"  # an edit was applied in this run's callbacks
 MESSAGES = "record-messages"  # where → what to say about an edit there (refused, or kept with a warning)
 STATUS_IDS = {label: status for status, label in ACTION_STATUSES.items()}
@@ -421,9 +424,10 @@ def _put_action(index: int | None, keys: tuple[str, ...], where: str) -> None:
 
 
 @st.fragment
-def actions(loaded) -> None:
+def actions(loaded, scales: tuple[SkillScale, ...] = ()) -> None:
     """The check-in's agreed actions in the order agreed: each marked done in one click, changed or removed;
-    new ones added below."""
+    new ones added below; and ways to learn each skill of ``scales``, any of which becomes an action in one
+    click."""
     _catch_up()
     session = record_session.get_session(loaded.framework)
     if session is None:
@@ -465,3 +469,43 @@ def actions(loaded) -> None:
             "Add the action", icon=":material/add_task:", on_click=_put_action, args=(None, keys, "add-action")
         )
     say("add-action")
+    if scales:
+        _ways_to_learn(loaded, session, scales)
+
+
+def _add_learning(words: str) -> None:
+    apply(lambda s: s.with_action(words), "learn")
+
+
+def _ways_to_learn(loaded, session: RecordSession, scales: tuple[SkillScale, ...]) -> None:
+    """Per skill, up to three resources at the level to reach (the target role's, else the next level up), each
+    one click from being an agreed action. Drawn only while its section is open: most check-ins never open it."""
+    section = st.expander("Ways to learn, skill by skill", key=LEARN_OPEN, on_change="rerun", icon=":material/school:")
+    if not section.open:
+        return
+    fw = loaded.framework
+    held, _ = record_levels(session.record, fw, at=session.index)
+    agreed = {a.action for a in session.current.actions}
+    with section:
+        st.markdown(
+            "For each skill, a few ways to learn it at the level to reach — the level the target role needs, or "
+            "the next level up — from the learning catalogues in use. “Add as an action” adds one to this "
+            "check-in's agreed actions."
+        )
+        say("learn")
+        library = learning.library(loaded)
+        ways = ways_to_learn(fw, library, scales, held)
+        for way in ways:
+            st.markdown(f"**{md(way.name)}** — to {md(way.level_name)}, {md(way.why)}")
+            if not way.resources:
+                st.markdown("No resource in the catalogues in use names this level.")
+                continue
+            offer_resources(
+                way.resources,
+                key=f"rec-learn-{way.skill}",
+                action=lambda r, way=way: resource_action(r, way.towards),
+                agreed=agreed,
+                on_add=_add_learning,
+            )
+        if notices := catalogue_notices(library, (r for way in ways for r in way.resources)):
+            st.caption(f"Learning resources: {md(notices)}")

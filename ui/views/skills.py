@@ -5,19 +5,15 @@ search and its filter, which stack."""
 
 from __future__ import annotations
 
-import datetime as dt
-from urllib.parse import quote
-
 import streamlit as st
 
-from framework.dates import uk_date
 from framework.expectations import framework_areas
 from framework.gaptext import descriptor_markdown
 from framework.learning import LearningResource, Library, resources_by_level, resources_for_area
-from framework.learning_sources import describe_source
 from framework.views.skills import AreaView, SkillView, area_view, filter_rows, skill_view, skills_index
 from ui import learning, render, state
 from ui.data import arrow
+from ui.resources import resource_markdown
 
 SKILL, AREA = "skill", "area"  # the open skill or area: session keys and query parameters
 SEARCH, DISCIPLINE = "skill-search", "skill-discipline"
@@ -127,38 +123,6 @@ def _catalogues_note(library: Library) -> None:
 
 
 # --------------------------------------------------------------------------- one skill
-
-
-def _url(address: str) -> str:
-    """An address as a Markdown link target: characters that would end the link are percent-encoded."""
-    return quote(address, safe=":/?#@!$&*+,;=%~-._")
-
-
-def _date(day: dt.date | None) -> str:
-    return f", checked {uk_date(day)}" if day else ""
-
-
-def resource_markdown(resource: LearningResource) -> str:
-    """One resource as a list item: its title (a link to it, opening in a new tab), who offers it, what it is,
-    costs and takes, whether it is for the organisation's staff only; then where its title and address were
-    verified (with a link to the file, where the source names one)."""
-    title = render.md(resource.title)
-    head = f"[{title}]({_url(resource.address)})" if resource.address else f"**{title}**"
-    facts = [
-        render.md(x) for x in (resource.provider, resource.kind.replace("-", " "), resource.cost, resource.time) if x
-    ]
-    if resource.organisation_only:
-        facts.append("**Organisation only**")
-    source, link = describe_source(resource.source)
-    where = f"[{render.md(source)}]({_url(link)})" if link else render.md(source)
-    lines = [
-        f"- {head} — {' · '.join(facts)}",
-        f"  :small[{'Title and address verified in' if resource.address else 'Listed in'} {where}"
-        f"{_date(resource.checked_on)}]",
-    ]
-    if resource.note:
-        lines.append(f"  {render.md(resource.note)}")
-    return "  \n".join(lines)
 
 
 #: Resources listed in full under a level; the rest are one click away, so the next level is not pushed far down.

@@ -16,11 +16,24 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.dates import uk_date
+from framework.plan import catalogue_notices
 from framework.record import load_record
-from framework.team import DUE, DUE_WITHIN, OVERDUE, TeamView, team_csv, team_view, team_workbook
-from ui import render, state
+from framework.team import (
+    DUE,
+    DUE_WITHIN,
+    OVERDUE,
+    SecondHolder,
+    TeamView,
+    closing_single_points,
+    team_csv,
+    team_view,
+    team_workbook,
+)
+from framework.wording import and_list
+from ui import learning, render, state
 from ui.data import describe_error
 from ui.render import md
+from ui.resources import resource_markdown
 
 #: A sequential scale that stays readable in greyscale and for the common colour-vision deficiencies (cividis).
 SCALE = "cividis"
@@ -71,7 +84,9 @@ def main() -> None:
             st.markdown("Load one or more records above to see the team.")
         st.stop()
     view = team_view(fw, records)
-    show(view)
+    library = learning.library(loaded)
+    closing = closing_single_points(fw, view, library)
+    show(view, closing, catalogue_notices(library, (r for second in closing for r in second.resources)))
 
 
 def _heatmap(view: TeamView) -> go.Figure:
@@ -110,11 +125,13 @@ def _wrap(label: str, width: int = 22) -> str:
     return "<br>".join(textwrap.wrap(label, width)) or label
 
 
-def show(view: TeamView) -> None:
+def show(view: TeamView, closing: tuple[SecondHolder, ...] = (), notices: str | None = None) -> None:
     count = len(view.members)
     st.header(f"{count} member{'s' * (count != 1)}")
     _round(view)
-    _coverage(view)
+    _coverage(view, closing)
+    if notices:
+        st.caption(f"Learning resources: {md(notices)}")
     st.subheader("Each member against their own role, and their target")
     render.stacked_table(
         view.targets.replace("", "—"),
@@ -145,7 +162,22 @@ def _round(view: TeamView) -> None:
     )
 
 
-def _coverage(view: TeamView) -> None:
+def _closing(second: SecondHolder) -> str:
+    """How a single point of failure would close, under its line: who is nearest to covering the skill too, at
+    what level, and the ways to learn it there."""
+    who = and_list(second.members)
+    each = " each" if len(second.members) > 1 else ""
+    levels = f"{second.gain} level{'s' * (second.gain != 1)} to gain{each}"
+    lines = [f"  To close it: {md(who)} would cover it at {md(second.level_name)} ({levels})."]
+    if second.resources:
+        lines[0] += " Ways to learn it there:"
+        lines += [textwrap.indent(resource_markdown(r.resource, found=r.found), "  ") for r in second.resources]
+    else:
+        lines[0] += " No resource in the catalogues in use names that level."
+    return "\n\n".join(lines)
+
+
+def _coverage(view: TeamView, closing: tuple[SecondHolder, ...] = ()) -> None:
     st.subheader("Coverage of the skills the team's roles need")
     if not view.coverage:
         st.markdown("The members' current roles name no skills, so there is nothing to cover.")
@@ -157,13 +189,20 @@ def _coverage(view: TeamView) -> None:
         "their role needs (or, where their role does not need it, at the lowest level the team's roles need). "
         "Targets do not count. Fewest first.",
     )
-    st.markdown("**Single points of failure** — a needed skill one member alone covers:")
+    st.markdown(
+        "**Single points of failure** — a needed skill one member alone covers; under each, who is nearest to "
+        "covering it too, and ways to learn it from the learning catalogues in use:"
+    )
     if view.single_points:
-        st.markdown(
-            "\n".join(
-                f"- **{md(c.name)}**: only {md(c.holders[0])} — needed by {md(c.needed)}" for c in view.single_points
-            )
-        )
+        by_skill = {second.coverage.skill: second for second in closing}
+        items = []
+        for c in view.single_points:
+            item = f"- **{md(c.name)}**: only {md(c.holders[0])} — needed by {md(c.needed)}"
+            if c.skill in by_skill:
+                item += "\n\n" + _closing(by_skill[c.skill])
+            items.append(item)
+        with st.container(key="team-single-points"):
+            st.markdown("\n".join(items))
     else:
         st.markdown("No needed skill rests on one member alone.")
     if view.uncovered:
