@@ -17,8 +17,13 @@ def chart(at) -> dict:
     return json.loads(element.proto.spec)
 
 
+def meta(trace: dict) -> dict:
+    """What a trace says it is: sent as a JSON string (``ui/plotly_once.py``)."""
+    return json.loads(trace["meta"])
+
+
 def trace_parts(at) -> list[str]:
-    return [t["meta"]["part"] for t in chart(at)["data"]]
+    return [meta(t)["part"] for t in chart(at)["data"]]
 
 
 def options(at):
@@ -60,7 +65,7 @@ def test_ddat_hides_lateral_moves_at_first_and_says_so():
     options(at).multiselect(key="edges").set_value(["promotion", "lateral"]).run()
     assert not at.exception
     assert len(table(at)) == 157 + 785
-    assert "lateral" in {t["meta"].get("kind") for t in chart(at)["data"]}
+    assert "lateral" in {meta(t).get("kind") for t in chart(at)["data"]}
 
 
 def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
@@ -70,7 +75,7 @@ def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
     assert not at.exception
     assert len(table(at)) == 7 < everything
     assert set(table(at)["Move"]) == {"Promotion"}
-    assert {t["meta"].get("kind") for t in chart(at)["data"]} == {"promotion", None}
+    assert {meta(t).get("kind") for t in chart(at)["data"]} == {"promotion", None}
     assert param(at, "edges") == ["promotion"]
     options(at).multiselect(key="edges").set_value([]).run()
     assert len(table(at)) == 0
@@ -114,8 +119,8 @@ def test_unknown_values_in_the_url_are_named_in_a_warning(params, named):
 def test_finding_a_role_rings_it_on_the_map():
     at = page("pages/map.py", role="lead-developer")
     assert not at.exception
-    (route,) = [t for t in chart(at)["data"] if t["meta"]["part"] == "route"]
-    assert route["meta"]["roles"] == ["lead-developer"]
+    (route,) = [t for t in chart(at)["data"] if meta(t)["part"] == "route"]
+    assert meta(route)["roles"] == ["lead-developer"]
 
 
 def app_on_the_map(me: str | None = None, **params):
@@ -144,10 +149,10 @@ def test_page_runs_inside_the_app_on_ddat():
 def test_my_role_is_ringed_and_my_route_to_the_role_found_is_drawn():
     at = app_on_the_map(me="associate-project-manager", role="head-of-delivery-management")
     assert not at.exception
-    data = {t["meta"]["part"]: t for t in chart(at)["data"]}
-    assert data["selected"]["meta"]["role"] == "associate-project-manager"
+    data = {meta(t)["part"]: t for t in chart(at)["data"]}
+    assert meta(data["selected"])["role"] == "associate-project-manager"
     assert data["selected"]["name"].startswith("My current role")
-    route = data["route"]["meta"]["roles"]
+    route = meta(data["route"])["roles"]
     assert (route[0], route[-1]) == ("associate-project-manager", "head-of-delivery-management")
     assert data["route"]["name"] == "Your easiest route"
 
@@ -166,7 +171,7 @@ def test_closed_options_keep_what_was_chosen_and_links_open_them():
     at.session_state["map-options"] = False
     at.run()
     assert not at.multiselect
-    assert not [t for t in chart(at)["data"] if t["meta"]["part"] in ("edges", "arrows")], "still no moves"
+    assert not [t for t in chart(at)["data"] if meta(t)["part"] in ("edges", "arrows")], "still no moves"
     assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 1, "still one discipline"
     assert param(at, "discipline") == ["Data"]
     linked = page("pages/map.py", framework="ddat", edges="lateral")

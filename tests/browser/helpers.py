@@ -436,14 +436,16 @@ def describe_violations(violations: list[dict], *, targets: int = 3) -> str:
     return "\n".join(lines)
 
 
-# Where a role's point is on the career map, in page coordinates: from the figure's own data and axes.
+# Where a role's point is on the career map, in page coordinates: from the figure's own data and axes. A trace's
+# ``meta`` is sent as a JSON string (``ui/plotly_once.py``) or, on charts drawn the usual way, as an object.
 _MAP_POINT = """
 role => {
+  const part = t => (typeof t.meta === 'string' ? JSON.parse(t.meta) : t.meta || {}).part;
   const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
-    .find(g => (g.data || []).some(t => t.meta && t.meta.part === 'nodes'));
+    .find(g => (g.data || []).some(t => part(t) === 'nodes'));
   if (!gd) return null;
   for (const [n, trace] of gd._fullData.entries()) {
-    if (!trace.meta || trace.meta.part !== 'nodes') continue;
+    if (part(trace) !== 'nodes') continue;
     const i = Array.from(trace.customdata).indexOf(role);
     if (i < 0) continue;
     const L = gd._fullLayout, box = gd.getBoundingClientRect(), point = gd.calcdata[n][i];

@@ -30,6 +30,7 @@ from .helpers import (
     exceptions,
     expect_rerun,
     goto,
+    map_point,
     new_page,
     open_expanders,
     open_page,
@@ -312,29 +313,11 @@ def test_chart_labels_show_text_as_written(hostile, name):
     assert shown == [], f"{name}: chart labels show HTML entities instead of the characters: {shown[:5]}"
 
 
-# The screen position of a role's marker on the career map (plotly keeps its figure on the chart's element).
-_NODE_POSITION = """
-roleId => {
-  const gd = document.querySelector('[data-testid="stMain"] [data-testid="stPlotlyChart"] .js-plotly-plot');
-  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
-  for (const trace of gd._fullData) {
-    if (!trace.meta || trace.meta.part !== 'nodes') continue;
-    const i = Array.from(trace.customdata || []).indexOf(roleId);
-    if (i >= 0) return {x: box.left + xa._offset + xa.l2p(trace.x[i]), y: box.top + ya._offset + ya.l2p(trace.y[i])};
-  }
-  return null;
-}
-"""
-
-
 def test_map_hover_label_shows_the_title_as_written(hostile):
     visit(hostile, "home")  # the upload is in place
     page = hostile.page
     open_page(page, "Career map")
-    page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
-    point = page.evaluate(_NODE_POSITION, "alpha")
-    assert point, "Alpha's marker was not found on the map"
-    page.mouse.move(point["x"], point["y"])
+    page.mouse.move(*map_point(page, "alpha"))
     label = page.locator(".hoverlayer .hovertext").first
     label.wait_for()
     text = label.text_content()

@@ -24,13 +24,14 @@ from framework.views.map import (
     usual_kinds,
 )
 from ui import render, state
-from ui.data import arrow, shared_figure
+from ui.data import arrow
 from ui.map_figure import career_map_figure, figure_key, overview_figure
+from ui.plotly_once import drawn_once, plotly_chart
 
 
 def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
     view = map_view(framework, graph, kinds, focus)
-    return shared_figure(
+    return drawn_once(
         career_map_figure(
             view,
             title=None,
@@ -49,7 +50,7 @@ def _table(framework, graph, kinds, focus):
 def _overview_figure(framework, graph, found):
     overview = map_overview(framework, graph)
     title = graph.nodes[found]["title"] if found else ""
-    return shared_figure(overview_figure(overview, found=found, found_title=title))
+    return drawn_once(overview_figure(overview, found=found, found_title=title))
 
 
 def _overview_table(framework, graph):
@@ -149,7 +150,7 @@ def _overview(loaded, target: str | None, me: str | None) -> None:
     notes.append("## Roles by grade and discipline")
     st.markdown("\n\n".join(notes))
     with st.container(key="career-map"):
-        event = st.plotly_chart(
+        event = plotly_chart(
             figure,
             on_select="rerun",
             selection_mode="points",
@@ -214,7 +215,7 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
             icon=":material/smartphone:",
         )
     with st.container(key="career-map"):
-        event = st.plotly_chart(
+        event = plotly_chart(
             figure,
             on_select="rerun",
             selection_mode="points",
