@@ -6,7 +6,10 @@ way. For each page of the registry (``ui/pages.py``), in turn, on each app alter
 
 * **sidebar navigation**: a click on the page's link in the sidebar, from the page before it, until settled;
 * **a full load of a deep link** (``/roles?role=…``, ``/paths?from=…&to=…``): a new document and session;
-* **one interaction** on that page (:data:`INTERACTIONS`): a tab, an expander of options, a picker, a toggle.
+* **one interaction** on that page (:data:`INTERACTIONS`): a tab, an expander of options, a picker, a toggle;
+* on the council's and DDaT's frameworks, **editing** (:mod:`bench.editing`): a skill's level chosen in the
+  development record as each of its three voices, and a name, an action and its owner typed into the plan on
+  the Skill gap page — against the empty app's twins of those two pages, which carry the same widgets.
 
 *Settled* is the moment the page last changed — script state, elements, websocket messages — once Streamlit
 is idle and has been quiet for a while (``tests/browser/helpers.py``), measured in the page's own clock from
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import statistics
 import tempfile
@@ -39,6 +43,8 @@ from tests.browser.server import CHROMIUM_ARGS, app_command, rss_bytes
 from ui.pages import PAGES
 from ui.processes import Running, chromium_looked_at, find_chromium, free_port, running
 
+from . import editing
+from .editing import EDITS, VOICES, write_twin_app
 from .empty_app import Interaction, write_empty_app
 from .figures import RESULTS, ROOT, Config, synthetic_file
 from .timing import Row, format_ms
@@ -61,7 +67,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "record": Interaction("sidebar-picker", "My current role chosen (the record's start follows it)"),
     "team": Interaction("sidebar-picker", "My current role chosen"),
 }
-ACTIONS = ("sidebar", "deep link", "interaction")
+ACTIONS = ("sidebar", "deep link", "interaction", *(f"edit: {e.what}" for e in EDITS))
 START_TIMEOUT = 600  # seconds: the 10,000-role framework loads in the first run
 ACTION_TIMEOUT_MS = 120_000
 COLD_TIMEOUT_MS = 600_000
@@ -260,6 +266,10 @@ class Tab:
         link = self.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True)
         return self._measure(link.click, full_load=False)
 
+    def edit(self, action) -> Measure:
+        """An edit on the page (``action``: the click or key that commits it), to the page settled."""
+        return self._measure(action, full_load=False)
+
     def interact(self, interaction: Interaction) -> Measure | None:
         """The page's action, or None when the page has nothing of the kind."""
         main = self.page.locator('[data-testid="stMain"]')
@@ -366,6 +376,11 @@ def _specs(config: Config) -> list:
     return [spec for name, spec in names.items() if not config.pages or name in config.pages]
 
 
+def _edits_wanted(config: Config) -> bool:
+    """The editing scenarios run with every page, or when the record or the gap page is named."""
+    return not config.pages or bool({"record", "gap"} & set(config.pages))
+
+
 def _pages_round(results: Results, case: FrameworkCase, tabs: dict[str, Tab], order: list[str], specs: list) -> None:
     """One round over the pages: deep link, interaction, then sidebar to the next page; apps alternately."""
     for index, spec in enumerate(specs):
@@ -405,6 +420,132 @@ def _cold_start(results: Results, browser, case: FrameworkCase, app: str, served
                 "rss_mib": rss_bytes(server.pid) / 2**20,
             }
         )
+
+
+# --------------------------------------------------------------------------- editing (bench/editing.py)
+
+#: The frameworks the editing scenarios run on (at 10,000 roles a record starts from pickers of a discipline).
+EDITING_FRAMEWORKS = {"council": ROOT / "data" / "roles.yaml", "ddat": ROOT / "data" / "ddat.yaml"}
+
+
+def _exactly(text: str):
+    """A pattern matching ``text`` alone (a label, without what follows it)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
+def _radio(page, label: str):
+    """The radio group labelled ``label`` in the main area."""
+    return page.locator('[data-testid="stMain"] [data-testid="stRadio"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=_exactly(label))
+    )
+
+
+def _pick_role(page, label: str, title: str) -> None:
+    """Choose ``title`` in the main area's select box ``label`` (typed, then Enter): a rerun."""
+    from tests.browser.helpers import expect_rerun
+
+    box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=_exactly(label))
+    )
+    box.locator("input").click()
+    page.keyboard.type(title)
+    option = page.get_by_role("option").filter(has_text=title).first
+    with expect_rerun(page):
+        option.click()
+
+
+def _start_record(tab: Tab, content: dict, query: dict) -> None:
+    """Ours: a new record of the current role aiming at the target (the twin shows its record at once)."""
+    from tests.browser.helpers import expect_rerun
+
+    tab.deep_link("record", query)
+    _pick_role(tab.page, "Current role", content["current"])
+    _pick_role(tab.page, "Target role (optional)", content["target"])
+    with expect_rerun(tab.page):
+        tab.page.locator('[data-testid="stMain"]').get_by_role("button", name="Start a new record").click()
+
+
+def _choose_voice(tab: Tab, voice: str) -> None:
+    """Rate as ``voice`` (a rerun of the levels, unless it is the voice chosen already)."""
+    from tests.browser.helpers import expect_rerun
+
+    group = _radio(tab.page, "Rating as")
+    if not group.get_by_role("radio", name=voice, exact=True).is_checked():
+        with expect_rerun(tab.page):
+            group.get_by_text(voice, exact=True).click()
+
+
+def _level_click(tab: Tab, skill: dict, option: str) -> Measure:
+    target = _radio(tab.page, skill["label"]).get_by_text(option, exact=True)
+    target.scroll_into_view_if_needed()
+    return tab.edit(target.click)
+
+
+def _typed(tab: Tab, label: str, text: str) -> Measure:
+    """``text`` typed into the field ``label``, then Enter: measured from the Enter."""
+    field = tab.page.locator('[data-testid="stMain"]').get_by_label(label, exact=True)
+    field.scroll_into_view_if_needed()
+    field.fill(text)
+    return tab.edit(lambda: field.press("Enter"))
+
+
+def _editing(results: Results, browser, case: FrameworkCase, rounds: int) -> None:
+    """The editing scenarios (:mod:`bench.editing`) on ours and the twin, alternately; the first round warms."""
+    from framework import load_framework
+    from framework.graph import build_graph
+
+    framework = load_framework(EDITING_FRAMEWORKS[case.label])
+    pair = case.links["gap"]
+    content = editing.content(framework, build_graph(framework), pair["current"], pair["target"])
+    skill = content["record"]["skills"][0]
+    options = [label for choice, label in skill["choices"].items() if choice]  # each a real level choice
+    folder = Path(tempfile.mkdtemp(prefix="career-explorer-twin-"))
+    try:
+        twin = write_twin_app(folder / "app", INTERACTIONS, content)
+        with (
+            serve(_ours(case), RESULTS / "browser-ours.log") as ours,
+            serve(App(script=twin, cwd=twin.parent), RESULTS / "browser-empty.log") as empty,
+        ):
+            tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
+            framework_query = {"framework": case.key} if case.key else {}
+            try:
+                _start_record(tabs["ours"], content, framework_query)
+                tabs["empty"].deep_link("record", {})
+                chosen = {app: {} for app in tabs}  # app → voice → the option last clicked
+                for i in range(rounds + 1):
+                    order = ["ours", "empty"] if i % 2 else ["empty", "ours"]
+                    for voice, edit in zip(VOICES, EDITS[:3], strict=True):
+                        for app in order:
+                            tab = tabs[app]
+                            _choose_voice(tab, voice)
+                            last = chosen[app].get(voice)
+                            option = options[(options.index(last) + 1) % len(options) if last else 1 + i % 2]
+                            measure = _level_click(tab, skill, option)
+                            chosen[app][voice] = option
+                            if i:
+                                _record(results, (case.label, edit.page, f"edit: {edit.what}", app), measure)
+                query = {**pair, "tab": "development-plan"}
+                for app, tab in tabs.items():  # a plan starts with one empty action: the one typed into
+                    tab.deep_link("gap", {**query, **framework_query} if app == "ours" else {})
+                typed = {
+                    EDITS[3]: ("Person (optional)", "Sam Okafor {}"),
+                    EDITS[4]: ("Action 1", "Shadow the delivery manager's planning, week {}"),
+                    EDITS[5]: ("Action 1: owner", "Sam, with Alex {}"),
+                }
+                for i in range(rounds + 1):
+                    order = ["ours", "empty"] if i % 2 else ["empty", "ours"]
+                    for edit, (label, text) in typed.items():
+                        for app in order:
+                            measure = _typed(tabs[app], label, text.format(i + 1))
+                            if i:
+                                _record(results, (case.label, edit.page, f"edit: {edit.what}", app), measure)
+            finally:
+                for tab in tabs.values():
+                    tab.close()
+    except Exception as error:  # a timeout: recorded, and the run goes on
+        results.problems.append(f"{case.label} editing: {type(error).__name__}: {str(error)[:200]}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _fill_framework_cache(path: Path) -> None:
@@ -460,6 +601,9 @@ def run(config: Config) -> Results:
                             for tab in tabs.values():
                                 tab.close()
                         results.memory[case.label] = rss_bytes(ours.pid) / 2**20
+                    if case.label in EDITING_FRAMEWORKS and _edits_wanted(config):
+                        print(f"  {case.label}: {rounds} rounds of the editing scenarios", flush=True)
+                        _editing(results, browser, case, rounds)
             finally:
                 browser.close()
     finally:
@@ -583,7 +727,7 @@ def browser_rows(config: Config) -> list[Row]:
     rows = []
     for item in summary.values():
         target = TARGETS.get(item["framework"])
-        counted = item["action"] in ("sidebar", "interaction")
+        counted = item["action"] in ("sidebar", "interaction") or item["action"].startswith("edit: ")
         server = item["server_ms"][0]
         rows.append(
             Row(
