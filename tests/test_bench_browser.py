@@ -60,3 +60,58 @@ def test_the_pages_benchmarked_are_the_ones_asked_for():
     assert [spec.path for spec in _specs(Config(pages=("review", "map")))] == ["map", "review"]
     with pytest.raises(ValueError, match="unknown page mapp"):
         _specs(Config(pages=("mapp",)))
+
+
+# --------------------------------------------------------------------------- the editing twins
+
+
+def _widgets(at) -> dict[str, list[str]]:
+    """The labels of the widgets a person edits or clicks in a page's main area, by kind (in the page's order)."""
+    kinds = ("radio", "selectbox", "multiselect", "text_input", "text_area", "date_input", "button")
+    return {kind: [w.label for w in at.main.get(kind)] for kind in kinds}
+
+
+@pytest.fixture(scope="module")
+def twin(tmp_path_factory, council, council_graph):
+    from bench.browser import EDITING_FRAMEWORKS, cases
+    from bench.editing import content, write_twin_app
+
+    assert EDITING_FRAMEWORKS["council"].name == "roles.yaml"
+    pair = cases(Config(quick=True))[0].links["gap"]
+    page_content = content(council, council_graph, pair["current"], pair["target"])
+    return write_twin_app(tmp_path_factory.mktemp("twin") / "app", INTERACTIONS, page_content), pair, page_content
+
+
+def test_the_plan_twin_carries_the_plan_pages_widgets(twin):
+    from tests.apptest import page
+
+    script, pair, _ = twin
+    ours = page("pages/gap.py", current=pair["current"], target=pair["target"], tab="development-plan")
+    at = AppTest.from_file(str(script), default_timeout=60)
+    at.switch_page("empty_pages/gap.py")
+    at.run()
+    assert not ours.exception
+    assert not at.exception
+    mine, theirs = _widgets(ours), _widgets(at)
+    assert mine["button"].count("Add as an action") > 0, "resources are offered on the plan"
+    assert theirs == mine
+
+
+def test_the_record_twin_carries_the_record_pages_widgets(twin):
+    from tests.apptest import page
+
+    script, pair, page_content = twin
+    ours = page("pages/record.py")
+    ours.selectbox(key="record_current").set_value(pair["current"]).run()
+    ours.selectbox(key="record_target").set_value(pair["target"]).run()
+    ours.button[0].click().run()
+    at = AppTest.from_file(str(script), default_timeout=60)
+    at.switch_page("empty_pages/record.py")
+    at.run()
+    assert not ours.exception
+    assert not at.exception
+    mine, theirs = _widgets(ours), _widgets(at)
+    skills = [s["label"] for s in page_content["record"]["skills"]]
+    assert skills
+    assert set(skills) <= set(mine["radio"])
+    assert theirs == mine
