@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 import pandas as pd
 
 from .cells import csv_text
+from .docbounds import printable
 from .ids import file_stem
 from .plan import DevelopmentPlan, FocusItem
 from .textsafe import md_escape
@@ -264,12 +265,16 @@ def _first(text: str | None, words: int = 45) -> str:
 
 def plan_pdf(plan: DevelopmentPlan) -> bytes:
     """The 1:1 kit on one printable A4 page: who and when, where things stand, the focus with what good looks
-    like at the level needed and ways to practise, the agreed actions with their dates, and space to sign."""
+    like at the level needed and ways to practise, the agreed actions with their dates, and space to sign.
+
+    Made from the plan held to the bounds of :func:`framework.docbounds.printable`, so that its cost is small
+    and no text can outgrow a page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    plan = printable(plan)
     s = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

@@ -15,17 +15,18 @@ import pandas as pd
 import streamlit as st
 
 from framework import FrameworkError
+from framework.docbounds import bound_plan
 from framework.expectation_text import expectations_markdown
 from framework.expectations import effective_expectations, has_expectations
 from framework.gaptext import descriptor_markdown
 from framework.plan import ACTION_STATUSES, Action, DevelopmentPlan, FocusItem, development_plan
-from framework.planfiles import plan_csv, plan_file_stem, plan_markdown, plan_pdf
+from framework.planfiles import plan_csv, plan_file_stem, plan_markdown
 from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, DevelopmentRecord, load_record, record_levels, record_profile
 from framework.skills import Profile, dump_profile, load_profile, profile_from_role, standing_text
 from framework.views import GapView, gap_view
 from framework.views.gap import SELF_LABEL, level_choices, skills_to_assess
-from ui import record_state, render, state
+from ui import downloads, record_state, render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
@@ -678,15 +679,17 @@ def plan_tab(loaded, base: DevelopmentPlan, subject, target: str) -> None:
         actions=_actions(),
         current_label=base.current_label,
     )
+    bounded = bound_plan(plan)  # the files' bounds: what they leave out is said beside the buttons
+    plan = bounded.value
     buttons, stem = st.container(horizontal=True), plan_file_stem(plan)
-    render.download("Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name=f"{stem}.pdf", where=buttons)
-    render.download("Download the plan (Markdown)", lambda: plan_markdown(plan), file_name=f"{stem}.md", where=buttons)
-    render.download(
-        "Download the plan (CSV, for a spreadsheet)",
-        lambda: plan_csv(plan).encode("utf-8"),
-        file_name=f"{stem}.csv",
-        where=buttons,
+    downloads.offer(
+        "Download the plan (PDF, to print)", downloads.Apart("plan-pdf", (plan,)), f"{stem}.pdf", where=buttons
     )
+    downloads.offer("Download the plan (Markdown)", lambda: plan_markdown(plan), f"{stem}.md", where=buttons)
+    downloads.offer(
+        "Download the plan (CSV, for a spreadsheet)", lambda: plan_csv(plan).encode(), f"{stem}.csv", where=buttons
+    )
+    downloads.cuts_notice(bounded.cuts)
     st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")
     for number, item in enumerate(plan.focus, 1):
         with st.expander(f"{number}. {md(item.name)} — {md(item.now)} → {md(item.needed)}", expanded=number == 1):

@@ -42,7 +42,7 @@ from framework.record import (
     record_file_stem,
 )
 from framework.views.record import RecordEditor, record_editor
-from ui import record_state, render, state
+from ui import downloads, record_state, render, state
 from ui.render import md
 
 VOICES = {SELF: "Myself", MANAGER: "Line manager", AGREED: "Agreed outcome"}
@@ -590,8 +590,8 @@ def _save(loaded, record: DevelopmentRecord) -> None:
     st.markdown("Save the file and keep it: load it here next time, or on the Skill gap page for the plan.")
     buttons = st.container(horizontal=True)
     stem = record_file_stem(record)
-    render.download("Save as YAML", dump_record(record), file_name=f"{stem}.yaml", where=buttons)
-    render.download("Save as JSON", dump_record(record, fmt="json"), file_name=f"{stem}.json", where=buttons)
+    downloads.offer("Save as YAML", downloads.Apart("record-yaml", (record,)), f"{stem}.yaml", where=buttons)
+    downloads.offer("Save as JSON", lambda: dump_record(record, fmt="json"), f"{stem}.json", where=buttons)
     if record.target_role in loaded.framework.roles_by_id:
         render.page_link(
             "pages/gap.py",

@@ -16,8 +16,8 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.record import load_record
-from framework.team import TeamView, team_csv, team_view, team_workbook
-from ui import render, state
+from framework.team import TeamView, team_csv, team_view
+from ui import downloads, render, state
 from ui.data import describe_error
 from ui.render import md
 
@@ -156,9 +156,7 @@ def show(view: TeamView) -> None:
         )
     st.subheader("Export")
     buttons = st.container(horizontal=True)
-    render.download(
-        "Download the team view (Excel)", lambda: team_workbook(view), file_name="team-skills.xlsx", where=buttons
+    downloads.offer(
+        "Download the team view (Excel)", downloads.Apart("team-xlsx", (view,)), "team-skills.xlsx", where=buttons
     )
-    render.download(
-        "Download the matrix (CSV)", lambda: team_csv(view).encode("utf-8"), file_name="team-skills.csv", where=buttons
-    )
+    downloads.offer("Download the matrix (CSV)", lambda: team_csv(view).encode(), "team-skills.csv", where=buttons)
