@@ -12,9 +12,10 @@ import traceback
 import streamlit as st
 
 from framework import FrameworkError
-from ui import pages, state, style
+from ui import logsafe, pages, state, style
 from ui.data import describe_error
 
+logsafe.install()  # no log line carries a person's data, however the app is started (once per process)
 state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 style.apply()
