@@ -27,6 +27,7 @@ import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
+from framework.textsafe import bidi_visible
 from framework.yamlsafe import gc_paused
 from ui.upload_worker import check_upload
 from ui.waiting import session_token, upload_waiting
@@ -249,4 +250,6 @@ def preload() -> list[str]:
 
 
 def describe_error(error: FrameworkError) -> list[str]:
-    return [str(p) for p in error.problems] or [error.summary]
+    """The problems of ``error``, one line each, for a code block: a direction control a file or link holds is
+    shown as its code point, so that it cannot turn the rest of a line around."""
+    return [bidi_visible(str(p)) for p in error.problems] or [bidi_visible(error.summary)]
