@@ -26,20 +26,27 @@ RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 HEADER = ("level", "area", "expectation")
 
-_CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
-</Types>"""
+_SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_CONTENT_TYPES = "".join(
+    [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+        '<Default Extension="xml" ContentType="application/xml"/>',
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_SPREADSHEET}.sheet.main+xml"/>',
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SPREADSHEET}.worksheet+xml"/>',
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SPREADSHEET}.sharedStrings+xml"/>',
+        "</Types>",
+    ]
+)
 _PACKAGE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="{PACKAGE_RELS}">
 <Relationship Id="rId1" Type="{RELS}/officeDocument" Target="xl/workbook.xml"/>
 </Relationships>"""
-_WORKBOOK = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="Expectations" sheetId="1" r:id="rId1"/></sheets></workbook>"""
+_WORKBOOK = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{RELS}">'
+    '<sheets><sheet name="Expectations" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 _WORKBOOK_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="{PACKAGE_RELS}">
 <Relationship Id="rId1" Type="{RELS}/worksheet" Target="worksheets/sheet1.xml"/>
@@ -100,9 +107,7 @@ def declared_grid() -> bytes:
 
 def far_column() -> bytes:
     """A workbook with one cell in the grid's last column (XFD, 16,384) of every row."""
-    rows = [
-        f'<row r="{n}">{_inline("A", n, "level")}<c r="XFD{n}"><v>1</v></c></row>'.encode() for n in range(1, 4001)
-    ]
+    rows = [f'<row r="{n}">{_inline("A", n, "level")}<c r="XFD{n}"><v>1</v></c></row>'.encode() for n in range(1, 4001)]
     return workbook(b"".join(rows))
 
 
