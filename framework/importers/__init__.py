@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import FrameworkError, InputError
 from ..models import Framework
-from ..yamlsafe import MAX_BYTES
+from ..yamlsafe import MAX_BYTES, node_limit
 from .common import read_text, read_yaml
 from .ft import import_ft
 from .monzo import import_monzo
@@ -114,7 +114,7 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
     framework and the import's summary (None when the file was a framework file). Raises
     :class:`~framework.errors.FrameworkError` with every problem of the file."""
     from ..loader import load_framework_bytes, load_framework_text
-    from ..yamlwrite import dump_framework
+    from ..yamlwrite import dump_framework, framework_data
 
     try:
         return load_framework_bytes(data, name=name, max_bytes=max_bytes), None
@@ -128,5 +128,30 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
         result = import_upload(name, data)
         if result is None:  # pragma: no cover - the loader named a format the importers read
             raise
-    framework = load_framework_text(dump_framework(result.framework), name=name)
+    # What an import makes is held to the same node budget as a framework file of the upload's size, checked
+    # before the (costly) round trip: a 2 MiB Markdown file of 60,000 "## Level N" headings made 60,000 roles.
+    budget = node_limit(max_bytes)
+    values = _values(framework_data(result.framework), budget)
+    if values > budget:
+        raise InputError.single(
+            f"imported, it makes a framework of more than {budget:,} values (roles, expectations, their fields), "
+            "more than a file of its size may hold",
+            file=name,
+            code="too-large",
+        )
+    framework = load_framework_text(dump_framework(result.framework), name=name, max_nodes=budget)
     return framework, result.summary
+
+
+def _values(data: object, most: int) -> int:
+    """The values (mappings, lists, keys and scalars) in ``data``, counted up to just past ``most``."""
+    count, todo = 0, [data]
+    while todo and count <= most:
+        value = todo.pop()
+        count += 1
+        if isinstance(value, dict):
+            count += len(value)
+            todo += value.values()
+        elif isinstance(value, list | tuple):
+            todo += value
+    return count
