@@ -108,8 +108,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def app_server(log: Path) -> Iterator[AppServer]:
-    """Run the app (``python -m ui.serve``) from the repository root on a free loopback port until the block ends.
+def app_server(log: Path, *, module: str = "ui.serve") -> Iterator[AppServer]:
+    """Run the app (``python -m ui.serve``, or another ``module`` that starts it) from the repository root on a
+    free loopback port until the block ends.
 
     The server's output goes to ``log``. If the server exits, or does not answer its health check within
     :data:`START_TIMEOUT` seconds, :class:`AppServerError` says so with that output.
@@ -119,7 +120,7 @@ def app_server(log: Path) -> Iterator[AppServer]:
     command = [
         sys.executable,
         "-m",
-        "ui.serve",  # what `python3 dev.py app` runs: streamlit run app.py, without the legacy pages mode
+        module,  # ui.serve: what `python3 dev.py app` runs (streamlit run app.py, without the legacy pages mode)
         "--server.port",
         str(port),
         "--server.address",
@@ -160,14 +161,14 @@ def app_server(log: Path) -> Iterator[AppServer]:
 
 
 @contextmanager
-def serving(log_name: str) -> Iterator[AppServer]:
+def serving(log_name: str, *, module: str = "ui.serve") -> Iterator[AppServer]:
     """For a test: :func:`app_server` with its output in ``tests/artifacts/{log_name}.log``.
 
     A server that does not start fails the test with the server's output, without a traceback of this helper.
     """
     with contextlib.ExitStack() as stack:
         try:
-            server = stack.enter_context(app_server(ARTIFACTS / f"{log_name}.log"))
+            server = stack.enter_context(app_server(ARTIFACTS / f"{log_name}.log", module=module))
         except AppServerError as error:
             import pytest
 
