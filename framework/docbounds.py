@@ -105,12 +105,16 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
-def expanded_chars(data: object) -> int:
-    """The characters of text (keys and values) in parsed YAML ``data``, every alias counted as written out.
-    The parser's node budget bounds the walk."""
-    total, todo = 0, [data]
-    while todo:
+def expanded_chars(data: object, most: int) -> int:
+    """The characters of text (keys and values) in parsed YAML ``data``, every alias counted as written out,
+    counted up to just past ``most``. A walk of more values than ``most`` (an alias of itself has no end) counts
+    as past it too."""
+    total, visits, todo = 0, 0, [data]
+    while todo and total <= most:
         value = todo.pop()
+        visits += 1
+        if visits > most:
+            return most + 1
         if isinstance(value, str):
             total += len(value)
         elif isinstance(value, dict):
