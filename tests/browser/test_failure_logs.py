@@ -9,6 +9,8 @@ server's log is searched for it, and for the signs that the failure was logged b
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from framework import load_framework
@@ -18,10 +20,11 @@ from tests.browser.server import serving
 from tests.conftest import ROOT
 from tests.record_samples import sam
 
-from .helpers import exceptions, expect_rerun, goto, new_page, upload_framework, wait_for_app
+from .helpers import exceptions, expect_rerun, goto, new_page, open_page, upload_framework, wait_for_app
 
 CANARY = "Zebedee Quillfeather-7731"
 APM, DM = "associate-project-manager", "delivery-manager"
+MY_ASSESSMENT = "My self-assessment"
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +88,10 @@ def test_a_page_that_fails_and_a_callback_that_fails_log_no_data(browser, faulty
         assert "Something went wrong while showing this page" in _main(page).inner_text()
         _clean(faulty, "page failed: ValueError")
 
-        goto(page, faulty.url, "/gap", current=APM, target=DM)
-        offer = _main(page).get_by_role("button", name="Use the levels of my development record")
+        open_page(page, "Skill gap and plan")  # in the same session, which holds the record
+        with expect_rerun(page):
+            _main(page).get_by_text(MY_ASSESSMENT, exact=True).click()
+        offer = _main(page).get_by_role("button", name=re.compile("Use the levels of my development record"))
         with expect_rerun(page):
             offer.click()
         wait_for_app(page)
