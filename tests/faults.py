@@ -20,7 +20,6 @@ import threading
 import framework.planfiles
 import framework.progress
 
-
 _plan_markdown = framework.planfiles.plan_markdown
 
 

@@ -85,16 +85,17 @@ def test_an_upload_that_waits_too_long_for_its_turn_is_told_so(monkeypatch):
     assert "try again in a minute" in str(error.value)
 
 
-def test_a_spare_child_waits_for_the_next_upload():
+def test_spare_children_wait_for_the_next_uploads():
     upload_worker.start()
-    spare = upload_worker._spare
-    assert spare is not None
-    assert spare.poll() is None
+    spares = list(upload_worker._spares)
+    assert len(spares) == upload_worker.SPARES
+    assert all(child.poll() is None for child in spares)
     with pytest.raises(FrameworkError):
         upload_worker.check_upload(BROKEN, "mine.yaml", max_bytes=LIMIT)
-    assert spare.wait(timeout=30) == 0, "the spare was used for the check, and exited once it had answered"
-    assert upload_worker._spare is not spare, "a new spare was started in its place"
-    assert upload_worker._spare.poll() is None, "and it waits"
+    assert spares[0].wait(timeout=30) == 0, "the oldest spare was used for the check, and exited once it had answered"
+    assert spares[0] not in upload_worker._spares
+    assert len(upload_worker._spares) == upload_worker.SPARES, "another was started in its place"
+    assert all(child.poll() is None for child in upload_worker._spares), "and they wait"
 
 
 # --------------------------------------------------------------------------- the fair queue

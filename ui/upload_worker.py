@@ -13,8 +13,8 @@ answer comes back (pickled, through the child's standard output): nothing is wri
 a person's file lives on only in the session that brought it.
 
 A child is a fresh interpreter (``python -m ui.upload_worker``) that imports the loader, then waits for one
-request on its standard input, answers and exits. One such spare is kept started, so a request does not wait
-the half second an interpreter takes to import the loader; each request starts the next spare.
+request on its standard input, answers and exits. :data:`SPARES` such children are kept started, so a request
+does not wait the second an interpreter takes to import the loader; each request starts another.
 
 **The queue is fair** (:class:`FairQueue`): at most :data:`AT_ONCE` requests are worked on at a time (one CPU
 is always left to the pages); a session has at most one worked on at a time; and the others are taken first
@@ -48,6 +48,7 @@ __all__ = [
     "MEMORY_LIMIT_BYTES",
     "PER_SESSION",
     "QUEUE_LIMIT_S",
+    "SPARES",
     "TIME_LIMIT_S",
     "DocumentFailed",
     "FairQueue",
@@ -72,6 +73,9 @@ AT_ONCE = max(1, (os.cpu_count() or 1) - 1)
 QUEUE_LIMIT_S = 120.0
 #: Requests one session may have waiting or worked on at once (a further one is turned away at once).
 PER_SESSION = 3
+#: Children kept started and waiting: one for the next request, and one more, so that requests that follow
+#: each other do not each wait for an interpreter to import the loader (a second or more on a busy machine).
+SPARES = 2
 
 #: The documents made in a child: name → (module, function). Only these can be asked for.
 MAKERS = {
@@ -82,7 +86,7 @@ MAKERS = {
 
 ROOT = Path(__file__).resolve().parents[1]
 _spare_lock = threading.Lock()
-_spare: subprocess.Popen | None = None
+_spares: list[subprocess.Popen] = []  # oldest first
 
 
 class QueueFull(Exception):
@@ -187,19 +191,24 @@ def _new_child() -> subprocess.Popen:
 
 
 def start() -> None:
-    """Start the spare child, so that the first request does not wait for an interpreter to start."""
-    global _spare
+    """Start the spare children, so that the first requests do not wait for an interpreter to start."""
     with _spare_lock:
-        if _spare is None or _spare.poll() is not None:
-            _spare = _new_child()
+        _top_up()
+
+
+def _top_up() -> None:
+    _spares[:] = [child for child in _spares if child.poll() is None]
+    while len(_spares) < SPARES:
+        _spares.append(_new_child())
 
 
 def _take_child() -> subprocess.Popen:
-    """The spare child (or a new one if it is gone), with the next spare started in its place."""
-    global _spare
+    """The oldest spare child (or a new one if none is left), with another spare started in its place."""
     with _spare_lock:
-        child = _spare if _spare is not None and _spare.poll() is None else _new_child()
-        _spare = _new_child()
+        alive = [child for child in _spares if child.poll() is None]
+        child = alive.pop(0) if alive else _new_child()
+        _spares[:] = alive
+        _top_up()
         return child
 
 

@@ -51,12 +51,12 @@ __all__ = [
 MAX_UNZIPPED = 16 * 2**20  #: every part of the workbook, unzipped (Monzo's whole framework is 420 KB of YAML)
 MAX_PART_BYTES = 4 * 2**20  #: any one part: a worksheet, the shared strings, …
 MAX_STYLES_BYTES = 2**20  #: the styles, which openpyxl reads whole (Excel writes a few KB)
-MAX_STRINGS = 20_000  #: shared strings: each distinct text of the workbook once
-MAX_CELLS = 20_000  #: cells in all the worksheets: 6,000 expectations of three columns (Monzo's has 1,716)
+MAX_STRINGS = 15_000  #: shared strings: each distinct text of the workbook once
+MAX_CELLS = 15_000  #: cells in all the worksheets: 5,000 expectations of three columns (Monzo's has 1,716)
 MAX_COLUMNS = 256  #: columns A to IV; a spreadsheet of expectations uses a dozen
 #: Characters in all the cells read, each shared string counted every time a cell uses it (as YAML aliases are
 #: counted written out): what the framework made of the sheet holds, and costs to check.
-MAX_TEXT = 2_000_000
+MAX_TEXT = 1_500_000
 
 _CHUNK = 1 << 20
 _STYLES = "xl/styles.xml"  # where openpyxl reads them, whatever the package says

@@ -3,8 +3,8 @@ ordinary framework — no session can hold the queue of upload checks.
 
 The real app on loopback (``python -m ui.serve``, as ``dev.py app`` runs it), three sessions in Chromium using
 the sidebar's uploader as a person would. The two attackers upload, each in a loop, the worst workbook within
-every limit of ``framework.importers.workbook`` (``tests/hostile_workbooks.worst_allowed``: 6,660 expectations
-of some 290 characters, each a shared string — about 4 s of a check's work on one core), a different one each
+every limit of ``framework.importers.workbook`` (``tests/hostile_workbooks.worst_allowed``: 4,990 expectations
+of some 290 characters, each a shared string — about 3 s of a check's work on one core), a different one each
 time. Once both have an upload under way, the third session uploads the council's framework (90 KB), renamed.
 
 The checks run one at a time on a two-core machine (``ui.upload_worker.AT_ONCE``), first come first served,
