@@ -100,9 +100,12 @@ def shared_strings_bomb(count: int = 11_500_000) -> bytes:
     return workbook(_expectations(3), strings=b"<si><t></t></si>" * count)
 
 
-def declared_grid() -> bytes:
-    """A workbook of a few rows that declares the whole grid, A1:XFD1048576, as its size."""
-    return workbook(_expectations(3), dimension="A1:XFD1048576")
+def declared_grid(empty_rows: int = 60_000) -> bytes:
+    """A workbook of a few rows of expectations, then ``empty_rows`` empty rows, that declares the whole grid,
+    A1:XFD1048576, as its size: some 140 KB, whose every row a reader that trusts the declaration pads to 16,384
+    cells."""
+    empty = "".join(f'<row r="{n}"/>' for n in range(5, 5 + empty_rows)).encode()
+    return workbook(_expectations(3) + empty, dimension="A1:XFD1048576")
 
 
 def far_column() -> bytes:
