@@ -51,6 +51,13 @@ def _main(page):
     return page.locator('[data-testid="stMain"]')
 
 
+def _load_record(page, name: str, data: bytes) -> None:
+    """Give the Development record page's uploader a file, and wait for the page's run."""
+    field = _main(page).locator('[data-testid="stFileUploader"] input[type="file"]').first
+    with expect_rerun(page):
+        field.set_input_files(files=[{"name": name, "mimeType": "application/yaml", "buffer": data}])
+
+
 def _record() -> bytes:
     record = sam(load_framework(ROOT / "data" / "roles.yaml")).model_copy(update={"person": CANARY})
     return dump_record(record).encode()
@@ -82,9 +89,7 @@ def test_a_page_that_fails_and_a_callback_that_fails_log_no_data(browser, faulty
     page = new_page(browser)
     try:
         goto(page, faulty.url, "/record")
-        field = _main(page).locator('[data-testid="stFileUploader"] input[type="file"]').first
-        with expect_rerun(page):
-            field.set_input_files(files=[{"name": "mine.yaml", "mimeType": "application/yaml", "buffer": _record()}])
+        _load_record(page, "mine.yaml", _record())
         assert "Something went wrong while showing this page" in _main(page).inner_text()
         _clean(faulty, "page failed: ValueError")
 
@@ -110,10 +115,7 @@ def test_files_that_are_refused_log_no_data(browser, faulty):
         panel = upload_framework(page, f"{CANARY}.xlsx", hostile_workbooks.shared_strings_bomb())
         assert "more than the 16 MiB a workbook may" in panel.inner_text()
         goto(page, faulty.url, "/record")
-        field = _main(page).locator('[data-testid="stFileUploader"] input[type="file"]').first
-        bad = f"record_version: 1\nperson: {CANARY}\ncheck_ins: nothing\n".encode()
-        with expect_rerun(page):
-            field.set_input_files(files=[{"name": f"{CANARY}.yaml", "mimeType": "application/yaml", "buffer": bad}])
+        _load_record(page, f"{CANARY}.yaml", f"record_version: 1\nperson: {CANARY}\ncheck_ins: nothing\n".encode())
         assert "could not be used" in _main(page).inner_text()
         _clean(faulty)
     finally:
