@@ -14,11 +14,12 @@ app's upload run the same code) that returns an :class:`ImportResult`: the frame
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import FrameworkError, InputError
 from ..models import Framework
-from ..yamlsafe import MAX_BYTES, node_limit
+from ..yamlsafe import MAX_BYTES, cap_problems, node_limit
 from .common import read_text, read_yaml
 from .ft import import_ft
 from .monzo import import_monzo
@@ -113,8 +114,8 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
     page or a spreadsheet — imported, then checked by the same loader as any framework file. Returns the
     framework and the import's summary (None when the file was a framework file). Raises
     :class:`~framework.errors.FrameworkError` with every problem of the file."""
-    from ..loader import load_framework_bytes, load_framework_text
-    from ..yamlwrite import dump_framework, framework_data
+    from ..loader import load_framework_bytes, validate_data
+    from ..yamlwrite import framework_data
 
     try:
         return load_framework_bytes(data, name=name, max_bytes=max_bytes), None
@@ -128,18 +129,25 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
         result = import_upload(name, data)
         if result is None:  # pragma: no cover - the loader named a format the importers read
             raise
-    # What an import makes is held to the same node budget as a framework file of the upload's size, checked
-    # before the (costly) round trip: a 2 MiB Markdown file of 60,000 "## Level N" headings made 60,000 roles.
+    # What an import makes is held to the same node budget as a framework file of the upload's size: a 2 MiB
+    # Markdown file of 60,000 "## Level N" headings made 60,000 roles.
     budget = node_limit(max_bytes)
-    values = _values(framework_data(result.framework), budget)
-    if values > budget:
+    data = framework_data(result.framework)
+    if _values(data, budget) > budget:
         raise InputError.single(
             f"imported, it makes a framework of more than {budget:,} values (roles, expectations, their fields), "
             "more than a file of its size may hold",
             file=name,
             code="too-large",
         )
-    framework = load_framework_text(dump_framework(result.framework), name=name, max_nodes=budget)
+    # Then the loader's own checks, on the data as a framework file would hold it (written out as YAML and read
+    # back, it was the same framework, at fifteen times the cost).
+    framework, problems = validate_data(data)
+    problems = [replace(p, file=name) for p in cap_problems(problems)]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or framework is None:
+        raise InputError(errors, summary=f"{name} is not a valid framework")
+    framework._warnings = tuple(p for p in problems if p.severity == "warning")
     return framework, result.summary
 
 

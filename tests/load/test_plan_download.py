@@ -30,6 +30,7 @@ import time
 from framework.record import RECORD_MAX_BYTES
 from tests.browser.helpers import RUN_TRACKER
 from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, peak_rss_bytes, rss_bytes, serving
+from tests.load.client import run_in_own_thread
 from tests.load.test_hostile_upload import Victim, _chromium, sample_memory
 from tests.test_docbounds import alias_record
 
@@ -133,7 +134,7 @@ def test_downloading_the_worst_plan_leaves_other_sessions_their_pace_and_the_ser
 
     chromium = _chromium()
     with serving("plan-download") as server:
-        record = asyncio.run(drive(server.url, server.pid, chromium))
+        record = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
     record |= {"cpus": os.cpu_count(), "load_average_after": os.getloadavg()[0]}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "plan-download.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
