@@ -16,6 +16,7 @@ from framework.textsafe import md_escape
 from . import learning
 from .data import Loaded, describe_error
 from .upload_worker import check_catalogue_upload
+from .waiting import session_token, upload_waiting
 
 __all__ = ["catalogue_panel"]
 
@@ -30,7 +31,12 @@ def _take_upload(framework_key: str, framework_name: str, vocabulary) -> None:
         return
     try:
         catalogue, notes = check_catalogue_upload(
-            upload.getvalue(), upload.name, max_bytes=learning.CATALOGUE_MAX_BYTES, vocabulary=vocabulary
+            upload.getvalue(),
+            upload.name,
+            max_bytes=learning.CATALOGUE_MAX_BYTES,
+            vocabulary=vocabulary,
+            session=session_token(),
+            on_wait=upload_waiting(),
         )
     except FrameworkError as error:
         st.session_state[PROBLEMS] = (upload.name, describe_error(error))
