@@ -123,11 +123,11 @@ def cell_flood(cells: int) -> bytes:
     return workbook(b"".join(rows))
 
 
-def worst_allowed(rows: int = 4_990, *, chars: int = 290, tag: str = "") -> bytes:
+def worst_allowed(rows: int = 14_990, *, chars: int = 90, tag: str = "") -> bytes:
     """A workbook within every limit of ``framework.importers.workbook`` that costs about as much as one may to
-    check: ``rows`` rows of expectations (the cells' limit allows 5,000 of three columns), each expectation a
-    shared string of some ``chars`` characters (the text's limit allows 1,500,000). ``tag`` makes two such
-    workbooks differ."""
+    check: ``rows`` rows of expectations (the shared strings' limit allows 15,000; three columns a row are well
+    within the cells' limit), each expectation a shared string of some ``chars`` characters (the text's limit
+    allows 1,500,000 in all). ``tag`` makes two such workbooks differ."""
     filler = ("word " * (chars // 5 + 1))[: max(0, chars - 20)]
     texts = [f"Expectation {tag}{n} {filler}" for n in range(rows)]
     shared = "".join(f"<si><t>{t}</t></si>" for t in ["level", "area", "expectation", *texts]).encode()

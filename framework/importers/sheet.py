@@ -26,7 +26,7 @@ from collections import Counter
 from datetime import date, datetime
 
 from ..errors import InputError, Problem
-from ..formats import header_key, is_workbook, looks_like_sheet, split_front_matter
+from ..formats import header_columns, header_key, is_workbook, looks_like_sheet, split_front_matter
 from ..wording import plural
 from .build import Ladder, MoveRow, build, no_items, truthy
 from .common import model_problems, read_text, read_yaml, strip_text
@@ -124,10 +124,7 @@ def match_columns(
     """Field → column index for a sheet of one row per record whose columns are ``fields`` (matched by header as
     every sheet is: case, spaces, ``_`` and ``-`` ignored; ``mapping`` names others), and the headers not read.
     Raises :class:`InputError` naming the fields missing and the headers the row has."""
-    by_key: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        if cell:
-            by_key.setdefault(header_key(cell), index)
+    by_key = header_columns(header)
     columns: dict[str, int] = {}
     problems = []
     for field_name in fields:

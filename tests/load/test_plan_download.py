@@ -29,9 +29,17 @@ import time
 
 from framework.record import RECORD_MAX_BYTES
 from tests.browser.helpers import RUN_TRACKER
-from tests.browser.server import ARTIFACTS, CHROMIUM_ARGS, cpu_seconds, peak_rss_bytes, rss_bytes, serving
+from tests.browser.server import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    cpu_seconds,
+    peak_rss_bytes,
+    require_chromium,
+    rss_bytes,
+    serving,
+)
 from tests.load.client import run_in_own_thread
-from tests.load.test_hostile_upload import Victim, _chromium, sample_memory
+from tests.load.test_hostile_upload import Victim, sample_memory
 from tests.test_docbounds import alias_record
 
 DOWNLOADS = 5
@@ -132,7 +140,7 @@ def _summary(times: list[float]) -> dict:
 def test_downloading_the_worst_plan_leaves_other_sessions_their_pace_and_the_server_its_memory():
     import pytest
 
-    chromium = _chromium()
+    chromium = require_chromium("the load test is skipped")
     with serving("plan-download") as server:
         record = run_in_own_thread(lambda: asyncio.run(drive(server.url, server.pid, chromium)))
     record |= {"cpus": os.cpu_count(), "load_average_after": os.getloadavg()[0]}
