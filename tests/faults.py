@@ -6,7 +6,7 @@ entered — as reportlab's ``LayoutError`` quoted the agreed action it could not
 failure can happen:
 
 * making a document a person downloads (the plan's Markdown): a deferred download, run by Streamlit;
-* drawing a page (the development record's progress): caught by ``app.py``;
+* drawing a page (the development record's progress, once its section is opened): caught by ``app.py``;
 * a widget's callback (taking a record's levels on the Skill gap page): uncaught, logged by Streamlit itself.
 
 Everything else is the app as ``python -m ui.serve`` runs it.
@@ -34,7 +34,7 @@ def _progress_fault(record, *_args, **_kwargs):
     raise ValueError(f"cannot follow the record of {record.person}")
 
 
-def _record_levels_fault(_framework, record, _source):
+def _record_levels_fault(_framework, record, _source=None):
     raise ValueError(f"cannot read the levels of {record.person}")
 
 
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> None:
     framework.progress.progress = _progress_fault
     import ui.views.gap
 
-    ui.views.gap._from_record = _record_levels_fault  # looked up when the callback runs
+    ui.views.gap._take_record = _record_levels_fault  # looked up when the callback runs
 
     from ui.serve import main as serve
 

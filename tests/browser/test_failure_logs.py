@@ -90,6 +90,8 @@ def test_a_page_that_fails_and_a_callback_that_fails_log_no_data(browser, faulty
     try:
         goto(page, faulty.url, "/record")
         _load_record(page, "mine.yaml", _record())
+        with expect_rerun(page):  # progress is drawn once its section is opened
+            _main(page).locator("summary", has_text=re.compile(r"Progress over the \d+ check-ins")).click()
         assert "Something went wrong while showing this page" in _main(page).inner_text()
         _clean(faulty, "page failed: ValueError")
 
