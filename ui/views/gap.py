@@ -705,7 +705,8 @@ def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     _past(inputs.next_check_in, "The next check-in")
     _actions_editor(inputs)
     if (added := st.session_state.pop(JUST_ADDED, None)) is not None:
-        st.toast(f"Added to the agreed actions as action {added}.", icon=":material/add_task:")
+        # Said in place, not in a toast: a toast is gone before some have read it, and it has no accessible name.
+        st.success(f"Added to the agreed actions as action {added}.", icon=":material/add_task:")
     for problem in problems:
         st.error(md(problem), icon=":material/error:")
 
