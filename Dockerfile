@@ -1,6 +1,7 @@
 # Career Explorer: the app served by ${WORKERS} processes behind nginx (python3 dev.py serve; docs/deployment.md).
 #   docker build -t career-explorer .
 #   docker run --rm -p 8080:8080 -e WORKERS=2 career-explorer      → http://localhost:8080
+#   docker run --rm -p 8080:8080 -e ALLOWED_HOSTS=careers.example.org career-explorer   (the name people use)
 # Give the container about one CPU per worker and 0.5 GB per worker (more for a very large framework).
 FROM python:3.11-slim-bookworm
 
@@ -8,7 +9,8 @@ ENV PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     WORKERS=2 \
-    PORT=8080
+    PORT=8080 \
+    ALLOWED_HOSTS=localhost,127.0.0.1,::1
 
 # Debian's nginx: the proxy in front of the workers. Its own service is never started; dev.py serve runs it
 # with a configuration of its own, as the user below.
@@ -30,4 +32,5 @@ USER app
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
     CMD python3 -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/_stcore/health', timeout=4)"
-CMD ["sh", "-c", "exec python3 dev.py serve --workers ${WORKERS} --port ${PORT}"]
+# Only requests for ALLOWED_HOSTS are answered (nginx and the app both check): set it to the name people use.
+CMD ["sh", "-c", "exec python3 dev.py serve --workers ${WORKERS} --port ${PORT} --allowed-hosts ${ALLOWED_HOSTS}"]

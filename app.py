@@ -12,9 +12,10 @@ import traceback
 import streamlit as st
 
 from framework import FrameworkError
-from ui import catalogue_panel, pages, state, style
+from ui import catalogue_panel, logsafe, pages, state, style
 from ui.data import describe_error, preload_once
 
+logsafe.install()  # no log line carries a person's data, however the app is started (once per process)
 preload_once()  # started with `streamlit run app.py`: load and freeze the frameworks once, as ui.serve does
 state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")

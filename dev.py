@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Set-up and everyday commands, so a fresh clone needs nothing but Python 3.11+.
 
-    python3 dev.py app  [STREAMLIT OPTIONS] [-- --framework PATH]
+    python3 dev.py app  [--allowed-hosts NAMES] [STREAMLIT OPTIONS] [-- --framework PATH]
                                               start the app (on the shipped framework, or on PATH)
-    python3 dev.py serve [--workers N] [--port P] [--address A] [STREAMLIT OPTIONS] [-- --framework PATH]
-                                              serve the app with N processes behind nginx (ui/proxy.py)
+    python3 dev.py serve [--workers N] [--port P] [--address A] [--allowed-hosts NAMES] [STREAMLIT OPTIONS]
+                         [-- --framework PATH]
+                                              serve the app with N processes behind nginx (ui/proxy.py),
+                                              answering for NAMES only (default: localhost,127.0.0.1,::1)
     python3 dev.py setup                      create the venv and install the app's requirements and nginx
     python3 dev.py test [--quick] [PYTEST ARGS]
                                               lint, then run the whole test suite (its 25 slowest tests listed);

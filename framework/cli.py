@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cli_learning import add_learning_commands, is_catalogue_file, validate_catalogues
 from .cli_learning import run as run_learning
+from .docbounds import NAME_CHARS
 from .errors import FrameworkError
 from .wording import plural
 
@@ -133,8 +134,10 @@ def _add_plan(commands) -> None:
     plan.add_argument("--target", required=True, metavar="ROLE", help="the target role's id")
     plan.add_argument("--assessment", type=Path, metavar="FILE", help="a saved self-assessment (YAML or JSON)")
     plan.add_argument("--focus", type=int, default=3, metavar="N", help="how many of the biggest gaps (default 3)")
-    plan.add_argument("--person", help="the person's name, printed on the plan")
-    plan.add_argument("--manager", help="the line manager's name, printed on the plan")
+    plan.add_argument(
+        "--person", type=_name, help=f"the person's name, printed on the plan (up to {NAME_CHARS} characters)"
+    )
+    plan.add_argument("--manager", type=_name, help="the line manager's name, printed on the plan (the same)")
     plan.add_argument("--date", type=_date, help="the plan's date, YYYY-MM-DD (default today)")
     plan.add_argument("--next-check-in", type=_date, metavar="DATE", help="the next check-in, YYYY-MM-DD")
     plan.add_argument(
@@ -147,6 +150,13 @@ def _add_plan(commands) -> None:
     )
     plan.add_argument("--format", choices=("md", "csv", "pdf"), required=True, help="the file to write")
     plan.add_argument("-o", "--output", type=Path, required=True, help="where to write it")
+
+
+def _name(text: str) -> str:
+    """A name as the app's name fields take it: at most :data:`~framework.docbounds.NAME_CHARS` characters."""
+    if len(text) > NAME_CHARS:
+        raise argparse.ArgumentTypeError(f"a name has at most {NAME_CHARS} characters; this one has {len(text):,}")
+    return text
 
 
 def _date(text: str):
@@ -429,6 +439,7 @@ def _plan(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from .cli_learning import LEARNING
+    from .docbounds import bound_plan
     from .graph import build_graph
     from .learning import merge_catalogues, read_catalogue
     from .loader import load_framework
@@ -465,6 +476,10 @@ def _plan(args: argparse.Namespace) -> int:
         next_check_in=args.next_check_in,
         library=library,
     )
+    bounded = bound_plan(plan)  # the bounds the app's files keep to; what they cut is said
+    for cut in bounded.cuts:
+        print(cut)
+    plan = bounded.value
     if args.format == "pdf":
         args.output.write_bytes(plan_pdf(plan))
     else:

@@ -24,6 +24,7 @@ __all__ = [
     "SHEET_FIELDS",
     "foreign_format",
     "foreign_problem",
+    "header_columns",
     "header_key",
     "is_word_document",
     "is_workbook",
@@ -92,6 +93,15 @@ _WHAT = {
 def header_key(header: str) -> str:
     """A column heading as compared: case, spaces, ``_`` and ``-`` ignored (``Level order`` is ``level_order``)."""
     return re.sub(r"[\s_-]+", "", header).casefold()
+
+
+def header_columns(header: list[str]) -> dict[str, int]:
+    """Each heading of a header row (as :func:`header_key` compares it) → its column, the first where two match."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        if cell:
+            columns.setdefault(header_key(cell), index)
+    return columns
 
 
 def _zip_names(data: bytes) -> list[str]:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .cells import csv_text
 from .dates import file_date, uk_date
+from .docbounds import printable
 from .gaptext import descriptor_lines, descriptor_markdown
 from .ids import file_stem
 from .learning_sources import describe_source
@@ -487,11 +488,15 @@ def _focus_pages(plan: DevelopmentPlan, s) -> list:
 def plan_pdf(plan: DevelopmentPlan) -> bytes:
     """The plan to print: its first A4 page the sheet for the 1:1 (who and when, what changes, the focus, the
     agreed actions, space to sign), then the focus in detail — what good looks like at each level still to
-    reach, ways to practise and resources — the criteria still to show and the gaps left for later, whole."""
+    reach, ways to practise and resources — the criteria still to show and the gaps left for later, whole.
+
+    Made from the plan held to the bounds of :func:`framework.docbounds.printable`, so that its cost is small
+    and no text can outgrow a page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
+    plan = printable(plan)
     s = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

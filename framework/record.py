@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .docbounds import expanded_chars
 from .errors import InputError, Problem
 from .filecheck import located, validated
 from .fingerprint import content_hash
@@ -280,6 +281,14 @@ def load_record(
     if len(text) > RECORD_MAX_BYTES:
         raise InputError.single("the file is too large to be a development record", file=name, code="too-large")
     raw, problems = parse_yaml(text, name=name, max_nodes=node_limit(RECORD_MAX_BYTES))
+    # Aliases: the text written out is what saving, showing and planning from the record cost.
+    if not problems and expanded_chars(raw, RECORD_MAX_BYTES) > RECORD_MAX_BYTES:
+        raise InputError.single(
+            f"its text, with its YAML aliases written out, is longer than the {RECORD_MAX_BYTES // 2**20} MiB a "
+            "record may hold: save it from the app, which writes no aliases",
+            file=name,
+            code="too-large",
+        )
     record, moved = None, None
     if not problems:
         if not isinstance(raw, dict):

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from .cells import CONTROL, REPLACEMENT, cell
 
-__all__ = ["md_code", "md_escape", "md_table", "spreadsheet_safe"]
+__all__ = ["bidi_isolated", "bidi_visible", "md_code", "md_escape", "md_table", "spreadsheet_safe"]
 
 # Characters that are markup wherever they stand: emphasis, code, links, HTML and entities, tables,
 # strikethrough, maths (Streamlit renders $…$) and headings. Backslash-escaping any ASCII punctuation is
@@ -30,13 +30,19 @@ _MD_SHORTCODE_OPEN = re.compile(r":(?=[\w+-]+:)|(?<![\w:]):(?=[A-Za-z])")
 _MD_SHORTCODE_CLOSE = re.compile(r"(\\:[\w+-]+):")
 _MD_ICON = re.compile(r"(?<=:material)/", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# Characters that change the direction of the text around them: marks, embeddings, overrides and isolates. A
+# right-to-left override (U+202E) in a role id quoted in a notice would otherwise show the rest of the line
+# backwards.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ISOLATE_OPENERS, _FSI, _PDI = "\u2066\u2067\u2068", "\u2068", "\u2069"
 
 
 def md_escape(text: str) -> str:
     """Escape ``text`` for Markdown so it shows as written and never becomes markup (or HTML).
 
     Line breaks are folded into spaces: each call yields inline text, safe in a heading, a list item or a
-    table cell. Control characters become U+FFFD, as in spreadsheet cells (:mod:`framework.cells`).
+    table cell. Control characters become U+FFFD, as in spreadsheet cells (:mod:`framework.cells`). Text holding
+    direction controls is isolated (:func:`bidi_isolated`), so it cannot reverse the rest of its line.
     """
     text = _SPACES.sub(" ", CONTROL.sub(REPLACEMENT, str(text))).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
@@ -45,7 +51,32 @@ def md_escape(text: str) -> str:
     text = _MD_SHORTCODE_OPEN.sub(r"\\:", text)
     text = _MD_SHORTCODE_CLOSE.sub(r"\1\\:", text)
     text = _MD_LINE_START.sub(r"\\\1", text)
-    return _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+    return bidi_isolated(_MD_LIST_NUMBER.sub(r"\1\\\2", text))
+
+
+def bidi_isolated(text: str) -> str:
+    """``text`` unable to change the direction of what is shown around it: if it holds direction controls, it is
+    wrapped in a first-strong isolate (U+2068 … U+2069), which ends every embedding and override opened inside
+    it, with isolates it leaves open closed and closings it has no opening for left out. Other text is returned
+    as it is."""
+    if not BIDI_CONTROLS.search(text):
+        return text
+    kept, depth = [], 0
+    for char in text:
+        if char in _ISOLATE_OPENERS:
+            depth += 1
+        elif char == _PDI:
+            if not depth:
+                continue
+            depth -= 1
+        kept.append(char)
+    return _FSI + "".join(kept) + _PDI * depth + _PDI
+
+
+def bidi_visible(text: str) -> str:
+    """``text`` with each direction control shown as its code point (``<U+202E>``): for listings of what a file
+    holds (problem lists), where the character itself is the news."""
+    return BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
 
 
 def _break_autolink(match: re.Match) -> str:
@@ -59,7 +90,7 @@ def md_code(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    return f"{fence}{pad}{bidi_isolated(text)}{pad}{fence}"
 
 
 def md_table(

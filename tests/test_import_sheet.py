@@ -20,6 +20,7 @@ from framework.cli import main
 from framework.expectations import role_expectations
 from framework.importers import Input, import_sheet, import_upload, parse_mapping
 from framework.importers import sheet as sheet_module
+from framework.importers import workbook as workbook_module
 
 WORDS = ["deliver", "review", "café", "naïve", "mentor", "a, b", 'say "yes"', "plan", "étude", "ship", "test"]
 
@@ -219,7 +220,7 @@ def test_a_sheet_over_the_row_limit_is_refused(monkeypatch):
 
 
 def test_a_workbook_that_unzips_too_large_is_refused(monkeypatch):
-    monkeypatch.setattr(sheet_module, "MAX_UNZIPPED", 1000)
+    monkeypatch.setattr(workbook_module, "MAX_UNZIPPED", 1000)
     with pytest.raises(FrameworkError, match="unzips to"):
         import_sheet(Input("hr.xlsx", _xlsx(["level", "area", "expectation"], [["One", "X", "e"]])))
 

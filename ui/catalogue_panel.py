@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framework import FrameworkError
 from framework.textsafe import md_escape
 
 from . import learning
-from .data import Loaded, describe_error
+from .checked_upload import take_checked
+from .data import Loaded
 from .upload_worker import check_catalogue_upload
+from .waiting import session_token, upload_waiting
 
 __all__ = ["catalogue_panel"]
 
@@ -25,24 +26,20 @@ PROBLEMS = "_catalogue_problems"  # session: (file name, [problem lines]) of the
 
 def _take_upload(framework_key: str, framework_name: str, vocabulary) -> None:
     """File uploader callback: check the file against the framework in use; use it, or say why not."""
-    upload = st.session_state.get(UPLOAD)
-    if upload is None:
-        return
-    try:
-        catalogue, notes = check_catalogue_upload(
-            upload.getvalue(), upload.name, max_bytes=learning.CATALOGUE_MAX_BYTES, vocabulary=vocabulary
+
+    def check(data: bytes, name: str):
+        return name, *check_catalogue_upload(
+            data,
+            name,
+            max_bytes=learning.CATALOGUE_MAX_BYTES,
+            vocabulary=vocabulary,
+            session=session_token(),
+            on_wait=upload_waiting(),
         )
-    except FrameworkError as error:
-        st.session_state[PROBLEMS] = (upload.name, describe_error(error))
-        return
-    except Exception as error:  # a fault of the app, not of the file: still a message, never a traceback
-        st.session_state[PROBLEMS] = (
-            upload.name,
-            [f"{upload.name}: could not be checked ({type(error).__name__}), a fault of the app: please report it"],
-        )
-        return
-    st.session_state.pop(PROBLEMS, None)
-    learning.keep_added(learning.Added(upload.name, catalogue, framework_key, framework_name, tuple(notes)))
+
+    if (checked := take_checked(UPLOAD, PROBLEMS, check)) is not None:
+        name, catalogue, notes = checked
+        learning.keep_added(learning.Added(name, catalogue, framework_key, framework_name, tuple(notes)))
 
 
 def _stop_using() -> None:

@@ -27,9 +27,11 @@ import streamlit as st
 
 from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
+from framework.textsafe import bidi_visible
 from framework.yamlsafe import gc_paused
 from ui.framework_cache import load_cached
 from ui.upload_worker import check_upload
+from ui.waiting import session_token, upload_waiting
 
 T = TypeVar("T")
 
@@ -194,8 +196,11 @@ def default_key() -> str:
 def load_upload(data: bytes, name: str) -> Loaded:
     """An uploaded framework, checked by the same loader (an FT, Monzo or spreadsheet file is imported first,
     by the command line's importers) in a process of its own (:mod:`ui.upload_worker`: other sessions are not
-    slowed by it); kept by the caller for its session only. Raises FrameworkError."""
-    framework, graph = check_upload(data, name, max_bytes=UPLOAD_MAX_BYTES)
+    slowed by it, and a session waits its turn behind those that asked first, told how many); kept by the caller
+    for its session only. Raises FrameworkError."""
+    framework, graph = check_upload(
+        data, name, max_bytes=UPLOAD_MAX_BYTES, session=session_token(), on_wait=upload_waiting()
+    )
     key = "upload-" + hashlib.sha256(data).hexdigest()[:12]
     return Loaded(key, framework, graph)
 
@@ -281,4 +286,6 @@ def preload() -> list[str]:
 
 
 def describe_error(error: FrameworkError) -> list[str]:
-    return [str(p) for p in error.problems] or [error.summary]
+    """The problems of ``error``, one line each, for a code block: a direction control a file or link holds is
+    shown as its code point, so that it cannot turn the rest of a line around."""
+    return [bidi_visible(str(p)) for p in error.problems] or [bidi_visible(error.summary)]

@@ -1,6 +1,6 @@
 """Start the app: ``python -m ui.serve [streamlit run options] [-- --framework PATH]`` (what ``dev.py app`` runs).
 
-The same as ``streamlit run app.py``, except for three things:
+The same as ``streamlit run app.py``, except for four things:
 
 * Streamlit's legacy multipage mode is off from the start. With a ``pages/`` folder beside ``app.py``, Streamlit
   would otherwise serve the very first visit after a server start in that mode (its own page list for a moment,
@@ -11,11 +11,11 @@ The same as ``streamlit run app.py``, except for three things:
   paused, then frozen out of its sight), so the first person after a start does not wait for them, and the
   health check (``/_stcore/health``) answers only once the server is ready — what a proxy or a container
   platform waits for before sending anyone. Only framework files are loaded: nothing of any person's.
-* Every response carries :data:`SECURITY_HEADERS`: no other site may frame the app (``frame-ancestors``, and
-  ``X-Frame-Options`` for older browsers), so it cannot be overlaid to trick a user into clicks. Streamlit has
-  no setting for response headers; its server is a Starlette application whose middleware Streamlit makes in
-  one function, so :class:`SecurityHeaders` is put first in that stack — for pages, static files, health
-  checks and refusals alike. (Behind a reverse proxy, the proxy may set them too.)
+* Every response carries the security headers, and a request for a host name the app does not serve is
+  refused (:mod:`ui.middleware`, given to Streamlit's public ``st.App(..., middleware=...)`` in
+  ``ui/server_app.py``, which is what this runs). ``--allowed-hosts NAME,NAME`` names the hosts (default: the
+  loopback names).
+* No log line carries a person's data (:mod:`ui.logsafe`).
 """
 
 from __future__ import annotations
@@ -24,58 +24,37 @@ import argparse
 import contextlib
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
-from starlette.datastructures import MutableHeaders
-from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
-from streamlit.web.server.starlette import starlette_app
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+from ui import logsafe
+from ui.middleware import HOSTS_VARIABLE, SECURITY_HEADERS, allowed_hosts
 
-#: Headers on every response of the app's server.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "frame-ancestors 'self'",
-    "X-Frame-Options": "SAMEORIGIN",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
+__all__ = ["SECURITY_HEADERS", "main", "warm"]
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER_APP = ROOT / "ui" / "server_app.py"  #: app.py served through st.App, with the middleware
 
 
-class SecurityHeaders:
-    """ASGI middleware: :data:`SECURITY_HEADERS` on every HTTP response (the websocket has no headers to set)."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-def add_security_headers() -> None:
-    """Put :class:`SecurityHeaders` first in the middleware Streamlit's server is built with (once)."""
-    make = starlette_app.create_streamlit_middleware
-    if getattr(make, "security_headers", False):
-        return
-
-    def with_headers() -> list[Middleware]:
-        return [Middleware(SecurityHeaders), *make()]
-
-    with_headers.security_headers = True  # type: ignore[attr-defined]
-    starlette_app.create_streamlit_middleware = with_headers
+def _hosts_option(argv: list[str]) -> list[str]:
+    """``argv`` without ``--allowed-hosts NAMES`` (before any ``--``), whose names go to :data:`HOSTS_VARIABLE`,
+    where the middleware reads them."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    out, i = [], 0
+    while i < len(argv):
+        word = argv[i]
+        if i < end and (word == "--allowed-hosts" or word.startswith("--allowed-hosts=")):
+            value = word.partition("=")[2] if "=" in word else (argv[i + 1] if i + 1 < end else "")
+            os.environ[HOSTS_VARIABLE] = ",".join(allowed_hosts(value))
+            i += 1 if "=" in word else 2
+            continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def _framework_file(argv: list[str]) -> Path | None:
@@ -114,10 +93,11 @@ def warm(argv: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    logsafe.install()
+    argv = _hosts_option(argv)
     PagesManager.uses_pages_directory = False
-    add_security_headers()
     warm(argv)
-    cli.main(["run", str(APP), *argv], prog_name="streamlit", standalone_mode=True)
+    cli.main(["run", str(SERVER_APP), *argv], prog_name="streamlit", standalone_mode=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from framework import FrameworkError
 from framework.textsafe import md_escape
 
-from .data import UPLOAD_MAX_BYTES, Loaded, default_key, describe_error, load, load_upload, shipped_frameworks
+from .checked_upload import take_checked
+from .data import UPLOAD_MAX_BYTES, Loaded, default_key, load, load_upload, shipped_frameworks
 from .pickers import narrowed_roles, role_ids, role_namer
 from .url import FRAMEWORK, bound_select
 
@@ -107,22 +108,9 @@ def _take_upload() -> None:
 
     A session keeps one uploaded framework: a good new file replaces the one before, which is then let go
     (each costs as much as its graph, within the limits of framework.cost); a bad one leaves it in use."""
-    upload = st.session_state.get("framework_upload")
-    if upload is None:
+    loaded = take_checked("framework_upload", UPLOAD_PROBLEMS, load_upload)
+    if loaded is None:
         return
-    data = upload.getvalue()
-    try:
-        loaded = load_upload(data, upload.name)
-    except FrameworkError as error:
-        st.session_state[UPLOAD_PROBLEMS] = (upload.name, describe_error(error))
-        return
-    except Exception as error:  # a defect of the app, not of the file: still a message, never a traceback
-        st.session_state[UPLOAD_PROBLEMS] = (
-            upload.name,
-            [f"{upload.name}: could not be checked ({type(error).__name__}), a fault of the app: please report it"],
-        )
-        return
-    st.session_state.pop(UPLOAD_PROBLEMS, None)
     st.session_state[UPLOADS] = {loaded.key: loaded}
     st.session_state[FRAMEWORK] = loaded.key
 

@@ -23,6 +23,9 @@ a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, [role="radio"
 input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid #0b0c0c !important; outline-offset: 2px; box-shadow: 0 0 0 5px #ffdd00 !important;
 }}
+/* Captions are drawn at 0.6 opacity, which takes a link in one (a licence's address) under 3:1; a grey of 7:1
+   instead keeps them quieter than the text and every link in them at the theme's own contrast. */
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: #505a5f !important; }}
 .st-key-map-narrow-note {{ display: none !important; }}
 @media (max-width: {NARROW_PX}px) {{
   /* Other Markdown tables keep within the width: their columns share it and long words wrap. */

@@ -18,11 +18,12 @@ line and the app's upload run the same code) that returns an :class:`ImportResul
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import FrameworkError, InputError
 from ..models import Framework
-from ..yamlsafe import MAX_BYTES
+from ..yamlsafe import MAX_BYTES, cap_problems, node_limit
 from .common import read_text, read_yaml
 from .ft import import_ft
 from .monzo import import_monzo
@@ -139,8 +140,8 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
     page or a spreadsheet — imported, then checked by the same loader as any framework file. Returns the
     framework and the import's summary (None when the file was a framework file). Raises
     :class:`~framework.errors.FrameworkError` with every problem of the file."""
-    from ..loader import load_framework_bytes, load_framework_text
-    from ..yamlwrite import dump_framework
+    from ..loader import load_framework_bytes, validate_data
+    from ..yamlwrite import framework_data
 
     try:
         return load_framework_bytes(data, name=name, max_bytes=max_bytes), None
@@ -154,5 +155,37 @@ def load_or_import(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> tup
         result = import_upload(name, data)
         if result is None:  # pragma: no cover - the loader named a format the importers read
             raise
-    framework = load_framework_text(dump_framework(result.framework), name=name)
+    # What an import makes is held to the same node budget as a framework file of the upload's size: a 2 MiB
+    # Markdown file of 60,000 "## Level N" headings made 60,000 roles.
+    budget = node_limit(max_bytes)
+    data = framework_data(result.framework)
+    if _values(data, budget) > budget:
+        raise InputError.single(
+            f"imported, it makes a framework of more than {budget:,} values (roles, expectations, their fields), "
+            "more than a file of its size may hold",
+            file=name,
+            code="too-large",
+        )
+    # Then the loader's own checks, on the data as a framework file would hold it (written out as YAML and read
+    # back, it was the same framework, at fifteen times the cost).
+    framework, problems = validate_data(data)
+    problems = [replace(p, file=name) for p in cap_problems(problems)]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or framework is None:
+        raise InputError(errors, summary=f"{name} is not a valid framework")
+    framework._warnings = tuple(p for p in problems if p.severity == "warning")
     return framework, result.summary
+
+
+def _values(data: object, most: int) -> int:
+    """The values (mappings, lists, keys and scalars) in ``data``, counted up to just past ``most``."""
+    count, todo = 0, [data]
+    while todo and count <= most:
+        value = todo.pop()
+        count += 1
+        if isinstance(value, dict):
+            count += len(value)
+            todo += value.values()
+        elif isinstance(value, list | tuple):
+            todo += value
+    return count

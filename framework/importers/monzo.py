@@ -51,6 +51,12 @@ _TOPIC_HEADING = re.compile(r"^###\s+(.+?)\s*#*\s*$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'“‘]+")
 
 
+def _slug(text: str, most: int) -> str:
+    """An id made from a file's name or a topic's: at most ``most`` characters (a file called by 400 characters
+    is still read, its track's id cut), so that a role's id stays within the 120 an id may have."""
+    return slugify(text)[:most].strip("-")
+
+
 def _name(title: str | None) -> str | None:
     """A title as a name: without its leading emoji and spaces (``🛠️ Backend`` → ``Backend``)."""
     if not title:
@@ -100,7 +106,7 @@ def _read(source: Input, summary: ImportSummary) -> _File | None:
     path = strip_text(meta.get("path"))
     stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     title = strip_text(meta.get("title")) or _first_heading(body) or stem
-    track = slugify(path.rstrip("/").rsplit("/", 1)[-1]) if path else slugify(stem)
+    track = _slug(path.rstrip("/").rsplit("/", 1)[-1] if path else stem, 60)
     topics = meta.get("topics")
     from_front = meta.get("yaml") is not False and isinstance(topics, list)
     file = _File(
@@ -172,6 +178,7 @@ def _read_headings(file: _File, body: str, first_line: int, summary: ImportSumma
     topic: str | None = None
     paragraph: list[str] = []
     outside: list[int] = []
+    named = {name for name, _ in file.topics}  # a set: a file of 150,000 topics is not read in quadratic time
 
     def flush() -> None:
         if paragraph and level is not None and topic is not None:
@@ -188,7 +195,8 @@ def _read_headings(file: _File, body: str, first_line: int, summary: ImportSumma
             continue
         if line.startswith("###") and (match := _TOPIC_HEADING.match(line)):
             topic = match[1]
-            if topic not in (name for name, _ in file.topics):
+            if topic not in named:
+                named.add(topic)
                 file.topics.append((topic, topic))
             continue
         if not line or line == "---" or line.startswith("#"):
@@ -241,7 +249,7 @@ def import_monzo(inputs: list[Input]) -> ImportResult:
     disciplines: dict[str, Discipline] = {}
     discipline_of: dict[str, str] = {}
     for file in files:
-        ident = slugify(file.group) if file.group else file.track
+        ident = _slug(file.group, 100) if file.group else file.track
         if ident not in disciplines:
             name = file.group.replace("-", " ").capitalize() if file.group else file.short
             disciplines[ident] = Discipline(id=ident, name=name)
@@ -304,7 +312,7 @@ def _areas(files: list[_File], generic: _File | None, summary: ImportSummary) ->
     for file in files:
         for name, title in file.topics:
             shown = _name(generic_titles.get(name) or title) or name[:1].upper() + name[1:]
-            ident = slugify(name) or "topic"
+            ident = _slug(name, 100) or "topic"
             area = areas.get(ident)
             if area is None:
                 areas[ident] = Area(id=ident, name=shown, kind="topic", source=f"Monzo {file.title}")
@@ -330,7 +338,7 @@ def _roles(
     for level in sorted(file.levels):
         expectations = []
         for name, _ in file.topics:
-            area = slugify(name) or "topic"
+            area = _slug(name, 100) or "topic"
             own = file.levels[level].get(name, [])
             for text, examples in own:
                 expectations.append(

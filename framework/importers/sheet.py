@@ -22,13 +22,11 @@ as their values, never their formulas. A Markdown or HTML page is read as its ta
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections import Counter
 from datetime import date, datetime
 
 from ..errors import InputError, Problem
-from ..formats import header_key, is_workbook, looks_like_sheet, split_front_matter
+from ..formats import header_columns, header_key, is_workbook, looks_like_sheet, split_front_matter
 from ..wording import plural
 from .build import Ladder, MoveRow, build, no_items, truthy
 from .common import model_problems, read_text, read_yaml, strip_text
@@ -36,6 +34,7 @@ from .grid import Grid, csv_grid, html_grids, markdown_grids
 from .sheet_long import FIELDS, REQUIRED, account, check_accounted, is_long, long_columns, missing_message, read_long
 from .sheet_wide import header_levels, read_wide, turned
 from .summary import ImportResult, ImportSummary, Input, shown
+from .workbook import open_workbook, sheet_rows
 
 __all__ = [
     "FIELDS",
@@ -53,7 +52,6 @@ __all__ = [
 
 SHAPES = ("long", "wide")
 MAX_ROWS = 100_000  #: far more than any framework's expectations; a larger sheet is refused, not read for minutes
-MAX_UNZIPPED = 200 * 1024 * 1024  #: the most an .xlsx may hold once unzipped (a "zip bomb" is refused)
 #: Sheet names that say nothing of what a sheet holds: such a sheet is not taken to be one area.
 _GENERIC_SHEETS = frozenset(
     """sheet sheet1 sheet2 sheet3 matrix framework competencies competency criteria levels ladder table
@@ -101,31 +99,13 @@ def _cell(value: object) -> str:
 def _workbook_grids(source: Input) -> list[Grid]:
     """Every worksheet of an .xlsx workbook as a grid, in the workbook's order: cell values, never formulas.
     The one place a workbook is opened."""
-    from openpyxl import load_workbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise InputError.single("not a readable .xlsx workbook", file=source.name, code="sheet-xlsx") from None
-    if unzipped > MAX_UNZIPPED:
-        raise InputError.single(
-            f"the workbook unzips to {unzipped / 2**20:,.0f} MiB, more than the {MAX_UNZIPPED // 2**20} MiB limit",
-            file=source.name,
-            code="too-large",
-        )
-    try:
-        book = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file; each is the file's fault
-        raise InputError.single(
-            f"not a readable .xlsx workbook ({type(exc).__name__})", file=source.name, code="sheet-xlsx"
-        ) from None
+    book = open_workbook(source.data, source.name)  # bounded before anything is parsed: .workbook
     try:
         grids = []
         total = 0
         for sheet in book.worksheets:
             rows = []
-            for row in sheet.iter_rows(values_only=True):
+            for row in sheet_rows(sheet, source.name):
                 rows.append([_cell(value) for value in row])
                 total += 1
                 if len(rows) > MAX_ROWS + 1 or total > 2 * MAX_ROWS:
@@ -144,10 +124,7 @@ def match_columns(
     """Field → column index for a sheet of one row per record whose columns are ``fields`` (matched by header as
     every sheet is: case, spaces, ``_`` and ``-`` ignored; ``mapping`` names others), and the headers not read.
     Raises :class:`InputError` naming the fields missing and the headers the row has."""
-    by_key: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        if cell:
-            by_key.setdefault(header_key(cell), index)
+    by_key = header_columns(header)
     columns: dict[str, int] = {}
     problems = []
     for field_name in fields:

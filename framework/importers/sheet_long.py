@@ -37,7 +37,7 @@ import re
 from collections import Counter
 
 from ..errors import InputError, Problem
-from ..formats import header_key
+from ..formats import header_columns, header_key
 from ..models import MAX_LINE
 from ..wording import plural
 from .build import Item, Ladder, truthy
@@ -92,10 +92,7 @@ _WEB = re.compile(r"^https?://\S+$")
 def long_columns(header: list[str], mapping: dict[str, str]) -> tuple[dict[str, int], list[str]]:
     """Field → column index for each field the header names (its own name, a mapping, or a synonym), and the
     problems with the mapping (a mapped header that is not in the row)."""
-    by_key: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        if cell:
-            by_key.setdefault(header_key(cell), index)
+    by_key = header_columns(header)
     columns: dict[str, int] = {}
     problems = []
     for name in FIELDS:

@@ -89,37 +89,37 @@ def require_nginx(skipped: str) -> str:
     return _required("nginx", find_nginx(), install=install, skipped=skipped)
 
 
-def app_command(port: int, *app_args: str, script: Path | None = None) -> list[str]:
+def app_command(port: int, *app_args: str, script: Path | None = None, module: str = "ui.serve") -> list[str]:
     """The command that serves the app on ``port``: ``python -m ui.serve`` (what ``python3 dev.py app`` runs:
-    streamlit run app.py, without the legacy pages mode), or ``streamlit run SCRIPT`` for another app; then
-    ``app_args`` after ``--``."""
-    command = [sys.executable, "-m", "ui.serve"] if script is None else [sys.executable, "-m", "streamlit", "run"]
+    streamlit run app.py, without the legacy pages mode) or another ``module`` that starts it, or ``streamlit
+    run SCRIPT`` for another app; then ``app_args`` after ``--``."""
+    command = [sys.executable, "-m", module] if script is None else [sys.executable, "-m", "streamlit", "run"]
     command += [str(script)] if script is not None else []
     command += ["--server.port", str(port), *SERVER_OPTIONS]
     return command + (["--", *app_args] if app_args else [])
 
 
 @contextmanager
-def app_server(log: Path, *, timeout: float = START_TIMEOUT) -> Iterator[Running]:
+def app_server(log: Path, *, timeout: float = START_TIMEOUT, module: str = "ui.serve") -> Iterator[Running]:
     """Run the app from the repository root on a free loopback port until the block ends, its output in ``log``.
 
     If the server exits, or does not answer its health check within ``timeout`` seconds,
     :class:`~ui.processes.ServerError` says so with that output.
     """
     port = free_port()
-    with running(app_command(port), url=f"http://127.0.0.1:{port}", log=log, timeout=timeout) as server:
+    with running(app_command(port, module=module), url=f"http://127.0.0.1:{port}", log=log, timeout=timeout) as server:
         yield server
 
 
 @contextmanager
-def serving(log_name: str) -> Iterator[Running]:
+def serving(log_name: str, *, module: str = "ui.serve") -> Iterator[Running]:
     """For a test: :func:`app_server` with its output in ``tests/artifacts/{log_name}.log``.
 
     A server that does not start fails the test with the server's output, without a traceback of this helper.
     """
     with contextlib.ExitStack() as stack:
         try:
-            server = stack.enter_context(app_server(ARTIFACTS / f"{log_name}.log"))
+            server = stack.enter_context(app_server(ARTIFACTS / f"{log_name}.log", module=module))
         except ServerError as error:
             import pytest
 

@@ -22,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from framework.dates import INPUT_FORMAT, is_past, uk_date
+from framework.docbounds import bound_plan
 from framework.expectation_text import expectations_markdown
 from framework.expectations import effective_expectations, has_expectations
 from framework.plan import (
@@ -40,14 +41,13 @@ from framework.planfiles import (
     plan_csv,
     plan_file_stem,
     plan_markdown,
-    plan_pdf,
     resources_heading,
 )
 from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
-from ui import learning, render, state
+from ui import downloads, learning, render, state
 from ui.data import shared_figure
 from ui.radar import radar_figure
 from ui.render import md
@@ -705,7 +705,8 @@ def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     _past(inputs.next_check_in, "The next check-in")
     _actions_editor(inputs)
     if (added := st.session_state.pop(JUST_ADDED, None)) is not None:
-        st.toast(f"Added to the agreed actions as action {added}.", icon=":material/add_task:")
+        # Said in place, not in a toast: a toast is gone before some have read it, and it has no accessible name.
+        st.success(f"Added to the agreed actions as action {added}.", icon=":material/add_task:")
     for problem in problems:
         st.error(md(problem), icon=":material/error:")
 
@@ -718,15 +719,17 @@ def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
         next_check_in=inputs.next_check_in,
         actions=inputs.agreed_actions(),
     )
+    bounded = bound_plan(plan)  # the files' bounds: what they leave out is said beside the buttons
+    plan = bounded.value
     buttons, stem = st.container(horizontal=True), plan_file_stem(plan)
-    render.download("Download the plan (PDF, to print)", lambda: plan_pdf(plan), file_name=f"{stem}.pdf", where=buttons)
-    render.download("Download the plan (Markdown)", lambda: plan_markdown(plan), file_name=f"{stem}.md", where=buttons)
-    render.download(
-        "Download the plan (CSV, for a spreadsheet)",
-        lambda: plan_csv(plan).encode("utf-8"),
-        file_name=f"{stem}.csv",
-        where=buttons,
+    downloads.offer(
+        "Download the plan (PDF, to print)", downloads.Apart("plan-pdf", (plan,)), f"{stem}.pdf", where=buttons
     )
+    downloads.offer("Download the plan (Markdown)", lambda: plan_markdown(plan), f"{stem}.md", where=buttons)
+    downloads.offer(
+        "Download the plan (CSV, for a spreadsheet)", lambda: plan_csv(plan).encode(), f"{stem}.csv", where=buttons
+    )
+    downloads.cuts_notice(bounded.cuts)
     st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")
     agreed = {a.action.strip() for a in inputs.actions}
     for number, item in enumerate(plan.focus, 1):

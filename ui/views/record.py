@@ -32,7 +32,7 @@ from framework.views.record import (
     skill_scale,
     skill_scales,
 )
-from ui import render, state
+from ui import downloads, render, state
 from ui.record_figures import VOICE_KEY, skill_chart
 from ui.render import md
 from ui.session import record as record_session
@@ -327,10 +327,10 @@ def _save(loaded, record) -> None:
     read = record_session.reader()
     buttons = st.container(horizontal=True)
     stem = record_file_stem(record)
-    render.download("Save as YAML", lambda: dump_record(read().record), file_name=f"{stem}.yaml", where=buttons)
-    render.download(
-        "Save as JSON", lambda: dump_record(read().record, fmt="json"), file_name=f"{stem}.json", where=buttons
+    downloads.offer(
+        "Save as YAML", downloads.Apart("record-yaml", lambda: (read().record,)), f"{stem}.yaml", where=buttons
     )
+    downloads.offer("Save as JSON", lambda: dump_record(read().record, fmt="json"), f"{stem}.json", where=buttons)
     if record.target_role in loaded.framework.roles_by_id:
         render.page_link(
             "pages/gap.py",

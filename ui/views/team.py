@@ -27,10 +27,9 @@ from framework.team import (
     closing_single_points,
     team_csv,
     team_view,
-    team_workbook,
 )
 from framework.wording import and_list
-from ui import learning, render, state
+from ui import downloads, learning, render, state
 from ui.data import describe_error
 from ui.render import md
 from ui.resources import resource_markdown
@@ -244,9 +243,7 @@ def _export(view: TeamView) -> None:
     """Every file the page offers, in one place."""
     st.subheader("Export")
     buttons = st.container(horizontal=True)
-    render.download(
-        "Download the team view (Excel)", lambda: team_workbook(view), file_name="team-skills.xlsx", where=buttons
+    downloads.offer(
+        "Download the team view (Excel)", downloads.Apart("team-xlsx", (view,)), "team-skills.xlsx", where=buttons
     )
-    render.download(
-        "Download the matrix (CSV)", lambda: team_csv(view).encode("utf-8"), file_name="team-skills.csv", where=buttons
-    )
+    downloads.offer("Download the matrix (CSV)", lambda: team_csv(view).encode(), "team-skills.csv", where=buttons)
