@@ -475,8 +475,12 @@ def _choose_voice(tab: Tab, voice: str) -> None:
             group.get_by_text(voice, exact=True).click()
 
 
-def _level_click(tab: Tab, skill: dict, option: str) -> Measure:
-    target = _radio(tab.page, skill["label"]).get_by_text(option, exact=True)
+def _level_click(tab: Tab, skill: dict, options: list[str]) -> Measure:
+    """A click on the level after the one chosen now (a click on the chosen one would change nothing)."""
+    group = _radio(tab.page, skill["label"])
+    chosen = next((o for o in options if group.get_by_role("radio", name=o, exact=True).is_checked()), None)
+    option = options[(options.index(chosen) + 1) % len(options)] if chosen else options[0]
+    target = group.get_by_text(option, exact=True)
     target.scroll_into_view_if_needed()
     return tab.edit(target.click)
 
@@ -511,17 +515,13 @@ def _editing(results: Results, browser, case: FrameworkCase, rounds: int) -> Non
             try:
                 _start_record(tabs["ours"], content, framework_query)
                 tabs["empty"].deep_link("record", {})
-                chosen = {app: {} for app in tabs}  # app → voice → the option last clicked
                 for i in range(rounds + 1):
                     order = ["ours", "empty"] if i % 2 else ["empty", "ours"]
                     for voice, edit in zip(VOICES, EDITS[:3], strict=True):
                         for app in order:
                             tab = tabs[app]
                             _choose_voice(tab, voice)
-                            last = chosen[app].get(voice)
-                            option = options[(options.index(last) + 1) % len(options) if last else 1 + i % 2]
-                            measure = _level_click(tab, skill, option)
-                            chosen[app][voice] = option
+                            measure = _level_click(tab, skill, options)
                             if i:
                                 _record(results, (case.label, edit.page, f"edit: {edit.what}", app), measure)
                 query = {**pair, "tab": "development-plan"}
