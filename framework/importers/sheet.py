@@ -22,6 +22,7 @@ as their values, never their formulas. A Markdown or HTML page is read as its ta
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, datetime
 
@@ -315,7 +316,7 @@ def read_ladder(
     mapping = mapping or {}
     title, grids, kind, prose = _grids(source)
     stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    ladder = Ladder(name=title or stem, prose=prose)
+    ladder = Ladder(name=title or re.sub(r"[_-]+", " ", stem).strip(), prose=prose)  # a file's name, in words
     family = title if kind in ("markdown", "html") and title else stem
     several = len(grids) > 1
     sheet = "sheet" if kind == "workbook" else "table"
