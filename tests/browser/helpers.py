@@ -313,7 +313,9 @@ def upload_framework(page: Page, name: str, data: bytes) -> Locator:
         panel.locator("summary").click()
     mime = "application/yaml" if name.endswith((".yaml", ".yml")) else "application/octet-stream"
     with expect_rerun(page):
-        panel.locator('input[type="file"]').set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
+        panel.locator('[data-testid="stFileUploader"]', has_text="Framework YAML").locator(
+            'input[type="file"]'
+        ).set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
     return panel
 
 

@@ -53,7 +53,11 @@ async def _upload(panel, picker, name: str, data: bytes, shown: str) -> float:
     """Give the uploader a file; the seconds until the picker shows it as the framework in use."""
     mime = "application/yaml" if name.endswith(".yaml") else "application/octet-stream"
     start = time.perf_counter()
-    await panel.locator('input[type="file"]').set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
+    await (
+        panel.locator('[data-testid="stFileUploader"]', has_text="Framework YAML")
+        .locator('input[type="file"]')
+        .set_input_files(files=[{"name": name, "mimeType": mime, "buffer": data}])
+    )
     while await picker.input_value() != f"{shown} (uploaded)":
         if time.perf_counter() - start > UPLOAD_TIMEOUT_S:
             raise TimeoutError(f"{name} was not taken within {UPLOAD_TIMEOUT_S} s")

@@ -93,8 +93,10 @@ async def attack(browser, base: str, files: list[tuple[str, bytes]], done: threa
         picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]', has=label).locator("input")
         for number, (name, data) in enumerate(files):
             start = time.perf_counter()
-            await panel.locator('input[type="file"]').set_input_files(
-                files=[{"name": name, "mimeType": "application/yaml", "buffer": data}]
+            await (
+                panel.locator('[data-testid="stFileUploader"]', has_text="Framework YAML")
+                .locator('input[type="file"]')
+                .set_input_files(files=[{"name": name, "mimeType": "application/yaml", "buffer": data}])
             )
             while await picker.input_value() != f"Hostile {number} (uploaded)":  # the app has taken it
                 if time.perf_counter() - start > UPLOAD_TIMEOUT:

@@ -38,7 +38,7 @@ from tests.browser.server import (
     rss_bytes,
     serving,
 )
-from tests.load.client import run_in_own_thread
+from tests.load.client import page_times, run_in_own_thread
 from tests.load.test_hostile_upload import Victim, sample_memory
 from tests.test_docbounds import alias_record
 
@@ -105,15 +105,15 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
-            await Victim(base).run(rounds=2)  # warm
-            alone = Victim(base)
-            await alone.run(rounds=3)
+            await Victim(base, 0).read(rounds=2)  # warm
+            alone = Victim(base, 1)
+            await alone.read(rounds=3)
             before = rss_bytes(pid) / 2**20
             cpu_before, children_before = cpu_seconds(pid), cpu_seconds(pid, children=True)
             done, samples = threading.Event(), []
-            victim = Victim(base)
+            victim = Victim(base, 2)
             await asyncio.gather(
-                download_plans(browser, base, done, record), victim.run(until=done), sample_memory(pid, done, samples)
+                download_plans(browser, base, done, record), victim.read(until=done), sample_memory(pid, done, samples)
             )
             record["server_cpu_seconds"] = round(cpu_seconds(pid) - cpu_before, 1)
             record["children_cpu_seconds"] = round(cpu_seconds(pid, children=True) - children_before, 1)
@@ -124,9 +124,8 @@ async def drive(base: str, pid: int, chromium: str) -> dict:
             }
         finally:
             await browser.close()
-    under = [t for _, t in victim.times]
-    record["victim_alone"] = _summary([t for _, t in alone.times])
-    record["victim_during_downloads"] = _summary(under)
+    record["victim_alone"] = _summary(page_times([alone]))
+    record["victim_during_downloads"] = _summary(page_times([victim]))
     record["victim_errors"] = victim.errors
     return record
 
@@ -148,7 +147,7 @@ def test_downloading_the_worst_plan_leaves_other_sessions_their_pace_and_the_ser
     (ARTIFACTS / "plan-download.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(record, indent=2))
     assert len(record["download_seconds"]) == DOWNLOADS, "every download came"
-    assert all(pages <= 5 for pages in record["pdf_pages"]), record["pdf_pages"]
+    assert all(pages <= 10 for pages in record["pdf_pages"]), record["pdf_pages"]  # the 1:1 sheet, then the focus
     assert any("The plan's files hold the first 20 of the 200 agreed actions" in c for c in record["cuts"]), record
     assert record["victim_errors"] == []
     assert record["victim_during_downloads"]["pages"] > 0
