@@ -9,7 +9,8 @@
                                               answering for NAMES only (default: localhost,127.0.0.1,::1)
     python3 dev.py setup                      create the venv and install the app's requirements and nginx
     python3 dev.py test [--quick] [PYTEST ARGS]
-                                              lint, then run the whole test suite (its 25 slowest tests listed);
+                                              lint, then run the whole test suite on every core (up to two),
+                                              the load tests last and alone (the 25 slowest tests listed);
                                               --quick: the tests not marked slow, in a few minutes
     python3 dev.py bench [BENCH ARGS]         run the benchmarks
 
@@ -138,18 +139,40 @@ def cmd_test(args: list[str]) -> int:
     if run(PY, "-m", "ruff", "check", ".") != 0 or run(PY, "-m", "ruff", "format", "--check", ".") != 0:
         log("ruff found problems: run '.venv/bin/ruff check --fix . && .venv/bin/ruff format .'")
         return 1
-    log("pytest" + (" (quick: the tests not marked slow)" if "--quick" in args else ""))
-    return run(PY, "-m", "pytest", *pytest_args(args))
+    quick = "--quick" in args
+    log("pytest" + (" (quick: the tests not marked slow)" if quick else ", on every core but the load tests"))
+    code = run(PY, "-m", "pytest", *pytest_args(args))
+    if quick or code not in (0, NO_TESTS):
+        return code
+    # The load tests measure what other sessions wait for, so nothing else may run beside them: last, alone.
+    log("pytest: the load tests, alone")
+    load = run(PY, "-m", "pytest", *pytest_args(args, load=True))
+    return 0 if code in (0, NO_TESTS) and load in (0, NO_TESTS) else (load or code)
 
 
-def pytest_args(args: list[str]) -> list[str]:
-    """``--quick`` becomes ``-m "not slow"``; every run lists its slowest tests, unless told otherwise."""
+NO_TESTS = 5  #: pytest's exit code when the arguments select no test (``-k graph`` selects no load test)
+
+
+def pytest_args(args: list[str], *, load: bool = False) -> list[str]:
+    """The arguments of one of the two pytest runs of ``dev.py test``: every test but the load tests, spread over
+    the machine's cores (pytest-xdist, a test file per worker, so a file's shared server is started once), then
+    the load tests alone (``load=True``). ``--quick`` is ``-m "not slow"`` (no load test is quick), on every
+    core too; every run lists its slowest tests, unless told otherwise."""
     out = [a for a in args if a != "--quick"]
-    if "--quick" in args:
-        out = ["-m", "not slow", *out]
+    if load:
+        out = ["-m", "load", *out]
+    else:
+        out = ["-m", "not slow" if "--quick" in args else "not load", *out]
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        if workers > 1 and not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in out):
+            out = ["-n", str(workers), "--dist", "loadfile", *out]
     if not any(a.startswith("--durations") for a in out):
         out = ["--durations=25", *out]
     return out
+
+
+#: Test workers at most: each browser test file starts its own app server and Chromium beside the others'.
+MAX_WORKERS = 2
 
 
 def cmd_bench(args: list[str]) -> int:

@@ -23,8 +23,18 @@ APM, DM = "associate-project-manager", "delivery-manager"
 
 
 def shared_loaded_frameworks() -> list[Loaded]:
-    """Every loaded framework of the process that is not someone's upload: those are shared by all sessions."""
-    return [obj for obj in gc.get_objects() if isinstance(obj, Loaded) and not obj.key.startswith("upload-")]
+    """Every loaded framework of the process that is not someone's upload: those are shared by all sessions.
+
+    Frameworks loaded at start-up are frozen out of the collector's sight (``ui.data.preload_once``), and any test
+    of this process may have run it: they are let back for the search, and frozen again after it."""
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    try:
+        objects = gc.get_objects()
+    finally:
+        if frozen:
+            gc.freeze()
+    return [obj for obj in objects if isinstance(obj, Loaded) and not obj.key.startswith("upload-")]
 
 
 def holds(value: object, marker: str) -> bool:
