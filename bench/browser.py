@@ -289,6 +289,10 @@ class Tab:
                 return None
             field_ = target.locator("input")
             field_.click()
+            if field_.get_attribute("aria-expanded") != "true":
+                # A select box holding a value may stay closed on a click: the arrow key opens it, as it does
+                # for a person at the keyboard (and moves nothing if the list did open meanwhile).
+                self.page.keyboard.press("ArrowDown")
             self.page.get_by_role("option").first.wait_for()
 
             def pick() -> None:

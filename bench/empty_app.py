@@ -64,7 +64,7 @@ APP = '''\
 import streamlit as st
 
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
-page = st.navigation([
+page = st.navigation(expanded=True, pages=[
 {pages}
 ])
 with st.sidebar:

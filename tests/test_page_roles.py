@@ -37,6 +37,23 @@ def test_filters_narrow_the_catalogue(widget, value, rows):
     assert param(at, widget) == ([value] if isinstance(value, str) else value), "filters are in the URL"
 
 
+def test_a_long_catalogue_is_shown_a_hundred_roles_at_a_time():
+    """DDaT's 205 roles: three pages of the catalogue, the last holding the last five roles in the same order."""
+    at = page("pages/roles.py", framework="ddat")
+    first = at.dataframe[0].value
+    assert len(first) == 100
+    assert "Roles 1–100 of 205" in texts(at)
+    at.number_input(key="catalogue-page").set_value(3).run()
+    assert not at.exception
+    last = at.dataframe[0].value
+    assert len(last) == 5
+    assert "Roles 201–205 of 205" in texts(at)
+    at.text_input(key="q").input("data").run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < 100, "a search narrows the whole catalogue, not the page shown"
+    assert [box.key for box in at.number_input] == [], "one page: no page to choose"
+
+
 def test_filters_come_from_the_url():
     at = page("pages/roles.py", q="manager", discipline="Product")
     assert len(at.dataframe[0].value) == 2

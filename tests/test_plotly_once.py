@@ -112,3 +112,56 @@ def test_a_page_draws_it_without_streamlits_theme():
     spec = json.loads(element.proto.spec)
     assert json.loads(spec["data"][0]["meta"]) == {"part": "nodes"}
     assert "template" not in spec["layout"]
+
+
+def _decoded(value):
+    """A figure's dict as plain values, whatever form plotly wrote its arrays in, each number to
+    :data:`DECIMALS` and a missing one (NaN) as None: what a figure says, however it is sent."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+            if "shape" in value:
+                array = array.reshape(tuple(int(n) for n in str(value["shape"]).split(",")))
+            return _decoded(array.tolist())
+        return {key: _decoded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [_decoded(item) for item in (value.tolist() if isinstance(value, np.ndarray) else value)]
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, DECIMALS)
+    return value
+
+
+def _every_chart_the_app_draws(council):
+    """The gap's radar, a record's skill over its check-ins, a team's skills matrix and a route on the map."""
+    from framework.progress import progress
+    from framework.team import team_view
+    from framework.views.gap import gap_page
+    from tests.record_samples import D3, dev, kim, pat, sam
+    from ui.radar import radar_figure
+    from ui.record_figures import skill_chart
+    from ui.views.team import _heatmap
+
+    graph = build_graph(council)
+    gap = gap_page(council, graph, "associate-project-manager", "senior-delivery-manager").view
+    yield "radar", radar_figure(council, gap.gap, current_label=gap.current_label, target_label=gap.target_label)
+    view = progress(sam(council), council, today=D3)
+    name, voices = next(iter(view.series.items()))
+    yield "skill over check-ins", skill_chart(name, view.labels, voices, [lv.name for lv in council.skill_levels])
+    records = [("kim.yaml", kim(council)), ("dev.yaml", dev(council)), ("pat.yaml", pat(council))]
+    yield "team matrix", _heatmap(team_view(council, records, today=D3))
+    route = ("associate-project-manager", "project-manager", "senior-delivery-manager")
+    yield "route", career_map_figure(graph, highlight=route, selected=route[0])
+
+
+def test_every_chart_the_app_draws_is_sent_saying_the_same(council):
+    for what, made in _every_chart_the_app_draws(council):
+        expected = _decoded(json.loads(made.to_json()))
+        sent = drawn_once(made).to_dict()
+        assert len(sent["data"]) == len(expected["data"]), what
+        for mine, theirs in zip(sent["data"], expected["data"], strict=True):
+            if isinstance(mine.get("meta"), str):
+                mine = {**mine, "meta": json.loads(mine["meta"])}
+            assert _decoded(mine) == theirs, what
+        polar = any(trace["type"] in ("scatterpolar", "barpolar") for trace in sent["data"])
+        assert polar == ("xaxis" not in sent["layout"]), f"{what}: axes' look only on a chart with axes"
+        assert "template" not in sent["layout"], what

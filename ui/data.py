@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import networkx as nx
-import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
@@ -49,7 +47,6 @@ __all__ = [
     "preload",
     "preload_once",
     "read_framework_file",
-    "shared_figure",
     "shipped_frameworks",
 ]
 
@@ -60,41 +57,6 @@ UPLOAD_MAX_BYTES = 2 * 1024 * 1024  #: uploads: a framework of a few thousand ro
 #: Views kept per framework (a profile, a route, a filtered map, …): the most recently used ones. The largest, a
 #: DDaT map with every kind of move, takes about 3 MB (the figure and its dict form).
 VIEWS_MAX = 64
-
-
-class _SharedFigure(go.Figure):
-    """A figure that is made once and shared, and never changed afterwards (see :func:`shared_figure`)."""
-
-    def to_dict(self) -> dict:
-        # ``st.plotly_chart`` asks for the figure as a dict on every rerun; plotly makes a deep copy of the whole
-        # figure each time (and re-encodes its arrays). The figure no longer changes, so one copy serves all.
-        made = self.__dict__.get("_as_dict")
-        if made is None:
-            made = self._as_dict = _text_arrays(super().to_dict())
-        return made
-
-
-def _text_arrays(value):
-    """``value`` (a figure's dict) with each array of texts (plotly keeps them as object arrays) as an array of
-    strings: plotly's JSON writer takes those whole, where it goes through an object array item by item. The
-    JSON is the same."""
-    if isinstance(value, dict):
-        return {key: _text_arrays(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_text_arrays(item) for item in value]
-    if isinstance(value, np.ndarray) and value.dtype.kind == "O" and value.size:
-        items = value.tolist()
-        if all(type(item) is str for item in items):
-            return np.array(items, dtype=str)
-    return value
-
-
-def shared_figure(figure: go.Figure | None) -> go.Figure | None:
-    """``figure``, to be memoised and shared by sessions: it must not be changed afterwards, and its dict form
-    (the same dict plotly would make) is made once. Nothing else about the figure changes."""
-    if figure is not None and type(figure) is go.Figure:
-        figure.__class__ = _SharedFigure  # the same object and state: only ``to_dict`` is remembered
-    return figure
 
 
 def arrow(df: pd.DataFrame) -> pa.Table:

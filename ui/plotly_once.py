@@ -11,9 +11,9 @@ A figure made ready here (:func:`drawn_once`) has none of them: no template (the
 give it — its font, text colour and hover labels — is set on the figure itself, and :func:`plotly_chart` draws
 it with ``theme=None``), its numbers as plain lists, each trace's ``meta`` as a JSON string, and a
 ``datarevision`` made from its content, which tells plotly.js that arrays with the same revision hold the same
-values (a figure whose content changes gets another revision, and is drawn anew). Like
-:func:`ui.data.shared_figure`, the figure is made once, may be shared by sessions, and must not be changed
-afterwards: its dict form is made on first use and kept.
+values (a figure whose content changes gets another revision, and is drawn anew). Such a figure is made once, may
+be shared by sessions, and must not be changed afterwards: its dict form (asked for on every rerun) is made on
+first use and kept.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ DECIMALS = 4
 FONT = '"Source Sans", sans-serif'
 #: What Streamlit's theme gives a chart's hover labels and axis titles (in pixels).
 TEXT_PX, TITLE_PX = 12, 14
+#: Traces drawn without x and y axes, among those the app draws.
+NOT_CARTESIAN = frozenset({"scatterpolar", "barpolar", "pie"})
 
 
 class _DrawnOnce(go.Figure):
@@ -92,9 +94,11 @@ def drawn_once(figure: go.Figure | None, *, text_colour: str | None = None) -> g
         font={"family": FONT, "size": TEXT_PX, "color": colour},
         hoverlabel={"bgcolor": "#ffffff", "bordercolor": "#d5dae5", "font": {"family": FONT, "size": TEXT_PX}},
         paper_bgcolor="#ffffff",
-        xaxis={"title": {"font": {"size": TITLE_PX}}, "tickfont": {"size": TEXT_PX}},
-        yaxis={"title": {"font": {"size": TITLE_PX}}, "tickfont": {"size": TEXT_PX}},
     )
+    if any(trace.type not in NOT_CARTESIAN for trace in figure.data):
+        # Only a chart with x and y axes is given their look: axes set in a polar chart's layout would be drawn.
+        axis = {"title": {"font": {"size": TITLE_PX}}, "tickfont": {"size": TEXT_PX}}
+        look.update(xaxis=axis, yaxis=axis)
     look.update(figure.layout.to_plotly_json())  # what the figure sets itself wins
     figure.layout = look
     figure.layout.template = None

@@ -190,7 +190,7 @@ def test_a_full_check_in_takes_at_most_forty_interactions(page: Page, app_url: s
     add_evidence(person, f"Skill: {scales[7].name}", "Planned the Q1 release", "https://example.org/q1-plan")
     add_action(person, "Lead sprint planning for a quarter", by="31/03/2027", owner="Sam")
     add_action(person, "Shadow a supplier review", by="30/04/2027", owner="Sam")
-    assert "Where your own level and your manager's differ" in person.main.inner_text()
+    expect(person.main).to_contain_text("Where your own level and your manager's differ")
     screenshot(page, "record-checkin-desktop")
     data = save(person)
     total = person.count
@@ -270,9 +270,9 @@ def test_evidence_and_actions_typed_with_edits_in_between_survive_a_save_and_a_r
         name.fill("Ali Reid-Khan")
         name.press("Enter")
     person.date("Next check-in (planned)", "01/01/2020", rerun=True)
-    assert "The next check-in, 1 Jan 2020, is in the past" in main.inner_text()
+    expect(main).to_contain_text("The next check-in, 1 Jan 2020, is in the past")
     person.date("Next check-in (planned)", "15/01/2027", rerun=True)
-    assert "is in the past" not in main.inner_text()
+    expect(main).not_to_contain_text("is in the past")
     screenshot(page, "record-edits-desktop")
 
     yaml_data, json_data = save(person), save(person, "Save as JSON")
@@ -341,8 +341,8 @@ def test_a_check_in_on_a_phone(page: Page, app_url: str):
     person.radio("Rating as", "Line manager")
     person.radio("Planning (target role needs Practitioner)", "Expert")
     add_action(person, "Book the show and tell", by="28/02/2027", owner="Sam")
-    text = person.main.inner_text()
-    assert "Book the show and tell (by 28 Feb 2027) — Sam" in text, "the open progress section shows the new action"
+    # The open progress section shows the new action (waited for: drawn once the run's Markdown is laid out).
+    expect(person.main).to_contain_text("Book the show and tell (by 28 Feb 2027) — Sam")
     rows = page.locator(".st-key-stacked-progress table").evaluate(
         "t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))"
     )

@@ -48,7 +48,7 @@ from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
 from ui import downloads, learning, render, state
-from ui.data import shared_figure
+from ui.plotly_once import drawn_once, plotly_chart
 from ui.radar import radar_figure
 from ui.render import md
 from ui.resources import offer_resources
@@ -155,10 +155,10 @@ def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, 
     view = page.view
     labels = {"current_label": view.current_label, "target_label": view.target_label}
     if mine is not None:
-        return radar_figure(loaded.framework, view.gap, **labels)
+        return drawn_once(radar_figure(loaded.framework, view.gap, **labels))
     _, charts = loaded.view(_shared, current, target)
     if "radar" not in charts:
-        charts["radar"] = shared_figure(radar_figure(loaded.framework, view.gap, **labels))
+        charts["radar"] = drawn_once(radar_figure(loaded.framework, view.gap, **labels))
     return charts["radar"]
 
 
@@ -550,7 +550,8 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
         with drawn[GLANCE]:
             chart_col, side_col = st.columns([3, 2], gap="large")
             figure = _radar(loaded, page, mine, current, target)
-            chart_col.plotly_chart(figure, config={"displayModeBar": False}, alt=view.summary)
+            with chart_col:
+                plotly_chart(figure, config={"displayModeBar": False}, alt=view.summary)
             side_col.markdown(_beside_chart(fw, view))
     with drawn[PLAN]:
         subject = current if mine is None else "self"

@@ -5,8 +5,9 @@ import streamlit as st
 from framework.views import RoutesView, RouteView, kind_label, routes_view
 from framework.views.map import usual_kinds
 from ui import render, state
-from ui.data import arrow, shared_figure
+from ui.data import arrow
 from ui.map_figure import career_map_figure
+from ui.plotly_once import drawn_once, plotly_chart
 
 RANKING = (
     "Effort adds up the grades climbed and the skill levels to gain at each step (the “As a table” tab shows both), "
@@ -42,7 +43,7 @@ def _route_figure(framework, graph, source: str, highlight: tuple[str, ...]):
     """The map page's opening view as the background (without lateral moves where there are so many that they
     would hide the ladders), the chosen route drawn on top whatever kinds of move it takes."""
     kinds = usual_kinds(framework, graph)
-    return shared_figure(career_map_figure(graph, kinds=kinds, highlight=highlight, selected=source))
+    return drawn_once(career_map_figure(graph, kinds=kinds, highlight=highlight, selected=source))
 
 
 def _no_route(loaded, found: RoutesView) -> None:
@@ -132,7 +133,7 @@ def main() -> None:
                 horizontal=True,
                 key="highlight",
             )
-            st.plotly_chart(loaded.view(_route_figure, source, routes[chosen].roles), key="route-map")
+            plotly_chart(loaded.view(_route_figure, source, routes[chosen].roles), key="route-map")
             hidden = "" if "lateral" in loaded.view(usual_kinds) else (
                 " Other lateral moves are left out of the background: too many to read."
             )  # fmt: skip

@@ -33,6 +33,7 @@ from framework.views.record import (
     skill_scales,
 )
 from ui import downloads, render, state
+from ui.plotly_once import drawn_once, plotly_chart
 from ui.record_figures import VOICE_KEY, skill_chart
 from ui.render import md
 from ui.session import record as record_session
@@ -296,11 +297,12 @@ def _progress(fw, record) -> None:
                     f"{VOICE_NAMES[v]}: " + " → ".join(levels[r - 1] if r else "none" for r in ranks)
                     for v, ranks in voices.items()
                 )
-                column.plotly_chart(
-                    skill_chart(name, view.labels, voices, levels),
-                    config={"displayModeBar": False, "staticPlot": True},
-                    alt=f"{name} over the check-ins. {said}.",
-                )
+                with column:
+                    plotly_chart(
+                        drawn_once(skill_chart(name, view.labels, voices, levels)),
+                        config={"displayModeBar": False, "staticPlot": True},
+                        alt=f"{name} over the check-ins. {said}.",
+                    )
         render.stacked_table(
             view.table,
             key="stacked-progress",

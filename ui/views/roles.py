@@ -7,7 +7,7 @@ from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
-from ui import render, state
+from ui import paging, render, state
 from ui.data import arrow
 from ui.skill_links import skill_link
 
@@ -139,8 +139,16 @@ def catalogue(loaded) -> None:
     st.caption(
         f"{len(shown_ids)} of {len(view.table)} roles. Select a row, or choose a role below, to open its profile."
     )
+    # A hundred rows at a time: what the page sends stays the same however many roles the framework has.
+    rows = paging.page(
+        range(len(shown_ids)),
+        key="catalogue-page",
+        per_page=paging.ROWS_PER_PAGE,
+        what="roles",
+        where="search or filter above to narrow them.",
+    )
     event = st.dataframe(
-        shown_table,
+        shown_table.slice(rows.start, len(rows)),
         hide_index=True,
         column_config={"id": None},
         on_select="rerun",
@@ -148,7 +156,7 @@ def catalogue(loaded) -> None:
         key="catalogue",
     )
     if event.selection.rows:
-        state.open_value(ROLE, shown_ids[event.selection.rows[0]])
+        state.open_value(ROLE, shown_ids[rows.start + event.selection.rows[0]])
         st.rerun()
     # The same without the table, e.g. from the keyboard: choosing a role opens its profile.
     state.role_select(loaded, "Open the profile of", key=ROLE)

@@ -31,6 +31,7 @@ from framework.team import (
 from framework.wording import and_list
 from ui import downloads, learning, render, state
 from ui.data import describe_error
+from ui.plotly_once import drawn_once, plotly_chart
 from ui.render import md
 from ui.resources import resource_markdown
 
@@ -225,8 +226,8 @@ def _matrix(view: TeamView) -> None:
         md(view.sources) + " A row per skill and a column per member. Darker cells are lower levels; each cell "
         "names its level, so colour is not needed, and a blank cell is a skill with no level known."
     )
-    st.plotly_chart(
-        _heatmap(view),
+    plotly_chart(
+        drawn_once(_heatmap(view)),
         config={"displayModeBar": False},
         alt=f"Skills matrix of {count} members and {len(view.skills)} skills; the table below gives every cell.",
     )
