@@ -42,17 +42,20 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz import utils as fuzz_utils
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.neighbors import NearestNeighbors
 
 from .benchmark import EVIDENCE_KEYWORDS, evidence_lines
 from .errors import InputError, Problem
 from .loader import validate_data
 from .models import Benchmark, Framework, Role, SkillRequirement
+
+if TYPE_CHECKING:  # scikit-learn (and SciPy under it) takes a second to import: only an index built needs it
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.neighbors import NearestNeighbors
 
 __all__ = [
     "CONFIDENT_TEXT",
@@ -206,6 +209,8 @@ def _skills_document(reference: Framework, role: Role) -> str:
 
 
 def _vectorizer() -> TfidfVectorizer:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     return TfidfVectorizer(
         stop_words="english", ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", max_features=200_000
     )
@@ -231,6 +236,8 @@ def build_index(reference: Framework, *, hide: Collection[str] = ()) -> Suggesti
         documents.append(_level_document(reference, role))
     vectorizer = _vectorizer()
     matrix = vectorizer.fit_transform(documents)
+    from sklearn.neighbors import NearestNeighbors
+
     neighbours = NearestNeighbors(metric="cosine", algorithm="brute").fit(matrix)
     level_vectorizer = _vectorizer()
     level_matrix = level_vectorizer.fit_transform([_skills_document(reference, role) for role in levels])

@@ -71,6 +71,7 @@ def warm(argv: list[str]) -> None:
     """Import every page's module and load a ``--framework`` file and the shipped frameworks into the cache the
     app's runs use. A framework file with problems is left for the app to report on its first run."""
     from framework import FrameworkError
+    from framework.yamlsafe import gc_paused
     from ui import data, pages, upload_worker
 
     # Outside a script run, Streamlit warns about a missing ScriptRunContext whenever cached code runs.
@@ -83,7 +84,8 @@ def warm(argv: list[str]) -> None:
             importlib.import_module("ui.views." + Path(spec.script).stem)
         local = _framework_file(argv)
         if local is not None:  # named as the app names it, so its runs find it in the cache
-            with contextlib.suppress(FrameworkError, OSError):
+            # No session runs yet: the collector is paused while it loads, as for the shipped ones (preload).
+            with contextlib.suppress(FrameworkError, OSError), gc_paused():
                 data.load(data.LOCAL, local)
         upload_worker.start()  # the process the first upload is checked in
         data.preload()  # last: it freezes everything loaded so far out of the garbage collector's sight
