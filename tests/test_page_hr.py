@@ -139,6 +139,12 @@ def test_a_grade_of_many_roles_lists_them_closed_and_a_grade_of_one_open():
     roles = [e for e in at.expander if e.label != "How a framework file states pay"]
     assert len(roles) == 46
     assert not any(e.proto.expanded for e in roles)
+    business = next(e for e in roles if e.label == "Business architect")
+    assert not business.children, "a closed role's contents are drawn only once it is opened"
+    at.session_state["pay-role-business-architect"] = True  # as its expander does when opened
+    at.run()
+    business = next(e for e in at.expander if e.label == "Business architect")
+    assert business.proto.expanded and "| Business architecture | Practitioner |" in business.markdown[0].value
     council = page("pages/pay.py")
     assert [e.proto.expanded for e in council.expander if e.label == "Associate Project Manager"] == [True]
 

@@ -72,6 +72,30 @@ def _role(role: RoleAtGrade) -> None:
         render.bullets(progression_items(p))
 
 
+@st.fragment
+def grade_roles(loaded) -> None:
+    """One grade's roles, each with what it expects and what it takes to progress from it. A fragment: choosing
+    another grade, or opening a role, reruns this section alone; a closed role's contents are drawn only once it
+    is opened (a grade may hold dozens of roles, each with its tables and lists)."""
+    criteria = loaded.view(_criteria)
+    names = [g.label for g in criteria.grades]
+    chosen = st.selectbox(
+        "Grade", names, key="pay-grade", help="The grade whose roles, and what it takes to progress from each, to show."
+    )
+    grade = criteria.grades[names.index(chosen)]
+    if criteria.states_pay:
+        st.markdown(f"**Pay:** {render.md(grade.pay)}")
+    if not grade.roles:
+        st.markdown("No role of the framework is at this grade.")
+    for role in grade.roles:
+        box = state.lazy_expander(
+            render.md(role.title), key=f"pay-role-{role.role}", expanded=len(grade.roles) <= OPEN_UP_TO
+        )
+        with box:
+            if box.open:
+                _role(role)
+
+
 def main() -> None:
     loaded = state.framework()
     criteria = loaded.view(_criteria)
@@ -113,18 +137,7 @@ def main() -> None:
         render.stacked_table(grades_table(criteria), key="stacked-pay-grades")
     else:  # two short columns fit any screen
         st.markdown(render.table_markdown(grades_table(criteria)))
-    names = [g.label for g in criteria.grades]
-    chosen = st.selectbox(
-        "Grade", names, key="pay-grade", help="The grade whose roles, and what it takes to progress from each, to show."
-    )
-    grade = criteria.grades[names.index(chosen)]
-    if criteria.states_pay:
-        st.markdown(f"**Pay:** {render.md(grade.pay)}")
-    if not grade.roles:
-        st.markdown("No role of the framework is at this grade.")
-    for role in grade.roles:
-        with st.expander(render.md(role.title), expanded=len(grade.roles) <= OPEN_UP_TO):
-            _role(role)
+    grade_roles(loaded)
 
     st.header("Subjective criteria", divider="gray")
     if criteria.subjective:

@@ -60,6 +60,18 @@ def _hiring_checks(framework, graph, role_id: str, which: str) -> tuple[str, ...
     return tuple(checks_summary(*checked_document(framework, role_id, which)[1:]))
 
 
+#: The catalogue's columns, each with its width in pixels: a column without one is measured by the browser,
+#: cell by cell, every time the table is drawn (a third of a second for a hundred rows).
+CATALOGUE_COLUMNS = {
+    "id": None,
+    "Role": st.column_config.TextColumn(width=260),
+    "Grade": st.column_config.TextColumn(width=170),
+    "Discipline": st.column_config.TextColumn(width=150),
+    "Status": st.column_config.TextColumn(width=160),
+    "Reports to": st.column_config.TextColumn(width=200),
+    "Source": st.column_config.TextColumn(width=320),
+}
+
 FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("md", "Markdown"))
 #: Each draft's name on its buttons: short, so three buttons stand side by side, even on a phone.
 SHORT = {"advert": "Advert", "interview": "Interview pack"}
@@ -150,7 +162,7 @@ def catalogue(loaded) -> None:
     event = st.dataframe(
         shown_table.slice(rows.start, len(rows)),
         hide_index=True,
-        column_config={"id": None},
+        column_config=CATALOGUE_COLUMNS,
         on_select="rerun",
         selection_mode="single-row",
         key="catalogue",
