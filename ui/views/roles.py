@@ -60,8 +60,8 @@ def _hiring_checks(framework, graph, role_id: str, which: str) -> tuple[str, ...
     return tuple(checks_summary(*checked_document(framework, role_id, which)[1:]))
 
 
-#: The catalogue's columns, each with its width in pixels: a column without one is measured by the browser,
-#: cell by cell, every time the table is drawn (a third of a second for a hundred rows).
+#: The catalogue's columns, each with its width in pixels: a column without one is sized by the browser from its
+#: cells every time the table is drawn.
 CATALOGUE_COLUMNS = {
     "id": None,
     "Role": st.column_config.TextColumn(width=260),
