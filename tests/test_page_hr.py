@@ -204,3 +204,19 @@ def test_merged_into_the_council_a_grade_hint_that_differs_from_the_stated_grade
     assert hint.startswith("**Grade hint:** PO6 — Senior Product Manager: benchmarked to a DDaT role level")
     assert hint.endswith("The job description states PO5: worth a look before it is graded.")
     assert at.session_state[ACCEPTED] == {}
+
+
+def test_a_grade_of_more_roles_than_a_page_shows_them_a_page_at_a_time(monkeypatch):
+    """A framework of thousands of roles has hundreds at a grade: they are shown a page at a time, in order."""
+    from ui.views import pay
+
+    monkeypatch.setattr(pay, "ROLES_PER_PAGE", 10)
+    at = page("pages/pay.py", framework="ddat")
+    at.selectbox(key="pay-grade").set_value("Mid-level").run()
+    first = [e.label for e in at.expander if e.label != "How a framework file states pay"]
+    assert len(first) == 10 and "Roles 1–10 of 46" in texts(at)
+    at.number_input(key="pay-roles-page").set_value(5).run()
+    assert not at.exception
+    last = [e.label for e in at.expander if e.label != "How a framework file states pay"]
+    assert len(last) == 6 and "Roles 41–46 of 46" in texts(at)
+    assert not set(first) & set(last)

@@ -15,10 +15,12 @@ from framework.paycriteria import (
     progression_heading,
     progression_items,
 )
-from ui import render, state
+from ui import paging, render, state
 
 #: A grade with more roles than this lists them closed, to be opened one by one; with fewer, open.
 OPEN_UP_TO = 3
+#: A grade's roles shown at a time (a framework of thousands of roles has hundreds at a grade).
+ROLES_PER_PAGE = 50
 
 
 def _criteria(framework, graph):
@@ -87,7 +89,10 @@ def grade_roles(loaded) -> None:
         st.markdown(f"**Pay:** {render.md(grade.pay)}")
     if not grade.roles:
         st.markdown("No role of the framework is at this grade.")
-    for role in grade.roles:
+    shown = paging.page(
+        grade.roles, key="pay-roles-page", per_page=ROLES_PER_PAGE, what="roles", where="the downloads hold them all."
+    )
+    for role in shown:
         box = state.lazy_expander(
             render.md(role.title), key=f"pay-role-{role.role}", expanded=len(grade.roles) <= OPEN_UP_TO
         )
@@ -141,17 +146,26 @@ def main() -> None:
 
     st.header("Subjective criteria", divider="gray")
     if criteria.subjective:
+        st.markdown(
+            f"{len(criteria.subjective)} criteria use wording that names a personality or a fit rather than what "
+            "the work asks; each is hard to assess fairly:"
+        )
+        subjective = paging.page(
+            criteria.subjective,
+            key="pay-subjective-page",
+            per_page=paging.ROWS_PER_PAGE,
+            what="criteria",
+            where="the downloads hold them all.",
+        )
         render.stacked_table(
             pd.DataFrame(
                 {
-                    "Role": [s.title for s in criteria.subjective],
-                    "Criterion": [s.line for s in criteria.subjective],
-                    "Subjective wording": [", ".join(s.phrases) for s in criteria.subjective],
+                    "Role": [s.title for s in subjective],
+                    "Criterion": [s.line for s in subjective],
+                    "Subjective wording": [", ".join(s.phrases) for s in subjective],
                 }
             ),
             key="stacked-pay-subjective",
-            intro=f"{len(criteria.subjective)} criteria use wording that names a personality or a fit rather than "
-            "what the work asks; each is hard to assess fairly:",
         )
     else:
         st.markdown("No criterion uses any of the subjective phrases checked for (“good fit”, “dynamic”, …).")
