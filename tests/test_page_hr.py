@@ -144,7 +144,8 @@ def test_a_grade_of_many_roles_lists_them_closed_and_a_grade_of_one_open():
     at.session_state["pay-role-business-architect"] = True  # as its expander does when opened
     at.run()
     business = next(e for e in at.expander if e.label == "Business architect")
-    assert business.proto.expanded and "| Business architecture | Practitioner |" in business.markdown[0].value
+    assert business.proto.expanded
+    assert "| Business architecture | Practitioner |" in business.markdown[0].value
     council = page("pages/pay.py")
     assert [e.proto.expanded for e in council.expander if e.label == "Associate Project Manager"] == [True]
 
@@ -214,9 +215,11 @@ def test_a_grade_of_more_roles_than_a_page_shows_them_a_page_at_a_time(monkeypat
     at = page("pages/pay.py", framework="ddat")
     at.selectbox(key="pay-grade").set_value("Mid-level").run()
     first = [e.label for e in at.expander if e.label != "How a framework file states pay"]
-    assert len(first) == 10 and "Roles 1–10 of 46" in texts(at)
+    assert len(first) == 10
+    assert "Roles 1–10 of 46" in texts(at)
     at.number_input(key="pay-roles-page").set_value(5).run()
     assert not at.exception
     last = [e.label for e in at.expander if e.label != "How a framework file states pay"]
-    assert len(last) == 6 and "Roles 41–46 of 46" in texts(at)
+    assert len(last) == 6
+    assert "Roles 41–46 of 46" in texts(at)
     assert not set(first) & set(last)
