@@ -45,8 +45,13 @@ def chart(at) -> dict:
     return json.loads(element.proto.spec)
 
 
+def meta(trace: dict) -> dict:
+    """A trace's ``meta``, sent as a JSON string (see ``ui.plotly_once``)."""
+    return json.loads(trace["meta"])
+
+
 def route_trace(at) -> dict:
-    (trace,) = [t for t in chart(at)["data"] if t["meta"]["part"] == "route"]
+    (trace,) = [t for t in chart(at)["data"] if meta(t)["part"] == "route"]
     return trace
 
 
@@ -109,14 +114,14 @@ def test_an_odd_number_of_routes_in_the_url_gets_a_notice_and_the_usual_three():
 
 def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
     at = page("pages/paths.py", from_=APM, to=HEAD)
-    assert route_trace(at)["meta"]["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
+    assert meta(route_trace(at))["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
     assert [t.label for t in at.tabs] == TABS
-    first = route_trace(at)["meta"]["roles"]
+    first = meta(route_trace(at))["roles"]
     assert len(at.radio(key="highlight").options) == 3
     at.radio(key="highlight").set_value(1).run()
     assert not at.exception
-    second = route_trace(at)["meta"]["roles"]
+    second = meta(route_trace(at))["roles"]
     assert second != first
     assert (second[0], second[-1]) == (DEV, HEAD_DDAT)
 
@@ -124,9 +129,9 @@ def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
 def test_a_crowded_framework_draws_the_route_over_the_ladders_and_says_so():
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
     assert not at.exception
-    kinds = {t["meta"].get("kind") for t in chart(at)["data"]} - {None}
+    kinds = {meta(t).get("kind") for t in chart(at)["data"]} - {None}
     assert kinds == {"promotion"}  # DDaT's 785 lateral moves would hide the ladders (it states no reporting lines)
-    route = route_trace(at)["meta"]["roles"]
+    route = meta(route_trace(at))["roles"]
     assert (route[0], route[-1]) == (DEV, HEAD_DDAT)
     assert "Other lateral moves are left out of the background" in texts(at)
 

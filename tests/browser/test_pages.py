@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from framework import Framework, load_framework
 
@@ -74,7 +75,9 @@ def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framewo
     else:
         assert page.get_by_role("heading", name="Roles", level=1).is_visible()
         assert page.locator('[data-testid="stDataFrame"]').is_visible()
-        assert grid_rows(page) == len(fw.roles)
+        assert grid_rows(page) == min(len(fw.roles), 100), "a hundred roles at a time"
+        if len(fw.roles) > 100:
+            expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"Roles 1–100 of {len(fw.roles)}")
 
     view = "home" if path == "/" else "roles-catalogue"  # test_every_page.py saves "roles-…" with a profile open
     name = f"{view}-{'council' if framework_key == 'roles' else framework_key}"
@@ -97,7 +100,7 @@ def test_switching_framework_updates_view_and_url(page, app_url, frameworks):
     assert urlsplit(page.url).path.rstrip("/").endswith("/roles")
     assert query(page).get("framework") == ["ddat"]
     assert selected(page, "Framework") == frameworks["ddat"].name
-    assert grid_rows(page) == 205
+    assert grid_rows(page) == 100, "DDaT's first hundred roles"
     assert exceptions(page) == []
 
 
