@@ -194,7 +194,8 @@ def _ours(case: FrameworkCase) -> App:
     return App(args=tuple(case.app_args))
 
 
-def _empty(folder: Path) -> App:
+def served_empty_app(folder: Path) -> App:
+    """The empty app written in ``folder``, served with ``streamlit run`` from there."""
     return App(script=folder / "app.py", cwd=folder)
 
 
@@ -583,12 +584,14 @@ def run(config: Config) -> Results:
                     repeats = 1 if case.app_args else cold_repeats
                     for i in range(repeats):
                         for app in ("ours", "empty") if i % 2 == 0 else ("empty", "ours"):
-                            _cold_start(results, browser, case, app, _ours(case) if app == "ours" else _empty(folder))
+                            _cold_start(
+                                results, browser, case, app, _ours(case) if app == "ours" else served_empty_app(folder)
+                            )
                     case_rounds = 3 if case.app_args else rounds
                     print(f"  {case.label}: {case_rounds} rounds of every page", flush=True)
                     with (
                         serve(_ours(case), RESULTS / "browser-ours.log") as ours,
-                        serve(_empty(folder), RESULTS / "browser-empty.log") as empty,
+                        serve(served_empty_app(folder), RESULTS / "browser-empty.log") as empty,
                     ):
                         tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
                         try:

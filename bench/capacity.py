@@ -33,7 +33,6 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -48,7 +47,7 @@ from ui.pages import PAGES
 from ui.processes import answers_health
 from ui.proxy import find_nginx, free_port, nginx_config, upload_limit_mb
 
-from .browser import INTERACTIONS, serve
+from .browser import INTERACTIONS, serve, served_empty_app
 from .empty_app import write_empty_app
 from .figures import RESULTS, ROOT, Config
 from .timing import Row
@@ -298,9 +297,9 @@ def _empty_cluster(folder: Path, workers: int = 2):
     if nginx is None:
         raise RuntimeError("nginx not found: install Debian's nginx package (python3 dev.py serve installs it)")
     with contextlib.ExitStack() as stack:
-        command = [sys.executable, "-m", "streamlit", "run", str(folder / "app.py")]
         servers = [
-            stack.enter_context(serve(command, folder, RESULTS / f"capacity-empty-{n}.log")) for n in range(workers)
+            stack.enter_context(serve(served_empty_app(folder), RESULTS / f"capacity-empty-{n}.log"))
+            for n in range(workers)
         ]
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="career-explorer-bench-nginx-")))
         tmp.chmod(0o711)
@@ -349,8 +348,7 @@ def _servers(kind: str, folder: Path):
         if kind == "one process":
             server = stack.enter_context(one_process(RESULTS / "capacity-server.log"))
             ours = (server.url, [server.pid])
-            command = [sys.executable, "-m", "streamlit", "run", str(folder / "app.py")]
-            empty_server = stack.enter_context(serve(command, folder, RESULTS / "capacity-empty.log"))
+            empty_server = stack.enter_context(serve(served_empty_app(folder), RESULTS / "capacity-empty.log"))
             empty = (empty_server.url, [empty_server.pid])
         else:
             cluster = stack.enter_context(serve_cluster(RESULTS / "capacity-proxy.log", workers=2))
