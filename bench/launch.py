@@ -1,7 +1,8 @@
 """The same speed however the app is started: a page's rerun under ``streamlit run app.py`` and under
 ``python -m ui.serve`` (what ``dev.py app``, ``dev.py serve`` and the container run), against the empty app.
 
-After every run of a script Streamlit collects the garbage of the whole heap (``runner.postScriptGC``): the
+After every run of a script Streamlit collects the garbage of the whole heap (``runner.postScriptGC``, which the
+app's configuration turns off; the frameworks must still be out of the sight of Python's own full collections): the
 loaded frameworks are millions of objects, and the collection walks them all on every run unless they are
 frozen out of its sight (``gc.freeze``, :func:`ui.data.preload`). It happens after the run's last message is
 sent, so a page's own time does not show it; the server's CPU time per run does, and so does a page asked for

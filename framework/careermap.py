@@ -27,6 +27,7 @@ import threading
 import weakref
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 
@@ -402,9 +403,10 @@ class CareerMap:
             self._table.append(_moves_table(self))
         return self._table[0]
 
-    @property
+    @cached_property
     def summary(self) -> str:
-        """A short plain-text summary of the map, for screen readers and anyone who prefers words."""
+        """A short plain-text summary of the map, for screen readers and anyone who prefers words (made once a
+        view: every run of the map page shows it)."""
         return _summary(self)
 
 
@@ -544,7 +546,7 @@ class MapOverview:
         columns = self.cells.loc[self.cells["grade"] == GRADE_NOT_STATED, "column"]
         return float(columns.iloc[0]) if len(columns) else None
 
-    @property
+    @cached_property
     def rows(self) -> pd.DataFrame:
         """One row per discipline: ``row``, ``row_label``, ``discipline_id``, ``colour`` and its ``roles``."""
         per = self.cells.groupby(["row", "row_label", "colour"], sort=True, dropna=False)["roles"].sum()
@@ -567,9 +569,10 @@ class MapOverview:
         counts.columns.name = None
         return counts.reset_index(names="Discipline")
 
-    @property
+    @cached_property
     def summary(self) -> str:
-        """The overview in words: roles per discipline, and where most of them are."""
+        """The overview in words: roles per discipline, and where most of them are (made once an overview: every
+        run of the map page shows it)."""
         rows = self.rows
         per = ", ".join(f"{label} {count:,}" for label, count in zip(rows["row_label"], rows["roles"], strict=True))
         busiest = self.cells.sort_values(["roles", "row", "column"], ascending=[False, True, True]).iloc[0]

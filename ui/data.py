@@ -209,8 +209,9 @@ def preload_once() -> None:
     ``streamlit run app.py``, which has no warm-up of its own (``python -m ui.serve`` preloads before the server
     starts, and this does nothing there).
 
-    Without it every run of every page pays for Streamlit's collection of the whole heap after the run
-    (``runner.postScriptGC``): about 85 ms more CPU a run on DDaT (``bench/launch.py``). The first run loads
+    Without it every full collection walks the frameworks' millions of objects: Streamlit's after each run, where
+    it is on (``runner.postScriptGC``; off in the app's configuration), about 85 ms more CPU a run on DDaT
+    (``bench/launch.py``), and Python's own whenever it comes. The first run loads
     every shipped framework anyway (the sidebar's picker names each); doing it here, before the page, lets them
     be frozen out of the collector's sight. What the first session holds at that moment is frozen with them
     (a few objects of its state, nothing a person has entered: nothing can have been by then).
