@@ -54,6 +54,22 @@ def test_a_long_catalogue_is_shown_a_hundred_roles_at_a_time():
     assert [box.key for box in at.number_input] == [], "one page: no page to choose"
 
 
+def test_another_list_of_the_same_length_starts_at_its_first_page(monkeypatch):
+    """A page number belongs to the list it was chosen in: a search that finds as many other roles shows the
+    first of them, not the page reached in the list before."""
+    from ui import paging
+
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", 1)
+    at = page("pages/roles.py", q="product")
+    at.number_input(key="catalogue-page").set_value(3).run()
+    assert "Roles 3–3 of 3" in texts(at)
+    at.text_input(key="q").input("head").run()
+    assert not at.exception
+    assert "Roles 1–1 of 3" in texts(at), "three other roles, from the first"
+    assert at.number_input(key="catalogue-page").value == 1
+    assert list(at.dataframe[0].value["Role"]) == ["Head of Delivery Management"]
+
+
 def test_filters_come_from_the_url():
     at = page("pages/roles.py", q="manager", discipline="Product")
     assert len(at.dataframe[0].value) == 2

@@ -3,13 +3,13 @@
 A list of a few dozen items is drawn whole; a longer one is drawn a page at a time, with the page chosen by a
 number box (whose size is the same for ten pages or ten thousand: a select box of pages would send a label per
 page) and a caption saying which rows are shown of how many, and that the downloads hold them all. The page
-chosen is the session's (it is no view of its own to link to) and starts at the first whenever the list changes
-length.
+chosen is the session's (it is no view of its own to link to) and starts at the first whenever the list changes:
+another length, or another list as the caller names it (``list_of``: the framework and filters it was made from).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 import pandas as pd
@@ -22,18 +22,27 @@ T = TypeVar("T")
 ROWS_PER_PAGE = 100  # rows of a table at a time
 
 
-def page(items: Sequence[T], *, key: str, per_page: int, what: str = "rows", where: str = "") -> Sequence[T]:
+def page(
+    items: Sequence[T],
+    *,
+    key: str,
+    per_page: int,
+    what: str = "rows",
+    where: str = "",
+    list_of: Hashable = None,
+) -> Sequence[T]:
     """The part of ``items`` to draw: all of them up to ``per_page``; else the page chosen in a number box
     ``key`` drawn here, with a caption ("Rows 101–200 of 9,000; …"). ``where`` ends the caption (where the
-    rest is: "the downloads hold every row")."""
+    rest is: "the downloads hold every row"). ``list_of`` names the list (ids and options: the framework and the
+    filters it was made from): another list starts at its first page, even one of the same length."""
     total = len(items)
     if total <= per_page:
         return items
     pages = -(-total // per_page)
     state = st.session_state
-    if state.get(f"{key}-of") != total:  # another list (another framework, another filter): its first page
+    if state.get(f"{key}-of") != (list_of, total):  # another list (another framework, another filter)
         state[key] = 1
-        state[f"{key}-of"] = total
+        state[f"{key}-of"] = (list_of, total)
     row = st.container(horizontal=True, vertical_alignment="bottom")
     with row:
         number = st.number_input(

@@ -90,7 +90,12 @@ def grade_roles(loaded) -> None:
     if not grade.roles:
         st.markdown("No role of the framework is at this grade.")
     shown = paging.page(
-        grade.roles, key="pay-roles-page", per_page=ROLES_PER_PAGE, what="roles", where="the downloads hold them all."
+        grade.roles,
+        key="pay-roles-page",
+        per_page=ROLES_PER_PAGE,
+        what="roles",
+        where="the downloads hold them all.",
+        list_of=(loaded.framework.id, chosen),
     )
     for role in shown:
         box = state.lazy_expander(
@@ -154,6 +159,7 @@ def main() -> None:
             criteria.subjective,
             key="pay-subjective-page",
             per_page=paging.ROWS_PER_PAGE,
+            list_of=loaded.framework.id,
             what="criteria",
             where="the downloads hold them all.",
         )

@@ -117,7 +117,14 @@ def _group(loaded: Loaded, review: ReviewView, group: FindingGroup, texts: tuple
             )
             if chosen != ALL:
                 positions = tuple(i for i in positions if review.findings[i].discipline == chosen)
-        shown = paging.page(positions, key=f"{key}-page", per_page=FINDINGS_PER_PAGE, what="findings", where=ELSEWHERE)
+        shown = paging.page(
+            positions,
+            key=f"{key}-page",
+            per_page=FINDINGS_PER_PAGE,
+            what="findings",
+            where=ELSEWHERE,
+            list_of=(loaded.framework.id, chosen if len(group.disciplines) > 1 else ALL),
+        )
         st.markdown("\n".join(texts[i] for i in shown))
 
 
@@ -161,7 +168,12 @@ def _grading(loaded: Loaded, review: ReviewView) -> None:
     param = _framework_param(loaded)
     blocks = []
     pairs = paging.page(
-        review.grading, key="review-grading-page", per_page=PAIRS_AT_ONCE, what="pairs", where=ELSEWHERE
+        review.grading,
+        key="review-grading-page",
+        per_page=PAIRS_AT_ONCE,
+        what="pairs",
+        where=ELSEWHERE,
+        list_of=loaded.framework.id,
     )
     for pair in pairs:
         first = _links(param, (pair.first,))
@@ -182,7 +194,14 @@ def _tree(loaded: Loaded, review: ReviewView) -> None:
         return
     param = _framework_param(loaded)
     lines = []
-    shown = paging.page(review.tree, key="review-tree-page", per_page=TREE_LINES_AT_ONCE, what="roles", where=ELSEWHERE)
+    shown = paging.page(
+        review.tree,
+        key="review-tree-page",
+        per_page=TREE_LINES_AT_ONCE,
+        what="roles",
+        where=ELSEWHERE,
+        list_of=loaded.framework.id,
+    )
     top = min(line.depth for line in shown)  # a page may start deep in the tree: its first lines are not indented
     for line in shown:
         span = f"{line.direct:,} direct, {line.all:,} in all" if line.all else "no reports"

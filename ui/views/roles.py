@@ -158,6 +158,7 @@ def catalogue(loaded) -> None:
         per_page=paging.ROWS_PER_PAGE,
         what="roles",
         where="search or filter above to narrow them.",
+        list_of=(fw.id, query, tuple(disciplines), tuple(grades), tuple(statuses)),
     )
     event = st.dataframe(
         shown_table.slice(rows.start, len(rows)),
