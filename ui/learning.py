@@ -66,6 +66,17 @@ def _read_shipped(versions: tuple[tuple[str, int, int], ...]) -> tuple[tuple[Cat
     return tuple(catalogues), tuple(problems)
 
 
+def _shipped_files() -> tuple[Path, ...]:
+    """The shipped catalogue files, in name order: the folder is listed once per change to it (a file added,
+    removed or renamed), not on every run that offers learning."""
+    return _listed(LEARNING_DIR, os.stat(LEARNING_DIR).st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _listed(folder: Path, _version: int) -> tuple[Path, ...]:
+    return tuple(sorted(folder.glob("*.yaml")))
+
+
 def _versions(paths) -> tuple[tuple[str, int, int], ...]:
     out = []
     for path in paths:
@@ -76,7 +87,7 @@ def _versions(paths) -> tuple[tuple[str, int, int], ...]:
 
 def shipped_catalogues() -> tuple[tuple[Catalogue, ...], tuple[str, ...]]:
     """The shipped catalogues (read once per file version), and the problems of any that cannot be read."""
-    return _read_shipped(_versions(sorted(LEARNING_DIR.glob("*.yaml"))))
+    return _read_shipped(_versions(_shipped_files()))
 
 
 @lru_cache(maxsize=8)
@@ -135,7 +146,7 @@ def library(loaded: Loaded) -> Library:
     then the shipped ones that name this framework. Merged once per set of files; one added in a session is
     merged for that session's run only, never kept where another session could reach it."""
     framework_id = loaded.framework.id
-    shared = _merged(framework_id, _versions(sorted(LEARNING_DIR.glob("*.yaml"))), _startup_versions())
+    shared = _merged(framework_id, _versions(_shipped_files()), _startup_versions())
     own = added()
     if own is None or own.framework != loaded.key:
         return shared
