@@ -2,7 +2,7 @@
 #   docker build -t career-explorer .
 #   docker run --rm -p 8080:8080 -e WORKERS=2 career-explorer      → http://localhost:8080
 #   docker run --rm -p 8080:8080 -e ALLOWED_HOSTS=careers.example.org career-explorer   (the name people use)
-# Give the container about one CPU per worker and 0.5 GB per worker (more for a very large framework).
+# Give the container about one CPU per worker and 0.75 GB per worker (more for a very large framework).
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONUNBUFFERED=1 \
