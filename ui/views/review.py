@@ -105,7 +105,7 @@ def _group(loaded: Loaded, review: ReviewView, group: FindingGroup, texts: tuple
     with box:
         if not box.open:
             return
-        positions = group.positions
+        positions, chosen = group.positions, ALL
         if len(group.disciplines) > 1:
             counts = dict(group.disciplines)
             chosen = st.selectbox(
@@ -123,7 +123,7 @@ def _group(loaded: Loaded, review: ReviewView, group: FindingGroup, texts: tuple
             per_page=FINDINGS_PER_PAGE,
             what="findings",
             where=ELSEWHERE,
-            list_of=(loaded.framework.id, chosen if len(group.disciplines) > 1 else ALL),
+            list_of=(loaded.framework.id, chosen),
         )
         st.markdown("\n".join(texts[i] for i in shown))
 
