@@ -1,8 +1,8 @@
 """The career map's content: where each role sits (grade across, discipline down) and which moves are shown.
 
 What the map page shows is worked out here once per view — the framework's graph, the kinds of move and the
-disciplines chosen — and shared by the three things drawn from it: the figure (:mod:`ui.map_figure`, plotly),
-the table of moves and the text summary, which are the figure's accessible alternatives. Everything here is
+disciplines chosen — and shared by the three things drawn from it: the picture (:mod:`ui.map_svg`, SVG),
+the table of moves and the text summary, which are the picture's accessible alternatives. Everything here is
 plain data (pandas and numpy), testable without Streamlit or plotly::
 
     view = career_map(G, kinds=("promotion", "reports_to"), disciplines=["delivery"])
@@ -67,7 +67,7 @@ _KIND_COUNTED = {
 NO_DISCIPLINE = "No discipline"
 UNKNOWN_GRADE_TICK = "Grade not known"
 
-#: How many colours the map's palette has (:data:`ui.map_figure.OKABE_ITO`): each discipline's row gets one.
+#: How many colours the map's palette has (:data:`ui.map_svg.OKABE_ITO`): each discipline's row gets one.
 COLOURS = 8
 
 # Vertical layout, in y units: a discipline with one ladder is one unit tall; parallel ladders (tracks) of a

@@ -1,8 +1,8 @@
 """Career map: every role by grade (left to right) and discipline (rows), with the moves between them.
 
-The figure, its table and its summary come from :mod:`ui.map_figure`; this page only reads the view's state
-(kinds of move, disciplines, the role to find — all in the URL), draws them and turns a click on a role into
-links to its profile and to the routes from "my current role".
+The page is :mod:`ui.views.map`: it reads the view's state (kinds of move, disciplines, the role to find — all in
+the URL), draws the picture (:mod:`ui.map_svg`), its table and its summary, and turns a click on a role into links
+to its profile and to the routes from "my current role".
 """
 
 from ui.views import map

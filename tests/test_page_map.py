@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.apptest import app, page, param, texts
+from tests.map_reading import picture
 
 TIMEOUT = 60
-
-
-def chart(at) -> dict:
-    """The plotly figure the page sent to the browser."""
-    (element,) = at.get("plotly_chart")
-    return json.loads(element.proto.spec)
-
-
-def meta(trace: dict) -> dict:
-    """What a trace says it is: sent as a JSON string (``ui/plotly_once.py``)."""
-    return json.loads(trace["meta"])
-
-
-def trace_parts(at) -> list[str]:
-    return [meta(t)["part"] for t in chart(at)["data"]]
 
 
 def options(at):
@@ -50,9 +34,9 @@ def test_page_runs_alone_with_chart_table_and_summary(framework, roles, moves):
     at = page("pages/map.py", framework=framework)
     assert not at.exception
     assert at.title[0].value == "Career map"
-    spec = chart(at)
-    assert "nodes" in trace_parts(at)
-    assert len(spec["data"]) <= 13
+    drawn = picture(at)
+    assert len(drawn.roles) == roles == len(set(drawn.roles)), "every role once"
+    assert f"{roles} roles in" in drawn.name, "the picture's name is the map's summary"
     assert len(table(at)) == moves  # DDaT: its hundreds of lateral moves are hidden at first
     assert texts(at).count(f"{roles} roles in") == 1  # the text summary
     assert [e.label for e in at.expander] == ["Map options", "Table of the map"]
@@ -65,7 +49,7 @@ def test_ddat_hides_lateral_moves_at_first_and_says_so():
     options(at).multiselect(key="edges").set_value(["promotion", "lateral"]).run()
     assert not at.exception
     assert len(table(at)) == 157 + 785
-    assert "lateral" in {meta(t).get("kind") for t in chart(at)["data"]}
+    assert picture(at).moves["lateral"] > 0
 
 
 def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
@@ -75,7 +59,7 @@ def test_deselecting_a_kind_of_move_shrinks_the_table_and_the_url_keeps_it():
     assert not at.exception
     assert len(table(at)) == 7 < everything
     assert set(table(at)["Move"]) == {"Promotion"}
-    assert {meta(t).get("kind") for t in chart(at)["data"]} == {"promotion", None}
+    assert picture(at).moves == {"promotion": 7}
     assert param(at, "edges") == ["promotion"]
     options(at).multiselect(key="edges").set_value([]).run()
     assert len(table(at)) == 0
@@ -94,9 +78,7 @@ def test_discipline_filter_focuses_the_map():
     assert not at.exception
     assert set(table(at)["Discipline"]) == {"Product"}
     assert "3 roles in 1 row by discipline (Product 3)" in texts(at)
-    labels = chart(at)["layout"]["yaxis"]["ticktext"]
-    assert len(labels) == 1
-    assert labels[0].endswith("Product")
+    assert picture(at).disciplines == ["Product"]
     assert param(at, "discipline") == ["Product"]
 
 
@@ -119,8 +101,8 @@ def test_unknown_values_in_the_url_are_named_in_a_warning(params, named):
 def test_finding_a_role_rings_it_on_the_map():
     at = page("pages/map.py", role="lead-developer")
     assert not at.exception
-    (route,) = [t for t in chart(at)["data"] if meta(t)["part"] == "route"]
-    assert meta(route)["roles"] == ["lead-developer"]
+    assert picture(at).route == ["lead-developer"]
+    assert "The role you are finding (thick grey line, its roles ringed)" in texts(at)  # the key
 
 
 def app_on_the_map(me: str | None = None, **params):
@@ -136,7 +118,7 @@ def app_on_the_map(me: str | None = None, **params):
 def test_page_runs_inside_the_app():
     at = app_on_the_map()
     assert not at.exception
-    assert "nodes" in trace_parts(at)
+    assert len(picture(at).roles) == 11
     assert len(table(at)) == 13
 
 
@@ -149,12 +131,12 @@ def test_page_runs_inside_the_app_on_ddat():
 def test_my_role_is_ringed_and_my_route_to_the_role_found_is_drawn():
     at = app_on_the_map(me="associate-project-manager", role="head-of-delivery-management")
     assert not at.exception
-    data = {meta(t)["part"]: t for t in chart(at)["data"]}
-    assert meta(data["selected"])["role"] == "associate-project-manager"
-    assert data["selected"]["name"].startswith("My current role")
-    route = meta(data["route"])["roles"]
-    assert (route[0], route[-1]) == ("associate-project-manager", "head-of-delivery-management")
-    assert data["route"]["name"] == "Your easiest route"
+    drawn = picture(at)
+    assert drawn.ringed("selected") == "associate-project-manager"
+    assert (drawn.route[0], drawn.route[-1]) == ("associate-project-manager", "head-of-delivery-management")
+    key = texts(at)
+    assert "My current role: Associate Project Manager (black ring)" in key
+    assert "Your easiest route (thick grey line, its roles ringed)" in key
 
 
 def test_no_route_is_explained():
@@ -171,8 +153,8 @@ def test_closed_options_keep_what_was_chosen_and_links_open_them():
     at.session_state["map-options"] = False
     at.run()
     assert not at.multiselect
-    assert not [t for t in chart(at)["data"] if meta(t)["part"] in ("edges", "arrows")], "still no moves"
-    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 1, "still one discipline"
+    assert picture(at).moves == {}, "still no moves"
+    assert picture(at).disciplines == ["Data"], "still one discipline"
     assert param(at, "discipline") == ["Data"]
     linked = page("pages/map.py", framework="ddat", edges="lateral")
     assert linked.session_state["map-options"], "a link that sets an option opens the options"
@@ -203,7 +185,10 @@ def test_a_framework_too_large_to_draw_at_once_opens_on_its_overview_and_says_so
     monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)  # DDaT's 205 roles: too many at once
     at = page("pages/map.py", framework="ddat")
     assert not at.exception
-    assert trace_parts(at) == ["cells"], "a circle per discipline and grade, no role drawn one by one"
+    drawn = picture(at)
+    assert drawn.roles == [], "no role drawn one by one"
+    assert len(drawn.cells) > 8, "a circle per discipline and grade"
+    assert len(drawn.disciplines) == 8
     opening = texts(at)
     assert "This framework has 205 roles, more than a map can draw one by one" in opening
     assert "205 roles in 8 disciplines" in opening  # the overview's text alternative
@@ -213,8 +198,8 @@ def test_a_framework_too_large_to_draw_at_once_opens_on_its_overview_and_says_so
     assert counts["All grades"].sum() == 205
 
     at.multiselect(key="discipline").set_value(["Data"]).run()  # a discipline, chosen by the reader
-    assert "nodes" in trace_parts(at)
-    assert len(chart(at)["layout"]["yaxis"]["ticktext"]) == 1
+    assert picture(at).roles
+    assert picture(at).disciplines == ["Data"]
     assert "more than a map can draw one by one" not in texts(at)
     assert param(at, "discipline") == ["Data"]
 
@@ -222,12 +207,12 @@ def test_a_framework_too_large_to_draw_at_once_opens_on_its_overview_and_says_so
 def test_a_click_on_the_overview_opens_that_discipline(monkeypatch):
     monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)
     at = page("pages/map.py", framework="ddat")
-    assert at.get("plotly_chart")
-    event = {"selection": {"points": [{"customdata": "Data"}], "point_indices": [0], "box": [], "lasso": []}}
-    at.session_state["map-overview"] = event
+    assert "Data" in picture(at).cells
+    at.session_state["map-overview"] = {"picked": "Data"}  # what the picture sends when Data's circle is clicked
     at.run()
     assert not at.exception
-    assert "nodes" in trace_parts(at)
+    assert picture(at).disciplines == ["Data"]
+    assert picture(at).roles
     assert param(at, "discipline") == ["Data"]
 
 
@@ -235,7 +220,23 @@ def test_finding_a_role_on_the_overview_rings_its_cell_and_opens_its_panel(monke
     monkeypatch.setattr("framework.views.map.MAP_ROLES_AT_ONCE", 60)
     at = page("pages/map.py", framework="ddat", role="accessibility-specialist")
     assert not at.exception
-    assert trace_parts(at) == ["cells", "cells-found"]
+    assert picture(at).ringed("found") == "accessibility-specialist"
     shown = texts(at)
     assert "**Discipline:** User-centred design" in shown  # the panel: the role on demand
     assert "The role you are finding: Accessibility specialist" in shown  # the key
+
+
+def test_a_click_on_a_role_opens_its_panel_and_a_second_click_opens_it_again():
+    at = page("pages/map.py")
+    assert "delivery-manager" in picture(at).roles
+    assert "**Leads next:**" not in texts(at)
+    at.session_state["map"] = {"picked": "delivery-manager"}  # what the picture sends when the role is clicked
+    at.run()
+    assert not at.exception
+    assert "**Grade:** PO4 · **Discipline:** Delivery" in texts(at)
+    at.session_state["map"] = {"picked": None}  # a click is sent for its own run only (AppTest keeps it)
+    at.run()
+    assert "**Leads next:**" not in texts(at), "a click opens the panel once"
+    at.session_state["map"] = {"picked": "delivery-manager"}
+    at.run()
+    assert "**Grade:** PO4 · **Discipline:** Delivery" in texts(at), "clicked again, it opens again"

@@ -3,11 +3,11 @@ no-route explanations and the link on to the skill gap."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from framework.routes import progression_paths
 from tests.apptest import page, param, texts
+from tests.map_reading import Picture, picture
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
 DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
@@ -33,26 +33,15 @@ def open_table(at):
     return table.value
 
 
-def chart(at) -> dict:
-    """The route map. It is on the second tab, drawn only while that tab is open: the first call opens it."""
+def route_map(at) -> Picture:
+    """The route map. It is on the third tab, drawn only while that tab is open: the first call opens it."""
     if at.session_state["paths-tab"] != MAP_TAB:
-        assert not at.get("plotly_chart")  # the closed tab is not drawn
+        assert not at.get("bidi_component")  # the closed tab is not drawn
         at.session_state["paths-tab"] = MAP_TAB
         at.run()
         assert not at.exception
         assert not route_headings(at)  # nor is the tab now closed
-    (element,) = at.get("plotly_chart")
-    return json.loads(element.proto.spec)
-
-
-def meta(trace: dict) -> dict:
-    """A trace's ``meta``, sent as a JSON string (see ``ui.plotly_once``)."""
-    return json.loads(trace["meta"])
-
-
-def route_trace(at) -> dict:
-    (trace,) = [t for t in chart(at)["data"] if meta(t)["part"] == "route"]
-    return trace
+    return picture(at)
 
 
 def test_routes_from_the_url_are_listed_with_every_step_explained(council_graph):
@@ -114,14 +103,17 @@ def test_an_odd_number_of_routes_in_the_url_gets_a_notice_and_the_usual_three():
 
 def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
     at = page("pages/paths.py", from_=APM, to=HEAD)
-    assert meta(route_trace(at))["roles"] == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
+    drawn = route_map(at)
+    assert drawn.route == progression_paths(council_graph, APM, HEAD, limit=1)[0].roles
+    assert drawn.ringed("selected") == APM
+    assert "The chosen route (thick grey line, its roles ringed)" in texts(at)  # the key
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
     assert [t.label for t in at.tabs] == TABS
-    first = meta(route_trace(at))["roles"]
+    first = route_map(at).route
     assert len(at.radio(key="highlight").options) == 3
     at.radio(key="highlight").set_value(1).run()
     assert not at.exception
-    second = meta(route_trace(at))["roles"]
+    second = route_map(at).route
     assert second != first
     assert (second[0], second[-1]) == (DEV, HEAD_DDAT)
 
@@ -129,9 +121,9 @@ def test_the_chosen_route_is_highlighted_on_the_map(council_graph):
 def test_a_crowded_framework_draws_the_route_over_the_ladders_and_says_so():
     at = page("pages/paths.py", framework="ddat", from_=DEV, to=HEAD_DDAT)
     assert not at.exception
-    kinds = {meta(t).get("kind") for t in chart(at)["data"]} - {None}
-    assert kinds == {"promotion"}  # DDaT's 785 lateral moves would hide the ladders (it states no reporting lines)
-    route = meta(route_trace(at))["roles"]
+    # DDaT's 785 lateral moves would hide the ladders (it states no reporting lines)
+    assert set(route_map(at).moves) == {"promotion"}
+    route = route_map(at).route
     assert (route[0], route[-1]) == (DEV, HEAD_DDAT)
     assert "Other lateral moves are left out of the background" in texts(at)
 
@@ -145,7 +137,7 @@ def test_no_route_says_why_and_where_one_can_go_instead():
     assert "Where Head of Delivery Management can go next:" in shown
     assert "Step up to the manager's role: Executive Director for Delivery and Capabilities" in shown
     assert "roles?role=executive-director-for-delivery-and-capabilities" in shown
-    assert not at.get("plotly_chart")
+    assert not at.get("bidi_component")
 
 
 def test_the_gap_page_is_one_link_away():

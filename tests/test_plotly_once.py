@@ -11,9 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework import load_framework
 from framework.graph import build_graph
-from ui.map_figure import career_map_figure
 from ui.plotly_once import DECIMALS, drawn_once, plotly_chart
 
 
@@ -71,30 +69,6 @@ def test_none_stays_none_and_only_figures_made_ready_are_drawn():
         plotly_chart(figure())
 
 
-@pytest.mark.parametrize("path", ["data/roles.yaml", "data/ddat.yaml"])
-def test_the_career_map_sent_says_the_same_as_the_figure(path):
-    graph = build_graph(load_framework(path))
-    expected = career_map_figure(graph).to_dict()
-    sent = drawn_once(career_map_figure(graph)).to_dict()
-    assert len(sent["data"]) == len(expected["data"])
-    for mine, theirs in zip(sent["data"], expected["data"], strict=True):
-        assert json.loads(mine["meta"]) == theirs["meta"]
-        for axis in ("x", "y"):
-            want = np.asarray(_values(theirs.get(axis)), dtype=float)
-            got = np.asarray([math.nan if v is None else v for v in _values(mine.get(axis))], dtype=float)
-            np.testing.assert_allclose(got, want, atol=10**-DECIMALS, equal_nan=True)
-        assert list(_values(mine.get("customdata"))) == list(_values(theirs.get("customdata")))
-
-
-def _values(array) -> list:
-    """An array of a figure's dict as a list: plotly writes numeric arrays in binary form."""
-    if array is None:
-        return []
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"])).tolist()
-    return [math.nan if v is None else v for v in np.asarray(array, dtype=object).tolist()]
-
-
 def test_a_page_draws_it_without_streamlits_theme():
     def page():
         import plotly.graph_objects as go
@@ -132,7 +106,7 @@ def _decoded(value):
 
 
 def _every_chart_the_app_draws(council):
-    """The gap's radar, a record's skill over its check-ins, a team's skills matrix and a route on the map."""
+    """The gap's radar, a record's skill over its check-ins and a team's skills matrix."""
     from framework.progress import progress
     from framework.team import team_view
     from framework.views.gap import gap_page
@@ -149,8 +123,6 @@ def _every_chart_the_app_draws(council):
     yield "skill over check-ins", skill_chart(name, view.labels, voices, [lv.name for lv in council.skill_levels])
     records = [("kim.yaml", kim(council)), ("dev.yaml", dev(council)), ("pat.yaml", pat(council))]
     yield "team matrix", _heatmap(team_view(council, records, today=D3))
-    route = ("associate-project-manager", "project-manager", "senior-delivery-manager")
-    yield "route", career_map_figure(graph, highlight=route, selected=route[0])
 
 
 def test_every_chart_the_app_draws_is_sent_saying_the_same(council):

@@ -43,8 +43,6 @@ input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
   }}
   /* The note that says the map leaves out the names at this width (it is hidden on wider screens). */
   .st-key-map-narrow-note {{ display: flex !important; }}
-  /* The map's text labels would overlap at this width: the names are in each role's hover and panel. */
-  .st-key-career-map .textpoint {{ display: none; }}
   /* Tables written as Markdown stack: a block per row, each cell after its column's name (stacked_table_css). */
   [class*="st-key-stacked"] table, [class*="st-key-stacked"] tbody, [class*="st-key-stacked"] tr,
   [class*="st-key-stacked"] td {{

@@ -438,37 +438,7 @@ def describe_violations(violations: list[dict], *, targets: int = 3) -> str:
     return "\n".join(lines)
 
 
-# Where a role's point is on the career map, in page coordinates: from the figure's own data and axes. A trace's
-# ``meta`` is sent as a JSON string (``ui/plotly_once.py``) or, on charts drawn the usual way, as an object.
-_MAP_POINT = """
-role => {
-  const part = t => (typeof t.meta === 'string' ? JSON.parse(t.meta) : t.meta || {}).part;
-  const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
-    .find(g => (g.data || []).some(t => part(t) === 'nodes'));
-  if (!gd) return null;
-  for (const [n, trace] of gd._fullData.entries()) {
-    if (part(trace) !== 'nodes') continue;
-    const i = Array.from(trace.customdata).indexOf(role);
-    if (i < 0) continue;
-    const L = gd._fullLayout, box = gd.getBoundingClientRect(), point = gd.calcdata[n][i];
-    return [box.left + L._size.l + L.xaxis.c2p(point.x), box.top + L._size.t + L.yaxis.c2p(point.y)];
-  }
-  return null;
-}
-"""
-
-
-def map_point(page: Page, role_id: str) -> tuple[float, float]:
-    """The centre of ``role_id``'s point on the career map, in the viewport's coordinates (scrolled into view)."""
-    chart = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first
-    chart.scroll_into_view_if_needed()
-    point = page.evaluate(_MAP_POINT, role_id)
-    assert point, f"{role_id} is not on the map"
-    x, y = point
-    height = page.viewport_size["height"]
-    if not 0 < y < height:  # a tall map: bring the point into the window first (the main area scrolls)
-        page.evaluate("dy => document.querySelector('[data-testid=\"stMain\"]').scrollBy(0, dy)", y - height / 2)
-        page.wait_for_timeout(300)
-        x, y = page.evaluate(_MAP_POINT, role_id)
-        assert 0 < y < height, f"{role_id}'s point could not be scrolled into view"
-    return x, y
+def map_role(page: Page, role_id: str) -> Locator:
+    """``role_id``'s marker on the career map's picture (inside the picture's shadow root, which locators
+    reach): click it as a person does; Playwright scrolls it into view first, also sideways on a phone."""
+    return page.locator(f'[data-testid="stMain"] .career-map-picture [data-pick="{role_id}"]')

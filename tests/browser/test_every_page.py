@@ -66,7 +66,7 @@ CHECKS: dict[str, dict] = {
         "shows": 'a[href*="roles?role="]',  # each level's roles, linked to their profiles
         "text": {"council": "Ways to learn at this level", "ddat": "Ways to learn at this level"},
     },
-    "map": {"shows": '[data-testid="stPlotlyChart"]', "opens": True},
+    "map": {"shows": ".career-map-picture [data-pick]", "opens": True},
     "paths": {
         "params": {
             "council": {"from": "associate-project-manager", "to": "head-of-delivery-management"},
@@ -138,7 +138,10 @@ def test_every_page_renders_and_is_accessible(page, app_url, view: View, framewo
     assert notices.count() == 0, f"{name}: the deep link {params} was not understood: {notices.all_inner_texts()}"
     if view.shows:
         shown = page.locator('[data-testid="stMain"]').locator(view.shows)
-        assert shown.first.is_visible(), f"{name}: nothing in the main area matches {view.shows}"
+        try:  # a component's picture is put in place by its script, just after the page is drawn
+            shown.first.wait_for(state="visible")
+        except PlaywrightTimeoutError:
+            pytest.fail(f"{name}: nothing in the main area matches {view.shows}")
     if framework in view.text:
         main = page.locator('[data-testid="stMain"]').inner_text()
         assert view.text[framework] in main, f"{name}: {view.text[framework]!r} is not on the page"

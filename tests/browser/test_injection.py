@@ -30,7 +30,7 @@ from .helpers import (
     exceptions,
     expect_rerun,
     goto,
-    map_point,
+    map_role,
     new_page,
     open_expanders,
     open_page,
@@ -67,9 +67,15 @@ _MARKUP = """
     });
 }
 """
-# Text of the SVG labels of the plotly charts in the main area (tick labels, legend, text, hover labels).
+# Text of the SVG labels of the charts in the main area: the plotly charts' (tick labels, text, hover labels) and
+# the career map picture's (texts and hover labels, in the shadow root of its component).
 _CHART_TEXT = """
-() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot svg text')].map(t => t.textContent)
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const roots = [main, ...[...main.querySelectorAll('*')].filter(e => e.shadowRoot).map(e => e.shadowRoot)];
+  const labels = '.js-plotly-plot svg text, .career-map-picture svg text, .career-map-picture svg title';
+  return roots.flatMap(root => [...root.querySelectorAll(labels)]).map(t => t.textContent);
+}
 """
 _ENTITIES = ("&quot;", "&amp;", "&lt;", "&gt;", "&#")
 
@@ -317,11 +323,10 @@ def test_map_hover_label_shows_the_title_as_written(hostile):
     visit(hostile, "home")  # the upload is in place
     page = hostile.page
     open_page(page, "Career map")
-    page.mouse.move(*map_point(page, "alpha"))
-    label = page.locator(".hoverlayer .hovertext").first
-    label.wait_for()
-    text = label.text_content()
-    assert ALPHA in text, f"the hover label does not show Alpha's title as written: {text!r}"
+    role = map_role(page, "alpha")
+    role.hover()  # the browser shows the role's <title> as its tooltip
+    text = role.locator("title").text_content()
+    assert text.startswith(ALPHA + "\n"), f"the hover label does not show Alpha's title as written: {text!r}"
     assert page.locator('img[src="x"]').count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     page.mouse.move(0, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import choose, expect_rerun, goto, map_point, screenshot, wait_for_app
+from .helpers import choose, expect_rerun, goto, map_role, screenshot, wait_for_app
 
 PHONE = {"width": 390, "height": 844}
 
@@ -38,9 +38,8 @@ def test_a_click_on_a_role_opens_its_panel_in_view(page, app_url, framework, rol
     if viewport:
         page.set_viewport_size(viewport)
     goto(page, app_url, "/map", **({"framework": framework} if framework != "roles" else {}))
-    x, y = map_point(page, role)
     with expect_rerun(page):
-        page.mouse.click(x, y)
+        map_role(page, role).click()
     dialog = panel(page)
     dialog.wait_for()
     assert in_view(page, dialog), "the panel opens where the reader is, not below the chart"

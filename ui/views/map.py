@@ -1,9 +1,9 @@
 """Career map: every role by grade (left to right) and discipline (rows), with the moves between them.
 
-The map's content comes from :func:`framework.views.map.map_view`, made once per view and shared by the figure
-(:mod:`ui.map_figure`), its table and its summary; this page reads the view's state (kinds of move, disciplines,
-the role to find — all in the URL), draws them and turns a click on a role into links to its profile and to the
-routes from "my current role".
+The map's content comes from :func:`framework.views.map.map_view`, made once per view and shared by the
+picture (SVG, :mod:`ui.map_svg`, put on the page by :mod:`ui.map_picture`), its table and its summary; this page
+reads the view's state (kinds of move, disciplines, the role to find — all in the URL), draws them and turns a
+click on a role into links to its profile and to the routes from "my current role".
 """
 
 from contextlib import contextmanager
@@ -25,21 +25,18 @@ from framework.views.map import (
 )
 from ui import render, state
 from ui.data import arrow
-from ui.map_figure import career_map_figure, figure_key, overview_figure
-from ui.plotly_once import drawn_once, plotly_chart
+from ui.map_picture import key_markdown, map_picture
+from ui.map_svg import MapDrawing, map_drawing, overview_drawing
 
 
-def _figure(framework, graph, kinds, focus, highlight, me, route_shown):
+def _drawing(framework, graph, kinds, focus, highlight, me, route_shown) -> MapDrawing:
     view = map_view(framework, graph, kinds, focus)
-    return drawn_once(
-        career_map_figure(
-            view,
-            title=None,
-            highlight=highlight,
-            selected=me,
-            highlight_label="Your easiest route" if route_shown else "The role you are finding",
-            selected_label="My current role",
-        )
+    return map_drawing(
+        view,
+        highlight=highlight,
+        selected=me,
+        highlight_label="Your easiest route" if route_shown else "The role you are finding",
+        selected_label="My current role",
     )
 
 
@@ -47,27 +44,17 @@ def _table(framework, graph, kinds, focus):
     return arrow(map_view(framework, graph, kinds, focus).table())
 
 
-def _overview_figure(framework, graph, found):
+def _overview_drawing(framework, graph, found) -> MapDrawing:
     overview = map_overview(framework, graph)
     title = graph.nodes[found]["title"] if found else ""
-    return drawn_once(overview_figure(overview, found=found, found_title=title))
+    return overview_drawing(overview, found=found, found_title=title)
 
 
 def _overview_table(framework, graph):
     return arrow(map_overview(framework, graph).table())
 
 
-def _key(figure) -> str:
-    """The map's key (:func:`ui.map_figure.figure_key`) as one line of text."""
-    return "**Key:** " + " · ".join(f"{glyph} {render.md(text)}" for glyph, text in figure_key(figure))
-
-
-OVERVIEW = "map-overview"  # the overview chart's key
-
-
-def _points(event) -> list[dict]:
-    """The points selected on a chart (a click), from the event ``st.plotly_chart`` returns (a dict)."""
-    return list(((event or {}).get("selection") or {}).get("points") or [])
+OVERVIEW = "map-overview"  # the overview picture's key
 
 
 def main() -> None:
@@ -137,7 +124,7 @@ def main() -> None:
 def _overview(loaded, target: str | None, me: str | None) -> None:
     """The map of a large framework before a discipline is chosen: roles counted by discipline and grade."""
     overview = loaded.view(map_overview)
-    figure = loaded.view(_overview_figure, target)
+    drawing = loaded.view(_overview_drawing, target)
     notes = [
         f"This framework has {overview.roles:,} roles, more than a map can draw one by one: it shows how many "
         "roles each discipline has at each grade, a circle each, larger for more roles. Click a circle — or "
@@ -146,21 +133,13 @@ def _overview(loaded, target: str | None, me: str | None) -> None:
         render.md(overview.summary),
     ]
     if target:
-        notes.append(_key(figure))
+        notes.append(key_markdown(drawing))
     notes.append("## Roles by grade and discipline")
     st.markdown("\n\n".join(notes))
     with st.container(key="career-map"):
-        event = plotly_chart(
-            figure,
-            on_select="rerun",
-            selection_mode="points",
-            key=OVERVIEW,
-            config={"displaylogo": False, "scrollZoom": False},
-            alt=overview.summary,
-        )
-    clicked = [p["customdata"] for p in _points(event) if p.get("customdata") in loaded.view(map_disciplines)]
-    if clicked:  # a discipline's circle: show that discipline's roles
-        state.set_values("discipline", clicked[:1])
+        picked = map_picture(drawing, key=OVERVIEW)
+    if picked in loaded.view(map_disciplines):  # a discipline's circle: show that discipline's roles
+        state.set_values("discipline", [picked])
         st.rerun()
     _open_panel(loaded, (), target, me)
     with _table_box() as open_:
@@ -187,14 +166,14 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
 
     view = loaded.view(map_view, kinds, focus)
     highlight = route or ((target,) if target else ())
-    figure = loaded.view(_figure, kinds, focus, highlight, me, bool(route))
+    drawing = loaded.view(_drawing, kinds, focus, highlight, me, bool(route))
     # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
     which = "Every role of the framework" if focus is None else "The roles of the disciplines shown"
     notes = [
         f"{which}, by grade from left to right and by discipline, one row each; the lines are the "
-        "moves between roles. Hover over a role or an arrow for details; click a role — or choose it under “Find a "
-        "role” — to open its panel, with its profile and the routes from and to it. Drag to move the map and use the "
-        "toolbar above it to zoom. Choose the moves and disciplines shown under “Map options”."
+        "moves between roles. Hover over a role or a move for details; click a role — or choose it under “Find a "
+        "role” — to open its panel, with its profile and the routes from and to it. Choose the moves and "
+        "disciplines shown under “Map options”."
     ]
     if added is not None:
         notes.append(f"The map also shows {render.md(added)}, the discipline of the role you are finding.")
@@ -204,34 +183,21 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
             "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
         )
     notes.append(render.md(view.summary))
-    notes.append(_key(figure))
+    notes.append(key_markdown(drawing))
     notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
     with st.container(key="map-narrow-note"):  # shown on a phone only (ui.style)
         st.info(
-            "On a screen this narrow the map leaves out the role names, which would overlap: tap a role to see "
-            "its name and open its panel, choose one under “Find a role”, or open “Table of the map” below "
-            "for every role by name.",
+            "On a screen this narrow the map is wider than the screen: scroll it sideways, tap a role to open "
+            "its panel, choose one under “Find a role”, or open “Table of the map” below for every role by name.",
             icon=":material/smartphone:",
         )
     with st.container(key="career-map"):
-        event = plotly_chart(
-            figure,
-            on_select="rerun",
-            selection_mode="points",
-            key="map",
-            config={"displaylogo": False, "scrollZoom": False},
-            alt=view.summary,
-        )
+        picked = map_picture(drawing, key="map")
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
 
-    clicked = tuple(
-        dict.fromkeys(
-            p["customdata"] for p in _points(event) if isinstance(p.get("customdata"), str) and p["customdata"] in G
-        )
-    )
-    _open_panel(loaded, clicked, target, me)
+    _open_panel(loaded, (picked,) if picked in G else (), target, me)
     with _table_box() as open_:
         if open_:
             table = loaded.view(_table, kinds, focus)

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from framework.views import RoutesView, RouteView, kind_label, routes_view
-from framework.views.map import usual_kinds
+from framework.views.map import map_view, usual_kinds
 from ui import render, state
 from ui.data import arrow
-from ui.map_figure import career_map_figure
-from ui.plotly_once import drawn_once, plotly_chart
+from ui.map_picture import key_markdown, map_picture
+from ui.map_svg import MapDrawing, map_drawing
 
 RANKING = (
     "Effort adds up the grades climbed and the skill levels to gain at each step (the “As a table” tab shows both), "
@@ -39,11 +39,13 @@ def _table(framework, graph, source: str, target: str, limit: int):
     return arrow(routes_view(framework, graph, source, target, limit).table())
 
 
-def _route_figure(framework, graph, source: str, highlight: tuple[str, ...]):
+def _route_drawing(framework, graph, source: str, highlight: tuple[str, ...]) -> MapDrawing:
     """The map page's opening view as the background (without lateral moves where there are so many that they
     would hide the ladders), the chosen route drawn on top whatever kinds of move it takes."""
-    kinds = usual_kinds(framework, graph)
-    return drawn_once(career_map_figure(graph, kinds=kinds, highlight=highlight, selected=source))
+    view = map_view(framework, graph, usual_kinds(framework, graph), None)
+    return map_drawing(
+        view, highlight=highlight, selected=source, highlight_label="The chosen route", selected_label="Its start"
+    )
 
 
 def _no_route(loaded, found: RoutesView) -> None:
@@ -133,13 +135,16 @@ def main() -> None:
                 horizontal=True,
                 key="highlight",
             )
-            plotly_chart(loaded.view(_route_figure, source, routes[chosen].roles), key="route-map")
+            drawing = loaded.view(_route_drawing, source, routes[chosen].roles)
+            st.markdown(key_markdown(drawing))
+            with st.container(key="route-map-picture"):
+                map_picture(drawing, key="route-map", clickable=False)
             hidden = "" if "lateral" in loaded.view(usual_kinds) else (
                 " Other lateral moves are left out of the background: too many to read."
             )  # fmt: skip
             st.caption(
-                "The highlighted line is the chosen route; the other tabs list its steps in words and as a table, "
-                f"which is the same information as text.{hidden}"
+                "The highlighted line is the chosen route; hover over a role or a move for details. The other tabs "
+                f"list its steps in words and as a table, which is the same information as text.{hidden}"
             )
 
     render.page_link(
