@@ -340,7 +340,7 @@ def _read_frames(frames: list[tuple[str, float, bytes]]) -> tuple[int, float | N
 
 
 def _kind(element: str) -> str:
-    if element in ("plotly_chart", "vega_lite_chart", "deck_gl_json_chart"):
+    if element in ("plotly_chart", "vega_lite_chart", "deck_gl_json_chart", "bidi_component"):  # SVG pictures too
         return "chart"
     if element in ("dataframe", "table"):
         return "table"

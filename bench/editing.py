@@ -71,8 +71,9 @@ def content(framework, graph, current: str, target: str) -> dict:
     from framework.views.gap import gap_page
     from framework.views.record import RATING_CHOICES, criteria, skill_scales
     from ui.learning import shipped_catalogues
-    from ui.radar import radar_figure
+    from ui.radar_svg import radar_svg
     from ui.resources import resource_markdown
+    from ui.svg_picture import SCRIPT, STYLE
 
     titles = [role.title for role in framework.roles]
     started = new_record(framework, current, target=target, date=datetime.date.today()).latest
@@ -83,7 +84,9 @@ def content(framework, graph, current: str, target: str) -> dict:
     library = merge_catalogues(shipped=[c for c in shipped if framework.id in c.frameworks])
     basis, view = with_learning(page.plan, framework, library), page.view
     plan = plan_from(basis, date=datetime.date.today())
-    radar = radar_figure(framework, view.gap, current_label=view.current_label, target_label=view.target_label)
+    radar = radar_svg(
+        framework, view.gap, current_label=view.current_label, target_label=view.target_label, summary=view.summary
+    )
     return {
         "roles": titles,
         "current": framework.roles_by_id[current].title,
@@ -104,7 +107,8 @@ def content(framework, graph, current: str, target: str) -> dict:
             "heading": f"## {view.current_label} → {view.target_label}\n\n{view.summary}",
             "changes": "\n\n".join(["### What changes", *(f"- {line}" for line in basis.changes.said)]),
             "table": _table_markdown([str(c) for c in view.table.columns], view.table.astype(str).values.tolist()),
-            "radar": radar.to_json() if radar is not None else None,
+            "radar": radar,
+            "picture": {"js": SCRIPT, "css": STYLE},  # the page's own picture component, to draw it the same way
             "candidates": {item.key: f"{item.name} ({item.now} → {item.needed})" for item in basis.candidates},
             "focus": list(basis.default_focus),
             "skills_page": f"{PAGE_FOLDER}/skills.py",
@@ -417,7 +421,9 @@ with tabs["Skill by skill"]:
 with tabs["At a glance"]:
     chart, side = st.columns([3, 2], gap="large")
     if P["radar"]:
-        chart.plotly_chart(json.loads(P["radar"]), config={"displayModeBar": False})
+        picture = st.components.v2.component("svg_picture", js=P["picture"]["js"], css=P["picture"]["css"])
+        with chart:
+            picture(data={"svg": P["radar"], "clickable": False}, key="gap-radar", on_picked_change=lambda: None)
     side.markdown("### Reading the chart\\n\\nEach spoke is a skill the target role needs.")
 with tabs["Development plan"]:
     plan_tab()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
@@ -13,8 +15,9 @@ from framework.gaptext import GAP_TABLE_COLUMNS
 from framework.skills import Profile, dump_profile, skill_gap
 from tests.apptest import page, texts
 from tests.conftest import ROOT
+from tests.map_reading import SVG
 from tests.samples import TINY
-from ui.radar import CURRENT_COLOUR, TARGET_COLOUR, radar_figure
+from ui.radar_svg import CURRENT_COLOUR, TARGET_COLOUR, radar_svg
 
 PAGE = "pages/gap.py"
 APM, DM = "associate-project-manager", "delivery-manager"
@@ -81,7 +84,7 @@ def test_gap_between_two_roles_of_each_framework(framework, current, target):
     assert [t.label for t in at.tabs] == TABS
     assert metrics(at)["Requirements already met"].startswith("1 of 9")
     assert "What changes at Delivery" in texts(at) or "What changes at delivery" in texts(at).lower()
-    assert at.get("plotly_chart"), "every tab is drawn: moving along them needs no rerun"
+    assert at.get("bidi_component"), "every tab is drawn (the chart's too): moving along them needs no rerun"
     table = gap_table(at)
     assert len(table) == 9
     if framework == "ddat":  # no role of DDaT links a line of a job description: the column is left out
@@ -107,7 +110,8 @@ def test_associate_project_manager_to_delivery_manager():
     table = gap_table(at)
     assert list(table["Skill"][:2]) == ["Making a process work", "Planning"]
     # the chart
-    assert at.get("plotly_chart")
+    (chart,) = at.get("bidi_component")
+    assert json.loads(chart.proto.json)["svg"].startswith("<svg")
     assert "### Reading the chart" in shown
     assert "### Strengths to build on" in shown
     assert "**Already at the level needed:** Commercial management." in shown
@@ -473,35 +477,45 @@ def test_a_profile_of_another_framework_is_refused():
 # --------------------------------------------------------------------------- the chart
 
 
+def _chart(svg: str) -> ET.Element:
+    return ET.fromstring(svg)  # well-formed XML: a name left unescaped fails here
+
+
 def test_radar_compares_held_and_needed_levels(council):
     gap = skill_gap(council, APM, DM)
-    figure = radar_figure(council, gap, current_label="APM <b>", target_label="DM & co")
-    need, now = figure.data
-    assert (need.type, now.type) == ("scatterpolar", "scatterpolar")
-    assert list(need.r) == [r.required_rank for r in gap.rows] + [gap.rows[0].required_rank]
-    assert list(now.r) == [r.current_rank for r in gap.rows] + [gap.rows[0].current_rank]
-    assert need.theta[0] == need.theta[-1] == "Making a process work"
-    assert (need.line.color, now.line.color) == (TARGET_COLOUR, CURRENT_COLOUR)
-    assert need.line.dash != now.line.dash
-    assert need.marker.symbol != now.marker.symbol
-    assert (need.name, now.name) == ("Needed: DM &amp; co", "Now: APM &lt;b&gt;")
-    assert now.text[0] == "<b>Making a process work</b><br>Now: Working"
-    axis = figure.layout.polar.radialaxis
-    assert list(axis.tickvals) == [0, 1, 2, 3, 4]
-    assert list(axis.ticktext) == ["none", "Awareness", "Working", "Practitioner", "Expert"]
-    assert tuple(axis.range) == (0, 4)
+    root = _chart(radar_svg(council, gap, current_label="APM <b>", target_label="DM & co", summary="In words."))
+    outlines = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") in (TARGET_COLOUR, CURRENT_COLOUR)]
+    need, now = outlines
+    assert (need.get("stroke"), now.get("stroke")) == (TARGET_COLOUR, CURRENT_COLOUR)
+    assert need.get("stroke-dasharray") is None
+    assert now.get("stroke-dasharray"), "held is dashed, needed solid: told apart without colour"
+    assert len(need.get("points").split()) == len(now.get("points").split()) == len(gap.rows)
+    labels = ["".join(t.itertext()) for t in root.iter(f"{SVG}title")]
+    assert labels[0] == f"{gap.rows[0].name}\nNeeded: Expert"
+    assert "Making a process work\nNow: Working" in labels
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "Needed: DM & co" in texts
+    assert "Now: APM <b>" in texts, "names are shown as written, never read as markup"
+    levels = ["none", "Awareness", "Working", "Practitioner", "Expert"]
+    assert [t for t in texts if t in levels] == levels
+    assert root.get("aria-label").endswith("In words.")
+    rings = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") not in (TARGET_COLOUR, CURRENT_COLOUR)]
+    assert len(rings) == 4, "a ring of the scale for each level above none"
 
 
 def test_radar_escapes_names_and_falls_back_to_bars_for_few_skills():
     tiny = load_framework_text(TINY, name="tiny.yaml")
-    figure = radar_figure(tiny, skill_gap(tiny, "junior", "senior"), current_label="J", target_label="S")
-    assert [t.type for t in figure.data] == ["bar", "bar"]
-    labels = " ".join(figure.data[0].y)
-    assert "&lt;script&gt;" in labels
-    assert "<script>" not in labels
-    assert figure.data[0].marker.pattern.shape != figure.data[1].marker.pattern.shape
+    gap = skill_gap(tiny, "junior", "senior")
+    root = _chart(radar_svg(tiny, gap, current_label="J", target_label="S"))
+    bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert len(bars) == 2 * len(gap.rows)
+    assert bars[0].get("fill") == TARGET_COLOUR
+    assert bars[1].get("fill").startswith("url(#"), "held is hatched, needed solid"
+    names = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "<script>alert(1)</script>" in names
+    assert not list(root.iter(f"{SVG}script"))
 
 
 def test_no_chart_for_a_role_without_requirements(council):
     gap = skill_gap(council, APM, "head-of-technology")
-    assert radar_figure(council, gap, current_label="a", target_label="b") is None
+    assert radar_svg(council, gap, current_label="a", target_label="b") is None

@@ -11,7 +11,6 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework.graph import build_graph
 from ui.plotly_once import DECIMALS, drawn_once, plotly_chart
 
 
@@ -106,18 +105,13 @@ def _decoded(value):
 
 
 def _every_chart_the_app_draws(council):
-    """The gap's radar, a record's skill over its check-ins and a team's skills matrix."""
+    """A record's skill over its check-ins and a team's skills matrix."""
     from framework.progress import progress
     from framework.team import team_view
-    from framework.views.gap import gap_page
     from tests.record_samples import D3, dev, kim, pat, sam
-    from ui.radar import radar_figure
     from ui.record_figures import skill_chart
     from ui.views.team import _heatmap
 
-    graph = build_graph(council)
-    gap = gap_page(council, graph, "associate-project-manager", "senior-delivery-manager").view
-    yield "radar", radar_figure(council, gap.gap, current_label=gap.current_label, target_label=gap.target_label)
     view = progress(sam(council), council, today=D3)
     name, voices = next(iter(view.series.items()))
     yield "skill over check-ins", skill_chart(name, view.labels, voices, [lv.name for lv in council.skill_levels])

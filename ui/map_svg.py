@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from framework.careermap import COLOURS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, MapOverview
-from framework.textsafe import bidi_isolated
+from framework.textsafe import bidi_isolated, md_escape
 
 __all__ = ["OKABE_ITO", "MapDrawing", "map_drawing", "overview_drawing"]
 
@@ -105,6 +105,11 @@ class MapDrawing:
     height: int
     roles: int
     moves: dict[str, int]
+
+    @property
+    def key_markdown(self) -> str:
+        """The key as one line of Markdown, for the text above the picture."""
+        return "**Key:** " + " · ".join(f"{glyph} {md_escape(text)}" for glyph, text in self.key)
 
 
 def _x(value: str) -> str:

@@ -441,4 +441,4 @@ def describe_violations(violations: list[dict], *, targets: int = 3) -> str:
 def map_role(page: Page, role_id: str) -> Locator:
     """``role_id``'s marker on the career map's picture (inside the picture's shadow root, which locators
     reach): click it as a person does; Playwright scrolls it into view first, also sideways on a phone."""
-    return page.locator(f'[data-testid="stMain"] .career-map-picture [data-pick="{role_id}"]')
+    return page.locator(f'[data-testid="stMain"] .svg-picture [data-pick="{role_id}"]')

@@ -66,7 +66,7 @@ CHECKS: dict[str, dict] = {
         "shows": 'a[href*="roles?role="]',  # each level's roles, linked to their profiles
         "text": {"council": "Ways to learn at this level", "ddat": "Ways to learn at this level"},
     },
-    "map": {"shows": ".career-map-picture [data-pick]", "opens": True},
+    "map": {"shows": ".svg-picture [data-pick]", "opens": True},
     "paths": {
         "params": {
             "council": {"from": "associate-project-manager", "to": "head-of-delivery-management"},

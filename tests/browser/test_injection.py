@@ -73,7 +73,7 @@ _CHART_TEXT = """
 () => {
   const main = document.querySelector('[data-testid="stMain"]');
   const roots = [main, ...[...main.querySelectorAll('*')].filter(e => e.shadowRoot).map(e => e.shadowRoot)];
-  const labels = '.js-plotly-plot svg text, .career-map-picture svg text, .career-map-picture svg title';
+  const labels = '.js-plotly-plot svg text, .svg-picture svg text, .svg-picture svg title';
   return roots.flatMap(root => [...root.querySelectorAll(labels)]).map(t => t.textContent);
 }
 """

@@ -54,7 +54,7 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert "me" not in query(page), "my role is mine: never part of a link"
 
     open_page(page, "Career map")
-    page.locator('[data-testid="stMain"] .career-map-picture [data-pick]').first.wait_for()  # the map, drawn
+    page.locator('[data-testid="stMain"] .svg-picture [data-pick]').first.wait_for()  # the map, drawn
     assert selected(page, "My current role") == "Associate Project Manager (PO1)", "my role was lost on the way"
 
     open_page(page, "Progression paths")

@@ -48,8 +48,7 @@ from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
 from ui import downloads, learning, render, state
-from ui.plotly_once import drawn_once, plotly_chart
-from ui.radar import radar_figure
+from ui.radar_svg import radar_svg
 from ui.render import md
 from ui.resources import offer_resources
 from ui.session import assessment as assessments
@@ -58,6 +57,7 @@ from ui.session import record as record_state
 from ui.session.assessment import FROM_RECORD, Assessment
 from ui.session.plan import PlanInputs
 from ui.skill_links import skill_link
+from ui.svg_picture import svg_picture
 from ui.uploads import Used, file_upload
 
 ROLE, SELF = "role", "self"
@@ -149,16 +149,16 @@ def comparison(loaded, mine: Assessment | None, current: str | None, target: str
     return gap_page(fw, loaded.graph, profile, target, route=route, levels_from=_record_levels(mine))
 
 
-def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, target: str):
+def _radar(loaded, page: GapPage, mine: Assessment | None, current: str | None, target: str) -> str | None:
     """The chart of the gap: shared for two roles (made once, the first time it is opened), this person's own
     otherwise."""
     view = page.view
-    labels = {"current_label": view.current_label, "target_label": view.target_label}
+    labels = {"current_label": view.current_label, "target_label": view.target_label, "summary": view.summary}
     if mine is not None:
-        return drawn_once(radar_figure(loaded.framework, view.gap, **labels))
+        return radar_svg(loaded.framework, view.gap, **labels)
     _, charts = loaded.view(_shared, current, target)
     if "radar" not in charts:
-        charts["radar"] = drawn_once(radar_figure(loaded.framework, view.gap, **labels))
+        charts["radar"] = radar_svg(loaded.framework, view.gap, **labels)
     return charts["radar"]
 
 
@@ -549,9 +549,10 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
     if GLANCE in drawn:
         with drawn[GLANCE]:
             chart_col, side_col = st.columns([3, 2], gap="large")
-            figure = _radar(loaded, page, mine, current, target)
-            with chart_col:
-                plotly_chart(figure, config={"displayModeBar": False}, alt=view.summary)
+            chart = _radar(loaded, page, mine, current, target)
+            if chart is not None:
+                with chart_col:
+                    svg_picture(chart, key="gap-radar")
             side_col.markdown(_beside_chart(fw, view))
     with drawn[PLAN]:
         subject = current if mine is None else "self"

@@ -1,7 +1,7 @@
 """Career map: every role by grade (left to right) and discipline (rows), with the moves between them.
 
 The map's content comes from :func:`framework.views.map.map_view`, made once per view and shared by the
-picture (SVG, :mod:`ui.map_svg`, put on the page by :mod:`ui.map_picture`), its table and its summary; this page
+picture (SVG, :mod:`ui.map_svg`, put on the page by :mod:`ui.svg_picture`), its table and its summary; this page
 reads the view's state (kinds of move, disciplines, the role to find — all in the URL), draws them and turns a
 click on a role into links to its profile and to the routes from "my current role".
 """
@@ -25,8 +25,8 @@ from framework.views.map import (
 )
 from ui import render, state
 from ui.data import arrow
-from ui.map_picture import key_markdown, map_picture
 from ui.map_svg import MapDrawing, map_drawing, overview_drawing
+from ui.svg_picture import svg_picture
 
 
 def _drawing(framework, graph, kinds, focus, highlight, me, route_shown) -> MapDrawing:
@@ -133,11 +133,11 @@ def _overview(loaded, target: str | None, me: str | None) -> None:
         render.md(overview.summary),
     ]
     if target:
-        notes.append(key_markdown(drawing))
+        notes.append(drawing.key_markdown)
     notes.append("## Roles by grade and discipline")
     st.markdown("\n\n".join(notes))
     with st.container(key="career-map"):
-        picked = map_picture(drawing, key=OVERVIEW)
+        picked = svg_picture(drawing.svg, key=OVERVIEW, clickable=True)
     if picked in loaded.view(map_disciplines):  # a discipline's circle: show that discipline's roles
         state.set_values("discipline", [picked])
         st.rerun()
@@ -183,7 +183,7 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
             "ladders. Add them under “Show moves” in “Map options”, ideally with a discipline or two chosen."
         )
     notes.append(render.md(view.summary))
-    notes.append(key_markdown(drawing))
+    notes.append(drawing.key_markdown)
     notes.append("## Roles by grade and discipline" + (f"\n\n{render.md(view.note)}" if view.note else ""))
     st.markdown("\n\n".join(notes))
     with st.container(key="map-narrow-note"):  # shown on a phone only (ui.style)
@@ -193,7 +193,7 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
             icon=":material/smartphone:",
         )
     with st.container(key="career-map"):
-        picked = map_picture(drawing, key="map")
+        picked = svg_picture(drawing.svg, key="map", clickable=True)
     if route_note:
         st.info(render.md(route_note), icon=":material/info:")
 

@@ -6,8 +6,8 @@ from framework.views import RoutesView, RouteView, kind_label, routes_view
 from framework.views.map import map_view, usual_kinds
 from ui import render, state
 from ui.data import arrow
-from ui.map_picture import key_markdown, map_picture
 from ui.map_svg import MapDrawing, map_drawing
+from ui.svg_picture import svg_picture
 
 RANKING = (
     "Effort adds up the grades climbed and the skill levels to gain at each step (the “As a table” tab shows both), "
@@ -136,9 +136,9 @@ def main() -> None:
                 key="highlight",
             )
             drawing = loaded.view(_route_drawing, source, routes[chosen].roles)
-            st.markdown(key_markdown(drawing))
+            st.markdown(drawing.key_markdown)
             with st.container(key="route-map-picture"):
-                map_picture(drawing, key="route-map", clickable=False)
+                svg_picture(drawing.svg, key="route-map")
             hidden = "" if "lateral" in loaded.view(usual_kinds) else (
                 " Other lateral moves are left out of the background: too many to read."
             )  # fmt: skip
