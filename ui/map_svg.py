@@ -24,13 +24,14 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
 import numpy as np
 import pandas as pd
 
 from framework.careermap import COLOURS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, MapOverview
-from framework.textsafe import bidi_isolated, md_escape
+from framework.textsafe import md_escape
+
+from .svg_text import LINE_PX, px, tspans, xml
 
 __all__ = ["OKABE_ITO", "MapDrawing", "map_drawing", "overview_drawing"]
 
@@ -83,7 +84,6 @@ MIN_HEIGHT, MAX_HEIGHT = 420, 2000
 #: sideways instead, so that its 12-pixel text stays at least 10 pixels.
 LEAST_SCALE = 0.85
 _FONT_PX = 12
-_LINE_PX = 14  # a line of wrapped text
 _LABEL_CHARS = 26  # a discipline's name longer than this is wrapped
 _GRADE_CHARS = 14  # a grade's name longer than this is wrapped
 _ROLE_CHARS = 18  # a role's title on the map longer than this is wrapped
@@ -112,17 +112,6 @@ class MapDrawing:
         return "**Key:** " + " · ".join(f"{glyph} {md_escape(text)}" for glyph, text in self.key)
 
 
-def _x(value: str) -> str:
-    """Text (or an attribute's value) escaped for XML, any direction control in it closed off (a right-to-left
-    override in a title would otherwise turn the rest of its line around)."""
-    return escape(bidi_isolated(str(value)), quote=True)
-
-
-def _n(value: float) -> str:
-    """A coordinate, to a tenth of a pixel."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(str(text), width) or [""]
 
@@ -131,11 +120,8 @@ def _text(x: float, y: float, lines: Sequence[str], *, anchor: str = "middle", b
     """Lines of text at (x, y): the first line's baseline at y, the others under it (``below``) or the last one's
     at y and the others above it."""
     extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{value}"' for name, value in attrs.items())
-    first = y if below else y - (len(lines) - 1) * _LINE_PX
-    spans = "".join(
-        f'<tspan x="{_n(x)}" y="{_n(first + i * _LINE_PX)}">{_x(line)}</tspan>' for i, line in enumerate(lines)
-    )
-    return f'<text text-anchor="{anchor}"{extra}>{spans}</text>'
+    first = y if below else y - (len(lines) - 1) * LINE_PX
+    return f'<text text-anchor="{anchor}"{extra}>{tspans(x, first, lines)}</text>'
 
 
 def _most_lines(tick_labels: Sequence[str]) -> int:
@@ -154,13 +140,13 @@ class _Frame:
 
     def __init__(self, *, left_units: float, right_units: float, span: float, left_px: float, tick_lines: int) -> None:
         self.left_units, self.left_px = left_units, left_px
-        self.top = 30 + tick_lines * _LINE_PX + 10  # the axis title, then the grades' names (wrapped)
+        self.top = 30 + tick_lines * LINE_PX + 10  # the axis title, then the grades' names (wrapped)
         plot = int(min(MAX_HEIGHT, max(MIN_HEIGHT, self.top + BOTTOM_PX + span * ROW_PX))) - self.top - BOTTOM_PX
         self.row_px = plot / span if span else ROW_PX
         self.bottom = self.top + plot  # the plot area's lower edge
         #: A tall map has the grades again below it, for when its top has scrolled away.
         self.tall = plot > 780
-        self.height = self.bottom + (BOTTOM_PX + tick_lines * _LINE_PX if self.tall else BOTTOM_PX)
+        self.height = self.bottom + (BOTTOM_PX + tick_lines * LINE_PX if self.tall else BOTTOM_PX)
         self.width = int(left_px + (right_units - left_units) * COLUMN_PX + RIGHT_PX)
 
     def x(self, units):
@@ -175,7 +161,7 @@ def _svg(frame: _Frame, body: list[str], summary: str) -> str:
     style = f"max-width:{width}px;min-width:{int(width * LEAST_SCALE)}px"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {frame.height}" role="img" '
-        f'aria-label="{_x(summary)}" style="{style}" font-size="{_FONT_PX}">' + "".join(body) + "</svg>"
+        f'aria-label="{xml(summary)}" style="{style}" font-size="{_FONT_PX}">' + "".join(body) + "</svg>"
     )
 
 
@@ -189,14 +175,14 @@ def _axes(frame: _Frame, ticks: list[float], tick_labels: list[str], bands: pd.D
         if k % 2 == 0:
             y0, y1 = frame.y(low), frame.y(high)
             out.append(
-                f'<rect x="{_n(frame.left_px)}" y="{_n(y0)}" width="{_n(right - frame.left_px)}" '
-                f'height="{_n(y1 - y0)}" fill="{_SHADE}"/>'
+                f'<rect x="{px(frame.left_px)}" y="{px(y0)}" width="{px(right - frame.left_px)}" '
+                f'height="{px(y1 - y0)}" fill="{_SHADE}"/>'
             )
     top = frame.top
-    grid = "".join(f"M{_n(x)} {top}V{_n(bottom)}" for x in frame.x(ticks))
+    grid = "".join(f"M{px(x)} {top}V{px(bottom)}" for x in frame.x(ticks))
     out.append(f'<path d="{grid}" stroke="{_GRID}" fill="none"/>')
     out.append(
-        f'<path d="M{_n(frame.left_px)} {top}H{_n(right)}M{_n(frame.left_px)} {_n(bottom)}H{_n(right)}" '
+        f'<path d="M{px(frame.left_px)} {top}H{px(right)}M{px(frame.left_px)} {px(bottom)}H{px(right)}" '
         f'stroke="{_AXIS}" fill="none"/>'
     )
     out.append(_text(frame.left_px, 18, ["Grade, lowest to highest →"], anchor="start", font_size=14, fill=_TEXT))
@@ -205,14 +191,14 @@ def _axes(frame: _Frame, ticks: list[float], tick_labels: list[str], bands: pd.D
         if frame.tall:
             out.append(_text(x, bottom + 16, _lines(label, _GRADE_CHARS), fill="#505050"))
     out.append(
-        f'<text transform="translate(16 {_n((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" '
+        f'<text transform="translate(16 {px((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" '
         f'font-size="14" fill="{_TEXT}">Discipline</text>'
     )
     for center, label, colour in zip(bands["band_center"], bands["row_label"], bands["colour"], strict=True):
         lines = _lines(label, _LABEL_CHARS)
-        y = float(frame.y(center)) + 4 - (len(lines) - 1) * _LINE_PX / 2
+        y = float(frame.y(center)) + 4 - (len(lines) - 1) * LINE_PX / 2
         out.append(
-            f'<circle cx="{_n(frame.left_px - 12)}" cy="{_n(y - 4)}" r="5" fill="{OKABE_ITO[int(colour)]}" '
+            f'<circle cx="{px(frame.left_px - 12)}" cy="{px(y - 4)}" r="5" fill="{OKABE_ITO[int(colour)]}" '
             f'stroke="#202020" stroke-width="0.5"/>'
         )
         out.append(_text(frame.left_px - 22, y, lines, anchor="end", fill=_TEXT, class_="discipline"))
@@ -262,8 +248,8 @@ def _roles(layout: pd.DataFrame, xs: np.ndarray, ys: np.ndarray) -> list[str]:
             "" if row["grade_known"] else '<rect x="-18" y="-4.5" width="36" height="9" fill="#5a5a5a" opacity="0.22"/>'
         )
         out.append(
-            f'<g class="pick" data-pick="{_x(row["id"])}" transform="translate({_n(xs[i])} {_n(ys[i])})">'
-            f"<title>{_x(_role_title(row))}</title>{smear}{_shape(symbol, OKABE_ITO[int(row['colour'])])}</g>"
+            f'<g class="pick" data-pick="{xml(row["id"])}" transform="translate({px(xs[i])} {px(ys[i])})">'
+            f"<title>{xml(_role_title(row))}</title>{smear}{_shape(symbol, OKABE_ITO[int(row['colour'])])}</g>"
         )
     out.append("</g>")
     return out
@@ -295,8 +281,8 @@ def _moves(view: CareerMap, xs: np.ndarray, ys: np.ndarray, *, reasons: bool, ho
             back = (hx[j] - ux[j] * 5, hy[j] - uy[j] * 5)
             wing = (-uy[j] * 4.5, ux[j] * 4.5)
             arrow = (
-                f"M{_n(tip[0])} {_n(tip[1])}L{_n(back[0] + wing[0])} {_n(back[1] + wing[1])}"
-                f"L{_n(back[0] - wing[0])} {_n(back[1] - wing[1])}Z"
+                f"M{px(tip[0])} {px(tip[1])}L{px(back[0] + wing[0])} {px(back[1] + wing[1])}"
+                f"L{px(back[0] - wing[0])} {px(back[1] - wing[1])}Z"
             )
             label = ""
             if hover:
@@ -305,9 +291,9 @@ def _moves(view: CareerMap, xs: np.ndarray, ys: np.ndarray, *, reasons: bool, ho
                 if why is not None:
                     reason = why[j]
                     text = f"{_KIND_NAMES[kind]}\n{reason}" if a in reason and b in reason else f"{text}\n{reason}"
-                label = f"<title>{_x(text)}</title>"
+                label = f"<title>{xml(text)}</title>"
             out.append(
-                f'<g>{label}<path d="M{_n(x0[j])} {_n(y0[j])}Q{_n(cx[j])} {_n(cy[j])} {_n(x1[j])} {_n(y1[j])}"/>'
+                f'<g>{label}<path d="M{px(x0[j])} {px(y0[j])}Q{px(cx[j])} {px(cy[j])} {px(x1[j])} {px(y1[j])}"/>'
                 f'<path d="{arrow}" fill="{style["color"]}" fill-opacity="{head}" stroke="none"/></g>'
             )
         out.append("</g>")
@@ -366,6 +352,15 @@ def _labels(layout: pd.DataFrame, xs: np.ndarray, ys: np.ndarray, x_max: float) 
     return [], ""
 
 
+def _ring(kind: str, role: str, x: float, y: float, radius: float) -> str:
+    """A black ring around a role's place — ``selected`` (my current role) or ``found`` (its cell on the
+    overview) — which a click goes through to the role under it."""
+    return (
+        f'<circle class="{kind}" data-role="{xml(role)}" cx="{px(x)}" cy="{px(y)}" r="{px(radius)}" fill="none" '
+        'stroke="#000000" stroke-width="3.5" pointer-events="none"/>'
+    )
+
+
 def map_drawing(
     view: CareerMap,
     *,
@@ -400,7 +395,7 @@ def map_drawing(
     body = _axes(frame, ticks, tick_labels, bands)
     if view.has_unplaced:
         x = float(frame.x(view.x_max - UNPLACED_GAP / 2))
-        body.append(f'<path d="M{_n(x)} {frame.top}V{frame.bottom}" stroke="{_AXIS}" stroke-dasharray="10 5"/>')
+        body.append(f'<path d="M{px(x)} {frame.top}V{frame.bottom}" stroke="{_AXIS}" stroke-dasharray="10 5"/>')
 
     large = len(layout) >= QUIET_MOVES_FROM
     moves = {kind: len(at) for kind, at in view.drawn.items()}
@@ -416,12 +411,12 @@ def map_drawing(
 
     route = [where[r] for r in highlight if r in where]
     if route:
-        points = " ".join(f"{_n(xs[i])},{_n(ys[i])}" for i in route)
+        points = " ".join(f"{px(xs[i])},{px(ys[i])}" for i in route)
         body.append(
-            f'<g class="route" data-roles="{_x(" ".join(layout["id"].iloc[route]))}" fill="none" stroke="#000000">'
+            f'<g class="route" data-roles="{xml(" ".join(layout["id"].iloc[route]))}" fill="none" stroke="#000000">'
             f'<polyline points="{points}" stroke-width="7" '
             f'stroke-opacity="0.35" stroke-linejoin="round"/>'
-            + "".join(f'<circle cx="{_n(xs[i])}" cy="{_n(ys[i])}" r="12" stroke-width="3"/>' for i in route)
+            + "".join(f'<circle cx="{px(xs[i])}" cy="{px(ys[i])}" r="12" stroke-width="3"/>' for i in route)
             + "</g>"
         )
 
@@ -435,10 +430,7 @@ def map_drawing(
         key.append(("▬", f"{highlight_label} (thick grey line, its roles ringed)"))
     if selected in where:
         i = where[selected]
-        body.append(
-            f'<circle class="selected" data-role="{_x(selected)}" cx="{_n(xs[i])}" cy="{_n(ys[i])}" r="15" '
-            f'fill="none" stroke="#000000" stroke-width="3.5" pointer-events="none"/>'
-        )
+        body.append(_ring("selected", selected, xs[i], ys[i], 15))
         key.append(("◯", f"{selected_label}: {layout.at[i, 'title']} (black ring)"))
     return MapDrawing(
         svg=_svg(frame, body, view.summary),
@@ -508,19 +500,15 @@ def overview_drawing(
             counted += f": {described:,} with a description, {referenced:,} only named"
         title = f"{label}\nGrade: {grade}\n{counted}\nClick to show this discipline's roles"
         body.append(
-            f'<g class="pick" data-pick="{_x(label)}" transform="translate({_n(xs[i])} {_n(ys[i])})">'
-            f'<title>{_x(title)}</title><circle r="{_n(radius)}" fill="{OKABE_ITO[int(colour)]}" stroke="#202020"/>'
-            f'<text x="{_n(radius + 4)}" y="4" fill="{_TEXT}" font-size="11">{roles:,}</text></g>'
+            f'<g class="pick" data-pick="{xml(label)}" transform="translate({px(xs[i])} {px(ys[i])})">'
+            f'<title>{xml(title)}</title><circle r="{px(radius)}" fill="{OKABE_ITO[int(colour)]}" stroke="#202020"/>'
+            f'<text x="{px(radius + 4)}" y="4" fill="{_TEXT}" font-size="11">{roles:,}</text></g>'
         )
     body.append("</g>")
     key: list[tuple[str, str]] = []
     if found in overview.where:
         row, column = overview.where[found]
-        body.append(
-            f'<circle class="found" data-role="{_x(found)}" cx="{_n(frame.x(column))}" '
-            f'cy="{_n(frame.y((row + 0.5) * 0.55))}" r="{high + 7}" fill="none" stroke="#000000" stroke-width="3.5" '
-            'pointer-events="none"/>'
-        )
+        body.append(_ring("found", found, frame.x(column), frame.y((row + 0.5) * 0.55), high + 7))
         key.append(("◯", f"{found_label}: {found_title} (ringed, in its discipline and grade)"))
     return MapDrawing(
         svg=_svg(frame, body, overview.summary),

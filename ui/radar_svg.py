@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
-from html import escape
 
 from framework.models import Framework
 from framework.skills import SkillGap
-from framework.textsafe import bidi_isolated
+
+from .svg_text import LINE_PX, px, tspans, xml
 
 __all__ = ["CURRENT_COLOUR", "TARGET_COLOUR", "radar_svg"]
 
@@ -30,19 +29,6 @@ WIDTH = 440
 _GROWS = 1.35
 _KEY_CHARS = 52  # a line of the key
 _TEXT, _GRID = "#303030", "#dcdcdc"
-_LINE_PX = 14
-
-
-def _x(value: str) -> str:
-    return escape(bidi_isolated(str(value)), quote=True)
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _tspans(x: float, y: float, lines: Sequence[str]) -> str:
-    return "".join(f'<tspan x="{_n(x)}" y="{_n(y + i * _LINE_PX)}">{_x(line)}</tspan>' for i, line in enumerate(lines))
 
 
 def _key(now_name: str, need_name: str) -> tuple[str, float]:
@@ -56,19 +42,19 @@ def _key(now_name: str, need_name: str) -> tuple[str, float]:
     for name, colour, dash, marker in items:
         lines = textwrap.wrap(name, _KEY_CHARS) or [name]
         out.append(
-            f'<g transform="translate(4 {_n(y)})"><path d="M0 0H28" stroke="{colour}" stroke-width="3"{dash}/>'
+            f'<g transform="translate(4 {px(y)})"><path d="M0 0H28" stroke="{colour}" stroke-width="3"{dash}/>'
             + marker.format(c=colour)
-            + f'<text fill="{_TEXT}">{_tspans(36, 4, lines)}</text></g>'
+            + f'<text fill="{_TEXT}">{tspans(36, 4, lines)}</text></g>'
         )
-        y += len(lines) * _LINE_PX + 6
+        y += len(lines) * LINE_PX + 6
     return "".join(out), y
 
 
 def _svg(width: float, height: float, name: str, body: list[str]) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-        f'aria-label="{_x(name)}" style="max-width:{_n(width * _GROWS)}px" font-size="12">'
-        f'<rect width="{_n(width)}" height="{_n(height)}" fill="#ffffff"/>' + "".join(body) + "</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {px(width)} {px(height)}" role="img" '
+        f'aria-label="{xml(name)}" style="max-width:{px(width * _GROWS)}px" font-size="12">'
+        f'<rect width="{px(width)}" height="{px(height)}" fill="#ffffff"/>' + "".join(body) + "</svg>"
     )
 
 
@@ -107,48 +93,48 @@ def radar_svg(
     body = [key]
     # The scale: a ring per level, each named beside the spoke's gap between the first two skills.
     for rank in range(1, top + 1):
-        ring = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, rank) for i in range(n)))
+        ring = " ".join(f"{px(x)},{px(y)}" for x, y in (point(i, rank) for i in range(n)))
         body.append(f'<polygon points="{ring}" fill="none" stroke="{_GRID}"/>')
-    spokes = "".join(f"M{_n(cx)} {_n(cy)}L{_n(point(i, top)[0])} {_n(point(i, top)[1])}" for i in range(n))
+    spokes = "".join(f"M{px(cx)} {px(cy)}L{px(point(i, top)[0])} {px(point(i, top)[1])}" for i in range(n))
     body.append(f'<path d="{spokes}" stroke="{_GRID}" fill="none"/>')
     for rank, level in enumerate(levels):
         angle = math.pi / n  # half way between the first two spokes
         r = radius * rank / top if top else 0
         x, y = cx + r * math.sin(angle), cy - r * math.cos(angle)
         body.append(
-            f'<text x="{_n(x + 4)}" y="{_n(y + 4)}" fill="#505050" font-size="11" stroke="#ffffff" '
-            f'stroke-width="3" paint-order="stroke">{_x(level)}</text>'
+            f'<text x="{px(x + 4)}" y="{px(y + 4)}" fill="#505050" font-size="11" stroke="#ffffff" '
+            f'stroke-width="3" paint-order="stroke">{xml(level)}</text>'
         )
     # Each skill's name beyond its spoke's end, wrapped, on the side the spoke points to.
     for i, row in enumerate(rows):
         x, y = point(i, top * 1.12)
         lines = textwrap.wrap(row.name, LABEL_WIDTH) or [row.name]
         anchor = "middle" if abs(x - cx) < 8 else ("start" if x > cx else "end")
-        y0 = y - (len(lines) - 1) * _LINE_PX / 2 + 4
+        y0 = y - (len(lines) - 1) * LINE_PX / 2 + 4
         if y < cy - radius * 0.9:
-            y0 = y - (len(lines) - 1) * _LINE_PX
+            y0 = y - (len(lines) - 1) * LINE_PX
         elif y > cy + radius * 0.9:
             y0 = y + 8
-        body.append(f'<text text-anchor="{anchor}" fill="{_TEXT}">{_tspans(x, y0, lines)}</text>')
+        body.append(f'<text text-anchor="{anchor}" fill="{_TEXT}">{tspans(x, y0, lines)}</text>')
     # The outlines: needed (orange, solid, filled lightly, circles), then held (blue, dashed, diamonds) on top.
     need = [point(i, row.required_rank) for i, row in enumerate(rows)]
     now = [point(i, row.current_rank) for i, row in enumerate(rows)]
     body.append(
-        f'<polygon points="{" ".join(f"{_n(x)},{_n(y)}" for x, y in need)}" fill="{TARGET_COLOUR}" '
+        f'<polygon points="{" ".join(f"{px(x)},{px(y)}" for x, y in need)}" fill="{TARGET_COLOUR}" '
         f'fill-opacity="0.12" stroke="{TARGET_COLOUR}" stroke-width="3"/>'
     )
     body.append(
-        f'<polygon points="{" ".join(f"{_n(x)},{_n(y)}" for x, y in now)}" fill="none" '
+        f'<polygon points="{" ".join(f"{px(x)},{px(y)}" for x, y in now)}" fill="none" '
         f'stroke="{CURRENT_COLOUR}" stroke-width="3" stroke-dasharray="7 4"/>'
     )
     for (x, y), label in zip(need, hover_need, strict=True):
         body.append(
-            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4.5" fill="{TARGET_COLOUR}"><title>{_x(label)}</title></circle>'
+            f'<circle cx="{px(x)}" cy="{px(y)}" r="4.5" fill="{TARGET_COLOUR}"><title>{xml(label)}</title></circle>'
         )
     for (x, y), label in zip(now, hover_now, strict=True):
         body.append(
-            f'<path d="M{_n(x)} {_n(y - 6)}L{_n(x + 6)} {_n(y)}L{_n(x)} {_n(y + 6)}L{_n(x - 6)} {_n(y)}Z" '
-            f'fill="{CURRENT_COLOUR}"><title>{_x(label)}</title></path>'
+            f'<path d="M{px(x)} {px(y - 6)}L{px(x + 6)} {px(y)}L{px(x)} {px(y + 6)}L{px(x - 6)} {px(y)}Z" '
+            f'fill="{CURRENT_COLOUR}"><title>{xml(label)}</title></path>'
         )
     return _svg(width, height, name, body)
 
@@ -174,24 +160,24 @@ def _bars(levels, rows, hover_now, hover_need, now_name, need_name, name) -> str
     ]
     for rank, level in enumerate(levels):
         body.append(
-            f'<path d="M{_n(x(rank))} {_n(y0 - 6)}V{_n(height - 34)}" stroke="{_GRID}"/>'
-            f'<text x="{_n(x(rank))}" y="{_n(height - 16)}" text-anchor="middle" fill="{_TEXT}">{_x(level)}</text>'
+            f'<path d="M{px(x(rank))} {px(y0 - 6)}V{px(height - 34)}" stroke="{_GRID}"/>'
+            f'<text x="{px(x(rank))}" y="{px(height - 16)}" text-anchor="middle" fill="{_TEXT}">{xml(level)}</text>'
         )
     body.append(
-        f'<text x="{_n(left + plot / 2)}" y="{_n(y0 - 14)}" text-anchor="middle" fill="{_TEXT}">Skill level</text>'
+        f'<text x="{px(left + plot / 2)}" y="{px(y0 - 14)}" text-anchor="middle" fill="{_TEXT}">Skill level</text>'
     )
     for i, row in enumerate(rows):
         y = y0 + i * (2 * bar + gap)
         lines = textwrap.wrap(row.name, LABEL_WIDTH) or [row.name]
-        ty = y + bar - (len(lines) - 1) * _LINE_PX / 2 + 4
-        body.append(f'<text text-anchor="end" fill="{_TEXT}">{_tspans(left - 10, ty, lines)}</text>')
+        ty = y + bar - (len(lines) - 1) * LINE_PX / 2 + 4
+        body.append(f'<text text-anchor="end" fill="{_TEXT}">{tspans(left - 10, ty, lines)}</text>')
         body.append(
-            f'<rect x="{left}" y="{_n(y)}" width="{_n(x(row.required_rank) - left)}" height="{bar}" '
+            f'<rect x="{left}" y="{px(y)}" width="{px(x(row.required_rank) - left)}" height="{bar}" '
             f'fill="{TARGET_COLOUR}" stroke="{TARGET_COLOUR}" stroke-width="2">'
-            f"<title>{_x(hover_need[i])}</title></rect>"
+            f"<title>{xml(hover_need[i])}</title></rect>"
         )
         body.append(
-            f'<rect x="{left}" y="{_n(y + bar)}" width="{_n(x(row.current_rank) - left)}" height="{bar}" '
-            f'fill="url(#held)" stroke="{CURRENT_COLOUR}" stroke-width="2"><title>{_x(hover_now[i])}</title></rect>'
+            f'<rect x="{left}" y="{px(y + bar)}" width="{px(x(row.current_rank) - left)}" height="{bar}" '
+            f'fill="url(#held)" stroke="{CURRENT_COLOUR}" stroke-width="2"><title>{xml(hover_now[i])}</title></rect>'
         )
     return _svg(width, height, name, body)
