@@ -117,6 +117,9 @@ def test_pay_page_lists_every_grade(framework):
     assert list(markdown_tables(at)[0]["Grade"]) == grades
     assert at.selectbox(key="pay-grade").options == grades
     assert "states no pay for any of its grades" in texts(at)
+    assert not at.code, "the example is drawn only once its expander is opened (most visits never do)"
+    at.session_state["pay-example"] = True
+    at.run()
     assert [c.value for c in at.code] == [PAY_EXAMPLE], "how a file states pay, with the example"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Criteria (PDF)", "Criteria (Excel)", "Criteria (Markdown)"]

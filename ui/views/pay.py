@@ -122,15 +122,17 @@ def main() -> None:
             "grade in the framework file, as the example under “How a framework file states pay” shows.",
             icon=":material/info:",
         )
-        with st.expander("How a framework file states pay"):
-            st.markdown(
+        # Drawn once opened: a code block costs the browser about 300 ms of every visit, and few visits open it.
+        example = state.lazy_expander("How a framework file states pay", key="pay-example")
+        if example.open:
+            example.markdown(
                 "Under each grade, `pay` holds `min`, `max` and `currency` (a year, in whole pounds, euros or "
                 "dollars), and may hold `spine_points`, `progression` (how pay moves within the grade, in the "
                 "organisation's words) and a `note`. The figures here are an illustration, not this framework's "
                 "(the framework format guide, docs/framework-format.md, has every rule):"
             )
             # Plain (the highlighting colours are too faint to read), and wrapped: a phone does not scroll it sideways.
-            st.code(PAY_EXAMPLE, language=None, wrap_lines=True)
+            example.code(PAY_EXAMPLE, language=None, wrap_lines=True)
     fw = loaded.framework
     st.markdown("**Download the criteria of every grade:**")
     buttons = st.container(horizontal=True)
