@@ -369,7 +369,12 @@ def plan_tab():
                                 icon=":material/download:", on_click="ignore")
     st.markdown("#### The focus in detail")
     for number, item in enumerate(P["details"], 1):
-        with st.expander(item["label"], expanded=number == 1):
+        if number == 1 and f"detail-{number}" not in ss:
+            ss[f"detail-{number}"] = True
+        detail = st.expander(item["label"], key=f"detail-{number}", on_change="rerun")
+        if not detail.open:
+            continue
+        with detail:
             if item["link"]:
                 st.page_link(P["skills_page"], label=item["link"], icon=":material/school:")
             st.markdown(item["text"])
@@ -385,12 +390,15 @@ def plan_tab():
                               icon=":material/add_task:", help=f"Adds it to the agreed actions, as: "
                               f"{resource['action']}")
     if P["others"]:
-        with st.expander(f"Other gaps, for a later plan ({len(P['others'])})"):
-            st.markdown("\\n".join(P["others"]))
+        others = st.expander(f"Other gaps, for a later plan ({len(P['others'])})", key="others", on_change="rerun")
+        if others.open:
+            others.markdown("\\n".join(P["others"]))
     if P["catalogues"]:
         st.caption(f"Learning resources: {P['catalogues']}")
-    with st.expander("Preview the whole plan"):
-        st.markdown("\\n".join("##" + line if line.startswith("#") else line for line in P["preview"].splitlines()))
+    preview = st.expander("Preview the whole plan", key="preview", on_change="rerun")
+    if preview.open:
+        preview.markdown("\\n".join("##" + line if line.startswith("#") else line
+                                     for line in P["preview"].splitlines()))
 
 
 st.title("Skill gap and development plan")

@@ -62,3 +62,14 @@ def markdown_tables(at: AppTest) -> list:
                     rows.append(cells)
                 out.append(pd.DataFrame(rows[2:], columns=rows[0]))
     return out
+
+
+def plan_opened(at: AppTest) -> AppTest:
+    """The Skill gap page's plan with every part opened, as a reader opens them to read them (each is drawn only
+    while open): the detail of each gap in focus, the other gaps and the preview of the whole plan."""
+    focus = at.multiselect(key="plan-focus").value
+    for key in [f"plan-detail-{item}" for item in focus] + ["plan-others", "plan-preview"]:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    return at

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from framework import load_framework_text
 from framework.gaptext import GAP_TABLE_COLUMNS
 from framework.skills import Profile, dump_profile, skill_gap
-from tests.apptest import page, texts
+from tests.apptest import page, plan_opened, texts
 from tests.conftest import ROOT
 from tests.map_reading import SVG
 from tests.samples import TINY
@@ -125,6 +125,8 @@ def test_associate_project_manager_to_delivery_manager():
     assert labels[0].startswith("1. Making a process work")
     assert labels[-1] == "Preview the whole plan"
     assert downloads(at) == PLAN_DOWNLOADS
+    assert "### Development plan" not in shown, "the preview is drawn once opened"
+    shown = texts(plan_opened(at))
     assert "### Development plan: Associate Project Manager (PO1) → Delivery Manager (PO4)" in shown, (
         "the preview's headings sit under the page's"
     )
@@ -146,7 +148,7 @@ def test_the_plan_takes_what_is_typed_in_and_keeps_it_in_the_session():
     labels = [e.label for e in at.expander]
     assert labels[0].startswith("1. Planning")
     assert not [label for label in labels if label.startswith("2.")], "one gap in focus"
-    shown = texts(at)
+    shown = texts(plan_opened(at))
     assert "**Person:** Sam Okafor" in shown
     assert "**Line manager:** Alex Reid" in shown
     assert not at.query_params.get("plan-person"), "nothing typed goes into the link"
@@ -158,7 +160,8 @@ def test_the_plan_lists_resources_for_each_focus_skill_and_one_becomes_an_agreed
     row), and in the plan's preview, which is its Markdown file."""
     at = page(PAGE, current=DM, target="senior-product-manager", tab="development-plan")
     assert not at.exception
-    shown = texts(at)
+    assert "**Resources for Practitioner**" not in texts(at), "a gap's detail is drawn once its expander is opened"
+    shown = texts(plan_opened(at))
     assert "**Resources for Expert**" in shown, "Product management, needed at Expert"
     assert "**Resources for Practitioner**" in shown
     assert "[Developing a roadmap](https://www.gov.uk/service-manual/agile-delivery/developing-a-roadmap)" in shown
@@ -178,7 +181,10 @@ def test_the_plan_lists_resources_for_each_focus_skill_and_one_becomes_an_agreed
 
 
 def action_rows(at) -> list[list[str]]:
-    """The agreed actions as the plan's preview lists them."""
+    """The agreed actions as the plan's preview lists them (the preview opened first, when it is closed)."""
+    if not at.session_state["plan-preview"]:
+        at.session_state["plan-preview"] = True
+        at.run()
     (preview,) = [m.value for m in at.markdown if "| Action | By when | Owner | Support | Status |" in m.value]
     _, table = preview.split("| Action | By when | Owner | Support | Status |\n|---|---|---|---|---|\n", 1)
     rows = []
@@ -235,7 +241,7 @@ def test_a_date_in_the_past_is_kept_with_a_warning_and_dates_read_as_in_the_uk()
     at.date_input(key="plan-next-check-in").set_value(dt.date(2020, 3, 4)).run()
     assert not at.exception
     assert any("The next check-in is 4 Mar 2020, which is in the past" in w.value for w in at.warning)
-    assert "**Next check-in:** 4 Mar 2020" in texts(at)
+    assert "**Next check-in:** 4 Mar 2020" in texts(plan_opened(at))
     assert [d.proto.format for d in at.date_input] == ["DD/MM/YYYY", "DD/MM/YYYY"], "one input format"
 
 
@@ -246,7 +252,7 @@ def test_the_plan_written_in_stays_for_another_target():
     at.text_input(key="plan-action-1-action").input("Shadow a sprint review").run()
     at.selectbox(key="target").set_value("senior-delivery-manager").run()
     assert not at.exception
-    shown = texts(at)
+    shown = texts(plan_opened(at))
     assert "Development plan: Associate Project Manager (PO1) → Senior Delivery Manager" in shown
     assert "**Person:** Sam Okafor" in shown
     assert action_rows(at)[0][0] == "Shadow a sprint review"
@@ -398,7 +404,7 @@ def test_self_assessment_starts_from_the_current_role():
     assert metrics(at)["Requirements already met"] == "1 of 9 (11%)"
     assert "My self-assessment → Delivery Manager (PO4)" in texts(at)
     assert downloads(at) == ["Save as YAML", "Save as JSON", *PLAN_DOWNLOADS]
-    assert "### Development plan: My self-assessment → Delivery Manager (PO4)" in texts(at)
+    assert "### Development plan: My self-assessment → Delivery Manager (PO4)" in texts(plan_opened(at))
     assert len(at.data_editor) == 1, "the levels are the one table to edit; actions are fields"
 
 

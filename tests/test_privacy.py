@@ -13,6 +13,7 @@ import pickle
 
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import plan_opened
 from tests.conftest import ROOT
 from ui.data import Loaded
 from ui.session.assessment import Assessment
@@ -59,7 +60,7 @@ def assessed_session() -> AppTest:
     )
     at.run()  # every tab is drawn
     assert not at.exception
-    return at
+    return plan_opened(at)  # and every part of the plan
 
 
 def test_an_assessment_leaves_nothing_in_the_caches_sessions_share():

@@ -192,7 +192,8 @@ def test_three_actions_typed_with_edits_in_between_reach_the_page_and_every_file
     ], "ISO dates in the CSV"
 
     preview = page.locator('[data-testid="stMain"] [data-testid="stExpander"]', has_text="Preview the whole plan")
-    preview.locator("summary").click()
+    with expect_rerun(page):  # opening it draws it: the plan reruns
+        preview.locator("summary").click()
     shown = preview.inner_text()
     where = [shown.find(a[0]) for a in ACTIONS]
     assert min(where) >= 0, "every action in the page's preview of the plan"

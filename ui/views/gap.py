@@ -734,17 +734,24 @@ def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     downloads.cuts_notice(bounded.cuts)
     st.markdown("#### The focus in detail" if plan.focus else "No gap is in focus: choose one or more above.")
     agreed = {a.action.strip() for a in inputs.actions}
+    # Each part is drawn while its expander is open (opening one reruns the plan alone): a focus gap's detail and
+    # resources are a dozen elements, and the browser draws every element of a closed expander too.
     for number, item in enumerate(plan.focus, 1):
-        with st.expander(f"{number}. {md(item.name)} — {md(item.now)} → {md(item.needed)}", expanded=number == 1):
-            _focus_detail(loaded, item, agreed)
+        label = f"{number}. {md(item.name)} — {md(item.now)} → {md(item.needed)}"
+        detail = state.lazy_expander(label, key=f"plan-detail-{item.key}", expanded=number == 1)
+        if detail.open:
+            with detail:
+                _focus_detail(loaded, item, agreed)
     if plan.others:
-        with st.expander(f"Other gaps, for a later plan ({len(plan.others)})"):
-            st.markdown("\n".join(f"- {md(_focus_label(i))}" for i in plan.others))
+        others = state.lazy_expander(f"Other gaps, for a later plan ({len(plan.others)})", key="plan-others")
+        if others.open:
+            others.markdown("\n".join(f"- {md(_focus_label(i))}" for i in plan.others))
     if basis.catalogues and any(item.resources for item in plan.focus):
         st.caption(f"Learning resources: {md(basis.catalogues)}")
-    with st.expander("Preview the whole plan"):
+    preview = state.lazy_expander("Preview the whole plan", key="plan-preview")
+    if preview.open:
         # Its headings two levels down, under the page's: the page keeps one h1 and its headings in order.
-        st.markdown(
+        preview.markdown(
             "\n".join("##" + line if line.startswith("#") else line for line in plan_markdown(plan).splitlines())
         )
 
