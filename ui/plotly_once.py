@@ -4,8 +4,9 @@ Streamlit's plotly component draws a figure as soon as it is mounted, then appli
 figure (parsed again from JSON) and hands the copy to plotly.js, which compares the two and draws again whatever
 it takes to have changed. Three things in a figure make plotly.js draw the whole chart a second time, although
 nothing changed: Streamlit's theme template (a new object on every copy), numbers sent as binary arrays
-(plotly.py's form of numpy arrays: a new array on every copy) and a trace's ``meta`` dict (a new object). On
-the council's map the second draw was a third of the time from a click in the sidebar to the settled page.
+(plotly.py's form of numpy arrays: a new array on every copy) and a trace's ``meta`` dict (a new object). On a
+chart as large as a career map, the second draw was a third of the time from a click in the sidebar to the
+settled page (the map is now SVG the browser draws itself: :mod:`ui.svg_picture`).
 
 A figure made ready here (:func:`drawn_once`) has none of them: no template (the look Streamlit's theme would
 give it — its font, text colour and hover labels — is set on the figure itself, and :func:`plotly_chart` draws
@@ -28,13 +29,14 @@ import streamlit as st
 
 __all__ = ["DECIMALS", "drawn_once", "plotly_chart"]
 
-#: Numbers are sent to a ten-thousandth: a map's positions are in grades and rows, a few hundred pixels apiece.
+#: Numbers are sent to a ten-thousandth: a chart's positions are in levels, dates or rows, a few hundred pixels
+#: apiece.
 DECIMALS = 4
 #: Streamlit's body font (its theme gives it to charts).
 FONT = '"Source Sans", sans-serif'
 #: What Streamlit's theme gives a chart's hover labels and axis titles (in pixels).
 TEXT_PX, TITLE_PX = 12, 14
-#: Traces drawn without x and y axes, among those the app draws.
+#: Traces drawn without x and y axes (none of the app's charts today; a figure of them keeps its own layout).
 NOT_CARTESIAN = frozenset({"scatterpolar", "barpolar", "pie"})
 
 

@@ -1,5 +1,6 @@
 """Roles: a searchable, filterable catalogue, and the profile of one role (``?role=``)."""
 
+import pandas as pd
 import streamlit as st
 
 from framework.catalogue import STATUS_LABELS, filter_catalogue
@@ -296,15 +297,19 @@ def profile(loaded, role_id: str) -> None:
             if not shown.skills:
                 st.markdown("No skill requirements for this role in the framework.")
             else:
-                st.dataframe(
-                    {
-                        "Skill": [s.name for s in shown.skills],
-                        "Level": [s.level for s in shown.skills],
-                        "What the level looks like": [s.descriptor or "Not defined" for s in shown.skills],
-                        "Source": [s.source for s in shown.skills],
-                        "Evidence lines": [len(s.evidence) for s in shown.skills],
-                    },
-                    hide_index=True,
+                # A table of text to read (each level's description whole, wrapped), not a grid to sort: drawn as
+                # Markdown, a block per skill on a phone, in a fraction of a data grid's time in the browser.
+                render.stacked_table(
+                    pd.DataFrame(
+                        {
+                            "Skill": [s.name for s in shown.skills],
+                            "Level": [s.level for s in shown.skills],
+                            "What the level looks like": [s.descriptor or "Not defined" for s in shown.skills],
+                            "Source": [s.source for s in shown.skills],
+                            "Evidence lines": [len(s.evidence) for s in shown.skills],
+                        }
+                    ),
+                    key="stacked-role-skills",
                 )
                 st.markdown("**Each skill's page:** every level, the roles that need it, and how to learn it.")
                 for line in shown.skills:
