@@ -113,14 +113,19 @@ def skills_table(at):
 def test_the_skills_tab_lists_the_skills_and_their_evidence_once_opened():
     at = page("pages/roles.py", role="delivery-manager")
     assert [t.label for t in at.tabs] == ["Job description", "Skills"]
-    assert not [e for e in at.expander if e.label.startswith("Evidence for")]  # the closed tab is not drawn
+    assert not [e for e in at.expander if e.label.startswith("Evidence")]  # the closed tab is not drawn
     at.session_state["roles-tab"] = "Skills"
     at.run()
     skills = skills_table(at)
     assert len(skills) == 9
     assert "Planning" in set(skills["Skill"])
-    evidence = [e.label for e in at.expander if e.label.startswith("Evidence for")]
-    assert "Evidence for Planning" in evidence
+    assert [e.label for e in at.expander if e.label.startswith("Evidence")] == [
+        "Evidence: the job description's lines behind each skill"
+    ]
+    assert "**Planning**" not in texts(at), "the evidence is drawn once its expander is opened"
+    at.session_state["role-evidence"] = True
+    at.run()
+    assert "**Planning**" in texts(at)
     assert "Purpose of Job" not in texts(at)  # now the job description is the closed tab
     at.button_group(key="roles-go").set_value("project-manager").run()
     assert at.title[0].value == "Project Manager"

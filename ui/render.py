@@ -23,6 +23,7 @@ from .url import link_params
 
 __all__ = [
     "bullets",
+    "bullets_markdown",
     "download",
     "job_description",
     "md",
@@ -106,10 +107,11 @@ def role_link(loaded: Loaded, role_id: str, *, label: str | None = None) -> None
 
 def bullets(items: list[str]) -> None:
     if items:
-        st.markdown(_bullets(items))
+        st.markdown(bullets_markdown(items))
 
 
-def _bullets(items: list[str]) -> str:
+def bullets_markdown(items: list[str]) -> str:
+    """Items as a Markdown list, each shown as written."""
     return "\n".join(f"- {md(item)}" for item in items)
 
 
@@ -150,12 +152,12 @@ def job_description_markdown(jd: JobDescription) -> str:
         if section.lead_in:
             text.append(f"**{md(section.lead_in)}**")
         if section.items:
-            text.append(_bullets(section.items))
+            text.append(bullets_markdown(section.items))
         for group in section.groups:
             if group.heading:
                 text.append(f"**{md(group.heading)}**")
             if group.items:
-                text.append(_bullets(group.items))
+                text.append(bullets_markdown(group.items))
         text.extend(md(line) for line in section.notes)
     spec = jd.person_specification
     if spec:
@@ -176,9 +178,9 @@ def job_description_markdown(jd: JobDescription) -> str:
                 if group.marker:
                     text.append(f"*{md(group.marker)}*")
                 if group.items:
-                    text.append(_bullets(group.items))
+                    text.append(bullets_markdown(group.items))
             text.extend(md(line) for line in criteria.notes)
     if jd.links:
         text.append("**Links in the document:**")
-        text.append(_bullets([f"{link.title or link.url}: {link.url}" for link in jd.links]))
+        text.append(bullets_markdown([f"{link.title or link.url}: {link.url}" for link in jd.links]))
     return "\n\n".join(chunk for chunk in text if chunk)

@@ -314,7 +314,17 @@ def profile(loaded, role_id: str) -> None:
                 st.markdown("**Each skill's page:** every level, the roles that need it, and how to learn it.")
                 for line in shown.skills:
                     skill_link(loaded, line.skill, label=f"{line.name} ({line.level})")
-                for line in shown.skills:
-                    if line.evidence:
-                        with st.expander(f"Evidence for {render.md(line.name)}"):
-                            render.bullets(list(line.evidence))
+                with_evidence = [line for line in shown.skills if line.evidence]
+                if with_evidence:
+                    # One expander, drawn once opened (a rerun): the lines behind the table's "Evidence lines",
+                    # which most visits never read, and which the browser would otherwise draw closed.
+                    evidence = state.lazy_expander(
+                        "Evidence: the job description's lines behind each skill", key="role-evidence"
+                    )
+                    if evidence.open:
+                        evidence.markdown(
+                            "\n\n".join(
+                                f"**{render.md(line.name)}**\n\n{render.bullets_markdown(list(line.evidence))}"
+                                for line in with_evidence
+                            )
+                        )
