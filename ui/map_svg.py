@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from framework.careermap import COLOURS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, MapOverview
+from framework.careermap import COLOURS, KIND_LABELS, UNKNOWN_GRADE_TICK, UNPLACED_GAP, CareerMap, MapOverview
 from framework.textsafe import md_escape
 
 from .svg_text import LINE_PX, px, tspans, xml
@@ -54,7 +54,6 @@ _EDGE_KEY = {
     "lateral": ("╌╌", "Lateral move (dashed)"),
     "reports_to": ("┈┈", "Reports to (dotted, towards the manager)"),
 }
-_KIND_NAMES = {"promotion": "Promotion", "lateral": "Lateral move", "reports_to": "Reports to"}
 #: The last line of a role's hover label, by its status.
 _STATUS = {
     "described": "Has its own description",
@@ -287,10 +286,10 @@ def _moves(view: CareerMap, xs: np.ndarray, ys: np.ndarray, *, reasons: bool, ho
             label = ""
             if hover:
                 a, b = titles[source[j]], titles[target[j]]
-                text = f"{_KIND_NAMES[kind]}: {a} → {b}"
+                text = f"{KIND_LABELS[kind]}: {a} → {b}"
                 if why is not None:
                     reason = why[j]
-                    text = f"{_KIND_NAMES[kind]}\n{reason}" if a in reason and b in reason else f"{text}\n{reason}"
+                    text = f"{KIND_LABELS[kind]}\n{reason}" if a in reason and b in reason else f"{text}\n{reason}"
                 label = f"<title>{xml(text)}</title>"
             out.append(
                 f'<g>{label}<path d="M{px(x0[j])} {px(y0[j])}Q{px(cx[j])} {px(cy[j])} {px(x1[j])} {px(y1[j])}"/>'
@@ -324,9 +323,15 @@ def _place_labels(line: pd.DataFrame, position: np.ndarray, right_edge: float) -
         last[side] = x + (room / 2 if across == "right" else 0)
 
 
-def _labels(layout: pd.DataFrame, xs: np.ndarray, ys: np.ndarray, x_max: float) -> tuple[list[str], str]:
+def _labels_ladders(layout: pd.DataFrame) -> bool:
+    """Whether the map names each ladder once, at its left (too many roles to name each, few enough ladders)."""
+    ladders = layout[layout["track"].notna()].drop_duplicates(["row", "track"])
+    return len(layout) > _LABEL_ALL_UP_TO and 0 < len(ladders) <= _LABEL_TRACKS_UP_TO
+
+
+def _labels(layout: pd.DataFrame, xs: np.ndarray, ys: np.ndarray, x_max: float) -> list[str]:
     """Titles on the map itself: every role's on a small map (above or below it, so neighbours do not collide),
-    each ladder's name once at its left on a larger one. Returns the text elements and what was labelled."""
+    each ladder's name once at its left on a larger one (:func:`_labels_ladders`), none on a larger one still."""
     n = len(layout)
     out = ['<g class="labels" fill="#303030" font-size="11">']
     if 0 < n <= _LABEL_ALL_UP_TO:
@@ -340,16 +345,16 @@ def _labels(layout: pd.DataFrame, xs: np.ndarray, ys: np.ndarray, x_max: float) 
             lines = _lines(title, _ROLE_CHARS)
             y = ys[i] - 17 if side == "top" else ys[i] + 24
             out.append(_text(x, y, lines, anchor=anchor, below=side != "top"))
-        return [*out, "</g>"], "roles"
-    tracks = layout[layout["track"].notna()]
-    if 0 < len(tracks.drop_duplicates(["row", "track"])) <= _LABEL_TRACKS_UP_TO:
+        return [*out, "</g>"]
+    if _labels_ladders(layout):
+        tracks = layout[layout["track"].notna()]
         first = tracks.sort_values("x", kind="stable").drop_duplicates(["row", "track"])
         titles = dict(zip(layout["id"], layout["title"], strict=True))
         for i, track in zip(first.index, first["track"], strict=True):
             name = titles.get(track) or _humanise(track)
             out.append(_text(xs[i] - 12, ys[i] + 4, [name], anchor="end"))
-        return [*out, "</g>"], "tracks"
-    return [], ""
+        return [*out, "</g>"]
+    return []
 
 
 def _ring(kind: str, role: str, x: float, y: float, radius: float) -> str:
@@ -374,17 +379,13 @@ def map_drawing(
     layout = view.layout
     where = view.where
     span = float(layout["band_high"].max()) if len(layout) else 1.0
-    labelled_tracks = (
-        len(layout) > _LABEL_ALL_UP_TO
-        and 0 < len(layout[layout["track"].notna()].drop_duplicates(["row", "track"])) <= _LABEL_TRACKS_UP_TO
-    )
     ticks = list(range(len(view.grades)))
     tick_labels = [view.grade_labels.get(g, g) for g in view.grades]
     if view.has_unplaced:
         ticks.append(view.x_max)
         tick_labels.append(UNKNOWN_GRADE_TICK)
     frame = _Frame(
-        left_units=-1.9 if labelled_tracks else -0.7,
+        left_units=-1.9 if _labels_ladders(layout) else -0.7,  # ladders' names take room at the left
         right_units=view.x_max + 0.7,
         span=span,
         left_px=_left_margin(layout["row_label"].tolist()),
@@ -420,8 +421,7 @@ def map_drawing(
             + "</g>"
         )
 
-    labels, _ = _labels(layout, xs, ys, view.x_max)
-    body += labels
+    body += _labels(layout, xs, ys, view.x_max)
     body += _roles(layout, xs, ys)
     groups = set(zip(layout["status"].tolist(), layout["grade_known"].astype(bool).tolist(), strict=True))
     node_key = [(glyph, name) for group, (_, glyph, name) in _GROUPS.items() if group in groups]
