@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from urllib.parse import urlencode
 
 from tests.load.client import HOME_TITLE, TITLES, Session, Step
 
-from .browser import serve
-from .figures import RESULTS, ROOT, Config, synthetic_file
+from .browser import App, serve
+from .figures import RESULTS, Config, synthetic_file
 from .timing import Row, format_ms
 
 __all__ = ["sent_rows"]
@@ -73,9 +72,8 @@ def sent_rows(config: Config) -> list[Row]:
     problems: list[str] = []
     for size in sizes:
         path = synthetic_file(size)
-        command = [sys.executable, "-m", "ui.serve", "--", "--framework", str(path)]
         print(f"  {size:,} roles", flush=True)
-        with serve(command, ROOT, RESULTS / f"sent-{size}.log") as server:
+        with serve(App(args=("--framework", str(path))), RESULTS / f"sent-{size}.log") as server:
             found[size], errors = asyncio.run(_visit(server.url, _steps()))
         problems += errors
     small, large = sizes

@@ -51,3 +51,36 @@ def test_the_memory_benchmark_visits_every_page_and_knows_the_title_each_shows()
         at.query_params["framework"] = "ddat"
         at.run()
         assert at.title[0].value.startswith(PAGES[spec.path]), spec.path
+
+
+def test_the_sent_benchmark_serves_each_size_of_framework_and_compares_what_each_page_sends(monkeypatch, tmp_path):
+    """``bench/sent.py`` without its servers: each size is served as ``python -m ui.serve --framework FILE`` would
+    be (the app it asks for), and each page's bytes at the larger size are divided by the smaller's."""
+    from contextlib import contextmanager
+    from types import SimpleNamespace
+
+    from bench import sent
+    from bench.browser import App
+    from bench.figures import Config
+
+    served = []
+
+    @contextmanager
+    def serve(app, log):
+        assert isinstance(app, App), "the server is asked for as the browser benchmark asks for one"
+        served.append(app.args)
+        yield SimpleNamespace(url=f"http://127.0.0.1/{len(served)}")
+
+    async def visit(base, steps):
+        scale = 1 if base.endswith("/1") else 2  # the larger framework's pages send twice as much
+        return {step.name: (1000 * scale, 0.05) for step in steps}, []
+
+    monkeypatch.setattr(sent, "serve", serve)
+    monkeypatch.setattr(sent, "_visit", visit)
+    monkeypatch.setattr(sent, "synthetic_file", lambda size: tmp_path / f"synthetic-{size}.yaml")
+    rows = sent.sent_rows(Config(quick=True))
+    assert served == [("--framework", str(tmp_path / "synthetic-2000.yaml")),
+                      ("--framework", str(tmp_path / "synthetic-4000.yaml"))]  # fmt: skip
+    assert len(rows) == len(sent._steps())
+    assert {row.ratio for row in rows} == {2.0}
+    assert not any(row.met for row in rows), "twice the bytes is over the 1.5× target"
