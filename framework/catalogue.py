@@ -13,6 +13,7 @@ import pandas as pd
 
 from .graph import KIND_ORDER
 from .models import DocumentSource, Framework, ImportSource, ReferencedSource, Role
+from .sorting import sort_rows
 
 __all__ = [
     "STATUS_LABELS",
@@ -21,6 +22,7 @@ __all__ = [
     "document_title",
     "filter_catalogue",
     "neighbours",
+    "sort_catalogue",
     "source_text",
     "status_text",
 ]
@@ -125,6 +127,12 @@ def filter_catalogue(
         if wanted:
             mask &= table[column].isin(wanted)
     return table[mask]
+
+
+def sort_catalogue(table: pd.DataFrame, column: str | None, *, descending: bool = False) -> pd.DataFrame:
+    """The rows sorted by ``column`` (None: the catalogue's own career order, as :func:`catalogue` gives it);
+    grades in the framework's order, not as text ("Head" above "PO8")."""
+    return sort_rows(table, column, descending=descending, keys={"Grade": "_rank"})
 
 
 @dataclass(frozen=True)

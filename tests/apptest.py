@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
@@ -73,3 +76,53 @@ def plan_opened(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A list drawn by :mod:`ui.pick_table`, read back from the HTML a run sent: its cells as a DataFrame (the
+    headings as columns), each row's id, each row's link, and the column it is sorted by (and which way)."""
+
+    value: pd.DataFrame
+    ids: list[str]
+    links: list[str]
+    sorted_by: tuple[str, str] | None  # (column, "ascending" / "descending")
+
+
+def shown_tables(at: AppTest) -> list[ShownTable]:
+    """Every :mod:`ui.pick_table` list on the page, in order (the pictures of :mod:`ui.svg_picture` left out)."""
+    out = []
+    for element in at.get("bidi_component"):
+        html = json.loads(element.proto.json).get("html")
+        if html is None:
+            continue
+        root = ElementTree.fromstring(html)
+        headings = root.findall("./thead/tr/th")
+        columns = ["".join(h.itertext()).replace(" ▲", "").replace(" ▼", "") for h in headings]
+        rows = root.findall("./tbody/tr")
+        cells = [["".join(cell.itertext()) for cell in row] for row in rows]
+        sorted_by = next(
+            ((c, h.get("aria-sort")) for c, h in zip(columns, headings, strict=True) if h.get("aria-sort")), None
+        )
+        out.append(
+            ShownTable(
+                value=pd.DataFrame(cells, columns=columns),
+                ids=[row.get("data-pick") for row in rows],
+                links=[row.find("./th/a").get("href") for row in rows],
+                sorted_by=sorted_by,
+            )
+        )
+    return out
+
+
+def pick_row(at: AppTest, key: str, row_id: str | None) -> AppTest:
+    """A click on a row of the list ``key`` (:mod:`ui.pick_table`), as the browser sends it, and the run it starts.
+    AppTest keeps a component's trigger for every later run: ``None`` takes it back."""
+    at.session_state[key] = {"picked": row_id, "sorted": None}
+    return at.run()
+
+
+def sort_by(at: AppTest, key: str, column: str, way: str = "asc") -> AppTest:
+    """A click on a heading of the list ``key`` asking for ``way`` ("asc" or "desc"), and the run it starts."""
+    at.session_state[key] = {"picked": None, "sorted": f"{way}:{column}"}
+    return at.run()

@@ -7,13 +7,13 @@ import pytest
 
 from framework import load_framework
 from framework.graph import build_graph
-from tests.apptest import markdown_tables, page, param, texts
-from tests.conftest import SHIPPED
+from tests.apptest import markdown_tables, page, param, pick_row, shown_tables, sort_by, texts
+from tests.conftest import ROOT, SHIPPED
 
 
 def test_catalogue_lists_every_role_in_career_order():
     at = page("pages/roles.py")
-    table = at.dataframe[0].value
+    table = shown_tables(at)[0].value
     assert list(table["Role"][:5]) == [
         "Associate Project Manager",
         "Project Manager",
@@ -33,23 +33,23 @@ def test_filters_narrow_the_catalogue(widget, value, rows):
     element = at.text_input(key=widget) if widget == "q" else at.multiselect(key=widget)
     (element.input(value) if widget == "q" else element.set_value(value)).run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == rows
+    assert len(shown_tables(at)[0].value) == rows
     assert param(at, widget) == ([value] if isinstance(value, str) else value), "filters are in the URL"
 
 
 def test_a_long_catalogue_is_shown_a_hundred_roles_at_a_time():
     """DDaT's 205 roles: three pages of the catalogue, the last holding the last five roles in the same order."""
     at = page("pages/roles.py", framework="ddat")
-    first = at.dataframe[0].value
+    first = shown_tables(at)[0].value
     assert len(first) == 100
     assert "Roles 1–100 of 205" in texts(at)
     at.number_input(key="catalogue-page").set_value(3).run()
     assert not at.exception
-    last = at.dataframe[0].value
+    last = shown_tables(at)[0].value
     assert len(last) == 5
     assert "Roles 201–205 of 205" in texts(at)
     at.text_input(key="q").input("data").run()
-    shown = at.dataframe[0].value
+    shown = shown_tables(at)[0].value
     assert 0 < len(shown) < 100, "a search narrows the whole catalogue, not the page shown"
     assert [box.key for box in at.number_input] == [], "one page: no page to choose"
 
@@ -67,20 +67,19 @@ def test_another_list_of_the_same_length_starts_at_its_first_page(monkeypatch):
     assert not at.exception
     assert "Roles 1–1 of 3" in texts(at), "three other roles, from the first"
     assert at.number_input(key="catalogue-page").value == 1
-    assert list(at.dataframe[0].value["Role"]) == ["Head of Delivery Management"]
+    assert list(shown_tables(at)[0].value["Role"]) == ["Head of Delivery Management"]
 
 
 def test_filters_come_from_the_url():
     at = page("pages/roles.py", q="manager", discipline="Product")
-    assert len(at.dataframe[0].value) == 2
+    assert len(shown_tables(at)[0].value) == 2
 
 
 def test_profile_shows_the_job_description_as_written():
     at = page("pages/roles.py", role="delivery-manager")
     shown = texts(at)
     assert at.title[0].value == "Delivery Manager"
-    catalogue = [d for d in at.dataframe if "Role" in d.value.columns]
-    assert not catalogue, "the profile is a view of its own: the catalogue is not drawn"
+    assert not shown_tables(at), "the profile is a view of its own: the catalogue is not drawn"
     assert not at.text_input, "nor are its filters"
     assert "**Grade:** PO4 · **Discipline:** Delivery · **Status:** Full job description · **Skills:** 9" in shown
     headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
@@ -150,7 +149,52 @@ def test_a_connected_role_opens_from_the_profile_and_all_roles_goes_back():
     assert at.title[0].value == "Roles"
     assert param(at, "role") == []
     assert at.text_input(key="q").value == "manager", "the search is kept while a profile is open"
-    assert len(at.dataframe[0].value) == len(page("pages/roles.py", q="manager").dataframe[0].value) == 6
+    assert len(shown_tables(at)[0].value) == len(shown_tables(page("pages/roles.py", q="manager"))[0].value) == 6
+
+
+def test_a_role_opened_from_the_catalogues_table_shows_its_profile_in_the_same_run():
+    at = page("pages/roles.py", q="product")
+    table = shown_tables(at)[0]
+    assert table.ids == ["senior-product-manager", "lead-product-manager", "head-of-product"]
+    assert list(table.value["Role"]) == ["Senior Product Manager", "Lead Product Manager", "Head of Product"]
+    assert table.links[0] == "?role=senior-product-manager", "each name is the link of its profile's view"
+    pick_row(at, "catalogue", "lead-product-manager")
+    assert not at.exception
+    assert at.title[0].value == "Lead Product Manager"
+    assert param(at, "role") == ["lead-product-manager"]
+    pick_row(at, "catalogue", None)
+    at.button[0].click().run()  # "All roles"
+    assert at.title[0].value == "Roles"
+    assert shown_tables(at)[0].ids == table.ids, "back to the list as it was, its search kept"
+
+
+def test_a_links_address_names_a_framework_other_than_the_default():
+    table = shown_tables(page("pages/roles.py", framework="ddat"))[0]
+    assert table.links[0] == f"?role={table.ids[0]}&framework=ddat"
+
+
+def test_a_heading_sorts_the_whole_list_and_the_order_is_kept():
+    at = page("pages/roles.py", framework="ddat")
+    assert shown_tables(at)[0].sorted_by is None, "career order first"
+    sort_by(at, "catalogue", "Role")
+    table = shown_tables(at)[0]
+    assert table.sorted_by == ("Role", "ascending")
+    everything = sorted(r.title.casefold() for r in load_framework(ROOT / "data" / "ddat.yaml").roles)
+    shown = [title.casefold() for title in table.value["Role"]]
+    assert shown == everything[:100], "the whole catalogue is sorted (in any case), then paged"
+    sort_by(at, "catalogue", "Role", "desc")
+    assert shown_tables(at)[0].sorted_by == ("Role", "descending")
+    assert [title.casefold() for title in shown_tables(at)[0].value["Role"]] == everything[::-1][:100]
+    at.text_input(key="q").input("data").run()
+    table = shown_tables(at)[0]
+    assert table.sorted_by == ("Role", "descending"), "a search keeps the order chosen"
+    assert list(table.value["Role"]) == sorted(table.value["Role"], key=str.casefold, reverse=True)
+
+
+def test_grades_sort_in_the_frameworks_order_not_as_text():
+    at = page("pages/roles.py", status=["described"])
+    sort_by(at, "catalogue", "Grade", "desc")
+    assert list(shown_tables(at)[0].value["Grade"]) == ["Head", "PO8", "PO6", "PO4", "PO1"], "as text, Head is last"
 
 
 def test_choosing_a_role_in_the_catalogue_opens_its_profile():

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from framework.learning import Catalogue, CatalogueEntry, Serves
-from tests.apptest import page, param, texts
+from tests.apptest import page, param, pick_row, shown_tables, sort_by, texts
 from tests.conftest import SHIPPED
 from ui import learning
 
@@ -26,14 +26,14 @@ def test_the_list_runs_on_every_shipped_framework(path):
     at = page(SKILLS, framework=path.stem)
     assert not at.exception
     assert at.title[0].value == "Skills"
-    assert at.dataframe, "every shipped framework has skills or areas to list"
+    assert shown_tables(at), "every shipped framework has skills or areas to list"
 
 
 def test_every_ddat_skill_is_listed_and_the_filters_narrow_the_list_and_are_in_the_link():
     at = page(SKILLS, framework="ddat")
-    assert len(at.dataframe[0].value) == 188
+    assert len(shown_tables(at)[0].value) == 188
     at.text_input(key="skill-search").input("research").run()
-    assert list(at.dataframe[0].value["Skill"]) == [
+    assert list(shown_tables(at)[0].value["Skill"]) == [
         "Agile research practices",
         "Applying statistical and analytical tools and techniques",  # its description names research
         "Inclusive research",
@@ -43,7 +43,7 @@ def test_every_ddat_skill_is_listed_and_the_filters_narrow_the_list_and_are_in_t
     ]
     assert param(at, "skill-search") == ["research"]
     at.multiselect(key="skill-discipline").set_value(["User-centred design"]).run()
-    assert set(at.dataframe[0].value["Disciplines"]) == {"User-centred design"}
+    assert set(shown_tables(at)[0].value["Disciplines"]) == {"User-centred design"}
     assert param(at, "skill-discipline") == ["User-centred design"]
 
 
@@ -51,7 +51,38 @@ def test_the_filters_come_from_the_link():
     at = page(
         SKILLS, framework="ddat", **{"skill-search": "research methods", "skill-discipline": "User-centred design"}
     )
-    assert list(at.dataframe[0].value["Skill"]) == ["User research methods"]
+    assert list(shown_tables(at)[0].value["Skill"]) == ["User research methods"]
+
+
+def test_a_skill_opened_from_the_lists_table_shows_its_levels_in_the_same_run():
+    at = page(SKILLS, framework="ddat", **{"skill-search": "user research methods"})
+    table = shown_tables(at)[0]
+    assert table.ids == ["user-research-methods"]
+    assert table.links == ["?skill=user-research-methods&framework=ddat"]
+    pick_row(at, "skills-table-skill", "user-research-methods")
+    assert not at.exception
+    assert at.title[0].value == "User research methods"
+    assert param(at, "skill") == ["user-research-methods"]
+
+
+def test_a_heading_sorts_the_skills_numbers_as_numbers():
+    at = page(SKILLS, framework="ddat")
+    sort_by(at, "skills-table-skill", "Roles", "desc")
+    table = shown_tables(at)[0]
+    assert table.sorted_by == ("Roles", "descending")
+    counts = [int(n) for n in table.value["Roles"]]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > 9 > counts[-1], "10 and more before 9: not sorted as text"
+
+
+def test_an_area_opened_from_its_table():
+    at = page(SKILLS, framework="ft-engineering")
+    areas = shown_tables(at)[-1]
+    assert "communication" in areas.ids
+    pick_row(at, "skills-table-area", "communication")
+    assert not at.exception
+    assert param(at, "area") == ["communication"]
+    assert not shown_tables(at), "the area's view alone"
 
 
 def test_choosing_a_skill_opens_its_view_as_a_link_of_its_own():
@@ -59,7 +90,7 @@ def test_choosing_a_skill_opens_its_view_as_a_link_of_its_own():
     at.selectbox(key="skill").set_value("user-research-methods").run()
     assert at.title[0].value == "User research methods"
     assert param(at, "skill") == ["user-research-methods"]
-    assert not at.dataframe, "the list is not drawn under a skill"
+    assert not shown_tables(at), "the list is not drawn under a skill"
     at.button[0].click().run()  # "All skills"
     assert at.title[0].value == "Skills"
     assert param(at, "skill") == []

@@ -39,6 +39,7 @@ __all__ = [
     "expect_rerun",
     "full_height",
     "goto",
+    "listed_rows",
     "metric",
     "new_page",
     "open_expanders",
@@ -336,6 +337,16 @@ def table_rows(frame: Locator) -> list[list[str]]:
     grid = frame.locator('[role="grid"]')
     grid.wait_for(state="attached")
     return grid.evaluate(_GRID_ROWS)
+
+
+def listed_rows(page: Page, *, which: int = 0) -> list[list[str]]:
+    """The rows of the page's list drawn as a table to choose from (:mod:`ui.pick_table`; ``which``: the first,
+    second…) as cell texts, once it is on the page."""
+    table = page.locator('[data-testid="stMain"] .pick-table table').nth(which)
+    table.wait_for()
+    return table.locator("tbody tr").evaluate_all(
+        "rows => rows.map(row => [...row.children].map(cell => cell.innerText.trim()))"
+    )
 
 
 def open_page(page: Page, title: str) -> None:

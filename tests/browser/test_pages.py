@@ -15,7 +15,9 @@ from .helpers import (
     choose,
     describe_violations,
     exceptions,
+    expect_rerun,
     goto,
+    listed_rows,
     metric,
     new_page,
     open_page,
@@ -36,12 +38,6 @@ def frameworks() -> dict[str, Framework]:
 
 def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
-
-
-def grid_rows(page) -> int:
-    """Data rows of the page's ``st.dataframe`` (from the grid's ARIA row count, which includes the header)."""
-    grid = page.locator('[data-testid="stDataFrame"] [role="grid"]')
-    return int(grid.get_attribute("aria-rowcount")) - 1
 
 
 def distinct_role(fw: Framework):
@@ -74,8 +70,7 @@ def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framewo
         assert metric(page, "Roles") == str(len(fw.roles))
     else:
         assert page.get_by_role("heading", name="Roles", level=1).is_visible()
-        assert page.locator('[data-testid="stDataFrame"]').is_visible()
-        assert grid_rows(page) == min(len(fw.roles), 100), "a hundred roles at a time"
+        assert len(listed_rows(page)) == min(len(fw.roles), 100), "a hundred roles at a time"
         if len(fw.roles) > 100:
             expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"Roles 1–100 of {len(fw.roles)}")
 
@@ -100,7 +95,7 @@ def test_switching_framework_updates_view_and_url(page, app_url, frameworks):
     assert urlsplit(page.url).path.rstrip("/").endswith("/roles")
     assert query(page).get("framework") == ["ddat"]
     assert selected(page, "Framework") == frameworks["ddat"].name
-    assert grid_rows(page) == 100, "DDaT's first hundred roles"
+    assert len(listed_rows(page)) == 100, "DDaT's first hundred roles"
     assert exceptions(page) == []
 
 
@@ -165,3 +160,58 @@ def test_first_visit_shows_the_apps_navigation_throughout(first_visit):
         f"while {first_visit['path']} loaded on a fresh server, the sidebar listed {seen[:-1]} before the app's "
         f"own pages {seen[-1]}"
     )
+
+
+def test_the_catalogue_opens_a_role_and_sorts_by_mouse_and_keyboard(page, app_url, frameworks):
+    """The catalogue's list: a click on a role's name opens its profile in the same session (the search typed
+    before is kept); a heading sorts the whole list and keeps the focus for the next press; Tab and Enter open a
+    role as a click does; on a phone the rows stack without running off the side."""
+    ddat = frameworks["ddat"]
+    goto(page, app_url, "/roles", framework="ddat")
+    search = page.get_by_label("Search roles")
+    search.fill("data")
+    with expect_rerun(page):
+        search.press("Enter")
+    found = listed_rows(page)
+    assert 0 < len(found) < 100
+
+    main = page.locator('[data-testid="stMain"]')
+    heading = main.locator('.pick-table button[data-column="Role"]')
+    with expect_rerun(page):
+        heading.click()
+    expect(main.locator('.pick-table th[aria-sort="ascending"]')).to_have_text("Role ▲")
+    titles = [row[0] for row in listed_rows(page)]
+    assert titles == sorted((row[0] for row in found), key=str.casefold)
+    expect(heading).to_be_focused()
+    with expect_rerun(page):
+        page.keyboard.press("Enter")  # the same heading, pressed again from the keyboard
+    expect(main.locator('.pick-table th[aria-sort="descending"]')).to_have_text("Role ▼")
+    assert [row[0] for row in listed_rows(page)] == titles[::-1]
+
+    first = main.locator(".pick-table tbody th a").first
+    wanted = first.inner_text()
+    with expect_rerun(page):
+        first.click()
+    expect(main.locator("h1").first).to_have_text(wanted)
+    assert query(page).get("role") == [next(r.id for r in ddat.roles if r.title == wanted)]
+    with expect_rerun(page):
+        main.get_by_role("button", name="All roles").click()
+    expect(main.locator('.pick-table th[aria-sort="descending"]')).to_have_count(1)
+    assert page.get_by_label("Search roles").input_value() == "data", "the search is kept"
+
+    link = main.locator(".pick-table tbody th a").nth(1)
+    wanted = link.inner_text()
+    link.focus()
+    with expect_rerun(page):
+        page.keyboard.press("Enter")
+    expect(main.locator("h1").first).to_have_text(wanted)
+    assert exceptions(page) == []
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    with expect_rerun(page):
+        main.get_by_role("button", name="All roles").click()
+    listed_rows(page)
+    wide = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert wide <= 0, "the list stacks on a phone"
+    screenshot(page, "roles-catalogue-ddat-phone")
+    assert_accessible(page, "roles-catalogue-ddat-phone")

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from .frameworks import BROKEN_FRAMEWORK, SMALL_FRAMEWORK, SMALL_NAME, SMALL_ROLE_TITLES
-from .helpers import exceptions, goto, metric, open_page, selected, table_rows, upload_framework, wait_for_app
+from .helpers import exceptions, goto, listed_rows, metric, open_page, selected, upload_framework, wait_for_app
 
 DDAT_NAME = "UK Government Digital and Data (DDaT) Capability Framework"
 LOCATED = re.compile(r"^(\S+\.yaml):(\d+):(\d+): ")  # file:line:column
@@ -45,7 +45,7 @@ def test_a_good_file_becomes_the_framework_in_use(page, app_url):
 
     open_page(page, "Roles")  # the upload stays in use across pages of this session
     assert selected(page, "Framework") == f"{SMALL_NAME} (uploaded)"
-    rows = table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)
+    rows = listed_rows(page)
     assert sorted(row[0] for row in rows) == sorted(SMALL_ROLE_TITLES), rows
     assert exceptions(page) == []
 
@@ -53,7 +53,7 @@ def test_a_good_file_becomes_the_framework_in_use(page, app_url):
     panel = upload_framework(page, "broken.yaml", BROKEN_FRAMEWORK.encode())
     assert "broken.yaml was not loaded" in problems(panel)[0]
     assert selected(page, "Framework") == f"{SMALL_NAME} (uploaded)"
-    assert len(table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)) == 2
+    assert len(listed_rows(page)) == 2
 
 
 def test_a_broken_file_lists_each_problem_where_it_is_and_changes_nothing(page, app_url):

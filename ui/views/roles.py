@@ -3,13 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from framework.catalogue import STATUS_LABELS, filter_catalogue
+from framework.catalogue import STATUS_LABELS, filter_catalogue, sort_catalogue
 from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
-from ui import paging, render, state
-from ui.data import arrow
+from ui import paging, pick_table, render, state
 from ui.skill_links import skill_link
 
 ROLE = "role"  # the open profile: session key and query parameter
@@ -18,6 +17,8 @@ GO = "roles-go"  # the profile's "Go to a connected role" buttons
 
 def main() -> None:
     loaded = state.framework()
+    if (picked := pick_table.picked(CATALOGUE)) is not None:  # a role opened from the catalogue's table
+        state.open_value(ROLE, picked)
     # The catalogue, or one role's profile: the list and the detail are two views of the page (``?role=``).
     role_id = state.opened(ROLE, state.role_ids(loaded), what="the role")
     if role_id is None:
@@ -26,11 +27,15 @@ def main() -> None:
         profile(loaded, role_id)
 
 
-def _filtered(framework, graph, query: str, disciplines: tuple, grades: tuple, statuses: tuple):
-    """The catalogue rows the filters keep: their ids, and the table as the page shows it (as Arrow)."""
+def _filtered(
+    framework, graph, query: str, disciplines: tuple, grades: tuple, statuses: tuple, sort: str | None, desc: bool
+):
+    """The catalogue rows the filters keep, sorted by ``sort`` (None: career order): their ids, and the table as
+    the page shows it."""
     table = catalogue_view(framework, graph).table
     shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
-    return list(shown["id"]), arrow(shown.drop(columns=["_rank", "_status"]))
+    shown = sort_catalogue(shown, sort, descending=desc)
+    return list(shown["id"]), shown[SHOWN_COLUMNS].reset_index(drop=True)
 
 
 def _roles_csv(framework, graph) -> str:
@@ -61,17 +66,9 @@ def _hiring_checks(framework, graph, role_id: str, which: str) -> tuple[str, ...
     return tuple(checks_summary(*checked_document(framework, role_id, which)[1:]))
 
 
-#: The catalogue's columns, each with its width in pixels: a column without one is sized by the browser from its
-#: cells every time the table is drawn.
-CATALOGUE_COLUMNS = {
-    "id": None,
-    "Role": st.column_config.TextColumn(width=260),
-    "Grade": st.column_config.TextColumn(width=170),
-    "Discipline": st.column_config.TextColumn(width=150),
-    "Status": st.column_config.TextColumn(width=160),
-    "Reports to": st.column_config.TextColumn(width=200),
-    "Source": st.column_config.TextColumn(width=320),
-}
+#: The catalogue's columns as the page shows them: the role's name first (the link that opens it).
+SHOWN_COLUMNS = ["Role", "Grade", "Discipline", "Status", "Reports to", "Source"]
+CATALOGUE = "catalogue"  # the table's key
 
 FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("md", "Markdown"))
 #: Each draft's name on its buttons: short, so three buttons stand side by side, even on a phone.
@@ -128,7 +125,10 @@ def catalogue(loaded) -> None:
             help="Whether a role has a description of its own — a job description, or one imported from a "
             "framework — or is only named in another role's job description.",
         )
-    shown_ids, shown_table = loaded.view(_filtered, query, tuple(disciplines), tuple(grades), tuple(statuses))
+    sorting = pick_table.sorting(CATALOGUE)
+    shown_ids, shown_table = loaded.view(
+        _filtered, query, tuple(disciplines), tuple(grades), tuple(statuses), sorting.column, sorting.descending
+    )
 
     downloads = state.lazy_expander("Download the framework (for HR)", key="roles-downloads")
     with downloads:
@@ -150,7 +150,8 @@ def catalogue(loaded) -> None:
             )
             render.download("Both (Excel)", lambda: loaded.view(_workbook), file_name=f"{fw.id}.xlsx", where=exports[2])
     st.caption(
-        f"{len(shown_ids)} of {len(view.table)} roles. Select a row, or choose a role below, to open its profile."
+        f"{len(shown_ids)} of {len(view.table)} roles. Open a role by its name, or choose it below; a column's "
+        "heading sorts the list."
     )
     # A hundred rows at a time: what the page sends stays the same however many roles the framework has.
     rows = paging.page(
@@ -161,17 +162,15 @@ def catalogue(loaded) -> None:
         where="search or filter above to narrow them.",
         list_of=(fw.id, query, tuple(disciplines), tuple(grades), tuple(statuses)),
     )
-    event = st.dataframe(
-        shown_table.slice(rows.start, len(rows)),
-        hide_index=True,
-        column_config=CATALOGUE_COLUMNS,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="catalogue",
+    pick_table.pick_table(
+        shown_table.iloc[rows.start : rows.stop],
+        shown_ids[rows.start : rows.stop],
+        key=CATALOGUE,
+        label="Roles",
+        param=ROLE,
+        link_params=state.link_params(loaded),
+        sortable=True,
     )
-    if event.selection.rows:
-        state.open_value(ROLE, shown_ids[rows.start + event.selection.rows[0]])
-        st.rerun()
     # The same without the table, e.g. from the keyboard: choosing a role opens its profile.
     state.role_select(loaded, "Open the profile of", key=ROLE)
     me = state.my_role_id(loaded)

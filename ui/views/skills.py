@@ -10,9 +10,9 @@ import streamlit as st
 from framework.expectations import framework_areas
 from framework.gaptext import descriptor_markdown
 from framework.learning import LearningResource, Library, resources_by_level, resources_for_area
+from framework.sorting import sort_rows
 from framework.views.skills import AreaView, SkillView, area_view, filter_rows, skill_view, skills_index
-from ui import learning, render, state
-from ui.data import arrow
+from ui import learning, pick_table, render, state
 from ui.resources import resource_markdown
 
 SKILL, AREA = "skill", "area"  # the open skill or area: session keys and query parameters
@@ -29,6 +29,9 @@ def _area_ids(framework, graph) -> list[str]:
 
 def main() -> None:
     loaded = state.framework()
+    for kind in (SKILL, AREA):  # a skill or area opened from the list's table
+        if (picked := pick_table.picked(_table_key(kind))) is not None:
+            state.open_value(kind, picked)
     # The list, or one skill, or one area: three views of the page, each its own link.
     skill_id = state.opened(SKILL, loaded.view(_skill_ids), what="the skill")
     area_id = state.opened(AREA, loaded.view(_area_ids), what="the area")
@@ -43,12 +46,19 @@ def main() -> None:
 # --------------------------------------------------------------------------- every skill
 
 
-def _filtered(framework, graph, kind: str, query: str, disciplines: tuple):
-    """The ids of the skills (or areas) the filters keep, and their table as the page shows it (as Arrow)."""
+def _filtered(framework, graph, kind: str, query: str, disciplines: tuple, sort: str | None, desc: bool):
+    """The ids of the skills (or areas) the filters keep, and their table as the page shows it, sorted by the
+    column ``sort`` (None: the framework's order)."""
     index = skills_index(framework, graph)
     rows = filter_rows(index.skills if kind == SKILL else index.areas, query=query, disciplines=disciplines)
     table = index.skills_table(rows) if kind == SKILL else index.areas_table(rows)
-    return [r.id for r in rows], arrow(table)
+    table["id"] = [r.id for r in rows]
+    table = sort_rows(table, sort, descending=desc)
+    return list(table["id"]), table.drop(columns=["id"]).reset_index(drop=True)
+
+
+def _table_key(kind: str) -> str:
+    return f"skills-table-{kind}"
 
 
 def _names(framework, graph) -> dict[str, str]:
@@ -81,16 +91,23 @@ def index_page(loaded) -> None:
     for kind, rows, what in ((SKILL, index.skills, "skill"), (AREA, index.areas, "area")):
         if not rows:
             continue
-        ids, table = loaded.view(_filtered, kind, query, tuple(disciplines))
+        sorting = pick_table.sorting(_table_key(kind))
+        ids, table = loaded.view(_filtered, kind, query, tuple(disciplines), sorting.column, sorting.descending)
         if index.skills and index.areas:
             st.header("Skills" if kind == SKILL else "Areas")
-        st.caption(f"{len(ids)} of {len(rows)} {what}s. Select a row, or choose one below, to open it.")
-        event = st.dataframe(
-            table, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"skills-table-{kind}"
+        st.caption(
+            f"{len(ids)} of {len(rows)} {what}s. Open one by its name, or choose it below; a column's heading sorts "
+            "the list."
         )
-        if event.selection.rows:
-            state.open_value(kind, ids[event.selection.rows[0]])
-            st.rerun()
+        pick_table.pick_table(
+            table,
+            ids,
+            key=_table_key(kind),
+            label=f"{what.capitalize()}s",
+            param=kind,
+            link_params=state.link_params(loaded),
+            sortable=True,
+        )
         state.bound_select(
             f"Open the {what}",
             [r.id for r in rows],
