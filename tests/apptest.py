@@ -67,6 +67,19 @@ def markdown_tables(at: AppTest) -> list:
     return out
 
 
+def html_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every table the page drew as HTML (``st.html``: the review's rung matrix), read back as a DataFrame of its
+    cells' texts, the headings as columns."""
+    out = []
+    for element in at.get("html"):
+        root = ElementTree.fromstring(f"<body>{element.proto.body}</body>")
+        for table in root.iter("table"):
+            columns = ["".join(th.itertext()) for th in table.findall("./thead/tr/th")]
+            rows = [["".join(td.itertext()) for td in tr] for tr in table.findall("./tbody/tr")]
+            out.append(pd.DataFrame(rows, columns=columns))
+    return out
+
+
 def plan_opened(at: AppTest) -> AppTest:
     """The Skill gap page's plan with every part opened, as a reader opens them to read them (each is drawn only
     while open): the detail of each gap in focus, the other gaps and the preview of the whole plan."""

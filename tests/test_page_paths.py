@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from framework.routes import progression_paths
-from tests.apptest import page, param, texts
+from tests.apptest import markdown_tables, page, param, texts
 from tests.map_reading import Picture, picture
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
@@ -24,13 +24,13 @@ def route_headings(at) -> list[str]:
 
 def open_table(at):
     """The table of every route's steps, on its own tab, drawn only while that tab is open (a rerun)."""
-    assert not at.dataframe
+    assert not markdown_tables(at)
     at.session_state["paths-tab"] = TABLE_TAB
     at.run()
     assert not at.exception
     assert not route_headings(at), "the routes in words are on a closed tab now"
-    (table,) = at.dataframe
-    return table.value
+    (table,) = markdown_tables(at)
+    return table.astype({"Route": int, "Step": int})
 
 
 def route_map(at) -> Picture:

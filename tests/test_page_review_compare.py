@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.apptest import app, markdown_tables, page, param, texts
+from tests.apptest import app, html_tables, markdown_tables, page, param, texts
 from tests.conftest import COUNCIL
 
 TABS = {  # each tab of the review and the headings it draws once opened
@@ -45,19 +45,19 @@ def test_review_page_runs_on_both_frameworks_and_draws_only_the_open_tab(framewo
         assert len(at.get("plotly_chart")) == charts.get(tab, 0), tab
     at.session_state["review-tab"] = "Dead ends and ways in"
     at.run()
-    assert len(at.dataframe) == 3
+    assert len(markdown_tables(at)) == 3
     at.session_state["review-tab"] = "Rungs"
     at.run()
-    (matrix,) = at.dataframe  # the rung matrix, each cell's status written in it
-    assert {"filled", "empty"} <= set(matrix.value.drop(columns=["Discipline"]).to_numpy().ravel())
+    (matrix,) = html_tables(at)  # the rung matrix, each cell's status written in it
+    assert {"filled", "empty"} <= set(matrix.drop(columns=["Discipline"]).to_numpy().ravel())
     at.session_state["review-rungs-table"] = True  # the roles in each rung, drawn once its expander is opened
     at.run()
     assert [e.label for e in at.expander] == [
         "The roles in each rung",
         "Download the review (Markdown or Excel)",
     ]
-    assert len(at.dataframe) == 2
-    assert "Discipline" in at.dataframe[1].value.columns
+    (rungs,) = markdown_tables(at)
+    assert "Discipline" in rungs.columns
     at.session_state["review-downloads"] = True
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]

@@ -57,7 +57,10 @@ def page(
     return shown
 
 
-def paged_table(table: pd.DataFrame, *, key: str, per_page: int = ROWS_PER_PAGE, **kwargs) -> None:
-    """``st.dataframe`` of ``table`` a page at a time (see :func:`page`); ``kwargs`` go to ``st.dataframe``."""
+def paged_table(table: pd.DataFrame, *, key: str, per_page: int = ROWS_PER_PAGE) -> None:
+    """``table`` a page at a time (see :func:`page`), as a table of text that stacks on a phone
+    (:func:`ui.render.stacked_table`)."""
+    from .render import stacked_table  # render draws pages of its own lists with page()
+
     shown = page(table, key=key, per_page=per_page, where="the downloads hold every row.")
-    st.dataframe(shown, hide_index=True, **kwargs)
+    stacked_table(shown, key=f"stacked-{key}")

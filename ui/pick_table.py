@@ -137,8 +137,9 @@ STYLE = f"""
 .pick-table tbody tr {{ cursor: pointer; }}
 .pick-table tbody tr:hover {{ background: var(--st-secondary-background-color, #f0f2f6); }}
 .pick-table a {{ color: var(--st-link-color, #0054a3); text-decoration: underline; }}
+/* The app's own focus ring (ui.style), which does not reach into this shadow root. */
 .pick-table a:focus-visible, .pick-table button:focus-visible {{
-  outline: 2px solid var(--st-primary-color, #0054a3); outline-offset: 2px; }}
+  outline: 3px solid #0b0c0c; outline-offset: 2px; box-shadow: 0 0 0 5px #ffdd00; }}
 @media (max-width: {NARROW_PX}px) {{
   .pick-table table, .pick-table tbody, .pick-table tr, .pick-table th, .pick-table td {{ display: block; }}
   .pick-table thead tr {{ display: flex; flex-wrap: wrap; gap: 0 0.75rem; }}

@@ -27,6 +27,12 @@ input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
    instead keeps them quieter than the text and every link in them at the theme's own contrast. */
 [data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: #505a5f !important; }}
 .st-key-map-narrow-note {{ display: none !important; }}
+/* The structure review's rung matrix (ui.review_figures): a table of text, its cells coloured by status. */
+.rung-matrix-box {{ overflow-x: auto; }}
+.rung-matrix {{ border-collapse: collapse; font-size: 0.875rem; }}
+.rung-matrix th, .rung-matrix td {{
+  border: 1px solid rgba(49, 51, 63, 0.2); padding: 0.25rem 0.5rem; text-align: left;
+}}
 @media (max-width: {NARROW_PX}px) {{
   /* Other Markdown tables keep within the width: their columns share it and long words wrap. */
   [data-testid="stMarkdownContainer"] table {{ width: 100%; table-layout: fixed; }}

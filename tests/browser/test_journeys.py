@@ -68,7 +68,8 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert "Promotion" in text, "the steps of the route do not say what kind of move each is"
     with expect_rerun(page):  # the table of every route's steps is on its own tab, drawn once chosen
         page.get_by_role("tab", name="As a table", exact=True).click()
-    steps = table_rows(page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first)
+    table = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] table').first
+    steps = [row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()]
     assert steps, "the routes' table of steps is empty"
     assert all(any(cell == "Promotion" for cell in row) for row in steps), f"steps that are not promotions: {steps}"
 

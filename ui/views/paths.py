@@ -5,7 +5,6 @@ import streamlit as st
 from framework.views import RoutesView, RouteView, kind_label, routes_view
 from framework.views.map import map_view, usual_kinds
 from ui import render, state
-from ui.data import arrow
 from ui.map_svg import MapDrawing, map_drawing
 from ui.svg_picture import svg_picture
 
@@ -36,7 +35,7 @@ def _effort(route: RouteView) -> str:
 
 
 def _table(framework, graph, source: str, target: str, limit: int):
-    return arrow(routes_view(framework, graph, source, target, limit).table())
+    return routes_view(framework, graph, source, target, limit).table()
 
 
 def _route_drawing(framework, graph, source: str, highlight: tuple[str, ...]) -> MapDrawing:
@@ -125,7 +124,7 @@ def main() -> None:
             st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:
-            st.dataframe(loaded.view(_table, source, target, int(limit)), hide_index=True, key="routes")
+            render.stacked_table(loaded.view(_table, source, target, int(limit)), key="stacked-routes")
     if on_map.open:
         with on_map:
             chosen = st.radio(

@@ -22,9 +22,9 @@ from framework.views import ReviewView, review_view
 from framework.views.review import FindingGroup, FindingView
 from framework.wording import plural
 from ui import paging, render, state
-from ui.data import Loaded, arrow
+from ui.data import Loaded
 from ui.pages import url_path
-from ui.review_figures import TITLES_SHOWN, matrix_table, shown_titles
+from ui.review_figures import TITLES_SHOWN, rung_matrix, shown_titles
 
 SEVERITY_HEADINGS = {PROBLEM: "Problems", WORTH_A_LOOK: "Worth a look", BY_DESIGN: "By design"}
 SEVERITY_INTROS = {
@@ -46,7 +46,7 @@ ELSEWHERE = "the downloads below hold every one."
 def _rung_table(framework, graph):
     """The roles in each rung, each cell naming its first few roles and counting the rest."""
     titles = review_view(framework, graph).rung_titles
-    return arrow(titles.map(lambda cell: shown_titles(cell) if isinstance(cell, str) else cell))
+    return titles.map(lambda cell: shown_titles(cell) if isinstance(cell, str) else cell)
 
 
 def _links(framework_param: str | None, roles: tuple[tuple[str, str], ...]) -> str:
@@ -228,12 +228,12 @@ def _missing_rungs(review: ReviewView) -> list[str]:
 def _rungs(loaded: Loaded, review: ReviewView) -> None:
     st.header("Which rungs are filled?", divider="gray")
     st.caption("Each discipline's rungs, lowest grade first: filled by a described role, referenced only, or empty.")
-    st.dataframe(matrix_table(review.rung_status), hide_index=True)
+    rung_matrix(review.rung_status)
     table_box = state.lazy_expander("The roles in each rung", key="review-rungs-table")
     with table_box:
         if table_box.open:
             st.caption(f"Each rung names its first {TITLES_SHOWN} roles; the downloads name every one.")
-            st.dataframe(loaded.view(_rung_table), hide_index=True)
+            render.stacked_table(loaded.view(_rung_table), key="stacked-rung-roles")
     st.markdown("## Missing rungs")
     lines = paging.page(_missing_rungs(review), key="review-rungs-page", per_page=50, what="gaps", where=ELSEWHERE)
     st.markdown("\n\n".join(lines))

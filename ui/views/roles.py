@@ -267,8 +267,9 @@ def profile(loaded, role_id: str) -> None:
     )
 
     if shown.stated:
-        st.dataframe(
-            {"Fact": [f.label for f in shown.stated], "As stated": [f.text for f in shown.stated]}, hide_index=True
+        render.stacked_table(
+            pd.DataFrame({"Fact": [f.label for f in shown.stated], "As stated": [f.text for f in shown.stated]}),
+            key="stacked-role-facts",
         )
 
     # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
