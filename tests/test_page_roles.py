@@ -182,8 +182,10 @@ def test_a_heading_sorts_the_whole_list_and_the_order_is_kept():
     everything = sorted(r.title.casefold() for r in load_framework(ROOT / "data" / "ddat.yaml").roles)
     shown = [title.casefold() for title in table.value["Role"]]
     assert shown == everything[:100], "the whole catalogue is sorted (in any case), then paged"
+    at.number_input(key="catalogue-page").set_value(2).run()
     sort_by(at, "catalogue", "Role", "desc")
     assert shown_tables(at)[0].sorted_by == ("Role", "descending")
+    assert at.number_input(key="catalogue-page").value == 1, "the list in another order starts at its top"
     assert [title.casefold() for title in shown_tables(at)[0].value["Role"]] == everything[::-1][:100]
     at.text_input(key="q").input("data").run()
     table = shown_tables(at)[0]

@@ -206,3 +206,18 @@ def test_a_roles_skills_link_to_their_pages():
     assert "[Agile and Lean practices (Practitioner)](./skills?skill=agile-and-lean-practices)" in links(at)
     at = page("pages/roles.py", framework="ddat", role="delivery-manager", tab="skills")
     assert any(link.endswith("(./skills?skill=agile-and-lean-practices&framework=ddat)") for link in links(at))
+
+
+def test_a_long_list_is_shown_a_page_at_a_time_and_sorted_as_a_whole(monkeypatch):
+    from ui.views import skills
+
+    monkeypatch.setattr(skills, "LISTED_AT_ONCE", 50)
+    at = page(SKILLS, framework="ddat")
+    assert len(shown_tables(at)[0].ids) == 50
+    assert "Skills 1–50 of 188" in texts(at)
+    sort_by(at, "skills-table-skill", "Skill", "desc")
+    at.number_input(key="skills-table-skill-page").set_value(4).run()
+    assert not at.exception
+    last = shown_tables(at)[0].value["Skill"]
+    assert len(last) == 38
+    assert last.iloc[-1] == "Accessibility", "the last of the whole list sorted backwards"

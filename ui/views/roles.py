@@ -160,7 +160,7 @@ def catalogue(loaded) -> None:
         per_page=paging.ROWS_PER_PAGE,
         what="roles",
         where="search or filter above to narrow them.",
-        list_of=(fw.id, query, tuple(disciplines), tuple(grades), tuple(statuses)),
+        list_of=(fw.id, query, tuple(disciplines), tuple(grades), tuple(statuses), sorting),
     )
     pick_table.pick_table(
         shown_table.iloc[rows.start : rows.stop],

@@ -12,9 +12,10 @@ from framework.gaptext import descriptor_markdown
 from framework.learning import LearningResource, Library, resources_by_level, resources_for_area
 from framework.sorting import sort_rows
 from framework.views.skills import AreaView, SkillView, area_view, filter_rows, skill_view, skills_index
-from ui import learning, pick_table, render, state
+from ui import learning, paging, pick_table, render, state
 from ui.resources import resource_markdown
 
+LISTED_AT_ONCE = 200  #: skills (or areas) listed at a time: every skill of the DDaT framework (188) at once
 SKILL, AREA = "skill", "area"  # the open skill or area: session keys and query parameters
 SEARCH, DISCIPLINE = "skill-search", "skill-discipline"
 
@@ -99,9 +100,18 @@ def index_page(loaded) -> None:
             f"{len(ids)} of {len(rows)} {what}s. Open one by its name, or choose it below; a column's heading sorts "
             "the list."
         )
+        # Two hundred at a time: a framework of thousands of skills sends no more than one of two hundred.
+        shown = paging.page(
+            range(len(ids)),
+            key=f"{_table_key(kind)}-page",
+            per_page=LISTED_AT_ONCE,
+            what=f"{what}s",
+            where="search or filter above to narrow them.",
+            list_of=(loaded.framework.id, query, tuple(disciplines), sorting),
+        )
         pick_table.pick_table(
-            table,
-            ids,
+            table.iloc[shown.start : shown.stop],
+            ids[shown.start : shown.stop],
             key=_table_key(kind),
             label=f"{what.capitalize()}s",
             param=kind,
