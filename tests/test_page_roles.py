@@ -248,3 +248,13 @@ def test_every_role_of_every_shipped_framework_renders(path):
         assert at.session_state["roles-tab"] == "Skills"
         if role.skills:
             assert len(skills_table(at)) == len(role.skills), role.id
+
+
+def test_a_heading_the_list_does_not_have_changes_nothing():
+    at = page("pages/roles.py")
+    before = shown_tables(at)[0]
+    sort_by(at, "catalogue", "<script>", "desc")
+    assert not at.exception
+    after = shown_tables(at)[0]
+    assert after.sorted_by is None
+    assert after.ids == before.ids

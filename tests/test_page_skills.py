@@ -221,3 +221,21 @@ def test_a_long_list_is_shown_a_page_at_a_time_and_sorted_as_a_whole(monkeypatch
     last = shown_tables(at)[0].value["Skill"]
     assert len(last) == 38
     assert last.iloc[-1] == "Accessibility", "the last of the whole list sorted backwards"
+
+
+def test_a_skills_roles_at_a_level_are_shown_a_page_at_a_time(monkeypatch):
+    """However many roles need a skill at a level, the page links a few at a time (a framework of thousands of roles
+    sends no more for a skill than one of a few hundred)."""
+    from ui.views import skills
+
+    monkeypatch.setattr(skills, "ROLE_LINKS_AT_ONCE", 1)
+    at = page(SKILLS, framework="ddat", skill="user-research-methods")
+    assert not at.exception
+    assert "**Roles that need it at this level** (2)" in texts(at)
+    assert "Roles 1–1 of 2" in texts(at)
+    box = at.number_input(key="skill-roles-working")
+    before = set(links(at))
+    box.set_value(2).run()
+    assert not at.exception
+    assert "Roles 2–2 of 2" in texts(at)
+    assert set(links(at)) != before, "the next of the level's roles"

@@ -168,7 +168,7 @@ def pick_table(
     """Draw ``table`` (one row per id, its first column the name that opens it); with ``sortable``, each heading
     sorts the list (as :func:`sorting` says). What a click asks for is read before, by :func:`picked` and
     :func:`sorting`."""
-    shown = sorting(key) if sortable else None
+    shown = sorting(key, [str(c) for c in table.columns]) if sortable else None
     html = table_html(table, ids, label=label, param=param, link_params=link_params, sorting=shown)
     _component(data={"html": html}, key=key, on_picked_change=_nothing, on_sorted_change=_nothing)
 
@@ -182,13 +182,14 @@ def picked(key: str) -> str | None:
     return _trigger(key, "picked")
 
 
-def sorting(key: str) -> Sorting:
-    """How the list ``key`` is sorted: as the heading pressed on this run asks, else as it was (kept in the
-    session), else in its own order."""
+def sorting(key: str, columns: Sequence[str]) -> Sorting:
+    """How the list ``key`` is sorted: as the heading pressed on this run asks (by one of its ``columns``), else
+    as it was (kept in the session), else in its own order."""
     kept = f"{key}:sorting"
     if (asked := _trigger(key, "sorted")) is not None:
         way, _, column = asked.partition(":")
-        st.session_state[kept] = Sorting(column, way == "desc")
+        if column in columns:
+            st.session_state[kept] = Sorting(column, way == "desc")
     return st.session_state.get(kept, Sorting())
 
 

@@ -125,7 +125,7 @@ def catalogue(loaded) -> None:
             help="Whether a role has a description of its own — a job description, or one imported from a "
             "framework — or is only named in another role's job description.",
         )
-    sorting = pick_table.sorting(CATALOGUE)
+    sorting = pick_table.sorting(CATALOGUE, SHOWN_COLUMNS)
     shown_ids, shown_table = loaded.view(
         _filtered, query, tuple(disciplines), tuple(grades), tuple(statuses), sorting.column, sorting.descending
     )
@@ -171,7 +171,7 @@ def catalogue(loaded) -> None:
         link_params=state.link_params(loaded),
         sortable=True,
     )
-    # The same without the table, e.g. from the keyboard: choosing a role opens its profile.
+    # Or by its name, typed and chosen: choosing a role opens its profile.
     state.role_select(loaded, "Open the profile of", key=ROLE)
     me = state.my_role_id(loaded)
     if me is not None:

@@ -16,6 +16,9 @@ from ui import learning, paging, pick_table, render, state
 from ui.resources import resource_markdown
 
 LISTED_AT_ONCE = 200  #: skills (or areas) listed at a time: every skill of the DDaT framework (188) at once
+#: A skill's roles at one level, and the expectations that mention it, shown at a time: a framework of thousands
+#: of roles sends no more for a skill than one of a few hundred.
+ROLE_LINKS_AT_ONCE, MENTIONS_AT_ONCE = 25, 50
 SKILL, AREA = "skill", "area"  # the open skill or area: session keys and query parameters
 SEARCH, DISCIPLINE = "skill-search", "skill-discipline"
 
@@ -92,7 +95,8 @@ def index_page(loaded) -> None:
     for kind, rows, what in ((SKILL, index.skills, "skill"), (AREA, index.areas, "area")):
         if not rows:
             continue
-        sorting = pick_table.sorting(_table_key(kind))
+        columns = (index.skills_table(()) if kind == SKILL else index.areas_table(())).columns
+        sorting = pick_table.sorting(_table_key(kind), list(columns))
         ids, table = loaded.view(_filtered, kind, query, tuple(disciplines), sorting.column, sorting.descending)
         if index.skills and index.areas:
             st.header("Skills" if kind == SKILL else "Areas")
@@ -200,7 +204,14 @@ def skill_page(loaded, skill_id: str) -> None:
         count = len(level.roles)
         if count:
             st.markdown(f"**Roles that need it at this level** ({count})")
-            for role in level.roles:
+            shown = paging.page(
+                level.roles,
+                key=f"skill-roles-{level.level}",
+                per_page=ROLE_LINKS_AT_ONCE,
+                what="roles",
+                list_of=(fw.id, skill_id),
+            )
+            for role in shown:
                 render.role_link(loaded, role.role, label=role.label)
         else:
             st.markdown("No role needs it at this level.")
@@ -219,11 +230,18 @@ def skill_page(loaded, skill_id: str) -> None:
             "Expectations of roles (their person specifications, or the framework's own) that name the skill or "
             "one of its keywords: " + ", ".join(f"“{render.md(t)}”" for t in view.terms) + "."
         )
+        mentions = paging.page(
+            view.mentions,
+            key="skill-mentions",
+            per_page=MENTIONS_AT_ONCE,
+            what="expectations",
+            list_of=(fw.id, skill_id),
+        )
         st.markdown(
             "\n".join(
                 f"- **{render.md(m.label)}**, {render.md(m.area)}: “{render.md(m.text)}” (mentions "
                 f"“{render.md(m.matched)}”)"
-                for m in view.mentions
+                for m in mentions
             )
         )
     _catalogues_note(library)
