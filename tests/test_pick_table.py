@@ -85,3 +85,9 @@ def test_ties_keep_the_tables_order_whichever_way():
     table = pd.DataFrame({"Name": ["first", "second", "third"], "Count": [1, 1, 2]})
     assert list(sort_rows(table, "Count")["Name"]) == ["first", "second", "third"]
     assert list(sort_rows(table, "Count", descending=True)["Name"]) == ["third", "first", "second"]
+
+
+def test_numbers_line_up_on_the_right():
+    root = read(table_html(TABLE, ["a", "b"], label="Roles", param="role", link_params={}, sorting=Sorting()))
+    assert [th.get("class") for th in root.findall("./thead/tr/th")] == [None, None, "number"]
+    assert [td.get("class") for td in root.findall("./tbody/tr")[0].findall("td")] == [None, "number"]

@@ -44,9 +44,10 @@ def toggled(sorting: Sorting, column: str) -> Sorting:
     return Sorting(column, False)
 
 
-def _heading(sorting: Sorting, column: str) -> str:
+def _heading(sorting: Sorting, column: str, number: str) -> str:
     """A column's heading: a button whose value is the sorting it asks for (so that a click repeated, or read
-    twice, asks for the same thing), marked with the way the list is sorted now."""
+    twice, asks for the same thing), marked with the way the list is sorted now; ``number`` is the class of a
+    column of numbers (or nothing)."""
     target = toggled(sorting, column)
     value = f"{'desc' if target.descending else 'asc'}:{column}"
     aria = arrow = ""
@@ -54,7 +55,7 @@ def _heading(sorting: Sorting, column: str) -> str:
         aria = f' aria-sort="{"descending" if sorting.descending else "ascending"}"'
         arrow = f'<span aria-hidden="true"> {"▼" if sorting.descending else "▲"}</span>'
     return (
-        f'<th scope="col"{aria}><button type="button" data-column="{xml(column)}" data-sort="{xml(value)}">'
+        f'<th scope="col"{number}{aria}><button type="button" data-column="{xml(column)}" data-sort="{xml(value)}">'
         f"{xml(column)}{arrow}</button></th>"
     )
 
@@ -72,15 +73,19 @@ def table_html(
     ``link_params``), every other cell names its column for a phone, where the rows stack. With a ``sorting``,
     each heading is a button that sorts by its column."""
     columns = [str(c) for c in table.columns]
+    # Numbers line up on the right, as in the app's other tables.
+    number = [' class="number"' if pd.api.types.is_numeric_dtype(t) else "" for t in table.dtypes]
     if sorting is None:
-        head = "".join(f'<th scope="col">{xml(c)}</th>' for c in columns)
+        head = "".join(f'<th scope="col"{n}>{xml(c)}</th>' for c, n in zip(columns, number, strict=True))
     else:
-        head = "".join(_heading(sorting, c) for c in columns)
+        head = "".join(_heading(sorting, c, n) for c, n in zip(columns, number, strict=True))
     rows = []
     for row_id, values in zip(ids, table.itertuples(index=False, name=None), strict=True):
         href = "?" + urlencode({param: row_id, **link_params})
         first, *rest = values
-        cells = "".join(f'<td data-label="{xml(c)}">{xml(v)}</td>' for c, v in zip(columns[1:], rest, strict=True))
+        cells = "".join(
+            f'<td data-label="{xml(c)}"{n}>{xml(v)}</td>' for c, n, v in zip(columns[1:], number[1:], rest, strict=True)
+        )
         rows.append(
             f'<tr data-pick="{xml(row_id)}"><th scope="row"><a href="{xml(href)}">{xml(first)}</a></th>{cells}</tr>'
         )
@@ -132,6 +137,7 @@ STYLE = f"""
 .pick-table tbody th {{ font-weight: 400; min-width: 10rem; }}
 .pick-table thead th {{ position: sticky; top: 0; z-index: 1; white-space: nowrap;
   background: var(--st-secondary-background-color, #f0f2f6); }}
+.pick-table .number {{ text-align: right; }}
 .pick-table thead button {{ font: inherit; font-weight: 600; color: inherit; background: none; border: 0;
   padding: 0.125rem 0; cursor: pointer; }}
 .pick-table tbody tr {{ cursor: pointer; }}
@@ -146,7 +152,7 @@ STYLE = f"""
   .pick-table thead th {{ border: 0; }}
   .pick-table tbody tr {{ padding: 0.375rem 0;
     border-bottom: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); }}
-  .pick-table tbody th, .pick-table td {{ border: 0; padding: 0.125rem 0.625rem; }}
+  .pick-table tbody th, .pick-table td {{ border: 0; padding: 0.125rem 0.625rem; text-align: left; }}
   .pick-table td::before {{ content: attr(data-label) ": "; font-weight: 600; }}
   .pick-table td:empty {{ display: none; }}
 }}
