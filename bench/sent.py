@@ -1,4 +1,5 @@
-"""What a page sends, as the framework grows: the structure review (each of its tabs), the career map and Home,
+"""What a page sends, as the framework grows: the structure review (each of its tabs), the career map, Home, the
+Roles and Skills lists and the view of the skill most roles need,
 on synthetic frameworks of two sizes (``bench/synthetic.py``: 2,000 and 10,000 roles, 2,000 and 4,000 with
 ``--quick``), over Streamlit's own websocket protocol.
 
@@ -36,8 +37,18 @@ REVIEW_TABS = {  # the review's tabs, as a link opens them
 }
 
 
+#: The skill most roles of a synthetic framework need (and its name, the view's title): its view links them.
+BUSIEST_SKILL = ("cloud-design", "Cloud design")
+
+
 def _steps() -> list[Step]:
-    steps = [Step("Home", "", "", HOME_TITLE), Step("Career map", "map", "", TITLES["map"])]
+    steps = [
+        Step("Home", "", "", HOME_TITLE),
+        Step("Career map", "map", "", TITLES["map"]),
+        Step("Roles", "roles", "", TITLES["roles"]),
+        Step("Skills", "skills", "", TITLES["skills"]),
+        Step("A skill most roles need", "skills", urlencode({"skill": BUSIEST_SKILL[0]}), BUSIEST_SKILL[1]),
+    ]
     for label, slug in REVIEW_TABS.items():
         steps.append(Step(f"Review: {label}", "review", urlencode({"tab": slug}) if slug else "", TITLES["review"]))
     return steps
