@@ -79,6 +79,7 @@ def test_an_area_opened_from_its_table():
     at = page(SKILLS, framework="ft-engineering")
     areas = shown_tables(at)[-1]
     assert "communication" in areas.ids
+    assert at.selectbox(key="area").placeholder == "Choose an area"
     pick_row(at, "skills-table-area", "communication")
     assert not at.exception
     assert param(at, "area") == ["communication"]

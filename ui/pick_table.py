@@ -148,7 +148,9 @@ STYLE = f"""
   outline: 3px solid #0b0c0c; outline-offset: 2px; box-shadow: 0 0 0 5px #ffdd00; }}
 @media (max-width: {NARROW_PX}px) {{
   .pick-table table, .pick-table tbody, .pick-table tr, .pick-table th, .pick-table td {{ display: block; }}
-  .pick-table thead tr {{ display: flex; flex-wrap: wrap; gap: 0 0.75rem; }}
+  .pick-table {{ max-height: 75vh; }}
+  .pick-table thead tr {{ display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.75rem; }}
+  .pick-table thead tr::before {{ content: "Sort by:"; padding-left: 0.625rem; }}
   .pick-table thead th {{ border: 0; }}
   .pick-table tbody tr {{ padding: 0.375rem 0;
     border-bottom: 1px solid var(--st-border-color, rgba(49, 51, 63, 0.2)); }}

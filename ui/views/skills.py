@@ -129,7 +129,7 @@ def index_page(loaded) -> None:
             what=f"the {what}",
             index=None,
             format_func=lambda i: names.get(i, i),
-            placeholder=f"Choose a {what}",
+            placeholder="Choose an area" if kind == AREA else "Choose a skill",
         )
     _catalogues_note(learning.library(loaded))
 
