@@ -16,6 +16,7 @@ import streamlit as st
 
 from framework.ids import slugify
 
+from .tab_focus import keep_tab_focus
 from .url import url_changed, url_values, write_param
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ TAB = "tab"  # the query parameter that names the open tab
 def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs whose contents the page draws only for the tab that is open (``.open``): choosing a tab reruns the
     page. The open tab is part of the view's link (``?tab=development-plan``; the first tab is left out), so a
-    link reopens it and Back returns to the tab open before."""
+    link reopens it and Back returns to the tab open before. The keyboard focus stays on the tabs through the
+    rerun (:mod:`ui.tab_focus`)."""
     by_slug = {slugify(label): label for label in labels}
     changed = url_changed(TAB)
     if changed is not None:
@@ -56,6 +58,7 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
         st.session_state[key] = wanted[0] if wanted else labels[0]
     if st.session_state.get(key) not in labels:
         st.session_state[key] = labels[0]
+    keep_tab_focus(key)
     tabs = st.tabs(labels, key=key, on_change="rerun")
     write_param(TAB, slugify(st.session_state[key]), slugify(labels[0]))
     return tabs

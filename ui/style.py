@@ -27,6 +27,8 @@ input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
    instead keeps them quieter than the text and every link in them at the theme's own contrast. */
 [data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: #505a5f !important; }}
 .st-key-map-narrow-note {{ display: none !important; }}
+/* What keeps the focus on a list of tabs (ui.tab_focus) takes no room. */
+[class*="st-key-tab-focus"] {{ display: none !important; }}
 /* The structure review's rung matrix (ui.review_figures): a table of text, its cells coloured by status. */
 .rung-matrix-box {{ overflow-x: auto; }}
 .rung-matrix {{ border-collapse: collapse; font-size: 0.875rem; }}

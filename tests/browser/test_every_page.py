@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from ui.pages import PAGES, PageSpec
 
@@ -18,6 +19,7 @@ from .helpers import (
     describe_violations,
     each_tab,
     exceptions,
+    expect_rerun,
     goto,
     open_expanders,
     screenshot,
@@ -250,3 +252,24 @@ def test_the_gap_tabs_work_with_the_arrow_keys(page, app_url):
         page.keyboard.press("ArrowLeft")
         page.wait_for_function(_FOCUSED_ON, arg=tabs.nth(i).inner_text())
     assert tabs.first.get_attribute("aria-selected") == "true", "and back along them"
+
+
+def test_tabs_that_rerun_the_page_keep_the_focus_for_the_arrow_keys(page, app_url):
+    """The review's seven tabs rerun the page when one is chosen (only the open one is drawn). During a rerun
+    Streamlit makes the tab list unfocusable for a moment and the browser drops the focus; ui.tab_focus puts it
+    back on the selected tab, so every press of an arrow key moves to the next tab, there and back."""
+    goto(page, app_url, "/review")
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    tabs.first.focus()
+    order = [*range(1, tabs.count()), *reversed(range(tabs.count() - 1))]
+    for step, i in enumerate(order):
+        label = tabs.nth(i).inner_text()
+        with expect_rerun(page):
+            page.keyboard.press("ArrowRight" if step < tabs.count() - 1 else "ArrowLeft")
+        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+        try:
+            page.wait_for_function(_FOCUSED_ON, arg=label)
+        except PlaywrightTimeoutError:
+            focused = page.evaluate("document.activeElement && document.activeElement.tagName")
+            raise AssertionError(f"after {step + 1} presses the focus is on {focused!r}, not on {label!r}") from None
+    assert exceptions(page) == []
