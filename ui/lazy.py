@@ -2,9 +2,10 @@
 
 Lazy ones (:func:`lazy_tabs`, :func:`lazy_expander`): choosing a tab or opening an expander reruns the page,
 which then draws only what is open — what most visits never open costs nothing — and the open tab is part of the
-view's link (``?tab=development-plan``). :func:`linked_tabs` are drawn whole and switch in the browser with no
-rerun: while a rerun runs, Streamlit disables every tab of the list, and the keyboard focus on it is lost, so a
-page whose tabs are worked through with the arrow keys draws them all; a link's ``?tab=`` still opens one.
+view's link (``?tab=development-plan``); the keyboard focus stays on the tabs through the rerun
+(:mod:`ui.tab_focus`). :func:`linked_tabs` are drawn whole and switch in the browser with no rerun at all, at once:
+for a page whose tabs are read one after another, back and forth (the skill gap); a link's ``?tab=`` still opens
+one.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
 
 
 def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
-    """Tabs drawn whole, switched in the browser without a rerun, so the keyboard focus stays on the tab list as
-    the arrow keys move along it (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
+    """Tabs drawn whole, switched in the browser without a rerun, at once, as the arrow keys move along them
+    (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
     first); switching tabs is not written back to the link."""
     by_slug = {slugify(label): label for label in labels}
     wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
