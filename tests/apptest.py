@@ -106,7 +106,8 @@ def shown_tables(at: AppTest) -> list[ShownTable]:
     """Every :mod:`ui.pick_table` list on the page, in order (the pictures of :mod:`ui.svg_picture` left out)."""
     out = []
     for element in at.get("bidi_component"):
-        html = json.loads(element.proto.json).get("html")
+        data = json.loads(element.proto.json or "null")  # what keeps the focus on tabs has no data
+        html = data.get("html") if isinstance(data, dict) else None
         if html is None:
             continue
         root = ElementTree.fromstring(html)

@@ -86,7 +86,14 @@ class Picture:
         return self.root.get("aria-label")
 
 
+def svg_pictures(at) -> list[str]:
+    """The SVG of every picture (:mod:`ui.svg_picture`) a page run sent to the browser (AppTest), in order; the
+    page's other components (a list, what keeps the focus on its tabs) left out."""
+    data = [json.loads(element.proto.json or "null") for element in at.get("bidi_component")]
+    return [d["svg"] for d in data if isinstance(d, dict) and "svg" in d]
+
+
 def picture(at) -> Picture:
     """The map's picture a page run sent to the browser (AppTest)."""
-    (element,) = at.get("bidi_component")
-    return Picture.of(json.loads(element.proto.json)["svg"])
+    (svg,) = svg_pictures(at)
+    return Picture.of(svg)

@@ -7,7 +7,7 @@ import re
 
 from framework.routes import progression_paths
 from tests.apptest import markdown_tables, page, param, texts
-from tests.map_reading import Picture, picture
+from tests.map_reading import Picture, picture, svg_pictures
 
 APM, HEAD = "associate-project-manager", "head-of-delivery-management"  # the council's one route
 DEV, HEAD_DDAT = "apprentice-developer", "head-of-agile-delivery-management"  # DDaT: many routes
@@ -36,7 +36,7 @@ def open_table(at):
 def route_map(at) -> Picture:
     """The route map. It is on the third tab, drawn only while that tab is open: the first call opens it."""
     if at.session_state["paths-tab"] != MAP_TAB:
-        assert not at.get("bidi_component")  # the closed tab is not drawn
+        assert not svg_pictures(at)  # the closed tab is not drawn
         at.session_state["paths-tab"] = MAP_TAB
         at.run()
         assert not at.exception
@@ -137,7 +137,7 @@ def test_no_route_says_why_and_where_one_can_go_instead():
     assert "Where Head of Delivery Management can go next:" in shown
     assert "Step up to the manager's role: Executive Director for Delivery and Capabilities" in shown
     assert "roles?role=executive-director-for-delivery-and-capabilities" in shown
-    assert not at.get("bidi_component")
+    assert not svg_pictures(at)
 
 
 def test_the_gap_page_is_one_link_away():

@@ -67,8 +67,8 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
 
 def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     """Tabs drawn whole, switched in the browser without a rerun, at once, as the arrow keys move along them
-    (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the
-    first); switching tabs is not written back to the link."""
+    (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the first); switching tabs is
+    not written back to the link."""
     by_slug = {slugify(label): label for label in labels}
     wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
     return st.tabs(labels, default=wanted[0] if wanted else labels[0], key=key)
