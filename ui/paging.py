@@ -15,6 +15,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from .render import stacked_table
+
 __all__ = ["ROWS_PER_PAGE", "page", "paged_table"]
 
 T = TypeVar("T")
@@ -60,7 +62,5 @@ def page(
 def paged_table(table: pd.DataFrame, *, key: str, per_page: int = ROWS_PER_PAGE) -> None:
     """``table`` a page at a time (see :func:`page`), as a table of text that stacks on a phone
     (:func:`ui.render.stacked_table`)."""
-    from .render import stacked_table  # render draws pages of its own lists with page()
-
     shown = page(table, key=key, per_page=per_page, where="the downloads hold every row.")
     stacked_table(shown, key=f"stacked-{key}")
