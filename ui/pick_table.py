@@ -171,13 +171,12 @@ def pick_table(
     label: str,
     param: str,
     link_params: Mapping[str, str],
-    sortable: bool = False,
+    sorting: Sorting | None = None,
 ) -> None:
-    """Draw ``table`` (one row per id, its first column the name that opens it); with ``sortable``, each heading
-    sorts the list (as :func:`sorting` says). What a click asks for is read before, by :func:`picked` and
-    :func:`sorting`."""
-    shown = sorting(key, [str(c) for c in table.columns]) if sortable else None
-    html = table_html(table, ids, label=label, param=param, link_params=link_params, sorting=shown)
+    """Draw ``table`` (one row per id, its first column the name that opens it); with the ``sorting`` the page
+    read (:func:`sorting`, before it drew anything), each heading is a button that sorts the list. What a click
+    asks for is read by :func:`picked` and :func:`sorting` on the run it starts."""
+    html = table_html(table, ids, label=label, param=param, link_params=link_params, sorting=sorting)
     _component(data={"html": html}, key=key, on_picked_change=_nothing, on_sorted_change=_nothing)
 
 

@@ -169,7 +169,7 @@ def catalogue(loaded) -> None:
         label="Roles",
         param=ROLE,
         link_params=state.link_params(loaded),
-        sortable=True,
+        sorting=sorting,
     )
     # Or by its name, typed and chosen: choosing a role opens its profile.
     state.role_select(loaded, "Open the profile of", key=ROLE)

@@ -120,7 +120,7 @@ def index_page(loaded) -> None:
             label=f"{what.capitalize()}s",
             param=kind,
             link_params=state.link_params(loaded),
-            sortable=True,
+            sorting=sorting,
         )
         state.bound_select(
             f"Open the {what}",
