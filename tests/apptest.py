@@ -67,16 +67,33 @@ def markdown_tables(at: AppTest) -> list:
     return out
 
 
+def _html_documents(at: AppTest) -> list[ElementTree.Element]:
+    """The page's HTML elements (``st.html``) parsed, but for scripts (``ui.tab_focus``): they are code, not XML."""
+    return [
+        ElementTree.fromstring(f"<body>{element.proto.body}</body>")
+        for element in at.get("html")
+        if not element.proto.unsafe_allow_javascript
+    ]
+
+
 def html_tables(at: AppTest) -> list[pd.DataFrame]:
     """Every table the page drew as HTML (``st.html``: the review's rung matrix), read back as a DataFrame of its
     cells' texts, the headings as columns."""
     out = []
-    for element in at.get("html"):
-        root = ElementTree.fromstring(f"<body>{element.proto.body}</body>")
+    for root in _html_documents(at):
         for table in root.iter("table"):
             columns = ["".join(th.itertext()) for th in table.findall("./thead/tr/th")]
             rows = [["".join(td.itertext()) for td in tr] for tr in table.findall("./tbody/tr")]
             out.append(pd.DataFrame(rows, columns=columns))
+    return out
+
+
+def figures(at: AppTest) -> dict[str, str]:
+    """Home's figures (``ui.views.home.figures_html``) read back: each label's number, as shown."""
+    out = {}
+    for root in _html_documents(at):
+        for figure in root.iterfind(".//dl[@class='home-figures']/div"):
+            out[figure.findtext("dt")] = figure.findtext("dd")
     return out
 
 

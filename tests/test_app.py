@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framework.skills import Profile
-from tests.apptest import app, param, shown_tables, texts
+from tests.apptest import app, figures, param, shown_tables, texts
 from tests.conftest import shipped_params
 from ui.data import VIEWS_MAX, Loaded
 from ui.pages import PAGES
@@ -17,7 +17,7 @@ def test_app_starts_on_home_with_the_council_framework():
     assert at.title[0].value == "Career Explorer"
     assert [s.label for s in at.sidebar.selectbox] == ["Framework", "My current role"]
     assert at.sidebar.selectbox(key="framework").value == "roles"
-    assert at.metric[0].value == "11"
+    assert figures(at)["Roles"] == "11"
 
 
 @pytest.mark.parametrize("framework", shipped_params(lambda path: path.stem))
@@ -33,7 +33,7 @@ def test_every_page_runs_in_the_app_on_every_framework(framework, spec):
 def test_switching_framework_in_the_sidebar_keeps_across_pages():
     at = app()
     at.sidebar.selectbox(key="framework").set_value("ddat").run()
-    assert at.metric[0].value == "205"
+    assert figures(at)["Roles"] == "205"
     at.switch_page("pages/roles.py").run()
     assert shown_tables(at)[0].value.shape[0] == 100, "DDaT's first hundred roles"
     assert "Roles 1–100 of 205" in texts(at)
@@ -56,7 +56,7 @@ def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():
     assert not at.exception
     shown = texts(at)
     assert "`nope`" in shown
-    assert at.metric[0].value == "11", "falls back to the default framework"
+    assert figures(at)["Roles"] == "11", "falls back to the default framework"
 
 
 def test_a_link_never_sets_my_role():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import page, texts
+from tests.apptest import figures, page, texts
 
 
 @pytest.mark.parametrize(
@@ -14,7 +14,8 @@ from tests.apptest import page, texts
 def test_home_shows_what_the_framework_holds(framework, counts):
     at = page("pages/home.py", framework=framework)
     assert not at.exception
-    assert [m.value for m in at.metric] == counts
+    assert list(figures(at).values()) == counts
+    assert list(figures(at)) == ["Roles", "Grades", "Disciplines", "Skills"]
     headings = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("#")]
     assert headings[0].startswith("## "), "the framework's name, under the app's title"
     assert headings[1:] == ["### Staff", "### Line managers", "### Leadership and HR"]

@@ -29,6 +29,10 @@ input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {{
 .st-key-map-narrow-note {{ display: none !important; }}
 /* What keeps the focus on a list of tabs (ui.tab_focus) takes no room. */
 [class*="st-key-tab-focus"] {{ display: none !important; }}
+/* Home's figures (ui.views.home): each a label over a large number, side by side, wrapping on a phone. */
+.stHtml dl.home-figures {{ display: flex; flex-wrap: wrap; gap: 0.5rem 3rem; margin: 0; padding-left: 0; }}
+.home-figures dt {{ font-size: 0.875rem; }}
+.home-figures dd {{ margin: 0; font-size: 2.25rem; line-height: 1.3; }}
 /* The structure review's rung matrix (ui.review_figures): a table of text, its cells coloured by status. */
 .rung-matrix-box {{ overflow-x: auto; }}
 .rung-matrix {{ border-collapse: collapse; font-size: 0.875rem; }}

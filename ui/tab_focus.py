@@ -7,8 +7,10 @@ selected tab once it can take it again — only when the focus was taken from a 
 focusable when it loses the focus was left by the person: a click or Tab elsewhere), and only while the focus is
 nowhere else.
 
-An ``st.components.v2`` component with nothing to show (its container is hidden by :mod:`ui.style`); its script
-listens on the page's document once per page load, and reads only the tabs' ARIA roles and attributes.
+A script with nothing to show (``st.html`` with its script allowed, in a container hidden by :mod:`ui.style`):
+it listens on the page's document once per page load, and reads only the tabs' ARIA roles and attributes. Not a
+component: the first component a page shows brings about 190 KB of script (Arrow's, for a component's data) that
+the browser evaluates before it draws the page.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import streamlit as st
 
 __all__ = ["SCRIPT", "keep_tab_focus"]
 
-SCRIPT = """
-export default function ({ parentElement }) {
-  const doc = parentElement.ownerDocument;
+SCRIPT = """<script>
+(() => {
+  const doc = document;
   if (doc.keepsTabFocus) return;
   doc.keepsTabFocus = true;
   doc.addEventListener('focusout', (event) => {
@@ -41,10 +43,8 @@ export default function ({ parentElement }) {
     };
     setTimeout(again, 30);
   }, true);
-}
-"""
-
-_component = st.components.v2.component("tab_focus", js=SCRIPT)
+})();
+</script>"""
 
 #: The hidden container's key (``ui.style`` hides every ``st-key-tab-focus…``).
 KEY = "tab-focus"
@@ -53,4 +53,4 @@ KEY = "tab-focus"
 def keep_tab_focus(key: str) -> None:
     """Keep the keyboard focus on the tabs ``key`` (see the module's note); draws nothing a person sees."""
     with st.container(key=f"{KEY}-{key}"):
-        _component(key=f"{KEY}-{key}-script")
+        st.html(SCRIPT, unsafe_allow_javascript=True)  # the script is this module's own text: nothing from outside

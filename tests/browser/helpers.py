@@ -37,10 +37,10 @@ __all__ = [
     "each_tab",
     "exceptions",
     "expect_rerun",
+    "figure",
     "full_height",
     "goto",
     "listed_rows",
-    "metric",
     "new_page",
     "open_expanders",
     "open_page",
@@ -356,14 +356,10 @@ def open_page(page: Page, title: str) -> None:
         link.click()
 
 
-def metric(page: Page, label: str) -> str:
-    """The value shown by the ``st.metric`` labelled exactly ``label``."""
-    label_element = page.locator('[data-testid="stMetricLabel"]', has_text=_exactly(label))
-    return (
-        page.locator('[data-testid="stMetric"]', has=label_element)
-        .locator('[data-testid="stMetricValue"]')
-        .inner_text()
-    )
+def figure(page: Page, label: str) -> str:
+    """The number Home shows under the figure labelled exactly ``label`` (``ui.views.home.figures_html``)."""
+    label_element = page.locator("dt", has_text=_exactly(label))
+    return page.locator(".home-figures > div", has=label_element).locator("dd").first.inner_text()
 
 
 #: How app.py tells the reader a page failed (the traceback goes to the server's log only).

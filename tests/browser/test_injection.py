@@ -47,7 +47,7 @@ _MARKUP = """
 () => {
   const where = e => {
     for (const [selector, kind] of [
-      ['[data-testid="stMetricValue"]', 'metric value'], ['[data-testid="stMetricLabel"]', 'metric label'],
+      ['.home-figures', 'figure'],
       ['[data-testid="stExpander"] summary', 'expander label'], ['[data-testid="stAlert"]', 'alert'],
       ['h1, h2, h3, h4, h5, h6', 'heading'], ['[data-testid="stWidgetLabel"]', 'widget label'],
       ['[data-testid="stMarkdownContainer"]', 'markdown']]) {

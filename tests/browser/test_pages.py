@@ -16,9 +16,9 @@ from .helpers import (
     describe_violations,
     exceptions,
     expect_rerun,
+    figure,
     goto,
     listed_rows,
-    metric,
     new_page,
     open_page,
     screenshot,
@@ -67,7 +67,7 @@ def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framewo
     if path == "/":
         assert page.get_by_role("heading", name="Career Explorer", level=1).is_visible()
         assert page.get_by_role("heading", name=fw.name).is_visible()
-        assert metric(page, "Roles") == str(len(fw.roles))
+        assert figure(page, "Roles") == str(len(fw.roles))
     else:
         assert page.get_by_role("heading", name="Roles", level=1).is_visible()
         assert len(listed_rows(page)) == min(len(fw.roles), 100), "a hundred roles at a time"
@@ -82,12 +82,12 @@ def test_page_renders_and_is_accessible(page, app_url, frameworks, path, framewo
 
 def test_switching_framework_updates_view_and_url(page, app_url, frameworks):
     goto(page, app_url)
-    assert metric(page, "Roles") == str(len(frameworks["roles"].roles))
+    assert figure(page, "Roles") == str(len(frameworks["roles"].roles))
 
     choose(page, "Framework", "DDaT")
 
-    assert metric(page, "Roles") == "205" == str(len(frameworks["ddat"].roles))
-    assert metric(page, "Skills") == str(len(frameworks["ddat"].skills))
+    assert figure(page, "Roles") == "205" == str(len(frameworks["ddat"].roles))
+    assert figure(page, "Skills") == str(len(frameworks["ddat"].skills))
     assert query(page).get("framework") == ["ddat"]
 
     open_page(page, "Roles")
@@ -132,7 +132,7 @@ def test_deep_link_reopens_the_same_view(page, browser, app_url, frameworks):
             "query": query(p),
             "framework": selected(p, "Framework"),
             "my role": selected(p, "My current role"),
-            "metrics": {label: metric(p, label) for label in METRICS},
+            "metrics": {label: figure(p, label) for label in METRICS},
         }
 
     shown = view(page)

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from .frameworks import BROKEN_FRAMEWORK, SMALL_FRAMEWORK, SMALL_NAME, SMALL_ROLE_TITLES
-from .helpers import exceptions, goto, listed_rows, metric, open_page, selected, upload_framework, wait_for_app
+from .helpers import exceptions, figure, goto, listed_rows, open_page, selected, upload_framework, wait_for_app
 
 DDAT_NAME = "UK Government Digital and Data (DDaT) Capability Framework"
 LOCATED = re.compile(r"^(\S+\.yaml):(\d+):(\d+): ")  # file:line:column
@@ -19,7 +19,7 @@ def home_view(page) -> dict:
     return {
         "framework": selected(page, "Framework"),
         "name": page.locator('[data-testid="stMain"] h2').first.inner_text(),
-        "metrics": {label: metric(page, label) for label in ("Roles", "Grades", "Disciplines", "Skills")},
+        "metrics": {label: figure(page, label) for label in ("Roles", "Grades", "Disciplines", "Skills")},
     }
 
 
@@ -38,9 +38,9 @@ def test_a_good_file_becomes_the_framework_in_use(page, app_url):
     assert panel.locator('[data-testid="stAlert"]').count() == 0
     assert selected(page, "Framework") == f"{SMALL_NAME} (uploaded)"
     assert page.locator('[data-testid="stMain"] h2', has_text=SMALL_NAME).is_visible()
-    assert metric(page, "Roles") == "2"
-    assert metric(page, "Grades") == "2"
-    assert metric(page, "Disciplines") == "1"
+    assert figure(page, "Roles") == "2"
+    assert figure(page, "Grades") == "2"
+    assert figure(page, "Disciplines") == "1"
     assert exceptions(page) == []
 
     open_page(page, "Roles")  # the upload stays in use across pages of this session
