@@ -125,7 +125,7 @@ def review_markdown(framework: Framework, graph: nx.DiGraph) -> str:
             lines.append(
                 f"- **{md_escape(f.title)}** — {md_escape(f.why)}."
                 + (f" Roles: {md_escape(roles)}." if roles else "")
-                + f" *What to do:* {md_escape(f.action)}."
+                + f" **What to do:** {md_escape(f.action)}."
             )
         lines.append("")
     for title, table in _sections(framework, graph, found, grading)[1:]:

@@ -70,7 +70,7 @@ def test_review_says_what_to_do_with_links_to_the_roles():
     shown = texts(at)
     assert "**Skill cliff: Associate Project Manager → Delivery Manager**" in shown
     assert "[Associate Project Manager](./roles?role=associate-project-manager)" in shown
-    assert "*What to do:* Add or describe a rung between Associate Project Manager and Delivery Manager" in shown
+    assert "**What to do:** Add or describe a rung between Associate Project Manager and Delivery Manager" in shown
     assert "**3 entry rungs**" in shown
     at = page("pages/review.py", framework="ddat")
     shown = texts(at)

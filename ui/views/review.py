@@ -70,7 +70,7 @@ def _finding(framework_param: str | None, f: FindingView) -> str:
     text = f"**{render.md(f.title)}**  \n{render.md(_why(f.why))}."
     if f.roles:
         text += f"  \nRoles: {_links(framework_param, f.roles)}"
-    return "- " + (text + f"  \n*What to do:* {render.md(f.action)}.").replace("  \n", "  \n  ")
+    return "- " + (text + f"  \n**What to do:** {render.md(f.action)}.").replace("  \n", "  \n  ")
 
 
 def _finding_texts(framework, graph, framework_param: str | None) -> tuple[str, ...]:
