@@ -24,8 +24,11 @@ UPLOAD = "catalogue_upload"  # the file uploader's key
 PROBLEMS = "_catalogue_problems"  # session: (file name, [problem lines]) of the last file that could not be used
 
 
-def _take_upload(framework_key: str, framework_name: str, vocabulary) -> None:
-    """File uploader callback: check the file against the framework in use; use it, or say why not."""
+def _take_upload(loaded: Loaded) -> None:
+    """File uploader callback: check the file against the framework in use; use it, or say why not. The
+    framework's vocabulary is made here, when a file comes, not on every run (at 10,000 roles it takes about a
+    quarter of a second, the first time)."""
+    vocabulary = learning.vocabulary(loaded)
 
     def check(data: bytes, name: str):
         return name, *check_catalogue_upload(
@@ -39,7 +42,7 @@ def _take_upload(framework_key: str, framework_name: str, vocabulary) -> None:
 
     if (checked := take_checked(UPLOAD, PROBLEMS, check)) is not None:
         name, catalogue, notes = checked
-        learning.keep_added(learning.Added(name, catalogue, framework_key, framework_name, tuple(notes)))
+        learning.keep_added(learning.Added(name, catalogue, loaded.key, loaded.label, tuple(notes)))
 
 
 def _stop_using() -> None:
@@ -60,7 +63,7 @@ def catalogue_panel(loaded: Loaded) -> None:
             max_upload_size=learning.CATALOGUE_MAX_BYTES // 2**20,
             key=UPLOAD,
             on_change=_take_upload,
-            args=(loaded.key, loaded.label, learning.vocabulary(loaded)),
+            args=(loaded,),
             help="Your organisation's courses, guides and shadowing, by skill and level: they are listed first on "
             "the Skills page, marked when they are for your organisation's staff only. A spreadsheet has a row per "
             "resource and skill (title, address, kind, access, skill, level, …). Nothing is stored on the server: "
