@@ -27,6 +27,8 @@ COPY requirements.txt dev.py ./
 COPY ui/__init__.py ui/processes.py ./ui/
 RUN python3 dev.py setup
 COPY . .
+# The app's bytecode, written once here: the app's user cannot write beside the code (dev.py compile_sources).
+RUN python3 -m compileall -q app.py framework ui pages
 
 USER app
 EXPOSE 8080

@@ -66,6 +66,18 @@ def ensure_venv(requirements: str) -> None:
     stamp.write_text(digest + "\n")
 
 
+#: The app's own code (what a server imports), compiled to bytecode ahead of its starts.
+SOURCES = ("app.py", "framework", "ui", "pages")
+
+
+def compile_sources() -> None:
+    """Write the bytecode of the app's code beside it (what is up to date is left as it is). Python writes it on
+    first import anyway, unless ``PYTHONDONTWRITEBYTECODE`` is set, as containers and CI machines often set it:
+    then every server start compiled the app afresh, about 0.3 s of each start on a 2-core machine. A tree that
+    cannot be written to is left as it is."""
+    run(PY, "-m", "compileall", "-q", *SOURCES, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def _dev_requirements_current() -> bool:
     files = [ROOT / "requirements.txt", ROOT / "requirements-dev.txt"]
     stamp = VENV / ".installed-requirements-dev.txt.sha256"
@@ -112,11 +124,13 @@ def ensure_nginx(why: str) -> bool:
 
 def cmd_app(args: list[str]) -> int:
     ensure_venv("requirements.txt")
+    compile_sources()
     return run(PY, "-m", "ui.serve", *args)  # [streamlit options] [-- --framework PATH]
 
 
 def cmd_serve(args: list[str]) -> int:
     ensure_venv("requirements.txt")
+    compile_sources()
     if not ensure_nginx("it is needed to serve several workers"):
         return 1
     os.chdir(ROOT)
@@ -132,6 +146,7 @@ def cmd_setup(args: list[str]) -> int:
 
 def cmd_test(args: list[str]) -> int:
     ensure_venv("requirements-dev.txt")
+    compile_sources()  # the tests start app servers again and again
     ensure_chromium()
     if not os.environ.get("SKIP_NGINX_INSTALL"):
         ensure_nginx("the proxy load test will skip locally and fail in CI")
@@ -177,6 +192,7 @@ MAX_WORKERS = 2
 
 def cmd_bench(args: list[str]) -> int:
     ensure_venv("requirements-dev.txt")
+    compile_sources()
     return run(PY, "-m", "bench", *args)
 
 

@@ -55,6 +55,20 @@ def test_the_image_serves_workers_behind_the_proxy_on_the_port_it_exposes():
     assert "/_stcore/health" in _args("HEALTHCHECK")[0]
 
 
+def test_the_image_compiles_the_apps_code_once_after_copying_it():
+    """The app's user cannot write beside the code: without bytecode made at build time, every worker's start
+    would compile the app afresh (dev.py compile_sources does the same on a developer's machine)."""
+    from dev import SOURCES
+
+    steps = _instructions()
+    copied = steps.index(("COPY", ". ."))
+    compiled = [i for i, (word, rest) in enumerate(steps) if word == "RUN" and "compileall" in rest]
+    assert compiled
+    assert compiled[0] > copied
+    assert steps[compiled[0]][1].split()[-len(SOURCES) :] == list(SOURCES)
+    assert all((ROOT / source).exists() for source in SOURCES)
+
+
 def test_the_image_leaves_out_the_local_environment():
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     for folder in (".venv", ".git", "bench/results", "tests/artifacts"):
