@@ -3,7 +3,10 @@
 A :class:`Session` speaks the protobuf messages Streamlit's frontend sends and receives (``BackMsg``,
 ``ForwardMsg``): it asks for a page (a rerun with the page's name and query string) and reads the messages of
 that run to its end, so the server does all the work of a real user — a session, the page's script run, every
-element sent — while the client side stays light enough for a two-core machine. Each page opened is checked:
+element sent — while the client side stays light enough for a two-core machine. Like the browser, it sends back
+the value of each picker of the sidebar (the framework in use) with every request: without them, Streamlit
+takes a picker the client does not mention for one at its default, and a journey on DDaT went on on the
+council's framework from its third page. Each page opened is checked:
 the run finishes, on the page asked for (its title), with no exception element and no "page not found".
 
 Journeys are lists of :class:`Step`; :func:`council_journeys` and :func:`framework_journeys` make them. Only
@@ -40,6 +43,7 @@ __all__ = [
     "summary",
 ]
 
+SIDEBAR = 1  #: the first index of an element's delta path in the sidebar (0: the main area)
 PAGE_TIMEOUT = 120  # seconds for one page, from the request to the end of its run, under load
 #: The heading of each page, by URL path (a role's profile is headed by the role's title).
 TITLES = {spec.path: spec.h1 for spec in PAGES}
@@ -131,6 +135,8 @@ class Session:
     journeys: list[list[Step]]
     times: list[PageRun] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: The sidebar's pickers as the browser holds them: widget id → the option shown (what a browser sends).
+    sidebar_choices: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -145,6 +151,10 @@ class Session:
         request = BackMsg()
         request.rerun_script.query_string = step.query
         request.rerun_script.page_name = step.path
+        for widget_id, option in self.sidebar_choices.items():
+            state = request.rerun_script.widget_states.widgets.add()
+            state.id = widget_id
+            state.string_value = option
         start = time.perf_counter()
         await ws.send(request.SerializeToString())
         heading = None
@@ -158,6 +168,8 @@ class Session:
             kind = message.WhichOneof("type")
             if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 element = message.delta.new_element
+                if element.WhichOneof("type") == "selectbox" and message.metadata.delta_path[:1] == [SIDEBAR]:
+                    self._note_sidebar_choice(element.selectbox)
                 if element.WhichOneof("type") == "exception":
                     problems.append(f"exception on the page: {element.exception.message[:300]}")
                 elif element.WhichOneof("type") == "heading" and element.heading.tag == "h1" and heading is None:
@@ -181,6 +193,14 @@ class Session:
         run = PageRun(step.name, elapsed, received)
         self.times.append(run)
         return run
+
+    def _note_sidebar_choice(self, box) -> None:
+        """Keep a sidebar picker's option as the browser shows it: the one the server set, else the one kept."""
+        if box.set_value:
+            if box.raw_value:
+                self.sidebar_choices[box.id] = box.raw_value
+            else:
+                self.sidebar_choices.pop(box.id, None)
 
     def connect(self):
         """A websocket to the app, as the frontend opens it."""
