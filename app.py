@@ -12,7 +12,7 @@ import traceback
 import streamlit as st
 
 from framework import FrameworkError
-from ui import catalogue_panel, logsafe, pages, state, style
+from ui import catalogue_panel, logsafe, state, style
 from ui.data import describe_error, preload_once
 
 logsafe.install()  # no log line carries a person's data, however the app is started (once per process)
@@ -21,12 +21,8 @@ state.leave_legacy_pages_mode()
 st.set_page_config(page_title="Career Explorer", page_icon="🧭", layout="wide")
 style.apply()
 
-PAGES = {
-    spec.script: st.Page(spec.script, title=spec.title, icon=spec.icon, default=spec.default) for spec in pages.PAGES
-}
-
+PAGES = state.session_pages()  # links between pages point at these
 page = st.navigation(list(PAGES.values()), expanded=True)  # every page listed: no "View more" to find
-state.use_pages(PAGES)  # links between pages point at these
 state.follow_page(page)
 try:
     loaded = state.framework_picker()

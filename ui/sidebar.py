@@ -12,6 +12,7 @@ from framework.textsafe import md_escape
 
 from .checked_upload import take_checked
 from .data import UPLOAD_MAX_BYTES, Loaded, default_key, load, load_upload, shipped_frameworks
+from .pages import PAGES as PAGE_SPECS
 from .pickers import narrowed_roles, role_ids, role_namer
 from .url import FRAMEWORK, bound_select
 
@@ -23,8 +24,8 @@ __all__ = [
     "linked_page",
     "my_role_id",
     "my_role_picker",
+    "session_pages",
     "upload_panel",
-    "use_pages",
 ]
 
 MY_ROLE = "me"  # the "My current role" widget key (never a query parameter)
@@ -43,12 +44,22 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-PAGES = "_pages"  # this run's navigation: page script → its st.Page (set by app.py before the page runs)
+PAGES = "_pages"  # this session's navigation: page script → its st.Page (made by app.py before the page runs)
 
 
-def use_pages(pages: dict[str, st.Page]) -> None:
-    """The pages of this run's navigation (``app.py``), for links between pages."""
-    st.session_state[PAGES] = pages
+def session_pages() -> dict[str, st.Page]:
+    """The app's pages (``ui/pages.py``) for ``st.navigation`` and for links between pages, made once per session:
+    making one resolves its script's path on the disk, and the thirteen of them took about a tenth of a page's own
+    server time when made on every run. Not shared between sessions: ``st.navigation`` marks the page it returns
+    as the one that may run, and the page's ``run`` clears the mark."""
+    made = st.session_state.get(PAGES)
+    if made is None:
+        made = {
+            spec.script: st.Page(spec.script, title=spec.title, icon=spec.icon, default=spec.default)
+            for spec in PAGE_SPECS
+        }
+        st.session_state[PAGES] = made
+    return made
 
 
 def linked_page(script: str) -> st.Page | None:

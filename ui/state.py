@@ -21,8 +21,8 @@ from .sidebar import (
     linked_page,
     my_role_id,
     my_role_picker,
+    session_pages,
     upload_panel,
-    use_pages,
 )
 from .url import (
     FRAMEWORK,
@@ -71,7 +71,7 @@ __all__ = [
     "role_label",
     "role_namer",
     "role_select",
+    "session_pages",
     "set_values",
     "upload_panel",
-    "use_pages",
 ]
