@@ -54,7 +54,7 @@ class View:
 
 #: What each page, by URL path, is asked and must show.
 CHECKS: dict[str, dict] = {
-    "": {"shows": '[data-testid="stMetric"]'},
+    "": {"shows": ".home-figures"},
     "roles": {
         "h1": {"council": "Delivery Manager", "ddat": "Delivery manager"},
         "params": {"council": {"role": "delivery-manager"}, "ddat": {"role": "delivery-manager"}},

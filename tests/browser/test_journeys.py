@@ -115,10 +115,8 @@ def snapshot(page) -> dict:
     for box in main.locator('[data-testid="stSelectbox"]').all():
         choices[box.locator('[data-testid="stWidgetLabel"]').inner_text().strip()] = box.locator("input").input_value()
     figures = {}
-    for m in main.locator('[data-testid="stMetric"]').all():
-        figures[m.locator('[data-testid="stMetricLabel"]').inner_text().strip()] = m.locator(
-            '[data-testid="stMetricValue"]'
-        ).inner_text()
+    for figure in main.locator(".home-figures > div").all():  # Home's figures (ui.views.home.figures_html)
+        figures[figure.locator("dt").inner_text().strip()] = figure.locator("dd").inner_text()
     frames = [f for f in main.locator('[data-testid="stDataFrame"]').all() if f.is_visible()]
     tables = [t for t in main.locator('[data-testid="stMarkdownContainer"] table').all() if t.is_visible()]
     if frames:
