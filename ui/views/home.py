@@ -66,8 +66,9 @@ def main() -> None:
     st.markdown(f"**Grades, lowest first:** {grades}\n\n**Disciplines:** {disciplines}")
     if home.referenced:
         st.caption(
-            f"{home.referenced} of the roles are named in other roles' documents but have no job description of "
-            "their own; they are shown as referenced roles, with no invented text."
+            f"{home.described} of the roles are described (a job description or an import); the other "
+            f"{home.referenced} are named in other roles' documents but have no job description of their own, and "
+            "are shown as referenced roles, with no invented text."
         )
 
     st.header("Where to start", divider="gray")
