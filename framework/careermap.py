@@ -35,7 +35,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .graph import KIND_ORDER
+from .graph import KIND_ORDER, move_reason
 from .wording import plural
 
 __all__ = [
@@ -179,10 +179,10 @@ def map_layout(G: nx.DiGraph, *, disciplines: Collection[str | None] | None = No
 
 def edge_kinds(data: dict) -> list[tuple[str, str]]:
     """Every ``(kind, reason)`` of an edge: an edge with several relations belongs to each of their kinds."""
-    relations = data.get("relations") or ((data.get("kind"), data.get("reason", "")),)
+    relations = data.get("relations") or ((data.get("kind"), move_reason(data)),)
     seen: dict[str, str] = {}
     for kind, reason in relations:
-        seen.setdefault(kind, reason)
+        seen.setdefault(kind, str(reason))
     return list(seen.items())
 
 
@@ -212,11 +212,9 @@ _KIND_CODE = {kind: i for i, kind in enumerate(KIND_ORDER)}
 
 
 def _kind_code(data: dict) -> int:
-    """An edge's kind as a small number (far cheaper to compare than strings), -1 if it has several relations.
-
-    One function reading both attributes: each edge's dict is read once, which is what costs on a million.
-    """
-    return _KIND_CODE[data["kind"]] if len(data["relations"]) == 1 else -1
+    """An edge's kind as a small number (far cheaper to compare than strings), -1 if it has several relations
+    (or states its one relation in ``relations``, as a graph built by other code may)."""
+    return -1 if "relations" in data else _KIND_CODE[data["kind"]]
 
 
 class _EdgeIndex:
@@ -227,9 +225,9 @@ class _EdgeIndex:
 
     The edges are read in one pass (``map`` over the adjacency dicts into numpy arrays) that reads each edge's
     dict once and builds no object per edge, not a Python loop over ``G.edges(data=True)`` building tuples. An
-    edge with a single relation (nearly all) is of its ``kind`` (:func:`framework.graph.build_graph` keeps it
-    the strongest of the relations); the few with several go through :func:`edge_kinds`, and so does every edge
-    of a graph whose edges lack a ``kind`` or ``relations``. Arrays rather than lists: the garbage collector
+    edge with a single relation (nearly all) is of its ``kind``; the few that list ``relations`` (several, the
+    strongest as ``kind``: :func:`framework.graph.build_graph`) go through :func:`edge_kinds`, and so does every
+    edge of a graph whose edges lack a ``kind``. Arrays rather than lists: the garbage collector
     does not walk numpy arrays, and it would walk lists of a million references at each of its frequent
     young-generation passes.
     """
@@ -304,7 +302,7 @@ class _Edges:
     def reasons(self, kind: str, at: np.ndarray) -> list[str]:
         other = self.index.other.get(kind, {})
         data = self.index.data
-        return [other[i] if i in other else data[i]["relations"][0][1] for i in at.tolist()]
+        return [other[i] if i in other else move_reason(data[i]) for i in at.tolist()]
 
     def efforts(self, at: np.ndarray) -> np.ndarray:
         data = self.index.data[at].tolist()

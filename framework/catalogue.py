@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from .graph import KIND_ORDER
+from .graph import KIND_ORDER, move_relations
 from .models import DocumentSource, Framework, ImportSource, ReferencedSource, Role
 from .sorting import sort_rows
 
@@ -149,6 +149,6 @@ def neighbours(graph: nx.DiGraph, role_id: str, *, direction: str = "out") -> li
     out = []
     for u, v, data in edges:
         other = v if direction == "out" else u
-        for kind, reason in data["relations"]:
+        for kind, reason in move_relations(data):
             out.append(Neighbour(other, kind, reason, data["effort"]))
     return sorted(out, key=lambda n: (KIND_ORDER.index(n.kind), n.effort, n.role))

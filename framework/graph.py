@@ -9,7 +9,7 @@ Graph first, free functions, keyword options — the networkx way:
 >>> move = G.edges["associate-project-manager", "project-manager"]
 >>> move["kind"], move["effort"], move["grade_steps"], move["levels_to_gain"]
 ('promotion', 2.0, 1, 0)
->>> print(move["reason"])
+>>> print(move_reason(move))
 Next rung up the Delivery ladder: Associate Project Manager (PO1) → Project Manager (grade not stated; above PO1 ...)
 
 Routes over the graph (the moves out of a role, ranked paths between two roles) are :mod:`framework.routes`.
@@ -18,9 +18,13 @@ Routes over the graph (the moves out of a role, ranked paths between two roles) 
 ``position`` (the rank, or an estimate placed by reporting lines — see :mod:`framework.placement`), ``bounds``
 (human text such as "above PO4, below Head"), ``discipline``, ``track``, ``branch`` and ``status``.
 
-**Edges** carry a ``kind``, a human-readable ``reason`` and an ``effort``; where one pair of roles is linked
-for several reasons (a promotion that is also a reporting line), ``relations`` lists each ``(kind, reason)``
-and ``kind`` is the strongest (promotion, then lateral, then reports_to). Kinds:
+**Edges** carry a ``kind``, a human-readable reason and an ``effort``; where one pair of roles is linked for
+several reasons (a promotion that is also a reporting line), ``relations`` lists each ``(kind, reason)`` and
+``kind`` is the strongest (promotion, then lateral, then reports_to). Read the reason with :func:`move_reason`
+and every relation with :func:`move_relations`: a move derived from skill overlap keeps its reason as its parts
+(``overlap``, read by :func:`overlap_reason`) rather than as ``reason`` — there are 200,000 of them in a framework of
+10,000 roles, and their sentences written out took 46 MB of each server's memory and a fifth of a second of
+every start that reads the framework back from its cache. Kinds:
 
 * ``promotion`` — derived: the next rung up the same ladder (discipline and track, :mod:`framework.ladders`),
   skipping grades that have no role. A role on a parallel branch (e.g. ``management``) moves up its own branch
@@ -60,7 +64,7 @@ The weights are :class:`EffortWeights`, a keyword option of :func:`build_graph`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -73,7 +77,17 @@ from .ladders import Rungs, branches, ladder_name, ladders_of, promotion_targets
 from .models import Framework, Role
 from .overlap import LateralRule, best_overlaps, overlap_input
 
-__all__ = ["KIND_ORDER", "EffortWeights", "LateralRule", "build_graph", "ladder"]
+__all__ = [
+    "KIND_ORDER",
+    "EffortWeights",
+    "LateralRule",
+    "build_graph",
+    "ladder",
+    "move_kinds",
+    "move_reason",
+    "move_relations",
+    "overlap_reason",
+]
 
 KIND_ORDER = ("promotion", "lateral", "reports_to")  #: strongest first
 
@@ -93,6 +107,37 @@ class EffortWeights:
 
     def base(self, kind: str) -> float:
         return getattr(self, kind)
+
+
+def overlap_reason(overlap: tuple[str, int, int, str, str, str]) -> str:
+    """The sentence of a move derived from skill overlap, from the parts it keeps (``overlap``): the title of the
+    role it leaves, how many of the target's skills that role already needs, how many the target needs, the
+    target's title, the share as a percentage, and the shared skills listed. A plain tuple, so that reading
+    200,000 of them back from the cache makes no call per move; the titles and listings in it are shared."""
+    source, shared, needed, target, share, listing = overlap
+    return f"Skills overlap: {source} already needs {shared} of the {needed} skills {target} needs ({share}): {listing}"
+
+
+def move_reason(data: Mapping) -> str:
+    """The reason of a move (an edge's attributes), written out."""
+    reason = data.get("reason")
+    if reason is None and "overlap" in data:
+        return overlap_reason(data["overlap"])
+    return reason or ""
+
+
+def move_relations(data: Mapping) -> tuple[tuple[str, str], ...]:
+    """Every ``(kind, reason)`` of a move (an edge's attributes), strongest first as built."""
+    several = data.get("relations")
+    if several is None:
+        return ((data["kind"], move_reason(data)),)
+    return tuple((kind, str(reason)) for kind, reason in several)
+
+
+def move_kinds(data: Mapping) -> tuple[str, ...]:
+    """Every kind a move is of (most are of one; a promotion may also be a reporting line)."""
+    several = data.get("relations")
+    return (data["kind"],) if several is None else tuple(kind for kind, _ in several)
 
 
 def build_graph(
@@ -186,13 +231,13 @@ def _build_graph(
         )
         if G.has_edge(u, v):
             data = G.edges[u, v]
-            relations = (*data["relations"], (kind, reason))
+            relations = (*move_relations(data), (kind, reason))
             strongest = min(relations, key=lambda r: KIND_ORDER.index(r[0]))
             data.update(relations=relations, kind=strongest[0], reason=strongest[1], effort=min(effort, data["effort"]))
-        else:
+        else:  # one relation, as nearly every move has: no ``relations`` (move_relations makes it when read)
             G.add_edge(
                 u, v, kind=kind, reason=reason, effort=effort, grade_steps=steps, levels_to_gain=gain,
-                expectations_to_gain=meet, relations=((kind, reason),),
+                expectations_to_gain=meet,
             )  # fmt: skip
 
     for u, v, reason in _promotions(framework, ladders.rungs, G):
@@ -206,17 +251,17 @@ def _build_graph(
         base = weights.base("lateral")
         moves, left_out = _skill_laterals(framework, laterals, levels, limits)
         G.graph["laterals_left_out"] = left_out
-        for u, v, reason, gain in moves:
+        for u, v, overlap, gain in moves:
             if G.has_edge(u, v):
                 G.add_edges_from(batch)
                 batch.clear()
-                add(u, v, "lateral", reason, gain)
+                add(u, v, "lateral", overlap_reason(overlap), gain)
                 continue
             steps = _steps(position[u], position[v])
             effort = base + steps * weights.per_grade_step + gain * weights.per_skill_level
             batch.append(
-                (u, v, {"kind": "lateral", "reason": reason, "effort": effort, "grade_steps": steps,
-                        "levels_to_gain": gain, "relations": (("lateral", reason),)})
+                (u, v, {"kind": "lateral", "overlap": overlap, "effort": effort, "grade_steps": steps,
+                        "levels_to_gain": gain})
             )  # fmt: skip
             if len(batch) >= 10_000:
                 G.add_edges_from(batch)
@@ -280,7 +325,7 @@ def _branch_twins(framework: Framework, rungs: Rungs) -> Iterable[tuple[str, str
 def _skill_laterals(
     framework: Framework, rule: LateralRule, levels: dict[str, dict[str, int]], limits: CostLimits
 ) -> tuple[list[tuple[str, str, str, int]], LeftOut]:
-    """Moves across ladders where skill profiles overlap (:mod:`framework.overlap`): ``(source, target, reason,
+    """Moves across ladders where skill profiles overlap (:mod:`framework.overlap`): ``(source, target, overlap,
     levels to gain)`` for the moves kept, by grade, then source, then target, and what was left out."""
     roles, profiles, grades, ladder = overlap_input(framework, rule, levels)
     if not roles:
@@ -309,11 +354,7 @@ def _skill_laterals(
         shown = percent.get(fraction)
         if shown is None:
             shown = percent[fraction] = f"{fraction:.0%}"
-        reason = (
-            f"Skills overlap: {titles[i]} already needs {listing[0]} of the {needed[j]} skills {titles[j]} needs "
-            f"({shown}): {listing[1]}"
-        )
-        moves.append((ids[i], ids[j], reason, gain))
+        moves.append((ids[i], ids[j], (titles[i], listing[0], needed[j], titles[j], shown, listing[1]), gain))
     left = {ids[i]: int(n) for i, n in enumerate(found.left_out.tolist()) if n}
     return moves, LeftOut(per_role=left, kept_per_role=found.kept_per_role)
 

@@ -27,7 +27,7 @@ from itertools import count, islice, pairwise
 import networkx as nx
 
 from .errors import NoPath
-from .graph import KIND_ORDER, EffortWeights, _check, _levels_to_gain, _where
+from .graph import KIND_ORDER, EffortWeights, _check, _levels_to_gain, _where, move_reason, move_relations
 
 __all__ = ["Route", "Step", "next_steps", "progression_paths"]
 
@@ -63,10 +63,10 @@ def _step(G: nx.DiGraph, u: str, v: str) -> Step:
         source=u,
         target=v,
         kind=data["kind"],
-        reason=data["reason"],
+        reason=move_reason(data),
         effort=data["effort"],
         grade_change=f"{_where(G, u)} → {_where(G, v)}",
-        relations=data["relations"],
+        relations=move_relations(data),
     )
 
 

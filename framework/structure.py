@@ -27,6 +27,7 @@ import networkx as nx
 import pandas as pd
 
 from .catalogue import source_text
+from .graph import move_kinds
 from .models import Framework, ReferencedSource
 
 __all__ = [
@@ -254,7 +255,7 @@ def promotion_steps(framework: Framework, graph: nx.DiGraph) -> Steps:
     filled = _filled_ranks(framework)
     found: dict[tuple[str, str], PromotionStep] = {}
     for u, v, d in graph.edges(data=True):
-        if v not in counted or not any(kind == "promotion" for kind, _ in d["relations"]):
+        if v not in counted or "promotion" not in move_kinds(d):
             continue
         start_through = measured_from(u)
         if start_through is None:
@@ -319,7 +320,7 @@ def _measured_from(graph: nx.DiGraph, counted: set[str]):
             trail.append(current)
             below = sorted(
                 (p for p, _, d in graph.in_edges(current, data=True)
-                 if any(kind == "promotion" for kind, _ in d["relations"])),
+                 if "promotion" in move_kinds(d)),
                 key=lambda p: (-(graph.nodes[p]["position"] or 0), p),
             )  # fmt: skip
             current = below[0] if below else None
@@ -363,7 +364,7 @@ def inversions(framework: Framework, graph: nx.DiGraph) -> list[Inversion]:
     rank = framework.level_rank
     out = []
     for u, v, d in graph.edges(data=True):
-        if not any(kind == "promotion" for kind, _ in d["relations"]):
+        if "promotion" not in move_kinds(d):
             continue
         below = {req.skill: req.level for req in framework.role(u).skills}
         for req in framework.role(v).skills:

@@ -28,6 +28,7 @@ import pandas as pd
 from .cells import xlsx_bytes
 from .expectations import role_expectations
 from .findings import Finding, findings
+from .graph import move_reason
 from .models import Framework, Role
 from .textsafe import md_escape, md_table
 
@@ -238,7 +239,7 @@ def _move_changes(old, old_graph, new, new_graph, matched: dict[str, str]) -> li
         was = before.get((u, v))
         ut, vt = new.role(u).title, new.role(v).title
         if was is None:
-            out.append(MoveChange("added", u, v, ut, vt, d["kind"], d["reason"]))
+            out.append(MoveChange("added", u, v, ut, vt, d["kind"], move_reason(d)))
             continue
         old_data = was[2]
         details = []
@@ -251,7 +252,7 @@ def _move_changes(old, old_graph, new, new_graph, matched: dict[str, str]) -> li
     now = {(u, v) for u, v in new_graph.edges}
     for key, (u, v, d) in before.items():
         if key not in now:
-            out.append(MoveChange("removed", *key, old.role(u).title, old.role(v).title, d["kind"], d["reason"]))
+            out.append(MoveChange("removed", *key, old.role(u).title, old.role(v).title, d["kind"], move_reason(d)))
     order = {"removed": 0, "added": 1, "changed": 2}
     out.sort(key=lambda m: (order[m.change], m.source_title, m.target_title))
     return [

@@ -19,7 +19,7 @@ import pytest
 
 from framework import FrameworkError, InputError, load_framework, load_framework_text
 from framework.cost import LIMITS, CostLimits, cost_problems
-from framework.graph import LateralRule, _levels_to_gain, build_graph
+from framework.graph import LateralRule, _levels_to_gain, build_graph, move_relations
 from framework.models import Framework
 from framework.placement import nearest_known_grades, placements
 from tests import hostile
@@ -46,7 +46,7 @@ def in_fresh_process(kind: str, size: int, max_bytes: int = hostile.UPLOAD) -> d
 
 
 def overlap_moves(G: nx.DiGraph) -> set[tuple[str, str]]:
-    return {(u, v) for u, v, d in G.edges(data=True) if any(r.startswith(OVERLAP) for _, r in d["relations"])}
+    return {(u, v) for u, v, d in G.edges(data=True) if any(r.startswith(OVERLAP) for _, r in move_relations(d))}
 
 
 # --------------------------------------------------------------------------- the worst uploads

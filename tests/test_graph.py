@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framework import NoPath, RoleNotFound, load_framework_text
-from framework.graph import EffortWeights, build_graph, ladder
+from framework.graph import EffortWeights, build_graph, ladder, move_reason, move_relations
 from framework.routes import next_steps, progression_paths
 from tests.samples import BRANCHED
 
@@ -54,9 +54,9 @@ def test_every_edge_has_a_kind_and_a_reason(council_graph):
     assert council_graph.number_of_edges() > 0
     for _, _, data in council_graph.edges(data=True):
         assert data["kind"] in ("promotion", "lateral", "reports_to")
-        assert data["reason"].strip()
+        assert move_reason(data).strip()
         assert data["effort"] > 0
-        assert data["relations"][0][1]
+        assert all(reason.strip() for _, reason in move_relations(data))
 
 
 def test_promotion_reason_names_the_skipped_grades(council_graph):
@@ -170,3 +170,11 @@ def test_effort_weights_are_a_keyword_option():
     heavy = build_graph(framework, weights=EffortWeights(lateral=10))
     assert heavy.edges["tester", "sre"]["effort"] == 10 + 1  # one grade step, mid → senior
     assert build_graph(framework).edges["tester", "sre"]["effort"] == 2 + 1
+
+
+def test_a_move_lists_its_relations_only_when_it_has_several(council_graph):
+    """Nearly every move has one relation: it is read from its kind and reason, not kept twice."""
+    for _, _, data in council_graph.edges(data=True):
+        several = data.get("relations")
+        assert several is None or len(several) >= 2
+        assert move_relations(data)[0] == (data["kind"], move_reason(data))

@@ -20,7 +20,7 @@ from framework.careermap import (
     map_overview,
     map_table,
 )
-from framework.graph import KIND_ORDER, build_graph
+from framework.graph import KIND_ORDER, build_graph, move_kinds, move_reason, move_relations
 from framework.models import Discipline, Framework, Grade, ImportSource, Move, ReportingLine, Role
 from tests.conftest import DATA
 from tests.map_reading import SVG, Picture
@@ -193,7 +193,7 @@ def test_a_long_discipline_name_is_wrapped_and_the_margin_holds_it():
 @pytest.mark.parametrize("kinds", ALL_KINDS, ids=lambda k: "+".join(k) or "none")
 def test_each_kind_requested_is_drawn_and_no_other_and_the_table_lists_every_move(graph, kinds):
     picture = drawn(graph, kinds=kinds)
-    present = {k for _, _, d in graph.edges(data=True) for k, _ in d["relations"]}
+    present = {k for _, _, d in graph.edges(data=True) for k in move_kinds(d)}
     assert set(picture.moves) == set(kinds) & present
     table = map_table(graph, kinds)
     assert len(table) == sum(picture.moves.values()), "small maps draw every move shown"
@@ -203,7 +203,7 @@ def test_each_kind_requested_is_drawn_and_no_other_and_the_table_lists_every_mov
 
 
 def test_an_edge_with_several_relations_is_drawn_for_each(council_graph):
-    both = [(u, v) for u, v, d in council_graph.edges(data=True) if len(d["relations"]) == 2]
+    both = [(u, v) for u, v, d in council_graph.edges(data=True) if len(move_relations(d)) == 2]
     assert both, "the council framework has promotions that are also reporting lines"
     assert drawn(council_graph).moves == {"promotion": 7, "reports_to": 6}
 
@@ -395,7 +395,7 @@ def lateral_edges(G, shown=None) -> dict[tuple[str, str], float]:
     return {
         (u, v): d["effort"]
         for u, v, d in G.edges(data=True)
-        if any(k == "lateral" for k, _ in d["relations"]) and (shown is None or (u in shown and v in shown))
+        if "lateral" in move_kinds(d) and (shown is None or (u in shown and v in shown))
     }
 
 
@@ -403,7 +403,7 @@ def drawn_moves(picture: Picture, G, kind: str) -> list[tuple[str, str]]:
     """The (source, target) of each move of ``kind`` drawn, read back from its hover label's reason."""
     by_reason = {}  # each move's reason names both of its roles, so it tells the move
     for u, v, d in G.edges(data=True):
-        for k, reason in d["relations"]:
+        for k, reason in move_relations(d):
             if k == kind:
                 by_reason.setdefault(reason, []).append((u, v))
     assert all(len(moves) == 1 for moves in by_reason.values()), "a reason that does not tell its move"
@@ -474,7 +474,9 @@ def test_edges_without_relations_are_read_by_their_kind_and_reason(council_graph
     """A graph built by other code may give an edge only its kind and reason: edge_kinds reads those."""
     G = nx.DiGraph(council_graph)
     for _, _, data in G.edges(data=True):
-        data.pop("relations")
+        data["reason"] = move_reason(data)
+        data.pop("relations", None)
+        data.pop("overlap", None)
     expected = dict.fromkeys(KIND_ORDER, 0)
     for _, _, data in G.edges(data=True):
         expected[data["kind"]] += 1
