@@ -10,12 +10,13 @@ import pytest
 from framework.ids import file_stem
 from tests.apptest import page
 from ui import downloads, upload_worker
+from ui.run_gate import RunGate
 
 CANARY = "CANARY-Ngozi-Okafor"
 
 
 def _make(maker, failures: dict, name: str = "development-plan-ngozi.md"):
-    return downloads._deferred(maker, name, ".md", "session", failures)
+    return downloads._deferred("Download", name, ".md", "session", failures, {"Download": maker}, RunGate())
 
 
 def test_a_fault_while_making_a_file_is_said_and_logged_without_the_person_s_data(caplog):

@@ -3,6 +3,9 @@
 Each such document is
 
 * made only when its button is pressed (Streamlit's deferred download), never on every run of the page;
+* made from the person's last edit: an edit sent as the button takes the focus (a text box keeps what is
+  typed until then) is taken in by its run first, and the document is made from what the newest run left
+  (:mod:`ui.run_gate`);
 * made from inputs already held to their bounds (:mod:`framework.docbounds`), and the page says what was cut
   (:func:`cuts_notice`) before anyone presses a button;
 * made in a process of its own, in its turn in the fair queue, within a time and a memory budget, where it may
@@ -17,6 +20,7 @@ Each such document is
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -24,6 +28,7 @@ from pathlib import PurePath
 import streamlit as st
 
 from framework.textsafe import md_escape
+from ui import run_gate
 from ui.render import MIME_TYPES
 from ui.upload_worker import DocumentFailed, kind_and_place, make_document
 from ui.waiting import session_token
@@ -31,6 +36,7 @@ from ui.waiting import session_token
 __all__ = ["Apart", "DocumentNotMade", "cuts_notice", "offer"]
 
 _FAILED = "_documents_not_made"  #: session key: file name → why it could not be made, until shown
+_LATEST = "_documents_latest"  #: session key: a button's label → how the newest run makes its document
 _log = logging.getLogger("career_explorer")
 
 
@@ -62,12 +68,16 @@ def offer(
     help: str | None = None,
 ) -> None:
     """A download button (in ``where``) for the document ``make`` makes — here, or in a child process when it is
-    an :class:`Apart` — when the button is pressed. If the last try failed, the page says why, below."""
+    an :class:`Apart` — when the button is pressed: after the run of an edit sent with the press, by the newest
+    run's ``make`` for the same ``label`` (a label names one document in a session). If the last try failed,
+    the page says why, below."""
     failures = st.session_state.setdefault(_FAILED, {})
+    latest = st.session_state.setdefault(_LATEST, {})
+    latest[label] = make
     suffix = PurePath(file_name).suffix
     where.download_button(
         label,
-        _deferred(make, file_name, suffix, session_token(), failures),
+        _deferred(label, file_name, suffix, session_token(), failures, latest, run_gate.gate()),
         file_name=file_name,
         mime=MIME_TYPES[suffix],
         icon=":material/download:",
@@ -83,8 +93,12 @@ def offer(
         )
 
 
-def _deferred(make, file_name: str, suffix: str, session: str, failures: dict) -> Callable[[], str | bytes]:
+def _deferred(
+    label: str, file_name: str, suffix: str, session: str, failures: dict, latest: dict, gate: run_gate.RunGate
+) -> Callable[[], str | bytes]:
     def run() -> str | bytes:
+        gate.settle(time.monotonic())  # the run of the edit sent with the press, if any, ends first
+        make = latest[label]  # the newest run's: it has taken that edit in
         try:
             if isinstance(make, Apart):
                 args = make.args() if callable(make.args) else make.args

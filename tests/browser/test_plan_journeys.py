@@ -198,3 +198,31 @@ def test_three_actions_typed_with_edits_in_between_reach_the_page_and_every_file
     where = [shown.find(a[0]) for a in ACTIONS]
     assert min(where) >= 0, "every action in the page's preview of the plan"
     assert where == sorted(where), "in the order entered"
+
+
+def _file_text(data: bytes, button: str) -> str:
+    if "PDF" in button:
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+    return data.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "button",
+    ["Download the plan (PDF, to print)", "Download the plan (Markdown)", "Download the plan (CSV, for a spreadsheet)"],
+)
+def test_words_typed_then_a_download_pressed_at_once_are_in_the_file(page, app_url, button):
+    """A person types into a field and presses a download button straight away, with no Enter and no Tab: the
+    press takes the focus, which sends what was typed as the file is asked for. The file holds every word."""
+    goto(page, app_url, "/gap", current="delivery-manager", target="senior-product-manager", tab="development-plan")
+    type_in(page, "Action 1", "Shadow a product manager at sprint reviews")
+    for label, words in (("Line manager (optional)", "Alex Reid"), ("Action 1: support", "Two study days agreed")):
+        field(page, label).click()
+        page.keyboard.type(words)  # left unentered: the last one is still in its box when the button is pressed
+        if label.startswith("Line"):
+            with expect_rerun(page):
+                page.keyboard.press("Tab")
+    text = _file_text(download(page, button), button)
+    assert "Two study days agreed" in text, f"the words typed last are not in the file: {text[:2000]}"
+    assert "Alex Reid" in text
+    assert field(page, "Action 1: support").input_value() == "Two study days agreed"
+    assert exceptions(page) == []

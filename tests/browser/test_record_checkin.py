@@ -368,3 +368,20 @@ def test_a_check_in_on_a_phone(page: Page, app_url: str):
     assert record.latest.skills["planning"].manager == "expert"
     assert record.latest.actions[-1].action == "Book the show and tell"
     assert exceptions(page) == []
+
+
+def test_notes_typed_then_saved_at_once_are_in_the_file(page: Page, app_url: str):
+    """The check-in's notes typed, and the record saved straight away (no Ctrl+Enter, no Tab): the press takes
+    the focus, which sends the notes as the file is asked for. Both files hold them."""
+    person = start(page, app_url, "Robin Ames")
+    notes_section = person.main.locator('[data-testid="stExpander"]', has_text="Notes of this check-in")
+    notes_section.locator("summary").click()
+    notes = notes_section.get_by_label("Notes of this check-in")
+    notes.click()
+    page.keyboard.type("Robin led the retrospective; next, a plan for the service assessment.")
+    typed = "Robin led the retrospective; next, a plan for the service assessment."
+    saved = yaml.safe_load(save(person))
+    assert saved["check_ins"][-1]["notes"] == typed
+    again = json.loads(save(person, "Save as JSON"))
+    assert again["check_ins"][-1]["notes"] == typed
+    assert exceptions(page) == []

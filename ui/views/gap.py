@@ -47,7 +47,7 @@ from framework.record import ACTION_STATUSES as RECORD_ACTION_STATUSES
 from framework.record import SOURCES, load_record, record_profile
 from framework.skills import dump_profile, load_profile, standing_text
 from framework.views.gap import SELF_LABEL, GapPage, GapView, gap_page, level_choices, skills_to_assess
-from ui import downloads, learning, render, state
+from ui import downloads, learning, render, run_gate, state
 from ui.radar_svg import radar_svg
 from ui.render import md
 from ui.resources import offer_resources
@@ -668,7 +668,7 @@ def _actions_editor(inputs: PlanInputs) -> None:
     st.button("Add an action", key="plan-action-add", on_click=_add_action, icon=":material/add:")
 
 
-@st.fragment
+@run_gate.fragment
 def plan_tab(loaded, basis: PlanBasis, comparison: tuple[str, ...]) -> None:
     """The plan: choose a focus, write in names, dates and agreed actions (kept in this session only), read
     each focus gap in detail, and download the plan as a PDF to print, Markdown or CSV.

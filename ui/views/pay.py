@@ -15,7 +15,7 @@ from framework.paycriteria import (
     progression_heading,
     progression_items,
 )
-from ui import paging, render, state
+from ui import paging, render, run_gate, state
 
 #: A grade with more roles than this lists them closed, to be opened one by one; with fewer, open.
 OPEN_UP_TO = 3
@@ -74,7 +74,7 @@ def _role(role: RoleAtGrade) -> None:
         render.bullets(progression_items(p))
 
 
-@st.fragment
+@run_gate.fragment
 def grade_roles(loaded) -> None:
     """One grade's roles, each with what it expects and what it takes to progress from it. A fragment: choosing
     another grade, or opening a role, reruns this section alone; a closed role's contents are drawn only once it

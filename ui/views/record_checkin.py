@@ -21,7 +21,7 @@ from framework.plan import catalogue_notices, resource_action
 from framework.progress import differences
 from framework.record import ACTION_STATUSES, AGREED, MANAGER, SELF, AgreedAction, CheckIn, record_levels
 from framework.views.record import RATING_CHOICES, Criterion, SkillScale, level_notes, next_level, ways_to_learn
-from ui import learning, render
+from ui import learning, render, run_gate
 from ui.render import md
 from ui.resources import offer_resources
 from ui.session import record as record_session
@@ -107,7 +107,7 @@ def _copy(source: str, into: str, skills: tuple[str, ...], keys: tuple[str, ...]
     apply(lambda s: s.with_voice_copied(source, into, skills=skills, expectations=keys), "levels")
 
 
-@st.fragment
+@run_gate.fragment
 def ratings(loaded, scales: tuple[SkillScale, ...], rated: tuple[Criterion, ...], titled: str | None) -> None:
     """Every skill and criterion of the check-in in one voice: one click a level. A fragment, so a choice
     reruns this part of the page only."""
@@ -297,7 +297,7 @@ def _evidence_line(text: str | None, link: str | None) -> str:
     return " — ".join(parts)
 
 
-@st.fragment
+@run_gate.fragment
 def evidence(loaded, about: dict[str, tuple[str, str]]) -> None:
     """The check-in's evidence, each note about a skill or a criterion, in the order entered; a note is added,
     changed or removed in one step."""
@@ -423,7 +423,7 @@ def _put_action(index: int | None, keys: tuple[str, ...], where: str) -> None:
         _warn(where, f"Kept, with its date {uk_date(by)} in the past: change it if that was a slip.")
 
 
-@st.fragment
+@run_gate.fragment
 def actions(loaded, scales: tuple[SkillScale, ...] = ()) -> None:
     """The check-in's agreed actions in the order agreed: each marked done in one click, changed or removed;
     new ones added below; and ways to learn each skill of ``scales``, any of which becomes an action in one

@@ -21,7 +21,7 @@ from framework.review import review_markdown, review_xlsx
 from framework.views import ReviewView, review_view
 from framework.views.review import FindingGroup, FindingView
 from framework.wording import plural
-from ui import paging, render, state
+from ui import paging, render, run_gate, state
 from ui.data import Loaded
 from ui.pages import url_path
 from ui.review_figures import TITLES_SHOWN, rung_matrix, shown_titles
@@ -305,7 +305,7 @@ TABS: list[tuple[str, Callable[[Loaded, ReviewView], None]]] = [
 ]
 
 
-@st.fragment
+@run_gate.fragment
 def _tabs(loaded: Loaded, review: ReviewView) -> None:
     """The tabs, of which only the open one is drawn. A fragment: choosing a tab, a page or a discipline reruns
     the tabs alone, not the page and the sidebar around them."""

@@ -11,7 +11,7 @@ import streamlit as st
 
 from framework import FrameworkError
 from framework.views.versions import VersionsView, versions_view
-from ui import paging, render, state
+from ui import paging, render, run_gate, state
 from ui.data import UPLOAD_MAX_BYTES, describe_error, load, load_upload, shipped_frameworks
 
 UPLOAD = "upload"
@@ -102,7 +102,7 @@ TABLES = [
 ]
 
 
-@st.fragment
+@run_gate.fragment
 def _tables(view: VersionsView) -> None:
     """A tab per table of changes, only the open one drawn, a page of it at a time. A fragment: another tab or
     page reruns this alone."""
