@@ -51,6 +51,23 @@ def test_my_role_is_kept_across_pages_and_never_put_in_a_link():
     assert at.sidebar.selectbox(key="me").value == "delivery-manager"
 
 
+def test_my_role_belongs_to_the_framework_it_was_chosen_in():
+    """Both frameworks have a role with the id ``delivery-manager`` (the council's PO4 and DDaT's own): a role chosen
+    in one is not the person's role in the other, and comes back when they switch back."""
+    at = app()
+    at.sidebar.selectbox(key="me").set_value("delivery-manager").run()
+    at.sidebar.selectbox(key="framework").set_value("ddat").run()
+    assert at.sidebar.selectbox(key="me").value is None, "no role of DDaT has been chosen"
+    at.switch_page("pages/gap.py").run()
+    assert not at.exception
+    assert at.selectbox(key="current").value is None, "the gap does not start from the council's role"
+    at.sidebar.selectbox(key="me").set_value("senior-delivery-manager").run()
+    at.sidebar.selectbox(key="framework").set_value("roles").run()
+    assert at.sidebar.selectbox(key="me").value == "delivery-manager", "the council's choice is back"
+    at.sidebar.selectbox(key="framework").set_value("ddat").run()
+    assert at.sidebar.selectbox(key="me").value == "senior-delivery-manager", "and DDaT's"
+
+
 def test_unknown_ids_in_the_url_give_a_notice_and_the_app_works():
     at = app(framework="nope")
     assert not at.exception

@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 MY_ROLE = "me"  # the "My current role" widget key (never a query parameter)
+_MY_ROLES = "_my_roles"  # session only: framework key → the role chosen as "my current role" in it
+_MY_ROLE_IN = "_my_role_in"  # session only: the framework whose role the MY_ROLE widget holds
 
 
 def leave_legacy_pages_mode() -> None:
@@ -148,6 +150,20 @@ def upload_panel() -> None:
             st.code("\n".join(lines), language=None, wrap_lines=True)
 
 
+def _follow_framework(key: str) -> None:
+    """Give "My current role" the role chosen in framework ``key``, if any: a role chosen in one framework is not
+    the person's in another, even where both have a role of that id (the council's Delivery Manager at PO4 and
+    DDaT's Delivery manager); switching back brings the earlier choice back."""
+    chosen = st.session_state.setdefault(_MY_ROLES, {})
+    was = st.session_state.get(_MY_ROLE_IN)
+    if was == key:
+        return
+    if was is not None:
+        chosen[was] = st.session_state.get(MY_ROLE)
+    st.session_state[MY_ROLE] = chosen.get(key)
+    st.session_state[_MY_ROLE_IN] = key
+
+
 def my_role_id(loaded: Loaded) -> str | None:
     """The role chosen as 'my current role', if it belongs to this framework."""
     role_id = st.session_state.get(MY_ROLE)
@@ -162,6 +178,7 @@ def my_role_picker(loaded: Loaded) -> str | None:
     """
     if MY_ROLE in st.query_params:
         del st.query_params[MY_ROLE]
+    _follow_framework(loaded.key)
     options = role_ids(loaded)
     if st.session_state.get(MY_ROLE) not in options:
         st.session_state.pop(MY_ROLE, None)  # e.g. a role of the framework used before a switch
