@@ -1,7 +1,8 @@
 """Pay and progression criteria, grade by grade, for staff to read (EU Pay Transparency Directive, Art. 6).
 
 For each grade of the framework: its pay range (with spine points) where the framework states one
-(``grades[].pay``), how pay moves within the grade where it says so, the roles at the grade with what each
+(``grades[].pay``), how pay moves within the grade where it says so, the roles at the grade with the salary a
+role's own job description states (word for word: a grade's pay is not inferred from it) and what each
 expects (skills at their levels, criteria), and what it takes to progress from each to the next rung of its
 ladder — the next rung's new and raised skills and the expectations it adds, exactly as the skill gap
 (:func:`framework.skills.skill_gap`) and the expectation gap (:func:`framework.expectations.expectation_gap`)
@@ -35,9 +36,11 @@ __all__ = [
     "criteria_markdown",
     "criteria_pdf",
     "criteria_xlsx",
+    "no_pay_text",
     "pay_criteria",
     "progression_heading",
     "progression_items",
+    "salaries_text",
 ]
 
 NO_PAY = "The framework states no pay for this grade."
@@ -75,6 +78,7 @@ class RoleAtGrade:
     skill_levels: tuple[tuple[str, str], ...]  # (skill, level) by name, in the role's order
     criteria: tuple[str, ...]  # its own criteria, word for word, essential ones first
     progressions: tuple[Progression, ...]
+    salary: tuple[str, ...] = ()  # the salary lines of its job description, word for word
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,31 @@ class PayCriteria:
     ungraded: tuple[str, ...]  # titles of roles whose grade is not stated
     subjective: tuple[SubjectiveCriterion, ...]
     changes: tuple[str, ...] | None  # against an older version; None when none was given
+    roles_stating_salary: int = 0  # roles whose job description states a salary
+
+    @property
+    def salaries(self) -> bool:
+        """Whether any role states a salary of its own (shown with the role, and in the grades' table)."""
+        return self.roles_stating_salary > 0
+
+
+def no_pay_text(criteria: PayCriteria) -> str:
+    """What the framework says of pay when no grade states a range: nothing at all, or only some roles' salaries."""
+    if not criteria.salaries:
+        return NO_PAY_AT_ALL
+    n = criteria.roles_stating_salary
+    roles = "1 of its roles states" if n == 1 else f"{n} of its roles state"
+    return (
+        f"No grade of this framework states a pay range; {roles} a salary in its job description, shown with the "
+        "role as written (a grade's pay is not inferred from it)."
+    )
+
+
+def salaries_text(grade: GradeCriteria) -> str:
+    """The salaries the roles at ``grade`` state, each with its role: "Head of X: “UK: £100,000 - £121,500”"."""
+    return "; ".join(
+        f"{role.title}: " + ", ".join(f"“{line}”" for line in role.salary) for role in grade.roles if role.salary
+    )
 
 
 def _grade_pay(grade: Grade) -> tuple[str, str | None, str | None]:
@@ -169,7 +198,8 @@ def _role_at_grade(framework: Framework, graph: nx.DiGraph, role_id: str) -> Rol
     ordered = [e for e in own if e.marker == "essential"] + [e for e in own if e.marker != "essential"]
     criteria = tuple(f"{e.text} ({e.marker_text or e.marker})" if e.marker else e.text for e in ordered)
     progressions = tuple(progression(framework, role_id, target) for target in next_rungs(framework, graph, role_id))
-    return RoleAtGrade(role_id, role.title, skills, skill_levels, criteria, progressions)
+    salary = tuple(s.evidence for s in role.salary)
+    return RoleAtGrade(role_id, role.title, skills, skill_levels, criteria, progressions, salary)
 
 
 def _subjective(framework: Framework) -> list[SubjectiveCriterion]:
@@ -234,6 +264,7 @@ def pay_criteria(framework: Framework, graph: nx.DiGraph, *, old: Framework | No
         ungraded=tuple(r.title for r in framework.roles if r.grade is None),
         subjective=tuple(_subjective(framework)),
         changes=tuple(changes) if changes is not None else None,
+        roles_stating_salary=sum(1 for role in framework.roles if role.salary and role.grade is not None),
     )
 
 
@@ -264,9 +295,9 @@ def criteria_as_document(criteria: PayCriteria) -> Document:
         doc.paragraph("Pay ranges as the framework states them, grade by grade.")
     else:
         doc.paragraph(
-            f"{NO_PAY_AT_ALL} A framework file states a grade's pay under grades[].pay — min, max and currency, "
-            "and optionally spine_points, progression (how pay moves within the grade) and a note — as in this "
-            "example, whose figures are an illustration (docs/framework-format.md):"
+            f"{no_pay_text(criteria)} A framework file states a grade's pay under grades[].pay — min, max and "
+            "currency, and optionally spine_points, progression (how pay moves within the grade) and a note — as in "
+            "this example, whose figures are an illustration (docs/framework-format.md):"
         )
         doc.code(PAY_EXAMPLE)
     doc.paragraph(
@@ -284,6 +315,8 @@ def criteria_as_document(criteria: PayCriteria) -> Document:
             doc.paragraph("No role of the framework is at this grade.")
         for role in grade.roles:
             doc.heading(role.title, level=3)
+            if role.salary:
+                doc.paragraph("Salary, as its job description states it: " + "; ".join(f"“{s}”" for s in role.salary))
             if role.skill_levels:
                 doc.table(("Skill it expects", "At level"), role.skill_levels, widths=(0.7, 0.3))
             else:
@@ -334,6 +367,7 @@ def criteria_xlsx(criteria: PayCriteria) -> bytes:
                 "Spine points": g.spine_points or "",
                 "Pay within the grade": g.in_grade or "",
                 "Roles": ", ".join(r.title for r in g.roles),
+                **({"Salaries its roles state": salaries_text(g)} if criteria.salaries else {}),
             }
             for g in criteria.grades
         ]
@@ -346,6 +380,7 @@ def criteria_xlsx(criteria: PayCriteria) -> bytes:
                     {
                         "Grade": g.label,
                         "Role": r.title,
+                        "Salary (as its job description states it)": "; ".join(r.salary),
                         "Expects (skills)": "; ".join(r.skills),
                         "Criteria": "\n".join(r.criteria),
                         "Next rung": f"{p.target_title} ({p.target_grade})" if p else "none",

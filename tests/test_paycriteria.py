@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import openpyxl
 import pytest
 
 from framework import load_framework
@@ -50,7 +51,7 @@ def test_the_council_states_no_pay_and_says_so(council, council_graph):
     assert not criteria.states_pay
     assert all(g.pay == NO_PAY for g in criteria.grades)
     text = criteria_markdown(criteria)
-    assert "This framework states no pay for any of its grades" in text
+    assert "No grade of this framework states a pay range" in text
     assert "grades\\[\\].pay" in text
 
 
@@ -97,3 +98,23 @@ def test_the_workbook_holds_values_never_formulas(council, council_graph):
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate)
+
+
+def test_a_salary_a_role_states_is_shown_with_it_and_the_grades_pay_is_not_inferred(council, council_graph):
+    """The council's grades state no pay, but the Head of Delivery Management's job description states a salary:
+    the criteria say so, and show it with the role, word for word, in every format."""
+    criteria = pay_criteria(council, council_graph)
+    assert not criteria.states_pay
+    assert criteria.roles_stating_salary == 1
+    head = next(r for g in criteria.grades for r in g.roles if r.role == "head-of-delivery-management")
+    assert head.salary == ("UK: £100,000 - £121,500", "London & South East: £105,000 - £127,575")
+    assert all(g.pay == NO_PAY for g in criteria.grades), "a grade's pay is not inferred from one role's salary"
+    text = " ".join(criteria_markdown(criteria).split())
+    assert "This framework states no pay for any of its grades" not in text
+    assert "1 of its roles states a salary in its job description" in text
+    assert "Salary, as its job description states it: “UK: £100,000 - £121,500”" in text.replace("\\", "")
+    workbook = openpyxl.load_workbook(io.BytesIO(criteria_xlsx(criteria)))
+    grades = list(workbook["Grades and pay"].values)
+    column = grades[0].index("Salaries its roles state")
+    head_grade = next(row for row in grades[1:] if "Head of Delivery Management" in (row[column] or ""))
+    assert "“UK: £100,000 - £121,500”" in head_grade[column]

@@ -4,16 +4,17 @@ import pandas as pd
 import streamlit as st
 
 from framework.paycriteria import (
-    NO_PAY_AT_ALL,
     PAY_EXAMPLE,
     GradeCriteria,
     RoleAtGrade,
     criteria_markdown,
     criteria_pdf,
     criteria_xlsx,
+    no_pay_text,
     pay_criteria,
     progression_heading,
     progression_items,
+    salaries_text,
 )
 from ui import paging, render, run_gate, state
 
@@ -54,11 +55,17 @@ def grades_table(criteria) -> pd.DataFrame:
         row = {"Grade": g.label}
         if criteria.states_pay:
             row |= {"Pay": g.pay, "Spine points": g.spine_points or "", "Pay within the grade": g.in_grade or ""}
-        rows.append(row | {"Roles at this grade": _roles_text(g)})
+        row |= {"Roles at this grade": _roles_text(g)}
+        if criteria.salaries:
+            row |= {"Salaries its roles state": salaries_text(g) or "none"}
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _role(role: RoleAtGrade) -> None:
+    if role.salary:
+        salary = "; ".join(f"“{render.md(line)}”" for line in role.salary)
+        st.markdown(f"**Salary, as its job description states it:** {salary}")
     if role.skill_levels:
         skills = pd.DataFrame(role.skill_levels, columns=["Skill it expects", "At level"])
         st.markdown(render.table_markdown(skills))
@@ -118,8 +125,9 @@ def main() -> None:
     )
     if not criteria.states_pay:
         st.info(
-            f"{NO_PAY_AT_ALL} The criteria for progression below stand without it; to add pay, state it for each "
-            "grade in the framework file, as the example under “How a framework file states pay” shows.",
+            f"{render.md(no_pay_text(criteria))} The criteria for progression below stand without a grade's pay; "
+            "to add pay, state it for each grade in the framework file, as the example under “How a framework file "
+            "states pay” shows.",
             icon=":material/info:",
         )
         # Drawn once opened: a code block costs the browser about 300 ms of every visit, and few visits open it.
@@ -145,7 +153,7 @@ def main() -> None:
     )
 
     st.header("Grades", divider="gray")
-    if criteria.states_pay:  # pay, spine points and rules: a block per grade on a phone
+    if criteria.states_pay or criteria.salaries:  # pay, spine points, rules, salaries: a block a grade on a phone
         render.stacked_table(grades_table(criteria), key="stacked-pay-grades")
     else:  # two short columns fit any screen
         st.markdown(render.table_markdown(grades_table(criteria)))
