@@ -72,6 +72,8 @@ __all__ = [
     "SuggestionIndex",
     "accept_suggestion",
     "build_index",
+    "from_accepted_suggestion",
+    "likeness_text",
     "reference_label",
     "role_text",
     "suggest_role",
@@ -591,7 +593,7 @@ def accept_suggestion(
     benchmark = Benchmark(
         framework=label,
         role=candidate.title,
-        note=f"Suggested from the job description's wording (match {candidate.confidence:.0%}) and accepted."
+        note=f"Suggested from the job description's wording and title ({likeness_text(candidate)}) and accepted."
         + (f" Supporting line: “{candidate.supporting[0]}”" if candidate.supporting else ""),
     )
     benchmarks = [b for b in role.benchmarks if not (b.framework == label and b.role == candidate.title)]
@@ -618,9 +620,28 @@ def accept_suggestion(
     return validated
 
 
+ACCEPTED_PREFIX = "Suggested from "  #: how the source of a skill level set by an accepted suggestion starts
+
+
 def _accepted_source(label: str, candidate: Candidate, skill: SkillSuggestion) -> str:
     said = f"“{skill.evidence}”" if skill.evidence else NO_EVIDENCE
-    return f"Suggested from {label} role level {candidate.title} and accepted; evidence in the job description: {said}"
+    return (
+        f"{ACCEPTED_PREFIX}{label} role level {candidate.title} and accepted; evidence in the job description: {said}"
+    )
+
+
+def from_accepted_suggestion(source: str | None) -> bool:
+    """Whether a skill requirement's ``source`` says its level was set by a suggestion a person accepted."""
+    return bool(source) and source.startswith(ACCEPTED_PREFIX)
+
+
+def likeness_text(candidate: Candidate) -> str:
+    """How alike a role level is to the job description, in the figures the page shows and the file keeps:
+    "match 26%: wording 0.21 alike, title 1.00" (the match is the ranking score over its largest possible value)."""
+    said = f"match {candidate.confidence:.0%}: wording {candidate.text_similarity:.2f} alike"
+    if candidate.title_similarity is not None:
+        said += f", title {candidate.title_similarity:.2f}"
+    return said
 
 
 def suggestion_markdown(suggestion: Suggestion) -> str:

@@ -29,6 +29,7 @@ def _allowed(framework: Framework, role_id: str) -> set[str]:
     for requirement in role.skills:
         skill = framework.skills_by_id[requirement.skill]
         allowed |= {skill.name, descriptor_cell(skill.levels.get(requirement.level))}
+        allowed |= {requirement.source or "not stated"}  # where the level comes from, as the file states it
     allowed |= {lv.name for lv in framework.skill_levels}
     return allowed | {NO_CRITERIA}
 
@@ -45,7 +46,7 @@ def test_an_advert_holds_every_essential_criterion_and_nothing_else(council, rol
     for criterion in essential:
         assert criterion in lines, criterion
     allowed = _allowed(council, role_id)
-    facts = ("Grade: ", "Pay: ", "Discipline: ", "Reports to: ")
+    facts = ("Grade: ", "Pay: ", "Pay, as its job description states it: ", "Discipline: ", "Reports to: ")
     for block in document.blocks:  # every line and table cell is the role's text or a descriptor
         said = list(block.items) + [cell for row in block.rows for cell in row]
         if block.kind == "paragraph" and not block.text.startswith(facts):
@@ -334,3 +335,31 @@ def test_the_command_line_names_an_unknown_role():
         timeout=120,
     )
     assert (done.returncode, done.stdout, done.stderr) == (1, "role nobody: no role with id 'nobody'\n", "")
+
+
+def test_an_advert_says_where_each_skill_level_comes_from_and_quotes_the_salary(council):
+    """The council's levels come from DDaT benchmark roles, and its Head of Delivery Management states its salary
+    with its own label: the advert names each level's source and quotes the salary, not "Pay: Salary: …"."""
+    document = advert_document(council, "head-of-delivery-management")
+    skills = next(b for b in document.blocks if b.kind == "table" and "Where the level comes from" in b.header)
+    role = council.role("head-of-delivery-management")
+    assert [row[3] for row in skills.rows] == [r.source for r in role.skills]
+    pay = next(b.text for b in document.blocks if b.kind == "paragraph" and "Pay" in b.text)
+    quoted = "“UK: £100,000 - £121,500”; “London & South East: £105,000 - £127,575”"
+    assert pay == f"Pay, as its job description states it: {quoted}"
+    assert "suggestion accepted" not in document.banner, "no level of it was set by a suggestion"
+
+
+def test_an_advert_says_so_when_a_person_accepted_the_levels_of_its_skills(council):
+    """A level set by a suggestion accepted on import is the framework's, but no document of the organisation
+    stated it: the banner and the skills' table say so."""
+    role = council.role("delivery-manager")
+    source = "Suggested from DDaT role level Delivery manager and accepted; evidence in the job description: none"
+    skills = [r.model_copy(update={"source": source}) for r in role.skills]
+    changed = council.model_copy(
+        update={"roles": [role.model_copy(update={"skills": skills}) if r.id == role.id else r for r in council.roles]}
+    )
+    document = advert_document(changed, "delivery-manager")
+    assert "the levels of its skills were set from a suggestion accepted on import" in document.banner
+    table = next(b for b in document.blocks if b.kind == "table" and "Where the level comes from" in b.header)
+    assert {row[3] for row in table.rows} == {source}

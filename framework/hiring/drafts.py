@@ -3,7 +3,8 @@
 Every line about the role is the framework's own, word for word: its title and grade, its pay where the
 framework states it, its reporting line where a document states it, the purpose and duties of its job
 description, its criteria (a person specification's, or the expectations it states) and its skills with the
-descriptor of the level required. The only words added are headings, the draft banner and what it asks HR to
+descriptor of the level required, and where each level comes from (a benchmark role, or a suggestion a person
+accepted on import). The only words added are headings, the draft banner and what it asks HR to
 add, a question stem before each criterion or skill, what a good answer to a criterion is made of, and the
 scoring scale — never a claim about the role. Each section says where its lines come from.
 """
@@ -16,6 +17,7 @@ from ..documents import Document
 from ..expectations import role_expectations
 from ..gaptext import NOT_DEFINED, descriptor_lines
 from ..models import Framework, Role, Section
+from ..suggest import from_accepted_suggestion
 
 __all__ = [
     "DESIRABLE_HEADING",
@@ -120,17 +122,44 @@ def _has_text(section: Section | None) -> bool:
     )
 
 
-def _skills(framework: Framework, role: Role) -> list[tuple[str, str, str | None]]:
-    """(skill name, level name, descriptor) of each skill the role requires."""
+@dataclass(frozen=True)
+class SkillAtLevel:
+    name: str
+    level: str
+    descriptor: str | None
+    source: str | None  # where the level comes from, as the framework file states it
+
+
+def _skills(framework: Framework, role: Role) -> list[SkillAtLevel]:
+    """Each skill the role requires, at its level, with what the level looks like and where it comes from."""
     names = {lv.id: lv.name for lv in framework.skill_levels}
     out = []
     for requirement in role.skills:
         skill = framework.skills_by_id.get(requirement.skill)
         descriptor = skill.levels.get(requirement.level) if skill else None
-        out.append(
-            (skill.name if skill else requirement.skill, names.get(requirement.level, requirement.level), descriptor)
-        )
+        name = skill.name if skill else requirement.skill
+        out.append(SkillAtLevel(name, names.get(requirement.level, requirement.level), descriptor, requirement.source))
     return out
+
+
+def _own_words(framework: Framework, role: Role) -> str:
+    """The banner's account of the advert's words: all the framework's, and whether a person accepted a suggested
+    level for any of its skills (then the framework holds it, but no document of the organisation stated it)."""
+    said = "Every line about the role is the framework's own"
+    if any(from_accepted_suggestion(r.source) for r in role.skills):
+        said += (
+            "; the levels of its skills were set from a suggestion accepted on import, not from its job "
+            "description, as the skills' table says"
+        )
+    return said + "."
+
+
+def _pay_line(framework: Framework, role: Role) -> str:
+    """The advert's pay: its job description's salary lines, quoted (each may carry its own label), else its
+    grade's range."""
+    if role.salary:
+        return "Pay, as its job description states it: " + "; ".join(f"“{s.evidence}”" for s in role.salary)
+    return f"Pay: {pay_text(framework, role) or NO_PAY}"
 
 
 def _grade(framework: Framework, role: Role) -> str:
@@ -146,14 +175,13 @@ def advert_document(framework: Framework, role_id: str) -> Document:
             framework,
             role,
             "job advert and person specification",
-            "Every line about the role is the framework's own. Before it is published: add what the framework "
-            "does not hold (where the job is based, hours, closing date, how to apply), and read the checks at "
-            "the end.",
+            f"{_own_words(framework, role)} Before it is published: add what the framework does not hold (where "
+            "the job is based, hours, closing date, how to apply), and read the checks at the end.",
         ),
         footer=f"DRAFT — {role.title}: job advert and person specification",
     )
     doc.paragraph(f"Grade: {_grade(framework, role)}")
-    doc.paragraph(f"Pay: {pay_text(framework, role) or NO_PAY}")
+    doc.paragraph(_pay_line(framework, role))
     if role.discipline:
         doc.paragraph(f"Discipline: {framework.discipline_label(role.discipline)}")
     manager = framework.roles_by_id.get(role.reports_to.role) if role.reports_to else None
@@ -195,14 +223,25 @@ def advert_document(framework: Framework, role_id: str) -> Document:
     skills = _skills(framework, role)
     if skills:
         doc.heading(SKILLS_HEADING, level=3)
-        doc.note(
-            f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}."
-        )
-        doc.table(
-            ("Skill", "Level", "What the level looks like"),
-            [(name, level, descriptor_cell(descriptor)) for name, level, descriptor in skills],
-            widths=(0.24, 0.16, 0.6),
-        )
+        if any(s.source for s in skills):
+            doc.note(
+                f"The level each skill is needed at, and what that level looks like, in the words of "
+                f"{framework.name}; the last column says where each level comes from, as the framework states it."
+            )
+            doc.table(
+                ("Skill", "Level", "What the level looks like", "Where the level comes from"),
+                [(s.name, s.level, descriptor_cell(s.descriptor), s.source or "not stated") for s in skills],
+                widths=(0.18, 0.15, 0.42, 0.25),
+            )
+        else:
+            doc.note(
+                f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}."
+            )
+            doc.table(
+                ("Skill", "Level", "What the level looks like"),
+                [(s.name, s.level, descriptor_cell(s.descriptor)) for s in skills],
+                widths=(0.24, 0.16, 0.6),
+            )
     if framework.attribution:
         doc.note(framework.attribution)
     return doc
@@ -244,14 +283,14 @@ def interview_questions(framework: Framework, role: Role) -> list[Question]:
                 f"Essential criterion ({criterion.area})",
             )
         )
-    for name, level, descriptor in _skills(framework, role):
+    for skill in _skills(framework, role):
         out.append(
             Question(
                 len(out) + 1,
-                f"Tell us about a time you used {name} in your work: what you did, and what came of it.",
-                f"Skill: {name}, at {level} level",
-                descriptor_cell(descriptor),
-                f"Skill: {name}, at {level} level",
+                f"Tell us about a time you used {skill.name} in your work: what you did, and what came of it.",
+                f"Skill: {skill.name}, at {skill.level} level",
+                descriptor_cell(skill.descriptor),
+                f"Skill: {skill.name}, at {skill.level} level",
             )
         )
     return out

@@ -14,7 +14,7 @@ from framework.importers.jd import (
     check_batch,
     import_documents,
 )
-from framework.suggest import Candidate, Suggestion, accept_suggestion, build_index, suggest_role
+from framework.suggest import Candidate, Suggestion, accept_suggestion, build_index, likeness_text, suggest_role
 from framework.yamlwrite import dump_framework
 from ui import render, state
 from ui.data import load, shipped_frameworks
@@ -254,8 +254,5 @@ def _suggestion(framework, role_id: str, found, accepted: dict) -> None:
 
 
 def _alike(candidate: Candidate) -> str:
-    """How alike a role level is, in words: its wording's similarity, and its title's."""
-    said = f"wording {candidate.text_similarity:.2f} alike"
-    if candidate.title_similarity is not None:
-        said += f", title {candidate.title_similarity:.2f}"
-    return said
+    """How alike a role level is, as the accepted benchmark's note will say it (:func:`likeness_text`)."""
+    return likeness_text(candidate)
