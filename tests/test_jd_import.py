@@ -532,3 +532,54 @@ def test_more_text_than_a_document_may_hold_is_refused():
     assert only_problem(repack(data, {"word/document.xml": xml.encode()})) == (
         "post.docx: the document's text is larger than the 5 MiB limit"
     )
+
+
+PLAIN_TEXT_JD = """Senior Delivery Manager
+
+Grade: PO6
+Reports to: Head of Delivery Management
+Salary: £48,000 - £53,500
+
+Job purpose
+Lead the delivery of complex digital services for residents across the council.
+
+Main duties and responsibilities:
+- Lead two or more agile delivery teams, removing blockers and keeping delivery momentum.
+- Manage the team budget and contracts with suppliers.
+
+Person specification
+
+Essential
+- Significant experience leading agile delivery of digital services.
+"""
+
+
+def test_plain_text_section_names_on_lines_of_their_own_are_headings():
+    """A plain-text document names its sections on lines of their own, with no heading marks: a line that is a
+    section's name ("Job purpose", "Main duties and responsibilities:") opens that section, and stays its heading
+    word for word; the duties are not read as part of the purpose."""
+    parsed = parse_job_description(PLAIN_TEXT_JD)
+    jd = parsed.job_description
+    assert [(s.kind, s.heading) for s in jd.sections] == [
+        ("purpose", "Job purpose"),
+        ("duties", "Main duties and responsibilities:"),
+    ]
+    assert jd.section("purpose").paragraphs == [
+        "Lead the delivery of complex digital services for residents across the council."
+    ]
+    assert jd.section("duties").items == [
+        "Lead two or more agile delivery teams, removing blockers and keeping delivery momentum.",
+        "Manage the team budget and contracts with suppliers.",
+    ]
+    assert jd.person_specification is not None
+    assert parsed.title == "Senior Delivery Manager"
+    salary = parsed.salary[0]
+    assert (salary.location, salary.minimum_gbp, salary.maximum_gbp) == (None, 48000, 53500), "'Salary' is no place"
+    assert salary.evidence == "Salary: £48,000 - £53,500"
+
+
+def test_a_listed_item_naming_a_section_stays_an_item():
+    text = PLAIN_TEXT_JD.replace("- Manage the team budget", "- Duties\n- Manage the team budget")
+    duties = parse_job_description(text).job_description.section("duties")
+    assert duties.items[1] == "Duties"
+    assert len(parse_job_description(text).job_description.sections) == 2

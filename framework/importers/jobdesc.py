@@ -249,6 +249,12 @@ def content_lines(text: str, *, markdown: bool = False) -> list[str]:
     return out
 
 
+def _names_a_section(text: str) -> bool:
+    """A line that is a section's name and nothing else ("Job purpose", "Main duties and responsibilities:"), not
+    a listed item: in plain text, the heading of the section that follows."""
+    return not _LIST_ITEM.match(text) and _kind_of(text) is not None
+
+
 def _title_like(text: str) -> bool:
     """A first line that names the job: short, no sentence, no ``Label: value``, no section heading."""
     words = text.split()
@@ -355,6 +361,8 @@ class _Parser:
         level = len(heading["marks"]) if heading else 0
         if heading_text == "":
             return  # a line of heading marks alone: markup, no text
+        if heading_text is None and self.mode != "spec" and _names_a_section(stripped):
+            heading_text, level = stripped, 2  # plain text names its sections on lines of their own, unmarked
 
         if self.mode == "spec":
             self._spec_line(index, number, stripped, heading_text, level, next_line)
@@ -502,6 +510,8 @@ _MANAGES = re.compile(r"manages up to (?P<n>\d+) (?P<kind>directly|indirectly) m
 _MONEY = re.compile(r"£\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<unit>m|k|million|bn)?\b", re.I)
 _SALARY = re.compile(r"^(?P<where>[^:£]+):\s*£(?P<lo>[\d,]+)\s*[-–]\s*£(?P<hi>[\d,]+)\s*$")
 _SFIA = re.compile(r"\bSFIA level (?P<level>[1-7])(?P<above> or above)?", re.I)
+#: Labels of a salary line that name what it is, not where it applies ("Salary: £48,000 - £53,500").
+_PAY_LABELS = frozenset({"salary", "salary range", "pay", "pay range", "pay band", "grade range"})
 
 
 def _amount(digits: str, factor: int = 1) -> int | None:
@@ -567,9 +577,9 @@ def _derive(jd: JobDescription, unplaced: list[tuple[int, str]]) -> ParsedDocume
             elif high < low:
                 ignored.append((line, "the salary range runs from the higher figure to the lower: not taken"))
             else:
-                salary.append(
-                    SalaryRange(location=m["where"].strip(), minimum_gbp=low, maximum_gbp=high, evidence=line)
-                )
+                where = m["where"].strip()
+                location = None if _key(where) in _PAY_LABELS else where
+                salary.append(SalaryRange(location=location, minimum_gbp=low, maximum_gbp=high, evidence=line))
         if sfia is None and (m := _SFIA.search(line)):
             sfia = (m["level"], line)
     management = ManagementSpan(direct=direct, indirect=indirect, evidence=evidence) if evidence else None
