@@ -258,3 +258,14 @@ def test_a_heading_the_list_does_not_have_changes_nothing():
     after = shown_tables(at)[0]
     assert after.sorted_by is None
     assert after.ids == before.ids
+
+
+def test_a_description_s_listed_lines_are_a_list_as_written():
+    """DDaT's role levels say "At this role level, you will:" then a line per point, each starting "- ": the
+    profile shows them as a list, each point word for word, not run together with literal dashes."""
+    at = page("pages/roles.py", framework="ddat", role="senior-delivery-manager")
+    assert not at.exception
+    shown = "\n".join(m.value for m in at.markdown)
+    listed = "At this role level, you will:\n\n- have strong communication skills and engage senior stakeholders\n"
+    assert listed in shown
+    assert "\\- have strong" not in shown

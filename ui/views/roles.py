@@ -6,6 +6,7 @@ import streamlit as st
 from framework.catalogue import STATUS_LABELS, filter_catalogue, sort_catalogue
 from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
+from framework.gaptext import descriptor_markdown
 from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
 from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
 from ui import paging, pick_table, render, state
@@ -195,7 +196,7 @@ def _about(shown: RoleProfile) -> str:
     if shown.grade_evidence:
         about.append(render.md(shown.grade_evidence))
     about.append(f"**Source:** {render.md(shown.source)}")
-    about.extend(render.md(paragraph) for paragraph in shown.description)
+    about.extend(descriptor_markdown(paragraph) for paragraph in shown.description)  # its "- …" lines a list
     return "\n\n".join(about)
 
 
