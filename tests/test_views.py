@@ -132,6 +132,10 @@ def test_each_step_of_a_route_says_what_to_gain_beyond_the_last_role_with_skills
     table = view.table()
     assert list(table.columns) == ROUTE_TABLE_COLUMNS
     assert len(table) == sum(len(r.steps) for r in view.routes)
+    # The table shows each step's grades climbed, which add up to the effort's part for them.
+    climbed = table[table["Route"] == first.number]["Grades climbed"].sum()
+    grades_part = dict(first.effort_parts)["the grades climbed (each step's rounded up to whole grades)"]
+    assert climbed * council_graph.graph["weights"].per_grade_step == grades_part
 
 
 def test_no_route_says_why_and_where_the_start_can_go(council, council_graph):

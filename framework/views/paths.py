@@ -31,6 +31,7 @@ ROUTE_TABLE_COLUMNS = [
     "To",
     "Move",
     "Grade change",
+    "Grades climbed",
     "Skill levels to gain",
     "Effort",
     "Why",
@@ -63,6 +64,8 @@ class StepView:
     effort: float
     grade_change: str
     levels_to_gain: int  # as the graph counts them for this move
+    #: Grades this move climbs as the effort counts them: rounded up, an estimated position counting too.
+    grades_climbed: int
     target_lists_skills: bool
     gains: tuple[SkillChange, ...]  # what the target needs beyond the role compared with
     compared_with: str | None  # the title of the role compared with, when it is not the step's own start
@@ -125,6 +128,7 @@ class RoutesView:
                 "To": step.target_title,
                 "Move": step.kind_label,
                 "Grade change": step.grade_change,
+                "Grades climbed": step.grades_climbed,
                 "Skill levels to gain": step.levels_to_gain,
                 "Effort": step.effort,
                 "Why": step.reason,
@@ -170,6 +174,7 @@ def _route_view(framework: Framework, G: nx.DiGraph, number: int, route: Route) 
                 effort=step.effort,
                 grade_change=step.grade_change,
                 levels_to_gain=G.edges[step.source, step.target]["levels_to_gain"],
+                grades_climbed=G.edges[step.source, step.target]["grade_steps"],
                 target_lists_skills=bool(target.skills),
                 gains=gains,
                 compared_with=framework.role(since).title if target.skills and since != step.source else None,
@@ -200,7 +205,7 @@ def _effort_parts(G: nx.DiGraph, route: Route) -> tuple[tuple[str, float], ...]:
     meet = sum(e.get("expectations_to_gain", 0) for e in edges) * weights.per_expectation
     return (
         ("the kinds of move (1 a promotion, 2 a lateral move or a step into a manager's role)", moves),
-        ("the grades climbed", grades),
+        ("the grades climbed (each step's rounded up to whole grades)", grades),
         ("the skill levels to gain", levels),
         ("the expectations to meet", meet),
     )
