@@ -16,6 +16,10 @@ NARROW_PX = 640
 
 _SHEET = f"""
 <style>
+/* A link to a page wraps its label rather than cutting it short ("… → He…"): the role it names is read whole. */
+[data-testid="stPageLink"] a :not([data-testid="stIconMaterial"]) {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
 /* Tab labels wrap onto a second line rather than being cut off at the edge of a narrow screen. */
 [data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
 /* A focus ring that stands out on every background, the sidebar's included (WCAG 2.2: focus visible). */
