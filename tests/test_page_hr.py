@@ -232,3 +232,21 @@ def test_a_grade_of_more_roles_than_a_page_shows_them_a_page_at_a_time(monkeypat
     assert len(last) == 6
     assert "Roles 41–46 of 46" in texts(at)
     assert not set(first) & set(last)
+
+
+def test_a_pasted_job_description_is_read_as_a_plain_text_document():
+    """HR pastes a job description's text rather than saving it as a file first: it is read as plain text, its
+    sections found by their names, and a problem names it as the pasted job description."""
+    pasted = (
+        "Senior Delivery Manager\n\nGrade: PO6\nSalary: £48,000 - £53,500\n\nJob purpose\n"
+        "Lead the delivery of complex digital services for residents.\n\nMain duties and responsibilities\n"
+        "- Lead two or more agile delivery teams.\n- Manage the team budget and contracts with suppliers.\n"
+    )
+    at = AppTest.from_file(str(ROOT / "pages" / "import_jd.py"), default_timeout=TIMEOUT).run()
+    assert "Choose one or more documents, or paste one, to preview." in texts(at)
+    at.text_area(key="jd_pasted").set_value(pasted).run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Senior Delivery Manager" in shown
+    assert "no duties section" not in shown
+    assert "pasted job description.txt" in shown, "its problems name it"

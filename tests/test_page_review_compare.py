@@ -154,7 +154,7 @@ def test_roles_page_offers_hr_downloads_and_a_printable_profile():
 def test_import_page_asks_for_documents():
     at = page("pages/import_jd.py")
     assert not at.exception
-    assert at.info[0].value == "Choose one or more documents to preview."
+    assert at.info[0].value == "Choose one or more documents, or paste one, to preview."
 
 
 def test_the_app_can_start_on_a_local_framework_file(tmp_path, monkeypatch):

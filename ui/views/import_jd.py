@@ -26,6 +26,9 @@ KEPT = 1
 #: This session's accepted suggestions: role id → (reference role level id, the skills accepted), for the
 #: documents imported last. A suggestion is applied to the download only once it is in here.
 ACCEPTED = "_jd_accepted"
+PASTED_NAME = "pasted job description.txt"  #: the name problems give a pasted text (it has no file name)
+#: The most a pasted job description may hold, in characters (a long one is under 30,000).
+MAX_PASTED_CHARS = 100_000
 REFERENCE = "ddat"  # the shipped framework suggestions are made against
 
 
@@ -43,10 +46,10 @@ def _reference():
     return reference, reference.view(_index)
 
 
-def _imported(files, merge_into) -> tuple:
-    """(result, errors) of importing ``files`` (merged into ``merge_into``, a Loaded, or not): once per set of
-    files in this session; a FrameworkError is kept too, so a bad batch is not read again on every rerun."""
-    contents = [(f.name, f.getvalue()) for f in files]
+def _imported(contents: list[tuple[str, bytes]], merge_into) -> tuple:
+    """(result, errors) of importing ``contents`` ((name, bytes) of each document; merged into ``merge_into``, a
+    Loaded, or not): once per set of documents in this session; a FrameworkError is kept too, so a bad batch is
+    not read again on every rerun."""
     key = (
         tuple((name, hashlib.sha256(data).hexdigest()) for name, data in contents),
         merge_into.key if merge_into is not None else None,
@@ -70,11 +73,11 @@ def main() -> None:
 
     st.title("Import a job description")
     st.markdown(
-        "Upload job descriptions (Markdown, plain text or Word .docx). Each becomes a role — or a role per level, "
-        "where a document describes several — with every line of the document kept word for word. Its person "
-        "specification is found whatever its heading says (a Word table with Essential and Desirable columns "
-        "too), and each criterion becomes an expectation, marked essential or desirable. Preview the result, "
-        "then download it as a framework file. Nothing is stored on the server."
+        "Upload job descriptions (Markdown, plain text or Word .docx), or paste one's text. Each becomes a role — "
+        "or a role per level, where a document describes several — with every line of the document kept word for "
+        "word. Its person specification is found whatever its heading says (a Word table with Essential and "
+        "Desirable columns too), and each criterion becomes an expectation, marked essential or desirable. "
+        "Preview the result, then download it as a framework file. Nothing is stored on the server."
     )
     files = st.file_uploader(
         f"Job descriptions (up to {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB each, {MAX_BATCH_DOCUMENTS} at a time, "
@@ -84,17 +87,29 @@ def main() -> None:
         max_upload_size=MAX_DOCUMENT_BYTES // (1024 * 1024),
         key="jd_files",
     )
+    pasted = st.text_area(
+        "Or paste a job description's text",
+        key="jd_pasted",
+        max_chars=MAX_PASTED_CHARS,
+        height=160,
+        placeholder="Its title on the first line, then its sections: Job purpose, Main duties, Person specification…",
+        help="Read as a plain-text document, with the files above. Press Ctrl+Enter, or click outside the box, to "
+        "read it.",
+    )
     merge = st.toggle(
         f"Merge into {render.md(fw.name)}",
         key="jd_merge",
         help="Keep the framework's ids, skills, benchmarks and reporting lines; refresh only the job-description "
         "content of roles with the same title, and add new roles.",
     )
-    if not files:
-        st.info("Choose one or more documents to preview.")
+    contents = [(f.name, f.getvalue()) for f in files or ()]
+    if pasted.strip():
+        contents.append((PASTED_NAME, pasted.encode("utf-8")))
+    if not contents:
+        st.info("Choose one or more documents, or paste one, to preview.")
         st.stop()
 
-    result, errors = _imported(files, loaded if merge else None)
+    result, errors = _imported(contents, loaded if merge else None)
     if isinstance(result, FrameworkError):
         st.error(f"The documents could not be read: {len(result.problems)} problem(s).")
         st.code("\n".join(str(p) for p in result.problems) or result.summary, language=None, wrap_lines=True)
