@@ -97,11 +97,11 @@ def main() -> None:
         )
 
     if source is None or target is None:
+        mine = "" if state.my_role_id(loaded) else " Set **My current role** in the sidebar to start from it."
         st.info(
-            "Pick where you are and where you want to be: choose a starting role and a goal. Set **My current role** "
-            "in the sidebar to start from it. The routes are ranked by effort: the grades climbed plus the skill "
-            "levels to gain at each step, with a lateral move or a step into a manager's role counted as harder "
-            "than the next rung of your own ladder."
+            f"Pick where you are and where you want to be: choose a starting role and a goal.{mine} The routes are "
+            "ranked by effort: the grades climbed plus the skill levels to gain at each step, with a lateral move or "
+            "a step into a manager's role counted as harder than the next rung of your own ladder."
         )
         st.stop()
 
