@@ -10,7 +10,9 @@ it. So every run is counted here — a page's (:func:`page_run`, around ``app.py
 (:func:`fragment`, in place of ``st.fragment``) — and a file is made only after the run that an edit sent with
 the press starts within :data:`EDIT_GRACE_S` of it, and once no run is in progress (:meth:`RunGate.settle`),
 from what the newest run left (:mod:`ui.downloads`). A press with no edit pending waits out the grace: half a
-second, in a download. The gate lives in the session's own state: one person's runs never hold another's files.
+second, in a download. A press that reaches the server only after that run has drawn the button again finds no
+file — Streamlit keeps the newest run's button alone — and the button says so at once; the next press brings the
+file, with the edit. The gate lives in the session's own state: one person's runs never hold another's files.
 """
 
 from __future__ import annotations

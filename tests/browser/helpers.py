@@ -206,6 +206,36 @@ def expect_rerun(page: Page, *, timeout: float = APP_TIMEOUT_MS) -> Iterator[Non
     wait_for_app(page, after=before, timeout=timeout)
 
 
+def press_for_file(page: Page, button: Locator, *, timeout: float = APP_TIMEOUT_MS) -> bytes:
+    """Press a download button as a person does and return the file it brings.
+
+    A press that lands while the run taking the person's last edit replaces the button can find that Streamlit
+    has already let go of the old button's file (it keeps only the newest run's): the button then says at once
+    that no file came (``stDownloadButtonError``), and the person presses again. So does this, once; the second
+    press must bring the file. What it never accepts is a file without the edit (the test reads the file)."""
+    failed = page.locator('[data-testid="stDownloadButtonError"]')
+    for attempt in range(2):
+        got: list = []
+
+        def keep(download, got=got) -> None:
+            got.append(download)
+
+        page.on("download", keep)
+        try:
+            button.click()
+            waited = 0  # whichever comes first, the file or the button saying none came: one is a browser event
+            while not got and not (attempt == 0 and failed.count()):
+                if waited > timeout:
+                    raise AssertionError(f"no file, and no failure said, {timeout / 1000:g} s after the press")
+                page.wait_for_timeout(100)
+                waited += 100
+        finally:
+            page.remove_listener("download", keep)
+        if got:
+            return Path(got[0].path()).read_bytes()
+    raise AssertionError("the second press brought no file either")
+
+
 #: The closed expanders a person can see (not those of a tab not shown).
 CLOSED_EXPANDERS = '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary:visible'
 

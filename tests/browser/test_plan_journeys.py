@@ -10,7 +10,16 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from .helpers import axe_audit, describe_violations, each_tab, exceptions, expect_rerun, goto, screenshot
+from .helpers import (
+    axe_audit,
+    describe_violations,
+    each_tab,
+    exceptions,
+    expect_rerun,
+    goto,
+    press_for_file,
+    screenshot,
+)
 
 PHONE = {"width": 390, "height": 844}
 JOURNEYS = {
@@ -221,7 +230,7 @@ def test_words_typed_then_a_download_pressed_at_once_are_in_the_file(page, app_u
         if label.startswith("Line"):
             with expect_rerun(page):
                 page.keyboard.press("Tab")
-    text = _file_text(download(page, button), button)
+    text = _file_text(press_for_file(page, page.get_by_role("button", name=button)), button)
     assert "Two study days agreed" in text, f"the words typed last are not in the file: {text[:2000]}"
     assert "Alex Reid" in text
     assert field(page, "Action 1: support").input_value() == "Two study days agreed"

@@ -24,7 +24,17 @@ from framework.record import DevelopmentRecord, dump_record, load_record
 from framework.views.record import skill_scales
 from tests.conftest import ROOT
 
-from .helpers import ARTIFACTS, axe_audit, describe_violations, exceptions, expect_rerun, goto, new_page, screenshot
+from .helpers import (
+    ARTIFACTS,
+    axe_audit,
+    describe_violations,
+    exceptions,
+    expect_rerun,
+    goto,
+    new_page,
+    press_for_file,
+    screenshot,
+)
 
 APM, DM = "associate-project-manager", "delivery-manager"
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
@@ -380,7 +390,7 @@ def test_notes_typed_then_saved_at_once_are_in_the_file(page: Page, app_url: str
     notes.click()
     page.keyboard.type("Robin led the retrospective; next, a plan for the service assessment.")
     typed = "Robin led the retrospective; next, a plan for the service assessment."
-    saved = yaml.safe_load(save(person))
+    saved = yaml.safe_load(press_for_file(page, person.main.get_by_role("button", name="Save as YAML", exact=True)))
     assert saved["check_ins"][-1]["notes"] == typed
     again = json.loads(save(person, "Save as JSON"))
     assert again["check_ins"][-1]["notes"] == typed
