@@ -223,25 +223,17 @@ def advert_document(framework: Framework, role_id: str) -> Document:
     skills = _skills(framework, role)
     if skills:
         doc.heading(SKILLS_HEADING, level=3)
-        if any(s.source for s in skills):
-            doc.note(
-                f"The level each skill is needed at, and what that level looks like, in the words of "
-                f"{framework.name}; the last column says where each level comes from, as the framework states it."
-            )
-            doc.table(
-                ("Skill", "Level", "What the level looks like", "Where the level comes from"),
-                [(s.name, s.level, descriptor_cell(s.descriptor), s.source or "not stated") for s in skills],
-                widths=(0.18, 0.15, 0.42, 0.25),
-            )
-        else:
-            doc.note(
-                f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}."
-            )
-            doc.table(
-                ("Skill", "Level", "What the level looks like"),
-                [(s.name, s.level, descriptor_cell(s.descriptor)) for s in skills],
-                widths=(0.24, 0.16, 0.6),
-            )
+        sourced = any(s.source for s in skills)
+        doc.note(
+            f"The level each skill is needed at, and what that level looks like, in the words of {framework.name}"
+            + ("; the last column says where each level comes from, as the framework states it." if sourced else ".")
+        )
+        header = ("Skill", "Level", "What the level looks like")
+        rows = [(s.name, s.level, descriptor_cell(s.descriptor)) for s in skills]
+        if sourced:
+            header += ("Where the level comes from",)
+            rows = [(*row, s.source or "not stated") for row, s in zip(rows, skills, strict=True)]
+        doc.table(header, rows, widths=(0.18, 0.15, 0.42, 0.25) if sourced else (0.24, 0.16, 0.6))
     if framework.attribution:
         doc.note(framework.attribution)
     return doc
