@@ -12,7 +12,7 @@ import traceback
 import streamlit as st
 
 from framework import FrameworkError
-from ui import catalogue_panel, logsafe, run_gate, state, style
+from ui import catalogue_panel, logsafe, run_gate, state, style, upload_worker
 from ui.data import describe_error, preload_once
 
 logsafe.install()  # no log line carries a person's data, however the app is started (once per process)
@@ -51,3 +51,4 @@ def main() -> None:
 
 with run_gate.page_run():  # a file asked for meanwhile waits for this run (ui.run_gate)
     main()
+upload_worker.start_soon()  # after the server's first page, not while its browser draws it

@@ -85,6 +85,18 @@ def test_an_upload_that_waits_too_long_for_its_turn_is_told_so(monkeypatch):
     assert "try again in a minute" in str(error.value)
 
 
+def test_the_spares_are_started_once_a_moment_after_the_first_page(monkeypatch):
+    monkeypatch.setattr(upload_worker, "_spares_scheduled", threading.Event())
+    monkeypatch.setattr(upload_worker, "_spares", [])
+    timer = upload_worker.start_soon(delay=0.01)
+    assert timer is not None
+    assert timer.daemon, "a server stopping does not wait for it"
+    assert upload_worker.start_soon(delay=0.01) is None, "the first page's run scheduled them; later runs do not"
+    timer.join(timeout=30)
+    assert len(upload_worker._spares) == upload_worker.SPARES
+    assert all(child.poll() is None for child in upload_worker._spares), "started, and waiting for a request"
+
+
 def test_spare_children_wait_for_the_next_uploads():
     upload_worker.start()
     spares = list(upload_worker._spares)

@@ -14,7 +14,8 @@ a person's file lives on only in the session that brought it.
 
 A child is a fresh interpreter (``python -m ui.upload_worker``) that imports the loader, then waits for one
 request on its standard input, answers and exits. :data:`SPARES` such children are kept started, so a request
-does not wait the second an interpreter takes to import the loader; each request starts another.
+does not wait the second an interpreter takes to import the loader; each request starts another. They are
+started a few seconds after the server's first page (:func:`start_soon`), not with the server.
 
 **The queue is fair** (:class:`FairQueue`): at most :data:`AT_ONCE` requests are worked on at a time (one CPU
 is always left to the pages); a session has at most one worked on at a time; and the others are taken first
@@ -58,6 +59,7 @@ __all__ = [
     "kind_and_place",
     "make_document",
     "start",
+    "start_soon",
 ]
 
 #: A check that takes longer is stopped (the worst file the limits allow takes about 4 s on one core).
@@ -77,6 +79,11 @@ PER_SESSION = 3
 #: Children kept started and waiting: one for the next request, and one more, so that requests that follow
 #: each other do not each wait for an interpreter to import the loader (a second or more on a busy machine).
 SPARES = 2
+#: The spares are started this long after the first page of a server's life has run (:func:`start_soon`):
+#: each takes about 1.5 s of CPU to import the loader, and started with the server they took the CPU the
+#: first person's browser needed to draw that page (on two cores, 4.1 s from the start to the first page
+#: settled without them, 4.8 s with them, at 10,000 roles). A request that comes sooner starts its own.
+SPARES_DELAY_S = 5.0
 
 #: The documents made in a child: name → (module, function). Only these can be asked for.
 MAKERS = {
@@ -88,6 +95,7 @@ MAKERS = {
 ROOT = Path(__file__).resolve().parents[1]
 _spare_lock = threading.Lock()
 _spares: list[subprocess.Popen] = []  # oldest first
+_spares_scheduled = threading.Event()
 
 
 class QueueFull(Exception):
@@ -195,6 +203,19 @@ def start() -> None:
     """Start the spare children, so that the first requests do not wait for an interpreter to start."""
     with _spare_lock:
         _top_up()
+
+
+def start_soon(delay: float = SPARES_DELAY_S) -> threading.Timer | None:
+    """:func:`start` the spares ``delay`` seconds from now, once in the process's life: the timer that will, or
+    None when an earlier call has started one."""
+    with _spare_lock:
+        if _spares_scheduled.is_set():
+            return None
+        _spares_scheduled.set()
+    timer = threading.Timer(delay, start)
+    timer.daemon = True  # a server stopping does not wait for it
+    timer.start()
+    return timer
 
 
 def _top_up() -> None:
