@@ -243,7 +243,8 @@ def preload() -> list[str]:
                 continue
             _LAST[key] = (version, Loaded(key, framework, graph))
             done.append(key)
-    gc.freeze()
+        # Frozen before the collector resumes: resumed first, its first collection would walk all of it once.
+        gc.freeze()
     _PRELOADED.set()
     return done
 
