@@ -145,14 +145,23 @@ def _grade_pay(grade: Grade) -> tuple[str, str | None, str | None]:
     return text, spine, pay.progression
 
 
+def _level_names(framework: Framework) -> dict[str, str]:
+    return {lv.id: lv.name for lv in framework.skill_levels}
+
+
 def _level_name(framework: Framework, level: str | None) -> str:
-    names = {lv.id: lv.name for lv in framework.skill_levels}
-    return names.get(level, level or "none")
+    return framework.derived(_level_names).get(level, level or "none")
+
+
+def _role_order(framework: Framework) -> dict[str, int]:
+    """Role id → its place in the file: worked out once a framework, not once a role (at 10,000 roles, once a
+    role cost the Pay page 24 s)."""
+    return {r.id: i for i, r in enumerate(framework.roles)}
 
 
 def next_rungs(framework: Framework, graph: nx.DiGraph, role_id: str) -> list[str]:
     """The roles a promotion leads to from ``role_id``, in the framework's order."""
-    order = {r.id: i for i, r in enumerate(framework.roles)}
+    order = framework.derived(_role_order)
     targets = [v for _, v, data in graph.out_edges(role_id, data=True) if data.get("kind") == "promotion"]
     return sorted(set(targets), key=lambda v: order.get(v, len(order)))
 

@@ -45,6 +45,25 @@ def test_a_file_read_once_is_read_back_from_the_cache(folder, tmp_path):
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
 
 
+def test_a_file_another_process_removes_while_it_is_read_still_gives_what_was_read(folder, tmp_path, monkeypatch):
+    source = tmp_path / "f.yaml"
+    source.write_text("id: one\n")
+    load_cached(source, Builds())
+    (kept,) = folder.glob("*.pickle")
+    read = type(kept).read_bytes
+
+    def read_then_removed(self):  # another worker keeps only its most recently used files, meanwhile
+        data = read(self)
+        if self == kept:
+            kept.unlink()
+        return data
+
+    monkeypatch.setattr(type(kept), "read_bytes", read_then_removed)
+    build = Builds(("made again",))
+    assert load_cached(source, build) == ("made", 1)
+    assert build.calls == 0
+
+
 def test_a_changed_file_is_read_afresh(folder, tmp_path):
     source = tmp_path / "f.yaml"
     source.write_text("id: one\n")

@@ -20,6 +20,7 @@ not an error: the framework is read as it would be without one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -112,7 +113,10 @@ def load_cached(path: str | Path, build: Callable[[], T]) -> T:
         except Exception as error:  # a file cut short, or from a library that changed in place: read afresh
             _log.warning("framework cache: %s unreadable (%s); reading %s afresh", cached.name, error, path)
         else:
-            os.utime(cached)  # most recently used
+            # Most recently used. Another process sharing the folder (a worker behind the proxy) may have removed
+            # it meanwhile as the least recently used: what was read stands.
+            with contextlib.suppress(FileNotFoundError):
+                os.utime(cached)
             return value
     value = build()
     if Path(path).read_bytes() == before:  # the file did not change while it was read: keep what was made of it
