@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.browser import INTERACTIONS, cases
+from bench.browser import INTERACTIONS, _first_visits, cases
 from bench.empty_app import write_empty_app
 from bench.figures import Config
 from ui.pages import PAGES
@@ -51,6 +51,23 @@ def test_the_frameworks_benchmarked_are_the_ones_asked_for():
     assert [c.label for c in cases(Config(frameworks=("ddat", "council")))] == ["council", "ddat"]
     with pytest.raises(ValueError, match="unknown framework dat"):
         cases(Config(frameworks=("dat",)))
+
+
+def test_the_first_round_counts_only_as_each_pages_first_visit():
+    measures = {
+        ("council", "roles", "deep link", "ours"): ["earlier run, other framework"],
+        ("ddat", "roles", "deep link", "ours"): ["first"],
+        ("ddat", "roles", "deep link", "empty"): ["first, empty"],
+        ("ddat", "roles", "sidebar", "ours"): ["warm"],
+        ("ddat", "roles", "interaction", "ours"): ["warm"],
+    }
+    kept = _first_visits(measures, "ddat")
+    assert dict(kept) == {
+        ("council", "roles", "deep link", "ours"): ["earlier run, other framework"],
+        ("ddat", "roles", "first visit", "ours"): ["first"],
+        ("ddat", "roles", "first visit", "empty"): ["first, empty"],
+    }
+    assert kept[("ddat", "roles", "deep link", "ours")] == [], "the rounds after it record deep links afresh"
 
 
 def test_the_pages_benchmarked_are_the_ones_asked_for():
