@@ -6,8 +6,9 @@ way. For each page of the registry (``ui/pages.py``), in turn, on each app alter
 
 * **sidebar navigation**: a click on the page's link in the sidebar, from the page before it, until settled;
 * **a full load of a deep link** (``/roles?role=…``, ``/paths?from=…&to=…``): a new document and session;
-  the first round's, in a server just started, is the page's **first visit**: what the first person to open
-  it after a start waits for, its views worked out afresh (the other figures of that round are not counted);
+* **the first visit** of each page in a server just started: what the first person to open it after a start
+  waits for, its views worked out afresh — the first round's sidebar navigation to it (its deep link, for the
+  round's first page); the other figures of that round are not counted;
 * **one interaction** on that page (:data:`INTERACTIONS`): a tab, an expander of options, a picker, a toggle;
 * on the council's and DDaT's frameworks, **editing** (:mod:`bench.editing`): a skill's level chosen in the
   development record as each of its three voices, and a name, an action and its owner typed into the plan on
@@ -376,13 +377,14 @@ def _record(results: Results, key: tuple[str, str, str, str], measure: Measure |
     results.measures[key].append(measure)
 
 
-def _first_visits(measures: dict, label: str) -> defaultdict:
-    """``measures`` with the first round of ``label`` kept only as each page's first visit (its deep link)."""
+def _first_visits(measures: dict, label: str, first_path: str) -> defaultdict:
+    """``measures`` with the first round of ``label`` kept only as each page's first visit: the deep link of
+    the round's first page (``first_path``), and the sidebar navigation that reached each other page."""
     kept = defaultdict(list)
     for (framework, path, action, app), found in measures.items():
         if framework != label:
             kept[(framework, path, action, app)] = found
-        elif action == "deep link":
+        elif (action == "deep link") == (path == first_path) and action in ("deep link", "sidebar"):
             kept[(framework, path, "first visit", app)] = found
     return kept
 
@@ -610,9 +612,9 @@ def run(config: Config) -> Results:
                     ):
                         tabs = {"ours": Tab(browser, ours.url, "ours"), "empty": Tab(browser, empty.url, "empty")}
                         try:
-                            # The first round: each page's first visit (its deep link); the rest is not counted.
+                            # The first round: each page's first visit; the rest of it is not counted.
                             _pages_round(results, case, tabs, ["ours", "empty"], specs)
-                            results.measures = _first_visits(results.measures, case.label)
+                            results.measures = _first_visits(results.measures, case.label, specs[0].path)
                             for i in range(case_rounds):
                                 started = time.monotonic()
                                 order = ["ours", "empty"] if i % 2 else ["empty", "ours"]

@@ -447,17 +447,20 @@ def referenced_roles(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
     )
 
 
-def reporting_tree(framework: Framework) -> pd.DataFrame:
+def reporting_tree(framework: Framework, span_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reporting lines as a table in tree order: each manager followed by the roles reporting to it, ``Level``
     counting down from the top of its tree (1), with span of control per role. Roles in no reporting line are
-    left out (a framework without reporting lines gives an empty table, never a box per role)."""
+    left out (a framework without reporting lines gives an empty table, never a box per role). ``span_table``:
+    :func:`spans` of the framework, when the caller has it already."""
     reports: dict[str, list[str]] = {}
     has_manager: set[str] = set()
     for role in framework.roles:
         if role.reports_to and role.reports_to.role in framework.roles_by_id and role.reports_to.role != role.id:
             reports.setdefault(role.reports_to.role, []).append(role.id)
             has_manager.add(role.id)
-    counts = spans(framework).set_index("id")
+    table = spans(framework) if span_table is None else span_table
+    direct = dict(zip(table["id"], table["Direct reports (roles)"], strict=True))
+    every = dict(zip(table["id"], table["All reports (roles)"], strict=True))
     rows: list[dict] = []
     seen: set[str] = set()
     for top in (r.id for r in framework.roles if r.id not in has_manager and r.id in reports):
@@ -474,8 +477,8 @@ def reporting_tree(framework: Framework) -> pd.DataFrame:
                     "Role": role.title,
                     "Reports to": framework.role(role.reports_to.role).title if node in has_manager else "",
                     "Grade": framework.grade_label(role.grade) if role.grade else "not stated",
-                    "Direct reports (roles)": int(counts.loc[node, "Direct reports (roles)"]),
-                    "All reports (roles)": int(counts.loc[node, "All reports (roles)"]),
+                    "Direct reports (roles)": int(direct[node]),
+                    "All reports (roles)": int(every[node]),
                     "id": node,
                 }
             )

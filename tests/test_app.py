@@ -117,6 +117,27 @@ def test_views_are_kept_by_their_arguments_and_only_the_recent_ones():
     assert len(loaded.cached_views()) == VIEWS_MAX
 
 
+def test_a_view_made_from_another_view_makes_that_view_once():
+    loaded = Loaded("test", "the framework", "its graph")
+    built = []
+
+    def review(framework, graph, scope):
+        built.append(("review", scope))
+        return f"review of {scope}"
+
+    def texts(view, link):
+        built.append(("texts", link))
+        return f"{view}, linked to {link}"
+
+    assert loaded.view(review, "all") == "review of all"
+    assert loaded.view_from((review, "all"), texts, "ddat") == "review of all, linked to ddat"
+    assert loaded.view_from((review, "all"), texts, "ddat") == "review of all, linked to ddat"
+    assert loaded.view_from((review, "one"), texts, "ddat") == "review of one, linked to ddat"
+    assert built == [("review", "all"), ("texts", "ddat"), ("review", "one"), ("texts", "ddat")]
+    with pytest.raises(TypeError, match="ids and options"):
+        loaded.view_from((review, ["a person's"]), texts, "ddat")
+
+
 @pytest.mark.parametrize("argument", [{"skill": "level"}, ["a"], Profile(framework="f"), object()])
 def test_a_view_is_never_kept_for_a_persons_data(argument):
     loaded = Loaded("test", None, None)

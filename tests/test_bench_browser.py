@@ -54,20 +54,25 @@ def test_the_frameworks_benchmarked_are_the_ones_asked_for():
 
 
 def test_the_first_round_counts_only_as_each_pages_first_visit():
+    """The round opens its first page by a deep link, and reaches each other page by the sidebar first (its deep
+    link comes after, when its views are made already)."""
     measures = {
-        ("council", "roles", "deep link", "ours"): ["earlier run, other framework"],
-        ("ddat", "roles", "deep link", "ours"): ["first"],
-        ("ddat", "roles", "deep link", "empty"): ["first, empty"],
-        ("ddat", "roles", "sidebar", "ours"): ["warm"],
+        ("council", "roles", "sidebar", "ours"): ["earlier run, other framework"],
+        ("ddat", "", "deep link", "ours"): ["Home first"],
+        ("ddat", "", "deep link", "empty"): ["Home first, empty"],
+        ("ddat", "", "sidebar", "ours"): ["Home again, from the last page"],
+        ("ddat", "roles", "sidebar", "ours"): ["Roles first"],
+        ("ddat", "roles", "deep link", "ours"): ["Roles again"],
         ("ddat", "roles", "interaction", "ours"): ["warm"],
     }
-    kept = _first_visits(measures, "ddat")
+    kept = _first_visits(measures, "ddat", "")
     assert dict(kept) == {
-        ("council", "roles", "deep link", "ours"): ["earlier run, other framework"],
-        ("ddat", "roles", "first visit", "ours"): ["first"],
-        ("ddat", "roles", "first visit", "empty"): ["first, empty"],
+        ("council", "roles", "sidebar", "ours"): ["earlier run, other framework"],
+        ("ddat", "", "first visit", "ours"): ["Home first"],
+        ("ddat", "", "first visit", "empty"): ["Home first, empty"],
+        ("ddat", "roles", "first visit", "ours"): ["Roles first"],
     }
-    assert kept[("ddat", "roles", "deep link", "ours")] == [], "the rounds after it record deep links afresh"
+    assert kept[("ddat", "roles", "sidebar", "ours")] == [], "the rounds after it record each action afresh"
 
 
 def test_the_pages_benchmarked_are_the_ones_asked_for():

@@ -100,15 +100,23 @@ class Loaded:
         read-only). ``args`` must be ids and options (strings, numbers, None, tuples of them): a view of what
         one person entered is built for their run only, never kept here. Only the ``VIEWS_MAX`` most recently
         used views are kept, so memory stays bounded however many selections sessions make."""
+        return self._kept((build, args), args, lambda: build(self.framework, self.graph, *args))
+
+    def view_from(self, source: tuple, build: Callable[..., T], *args: object) -> T:
+        """``build(self.view(*source), *args)``, kept as :meth:`view` keeps views: a view made from another one
+        (``source``: the other view's build and its arguments), so that the view it comes from is made once —
+        the review's findings written out for the page, say, or the map's drawing and its table from one map."""
+        return self._kept(((source, build), args), (*source[1:], *args), lambda: build(self.view(*source), *args))
+
+    def _kept(self, key: tuple, args: tuple, make: Callable[[], T]) -> T:
         if not all(_plain(arg) for arg in args):
             kinds = ", ".join(type(arg).__name__ for arg in args if not _plain(arg))
             raise TypeError(f"a cached view takes ids and options, not {kinds}: build a person's view for them alone")
-        key = (build, args)
         with self._lock:
             if key in self._views:
                 self._views.move_to_end(key)
                 return self._views[key]
-        value = build(self.framework, self.graph, *args)  # outside the lock: a slow build holds up no one else
+        value = make()  # outside the lock: a slow build holds up no one else
         with self._lock:
             value = self._views.setdefault(key, value)
             self._views.move_to_end(key)

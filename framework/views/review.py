@@ -219,7 +219,7 @@ def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
         note += f" {report.left_out:,} comparisons were left out to keep the check quick (too many alike roles)."
     if report.not_listed:
         note += f" {report.not_listed:,} more pairs are not listed."
-    tree = reporting_tree(framework)
+    tree = reporting_tree(framework, span_table)
     lines = tuple(
         TreeLine(int(r.Level), r.id, r.Role, r.Grade, int(r._4), int(r._5)) for r in tree.itertuples(index=False)
     )

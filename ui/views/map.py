@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from framework.careermap import KIND_LABELS
+from framework.careermap import KIND_LABELS, CareerMap
 from framework.graph import KIND_ORDER
 from framework.views import kind_label
 from framework.views import map as map_views
@@ -29,8 +29,7 @@ from ui.map_svg import MapDrawing, map_drawing, overview_drawing
 from ui.svg_picture import svg_picture
 
 
-def _drawing(framework, graph, kinds, focus, highlight, me, route_shown) -> MapDrawing:
-    view = map_view(framework, graph, kinds, focus)
+def _drawing(view: CareerMap, highlight, me, route_shown) -> MapDrawing:
     return map_drawing(
         view,
         highlight=highlight,
@@ -40,8 +39,8 @@ def _drawing(framework, graph, kinds, focus, highlight, me, route_shown) -> MapD
     )
 
 
-def _table(framework, graph, kinds, focus):
-    return arrow(map_view(framework, graph, kinds, focus).table())
+def _table(view: CareerMap):
+    return arrow(view.table())
 
 
 def _overview_drawing(framework, graph, found) -> MapDrawing:
@@ -166,7 +165,7 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
 
     view = loaded.view(map_view, kinds, focus)
     highlight = route or ((target,) if target else ())
-    drawing = loaded.view(_drawing, kinds, focus, highlight, me, bool(route))
+    drawing = loaded.view_from((map_view, kinds, focus), _drawing, highlight, me, bool(route))
     # What the map shows, how to use it and what it holds (its text alternative), above it in one element.
     which = "Every role of the framework" if focus is None else "The roles of the disciplines shown"
     notes = [
@@ -200,7 +199,7 @@ def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -
     _open_panel(loaded, (picked,) if picked in G else (), target, me)
     with _table_box() as open_:
         if open_:
-            table = loaded.view(_table, kinds, focus)
+            table = loaded.view_from((map_view, kinds, focus), _table)
             st.caption(render.md(f"{table.num_rows} moves shown, by discipline and grade."))
             st.dataframe(table, hide_index=True)
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from framework.careermap import CareerMap
 from framework.views import RoutesView, RouteView, kind_label, routes_view
 from framework.views.map import map_view, usual_kinds
 from ui import render, state
@@ -34,14 +35,13 @@ def _effort(route: RouteView) -> str:
     return f"*{render.md(route.effort_text)}.*"
 
 
-def _table(framework, graph, source: str, target: str, limit: int):
-    return routes_view(framework, graph, source, target, limit).table()
+def _table(found: RoutesView):
+    return found.table()
 
 
-def _route_drawing(framework, graph, source: str, highlight: tuple[str, ...]) -> MapDrawing:
-    """The map page's opening view as the background (without lateral moves where there are so many that they
-    would hide the ladders), the chosen route drawn on top whatever kinds of move it takes."""
-    view = map_view(framework, graph, usual_kinds(framework, graph), None)
+def _route_drawing(view: CareerMap, source: str, highlight: tuple[str, ...]) -> MapDrawing:
+    """The map page's opening view (``view``) as the background, the chosen route drawn on top whatever kinds of
+    move it takes."""
     return map_drawing(
         view, highlight=highlight, selected=source, highlight_label="The chosen route", selected_label="Its start"
     )
@@ -124,7 +124,8 @@ def main() -> None:
             st.markdown("\n\n".join([summary, *(_route_text(route) for route in routes)]))
     if as_table.open:
         with as_table:
-            render.stacked_table(loaded.view(_table, source, target, int(limit)), key="stacked-routes")
+            table = loaded.view_from((routes_view, source, target, int(limit)), _table)
+            render.stacked_table(table, key="stacked-routes")
     if on_map.open:
         with on_map:
             chosen = st.radio(
@@ -134,7 +135,10 @@ def main() -> None:
                 horizontal=True,
                 key="highlight",
             )
-            drawing = loaded.view(_route_drawing, source, routes[chosen].roles)
+            # Behind it, the map page's opening view: without lateral moves where there are so many that they
+            # would hide the ladders.
+            opening = (map_view, loaded.view(usual_kinds), None)
+            drawing = loaded.view_from(opening, _route_drawing, source, routes[chosen].roles)
             st.markdown(drawing.key_markdown)
             with st.container(key="route-map-picture"):
                 svg_picture(drawing.svg, key="route-map")

@@ -28,18 +28,6 @@ def _criteria(framework, graph):
     return pay_criteria(framework, graph)
 
 
-def _markdown(framework, graph) -> str:
-    return criteria_markdown(pay_criteria(framework, graph))
-
-
-def _xlsx(framework, graph) -> bytes:
-    return criteria_xlsx(pay_criteria(framework, graph))
-
-
-def _pdf(framework, graph) -> bytes:
-    return criteria_pdf(pay_criteria(framework, graph))
-
-
 def _roles_text(grade: GradeCriteria) -> str:
     if not grade.roles:
         return "none"
@@ -144,13 +132,14 @@ def main() -> None:
     fw = loaded.framework
     st.markdown("**Download the criteria of every grade:**")
     buttons = st.container(horizontal=True)
-    for label, build, ext in (("Criteria (PDF)", _pdf, "pdf"), ("Criteria (Excel)", _xlsx, "xlsx")):
+    files = (("Criteria (PDF)", criteria_pdf, "pdf"), ("Criteria (Excel)", criteria_xlsx, "xlsx"))
+    for label, write, ext in (*files, ("Criteria (Markdown)", criteria_markdown, "md")):
         render.download(
-            label, lambda build=build: loaded.view(build), file_name=f"pay-criteria-{fw.id}.{ext}", where=buttons
+            label,
+            lambda write=write: loaded.view_from((_criteria,), write),  # from the criteria the page shows
+            file_name=f"pay-criteria-{fw.id}.{ext}",
+            where=buttons,
         )
-    render.download(
-        "Criteria (Markdown)", lambda: loaded.view(_markdown), file_name=f"pay-criteria-{fw.id}.md", where=buttons
-    )
 
     st.header("Grades", divider="gray")
     if criteria.states_pay or criteria.salaries:  # pay, spine points, rules, salaries: a block a grade on a phone

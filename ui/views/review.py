@@ -43,9 +43,9 @@ ALL = "All disciplines"
 ELSEWHERE = "the downloads below hold every one."
 
 
-def _rung_table(framework, graph):
+def _rung_table(review: ReviewView):
     """The roles in each rung, each cell naming its first few roles and counting the rest."""
-    titles = review_view(framework, graph).rung_titles
+    titles = review.rung_titles
     return titles.map(lambda cell: shown_titles(cell) if isinstance(cell, str) else cell)
 
 
@@ -73,9 +73,9 @@ def _finding(framework_param: str | None, f: FindingView) -> str:
     return "- " + (text + f"  \n**What to do:** {render.md(f.action)}.").replace("  \n", "  \n  ")
 
 
-def _finding_texts(framework, graph, framework_param: str | None) -> tuple[str, ...]:
+def _finding_texts(review: ReviewView, framework_param: str | None) -> tuple[str, ...]:
     """Each finding as a Markdown list item, made once per framework (and the ``?framework=`` its links carry)."""
-    return tuple(_finding(framework_param, f) for f in review_view(framework, graph).findings)
+    return tuple(_finding(framework_param, f) for f in review.findings)
 
 
 def _framework_param(loaded: Loaded) -> str | None:
@@ -130,7 +130,7 @@ def _group(loaded: Loaded, review: ReviewView, group: FindingGroup, texts: tuple
 
 def _todo(loaded: Loaded, review: ReviewView) -> None:
     st.header("What to do", divider="gray")
-    texts = loaded.view(_finding_texts, _framework_param(loaded))
+    texts = loaded.view_from((review_view,), _finding_texts, _framework_param(loaded))
     for severity, heading in SEVERITY_HEADINGS.items():
         groups = [g for g in review.groups if g.severity == severity]
         st.subheader(f"{heading} ({sum(len(g.positions) for g in groups):,})")
@@ -233,7 +233,7 @@ def _rungs(loaded: Loaded, review: ReviewView) -> None:
     with table_box:
         if table_box.open:
             st.caption(f"Each rung names its first {TITLES_SHOWN} roles; the downloads name every one.")
-            render.stacked_table(loaded.view(_rung_table), key="stacked-rung-roles")
+            render.stacked_table(loaded.view_from((review_view,), _rung_table), key="stacked-rung-roles")
     st.markdown("## Missing rungs")
     lines = paging.page(_missing_rungs(review), key="review-rungs-page", per_page=50, what="gaps", where=ELSEWHERE)
     st.markdown("\n\n".join(lines))

@@ -8,7 +8,7 @@ from framework.expectation_text import role_expectations_markdown
 from framework.export import framework_csv, framework_xlsx, role_profile_markdown
 from framework.gaptext import descriptor_markdown
 from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
-from framework.views import RoleProfile, catalogue_view, kind_label, role_profile
+from framework.views import CatalogueView, RoleProfile, catalogue_view, kind_label, role_profile
 from ui import paging, pick_table, render, state
 from ui.skill_links import skill_link
 
@@ -29,11 +29,11 @@ def main() -> None:
 
 
 def _filtered(
-    framework, graph, query: str, disciplines: tuple, grades: tuple, statuses: tuple, sort: str | None, desc: bool
+    view: CatalogueView, query: str, disciplines: tuple, grades: tuple, statuses: tuple, sort: str | None, desc: bool
 ):
     """The catalogue rows the filters keep, sorted by ``sort`` (None: career order): their ids, and the table as
     the page shows it."""
-    table = catalogue_view(framework, graph).table
+    table = view.table
     shown = filter_catalogue(table, query=query, disciplines=disciplines, grades=grades, statuses=statuses)
     shown = sort_catalogue(shown, sort, descending=desc)
     return list(shown["id"]), shown[SHOWN_COLUMNS].reset_index(drop=True)
@@ -127,9 +127,8 @@ def catalogue(loaded) -> None:
             "framework — or is only named in another role's job description.",
         )
     sorting = pick_table.sorting(CATALOGUE, SHOWN_COLUMNS)
-    shown_ids, shown_table = loaded.view(
-        _filtered, query, tuple(disciplines), tuple(grades), tuple(statuses), sorting.column, sorting.descending
-    )
+    filters = (query, tuple(disciplines), tuple(grades), tuple(statuses), sorting.column, sorting.descending)
+    shown_ids, shown_table = loaded.view_from((catalogue_view,), _filtered, *filters)
 
     downloads = state.lazy_expander("Download the framework (for HR)", key="roles-downloads")
     with downloads:
