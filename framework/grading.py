@@ -149,9 +149,11 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
     ``n − ⌈similar·n⌉ + 1`` of the larger one, rarest first."""
     tokens = {rid: [(k, i) for k, v in u.items() for i in range(v)] for rid, u in units.items()}
     frequency = Counter(t for ts in tokens.values() for t in ts)
+    # Rarest first, then by their text: each distinct token placed once, not once per role holding it.
+    place = {t: i for i, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], repr(t))))}
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for rid, ts in tokens.items():
-        ts.sort(key=lambda t: (frequency[t], repr(t)))
+        ts.sort(key=place.__getitem__)
         n = len(ts)
         for t in ts[: n - math.ceil(rule.similar * n) + 1]:
             buckets[t].append(rid)
