@@ -11,8 +11,8 @@ The same as ``streamlit run app.py``, except for four things:
   then frozen out of its sight by ``ui.data.preload``), so the first person after a start does not wait for
   them, and the health check (``/_stcore/health``) answers only once the server is ready — what a proxy or a
   container platform waits for before sending anyone. Only framework and catalogue files are loaded: nothing
-  of any person's. The spare processes uploads and documents are made in start only after the first page
-  (:func:`ui.upload_worker.start_soon`).
+  of any person's. The spare processes that check uploads and make documents start only after the first
+  page (:func:`ui.upload_worker.start_soon`).
 * Every response carries the security headers, and a request for a host name the app does not serve is
   refused (:mod:`ui.middleware`, given to Streamlit's public ``st.App(..., middleware=...)`` in
   ``ui/server_app.py``, which is what this runs). ``--allowed-hosts NAME,NAME`` names the hosts (default: the
@@ -87,7 +87,7 @@ def warm(argv: list[str]) -> None:
         local = _framework_file(argv)
         # No session runs yet: the collector is paused while everything loads, and stays paused until
         # ``preload`` has frozen it all out of its sight. Resumed in between, its first collection would walk
-        # the ``--framework`` file's millions of objects once more for nothing (0.3 s at 10,000 roles).
+        # the ``--framework`` file's millions of objects once more for nothing (0.45 s at 10,000 roles).
         with gc_paused():
             if local is not None:  # named as the app names it, so its runs find it in the cache
                 with contextlib.suppress(FrameworkError, OSError):
