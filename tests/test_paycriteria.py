@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -10,7 +11,14 @@ import pytest
 from framework import load_framework
 from framework.expectations import expectation_gap
 from framework.graph import build_graph
-from framework.paycriteria import NO_PAY, criteria_markdown, criteria_xlsx, next_rungs, pay_criteria
+from framework.paycriteria import (
+    NO_PAY,
+    criteria_markdown,
+    criteria_xlsx,
+    next_rungs,
+    pay_criteria,
+    role_progressions,
+)
 from framework.skills import skill_gap
 from tests.conftest import DATA
 
@@ -27,6 +35,25 @@ def test_every_grade_is_listed_in_order(shipped):
     assert [g.grade for g in criteria.grades] == [g.id for g in framework.grades]
     listed = {r.role for g in criteria.grades for r in g.roles}
     assert listed == {r.id for r in framework.roles if r.grade is not None}
+
+
+def test_criteria_for_a_page_leave_each_roles_progressions_to_be_worked_out_when_it_is_opened(shipped):
+    framework, graph = shipped
+    full = pay_criteria(framework, graph)
+    page = pay_criteria(framework, graph, progressions=False)
+    assert [(g.grade, [r.role for r in g.roles]) for g in page.grades] == [
+        (g.grade, [r.role for r in g.roles]) for g in full.grades
+    ]
+    for whole, shown in zip(
+        (r for g in full.grades for r in g.roles), (r for g in page.grades for r in g.roles), strict=True
+    ):
+        assert shown.progressions is None
+        assert replace(shown, progressions=whole.progressions) == whole, "everything else as the full criteria"
+        assert role_progressions(framework, graph, shown.role) == whole.progressions
+    with pytest.raises(ValueError, match="made without progressions"):
+        criteria_markdown(page)
+    with pytest.raises(ValueError, match="made without progressions"):
+        criteria_xlsx(page)
 
 
 def test_progression_is_the_gap_between_consecutive_rungs(shipped):

@@ -14,6 +14,7 @@ from framework.paycriteria import (
     pay_criteria,
     progression_heading,
     progression_items,
+    role_progressions,
     salaries_text,
 )
 from ui import paging, render, run_gate, state
@@ -25,6 +26,12 @@ ROLES_PER_PAGE = 50
 
 
 def _criteria(framework, graph):
+    """What the page shows of every grade: each role's progressions are worked out when the role is opened."""
+    return pay_criteria(framework, graph, progressions=False)
+
+
+def _every_criterion(framework, graph):
+    """All of it, each role's progressions too: for the downloads."""
     return pay_criteria(framework, graph)
 
 
@@ -50,7 +57,7 @@ def grades_table(criteria) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _role(role: RoleAtGrade) -> None:
+def _role(loaded, role: RoleAtGrade) -> None:
     if role.salary:
         salary = "; ".join(f"“{render.md(line)}”" for line in role.salary)
         st.markdown(f"**Salary, as its job description states it:** {salary}")
@@ -62,9 +69,12 @@ def _role(role: RoleAtGrade) -> None:
     if role.criteria:
         st.markdown(f"**Its criteria ({len(role.criteria)}), essential first:**")
         render.bullets(list(role.criteria))
-    if not role.progressions:
+    progressions = role.progressions
+    if progressions is None:
+        progressions = loaded.view(role_progressions, role.role)
+    if not progressions:
         st.markdown("**Next grade:** no promotion leads on from this role in the framework.")
-    for p in role.progressions:
+    for p in progressions:
         st.markdown(f"**{render.md(progression_heading(p))}:**")
         render.bullets(progression_items(p))
 
@@ -98,7 +108,7 @@ def grade_roles(loaded) -> None:
         )
         with box:
             if box.open:
-                _role(role)
+                _role(loaded, role)
 
 
 def main() -> None:
@@ -136,7 +146,7 @@ def main() -> None:
     for label, write, ext in (*files, ("Criteria (Markdown)", criteria_markdown, "md")):
         render.download(
             label,
-            lambda write=write: loaded.view_from((_criteria,), write),  # from the criteria the page shows
+            lambda write=write: loaded.view_from((_every_criterion,), write),
             file_name=f"pay-criteria-{fw.id}.{ext}",
             where=buttons,
         )
