@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from framework.careermap import KIND_LABELS, CareerMap
+from framework.careermap import KIND_LABELS, CareerMap, MapOverview
 from framework.graph import KIND_ORDER
 from framework.views import kind_label
 from framework.views import map as map_views
@@ -43,14 +43,12 @@ def _table(view: CareerMap):
     return arrow(view.table())
 
 
-def _overview_drawing(framework, graph, found) -> MapDrawing:
-    overview = map_overview(framework, graph)
-    title = graph.nodes[found]["title"] if found else ""
-    return overview_drawing(overview, found=found, found_title=title)
+def _overview_drawing(overview: MapOverview, found: str | None, found_title: str) -> MapDrawing:
+    return overview_drawing(overview, found=found, found_title=found_title)
 
 
-def _overview_table(framework, graph):
-    return arrow(map_overview(framework, graph).table())
+def _overview_table(overview: MapOverview):
+    return arrow(overview.table())
 
 
 OVERVIEW = "map-overview"  # the overview picture's key
@@ -123,7 +121,8 @@ def main() -> None:
 def _overview(loaded, target: str | None, me: str | None) -> None:
     """The map of a large framework before a discipline is chosen: roles counted by discipline and grade."""
     overview = loaded.view(map_overview)
-    drawing = loaded.view(_overview_drawing, target)
+    title = loaded.graph.nodes[target]["title"] if target else ""
+    drawing = loaded.view_from((map_overview,), _overview_drawing, target, title)
     notes = [
         f"This framework has {overview.roles:,} roles, more than a map can draw one by one: it shows how many "
         "roles each discipline has at each grade, a circle each, larger for more roles. Click a circle — or "
@@ -144,7 +143,7 @@ def _overview(loaded, target: str | None, me: str | None) -> None:
     with _table_box() as open_:
         if open_:
             st.caption("Roles by discipline and grade.")
-            st.dataframe(loaded.view(_overview_table), hide_index=True)
+            st.dataframe(loaded.view_from((map_overview,), _overview_table), hide_index=True)
 
 
 def _detailed(loaded, target: str | None, me: str | None, kinds, focus, usual) -> None:

@@ -11,7 +11,15 @@ from framework.expectations import framework_areas
 from framework.gaptext import descriptor_markdown
 from framework.learning import LearningResource, Library, resources_by_level, resources_for_area
 from framework.sorting import sort_rows
-from framework.views.skills import AreaView, SkillView, area_view, filter_rows, skill_view, skills_index
+from framework.views.skills import (
+    AreaView,
+    SkillsIndex,
+    SkillView,
+    area_view,
+    filter_rows,
+    skill_view,
+    skills_index,
+)
 from ui import learning, paging, pick_table, render, state
 from ui.resources import resource_markdown
 
@@ -50,10 +58,9 @@ def main() -> None:
 # --------------------------------------------------------------------------- every skill
 
 
-def _filtered(framework, graph, kind: str, query: str, disciplines: tuple, sort: str | None, desc: bool):
+def _filtered(index: SkillsIndex, kind: str, query: str, disciplines: tuple, sort: str | None, desc: bool):
     """The ids of the skills (or areas) the filters keep, and their table as the page shows it, sorted by the
     column ``sort`` (None: the framework's order)."""
-    index = skills_index(framework, graph)
     rows = filter_rows(index.skills if kind == SKILL else index.areas, query=query, disciplines=disciplines)
     table = index.skills_table(rows) if kind == SKILL else index.areas_table(rows)
     table["id"] = [r.id for r in rows]
@@ -97,7 +104,9 @@ def index_page(loaded) -> None:
             continue
         columns = (index.skills_table(()) if kind == SKILL else index.areas_table(())).columns
         sorting = pick_table.sorting(_table_key(kind), list(columns))
-        ids, table = loaded.view(_filtered, kind, query, tuple(disciplines), sorting.column, sorting.descending)
+        ids, table = loaded.view_from(
+            (skills_index,), _filtered, kind, query, tuple(disciplines), sorting.column, sorting.descending
+        )
         if index.skills and index.areas:
             st.header("Skills" if kind == SKILL else "Areas")
         st.caption(
