@@ -15,7 +15,7 @@ workbook (:mod:`framework.review`) and the comparison of two versions (:mod:`fra
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from statistics import median
@@ -125,8 +125,19 @@ class Rule:
 class _Review:
     """A review under way: the framework and its graph, and what several rules need of them, worked out once."""
 
-    def __init__(self, framework: Framework, graph: nx.DiGraph, cliffs: CliffRule) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        graph: nx.DiGraph,
+        cliffs: CliffRule,
+        steps: Steps | None = None,
+        inversions: Sequence[Inversion] | None = None,
+    ) -> None:
         self.framework, self.graph, self.cliffs = framework, graph, cliffs
+        if steps is not None:
+            self.steps = steps  # given: what the cached property would work out (the review's tables need it too)
+        if inversions is not None:
+            self.inversions = inversions
 
     def names(self, ids) -> str:
         return and_list(self.framework.role(i).title for i in ids)
@@ -200,6 +211,10 @@ class _Review:
     @cached_property
     def steps(self) -> Steps:
         return promotion_steps(self.framework, self.graph)
+
+    @cached_property
+    def inversions(self) -> Sequence[Inversion]:
+        return inversions(self.framework, self.graph)
 
     @cached_property
     def _peers(self) -> tuple[dict[tuple, tuple[int, float]], dict[str | None, tuple[int, float]], tuple[int, float]]:
@@ -348,7 +363,7 @@ def _explain_missing_rung(review: _Review, case: Case) -> tuple[str, str, str]:
 
 def _detect_inversions(review: _Review) -> Iterable[Case]:
     by_pair: dict[tuple[str, str], list[Inversion]] = {}
-    for inversion in inversions(review.framework, review.graph):
+    for inversion in review.inversions:
         by_pair.setdefault((inversion.lower, inversion.upper), []).append(inversion)
     for pair, found in by_pair.items():
         yield Case(pair, facts=(("inversions", tuple(found)),))
@@ -448,7 +463,14 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
-def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | None = None) -> list[Finding]:
+def findings(
+    framework: Framework,
+    graph: nx.DiGraph,
+    *,
+    cliffs: CliffRule | None = None,
+    steps: Steps | None = None,
+    inversions: Sequence[Inversion] | None = None,
+) -> list[Finding]:
     """Every finding of the review's :data:`RULES`, most pressing first (problems, then worth a look, then by
     design), each with a one-line why, the roles involved and what to do.
 
@@ -464,8 +486,11 @@ def findings(framework: Framework, graph: nx.DiGraph, *, cliffs: CliffRule | Non
     * **missing rungs** (:func:`ladder_gaps`), **skill inversions** (:func:`inversions`) and **roles whose grade
       is not stated**: worth a look;
     * **roles only named in another document** (:func:`referenced_roles`): by design.
+
+    ``steps`` and ``inversions``: the framework's promotion steps and skill inversions, when the caller has
+    worked them out already (the structure review shows them as tables too); otherwise worked out here.
     """
-    structure = _Review(framework, graph, cliffs or CliffRule())
+    structure = _Review(framework, graph, cliffs or CliffRule(), steps, inversions)
     out = [
         Finding(case.severity or rule.severity, rule.kind, *rule.explain(structure, case), case.roles)
         for rule in RULES

@@ -157,7 +157,8 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
         n = len(ts)
         for t in ts[: n - math.ceil(rule.similar * n) + 1]:
             buckets[t].append(rid)
-    budget, compared, left_out = rule.max_comparisons, 0, 0
+    budget, compared, left_out, similar = rule.max_comparisons, 0, 0, rule.similar
+    count = len(units)
     index = {rid: i for i, rid in enumerate(units)}
     seen: set[int] = set()  # pairs compared, as one number each (a set of millions of tuples costs too much)
     totals = {rid: len(ts) for rid, ts in tokens.items()}  # a unit per level: the tokens are the weights
@@ -169,26 +170,26 @@ def _near_identical(framework: Framework, units: dict[str, dict[tuple, int]], ru
             left_out += sum(len(m) * (len(m) - 1) // 2 for m in ordered[done_buckets:])
             break
         work, done = len(members) * (len(members) - 1) // 2, 0
-        for i, a in enumerate(members):
+        # What each pair's test reads, looked up once a bucket: this loop runs up to the budget's 500,000 times.
+        rows = [(index[rid], grade[rid], totals[rid], rid) for rid in members]
+        for i, (ia, grade_a, la, a) in enumerate(rows):
             if compared >= budget:
                 break
-            for b in members[i + 1 :]:
+            for ib, grade_b, lb, b in rows[i + 1 :]:
                 if compared >= budget:
                     break
                 done += 1
-                ia, ib = index[a], index[b]
-                key = ia * len(index) + ib if ia < ib else ib * len(index) + ia
+                key = ia * count + ib if ia < ib else ib * count + ia
                 if key in seen:
                     continue
                 seen.add(key)
                 compared += 1
-                if grade[a] == grade[b]:
+                if grade_a == grade_b:
                     continue
-                la, lb = len(tokens[a]), len(tokens[b])
-                if min(la, lb) < rule.similar * max(la, lb):
+                if (la if la < lb else lb) < similar * (la if la > lb else lb):
                     continue
-                likeness = _likeness(units[a], units[b], totals[a], totals[b])
-                if likeness >= rule.similar:
+                likeness = _likeness(units[a], units[b], la, lb)
+                if likeness >= similar:
                     found.append((likeness, *sorted((a, b))))
         left_out += work - done
     found.sort(key=lambda x: (-x[0], x[1], x[2]))

@@ -21,6 +21,7 @@ document is :mod:`framework.review`.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -272,10 +273,11 @@ def promotion_steps(framework: Framework, graph: nx.DiGraph) -> Steps:
     return Steps(measure, tuple(ranked))
 
 
-def skill_cliffs(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
+def skill_cliffs(framework: Framework, graph: nx.DiGraph, steps: Steps | None = None) -> pd.DataFrame:
     """:func:`promotion_steps` as a table: the two roles, the discipline, the grades, the step's size (in a
-    column named for what it counts), the rungs passed, the grades skipped, and the role ids."""
-    steps = promotion_steps(framework, graph)
+    column named for what it counts), the rungs passed, the grades skipped, and the role ids. ``steps``: those
+    already worked out for this framework and graph (the structure review's findings need them too)."""
+    steps = steps if steps is not None else promotion_steps(framework, graph)
     rows = [
         {
             "From": framework.role(step.start).title,
@@ -373,8 +375,9 @@ def inversions(framework: Framework, graph: nx.DiGraph) -> list[Inversion]:
     return out
 
 
-def inversion_table(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
-    """:func:`inversions` as a table: the two rungs, the skill, and the level each needs."""
+def inversion_table(framework: Framework, graph: nx.DiGraph, found: Sequence[Inversion] | None = None) -> pd.DataFrame:
+    """:func:`inversions` as a table: the two rungs, the skill, and the level each needs. ``found``: the
+    inversions already worked out for this framework and graph (the structure review's findings need them too)."""
     columns = ["Lower rung", "Higher rung", "Skill", "Lower rung needs", "Higher rung needs"]
     rows = [
         {
@@ -384,7 +387,7 @@ def inversion_table(framework: Framework, graph: nx.DiGraph) -> pd.DataFrame:
             "Lower rung needs": i.lower_level,
             "Higher rung needs": i.upper_level,
         }
-        for i in inversions(framework, graph)
+        for i in (found if found is not None else inversions(framework, graph))
     ]
     return pd.DataFrame(rows, columns=columns)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import statistics
@@ -348,3 +349,30 @@ def test_the_shipped_expectation_frameworks_have_no_cliff_made_by_comparing_ladd
         assert step.size >= CliffRule().look_ratio * statistics.median(peers), cliff
     if name == "ft-engineering.yaml":
         assert cliffs == [], [f.why for f in cliffs]
+
+
+def test_the_review_works_its_promotion_steps_and_inversions_out_once(monkeypatch):
+    """The review's tables and its findings share one reckoning of the promotion steps and the inversions, and
+    the findings made from it are those made from scratch."""
+    findings_module = importlib.import_module("framework.findings")  # the package names a function so too
+    structure_module = importlib.import_module("framework.structure")
+    review_module = importlib.import_module("framework.views.review")
+
+    fw = load_framework(DATA / "ddat.yaml")
+    graph = build_graph(fw)
+    calls = {"promotion_steps": 0, "inversions": 0}
+    for name, work in (("promotion_steps", promotion_steps), ("inversions", inversions)):
+
+        def counted(*args, _name=name, _work=work):
+            calls[_name] += 1
+            return _work(*args)
+
+        for module in (structure_module, findings_module, review_module):
+            monkeypatch.setattr(module, name, counted, raising=False)
+    view = review_module.review_view(fw, graph)
+    assert calls == {"promotion_steps": 1, "inversions": 1}
+    monkeypatch.undo()
+    assert [(f.title, f.roles) for f in findings(fw, graph)] == [
+        (f.title, tuple(r for r, _ in f.roles)) for f in view.findings
+    ]
+    assert skill_cliffs(fw, graph).drop(columns=["from_id", "to_id"]).equals(view.cliffs)

@@ -24,7 +24,9 @@ from ..structure import (
     discipline_totals,
     grade_matrix,
     inversion_table,
+    inversions,
     ladder_gaps,
+    promotion_steps,
     referenced_roles,
     reporting_tree,
     skill_cliffs,
@@ -201,6 +203,7 @@ def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
         )
     span_table = spans(framework)
     report = grading_consistency(framework)
+    steps, inverted = promotion_steps(framework, G), inversions(framework, G)  # for the tables and the findings
 
     def named(role_id: str) -> tuple[str, str]:
         role = framework.role(role_id)
@@ -230,8 +233,8 @@ def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
         dead_ends=dead_ends(framework, G).drop(columns=["id"]),
         no_way_in=unreachable(framework, G).drop(columns=["id"]),
         unknown_grades=unknown_grades(framework, G).drop(columns=["id"]),
-        cliffs=skill_cliffs(framework, G).drop(columns=["from_id", "to_id"]),
-        inversions=inversion_table(framework, G),
+        cliffs=skill_cliffs(framework, G, steps).drop(columns=["from_id", "to_id"]),
+        inversions=inversion_table(framework, G, inverted),
         spans=span_table.drop(columns=["id"]),
         totals=discipline_totals(span_table),
         referenced=referenced_roles(framework, G).drop(columns=["id"]),
@@ -245,7 +248,7 @@ def review_view(framework: Framework, G: nx.DiGraph) -> ReviewView:
                 f.kind,
                 _discipline_of(framework, f.roles),
             )
-            for f in findings(framework, G)
+            for f in findings(framework, G, steps=steps, inversions=inverted)
         ),
         grading=grading,
         grading_note=note,
