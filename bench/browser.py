@@ -61,7 +61,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "skills": Interaction("picker", "a discipline chosen", "Discipline"),
     "map": Interaction("expander", "Map options opened", "Map options"),
     "paths": Interaction("tab", "the second tab (the table)"),
-    "gap": Interaction("picker", "another current role chosen", "Current role"),  # its tabs switch without a rerun
+    "gap": Interaction("picker", "another current role chosen", "Current role"),
     "compare": Interaction("picker", "a role added", "Roles to compare"),
     "review": Interaction("tab", "the second tab"),
     "pay": Interaction("picker", "another grade chosen", "Grade"),

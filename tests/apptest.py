@@ -99,7 +99,10 @@ def figures(at: AppTest) -> dict[str, str]:
 
 def plan_opened(at: AppTest) -> AppTest:
     """The Skill gap page's plan with every part opened, as a reader opens them to read them (each is drawn only
-    while open): the detail of each gap in focus, the other gaps and the preview of the whole plan."""
+    while open): its tab, the detail of each gap in focus, the other gaps and the preview of the whole plan."""
+    if "plan-focus" not in [w.key for w in at.multiselect]:
+        at.session_state["gap-tab"] = "Development plan"
+        at.run()
     focus = at.multiselect(key="plan-focus").value
     for key in [f"plan-detail-{item}" for item in focus] + ["plan-others", "plan-preview"]:
         at.session_state[key] = True

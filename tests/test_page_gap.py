@@ -83,7 +83,7 @@ def test_gap_between_two_roles_of_each_framework(framework, current, target):
     assert [t.label for t in at.tabs] == TABS
     assert metrics(at)["Requirements already met"].startswith("1 of 9")
     assert "What changes at Delivery" in texts(at) or "What changes at delivery" in texts(at).lower()
-    assert at.get("bidi_component"), "every tab is drawn (the chart's too): moving along them needs no rerun"
+    assert at.get("bidi_component"), "the tabs to read are drawn whatever tab is open, the chart's too"
     table = gap_table(at)
     assert len(table) == 9
     if framework == "ddat":  # no role of DDaT links a line of a job description: the column is left out
@@ -114,7 +114,11 @@ def test_associate_project_manager_to_delivery_manager():
     assert "### Reading the chart" in shown
     assert "### Strengths to build on" in shown
     assert "**Already at the level needed:** Commercial management." in shown
-    # the plan
+    # the plan: drawn when its tab is opened
+    assert "plan-focus" not in [w.key for w in at.multiselect], "a closed plan costs the page nothing"
+    at.session_state["gap-tab"] = PLAN
+    at.run()
+    assert at.query_params["tab"] == "development-plan", "the open tab is part of the link"
     assert at.multiselect(key="plan-focus").value == [
         "skill/making-a-process-work",
         "skill/planning",
@@ -199,7 +203,7 @@ def test_actions_typed_in_any_order_reach_the_plan_in_the_order_entered():
     with its own fields; a new action starts "Not started"; a row with only an owner is kept."""
     import datetime as dt
 
-    at = page(PAGE, current=APM, target=DM)
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
     at.text_input(key="plan-action-1-action").input("Shadow a product manager").run()
     at.text_input(key="plan-action-1-owner").input("Sam").run()
     at.button(key="plan-action-add").click().run()
@@ -222,7 +226,7 @@ def test_actions_typed_in_any_order_reach_the_plan_in_the_order_entered():
 
 
 def test_refused_input_says_which_field_and_why_and_keeps_what_was_there():
-    at = page(PAGE, current=APM, target=DM)
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
     at.text_input(key="plan-action-1-action").input("Lead sprint planning").run()
     at.text_input(key="plan-action-1-action").input("x" * 501).run()
     assert not at.exception
@@ -236,7 +240,7 @@ def test_refused_input_says_which_field_and_why_and_keeps_what_was_there():
 def test_a_date_in_the_past_is_kept_with_a_warning_and_dates_read_as_in_the_uk():
     import datetime as dt
 
-    at = page(PAGE, current=APM, target=DM)
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
     at.date_input(key="plan-next-check-in").set_value(dt.date(2020, 3, 4)).run()
     assert not at.exception
     assert any("The next check-in is 4 Mar 2020, which is in the past" in w.value for w in at.warning)
@@ -246,7 +250,7 @@ def test_a_date_in_the_past_is_kept_with_a_warning_and_dates_read_as_in_the_uk()
 
 def test_the_plan_written_in_stays_for_another_target():
     """Names and actions belong to the conversation: another target keeps them; its focus starts afresh."""
-    at = page(PAGE, current=APM, target=DM)
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
     at.text_input(key="plan-person").input("Sam Okafor").run()
     at.text_input(key="plan-action-1-action").input("Shadow a sprint review").run()
     at.selectbox(key="target").set_value("senior-delivery-manager").run()
@@ -285,7 +289,7 @@ def test_the_comparison_is_computed_once_a_run(monkeypatch):
     loaded = load("roles", shipped_frameworks()["roles"])
     monkeypatch.setattr(loaded, "_views", type(loaded._views)())  # nothing kept from an earlier test
 
-    at = page(PAGE, current=APM, target=DM)
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
     assert not at.exception
     assert calls == {"gap": 1, "route": 1}, "two roles: the gap and the route check once"
     at.text_input(key="plan-person").input("Sam Okafor").run()
@@ -294,7 +298,7 @@ def test_the_comparison_is_computed_once_a_run(monkeypatch):
     assert calls == {"gap": 2, "route": 2}, "a plan's edit computes nothing again; another target, once"
 
     calls.update(gap=0, route=0)
-    mine = page(PAGE, current=APM, target=DM, compare="self")
+    mine = page(PAGE, current=APM, target=DM, compare="self", tab="development-plan")
     assert not mine.exception
     assert calls == {"gap": 1, "route": 1}, "a self-assessment: its gap once, and the route check of its role"
     mine.text_input(key="plan-person").input("Sam Okafor").run()  # AppTest reruns the whole page, fragment or not
@@ -393,7 +397,7 @@ def levels_editor(at):
 
 
 def test_self_assessment_starts_from_the_current_role():
-    at = page(PAGE, current=APM, target=DM, compare="self")
+    at = page(PAGE, current=APM, target=DM, compare="self", tab="development-plan")
     assert not at.exception
     editor = levels_editor(at)
     assert len(editor.value) == 9
@@ -524,3 +528,24 @@ def test_radar_escapes_names_and_falls_back_to_bars_for_few_skills():
 def test_no_chart_for_a_role_without_requirements(council):
     gap = skill_gap(council, APM, "head-of-technology")
     assert radar_svg(council, gap, current_label="a", target_label="b") is None
+
+
+def test_the_plan_reopened_is_drawn_with_what_its_fields_held():
+    """The plan is drawn only while its tab is open. Reopened, each field is sent with what it held (a value the
+    browser must show), not drawn empty for the browser to send back: what was typed before another tab was
+    chosen stays. Only that run sends values: sent on every run, they would overwrite a field being typed in."""
+    at = page(PAGE, current=APM, target=DM, tab="development-plan")
+    at.text_input(key="plan-person").input("Sam Okafor").run()
+    at.text_input(key="plan-action-1-action").input("Shadow a sprint review").run()
+    assert not at.text_input(key="plan-person").proto.set_value, "a field typed in is not sent its value back"
+    at.session_state["gap-tab"] = CHANGES
+    at.run()
+    assert "plan-person" not in [w.key for w in at.text_input], "the plan is not drawn while its tab is closed"
+    at.session_state["gap-tab"] = PLAN
+    at.run()
+    for key, typed in (("plan-person", "Sam Okafor"), ("plan-action-1-action", "Shadow a sprint review")):
+        field = at.text_input(key=key)
+        assert (field.proto.value, field.proto.set_value) == (typed, True), key
+    at.text_input(key="plan-manager").input("Alex Reid").run()
+    assert not at.text_input(key="plan-person").proto.set_value, "and in the runs after it, no field is sent again"
+    assert "**Person:** Sam Okafor" in texts(plan_opened(at))

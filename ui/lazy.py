@@ -1,11 +1,9 @@
-"""Tabs and expanders: drawn only while open, or switched in the browser alone.
+"""Tabs and expanders drawn only while open.
 
-Lazy ones (:func:`lazy_tabs`, :func:`lazy_expander`): choosing a tab or opening an expander reruns the page,
-which then draws only what is open — what most visits never open costs nothing — and the open tab is part of the
-view's link (``?tab=development-plan``); the keyboard focus stays on the tabs through the rerun
-(:mod:`ui.tab_focus`). :func:`linked_tabs` are drawn whole and switch in the browser with no rerun at all, at once:
-for a page whose tabs are read one after another, back and forth (the skill gap); a link's ``?tab=`` still opens
-one.
+Choosing a tab or opening an expander reruns the page, which then draws only what is open — what most visits
+never open costs nothing — and the open tab is part of the view's link (``?tab=development-plan``); the keyboard
+focus stays on the tabs through the rerun (:mod:`ui.tab_focus`). A page may still draw a tab that is cheap to
+draw whatever tab is open, so that it shows at once when chosen (the skill gap's tabs to read).
 """
 
 from __future__ import annotations
@@ -18,13 +16,13 @@ import streamlit as st
 from framework.ids import slugify
 
 from .tab_focus import keep_tab_focus
-from .url import url_changed, url_values, write_param
+from .url import url_changed, write_param
 
 if TYPE_CHECKING:
     from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
     from streamlit.elements.lib.mutable_tab_container import TabContainer
 
-__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs", "linked_tabs"]
+__all__ = ["TAB", "keep", "lazy_expander", "lazy_tabs"]
 
 
 def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderContainer:
@@ -63,12 +61,3 @@ def lazy_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
     tabs = st.tabs(labels, key=key, on_change="rerun")
     write_param(TAB, slugify(st.session_state[key]), slugify(labels[0]))
     return tabs
-
-
-def linked_tabs(labels: Sequence[str], *, key: str) -> Sequence[TabContainer]:
-    """Tabs drawn whole, switched in the browser without a rerun, at once, as the arrow keys move along them
-    (see the module's note). The link's ``?tab=`` opens its tab (an unknown one, the first); switching tabs is
-    not written back to the link."""
-    by_slug = {slugify(label): label for label in labels}
-    wanted = [by_slug[v] for v in url_values(TAB) if v in by_slug]
-    return st.tabs(labels, default=wanted[0] if wanted else labels[0], key=key)

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .cells import cell_date
-from .lazy import TAB, keep, lazy_expander, lazy_tabs, linked_tabs
+from .lazy import TAB, keep, lazy_expander, lazy_tabs
 from .pickers import LONG_PICKER, narrowed_choices, narrowed_roles, role_ids, role_label, role_namer, role_select
 from .sidebar import (
     MY_ROLE,
@@ -59,7 +59,6 @@ __all__ = [
     "leave_legacy_pages_mode",
     "link_params",
     "linked_page",
-    "linked_tabs",
     "my_role_id",
     "my_role_picker",
     "narrowed_choices",

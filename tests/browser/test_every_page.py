@@ -233,23 +233,30 @@ _FOCUSED_ON = "label => document.activeElement !== null && document.activeElemen
 
 
 def test_the_gap_tabs_work_with_the_arrow_keys(page, app_url):
-    """Arrow keys move along the tabs and open each, and the focus stays on the tab list. The gap's tabs switch
-    in the browser without a rerun (during one Streamlit disables the whole tab list, which drops the focus), so
-    this holds on a loaded machine too; each state is waited for, never a fixed time."""
+    """Arrow keys move along the tabs and open each, and the focus stays on the tab list. Each choice reruns the
+    page (the plan is drawn only while its tab is open; the tabs to read, whatever tab is open). Each state is
+    waited for, never a fixed time, so this holds on a loaded machine too."""
     goto(page, app_url, "/gap", current="associate-project-manager", target="delivery-manager")
     tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    shown = page.locator('[data-testid="stMain"] [role="tabpanel"]:visible')  # the open tab's
     tabs.first.focus()
     for i in range(1, tabs.count()):
-        page.keyboard.press("ArrowRight")
         label = tabs.nth(i).inner_text()
+        with expect_rerun(page):
+            page.keyboard.press("ArrowRight")
+            if label != "Development plan":
+                expect(shown).to_have_count(1)
+                assert shown.inner_text().strip(), f"the tab {label!r} is empty when it opens"
         try:
             page.wait_for_function(_FOCUSED_ON, arg=label)
         except PlaywrightTimeoutError:
             focused = page.evaluate("document.activeElement && document.activeElement.innerText")
             raise AssertionError(f"after {i} presses the focus is on {focused!r}, not on the tab {label!r}") from None
         assert tabs.nth(i).get_attribute("aria-selected") == "true"
+    expect(shown.get_by_label("Person (optional)")).to_be_visible()
     for i in reversed(range(tabs.count() - 1)):
-        page.keyboard.press("ArrowLeft")
+        with expect_rerun(page):
+            page.keyboard.press("ArrowLeft")
         page.wait_for_function(_FOCUSED_ON, arg=tabs.nth(i).inner_text())
     assert tabs.first.get_attribute("aria-selected") == "true", "and back along them"
 

@@ -88,7 +88,7 @@ def test_staff_journey_from_my_role_to_a_development_plan(page, app_url, council
     assert figures in main_text(page), "the gap's figures are not those of the framework"
 
     assert "on the Development plan tab" in main_text(page), "the summary does not say where the plan is"
-    page.get_by_role("tab", name="Development plan", exact=True).click()  # the gap's tabs switch in the browser
+    page.get_by_role("tab", name="Development plan", exact=True).click()  # the plan is drawn once its tab is open
     page.get_by_role("button", name="Download the plan (Markdown)").wait_for()
     shipped = merge_catalogues(shipped=[read_catalogue(ROOT / "data" / "learning" / "ddat.yaml")])  # as the app has it
     plan = development_plan(council, build_graph(council), me, goal, date=dt.date.today(), library=shipped)

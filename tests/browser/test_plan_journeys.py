@@ -8,6 +8,7 @@ import csv
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from .helpers import (
@@ -234,4 +235,30 @@ def test_words_typed_then_a_download_pressed_at_once_are_in_the_file(page, app_u
     assert "Two study days agreed" in text, f"the words typed last are not in the file: {text[:2000]}"
     assert "Alex Reid" in text
     assert field(page, "Action 1: support").input_value() == "Two study days agreed"
+    assert exceptions(page) == []
+
+
+def test_words_typed_then_another_tab_chosen_at_once_are_kept_for_the_plan_and_its_file(page, app_url):
+    """The plan is drawn only while its tab is open. A person types into its fields and, without Enter, reads
+    another tab, then comes back: every word is still in its field, and in the file downloaded then."""
+    goto(page, app_url, "/gap", current="delivery-manager", target="senior-product-manager", tab="development-plan")
+    type_in(page, "Person (optional)", "Sam Okafor")
+    typed = (("Action 1", "Shadow a product manager at sprint reviews"), ("Action 1: owner", "Sam"))
+    for label, words in typed:
+        field(page, label).click()
+        page.keyboard.type(words)  # the last one left unentered: choosing the tab takes the focus from it
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    with expect_rerun(page):
+        tabs.filter(has_text="What changes").click()
+    expect(field(page, "Person (optional)")).to_have_count(0)  # the plan is not drawn while closed
+    with expect_rerun(page):
+        tabs.filter(has_text="Skill by skill").click()
+    with expect_rerun(page):
+        tabs.filter(has_text="Development plan").click()
+    expect(field(page, "Person (optional)")).to_have_value("Sam Okafor")
+    for label, words in typed:
+        expect(field(page, label)).to_have_value(words)
+    markdown = download(page, "Download the plan (Markdown)").decode("utf-8")
+    for words in ("Sam Okafor", *(w for _, w in typed)):
+        assert words in markdown, f"{words!r} is not in the plan's file"
     assert exceptions(page) == []

@@ -65,6 +65,7 @@ MODES = {ROLE: "A role", SELF: "My self-assessment"}
 NONE = "none"
 EDITOR = "gap_editor_"  # the levels table's key: a new one for each load, start again or list of skills
 FOCUS = "plan-focus"
+PLAN_CLOSED = "plan-closed"  # set while the plan's tab is closed: the run that opens it sets its fields again
 JUST_ADDED = "plan-action-added"  # the number of the action a resource just became, to say so once
 PERSON, MANAGER, NEXT = "plan-person", "plan-manager", "plan-next-check-in"
 #: ``?levels=record``: the development record page's link — take the levels (and open actions) of the record this
@@ -519,8 +520,11 @@ def _beside_chart(fw, view: GapView) -> str:
 
 
 def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | None, target: str) -> None:
-    """The gap: its heading and figures, then the tabs — all drawn, so that moving along them (with the arrow
-    keys too) needs no rerun; the plan's tab is a fragment, so writing in it reruns the plan alone."""
+    """The gap: its heading and figures, then the tabs. The three to read are drawn whatever tab is open, so that
+    moving along them (with the arrow keys too) shows each at once; the plan, with its fields, buttons and
+    downloads (more than half of the page's elements), is drawn only while its tab is open: choosing another
+    role, or reading, does not pay for it. Its fields keep what they hold while it is closed. The plan's tab is
+    a fragment, so writing in it reruns the plan alone."""
     fw, view, basis = loaded.framework, page.view, page.plan
     st.markdown(
         f"## {md(view.current_label)} → {md(view.target_label)}\n\n{_figures(view, basis)}\n\n"
@@ -529,7 +533,7 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
     )
     _route_note(loaded, basis, target)
     tabs = tabs_for(fw)
-    drawn = dict(zip(tabs, state.linked_tabs(tabs, key=GAP_TAB), strict=True))
+    drawn = dict(zip(tabs, state.lazy_tabs(tabs, key=GAP_TAB), strict=True))
     with drawn[CHANGES]:
         st.markdown(_changes_markdown(fw, view, basis))
     if BY_SKILL in drawn:
@@ -554,9 +558,15 @@ def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | N
                 with chart_col:
                     svg_picture(chart, key="gap-radar")
             side_col.markdown(_beside_chart(fw, view))
-    with drawn[PLAN]:
-        subject = current if mine is None else "self"
-        plan_tab(loaded, with_learning(basis, fw, learning.library(loaded)), (fw.id, subject or "", target))
+    if drawn[PLAN].open:
+        if st.session_state.pop(PLAN_CLOSED, False):
+            _keep_plan_fields()  # set again in the run that draws them afresh: the browser shows what they hold
+        with drawn[PLAN]:
+            subject = current if mine is None else "self"
+            plan_tab(loaded, with_learning(basis, fw, learning.library(loaded)), (fw.id, subject or "", target))
+    else:
+        _keep_plan_fields()
+        st.session_state[PLAN_CLOSED] = True
     if fw.attribution:
         st.caption(md(fw.attribution))
 
@@ -576,6 +586,16 @@ FIELDS = ("action", "by_when", "owner", "support", "status")
 #: How every date of the plan is typed (the app's one input format), and the years it may be in: wide, so that no
 #: date a person means is refused (Streamlit's own range is ten years either side of today).
 DATES = {"format": INPUT_FORMAT, "min_value": datetime.date(2000, 1, 1), "max_value": datetime.date(2099, 12, 31)}
+
+
+def _keep_plan_fields() -> None:
+    """What the plan's fields hold, kept while its tab is closed: a name or an action typed just before another
+    tab was chosen reaches the plan when it is opened again. Streamlit forgets a widget's value in a run that does
+    not draw it, unless the page sets it; and a field drawn again shows the value it holds only if the page set
+    it in that run too (otherwise the browser draws it empty and sends that back). Only then: set on every run,
+    a field would be sent its value while a person is still typing in it."""
+    actions = plan_inputs.current().actions
+    state.keep(FOCUS, PERSON, MANAGER, NEXT, *(_action_key(draft.id, field) for draft in actions for field in FIELDS))
 
 
 def _seed(key: str, value) -> None:
