@@ -415,7 +415,7 @@ with st.container(horizontal=True):
 st.markdown(P["heading"] + "\\n\\nThe plan to take into the development conversation is on the "
             "**Development plan** tab.")
 labels = ["What changes", "Skill by skill", "At a glance", "Development plan"]
-tabs = dict(zip(labels, st.tabs(labels, default="Development plan", key="gap-tab")))
+tabs = dict(zip(labels, st.tabs(labels, default="Development plan", key="gap-tab", on_change="rerun")))
 with tabs["What changes"]:
     st.markdown(P["changes"])
 with tabs["Skill by skill"]:
