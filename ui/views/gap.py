@@ -522,7 +522,7 @@ def _beside_chart(fw, view: GapView) -> str:
 def show_gap(loaded, page: GapPage, *, mine: Assessment | None, current: str | None, target: str) -> None:
     """The gap: its heading and figures, then the tabs. The three to read are drawn whatever tab is open, so that
     moving along them (with the arrow keys too) shows each at once; the plan, with its fields, buttons and
-    downloads (more than half of the page's elements), is drawn only while its tab is open: choosing another
+    downloads (about two fifths of the page's elements), is drawn only while its tab is open: choosing another
     role, or reading, does not pay for it. Its fields keep what they hold while it is closed. The plan's tab is
     a fragment, so writing in it reruns the plan alone."""
     fw, view, basis = loaded.framework, page.view, page.plan
