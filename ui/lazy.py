@@ -36,7 +36,10 @@ def lazy_expander(label: str, *, key: str, expanded: bool = False) -> ExpanderCo
 
 def keep(*keys: str) -> None:
     """Keep these widgets' values while the widgets are not drawn (e.g. in a closed lazy expander): Streamlit
-    forgets the value of a widget that a run does not draw, unless the page sets it again itself."""
+    forgets the value of a widget that a run does not draw, unless the page sets it again itself. Call it in the
+    run that draws them again too, before they are drawn: a widget shows a kept value only if the page set it in
+    that run (otherwise the browser draws it at its default and sends that back). Not on every run for a text
+    field, though: set in a run while a person types in it, it would be sent the value it held before."""
     for key in keys:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
