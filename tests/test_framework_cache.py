@@ -1,5 +1,6 @@
 """The disk cache of checked frameworks (``ui/framework_cache.py``): what it keeps is what the file holds, read
-back only from a private folder, by the file's content and the code's version; uploads never reach it."""
+back only from a private folder, by the file's content and the code's version; uploads never reach it. The same
+for the views a page keeps on disk (the structure review's), by the file, the view and its arguments."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import stat
 import pytest
 
 from framework import load_framework
+from framework.views import review_view
 from tests.conftest import COUNCIL
 from ui import data, framework_cache
-from ui.framework_cache import CACHE_ENV, KEEP, cache_folder, load_cached
+from ui.framework_cache import CACHE_ENV, KEEP, KEEP_VIEWS, cache_folder, load_cached
 
 
 @pytest.fixture
@@ -141,7 +143,121 @@ def test_an_upload_never_reaches_the_cache(folder, monkeypatch):
     def refuse(*_):
         raise AssertionError("an upload went to the disk cache")
 
-    monkeypatch.setattr(data, "load_cached", refuse)
+    monkeypatch.setattr(data, "load_cached_with_views", refuse)
     loaded = data.load_upload(COUNCIL.read_bytes(), "mine.yaml")
     assert loaded.framework.roles
     assert not folder.exists() or not list(folder.iterdir())
+
+
+def _stored(source):
+    """What the app's loader gives for ``source``: a ``Loaded`` with its views kept on disk, as a server start
+    (or another worker) makes it."""
+    (framework, graph), stored = data._read_with_views(source)
+    return data.Loaded("roles", framework, graph, stored=stored)
+
+
+def test_a_view_kept_on_disk_is_made_once_for_every_start_and_worker(folder):
+    made = []
+
+    def census(framework, graph, grade):
+        made.append(grade)
+        return tuple(r.id for r in framework.roles if r.grade == grade)
+
+    first = _stored(COUNCIL)
+    assert first.view(census, "PO4", on_disk=True) == first.view(census, "PO4", on_disk=True)
+    again = _stored(COUNCIL)  # the next start, or another worker: a Loaded of its own
+    assert again.view(census, "PO4", on_disk=True) == first.view(census, "PO4")
+    assert made == ["PO4"], "read back from the disk by the second"
+    again.view(census, "PO5", on_disk=True)
+    assert made == ["PO4", "PO5"], "another argument is another view"
+    views = list((folder / "views").glob("*.pickle"))
+    assert len(views) == 2
+    assert stat.S_IMODE((folder / "views").stat().st_mode) == 0o700
+    assert {stat.S_IMODE(v.stat().st_mode) for v in views} == {0o600}
+    assert len(list(folder.glob("*.pickle"))) == 1, "the framework's own file, beside the views' folder"
+
+
+def test_a_view_kept_on_disk_is_made_again_by_other_code_or_for_another_file(folder, tmp_path, monkeypatch):
+    made = []
+
+    def roles(framework, graph):
+        made.append(framework.id)
+        return len(framework.roles)
+
+    _stored(COUNCIL).view(roles, on_disk=True)
+    monkeypatch.setattr(framework_cache, "view_code_version", lambda: "the app's code, changed")
+    _stored(COUNCIL).view(roles, on_disk=True)
+    assert len(made) == 2, "a page's code changed: its view is made again"
+    changed = tmp_path / "roles.yaml"
+    changed.write_text(COUNCIL.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _stored(changed).view(roles, on_disk=True)
+    assert len(made) == 3, "another file, even one byte longer"
+
+
+def test_the_review_read_back_from_the_disk_is_the_review_made(folder):
+    made = _stored(COUNCIL).view(review_view, on_disk=True)
+    read_back = _stored(COUNCIL).view(review_view, on_disk=True)
+    assert read_back is not made
+    assert pickle.dumps(read_back) == pickle.dumps(made)
+    assert read_back.findings
+    assert read_back.findings == made.findings
+
+
+def test_a_view_made_from_a_view_keeps_both_on_disk(folder):
+    made = []
+
+    def source(framework, graph):
+        made.append("source")
+        return [r.id for r in framework.roles]
+
+    def count(ids, prefix):
+        made.append("count")
+        return sum(i.startswith(prefix) for i in ids)
+
+    first = _stored(COUNCIL).view_from((source,), count, "d", on_disk=True)
+    again = _stored(COUNCIL)
+    assert again.view_from((source,), count, "d", on_disk=True) == first
+    assert made == ["source", "count"]
+    assert again.view(source, on_disk=True) == [r.id for r in again.framework.roles]
+    assert made == ["source", "count"], "the source view, read back too"
+
+
+def test_only_the_most_recently_used_views_are_kept_and_never_at_the_frameworks_expense(folder):
+    loaded = _stored(COUNCIL)
+
+    def nth(framework, graph, n):
+        return n
+
+    for n in range(KEEP_VIEWS + 3):
+        loaded.view(nth, n, on_disk=True)
+    assert len(list((folder / "views").glob("*.pickle"))) == KEEP_VIEWS
+    assert len(list(folder.glob("*.pickle"))) == 1, "the framework's file is still there"
+
+
+def test_nothing_an_upload_makes_reaches_the_disk(folder):
+    loaded = data.load_upload(COUNCIL.read_bytes(), "mine.yaml")
+    assert loaded.view(review_view, on_disk=True).findings
+    assert not folder.exists() or not list(folder.rglob("*.pickle"))
+
+
+def test_views_are_made_without_a_cache_when_it_is_off(monkeypatch, tmp_path):
+    monkeypatch.setenv(CACHE_ENV, "off")
+    (framework, graph), stored = data._read_with_views(COUNCIL)
+    assert stored is None
+    loaded = data.Loaded("roles", framework, graph, stored=stored)
+    assert loaded.view(review_view, on_disk=True).findings
+
+
+def test_a_view_is_not_read_from_a_views_folder_others_may_write_to(folder):
+    made = []
+
+    def census(framework, graph):
+        made.append(1)
+        return "made here"
+
+    _stored(COUNCIL).view(census, on_disk=True)
+    (kept,) = (folder / "views").glob("*.pickle")
+    kept.write_bytes(pickle.dumps("planted by someone else"))
+    kept.chmod(stat.S_IMODE(kept.stat().st_mode) | stat.S_IWOTH)
+    assert _stored(COUNCIL).view(census, on_disk=True) == "made here"
+    assert len(made) == 2

@@ -27,7 +27,7 @@ from framework import Framework, FrameworkError, load_framework
 from framework.graph import build_graph
 from framework.textsafe import bidi_visible
 from framework.yamlsafe import gc_paused
-from ui.framework_cache import load_cached
+from ui.framework_cache import StoredViews, load_cached_with_views
 from ui.upload_worker import check_upload
 from ui.waiting import session_token, upload_waiting
 
@@ -84,29 +84,50 @@ class Loaded:
     argument check enforces — so keeping them in a shared object shares nothing personal.
     """
 
-    def __init__(self, key: str, framework: Framework, graph: nx.DiGraph) -> None:
+    def __init__(self, key: str, framework: Framework, graph: nx.DiGraph, *, stored: StoredViews | None = None) -> None:
         self.key = key  # "roles", "ddat", or "upload-<hash>"
         self.framework = framework
         self.graph = graph
         self._views: OrderedDict[tuple, object] = OrderedDict()
         self._lock = threading.Lock()
+        # Where views asked for ``on_disk`` are kept: the app's own files only (read_framework_file), never an
+        # upload, which is a person's.
+        self._stored = stored
 
     @property
     def label(self) -> str:
         return self.framework.name
 
-    def view(self, build: Callable[..., T], *args: object) -> T:
+    def view(self, build: Callable[..., T], *args: object, on_disk: bool = False) -> T:
         """``build(framework, graph, *args)``, made once for these arguments and then reused (treat it as
         read-only). ``args`` must be ids and options (strings, numbers, None, tuples of them): a view of what
         one person entered is built for their run only, never kept here. Only the ``VIEWS_MAX`` most recently
-        used views are kept, so memory stays bounded however many selections sessions make."""
-        return self._kept((build, args), args, lambda: build(self.framework, self.graph, *args))
+        used views are kept, so memory stays bounded however many selections sessions make. ``on_disk``: a view
+        that takes long to make at scale (the review's), kept on disk too for the app's own files, so that
+        another worker or the next start reads it back (:class:`ui.framework_cache.StoredViews`)."""
+        make = lambda: build(self.framework, self.graph, *args)  # noqa: E731
+        return self._kept((build, args), args, self._on_disk(build, args, make) if on_disk else make)
 
-    def view_from(self, source: tuple, build: Callable[..., T], *args: object) -> T:
+    def view_from(self, source: tuple, build: Callable[..., T], *args: object, on_disk: bool = False) -> T:
         """``build(self.view(*source), *args)``, kept as :meth:`view` keeps views: a view made from another one
         (``source``: the other view's build and its arguments), so that the view it comes from is made once —
-        the review's findings written out for the page, say, or the map's drawing and its table from one map."""
-        return self._kept(((source, build), args), (*source[1:], *args), lambda: build(self.view(*source), *args))
+        the review's findings written out for the page, say, or the map's drawing and its table from one map.
+        ``on_disk`` as for :meth:`view`, for both views."""
+        make = lambda: build(self.view(*source, on_disk=on_disk), *args)  # noqa: E731
+        both = (*source[1:], *args)
+        if on_disk:
+            make = self._on_disk((source[0], build), both, make)
+        return self._kept(((source, build), args), both, make)
+
+    def _on_disk(self, named: object, args: tuple, make: Callable[[], T]) -> Callable[[], T]:
+        """``make``, or where this framework's views are kept on disk, what it made before: the view is named by
+        its build functions' (``named``) modules and names."""
+        stored = self._stored
+        if stored is None:
+            return make
+        builds = named if isinstance(named, tuple) else (named,)
+        name = " ← ".join(f"{b.__module__}.{b.__qualname__}" for b in builds)
+        return lambda: stored.get(name, args, make)
 
     def _kept(self, key: tuple, args: tuple, make: Callable[[], T]) -> T:
         if not all(_plain(arg) for arg in args):
@@ -178,17 +199,21 @@ def load_upload(data: bytes, name: str) -> Loaded:
 def read_framework_file(path: str | Path) -> tuple[Framework, nx.DiGraph]:
     """The framework at ``path`` (one of the app's own files, never an upload) and its graph: from the disk
     cache of checked frameworks when this file was read before (:mod:`ui.framework_cache`)."""
+    return _read_with_views(path)[0]
 
+
+def _read_with_views(path: str | Path) -> tuple[tuple[Framework, nx.DiGraph], StoredViews | None]:
     def build() -> tuple[Framework, nx.DiGraph]:
         framework = load_framework(path)
         return framework, build_graph(framework)
 
-    return load_cached(path, build)
+    return load_cached_with_views(path, build)
 
 
 @st.cache_resource(show_spinner="Loading the framework…", max_entries=16)
 def _load_file(key: str, path: str, mtime_ns: int, size: int) -> Loaded:
-    return Loaded(key, *read_framework_file(path))
+    (framework, graph), stored = _read_with_views(path)
+    return Loaded(key, framework, graph, stored=stored)
 
 
 #: key → (the file version it was loaded from, what was loaded): the last version of each file, so that a run
@@ -246,10 +271,10 @@ def preload() -> list[str]:
             stat = os.stat(path)
             version = (str(path), stat.st_mtime_ns, stat.st_size)
             try:
-                framework, graph = read_framework_file(path)
+                (framework, graph), stored = _read_with_views(path)
             except FrameworkError:
                 continue
-            _LAST[key] = (version, Loaded(key, framework, graph))
+            _LAST[key] = (version, Loaded(key, framework, graph, stored=stored))
             done.append(key)
         # Frozen before the collector resumes: resumed first, its first collection would walk all of it once.
         gc.freeze()

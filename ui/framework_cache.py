@@ -16,6 +16,14 @@ only from a folder the server's user owns that no one else may write to (mode 07
 only if that user owns the file and no one else may write to it; anything else is ignored and read afresh. The
 folder keeps the :data:`KEEP` most recently used files. A cache that cannot be written (a read-only disk) is
 not an error: the framework is read as it would be without one.
+
+Some views of a framework take seconds to make at that size (the structure review's: about 2 s for 10,000 roles)
+and are the same for the same file: :class:`StoredViews` keeps those a page asks for (``Loaded.view(…,
+on_disk=True)``) in ``views/`` beside it, named by the file's digest, the view's name and arguments, and the
+version of all the app's code (a view is made by the page's code as well as the framework's), under the same
+rules; its :data:`KEEP_VIEWS` most recently used. Every worker and every start after the first reads them back
+instead of making them again. A view is made from the framework and plain ids alone (``ui.data.Loaded``): nothing
+a person enters.
 """
 
 from __future__ import annotations
@@ -29,19 +37,32 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["CACHE_ENV", "KEEP", "cache_folder", "code_version", "load_cached"]
+__all__ = [
+    "CACHE_ENV",
+    "KEEP",
+    "KEEP_VIEWS",
+    "StoredViews",
+    "cache_folder",
+    "code_version",
+    "load_cached",
+    "load_cached_with_views",
+]
 
 T = TypeVar("T")
 
 CACHE_ENV = "CAREER_EXPLORER_CACHE"
 KEEP = 8  # cached files kept: the shipped frameworks and a configured one, with a version or two of each
+KEEP_VIEWS = 32  # cached views kept: a few of each of those frameworks
+VIEWS = "views"  # the subfolder the views are kept in
 _LIBRARIES = ("pydantic", "pydantic-core", "networkx", "numpy", "pandas", "PyYAML")
-_FRAMEWORK_CODE = Path(__file__).resolve().parents[1] / "framework"
+_APP = Path(__file__).resolve().parents[1]
+_FRAMEWORK_CODE = _APP / "framework"
 _log = logging.getLogger("career_explorer")
 
 
@@ -66,10 +87,22 @@ def code_version() -> str:
             digest.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none;".encode())
-    for source in sorted(_FRAMEWORK_CODE.rglob("*.py")):
-        digest.update(source.relative_to(_FRAMEWORK_CODE).as_posix().encode())
-        digest.update(source.read_bytes())
+    _add_sources(digest, _FRAMEWORK_CODE)
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def view_code_version() -> str:
+    """:func:`code_version` and the app's own code (``ui``): a view is made by a page's code too."""
+    digest = hashlib.sha256(code_version().encode())
+    _add_sources(digest, _APP / "ui")
+    return digest.hexdigest()
+
+
+def _add_sources(digest, folder: Path) -> None:
+    for source in sorted(folder.rglob("*.py")):
+        digest.update(source.relative_to(folder).as_posix().encode())
+        digest.update(source.read_bytes())
 
 
 def _private(path: Path, *, folder: bool) -> bool:
@@ -101,32 +134,80 @@ def load_cached(path: str | Path, build: Callable[[], T]) -> T:
     """What ``build()`` makes of the framework file at ``path`` — from the cache when this code has made it
     from the same bytes before, else made now and kept. ``build`` must read ``path`` and nothing else that
     changes: its result is kept under the file's content alone."""
+    return load_cached_with_views(path, build)[0]
+
+
+def load_cached_with_views(path: str | Path, build: Callable[[], T]) -> tuple[T, StoredViews | None]:
+    """:func:`load_cached`, and where the views of what it made are kept (None: no cache, or a file that
+    changed while it was read)."""
     folder = _folder()
     if folder is None:
-        return build()
+        return build(), None
     before = Path(path).read_bytes()
-    name = hashlib.sha256(before + code_version().encode()).hexdigest() + ".pickle"
-    cached = folder / name
-    if _private(cached, folder=False):
-        try:
-            value = pickle.loads(cached.read_bytes())  # our own file, in a folder no one else may write to
-        except Exception as error:  # a file cut short, or from a library that changed in place: read afresh
-            _log.warning("framework cache: %s unreadable (%s); reading %s afresh", cached.name, error, path)
-        else:
-            # Most recently used. Another process sharing the folder (a worker behind the proxy) may have removed
-            # it meanwhile as the least recently used: what was read stands.
-            with contextlib.suppress(FileNotFoundError):
-                os.utime(cached)
-            return value
+    digest = hashlib.sha256(before + code_version().encode()).hexdigest()
+    cached = folder / f"{digest}.pickle"
+    found = _read(cached, what=str(path))
+    if found is not _MISSING:
+        return found, StoredViews(folder / VIEWS, digest)
     value = build()
-    if Path(path).read_bytes() == before:  # the file did not change while it was read: keep what was made of it
-        _write(folder, cached, value)
+    if Path(path).read_bytes() != before:  # the file changed while it was read: keep nothing made of it
+        return value, None
+    _write(folder, cached, value, keep=KEEP)
+    return value, StoredViews(folder / VIEWS, digest)
+
+
+_MISSING = object()
+
+
+def _read(cached: Path, *, what: str) -> object:
+    """The value kept in ``cached``, or :data:`_MISSING` (no such file, not private, or unreadable)."""
+    if not _private(cached, folder=False):
+        return _MISSING
+    try:
+        value = pickle.loads(cached.read_bytes())  # our own file, in a folder no one else may write to
+    except Exception as error:  # a file cut short, or from a library that changed in place: made afresh
+        _log.warning("framework cache: %s unreadable (%s); making %s afresh", cached.name, error, what)
+        return _MISSING
+    # Most recently used. Another process sharing the folder (a worker behind the proxy) may have removed it
+    # meanwhile as one of the least recently used: what was read stands.
+    with contextlib.suppress(FileNotFoundError):
+        os.utime(cached)
     return value
 
 
-def _write(folder: Path, cached: Path, value: object) -> None:
+@dataclass(frozen=True)
+class StoredViews:
+    """The views of one framework file kept on disk (see the module's note): ``folder`` is the views' folder,
+    ``digest`` the file's (its content and the version of the code that read it)."""
+
+    folder: Path
+    digest: str
+
+    def get(self, name: str, args: tuple, build: Callable[[], T]) -> T:
+        """The view ``name`` of the file for ``args`` (plain ids and options): read back when made before by
+        the same code, else made now and kept."""
+        key = f"{self.digest}\n{view_code_version()}\n{name}\n{args!r}"
+        cached = self.folder / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
+        if _private(self.folder, folder=True):
+            found = _read(cached, what=f"the view {name}")
+            if found is not _MISSING:
+                return found
+        value = build()
+        if _made(self.folder):
+            _write(self.folder, cached, value, keep=KEEP_VIEWS)
+        return value
+
+
+def _made(folder: Path) -> bool:
+    """Whether ``folder`` is there, or was made now, private to this user."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return _private(folder, folder=True)
+
+
+def _write(folder: Path, cached: Path, value: object, *, keep: int) -> None:
     """Keep ``value`` as ``cached`` (written whole, then moved into place: a reader never sees half a file), and
-    only the :data:`KEEP` most recently used files."""
+    only the ``keep`` most recently used files of the folder."""
     try:
         handle, writing = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=".pickle")  # mode 0600
     except OSError as error:
@@ -147,5 +228,5 @@ def _write(folder: Path, cached: Path, value: object) -> None:
         except OSError:  # removed meanwhile by another worker
             return 0.0
 
-    for old in sorted(folder.glob("*.pickle"), key=used, reverse=True)[KEEP:]:
+    for old in sorted(folder.glob("*.pickle"), key=used, reverse=True)[keep:]:
         old.unlink(missing_ok=True)

@@ -84,7 +84,7 @@ def grade_roles(loaded) -> None:
     """One grade's roles, each with what it expects and what it takes to progress from it. A fragment: choosing
     another grade, or opening a role, reruns this section alone; a closed role's contents are drawn only once it
     is opened (a grade may hold dozens of roles, each with its tables and lists)."""
-    criteria = loaded.view(_criteria)
+    criteria = loaded.view(_criteria, on_disk=True)
     names = [g.label for g in criteria.grades]
     chosen = st.selectbox(
         "Grade", names, key="pay-grade", help="The grade whose roles, and what it takes to progress from each, to show."
@@ -113,7 +113,7 @@ def grade_roles(loaded) -> None:
 
 def main() -> None:
     loaded = state.framework()
-    criteria = loaded.view(_criteria)
+    criteria = loaded.view(_criteria, on_disk=True)
     st.title("Pay and progression")
     st.markdown(
         "For each grade: its pay, how pay moves within it, what its roles expect, and what it takes to progress to "
