@@ -58,7 +58,7 @@ T = TypeVar("T")
 
 CACHE_ENV = "CAREER_EXPLORER_CACHE"
 KEEP = 8  # cached files kept: the shipped frameworks and a configured one, with a version or two of each
-KEEP_VIEWS = 32  # cached views kept: a few of each of those frameworks
+KEEP_VIEWS = 64  # cached views kept: the half-dozen of each of those frameworks, a version or two of each
 VIEWS = "views"  # the subfolder the views are kept in
 _LIBRARIES = ("pydantic", "pydantic-core", "networkx", "numpy", "pandas", "PyYAML")
 _APP = Path(__file__).resolve().parents[1]
