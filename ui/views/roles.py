@@ -105,7 +105,7 @@ def hiring_downloads(loaded, role_id: str) -> None:
 def catalogue(loaded) -> None:
     """Every role, searchable and filterable; a row (or the picker under the table) opens a profile."""
     fw = loaded.framework
-    view = loaded.view(catalogue_view)
+    view = loaded.view(catalogue_view, on_disk=True)  # about 0.15 s to make at 10,000 roles: kept on disk too
     st.title("Roles")
     st.markdown("Find a role, then open its profile: its job description as written, its skills, and where it leads.")
 
