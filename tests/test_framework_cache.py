@@ -203,6 +203,42 @@ def test_the_review_read_back_from_the_disk_is_the_review_made(folder):
     assert read_back.findings == made.findings
 
 
+@pytest.mark.parametrize(
+    ("page", "build"),
+    [
+        ("review", "_finding_texts"),
+        ("pay", "_criteria"),
+        ("skills", "_names"),
+        ("skills", "skills_index"),
+        ("roles", "catalogue_view"),
+    ],
+)
+def test_what_a_page_reads_back_from_the_disk_is_what_it_made(folder, page, build):
+    """Each page's views kept on disk, made by one start and read back by the next (not made again), are the
+    same to the byte."""
+    import functools
+    import importlib
+
+    made_by = getattr(importlib.import_module(f"ui.views.{page}"), build)
+    calls = []
+
+    @functools.wraps(made_by)  # the same module and name: the same view on disk
+    def counted(*args):
+        calls.append(args)
+        return made_by(*args)
+
+    def view(loaded):
+        if page == "review":
+            return loaded.view_from((review_view,), counted, "roles", on_disk=True)
+        return loaded.view(counted, on_disk=True)
+
+    made = view(_stored(COUNCIL))
+    read_back = view(_stored(COUNCIL))
+    assert len(calls) == 1, "read back by the second start"
+    assert read_back is not made
+    assert pickle.dumps(read_back) == pickle.dumps(made)
+
+
 def test_a_view_made_from_a_view_keeps_both_on_disk(folder):
     made = []
 
