@@ -583,9 +583,9 @@ def _fill_framework_cache(path: Path) -> None:
 
 
 def _visit_every_page(browser, case: FrameworkCase, specs: list) -> None:
-    """Open each page once in a server of ours, then stop it: the views its pages keep on disk (the review's, the
-    pay criteria's; :class:`ui.framework_cache.StoredViews`) are made, as a server running before a restart made
-    them. The first visits measured next are those after a restart, whatever ran before this benchmark."""
+    """Open each page once in a server of ours, then stop it: the views its pages keep on disk (the review's among
+    them; :class:`ui.framework_cache.StoredViews`) are made, as a server running before a restart made them. The
+    first visits measured next are those after a restart, whatever ran before this benchmark."""
     print(f"  {case.label}: every page opened once (the views kept on disk made)", flush=True)
     with serve(_ours(case), RESULTS / "browser-ours.log") as server:
         tab = Tab(browser, server.url, "ours")

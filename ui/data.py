@@ -14,7 +14,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -105,29 +105,30 @@ class Loaded:
         used views are kept, so memory stays bounded however many selections sessions make. ``on_disk``: a view
         that takes long to make at scale (the review's), kept on disk too for the app's own files, so that
         another worker or the next start reads it back (:class:`ui.framework_cache.StoredViews`)."""
-        make = lambda: build(self.framework, self.graph, *args)  # noqa: E731
-        return self._kept((build, args), args, self._on_disk(build, args, make) if on_disk else make)
+        make = partial(build, self.framework, self.graph, *args)
+        return self._kept((build, args), args, self._on_disk((build,), args, make) if on_disk else make)
 
     def view_from(self, source: tuple, build: Callable[..., T], *args: object, on_disk: bool = False) -> T:
         """``build(self.view(*source), *args)``, kept as :meth:`view` keeps views: a view made from another one
         (``source``: the other view's build and its arguments), so that the view it comes from is made once —
         the review's findings written out for the page, say, or the map's drawing and its table from one map.
         ``on_disk`` as for :meth:`view`, for both views."""
-        make = lambda: build(self.view(*source, on_disk=on_disk), *args)  # noqa: E731
-        both = (*source[1:], *args)
-        if on_disk:
-            make = self._on_disk((source[0], build), both, make)
-        return self._kept(((source, build), args), both, make)
 
-    def _on_disk(self, named: object, args: tuple, make: Callable[[], T]) -> Callable[[], T]:
+        def make() -> T:
+            return build(self.view(*source, on_disk=on_disk), *args)
+
+        both = (*source[1:], *args)
+        kept = self._on_disk((source[0], build), both, make) if on_disk else make
+        return self._kept(((source, build), args), both, kept)
+
+    def _on_disk(self, builds: tuple[Callable, ...], args: tuple, make: Callable[[], T]) -> Callable[[], T]:
         """``make``, or where this framework's views are kept on disk, what it made before: the view is named by
-        its build functions' (``named``) modules and names."""
+        its build functions' modules and names (a view made from another names both)."""
         stored = self._stored
         if stored is None:
             return make
-        builds = named if isinstance(named, tuple) else (named,)
         name = " ← ".join(f"{b.__module__}.{b.__qualname__}" for b in builds)
-        return lambda: stored.get(name, args, make)
+        return partial(stored.get, name, args, make)
 
     def _kept(self, key: tuple, args: tuple, make: Callable[[], T]) -> T:
         if not all(_plain(arg) for arg in args):
