@@ -194,6 +194,19 @@ def test_a_view_kept_on_disk_is_made_again_by_other_code_or_for_another_file(fol
     assert len(made) == 3, "another file, even one byte longer"
 
 
+def test_a_view_the_framework_makes_alone_outlives_a_new_version_of_the_pages(folder, monkeypatch):
+    made = _stored(COUNCIL).view(review_view, on_disk=True)
+    monkeypatch.setattr(framework_cache, "view_code_version", lambda: "the pages' code, changed")
+    calls = []
+    monkeypatch.setattr(framework_cache, "_write", lambda *a, **k: calls.append(a))
+    read_back = _stored(COUNCIL).view(review_view, on_disk=True)
+    assert pickle.dumps(read_back) == pickle.dumps(made)
+    assert not calls, "read back, not made and written again"
+    monkeypatch.setattr(framework_cache, "code_version", lambda: "the framework's code, changed")
+    _stored(COUNCIL).view(review_view, on_disk=True)
+    assert [a for a in calls if a[0] == folder / "views"], "made again by another version of the framework's code"
+
+
 def test_the_review_read_back_from_the_disk_is_the_review_made(folder):
     made = _stored(COUNCIL).view(review_view, on_disk=True)
     read_back = _stored(COUNCIL).view(review_view, on_disk=True)
@@ -297,3 +310,20 @@ def test_a_view_is_not_read_from_a_views_folder_others_may_write_to(folder):
     kept.chmod(stat.S_IMODE(kept.stat().st_mode) | stat.S_IWOTH)
     assert _stored(COUNCIL).view(census, on_disk=True) == "made here"
     assert len(made) == 2
+
+
+def test_the_codes_version_follows_the_data_the_code_reads(tmp_path, monkeypatch):
+    """The pay criteria flag phrases listed in ``framework/hiring/wordlists.yaml``: a new list is a new version."""
+    code = tmp_path / "framework"
+    code.mkdir()
+    (code / "checks.py").write_text("WORDS = 'wordlists.yaml'\n")
+    (code / "wordlists.yaml").write_text("coded: [driven]\n")
+    monkeypatch.setattr(framework_cache, "_FRAMEWORK_CODE", code)
+    framework_cache.code_version.cache_clear()
+    try:
+        before = framework_cache.code_version()
+        (code / "wordlists.yaml").write_text("coded: [driven, ambitious]\n")
+        framework_cache.code_version.cache_clear()
+        assert framework_cache.code_version() != before
+    finally:
+        framework_cache.code_version.cache_clear()

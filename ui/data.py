@@ -128,7 +128,8 @@ class Loaded:
         if stored is None:
             return make
         name = " ← ".join(f"{b.__module__}.{b.__qualname__}" for b in builds)
-        return partial(stored.get, name, args, make)
+        framework_only = all(b.__module__.startswith("framework.") for b in builds)
+        return partial(stored.get, name, args, make, framework_only=framework_only)
 
     def _kept(self, key: tuple, args: tuple, make: Callable[[], T]) -> T:
         if not all(_plain(arg) for arg in args):

@@ -20,10 +20,11 @@ not an error: the framework is read as it would be without one.
 Some views of a framework take seconds to make at that size (the structure review's: about 2 s for 10,000 roles)
 and are the same for the same file: :class:`StoredViews` keeps those a page asks for (``Loaded.view(…,
 on_disk=True)``) in ``views/`` beside it, named by the file's digest, the view's name and arguments, and the
-version of all the app's code (a view is made by the page's code as well as the framework's), under the same
-rules; its :data:`KEEP_VIEWS` most recently used. Every worker and every start after the first reads them back
-instead of making them again. A view is made from the framework and plain ids alone (``ui.data.Loaded``): nothing
-a person enters.
+version of the code that makes it (all the app's code, or the ``framework`` package's alone for a view it makes by
+itself, such as the review's, which then outlives a new version of the pages), under the same rules; its
+:data:`KEEP_VIEWS` most recently used. Every worker and every start after the first reads them back instead of
+making them again. A view is made from the framework and plain ids alone (``ui.data.Loaded``): nothing a person
+enters.
 """
 
 from __future__ import annotations
@@ -99,8 +100,12 @@ def view_code_version() -> str:
     return digest.hexdigest()
 
 
+#: What the code reads besides itself: a view made with it (the pay criteria's phrases to flag) changes with it.
+_SOURCES = ("*.py", "*.yaml")
+
+
 def _add_sources(digest, folder: Path) -> None:
-    for source in sorted(folder.rglob("*.py")):
+    for source in sorted(p for pattern in _SOURCES for p in folder.rglob(pattern)):
         digest.update(source.relative_to(folder).as_posix().encode())
         digest.update(source.read_bytes())
 
@@ -183,10 +188,12 @@ class StoredViews:
     folder: Path
     digest: str
 
-    def get(self, name: str, args: tuple, build: Callable[[], T]) -> T:
+    def get(self, name: str, args: tuple, build: Callable[[], T], *, framework_only: bool = False) -> T:
         """The view ``name`` of the file for ``args`` (plain ids and options): read back when made before by
-        the same code, else made now and kept."""
-        key = f"{self.digest}\n{view_code_version()}\n{name}\n{args!r}"
+        the same code, else made now and kept. ``framework_only``: made by the ``framework`` package alone (which
+        never imports the app's pages), so a new version of the pages does not make it again."""
+        code = code_version() if framework_only else view_code_version()
+        key = f"{self.digest}\n{code}\n{name}\n{args!r}"
         cached = self.folder / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
         if _private(self.folder, folder=True):
             found = _read(cached, what=f"the view {name}")
