@@ -220,7 +220,7 @@ def test_the_review_read_back_from_the_disk_is_the_review_made(folder):
     ("page", "build"),
     [
         ("review", "_finding_texts"),
-        ("pay", "_criteria"),
+        ("pay", "_outline"),
         ("skills", "_names"),
         ("skills", "skills_index"),
         ("roles", "catalogue_view"),
@@ -313,7 +313,7 @@ def test_a_view_is_not_read_from_a_views_folder_others_may_write_to(folder):
 
 
 def test_the_codes_version_follows_the_data_the_code_reads(tmp_path, monkeypatch):
-    """The pay criteria flag phrases listed in ``framework/hiring/wordlists.yaml``: a new list is a new version."""
+    """The checks flag phrases listed in ``framework/hiring/wordlists.yaml``: a new list is a new version."""
     code = tmp_path / "framework"
     code.mkdir()
     (code / "checks.py").write_text("WORDS = 'wordlists.yaml'\n")

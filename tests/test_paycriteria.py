@@ -17,7 +17,10 @@ from framework.paycriteria import (
     criteria_xlsx,
     next_rungs,
     pay_criteria,
+    pay_outline,
+    role_at_grade,
     role_progressions,
+    salaries_text,
 )
 from framework.skills import skill_gap
 from tests.conftest import DATA
@@ -37,23 +40,49 @@ def test_every_grade_is_listed_in_order(shipped):
     assert listed == {r.id for r in framework.roles if r.grade is not None}
 
 
-def test_criteria_for_a_page_leave_each_roles_progressions_to_be_worked_out_when_it_is_opened(shipped):
+def test_the_pages_outline_is_the_criteria_by_name_and_a_role_opened_is_the_criteria_of_that_role(shipped):
+    """The page lists every grade's roles by name (pay_outline) and works a role out when it is opened
+    (role_at_grade, then role_progressions): together, word for word what the documents hold."""
     framework, graph = shipped
     full = pay_criteria(framework, graph)
-    page = pay_criteria(framework, graph, progressions=False)
-    assert [(g.grade, [r.role for r in g.roles]) for g in page.grades] == [
-        (g.grade, [r.role for r in g.roles]) for g in full.grades
-    ]
-    for whole, shown in zip(
-        (r for g in full.grades for r in g.roles), (r for g in page.grades for r in g.roles), strict=True
-    ):
-        assert shown.progressions is None
-        assert replace(shown, progressions=whole.progressions) == whole, "everything else as the full criteria"
-        assert role_progressions(framework, graph, shown.role) == whole.progressions
-    with pytest.raises(ValueError, match="made without progressions"):
-        criteria_markdown(page)
-    with pytest.raises(ValueError, match="made without progressions"):
-        criteria_xlsx(page)
+    outline = pay_outline(framework)
+    assert (outline.framework, outline.states_pay, outline.subjective, outline.roles_stating_salary) == (
+        full.framework,
+        full.states_pay,
+        full.subjective,
+        full.roles_stating_salary,
+    )
+    assert len(outline.grades) == len(full.grades)
+    for listed, whole in zip(outline.grades, full.grades, strict=True):
+        assert (listed.grade, listed.label, listed.pay, listed.spine_points, listed.in_grade) == (
+            whole.grade,
+            whole.label,
+            whole.pay,
+            whole.spine_points,
+            whole.in_grade,
+        )
+        assert listed.roles == tuple((r.role, r.title) for r in whole.roles)
+        assert salaries_text(listed) == salaries_text(whole)
+        for role_id, _ in listed.roles:
+            opened = role_at_grade(framework, graph, role_id)
+            complete = next(r for r in whole.roles if r.role == role_id)
+            assert opened.progressions is None
+            assert replace(opened, progressions=complete.progressions) == complete
+            assert role_progressions(framework, graph, role_id) == complete.progressions
+
+
+def test_a_document_is_not_made_of_roles_without_their_progressions(shipped):
+    """A role made for the page alone has no progressions worked out: a document of it would read as though the
+    role had no next rung, so none is made."""
+    framework, graph = shipped
+    full = pay_criteria(framework, graph)
+    grade = next(g for g in full.grades if g.roles)
+    alone = role_at_grade(framework, graph, grade.roles[0].role)
+    partial = replace(full, grades=(replace(grade, roles=(alone,)),))
+    with pytest.raises(ValueError, match="without its progressions"):
+        criteria_markdown(partial)
+    with pytest.raises(ValueError, match="without its progressions"):
+        criteria_xlsx(partial)
 
 
 def test_progression_is_the_gap_between_consecutive_rungs(shipped):

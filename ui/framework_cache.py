@@ -100,7 +100,8 @@ def view_code_version() -> str:
     return digest.hexdigest()
 
 
-#: What the code reads besides itself: a view made with it (the pay criteria's phrases to flag) changes with it.
+#: What the code reads besides itself: a view made with it (with the subjective phrases criteria are checked for)
+#: changes with it.
 _SOURCES = ("*.py", "*.yaml")
 
 
