@@ -4,6 +4,7 @@ for the views a page keeps on disk (the structure review's), by the file, the vi
 
 from __future__ import annotations
 
+import functools
 import pickle
 import stat
 
@@ -139,6 +140,30 @@ def test_the_app_reads_the_same_framework_and_graph_from_the_cache(folder):
     assert cached_graph.graph == fresh_graph.graph
 
 
+def test_a_framework_read_back_has_its_expectations_read_already(folder, monkeypatch):
+    """Every role's expectations are read before the framework is kept: a start that reads it back shows a role's
+    criteria without reading them all again, and what it shows is what was read."""
+    from framework import expectation_index as index_module
+    from framework.expectations import role_expectations
+
+    fresh, _ = data.read_framework_file(COUNCIL)
+    expected = {role.id: role_expectations(fresh, role.id) for role in fresh.roles}
+    read = index_module._read
+    calls = []
+
+    @functools.wraps(read)  # the same module and name: the same derived value (Framework.derived names it so)
+    def counted(framework):
+        calls.append(framework)
+        return read(framework)
+
+    monkeypatch.setattr(index_module, "_read", counted)
+    cached, _ = data.read_framework_file(COUNCIL)
+    assert cached is not fresh
+    assert {role.id: role_expectations(cached, role.id) for role in cached.roles} == expected
+    assert any(expected.values())
+    assert calls == [], "read back with the framework, not read again"
+
+
 def test_an_upload_never_reaches_the_cache(folder, monkeypatch):
     def refuse(*_):
         raise AssertionError("an upload went to the disk cache")
@@ -229,7 +254,6 @@ def test_the_review_read_back_from_the_disk_is_the_review_made(folder):
 def test_what_a_page_reads_back_from_the_disk_is_what_it_made(folder, page, build):
     """Each page's views kept on disk, made by one start and read back by the next (not made again), are the
     same to the byte."""
-    import functools
     import importlib
 
     made_by = getattr(importlib.import_module(f"ui.views.{page}"), build)
@@ -323,6 +347,22 @@ def test_the_codes_version_follows_the_data_the_code_reads(tmp_path, monkeypatch
     try:
         before = framework_cache.code_version()
         (code / "wordlists.yaml").write_text("coded: [driven, ambitious]\n")
+        framework_cache.code_version.cache_clear()
+        assert framework_cache.code_version() != before
+    finally:
+        framework_cache.code_version.cache_clear()
+
+
+def test_the_codes_version_follows_what_the_app_keeps_of_a_framework(tmp_path, monkeypatch):
+    """What is kept of a framework (the framework, its graph, the expectations read with them) is said in
+    ``ui/data.py``: another build is another version, so a framework kept by the old one is not read back."""
+    build = tmp_path / "data.py"
+    build.write_text("def build(): return load(path)\n")
+    monkeypatch.setattr(framework_cache, "_BUILD_CODE", build)
+    framework_cache.code_version.cache_clear()
+    try:
+        before = framework_cache.code_version()
+        build.write_text("def build(): return load(path), read_expectations(path)\n")
         framework_cache.code_version.cache_clear()
         assert framework_cache.code_version() != before
     finally:

@@ -64,6 +64,9 @@ VIEWS = "views"  # the subfolder the views are kept in
 _LIBRARIES = ("pydantic", "pydantic-core", "networkx", "numpy", "pandas", "PyYAML")
 _APP = Path(__file__).resolve().parents[1]
 _FRAMEWORK_CODE = _APP / "framework"
+#: The app's code that says what is kept of a framework (its build: the framework, its graph, what is read with
+#: them), part of the code's version with the framework package.
+_BUILD_CODE = _APP / "ui" / "data.py"
 _log = logging.getLogger("career_explorer")
 
 
@@ -80,8 +83,8 @@ def cache_folder() -> Path | None:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the code that reads a framework and of what its objects are made of: a cached framework
-    made by other code is never read back."""
+    """A digest of the code that reads a framework (the framework package, and the build in ``ui/data.py``) and
+    of what its objects are made of: a cached framework made by other code is never read back."""
     digest = hashlib.sha256(sys.version.encode())
     for name in _LIBRARIES:
         try:
@@ -89,6 +92,7 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=none;".encode())
     _add_sources(digest, _FRAMEWORK_CODE)
+    digest.update(_BUILD_CODE.read_bytes())
     return digest.hexdigest()
 
 
