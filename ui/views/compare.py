@@ -3,7 +3,7 @@
 import streamlit as st
 
 from framework.views import comparison
-from ui import render, state
+from ui import render, run_gate, state
 
 
 def main() -> None:
@@ -14,6 +14,13 @@ def main() -> None:
         "Choose two or three roles to see them side by side: grade, purpose, span of control, the skills each needs "
         "(with the differences marked) and the person-specification criteria that are not shared."
     )
+    side_by_side(loaded)
+
+
+@run_gate.fragment
+def side_by_side(loaded) -> None:
+    """The roles chosen, and how they compare. A fragment: adding or removing a role (or choosing a discipline to
+    add one from) reruns this alone, not the page and its sidebar."""
     chosen = state.bound_multiselect(
         "Roles to compare",
         state.narrowed_choices(loaded, "Roles to compare", key="roles", options=state.role_ids(loaded)),
@@ -25,7 +32,7 @@ def main() -> None:
     )
     if len(chosen) < 2:
         st.info("Choose at least two roles.")
-        st.stop()
+        return
 
     compared = loaded.view(comparison, tuple(chosen))
 

@@ -7,8 +7,9 @@ The view is a link: ``?current=…&target=…`` (with ``&compare=self`` and ``&t
 Each run computes the comparison once (:func:`framework.views.gap.gap_page`: the gap, what changes, the focus
 candidates, the route check) — kept and shared for two roles, made for this run only from a person's own
 assessment. What a person writes — the assessment, names, dates, agreed actions — lives in their session as
-typed models (:mod:`ui.session`) and in the files they download, never in a cache, never in a link. The plan's
-tab is a fragment: an edit there reruns the plan, not the page. Its resources come from the learning catalogues
+typed models (:mod:`ui.session`) and in the files they download, never in a cache, never in a link. Everything
+below the page's heading is a fragment, so choosing other roles reruns it alone; the plan's tab is a fragment of
+its own inside it: an edit there reruns the plan. Its resources come from the learning catalogues
 this session uses (an organisation's added in the sidebar among them), given to the comparison for this run
 (:func:`framework.plan.with_learning`); any of them becomes an agreed action in one click.
 """
@@ -98,7 +99,13 @@ def main() -> None:
             icon=":material/info:",
         )
         st.stop()
+    chosen_gap(loaded, with_skills)
 
+
+@run_gate.fragment
+def chosen_gap(loaded, with_skills: bool) -> None:
+    """The roles (or the self-assessment) chosen, and the gap between them. A fragment: choosing another role
+    reruns this alone, not the page and its sidebar (the plan, inside it, is a fragment of its own)."""
     mode = ROLE
     if with_skills:
         mode = state.bound_select(

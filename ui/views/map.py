@@ -23,7 +23,7 @@ from framework.views.map import (
     role_card,
     usual_kinds,
 )
-from ui import render, state
+from ui import render, run_gate, state
 from ui.data import arrow
 from ui.map_svg import MapDrawing, map_drawing, overview_drawing
 from ui.svg_picture import svg_picture
@@ -56,11 +56,17 @@ OVERVIEW = "map-overview"  # the overview picture's key
 
 def main() -> None:
     loaded = state.framework()
-    G = loaded.graph
     me = state.my_role_id(loaded)
 
     st.title("Career map")
+    the_map(loaded, me)
 
+
+@run_gate.fragment
+def the_map(loaded, me: str | None) -> None:
+    """The map, its options and the role found. A fragment: opening the options, choosing one, finding or clicking
+    a role reruns this alone, not the page and its sidebar."""
+    G = loaded.graph
     usual = loaded.view(usual_kinds)
     discipline_ids = loaded.view(map_disciplines)
     # A framework of more roles than a browser can draw quickly opens on its overview (a cell per discipline and

@@ -5,7 +5,7 @@ import streamlit as st
 from framework.careermap import CareerMap
 from framework.views import RoutesView, RouteView, kind_label, routes_view
 from framework.views.map import map_view, usual_kinds
-from ui import render, state
+from ui import render, run_gate, state
 from ui.map_svg import MapDrawing, map_drawing
 from ui.svg_picture import svg_picture
 
@@ -82,7 +82,13 @@ def main() -> None:
     loaded = state.framework()
 
     st.title("Progression paths")
+    chosen_routes(loaded)
 
+
+@run_gate.fragment
+def chosen_routes(loaded) -> None:
+    """The roles chosen and the routes between them. A fragment: choosing another role, another number of routes
+    or another tab reruns this alone, not the page and its sidebar."""
     with st.container(horizontal=True):
         source = state.role_select(loaded, "From", key="from", default=state.my_role_id(loaded))
         target = state.role_select(loaded, "To", key="to")
@@ -103,15 +109,15 @@ def main() -> None:
             "ranked by effort: the grades climbed plus the skill levels to gain at each step, with a lateral move or "
             "a step into a manager's role counted as harder than the next rung of your own ladder."
         )
-        st.stop()
+        return
 
     found: RoutesView = loaded.view(routes_view, source, target, int(limit))
     if not found.routes:
         _no_route(loaded, found)
-        st.stop()
+        return
 
     routes = found.routes
-    # Only the open tab is drawn (choosing another reruns the page): the words, the table, or the map behind them.
+    # Only the open tab is drawn (choosing another reruns the routes): the words, the table, or the map behind them.
     words, as_table, on_map = state.lazy_tabs(
         ["The routes in words", "As a table", "On the career map"], key="paths-tab"
     )

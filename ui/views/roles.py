@@ -9,7 +9,7 @@ from framework.export import framework_csv, framework_xlsx, role_profile_markdow
 from framework.gaptext import descriptor_markdown
 from framework.hiring import DRAFTS, checked_document, checks_summary, hiring_document, hiring_file_name
 from framework.views import CatalogueView, RoleProfile, catalogue_view, kind_label, role_profile
-from ui import paging, pick_table, render, state
+from ui import paging, pick_table, render, run_gate, state
 from ui.skill_links import skill_link
 
 ROLE = "role"  # the open profile: session key and query parameter
@@ -272,7 +272,15 @@ def profile(loaded, role_id: str) -> None:
             key="stacked-role-facts",
         )
 
-    # Only the open tab is drawn: choosing the other one reruns the page. The labels stay the same from role to
+    profile_tabs(loaded, role_id)
+
+
+@run_gate.fragment
+def profile_tabs(loaded, role_id: str) -> None:
+    """The profile's job description and skills, a tab each. A fragment: choosing the other tab, or opening the
+    skills' evidence, reruns this alone, not the page and its sidebar."""
+    shown = loaded.view(role_profile, role_id)
+    # Only the open tab is drawn: choosing the other one reruns the tabs. The labels stay the same from role to
     # role (the number of skills is in the line above), so the open tab stays open when another role is opened.
     job, skills = state.lazy_tabs(["Job description", "Skills"], key="roles-tab")
     if job.open:

@@ -135,6 +135,13 @@ def main() -> None:
         "the moves between roles that were added, removed or changed. Choose two shipped frameworks, or upload "
         "a version of your own."
     )
+    compared_versions()
+
+
+@run_gate.fragment
+def compared_versions() -> None:
+    """The two versions chosen (or uploaded) and what changed between them. A fragment: choosing another version
+    reruns this alone, not the page and its sidebar (its tables, inside it, are a fragment of their own)."""
     left, right = st.columns(2)
     with left:
         old, old_from = _side("Older version", "old", "roles")
@@ -142,13 +149,13 @@ def main() -> None:
         new, new_from = _side("Newer version", "new", UPLOAD)
     if old is None or new is None:
         st.info("Choose or upload both versions to compare them.")
-        st.stop()
+        return
     try:
         view = _compared(old, new)
     except FrameworkError as error:
         st.error("A version could not be read:")
         st.code("\n".join(describe_error(error)), language=None, wrap_lines=True)
-        st.stop()
+        return
 
     if view.old_name == view.new_name and old_from != new_from:  # two versions of one framework: which is which
         heading = f"{render.md(view.old_name)}: {render.md(old_from)} → {render.md(new_from)}"
