@@ -30,6 +30,8 @@ def test_catalogue_lists_every_role_in_career_order():
 )
 def test_filters_narrow_the_catalogue(widget, value, rows):
     at = page("pages/roles.py")
+    if widget != "q":
+        open_filters(at)
     element = at.text_input(key=widget) if widget == "q" else at.multiselect(key=widget)
     (element.input(value) if widget == "q" else element.set_value(value)).run()
     assert not at.exception
@@ -73,6 +75,39 @@ def test_another_list_of_the_same_length_starts_at_its_first_page(monkeypatch):
 def test_filters_come_from_the_url():
     at = page("pages/roles.py", q="manager", discipline="Product")
     assert len(shown_tables(at)[0].value) == 2
+    assert at.multiselect(key="discipline").value == ["Product"], "a link's filter opens the filters, set"
+
+
+def open_filters(at):
+    """The discipline, grade and status pickers, drawn only while their expander is open: opened here (a rerun)."""
+    assert not at.multiselect, "closed, the pickers are not drawn"
+    at.session_state["roles-filters"] = True
+    at.run()
+    assert [box.key for box in at.multiselect] == ["discipline", "grade", "status"]
+
+
+def test_filters_closed_still_narrow_the_list_and_are_named():
+    """Closing the filters keeps them: the list stays narrowed, the count says by what, and reopening shows them
+    as they were left."""
+    at = page("pages/roles.py")
+    open_filters(at)
+    at.multiselect(key="discipline").set_value(["Technology"]).run()
+    at.multiselect(key="grade").set_value(["PO4", "PO8"]).run()
+    narrowed = list(shown_tables(at)[0].value["Role"])
+    at.session_state["roles-filters"] = False
+    at.run()
+    assert not at.exception
+    assert not at.multiselect
+    assert list(shown_tables(at)[0].value["Role"]) == narrowed
+    assert narrowed == ["Lead Developer"]
+    assert "1 of 11 roles (discipline: Technology; grade: PO4, PO8)." in texts(at)
+    assert param(at, "discipline") == ["Technology"]
+    assert param(at, "grade") == ["PO4", "PO8"]
+    at.session_state["roles-filters"] = True
+    at.run()
+    assert at.multiselect(key="discipline").value == ["Technology"]
+    assert at.multiselect(key="grade").value == ["PO4", "PO8"]
+    assert list(shown_tables(at)[0].value["Role"]) == narrowed
 
 
 def test_profile_shows_the_job_description_as_written():

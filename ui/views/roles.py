@@ -102,6 +102,57 @@ def hiring_downloads(loaded, role_id: str) -> None:
                 )
 
 
+#: The catalogue's filters: each one's session key and query parameter, and what a link naming an unknown value
+#: asked for.
+FILTERS = (("discipline", "the discipline"), ("grade", "the grade"), ("status", "the status"))
+
+
+def _filters(view: CatalogueView) -> tuple[list[str], list[str], list[str]]:
+    """The disciplines, grades and statuses the catalogue is narrowed to. Their three pickers are drawn only while
+    "Filter by discipline, grade or status" is open (it starts open when a link sets one): on every other visit
+    the browser would build three multiselects, a fifth of the page's time, for a list most people search.
+    Closed, the filters stay as they were left or as the link says (and the count above the list names them)."""
+    options = {"discipline": view.disciplines, "grade": view.grades, "status": view.statuses}
+    state.keep(*options)
+    linked = any(key in st.query_params for key in options)
+    box = state.lazy_expander("Filter by discipline, grade or status", key="roles-filters", expanded=linked)
+    if not box.open:
+        return tuple(state.held_values(key, options[key], what=what) for key, what in FILTERS)
+    with box:
+        discipline, grade, status = st.columns(3)
+        with discipline:
+            disciplines = state.bound_multiselect(
+                "Discipline", view.disciplines, key="discipline", what="the discipline"
+            )
+        with grade:
+            grades = state.bound_multiselect("Grade", view.grades, key="grade", what="the grade")
+        with status:
+            statuses = state.bound_multiselect(
+                "Status",
+                view.statuses,
+                key="status",
+                what="the status",
+                format_func=lambda s: STATUS_LABELS.get(s, s),
+                help="Whether a role has a description of its own — a job description, or one imported from a "
+                "framework — or is only named in another role's job description.",
+            )
+    return disciplines, grades, statuses
+
+
+def _filtered_by(disciplines: list[str], grades: list[str], statuses: list[str]) -> str:
+    """The filters in force, as the end of the count's sentence (nothing when there are none)."""
+    named = [
+        f"{what}: {', '.join(render.md(v) for v in values)}"
+        for what, values in (
+            ("discipline", disciplines),
+            ("grade", grades),
+            ("status", [STATUS_LABELS.get(s, s) for s in statuses]),
+        )
+        if values
+    ]
+    return f" ({'; '.join(named)})" if named else ""
+
+
 def catalogue(loaded) -> None:
     """Every role, searchable and filterable; a row (or the picker under the table) opens a profile."""
     fw = loaded.framework
@@ -109,23 +160,8 @@ def catalogue(loaded) -> None:
     st.title("Roles")
     st.markdown("Find a role, then open its profile: its job description as written, its skills, and where it leads.")
 
-    search, discipline, grade, status = st.columns([3, 2, 2, 1.3])
-    with search:
-        query = state.bound_text("Search roles", key="q", placeholder="e.g. delivery, developer")
-    with discipline:
-        disciplines = state.bound_multiselect("Discipline", view.disciplines, key="discipline", what="the discipline")
-    with grade:
-        grades = state.bound_multiselect("Grade", view.grades, key="grade", what="the grade")
-    with status:
-        statuses = state.bound_multiselect(
-            "Status",
-            view.statuses,
-            key="status",
-            what="the status",
-            format_func=lambda s: STATUS_LABELS.get(s, s),
-            help="Whether a role has a description of its own — a job description, or one imported from a "
-            "framework — or is only named in another role's job description.",
-        )
+    query = state.bound_text("Search roles", key="q", placeholder="e.g. delivery, developer")
+    disciplines, grades, statuses = _filters(view)
     sorting = pick_table.sorting(CATALOGUE, SHOWN_COLUMNS)
     filters = (query, tuple(disciplines), tuple(grades), tuple(statuses), sorting.column, sorting.descending)
     shown_ids, shown_table = loaded.view_from((catalogue_view,), _filtered, *filters)
@@ -150,8 +186,8 @@ def catalogue(loaded) -> None:
             )
             render.download("Both (Excel)", lambda: loaded.view(_workbook), file_name=f"{fw.id}.xlsx", where=exports[2])
     st.caption(
-        f"{len(shown_ids)} of {len(view.table)} roles. Open a role by its name, or choose it below; a column's "
-        "heading sorts the list."
+        f"{len(shown_ids)} of {len(view.table)} roles{_filtered_by(disciplines, grades, statuses)}. Open a role by "
+        "its name, or choose it below; a column's heading sorts the list."
     )
     # A hundred rows at a time: what the page sends stays the same however many roles the framework has.
     rows = paging.page(
