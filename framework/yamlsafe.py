@@ -58,6 +58,7 @@ __all__ = [
     "parse_yaml",
     "parse_yaml_document",
     "read_text",
+    "unreadable",
 ]
 
 MAX_BYTES = 32 * 1024 * 1024  #: largest file read from disk (uploads use a smaller limit)
@@ -260,13 +261,19 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES, name: str | None 
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise InputError.single("is a directory, not a file", file=name, code="unreadable") from None
-    except FileNotFoundError:
-        raise InputError.single("no such file", file=name, code="unreadable") from None
     except OSError as exc:
-        raise InputError.single(f"cannot read the file: {exc.strerror}", file=name, code="unreadable") from None
+        raise unreadable(exc, name) from None
     return decode(data, name=name, max_bytes=max_bytes)
+
+
+def unreadable(exc: OSError, name: str) -> InputError:
+    """The located error for a file that could not be opened (missing, a folder, not allowed), worded the same
+    wherever a file is opened or looked at."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError.single("is a directory, not a file", file=name, code="unreadable")
+    if isinstance(exc, FileNotFoundError):
+        return InputError.single("no such file", file=name, code="unreadable")
+    return InputError.single(f"cannot read the file: {exc.strerror}", file=name, code="unreadable")
 
 
 def decode(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> str:

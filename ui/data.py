@@ -27,7 +27,7 @@ from framework import Framework, FrameworkError, load_framework
 from framework.expectation_index import expectation_index
 from framework.graph import build_graph
 from framework.textsafe import bidi_visible
-from framework.yamlsafe import gc_paused
+from framework.yamlsafe import gc_paused, unreadable
 from ui.framework_cache import StoredViews, load_cached_with_views
 from ui.upload_worker import check_upload
 from ui.waiting import session_token, upload_waiting
@@ -229,15 +229,25 @@ _LAST: dict[str, tuple[tuple, Loaded]] = {}
 
 
 def load(key: str, path: Path) -> Loaded:
-    """The framework at ``path`` and its graph, built once per file version. Raises FrameworkError."""
-    stat = os.stat(path)
-    version = (str(path), stat.st_mtime_ns, stat.st_size)
+    """The framework at ``path`` and its graph, built once per file version. Raises FrameworkError (a file
+    that is not there, or cannot be read, included: a ``--framework`` path mistyped is said so on the page)."""
+    version = _file_version(path)
     last = _LAST.get(key)
     if last is not None and last[0] == version:
         return last[1]
     loaded = _load_file(key, *version)
     _LAST[key] = (version, loaded)
     return loaded
+
+
+def _file_version(path: Path) -> tuple[str, int, int]:
+    """What tells one version of the file at ``path`` from another. Raises FrameworkError when it is not there or
+    cannot be looked at, as reading it would."""
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        raise unreadable(exc, str(path)) from None
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 _PRELOADED = threading.Event()  # set once the shipped frameworks are loaded and frozen (preload)
@@ -275,9 +285,8 @@ def preload() -> list[str]:
     done = []
     with gc_paused():
         for key, path in shipped_frameworks().items():
-            stat = os.stat(path)
-            version = (str(path), stat.st_mtime_ns, stat.st_size)
             try:
+                version = _file_version(path)
                 (framework, graph), stored = _read_with_views(path)
             except FrameworkError:
                 continue

@@ -23,7 +23,6 @@ The same as ``streamlit run app.py``, except for four things:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import logging
 import os
@@ -90,8 +89,14 @@ def warm(argv: list[str]) -> None:
         # the ``--framework`` file's millions of objects once more for nothing (0.45 s at 10,000 roles).
         with gc_paused():
             if local is not None:  # named as the app names it, so its runs find it in the cache
-                with contextlib.suppress(FrameworkError, OSError):
+                try:
                     data.load(data.LOCAL, local)
+                except OSError:  # the app's first run tries again, and says what went wrong
+                    pass
+                except FrameworkError as error:  # its pages say what is wrong; a path mistyped is said here too
+                    unreadable = [p for p in error.problems if p.code == "unreadable"]
+                    if unreadable:
+                        print(f"--framework {unreadable[0]}", file=sys.stderr)
             learning.shipped_catalogues()  # the sidebar's learning panel reads them on every first page
             data.preload()  # last: it freezes everything loaded so far out of the garbage collector's sight
     finally:
