@@ -187,6 +187,29 @@ def test_a_connected_role_opens_from_the_profile_and_all_roles_goes_back():
     assert len(shown_tables(at)[0].value) == len(shown_tables(page("pages/roles.py", q="manager"))[0].value) == 6
 
 
+@pytest.mark.parametrize("closed", [True, False])
+def test_the_filters_are_kept_while_a_profile_is_open(closed):
+    """Filters set (and their expander closed, or left open), then a role opened from the list and "All roles": the
+    list comes back narrowed as it was, and says by what."""
+    at = page("pages/roles.py")
+    open_filters(at)
+    at.multiselect(key="discipline").set_value(["Product"]).run()
+    if closed:
+        at.session_state["roles-filters"] = False
+        at.run()
+    narrowed = shown_tables(at)[0].ids
+    pick_row(at, "catalogue", narrowed[0])
+    assert at.title[0].value != "Roles"
+    pick_row(at, "catalogue", None)
+    at.button[0].click().run()  # "All roles"
+    assert at.title[0].value == "Roles"
+    assert shown_tables(at)[0].ids == narrowed
+    assert f"{len(narrowed)} of 11 roles (discipline: Product)." in texts(at)
+    assert param(at, "discipline") == ["Product"]
+    if not closed:
+        assert at.multiselect(key="discipline").value == ["Product"]
+
+
 def test_a_role_opened_from_the_catalogues_table_shows_its_profile_in_the_same_run():
     at = page("pages/roles.py", q="product")
     table = shown_tables(at)[0]

@@ -18,6 +18,9 @@ GO = "roles-go"  # the profile's "Go to a connected role" buttons
 
 def main() -> None:
     loaded = state.framework()
+    # The catalogue's filters, kept while they are not drawn: under their closed expander, and while a profile is
+    # open ("All roles" goes back to the list as it was left).
+    state.keep(*dict(FILTERS))
     if (picked := pick_table.picked(CATALOGUE)) is not None:  # a role opened from the catalogue's table
         state.open_value(ROLE, picked)
     # The catalogue, or one role's profile: the list and the detail are two views of the page (``?role=``).
@@ -113,7 +116,6 @@ def _filters(view: CatalogueView) -> tuple[list[str], list[str], list[str]]:
     the browser would build three multiselects, a fifth of the page's time, for a list most people search.
     Closed, the filters stay as they were left or as the link says (and the count above the list names them)."""
     options = {"discipline": view.disciplines, "grade": view.grades, "status": view.statuses}
-    state.keep(*options)
     linked = any(key in st.query_params for key in options)
     box = state.lazy_expander("Filter by discipline, grade or status", key="roles-filters", expanded=linked)
     if not box.open:
