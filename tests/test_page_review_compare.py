@@ -143,7 +143,10 @@ def test_roles_page_offers_hr_downloads_and_a_printable_profile():
     assert [b.proto.label for b in at.get("download_button")] == ["Printable role profile (Markdown)"]
     at = page("pages/roles.py")  # the catalogue
     # The framework's downloads are drawn once their expander is opened (opening it reruns the page).
-    assert [e.label for e in at.expander] == ["Download the framework (for HR)"]
+    assert [e.label for e in at.expander] == [
+        "Filter by discipline, grade or status",
+        "Download the framework (for HR)",
+    ]
     assert not at.get("download_button")
     at.session_state["roles-downloads"] = True
     at.run()
